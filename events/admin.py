@@ -1,0 +1,332 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries import countries
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from . import services
+from .dates import format_event_dates
+from .models import Event, EventType, Organisation, Participation, Person, Series, Source, Tag, Venue
+
+LOCAL_TIME_HELP = _("Local time at the venue, in the event's time zone.")
+
+
+def local_wall_clock(value: dt.datetime | None, zone_name: str) -> dt.datetime | None:
+    """Turn a stored instant into the naive wall-clock time an officer at the venue reads."""
+    if value is None or not zone_name:
+        return value
+    return value.astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)
+
+
+def instant_from_wall_clock(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """Read a wall-clock time as local time in zone; refuse times that the clocks skip."""
+    naive = value.replace(tzinfo=None)
+    aware = naive.replace(tzinfo=zone)
+    if aware.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        raise ValidationError(
+            _("%(time)s does not exist in %(zone)s: the clocks skip it."),
+            params={"time": naive.strftime("%Y-%m-%d %H:%M"), "zone": zone.key},
+        )
+    return aware
+
+
+class EventAdminForm(forms.ModelForm):
+    """Times are entered and shown as local time in the event's own time zone, not in UTC."""
+
+    class Meta:
+        model = Event
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone_name = str(self.instance.timezone or "")
+        for name in ("start", "end"):
+            if name in self.fields:
+                self.fields[name].help_text = LOCAL_TIME_HELP
+                self.initial[name] = local_wall_clock(getattr(self.instance, name), zone_name)
+
+    def clean(self):
+        cleaned = super().clean()
+        zone = cleaned.get("timezone")
+        if zone:
+            for name in ("start", "end"):
+                if cleaned.get(name):
+                    try:
+                        # The widget read the input as UTC (the site's zone); keep its wall clock.
+                        wall_clock = timezone.make_naive(cleaned[name], dt.UTC)
+                        cleaned[name] = instant_from_wall_clock(wall_clock, ZoneInfo(str(zone)))
+                    except ValidationError as error:
+                        self.add_error(name, error)
+                    else:
+                        setattr(self.instance, name, cleaned[name])
+        return cleaned
+
+
+class ParticipationInline(TranslationTabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "role", "position", "order"]
+
+
+class PartInline(admin.TabularInline):
+    model = Event
+    fk_name = "parent"
+    extra = 0
+    show_change_link = True
+    verbose_name = _("part")
+    verbose_name_plural = _("parts (sub-events)")
+    fields = ["title_en", "title_ru", "event_type", "start_date", "end_date", "status", "is_published"]
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("draft", _("draft")), ("embargoed", _("embargoed")), ("public", _("public"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "draft":
+            return queryset.filter(is_published=False)
+        if self.value() == "embargoed":
+            return queryset.filter(is_published=True, publish_at__gt=now)
+        if self.value() == "public":
+            return queryset.public(now)
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = model_admin.get_queryset(request).dated().dates("start_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            year = int(self.value())
+            return queryset.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        return queryset
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = set(Venue.objects.filter(events__isnull=False).values_list("country", flat=True))
+        return [(code, countries.name(code)) for code in sorted(codes, key=countries.name)]
+
+    def queryset(self, request, queryset):
+        return queryset.in_country(self.value()) if self.value() else queryset
+
+
+class MissingRussianFilter(admin.SimpleListFilter):
+    title = _("Russian translation")
+    parameter_name = "russian"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("missing")), ("complete", _("complete"))]
+
+    def queryset(self, request, queryset):
+        missing = Q()
+        for name in ("title", "summary", "description", "agenda"):
+            missing |= ~Q(**{f"{name}_en": ""}) & (Q(**{f"{name}_ru": ""}) | Q(**{f"{name}_ru__isnull": True}))
+        if self.value() == "missing":
+            return queryset.filter(missing)
+        if self.value() == "complete":
+            return queryset.exclude(missing)
+        return queryset
+
+
+@admin.register(Event)
+class EventAdmin(TranslationAdmin):
+    form = EventAdminForm
+    list_display = ["title", "when", "event_type", "status_badge", "venue", "publication", "russian"]
+    list_filter = [
+        "event_type",
+        "status",
+        CountryFilter,
+        YearFilter,
+        PublicationFilter,
+        "date_precision",
+        MissingRussianFilter,
+    ]
+    list_select_related = ["event_type", "venue"]
+    search_fields = [
+        "title_en",
+        "title_ru",
+        "summary_en",
+        "summary_ru",
+        "participations__person__name_en",
+        "participations__person__name_ru",
+        "venue__name_en",
+        "venue__name_ru",
+        "venue__city_en",
+        "venue__city_ru",
+        "uid",
+        "slug",
+    ]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["venue", "parent", "series", "source", "tags", "organisers"]
+    prepopulated_fields = {"slug": ("title_en",)}
+    readonly_fields = ["uid", "sequence", "created_at", "updated_at", "status_changed_at", "russian"]
+    inlines = [ParticipationInline, PartInline]
+    actions = ["publish", "cancel", "duplicate_as_next_edition"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": [("event_type", "visit_level"), ("title_en", "title_ru"), "slug"]}),
+        (
+            _("Texts"),
+            {
+                "fields": [
+                    ("summary_en", "summary_ru"),
+                    ("description_en", "description_ru"),
+                    ("agenda_en", "agenda_ru"),
+                ]
+            },
+        ),
+        (
+            _("When"),
+            {
+                "fields": ["date_precision", "all_day", ("start_date", "end_date"), ("start", "end"), "timezone"],
+                "description": _(
+                    "All-day events: first and last day (the last day included). Known only to the month: "
+                    "the first day of the month. Known only to the year: 1 January. Timed events: start and "
+                    "end in the venue's local time, and its time zone."
+                ),
+            },
+        ),
+        (_("Where and who"), {"fields": ["venue", "organisers", "tags"]}),
+        (_("Structure and source"), {"fields": ["parent", ("series", "edition"), "source"]}),
+        (_("Status and publication"), {"fields": ["status", ("is_published", "publish_at"), "russian"]}),
+        (
+            _("For calendar clients"),
+            {
+                "fields": [("uid", "sequence"), ("created_at", "updated_at", "status_changed_at")],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def when(self, event):
+        return format_event_dates(event)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, event):
+        if event.status in (Event.Status.CANCELLED, Event.Status.POSTPONED):
+            return format_html("<strong>{}</strong>", event.get_status_display().upper())
+        return event.get_status_display()
+
+    @admin.display(description=_("publication"))
+    def publication(self, event):
+        if not event.is_published:
+            return _("draft")
+        if event.is_embargoed:
+            return _("embargoed until %(time)s UTC") % {"time": f"{event.publish_at:%Y-%m-%d %H:%M}"}
+        return _("public")
+
+    @admin.display(description=_("Russian texts missing"))
+    def russian(self, event):
+        missing = event.missing_translations
+        if not missing:
+            return "✓"
+        names = {field.name: field.verbose_name for field in Event._meta.fields}
+        return ", ".join(str(names[name]) for name in missing)
+
+    @admin.action(description=_("Publish the selected events"), permissions=["change"])
+    def publish(self, request, queryset):
+        done = self._run(request, queryset, services.publish_event)
+        message = ngettext("%(count)d event published.", "%(count)d events published.", done)
+        self.message_user(request, message % {"count": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Cancel the selected events"), permissions=["change"])
+    def cancel(self, request, queryset):
+        done = self._run(request, queryset, services.cancel_event)
+        message = ngettext("%(count)d event cancelled.", "%(count)d events cancelled.", done)
+        self.message_user(request, message % {"count": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Duplicate as next year's edition"), permissions=["add"])
+    def duplicate_as_next_edition(self, request, queryset):
+        done = self._run(request, queryset, services.duplicate_as_next_edition)
+        message = ngettext(
+            "%(count)d draft of next year's edition created.", "%(count)d drafts of next year's editions created.", done
+        )
+        self.message_user(request, message % {"count": done}, messages.SUCCESS)
+
+    def _run(self, request, queryset, operation) -> int:
+        """Apply operation to each event, report each refusal, and count the events it changed."""
+        done = 0
+        for event in queryset.select_related("event_type", "venue", "series"):
+            try:
+                with transaction.atomic():
+                    changed = operation(event)
+            except ValidationError as error:
+                self.message_user(request, f"{event}: {'; '.join(error.messages)}", messages.ERROR)
+            except services.ServiceError as error:
+                self.message_user(request, f"{event}: {error}", messages.ERROR)
+            else:
+                done += 1 if changed else 0
+        return done
+
+
+class SearchableAdmin(TranslationAdmin):
+    """Vocabulary admins: searchable in both languages so event forms can autocomplete them."""
+
+    search_fields = ["name_en", "name_ru", "slug"]
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+@admin.register(EventType)
+class EventTypeAdmin(SearchableAdmin):
+    list_display = ["name", "name_plural", "slug", "is_visit", "position"]
+    list_editable = ["position"]
+
+
+@admin.register(Person)
+class PersonAdmin(SearchableAdmin):
+    list_display = ["name", "country", "slug"]
+    list_filter = ["country"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SearchableAdmin):
+    list_display = ["name", "country", "slug"]
+    list_filter = ["country"]
+
+
+@admin.register(Tag)
+class TagAdmin(SearchableAdmin):
+    list_display = ["name", "slug"]
+
+
+@admin.register(Series)
+class SeriesAdmin(SearchableAdmin):
+    list_display = ["name", "slug"]
+
+
+@admin.register(Venue)
+class VenueAdmin(TranslationAdmin):
+    list_display = ["__str__", "city", "country", "timezone"]
+    list_filter = ["country"]
+    search_fields = ["name_en", "name_ru", "city_en", "city_ru", "address_en", "address_ru"]
+
+
+@admin.register(Source)
+class SourceAdmin(TranslationAdmin):
+    list_display = ["title", "published_at", "url"]
+    search_fields = ["title_en", "title_ru", "url"]
+    date_hierarchy = "published_at"

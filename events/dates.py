@@ -1,0 +1,86 @@
+"""Write an event's dates the way people write them, in the active language.
+
+"14–15 November 2017", "30 June – 2 July 2017", "June 2015", "2016",
+"14 November 2017, 10:00–12:00 (Europe/Moscow)"; in Russian "14–15 ноября 2017 г.",
+"июнь 2015 г.", "2016 г.".
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.utils import dateformat
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+DASH = "\u2013"  # en dash, as typographers write ranges
+
+
+def _is_russian() -> bool:
+    return (get_language() or "en").startswith("ru")
+
+
+def _day_month(day: dt.date) -> str:
+    # "E" is the month name as it follows a day number: genitive in Russian.
+    return dateformat.format(day, "j E")
+
+
+def _year(day: dt.date) -> str:
+    return f"{day.year} г." if _is_russian() else str(day.year)
+
+
+def format_day(day: dt.date) -> str:
+    return f"{_day_month(day)} {_year(day)}"
+
+
+def format_day_range(first: dt.date, last: dt.date) -> str:
+    if first == last:
+        return format_day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{DASH}{_day_month(last)} {_year(last)}"
+    if first.year == last.year:
+        return f"{_day_month(first)} {DASH} {_day_month(last)} {_year(last)}"
+    return f"{format_day(first)} {DASH} {format_day(last)}"
+
+
+def format_month(day: dt.date) -> str:
+    name = dateformat.format(day, "F")
+    return f"{name.lower()} {_year(day)}" if _is_russian() else f"{name} {day.year}"
+
+
+def format_month_range(first: dt.date, last: dt.date) -> str:
+    if (first.year, first.month) == (last.year, last.month):
+        return format_month(first)
+    return f"{format_month(first)} {DASH} {format_month(last)}"
+
+
+def format_year_range(first: dt.date, last: dt.date) -> str:
+    if first.year == last.year:
+        return _year(first)
+    return f"{first.year}{DASH}{_year(last)}"
+
+
+def format_timed(start: dt.datetime, end: dt.datetime | None, zone: ZoneInfo) -> str:
+    local_start = start.astimezone(zone)
+    local_end = end.astimezone(zone) if end else None
+    clock = local_start.strftime("%H:%M")
+    if local_end is None:
+        return f"{format_day(local_start.date())}, {clock} ({zone.key})"
+    if local_end.date() == local_start.date():
+        return f"{format_day(local_start.date())}, {clock}{DASH}{local_end:%H:%M} ({zone.key})"
+    until = f"{format_day(local_end.date())}, {local_end:%H:%M}"
+    return f"{format_day(local_start.date())}, {clock} {DASH} {until} ({zone.key})"
+
+
+def format_event_dates(event) -> str:
+    """Write the event's dates at the precision they are known, never more."""
+    precision = event.date_precision
+    if precision == "none" or event.start_date is None:
+        return _("Dates to be announced")
+    if not event.all_day and event.start is not None and event.timezone:
+        return format_timed(event.start, event.end, ZoneInfo(str(event.timezone)))
+    last = event.end_date or event.start_date
+    if precision == "year":
+        return format_year_range(event.start_date, last)
+    if precision == "month":
+        return format_month_range(event.start_date, last)
+    return format_day_range(event.start_date, last)

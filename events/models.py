@@ -1,0 +1,597 @@
+"""The data model of the diplomatic event calendar.
+
+Translated fields (title, summary, ...) get English and Russian columns from
+django-modeltranslation; see translation.py.
+"""
+
+import datetime as dt
+import uuid
+from calendar import monthrange
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from timezone_field import TimeZoneField
+
+# Event fields whose change a calendar subscriber must see: a change to any of
+# them bumps Event.sequence (RFC 5545 SEQUENCE), so clients replace their copy.
+MATERIAL_FIELDS = (
+    "title_en",
+    "title_ru",
+    "status",
+    "date_precision",
+    "all_day",
+    "start_date",
+    "end_date",
+    "start",
+    "end",
+    "timezone",
+    "venue_id",
+)
+
+
+def generate_uid() -> str:
+    return str(uuid.uuid4())
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Let fixtures refer to vocabulary rows by slug rather than by database id."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class EventType(models.Model):
+    """A kind of event: visit, forum, festival, culture days, and whatever officers add."""
+
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses, feeds and the API."))
+    name = models.CharField(_("name"), max_length=100)
+    name_plural = models.CharField(_("plural name"), max_length=100, help_text=_("For example “Visits”."))
+    is_visit = models.BooleanField(
+        _("is a visit"),
+        default=False,
+        help_text=_("Events of this type record a protocol level (state, official, working)."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("event type")
+        verbose_name_plural = _("event types")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Venue(models.Model):
+    """Where events happen: a building, or only a city, or only a country when that is all that is known."""
+
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, help_text=_("Leave empty for a whole city or country.")
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    timezone = TimeZoneField(
+        _("time zone"),
+        blank=True,
+        use_pytz=False,
+        help_text=_("IANA time zone, for example Europe/Moscow. Timed events here default to it."),
+    )
+
+    class Meta:
+        ordering = ["country", "city", "name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self):
+        return ", ".join(part for part in (self.name, self.city, str(self.country.name)) if part)
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+
+
+class Person(models.Model):
+    """Someone who takes part in events; the position held at each event is on Participation."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    country = CountryField(_("country"), blank=True)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Organisation(models.Model):
+    """A body that organises or initiates events: a ministry, a parliament, a committee."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    country = CountryField(_("country"), blank=True)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Tag(models.Model):
+    """A topic such as EAEU, CIS, CSTO, Union State, UN or OSCE."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Series(models.Model):
+    """A recurring event, such as an annual forum; each edition is an Event of its own."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Source(models.Model):
+    """A press release (or other publication) that events are taken from."""
+
+    title = models.CharField(_("title"), max_length=500)
+    url = models.URLField(_("address (URL)"), max_length=500, blank=True)
+    published_at = models.DateTimeField(_("published at"))
+    text = models.TextField(_("text"), blank=True, help_text=_("The full text, as published."))
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self, now: dt.datetime | None = None) -> "EventQuerySet":
+        """Keep events anyone may see: published, and past their embargo time if they have one."""
+        now = now or timezone.now()
+        return self.filter(Q(publish_at__isnull=True) | Q(publish_at__lte=now), is_published=True)
+
+    def unpublished(self, now: dt.datetime | None = None) -> "EventQuerySet":
+        """Keep drafts and embargoed events: exactly those that public() leaves out."""
+        now = now or timezone.now()
+        return self.exclude(pk__in=self.public(now).values("pk"))
+
+    def dated(self) -> "EventQuerySet":
+        """Keep events with at least a known year."""
+        return self.exclude(date_precision=Event.Precision.NONE)
+
+    def undated(self) -> "EventQuerySet":
+        """Keep events whose dates are still to be announced."""
+        return self.filter(date_precision=Event.Precision.NONE)
+
+    def upcoming(self, now: dt.datetime | None = None) -> "EventQuerySet":
+        """Keep dated events that have not ended, including those in progress.
+
+        A timed event ends at its end (or its start when no end is known); an
+        all-day, month or year event lasts until the end of its last day in
+        UTC. Undated events are neither upcoming nor past.
+        """
+        now = now or timezone.now()
+        return self.dated().filter(
+            Q(all_day=True, end_date__gte=now.astimezone(dt.UTC).date())
+            | Q(all_day=False, end__gte=now)
+            | Q(all_day=False, end__isnull=True, start__gte=now)
+        )
+
+    def past(self, now: dt.datetime | None = None) -> "EventQuerySet":
+        """Keep dated events that have ended: the complement of upcoming() among dated events."""
+        return self.dated().exclude(pk__in=self.upcoming(now).values("pk"))
+
+    def between(self, first: dt.date | None = None, last: dt.date | None = None) -> "EventQuerySet":
+        """Keep dated events that overlap the days first..last (both inclusive, either open)."""
+        queryset = self.dated()
+        if first is not None:
+            queryset = queryset.filter(end_date__gte=first)
+        if last is not None:
+            queryset = queryset.filter(start_date__lte=last)
+        return queryset
+
+    def of_type(self, slug: str) -> "EventQuerySet":
+        return self.filter(event_type__slug=slug)
+
+    def in_country(self, code: str) -> "EventQuerySet":
+        """Keep events held in the country with this ISO 3166 alpha-2 code."""
+        return self.filter(venue__country=code.upper())
+
+    def with_tag(self, slug: str) -> "EventQuerySet":
+        return self.filter(tags__slug=slug).distinct()
+
+    def with_person(self, slug: str) -> "EventQuerySet":
+        return self.filter(participations__person__slug=slug).distinct()
+
+    def chronological(self) -> "EventQuerySet":
+        """Order by first day, timed events by start within a day, undated events last."""
+        return self.order_by(F("start_date").asc(nulls_last=True), Coalesce("start", "created_at").asc(), "pk")
+
+
+class Event(models.Model):
+    """One event: a visit, a forum, a festival, culture days, or a part of one of them."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        TENTATIVE = "tentative", _("tentative")
+        POSTPONED = "postponed", _("postponed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("exact days")
+        MONTH = "month", _("month only")
+        YEAR = "year", _("year only")
+        NONE = "none", _("no date yet")
+
+    class VisitLevel(models.TextChoices):
+        STATE = "state", _("state visit")
+        OFFICIAL = "official", _("official visit")
+        WORKING = "working", _("working visit")
+
+    # What
+    uid = models.CharField(
+        _("calendar UID"),
+        max_length=255,
+        unique=True,
+        default=generate_uid,
+        editable=False,
+        help_text=_("Identifies the event in subscribers' calendars; never changes."),
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
+    event_type = models.ForeignKey(EventType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="events")
+    visit_level = models.CharField(_("visit level"), max_length=10, choices=VisitLevel.choices, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    agenda = models.TextField(_("agenda"), blank=True, help_text=_("One item per line."))
+
+    # When. start_date/end_date (end inclusive) are set for every dated event,
+    # timed ones included (the local days in the event's zone), so that ranges,
+    # archives and ordering need one pair of columns. start/end are only for
+    # timed events and are stored in UTC.
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    all_day = models.BooleanField(_("all day"), default=True)
+    start_date = models.DateField(_("first day"), null=True, blank=True)
+    end_date = models.DateField(_("last day"), null=True, blank=True)
+    start = models.DateTimeField(_("starts at"), null=True, blank=True)
+    end = models.DateTimeField(_("ends at"), null=True, blank=True)
+    timezone = TimeZoneField(_("time zone"), blank=True, use_pytz=False)
+
+    # Where and who
+    venue = models.ForeignKey(
+        Venue, verbose_name=_("venue"), null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    people = models.ManyToManyField(
+        Person, through="Participation", verbose_name=_("participants"), related_name="events", blank=True
+    )
+    organisers = models.ManyToManyField(Organisation, verbose_name=_("organisers"), related_name="events", blank=True)
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), related_name="events", blank=True)
+
+    # Structure
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="parts",
+        help_text=_("The visit or event this is a part of."),
+    )
+    series = models.ForeignKey(
+        Series, verbose_name=_("series"), null=True, blank=True, on_delete=models.PROTECT, related_name="editions"
+    )
+    edition = models.PositiveSmallIntegerField(
+        _("edition"), null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("4 for the Fourth Forum.")
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+
+    # State
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CONFIRMED)
+    is_published = models.BooleanField(_("published"), default=False)
+    publish_at = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_("A published event stays hidden from the public until this time."),
+    )
+
+    # Bookkeeping for calendar clients
+    sequence = models.PositiveIntegerField(_("revision (SEQUENCE)"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True, editable=False)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("start_date").asc(nulls_last=True), "start", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "edition"], name="unique_series_edition"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")) | Q(end_date__isnull=True) | Q(start_date__isnull=True),
+                name="event_end_date_not_before_start_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gte=F("start")) | Q(end__isnull=True) | Q(start__isnull=True),
+                name="event_end_not_before_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["start_date", "end_date"], name="event_dates"),
+            models.Index(fields=["is_published", "publish_at"], name="event_publication"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.normalise()
+        if not self.slug:
+            self.slug = self._unique_slug()
+        loaded = getattr(self, "_loaded_material", None)
+        if self.pk is not None and loaded:
+            changed = {name for name, value in loaded.items() if getattr(self, name) != value}
+            if changed:
+                # In the database, so that two concurrent saves each count.
+                self.sequence = F("sequence") + 1
+            if "status" in changed:
+                self.status_changed_at = timezone.now()
+        super().save(*args, **kwargs)
+        if hasattr(self.sequence, "resolve_expression"):
+            self.sequence = type(self).objects.values_list("sequence", flat=True).get(pk=self.pk)
+        self._loaded_material = {name: getattr(self, name) for name in MATERIAL_FIELDS}
+
+    def get_absolute_url(self):
+        return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Only fields actually loaded: reading a deferred one would query again.
+        instance._loaded_material = {
+            name: instance.__dict__[name] for name in MATERIAL_FIELDS if name in instance.__dict__
+        }
+        return instance
+
+    def _unique_slug(self) -> str:
+        year = f"-{self.start_date.year}" if self.start_date else ""
+        base = (slugify(self.title_en or self.title or "", allow_unicode=False) or "event")[:100] + year
+        slug, counter = base, 2
+        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, counter = f"{base}-{counter}", counter + 1
+        return slug
+
+    def normalise(self) -> None:
+        """Derive what follows from the entered values; never guess a missing fact."""
+        if self.date_precision != self.Precision.DAY:
+            self.all_day = True
+        if self.date_precision == self.Precision.NONE:
+            return
+        if self.all_day:
+            if self.start_date and not self.end_date:
+                self.end_date = self.start_date
+            if self.date_precision == self.Precision.MONTH and self.end_date:
+                self.end_date = self.end_date.replace(day=monthrange(self.end_date.year, self.end_date.month)[1])
+            if self.date_precision == self.Precision.YEAR and self.end_date:
+                self.end_date = self.end_date.replace(month=12, day=31)
+            return
+        if not self.timezone and self.venue_id and self.venue.timezone:
+            self.timezone = self.venue.timezone
+        if self.start and self.timezone:
+            zone = ZoneInfo(str(self.timezone))
+            self.start_date = self.start.astimezone(zone).date()
+            self.end_date = (self.end or self.start).astimezone(zone).date()
+
+    def clean(self):
+        self.normalise()
+        errors = {}
+        self._clean_dates(errors)
+        if self.publish_at and not self.is_published:
+            errors["publish_at"] = _(
+                "An embargo applies to a published event: tick “published”, or clear the embargo time."
+            )
+        if self.visit_level and self.event_type_id and not self.event_type.is_visit:
+            errors["visit_level"] = _("Only visits have a visit level; “%(type)s” is not a visit type.") % {
+                "type": self.event_type
+            }
+        if self.edition and not self.series_id:
+            errors["edition"] = _("An edition number needs a series; choose the series or clear the number.")
+        self._clean_parent(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _clean_dates(self, errors: dict) -> None:
+        precision = self.date_precision
+        if precision == self.Precision.NONE:
+            if any(value is not None for value in (self.start_date, self.end_date, self.start, self.end)):
+                errors["date_precision"] = _(
+                    "The dates are set but the precision says there is no date yet: "
+                    "choose a precision or clear the dates."
+                )
+            return
+        if not self.all_day:
+            if self.start is None:
+                errors["start"] = _("A timed event needs its start time (or tick “all day”).")
+            if not self.timezone:
+                errors["timezone"] = _("A timed event needs the time zone of its venue.")
+            if self.start is not None and self.end is not None and self.end < self.start:
+                errors["end"] = _("The event ends before it starts.")
+            return
+        if self.start is not None or self.end is not None:
+            errors["start"] = _("An all-day event has days, not times: clear the times or untick “all day”.")
+        if self.start_date is None:
+            errors["start_date"] = _("Give the first day, or choose “no date yet” as the precision.")
+            return
+        if self.end_date is not None and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day is before the first day.")
+        if precision == self.Precision.MONTH and self.start_date.day != 1:
+            errors["start_date"] = _(
+                "Only the month is known: give the first day of the month (%(date)s), "
+                "not a day the sources do not state."
+            ) % {"date": self.start_date.replace(day=1).isoformat()}
+        if precision == self.Precision.YEAR and (self.start_date.month, self.start_date.day) != (1, 1):
+            errors["start_date"] = _(
+                "Only the year is known: give 1 January (%(date)s), not a day the sources do not state."
+            ) % {"date": self.start_date.replace(month=1, day=1).isoformat()}
+        if (
+            precision == self.Precision.MONTH
+            and self.end_date
+            and self.end_date.day
+            not in (
+                1,
+                monthrange(self.end_date.year, self.end_date.month)[1],
+            )
+        ):
+            errors["end_date"] = _("Only the month is known: the last day must be the first or last day of a month.")
+
+    def _clean_parent(self, errors: dict) -> None:
+        if self.parent_id is None:
+            return
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk is not None and ancestor.pk == self.pk:
+                errors["parent"] = _("An event cannot be a part of itself or of one of its own parts.")
+                return
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+        parent = self.parent
+        if (
+            self.start_date
+            and self.end_date
+            and parent.start_date
+            and parent.end_date
+            and (self.start_date < parent.start_date or self.end_date > parent.end_date)
+        ):
+            errors["parent"] = _("A part must take place within the dates of the event it belongs to (%(dates)s).") % {
+                "dates": f"{parent.start_date.isoformat()}..{parent.end_date.isoformat()}"
+            }
+
+    @property
+    def is_public(self) -> bool:
+        return self.is_published and (self.publish_at is None or self.publish_at <= timezone.now())
+
+    @property
+    def is_embargoed(self) -> bool:
+        return self.is_published and self.publish_at is not None and self.publish_at > timezone.now()
+
+    @property
+    def country(self):
+        return self.venue.country if self.venue_id else None
+
+    @property
+    def missing_translations(self) -> list[str]:
+        """Name the texts that have English but no Russian version (shown in English instead)."""
+        return [
+            name
+            for name in ("title", "summary", "description", "agenda")
+            if getattr(self, f"{name}_en") and not getattr(self, f"{name}_ru")
+        ]
+
+
+class Participation(models.Model):
+    """A person's part in an event, with the position they held at the time."""
+
+    class Role(models.TextChoices):
+        GUEST = "guest", _("guest")
+        HOST = "host", _("host")
+        PARTICIPANT = "participant", _("participant")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+    position = models.CharField(_("position"), max_length=300, blank=True, help_text=_("As held at the time."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [models.UniqueConstraint(fields=["event", "person"], name="unique_participation")]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"

@@ -1,0 +1,27 @@
+import datetime as dt
+
+import pytest
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests render templates without running collectstatic first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def now():
+    """A fixed instant to pass as `now`, so tests never depend on the clock."""
+    return dt.datetime(2017, 11, 13, 8, 32, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def seed(db):
+    from django.core.management import call_command
+
+    call_command("loaddata", "seed", verbosity=0)
