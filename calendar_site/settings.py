@@ -93,6 +93,7 @@ TEMPLATES = [
 # Data: DATABASE_URL in the usual URL form, a SQLite file under var/ by default.
 
 VAR_DIR.mkdir(exist_ok=True)
+(VAR_DIR / "static").mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),

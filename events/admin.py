@@ -65,7 +65,10 @@ class EventAdminForm(forms.ModelForm):
                         wall_clock = timezone.make_naive(cleaned[name], dt.UTC)
                         cleaned[name] = instant_from_wall_clock(wall_clock, ZoneInfo(str(zone)))
                     except ValidationError as error:
+                        value = cleaned[name]
                         self.add_error(name, error)
+                        # Keep the value, so the model does not also report a missing time.
+                        cleaned[name] = value
                     else:
                         setattr(self.instance, name, cleaned[name])
         return cleaned
@@ -115,8 +118,9 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            year = int(self.value())
+        value = self.value() or ""
+        if value.isdigit() and dt.MINYEAR <= int(value) <= dt.MAXYEAR:
+            year = int(value)
             return queryset.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
         return queryset
 
@@ -143,7 +147,7 @@ class MissingRussianFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         missing = Q()
         for name in ("title", "summary", "description", "agenda"):
-            missing |= ~Q(**{f"{name}_en": ""}) & (Q(**{f"{name}_ru": ""}) | Q(**{f"{name}_ru__isnull": True}))
+            missing |= Q(**{f"{name}_en__gt": ""}) & (Q(**{f"{name}_ru": ""}) | Q(**{f"{name}_ru__isnull": True}))
         if self.value() == "missing":
             return queryset.filter(missing)
         if self.value() == "complete":
