@@ -8,12 +8,17 @@ DEV_ENV := DJANGO_DEBUG=1
 
 .PHONY: install run migrate fixtures test lint fmt check ics messages clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Mozilla's ical.js (Thunderbird's parser), which the tests read every feed with.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 migrate: install
@@ -42,9 +47,12 @@ check: lint
 	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) test
 
+ics: migrate
+	$(DEV_ENV) $(MANAGE) export_ics --from 2014-01-01 -o var/events.ics
+
 messages: install
-	$(DEV_ENV) $(MANAGE) makemessages --locale ru --ignore '.venv/*' --ignore 'var/*' --no-obsolete
-	$(DEV_ENV) $(MANAGE) compilemessages --locale ru --ignore '.venv/*'
+	$(DEV_ENV) $(MANAGE) makemessages --locale ru --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*' --no-obsolete
+	$(DEV_ENV) $(MANAGE) compilemessages --locale ru --ignore '.venv/*' --ignore 'node_modules/*'
 
 clean:
-	rm -rf $(VENV) var/static
+	rm -rf $(VENV) node_modules var/static

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_countries",
+    "django_filters",
     "rest_framework",
     "events",
 ]
@@ -187,3 +188,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# The calendar's feeds (see events/ical.py and the README)
+
+EVENTS_ICAL_PRODID = "-//Diplomatic event calendar//EN"
+# Feeds without `from` hold every coming event and those that ended this many days ago.
+EVENTS_FEED_PAST_DAYS = int(os.environ.get("EVENTS_FEED_PAST_DAYS", "365"))
+# A cancelled event stays in feeds, marked cancelled, this many days after its cancellation.
+EVENTS_FEED_CANCELLED_DAYS = int(os.environ.get("EVENTS_FEED_CANCELLED_DAYS", "30"))
+# How often calendar clients are asked to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).
+EVENTS_FEED_REFRESH_MINUTES = 60
+# Cache-Control max-age of public feeds, in seconds.
+EVENTS_FEED_MAX_AGE = int(os.environ.get("EVENTS_FEED_MAX_AGE", "300"))

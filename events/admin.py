@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from . import services
 from .dates import format_event_dates
-from .models import Event, EventType, Organisation, Participation, Person, Series, Source, Tag, Venue
+from .models import Event, EventType, FeedToken, Organisation, Participation, Person, Series, Source, Tag, Venue
 
 LOCAL_TIME_HELP = _("Local time at the venue, in the event's time zone.")
 
@@ -334,3 +335,53 @@ class SourceAdmin(TranslationAdmin):
     list_display = ["title", "published_at", "url"]
     search_fields = ["title_en", "title_ru", "url"]
     date_hierarchy = "published_at"
+
+
+@admin.register(FeedToken)
+class FeedTokenAdmin(admin.ModelAdmin):
+    """Create, rotate and revoke private feed addresses; staff members other than superusers see only their own."""
+
+    list_display = ["user", "created_at"]
+    fields = ["user"]
+    actions = ["rotate", "revoke"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("user")
+        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            users = db_field.related_model.objects.filter(is_staff=True, is_active=True, feed_token__isnull=True)
+            kwargs["queryset"] = users if request.user.is_superuser else users.filter(pk=request.user.pk)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["user"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        token, key = FeedToken.issue(obj.user)
+        obj.pk = token.pk
+        self._announce(request, token, key)
+
+    def _announce(self, request, token, key):
+        url = request.build_absolute_uri(reverse("events:private-feed", kwargs={"token": key}))
+        self.message_user(
+            request,
+            _("Private feed of %(user)s, shown only now: %(url)s") % {"user": token.user, "url": url},
+            messages.WARNING,
+        )
+
+    @admin.action(description=_("Rotate: issue a new address, the old one stops working"), permissions=["change"])
+    def rotate(self, request, queryset):
+        for token in queryset:
+            token, key = FeedToken.issue(token.user)
+            self._announce(request, token, key)
+
+    @admin.action(description=_("Revoke: the address stops working"), permissions=["delete"])
+    def revoke(self, request, queryset):
+        count = queryset.count()
+        queryset.delete()
+        message = ngettext("%(count)d private feed revoked.", "%(count)d private feeds revoked.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

@@ -5,10 +5,14 @@ django-modeltranslation; see translation.py.
 """
 
 import datetime as dt
+import hashlib
+import hmac
+import secrets
 import uuid
 from calendar import monthrange
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -36,6 +40,20 @@ MATERIAL_FIELDS = (
     "timezone",
     "venue_id",
 )
+
+# What search() looks in: both languages of the texts, people and places.
+SEARCH_FIELDS = [
+    f"{field}_{language}"
+    for field in (
+        "title",
+        "summary",
+        "participations__person__name",
+        "participations__position",
+        "venue__name",
+        "venue__city",
+    )
+    for language in ("en", "ru")
+]
 
 
 def generate_uid() -> str:
@@ -279,6 +297,34 @@ class EventQuerySet(models.QuerySet):
 
     def with_person(self, slug: str) -> "EventQuerySet":
         return self.filter(participations__person__slug=slug).distinct()
+
+    def in_city(self, name: str) -> "EventQuerySet":
+        """Keep events in the city of this name, written in English or Russian, in any letter case."""
+        return self.filter(Q(venue__city_en__iexact=name) | Q(venue__city_ru__iexact=name))
+
+    def search(self, text: str) -> "EventQuerySet":
+        """Keep events whose title, summary, people or place contain every word of text, in either language."""
+        queryset = self
+        for word in text.split():
+            match = Q()
+            for field in SEARCH_FIELDS:
+                match |= Q(**{f"{field}__icontains": word})
+            queryset = queryset.filter(pk__in=Event.objects.filter(match).values("pk"))
+        return queryset
+
+    def listed_in_feeds(self, now: dt.datetime | None = None) -> "EventQuerySet":
+        """Keep dated events, dropping cancelled ones EVENTS_FEED_CANCELLED_DAYS after their cancellation.
+
+        Until then a cancelled event stays in feeds, marked CANCELLED, so that
+        every subscriber's calendar learns of the cancellation before the event goes.
+        """
+        now = now or timezone.now()
+        cutoff = now - dt.timedelta(days=settings.EVENTS_FEED_CANCELLED_DAYS)
+        return (
+            self.dated()
+            .alias(cancelled_at=Coalesce("status_changed_at", "updated_at"))
+            .exclude(status=Event.Status.CANCELLED, cancelled_at__lt=cutoff)
+        )
 
     def chronological(self) -> "EventQuerySet":
         """Order by first day, timed events by start within a day, undated events last."""
@@ -595,3 +641,49 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+
+class FeedToken(models.Model):
+    """A staff member's secret address of the private feed, which also shows drafts and embargoed events.
+
+    Only a hash of the key is stored: the address is shown once, when the
+    token is created or rotated, and cannot be read back.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="feed_token"
+    )
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("private feed token")
+        verbose_name_plural = _("private feed tokens")
+
+    def __str__(self):
+        return str(self.user)
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user) -> tuple["FeedToken", str]:
+        """Create or rotate the user's token; return it with the new key, which is never stored."""
+        key = secrets.token_urlsafe(32)
+        token, _created = cls.objects.update_or_create(
+            user=user, defaults={"key_hash": cls.hash_key(key), "created_at": timezone.now()}
+        )
+        return token, key
+
+    @classmethod
+    def user_for_key(cls, key: str):
+        """Return the active staff user who may read drafts through this key, or None."""
+        digest = cls.hash_key(key)
+        token = cls.objects.select_related("user").filter(key_hash=digest).first()
+        if token is None or not hmac.compare_digest(token.key_hash, digest):
+            return None
+        user = token.user
+        if not (user.is_active and user.is_staff and user.has_perm("events.view_event")):
+            return None
+        return user

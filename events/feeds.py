@@ -1,0 +1,174 @@
+"""The .ics views: the public feed of any selection, one event's file, and a staff member's private feed."""
+
+import datetime as dt
+import hashlib
+
+from django.conf import settings
+from django.db.models import Count, Max, QuerySet
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views import View
+from django_countries import countries
+
+from .dates import format_day
+from .filters import EventFilter
+from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, build_calendar
+from .models import Event, FeedToken
+
+
+def selection_name(filterset: EventFilter) -> str:
+    """Name the selection as a calendar app shows it: "Visits · Belarus"; the whole calendar otherwise."""
+    data = filterset.form.cleaned_data
+    parts = [data["type"].name_plural if data.get("type") else _("Diplomatic events")]
+    if data.get("status"):
+        parts.append(Event.Status(data["status"]).label.capitalize())
+    if data.get("country"):
+        parts.append(str(countries.name(data["country"])))
+    if data.get("city"):
+        parts.append(data["city"].strip())
+    for key in ("tag", "person"):
+        if data.get(key):
+            parts.append(data[key].name)
+    if data.get("from"):
+        parts.append(_("from %(date)s") % {"date": format_day(data["from"])})
+    if data.get("to"):
+        parts.append(_("until %(date)s") % {"date": format_day(data["to"])})
+    if data.get("q"):
+        parts.append(f"«{data['q'].strip()}»")
+    return " · ".join(parts)
+
+
+def selection_description(filterset: EventFilter, page_url: str) -> str:
+    """Say in the calendar's DESCRIPTION which events it holds and which it leaves out."""
+    if filterset.form.cleaned_data.get("from"):
+        window = _("Events from the chosen day on.")
+    else:
+        days = settings.EVENTS_FEED_PAST_DAYS
+        window = ngettext(
+            "Every coming event and those that ended in the last %(days)d day.",
+            "Every coming event and those that ended in the last %(days)d days.",
+            days,
+        ) % {"days": days}
+    days = settings.EVENTS_FEED_CANCELLED_DAYS
+    rules = ngettext(
+        "Cancelled events stay, marked as cancelled, for %(days)d day after their cancellation.",
+        "Cancelled events stay, marked as cancelled, for %(days)d days after their cancellation.",
+        days,
+    ) % {"days": days}
+    rules += " " + _(
+        "Events known only to the month or the year span that month or year. "
+        "Events without a date yet are not included."
+    )
+    return "\n".join((selection_name(filterset), window, rules, page_url))
+
+
+def bad_filters(filterset: EventFilter) -> HttpResponse:
+    lines = [f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()]
+    return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def select_feed_events(params, *, now: dt.datetime) -> tuple[EventFilter, QuerySet[Event] | None]:
+    """Apply the shared filters and the feed's default window to the public events; None when params are invalid.
+
+    Without `from`, a feed holds every coming event and those that ended in
+    the last EVENTS_FEED_PAST_DAYS days; an explicit `from` replaces that window.
+    """
+    filterset = EventFilter(params, queryset=Event.objects.public(now).listed_in_feeds(now))
+    if not filterset.is_valid():
+        return filterset, None
+    events = filterset.qs
+    if not filterset.form.cleaned_data.get("from"):
+        events = events.between(first=now.date() - dt.timedelta(days=settings.EVENTS_FEED_PAST_DAYS))
+    return filterset, events
+
+
+class EventFeedView(View):
+    """GET /feeds/events.ics?type=&country=&...: any public selection, as a calendar to subscribe to."""
+
+    def get(self, request):
+        now = timezone.now()
+        filterset, events = select_feed_events(request.GET, now=now)
+        if events is None:
+            return bad_filters(filterset)
+        version = events.aggregate(count=Count("pk"), changed=Max("updated_at"), lifted=Max("publish_at"))
+        last_modified = max(filter(None, (version["changed"], version["lifted"])), default=None)
+        etag = feed_etag(request, now.date(), version)
+        response = get_conditional_response(
+            request, etag=etag, last_modified=int(last_modified.timestamp()) if last_modified else None
+        )
+        if response is None:
+            calendar = build_calendar(
+                events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
+                name=selection_name(filterset),
+                description=selection_description(filterset, request.build_absolute_uri("/")),
+                base_url=base_url(request),
+                now=now,
+            )
+            response = CalendarResponse(calendar, filename="events.ics")
+        response["ETag"] = etag
+        if last_modified:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        patch_cache_control(response, public=True, max_age=settings.EVENTS_FEED_MAX_AGE)
+        return response
+
+
+class EventIcsView(View):
+    """GET /events/<slug>.ics: one public event as a file to download and open."""
+
+    def get(self, request, slug):
+        event = get_object_or_404(
+            Event.objects.public().dated().select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH),
+            slug=slug,
+        )
+        etag = feed_etag(request, event.uid, event.sequence, event.updated_at)
+        response = get_conditional_response(request, etag=etag, last_modified=int(event.updated_at.timestamp()))
+        if response is None:
+            calendar = build_calendar(
+                [event], name=event.title, description=event.summary or event.title, base_url=base_url(request)
+            )
+            response = CalendarResponse(calendar, filename=f"{event.slug}.ics", attachment=True)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(event.updated_at.timestamp())
+        patch_cache_control(response, public=True, max_age=settings.EVENTS_FEED_MAX_AGE)
+        return response
+
+
+class PrivateFeedView(View):
+    """GET /feeds/private/<key>.ics: everything, drafts and embargoed events marked, for one staff member."""
+
+    def get(self, request, token):
+        if FeedToken.user_for_key(token) is None:
+            raise Http404
+        now = timezone.now()
+        filterset = EventFilter(request.GET, queryset=Event.objects.listed_in_feeds(now))
+        if not filterset.is_valid():
+            response = bad_filters(filterset)
+        else:
+            events = filterset.qs.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological()
+            calendar = build_calendar(
+                events,
+                name=_("%(name)s (staff, with drafts)") % {"name": selection_name(filterset)},
+                description=_("Private staff feed: includes drafts and embargoed events. Do not share this address."),
+                base_url=base_url(request),
+                private=True,
+                now=now,
+            )
+            response = CalendarResponse(calendar, filename="events-private.ics")
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+def base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def feed_etag(request, *parts: object) -> str:
+    """A strong ETag from what decides a response's bytes, computed without building the calendar."""
+    key = "|".join(map(str, (get_language(), base_url(request), sorted(request.GET.lists()), *parts)))
+    return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'

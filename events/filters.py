@@ -1,0 +1,83 @@
+"""The one filter definition behind the HTML listing, the iCal feeds and the API.
+
+Parameters: type, country, city, tag, person, status, from, to, q. Every one is
+validated: an unknown slug, a malformed date or a NUL byte is a 400 with a
+message, not an empty result or a 500.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import Event, EventType, Person, Tag
+
+ISO_DATE = ["%Y-%m-%d"]
+
+
+class CountryCodeField(forms.ChoiceField):
+    """An ISO 3166 alpha-2 code, accepted in either letter case."""
+
+    def to_python(self, value):
+        return super().to_python(value).upper()
+
+
+class CountryCodeFilter(django_filters.ChoiceFilter):
+    field_class = CountryCodeField
+
+
+class EventFilter(django_filters.FilterSet):
+    type = django_filters.ModelChoiceFilter(
+        label=_("type"),
+        queryset=EventType.objects.all(),
+        to_field_name="slug",
+        field_name="event_type",
+    )
+    country = CountryCodeFilter(label=_("country"), choices=lambda: list(countries), method="filter_country")
+    city = django_filters.CharFilter(label=_("city"), max_length=100, method="filter_city")
+    tag = django_filters.ModelChoiceFilter(
+        label=_("tag"), queryset=Tag.objects.all(), to_field_name="slug", method="filter_tag"
+    )
+    person = django_filters.ModelChoiceFilter(
+        label=_("person"), queryset=Person.objects.all(), to_field_name="slug", method="filter_person"
+    )
+    status = django_filters.ChoiceFilter(label=_("status"), choices=Event.Status.choices)
+    # "from" is a Python keyword, so these two are added to the class namespace by name.
+    locals()["from"] = django_filters.DateFilter(
+        label=_("from"),
+        input_formats=ISO_DATE,
+        method="filter_from",
+        help_text=_("Events that end on or after this day (YYYY-MM-DD)."),
+    )
+    locals()["to"] = django_filters.DateFilter(
+        label=_("to"),
+        input_formats=ISO_DATE,
+        method="filter_to",
+        help_text=_("Events that start on or before this day (YYYY-MM-DD)."),
+    )
+    q = django_filters.CharFilter(label=_("search"), max_length=200, method="filter_search")
+
+    class Meta:
+        model = Event
+        fields = ["type", "country", "city", "tag", "person", "status", "from", "to", "q"]
+
+    def filter_country(self, queryset, name, value):
+        return queryset.in_country(value)
+
+    def filter_city(self, queryset, name, value):
+        return queryset.in_city(value.strip()) if value.strip() else queryset
+
+    def filter_tag(self, queryset, name, value):
+        return queryset.with_tag(value.slug)
+
+    def filter_person(self, queryset, name, value):
+        return queryset.with_person(value.slug)
+
+    def filter_from(self, queryset, name, value):
+        return queryset.between(first=value)
+
+    def filter_to(self, queryset, name, value):
+        return queryset.between(last=value)
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)

@@ -1,0 +1,220 @@
+"""Turn events into an iCalendar object: the only module that writes iCalendar.
+
+Pure: the functions take events whose related rows the caller has already
+fetched (see FEED_RELATED), never query the database, never touch a request,
+and write texts in the language active when they are called.
+
+Representation choices, which the README repeats for subscribers:
+- all-day events are VALUE=DATE with the exclusive DTEND RFC 5545 wants
+  (14-15 November ends 20171116);
+- timed events carry TZID and a VTIMEZONE for every zone used;
+- events known only to the month or the year span that whole month or year
+  as an all-day, transparent event whose SUMMARY says the days are not
+  announced, so no calendar shows a day that no source states;
+- undated events cannot be placed in a calendar and are left out;
+- DTSTAMP and LAST-MODIFIED are the event's last change, so an unchanged
+  feed is byte-identical between requests.
+"""
+
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from .dates import format_day, format_event_dates, format_month, format_year_range
+from .models import Event
+
+# What a caller must prefetch so that building a calendar runs no query.
+FEED_RELATED = ("event_type", "venue", "source", "parent", "series")
+FEED_PREFETCH = ("participations__person", "tags")
+
+STATUS_MAP = {
+    Event.Status.CONFIRMED: "CONFIRMED",
+    Event.Status.TENTATIVE: "TENTATIVE",
+    # RFC 5545 has no "postponed": tentative, with the word in the SUMMARY.
+    Event.Status.POSTPONED: "TENTATIVE",
+    Event.Status.CANCELLED: "CANCELLED",
+}
+
+
+def prodid() -> str:
+    return getattr(settings, "EVENTS_ICAL_PRODID", "-//Diplomatic event calendar//EN")
+
+
+def refresh_interval() -> dt.timedelta:
+    return dt.timedelta(minutes=getattr(settings, "EVENTS_FEED_REFRESH_MINUTES", 60))
+
+
+def event_summary(event: Event, *, private: bool = False, now: dt.datetime | None = None) -> str:
+    """Write the SUMMARY: the title, with what a subscriber must notice first put before it."""
+    summary = event.title
+    if event.date_precision == Event.Precision.MONTH:
+        summary = _("%(title)s (%(period)s, days not announced)") % {
+            "title": summary,
+            "period": format_month(event.start_date),
+        }
+    elif event.date_precision == Event.Precision.YEAR:
+        summary = _("%(title)s (%(period)s, dates not announced)") % {
+            "title": summary,
+            "period": format_year_range(event.start_date, event.end_date or event.start_date),
+        }
+    if event.status == Event.Status.CANCELLED:
+        summary = _("Cancelled: %(title)s") % {"title": summary}
+    elif event.status == Event.Status.POSTPONED:
+        summary = _("Postponed: %(title)s") % {"title": summary}
+    if private:
+        if not event.is_published:
+            summary = _("[Draft] %(title)s") % {"title": summary}
+        elif event.publish_at and event.publish_at > (now or dt.datetime.now(dt.UTC)):
+            summary = _("[Embargoed until %(time)s UTC] %(title)s") % {
+                "time": event.publish_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M"),
+                "title": summary,
+            }
+    return summary
+
+
+def event_description(event: Event, *, base_url: str) -> str:
+    """Write the plain-text DESCRIPTION: summary, text, dates, participants, agenda, parent and source."""
+    paragraphs = [part for part in (event.summary, event.description) if part]
+    paragraphs.append(_("When: %(dates)s") % {"dates": format_event_dates(event)})
+    participations = list(event.participations.all())
+    if participations:
+        lines = [_("Participants:")]
+        for participation in participations:
+            line = f"- {participation.person.name}"
+            if participation.position:
+                line += f", {participation.position}"
+            lines.append(f"{line} ({participation.get_role_display()})")
+        paragraphs.append("\n".join(lines))
+    agenda = [line.strip() for line in (event.agenda or "").splitlines() if line.strip()]
+    if agenda:
+        paragraphs.append("\n".join([_("Agenda:"), *(f"- {item}" for item in agenda)]))
+    if event.parent_id and event.parent:
+        paragraphs.append(_("Part of: %(title)s") % {"title": event.parent.title})
+    if event.source_id and event.source:
+        source = event.source
+        line = _("Source: %(title)s, %(date)s") % {
+            "title": source.title,
+            "date": format_day(source.published_at.astimezone(dt.UTC).date()),
+        }
+        paragraphs.append(f"{line}\n{source.url}" if source.url else line)
+    paragraphs.append(f"{base_url}{event.get_absolute_url()}")
+    return "\n\n".join(paragraphs)
+
+
+def event_to_vevent(
+    event: Event, *, base_url: str, private: bool = False, now: dt.datetime | None = None
+) -> icalendar.Event:
+    """Map one event to a VEVENT; the one place where model fields meet iCalendar properties."""
+    vevent = icalendar.Event()
+    vevent.add("uid", event.uid)
+    vevent.add("dtstamp", event.updated_at)
+    vevent.add("created", event.created_at)
+    vevent.add("last-modified", event.updated_at)
+    vevent.add("sequence", event.sequence)
+    vevent.add("summary", event_summary(event, private=private, now=now))
+    if event.all_day:
+        vevent.add("dtstart", event.start_date)
+        # RFC 5545: the DTEND of an all-day event is the day after the last one.
+        vevent.add("dtend", event.end_date + dt.timedelta(days=1))
+    else:
+        zone = ZoneInfo(str(event.timezone))
+        vevent.add("dtstart", event.start.astimezone(zone))
+        if event.end:
+            vevent.add("dtend", event.end.astimezone(zone))
+    vevent.add("status", STATUS_MAP[event.status])
+    vevent.add("transp", "TRANSPARENT")
+    now = now or dt.datetime.now(dt.UTC)
+    hidden = not event.is_published or (event.publish_at is not None and event.publish_at > now)
+    vevent.add("class", "CONFIDENTIAL" if hidden else "PUBLIC")
+    if event.venue_id:
+        vevent.add("location", str(event.venue))
+        if event.venue.latitude is not None and event.venue.longitude is not None:
+            vevent.add("geo", (float(event.venue.latitude), float(event.venue.longitude)))
+    vevent.add("url", f"{base_url}{event.get_absolute_url()}")
+    vevent.add("description", event_description(event, base_url=base_url))
+    categories = [event.event_type.name, *(tag.name for tag in event.tags.all())]
+    vevent.add("categories", categories)
+    if event.parent_id:
+        vevent.add("related-to", event.parent.uid, parameters={"RELTYPE": "PARENT"})
+    return vevent
+
+
+@functools.lru_cache(maxsize=256)
+def build_vtimezone(zone_name: str, first_year: int, last_year: int) -> icalendar.Timezone:
+    """Build the VTIMEZONE of zone_name for the years first_year..last_year in a form ical.js reads right.
+
+    icalendar writes several dates in one RDATE, and relies on DTSTART being
+    the first onset of an observance that also has RDATEs. Both are valid RFC
+    5545, but Mozilla's ical.js 2.2 (Thunderbird) misreads the first and
+    ignores the DTSTART onset when RDATEs are present, shifting events by an
+    hour. So every onset, DTSTART's included, is written as an RDATE of its own.
+    """
+    timezone = icalendar.Timezone.from_tzinfo(
+        ZoneInfo(zone_name), first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1)
+    )
+    for observance in timezone.subcomponents:
+        rdates = observance.pop("RDATE", None)
+        if rdates is None:
+            continue
+        onsets = [observance.decoded("DTSTART")]
+        for rdate in rdates if isinstance(rdates, list) else [rdates]:
+            onsets.extend(period.dt for period in rdate.dts)
+        for onset in onsets:
+            observance.add("rdate", onset)
+    return timezone
+
+
+def build_calendar(
+    events: Iterable[Event],
+    *,
+    name: str,
+    description: str,
+    base_url: str,
+    private: bool = False,
+    now: dt.datetime | None = None,
+) -> icalendar.Calendar:
+    """Build a VCALENDAR of events (undated ones left out) with a VTIMEZONE for each zone used."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", prodid())
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("description", description)
+    # The X-WR names are what Google, Apple and Outlook read; they are text too.
+    calendar.add("x-wr-calname", icalendar.vText(name))
+    calendar.add("x-wr-caldesc", icalendar.vText(description))
+    calendar.add("refresh-interval", refresh_interval(), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(refresh_interval()))
+    zone_years: dict[str, tuple[int, int]] = {}
+    vevents = []
+    for event in events:
+        if event.date_precision == Event.Precision.NONE:
+            continue
+        if not event.all_day:
+            zone = str(event.timezone)
+            first, last = event.start_date.year, (event.end_date or event.start_date).year
+            known = zone_years.get(zone, (first, last))
+            zone_years[zone] = (min(known[0], first), max(known[1], last))
+        vevents.append(event_to_vevent(event, base_url=base_url, private=private, now=now))
+    for zone, (first_year, last_year) in sorted(zone_years.items()):
+        calendar.add_component(build_vtimezone(zone, first_year, last_year))
+    for vevent in vevents:
+        calendar.add_component(vevent)
+    return calendar
+
+
+class CalendarResponse(HttpResponse):
+    """An iCalendar file: inline for feeds a client subscribes to, attachment for a download."""
+
+    def __init__(self, calendar: icalendar.Calendar, *, filename: str, attachment: bool = False, **kwargs):
+        kwargs.setdefault("content_type", "text/calendar; charset=utf-8")
+        super().__init__(calendar.to_ical(), **kwargs)
+        disposition = "attachment" if attachment else "inline"
+        self["Content-Disposition"] = f'{disposition}; filename="{filename}"'

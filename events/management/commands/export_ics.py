@@ -1,0 +1,51 @@
+"""Write the public events of any selection to an .ics file, as the public feed would serve them."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.http import QueryDict
+from django.utils import timezone, translation
+
+from events.feeds import select_feed_events, selection_description, selection_name
+from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar
+
+FILTERS = ("type", "country", "city", "tag", "person", "status", "from", "to", "q")
+
+
+class Command(BaseCommand):
+    help = "Export public events to an iCalendar file, with the same filters as the feed."
+
+    def add_arguments(self, parser):
+        for name in FILTERS:
+            parser.add_argument(f"--{name}", dest=f"filter_{name}", metavar=name.upper())
+        parser.add_argument("-o", "--output", required=True, help="File to write; - for standard output.")
+        parser.add_argument("--language", default="en", choices=[code for code, _ in settings.LANGUAGES])
+        parser.add_argument(
+            "--base-url", default="http://127.0.0.1:8000", help="Site address for the event links (no trailing /)."
+        )
+
+    def handle(self, *args, output, language, base_url, **options):
+        params = QueryDict(mutable=True)
+        for name in FILTERS:
+            if options.get(f"filter_{name}") is not None:
+                params[name] = options[f"filter_{name}"]
+        now = timezone.now()
+        with translation.override(language):
+            filterset, events = select_feed_events(params, now=now)
+            if events is None:
+                problems = "; ".join(f"--{name}: {' '.join(errors)}" for name, errors in filterset.errors.items())
+                raise CommandError(problems)
+            calendar = build_calendar(
+                events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
+                name=selection_name(filterset),
+                description=selection_description(filterset, f"{base_url.rstrip('/')}/"),
+                base_url=base_url.rstrip("/"),
+                now=now,
+            )
+        content = calendar.to_ical()
+        if output == "-":
+            self.stdout.write(content.decode(), ending="")
+        else:
+            with open(output, "wb") as file:
+                file.write(content)
+            count = len(calendar.walk("VEVENT"))
+            self.stderr.write(f"Wrote {count} events to {output}.")

@@ -1,0 +1,288 @@
+import datetime as dt
+
+import icalendar
+import pytest
+from django.utils import translation
+
+from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar, build_vtimezone, event_to_vevent
+from events.models import Event
+
+from .factories import AllDayEventFactory, EventFactory, ParticipationFactory, PersonFactory, TagFactory, VenueFactory
+from .icaljs import parse_with_icaljs
+
+pytestmark = pytest.mark.django_db
+
+BASE = "https://calendar.example.org"
+
+
+def build(events, **kwargs) -> bytes:
+    kwargs.setdefault("name", "Test")
+    kwargs.setdefault("description", "Test calendar")
+    return build_calendar(events, base_url=BASE, **kwargs).to_ical()
+
+
+def fetched(*events):
+    pks = [event.pk for event in events]
+    return list(
+        Event.objects.filter(pk__in=pks).select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).order_by("pk")
+    )
+
+
+def only_vevent(content: bytes) -> icalendar.Event:
+    (vevent,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    return vevent
+
+
+def test_calendar_properties_name_refresh_and_prodid():
+    content = build([], name="Visits · Belarus", description="All visits")
+
+    calendar = icalendar.Calendar.from_ical(content)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]) == "-//Diplomatic event calendar//EN"
+    assert (str(calendar["NAME"]), str(calendar["X-WR-CALNAME"])) == ("Visits · Belarus", "Visits · Belarus")
+    assert str(calendar["X-WR-CALDESC"]) == "All visits"
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n" in content
+    assert b"\r\nX-PUBLISHED-TTL:PT1H\r\n" in content
+
+
+def test_all_day_event_has_exclusive_end_date_and_two_visible_days():
+    event = AllDayEventFactory(start_date=dt.date(2017, 11, 14), end_date=dt.date(2017, 11, 15))
+
+    content = build(fetched(event))
+
+    assert b"\r\nDTSTART;VALUE=DATE:20171114\r\nDTEND;VALUE=DATE:20171116\r\n" in content
+    (parsed,) = parse_with_icaljs(content)["events"]
+    assert (parsed["allDay"], parsed["start"], parsed["end"]) == (True, "2017-11-14", "2017-11-16")
+
+
+@pytest.mark.parametrize(
+    ("zone", "utc_start"),
+    [
+        ("Europe/Moscow", dt.datetime(2017, 11, 14, 7, 0, tzinfo=dt.UTC)),
+        ("Europe/Moscow", dt.datetime(2013, 7, 1, 6, 0, tzinfo=dt.UTC)),  # MSK was UTC+4 then
+        ("Europe/Berlin", dt.datetime(2017, 7, 3, 8, 0, tzinfo=dt.UTC)),  # summer time
+        ("Europe/Berlin", dt.datetime(2017, 12, 4, 9, 0, tzinfo=dt.UTC)),  # winter time
+        ("America/New_York", dt.datetime(2018, 3, 12, 14, 0, tzinfo=dt.UTC)),  # day after the change
+        ("Asia/Vladivostok", dt.datetime(2017, 11, 14, 23, 30, tzinfo=dt.UTC)),  # next day locally
+        ("America/Havana", dt.datetime(2018, 11, 5, 15, 0, tzinfo=dt.UTC)),
+    ],
+)
+def test_timed_event_reads_back_to_the_same_utc_instant_in_icaljs_and_icalendar(zone, utc_start):
+    event = EventFactory(timezone=zone, start=utc_start, end=utc_start + dt.timedelta(hours=2))
+
+    content = build(fetched(event))
+
+    parsed = parse_with_icaljs(content)
+    (vevent,) = parsed["events"]
+    assert parsed["timezones"] == [zone]
+    assert (vevent["tzid"], vevent["start"], vevent["end"]) == (
+        zone,
+        utc_start.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+        (utc_start + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+    )
+    python_vevent = only_vevent(content)
+    assert python_vevent["DTSTART"].params["TZID"] == zone
+    assert python_vevent.decoded("DTSTART").astimezone(dt.UTC) == utc_start
+
+
+def test_timed_events_over_several_years_read_back_in_icaljs():
+    starts = [dt.datetime(year, month, 10, 9, 0, tzinfo=dt.UTC) for year in (2015, 2016, 2017) for month in (1, 7)]
+    events = [
+        EventFactory(timezone="Europe/Berlin", start=start, end=start + dt.timedelta(hours=1)) for start in starts
+    ]
+
+    parsed = parse_with_icaljs(build(fetched(*events)))
+
+    assert [vevent["start"] for vevent in parsed["events"]] == [
+        start.strftime("%Y-%m-%dT%H:%M:%S.000Z") for start in starts
+    ]
+
+
+def test_vtimezone_writes_one_rdate_per_line():
+    timezone = build_vtimezone("Europe/Berlin", 2016, 2018)
+
+    lines = timezone.to_ical().decode().split("\r\n")
+
+    rdates = [line for line in lines if line.startswith("RDATE")]
+    assert rdates == [
+        "RDATE:20160327T030000",
+        "RDATE:20170326T030000",
+        "RDATE:20180325T030000",
+        "RDATE:20161030T030000",
+        "RDATE:20171029T030000",
+        "RDATE:20181028T030000",
+    ]
+
+
+def test_one_vtimezone_per_zone_used():
+    events = [
+        EventFactory(timezone="Europe/Moscow"),
+        EventFactory(timezone="Europe/Moscow"),
+        EventFactory(timezone="Asia/Vladivostok"),
+        AllDayEventFactory(),
+    ]
+
+    calendar = icalendar.Calendar.from_ical(build(fetched(*events)))
+
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Asia/Vladivostok", "Europe/Moscow"]
+
+
+def test_event_properties_map_from_the_model():
+    venue = VenueFactory(latitude="55.755833", longitude="37.617222")
+    parent = AllDayEventFactory(title_en="Working visit", venue=venue)
+    event = AllDayEventFactory(
+        title_en="Signing",
+        venue=venue,
+        parent=parent,
+        summary_en="Two documents.",
+        agenda_en="Programme 2018–2019\nPlan of consultations",
+        slug="signing",
+    )
+    event.tags.add(TagFactory(name_en="Union State"))
+    ParticipationFactory(event=event, person=PersonFactory(name_en="Vladimir Makei"), position_en="Foreign Minister")
+
+    vevent = only_vevent(build(fetched(event)))
+
+    assert str(vevent["UID"]) == event.uid
+    assert (vevent["SEQUENCE"], str(vevent["STATUS"]), str(vevent["TRANSP"])) == (0, "CONFIRMED", "TRANSPARENT")
+    assert str(vevent["LOCATION"]) == "Moscow, Russia"
+    assert (vevent["GEO"].latitude, vevent["GEO"].longitude) == (55.755833, 37.617222)
+    assert str(vevent["URL"]) == f"{BASE}/events/signing/"
+    assert vevent["CATEGORIES"].cats == ["Forum", "Union State"]
+    assert str(vevent["RELATED-TO"]) == parent.uid
+    assert vevent["RELATED-TO"].params["RELTYPE"] == "PARENT"
+    assert vevent.decoded("DTSTAMP") == event.updated_at.replace(microsecond=0)
+    assert vevent.decoded("LAST-MODIFIED") == event.updated_at.replace(microsecond=0)
+    assert vevent.decoded("CREATED") == event.created_at.replace(microsecond=0)
+    assert str(vevent["DESCRIPTION"]) == (
+        "Two documents.\n\n"
+        "When: 14–15 November 2017\n\n"
+        "Participants:\n- Vladimir Makei, Foreign Minister (guest)\n\n"
+        "Agenda:\n- Programme 2018–2019\n- Plan of consultations\n\n"
+        "Part of: Working visit\n\n"
+        f"{BASE}/events/signing/"
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "ical_status", "prefix"),
+    [
+        ("confirmed", "CONFIRMED", ""),
+        ("tentative", "TENTATIVE", ""),
+        ("postponed", "TENTATIVE", "Postponed: "),
+        ("cancelled", "CANCELLED", "Cancelled: "),
+    ],
+)
+def test_status_maps_to_ical_status_and_summary_prefix(status, ical_status, prefix):
+    event = EventFactory(title_en="Talks", status=status)
+
+    vevent = only_vevent(build(fetched(event)))
+
+    assert (str(vevent["STATUS"]), str(vevent["SUMMARY"])) == (ical_status, f"{prefix}Talks")
+
+
+def test_status_prefix_in_russian():
+    event = EventFactory(title_ru="Переговоры", status="cancelled")
+
+    with translation.override("ru"):
+        vevent = only_vevent(build(fetched(event)))
+
+    assert str(vevent["SUMMARY"]) == "Отменено: Переговоры"
+
+
+def test_month_precision_spans_the_month_and_says_days_are_not_announced():
+    event = AllDayEventFactory(
+        title_en="Minsk Days", date_precision="month", start_date=dt.date(2017, 10, 1), end_date=None
+    )
+
+    content = build(fetched(event))
+
+    vevent = only_vevent(content)
+    assert str(vevent["SUMMARY"]) == "Minsk Days (October 2017, days not announced)"
+    assert (vevent.decoded("DTSTART"), vevent.decoded("DTEND")) == (dt.date(2017, 10, 1), dt.date(2017, 11, 1))
+
+
+def test_year_precision_spans_the_year():
+    event = AllDayEventFactory(title_en="Forum", date_precision="year", start_date=dt.date(2014, 1, 1), end_date=None)
+
+    vevent = only_vevent(build(fetched(event)))
+
+    assert str(vevent["SUMMARY"]) == "Forum (2014, dates not announced)"
+    assert (vevent.decoded("DTSTART"), vevent.decoded("DTEND")) == (dt.date(2014, 1, 1), dt.date(2015, 1, 1))
+
+
+def test_undated_events_are_left_out():
+    undated = AllDayEventFactory(date_precision="none", start_date=None, end_date=None)
+    dated = AllDayEventFactory()
+
+    calendar = icalendar.Calendar.from_ical(build(fetched(undated, dated)))
+
+    assert [str(vevent["UID"]) for vevent in calendar.walk("VEVENT")] == [dated.uid]
+
+
+HOSTILE = "Talks, round 2; agenda\\items\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:injected"
+
+
+def test_hostile_title_is_escaped_and_reads_back_exactly():
+    event = EventFactory(title_en=HOSTILE)
+
+    content = build(fetched(event))
+
+    # iCalendar text has no carriage return: a CRLF in a title reads back as a line break.
+    assert str(only_vevent(content)["SUMMARY"]) == HOSTILE.replace("\r\n", "\n")
+    parsed = parse_with_icaljs(content)
+    assert [vevent["uid"] for vevent in parsed["events"]] == [event.uid]
+    assert parsed["events"][0]["summary"] == str(only_vevent(content)["SUMMARY"])
+    assert b"\r\nUID:injected" not in content
+
+
+def test_lines_end_in_crlf_and_fold_at_75_octets_without_splitting_characters():
+    event = EventFactory(title_ru="Ж" * 200, description_ru="Ё" * 500 + "漢" * 100)
+
+    with translation.override("ru"):
+        content = build(fetched(event))
+
+    assert content.endswith(b"\r\n")
+    assert b"\n" not in content.replace(b"\r\n", b"")
+    for line in content.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")
+    assert str(only_vevent(content)["SUMMARY"]) == "Ж" * 200
+
+
+def test_building_twice_gives_identical_bytes():
+    events = [EventFactory(), AllDayEventFactory()]
+
+    assert build(fetched(*events)) == build(fetched(*events))
+
+
+def test_build_calendar_runs_no_query(django_assert_num_queries):
+    event = AllDayEventFactory(parent=AllDayEventFactory(), venue=VenueFactory())
+    event.tags.add(TagFactory())
+    ParticipationFactory(event=event)
+    events = fetched(event)
+
+    with django_assert_num_queries(0):
+        build(events)
+
+
+def test_private_calendar_marks_drafts_and_embargoed_events(now):
+    draft = EventFactory(title_en="Secret talks", is_published=False)
+    embargoed = EventFactory(title_en="Visit", publish_at=dt.datetime(2017, 11, 14, 6, 0, tzinfo=dt.UTC))
+    public = EventFactory(title_en="Forum")
+
+    calendar = icalendar.Calendar.from_ical(build(fetched(draft, embargoed, public), private=True, now=now))
+
+    assert [(str(v["SUMMARY"]), str(v["CLASS"])) for v in calendar.walk("VEVENT")] == [
+        ("[Draft] Secret talks", "CONFIDENTIAL"),
+        ("[Embargoed until 2017-11-14 06:00 UTC] Visit", "CONFIDENTIAL"),
+        ("Forum", "PUBLIC"),
+    ]
+
+
+def test_event_to_vevent_without_end_has_no_dtend():
+    event = EventFactory(end=None)
+
+    vevent = event_to_vevent(fetched(event)[0], base_url=BASE)
+
+    assert "DTEND" not in vevent
