@@ -131,6 +131,8 @@ USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The ministry's own Russian usage ("Белоруссия"), as in its press releases.
+COUNTRIES_OVERRIDE = {"BY": _("Belarus")}
 
 # Authentication
 

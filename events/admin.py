@@ -3,6 +3,8 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -16,7 +18,18 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from . import services
 from .dates import format_event_dates
-from .models import Event, EventType, FeedToken, Organisation, Participation, Person, Series, Source, Tag, Venue
+from .models import (
+    Event,
+    EventType,
+    FeedToken,
+    Organisation,
+    Participation,
+    Person,
+    Series,
+    Source,
+    Tag,
+    Venue,
+)
 
 LOCAL_TIME_HELP = _("Local time at the venue, in the event's time zone.")
 
@@ -29,15 +42,23 @@ def local_wall_clock(value: dt.datetime | None, zone_name: str) -> dt.datetime |
 
 
 def instant_from_wall_clock(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:
-    """Read a wall-clock time as local time in zone; refuse times that the clocks skip."""
+    """Read a wall-clock time as local time in zone; refuse times the clocks skip or show twice.
+
+    Raises OverflowError for times at the very ends of the calendar.
+    """
     naive = value.replace(tzinfo=None)
-    aware = naive.replace(tzinfo=zone)
-    if aware.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != naive:
+    params = {"time": naive.strftime("%Y-%m-%d %H:%M"), "zone": zone.key}
+    first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    round_trip = first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    ambiguous = first.utcoffset() != second.utcoffset()
+    if round_trip != naive:
+        raise ValidationError(_("%(time)s does not exist in %(zone)s: the clocks skip it."), params=params)
+    if ambiguous:
         raise ValidationError(
-            _("%(time)s does not exist in %(zone)s: the clocks skip it."),
-            params={"time": naive.strftime("%Y-%m-%d %H:%M"), "zone": zone.key},
+            _("%(time)s happens twice in %(zone)s, when the clocks go back: choose a time outside that hour."),
+            params=params,
         )
-    return aware
+    return first
 
 
 class EventAdminForm(forms.ModelForm):
@@ -57,7 +78,9 @@ class EventAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        zone = cleaned.get("timezone")
+        # The model falls back to the venue's zone; the times typed in are local to that zone too.
+        venue = cleaned.get("venue")
+        zone = cleaned.get("timezone") or (venue.timezone if venue else None)
         if zone:
             for name in ("start", "end"):
                 if cleaned.get(name):
@@ -65,6 +88,9 @@ class EventAdminForm(forms.ModelForm):
                         # The widget read the input as UTC (the site's zone); keep its wall clock.
                         wall_clock = timezone.make_naive(cleaned[name], dt.UTC)
                         cleaned[name] = instant_from_wall_clock(wall_clock, ZoneInfo(str(zone)))
+                    except OverflowError:
+                        # Beyond the years time zones can handle; the model names the allowed years.
+                        pass
                     except ValidationError as error:
                         value = cleaned[name]
                         self.add_error(name, error)
@@ -73,6 +99,15 @@ class EventAdminForm(forms.ModelForm):
                     else:
                         setattr(self.instance, name, cleaned[name])
         return cleaned
+
+
+class EventChangeList(ChangeList):
+    def get_filters(self, request):
+        # Django's date hierarchy computes the year after 9999 for ?start_date__year=9999.
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
 
 
 class ParticipationInline(TranslationTabularInline):
@@ -185,6 +220,7 @@ class EventAdmin(TranslationAdmin):
         "slug",
     ]
     date_hierarchy = "start_date"
+    ordering = ["-start_date", "-start", "-pk"]
     autocomplete_fields = ["venue", "parent", "series", "source", "tags", "organisers"]
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ["uid", "sequence", "created_at", "updated_at", "status_changed_at", "russian"]
@@ -226,6 +262,9 @@ class EventAdmin(TranslationAdmin):
         ),
     ]
 
+    def get_changelist(self, request, **kwargs):
+        return EventChangeList
+
     @admin.display(description=_("dates"), ordering="start_date")
     def when(self, event):
         return format_event_dates(event)
@@ -248,7 +287,7 @@ class EventAdmin(TranslationAdmin):
     def russian(self, event):
         missing = event.missing_translations
         if not missing:
-            return "✓"
+            return "—"
         names = {field.name: field.verbose_name for field in Event._meta.fields}
         return ", ".join(str(names[name]) for name in missing)
 
@@ -328,6 +367,17 @@ class VenueAdmin(TranslationAdmin):
     list_display = ["__str__", "city", "country", "timezone"]
     list_filter = ["country"]
     search_fields = ["name_en", "name_ru", "city_en", "city_ru", "address_en", "address_ru"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and set(form.changed_data) & set(services.VENUE_LOCATION_FIELDS):
+            count = services.announce_venue_change(obj)
+            message = ngettext(
+                "%(count)d event at this venue will show the new place in subscribers' calendars.",
+                "%(count)d events at this venue will show the new place in subscribers' calendars.",
+                count,
+            )
+            self.message_user(request, message % {"count": count}, messages.INFO)
 
 
 @admin.register(Source)

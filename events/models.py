@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
 
@@ -54,6 +55,15 @@ SEARCH_FIELDS = [
     )
     for language in ("en", "ru")
 ]
+
+# Dates outside these years are typing mistakes, and beyond them time-zone
+# arithmetic overflows.
+MIN_YEAR, MAX_YEAR = 1800, 2200
+
+
+def same_value(first, second) -> bool:
+    """Compare field values, taking an empty text and no text as the same."""
+    return first == second or (first in (None, "") and second in (None, ""))
 
 
 def generate_uid() -> str:
@@ -213,7 +223,7 @@ class Series(models.Model):
     class Meta:
         ordering = ["name_en"]
         verbose_name = _("series")
-        verbose_name_plural = _("series")
+        verbose_name_plural = pgettext_lazy("plural", "series")
 
     def __str__(self):
         return self.name
@@ -227,7 +237,7 @@ class Source(models.Model):
 
     title = models.CharField(_("title"), max_length=500)
     url = models.URLField(_("address (URL)"), max_length=500, blank=True)
-    published_at = models.DateTimeField(_("published at"))
+    published_at = models.DateTimeField(_("publication date"))
     text = models.TextField(_("text"), blank=True, help_text=_("The full text, as published."))
 
     class Meta:
@@ -406,7 +416,11 @@ class Event(models.Model):
         Series, verbose_name=_("series"), null=True, blank=True, on_delete=models.PROTECT, related_name="editions"
     )
     edition = models.PositiveSmallIntegerField(
-        _("edition"), null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("4 for the Fourth Forum.")
+        _("edition number"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("4 for the Fourth Forum."),
     )
     source = models.ForeignKey(
         Source, verbose_name=_("source"), null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
@@ -431,7 +445,7 @@ class Event(models.Model):
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = [F("start_date").asc(nulls_last=True), "start", "pk"]
+        # No default ordering: it would leak into GROUP BY of counts; use chronological().
         verbose_name = _("event")
         verbose_name_plural = _("events")
         constraints = [
@@ -457,30 +471,50 @@ class Event(models.Model):
         self.normalise()
         if not self.slug:
             self.slug = self._unique_slug()
+        update_fields = kwargs.get("update_fields")
         loaded = getattr(self, "_loaded_material", None)
         if self.pk is not None and loaded:
-            changed = {name for name, value in loaded.items() if getattr(self, name) != value}
+            changed = {
+                name
+                for name, value in loaded.items()
+                if not same_value(getattr(self, name), value)
+                and (update_fields is None or name.removesuffix("_id") in update_fields or name in update_fields)
+            }
             if changed:
                 # In the database, so that two concurrent saves each count.
                 self.sequence = F("sequence") + 1
             if "status" in changed:
                 self.status_changed_at = timezone.now()
+            if changed and update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "sequence", "status_changed_at", "updated_at"}
         super().save(*args, **kwargs)
         if hasattr(self.sequence, "resolve_expression"):
             self.sequence = type(self).objects.values_list("sequence", flat=True).get(pk=self.pk)
-        self._loaded_material = {name: getattr(self, name) for name in MATERIAL_FIELDS}
+        self._remember_material()
 
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})
 
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        self._remember_material(fields)
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        # Only fields actually loaded: reading a deferred one would query again.
-        instance._loaded_material = {
-            name: instance.__dict__[name] for name in MATERIAL_FIELDS if name in instance.__dict__
-        }
+        instance._loaded_material = {}
+        instance._remember_material()
         return instance
+
+    def _remember_material(self, fields=None) -> None:
+        """Note the stored values of the material fields, to see at the next save what changed."""
+        if not hasattr(self, "_loaded_material"):
+            self._loaded_material = {}
+        for name in MATERIAL_FIELDS:
+            # Only fields actually loaded: reading a deferred one would query again.
+            wanted = fields is None or name in fields or name.removesuffix("_id") in fields
+            if wanted and name in self.__dict__:
+                self._loaded_material[name] = self.__dict__[name]
 
     def _unique_slug(self) -> str:
         year = f"-{self.start_date.year}" if self.start_date else ""
@@ -508,12 +542,19 @@ class Event(models.Model):
             self.timezone = self.venue.timezone
         if self.start and self.timezone:
             zone = ZoneInfo(str(self.timezone))
-            self.start_date = self.start.astimezone(zone).date()
-            self.end_date = (self.end or self.start).astimezone(zone).date()
+            try:
+                self.start_date = self.start.astimezone(zone).date()
+                self.end_date = (self.end or self.start).astimezone(zone).date()
+            except OverflowError:
+                # Beyond year 1 or 9999 in local time; clean() reports the year.
+                pass
 
     def clean(self):
-        self.normalise()
         errors = {}
+        self._clean_years(errors)
+        if errors:
+            raise ValidationError(errors)
+        self.normalise()
         self._clean_dates(errors)
         if self.publish_at and not self.is_published:
             errors["publish_at"] = _(
@@ -528,6 +569,12 @@ class Event(models.Model):
         self._clean_parent(errors)
         if errors:
             raise ValidationError(errors)
+
+    def _clean_years(self, errors: dict) -> None:
+        for name in ("start_date", "end_date", "start", "end", "publish_at"):
+            value = getattr(self, name)
+            if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+                errors[name] = _("Give a year between %(first)d and %(last)d.") % {"first": MIN_YEAR, "last": MAX_YEAR}
 
     def _clean_dates(self, errors: dict) -> None:
         precision = self.date_precision
@@ -562,28 +609,21 @@ class Event(models.Model):
             errors["start_date"] = _(
                 "Only the year is known: give 1 January (%(date)s), not a day the sources do not state."
             ) % {"date": self.start_date.replace(month=1, day=1).isoformat()}
-        if (
-            precision == self.Precision.MONTH
-            and self.end_date
-            and self.end_date.day
-            not in (
-                1,
-                monthrange(self.end_date.year, self.end_date.month)[1],
-            )
-        ):
-            errors["end_date"] = _("Only the month is known: the last day must be the first or last day of a month.")
 
     def _clean_parent(self, errors: dict) -> None:
-        if self.parent_id is None:
+        # An admin inline gives its parts the parent object before the parent is saved.
+        if self.parent_id is None and not Event.parent.is_cached(self):
             return
-        ancestor, seen = self.parent, set()
-        while ancestor is not None and ancestor.pk not in seen:
+        parent = self.parent
+        if parent is None:
+            return
+        ancestor, seen = parent, set()
+        while ancestor is not None and ancestor.pk is not None and ancestor.pk not in seen:
             if self.pk is not None and ancestor.pk == self.pk:
                 errors["parent"] = _("An event cannot be a part of itself or of one of its own parts.")
                 return
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
-        parent = self.parent
         if (
             self.start_date
             and self.end_date
@@ -591,9 +631,10 @@ class Event(models.Model):
             and parent.end_date
             and (self.start_date < parent.start_date or self.end_date > parent.end_date)
         ):
-            errors["parent"] = _("A part must take place within the dates of the event it belongs to (%(dates)s).") % {
+            message = _("A part must take place within the dates of the event it belongs to (%(dates)s).") % {
                 "dates": f"{parent.start_date.isoformat()}..{parent.end_date.isoformat()}"
             }
+            errors["start" if not self.all_day else "start_date"] = message
 
     @property
     def is_public(self) -> bool:

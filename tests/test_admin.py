@@ -293,14 +293,34 @@ def test_duplicate_action_creates_next_year_edition_as_draft_dated_to_the_year(a
     copy = Event.objects.get(series=forum.series, edition=5)
     assert success_messages(response) == ["1 draft of next year's edition created."]
     assert (copy.date_precision, copy.start_date, copy.end_date) == ("year", dt.date(2018, 1, 1), dt.date(2018, 12, 31))
-    assert (copy.is_published, copy.status, copy.venue, copy.title_ru) == (
+    assert (copy.is_published, copy.status, copy.venue, copy.event_type) == (
         False,
         "tentative",
         forum.venue,
-        forum.title_ru,
+        forum.event_type,
     )
+    assert (copy.title_en, copy.title_ru) == (
+        "Forum of Russian and Belarusian Regions 2018",
+        "Форум регионов России и Белоруссии 2018",
+    )
+    assert [copy.summary_en, copy.description_en, copy.description_ru, copy.agenda_en] == [None] * 4
     assert copy.uid != forum.uid
     assert copy.sequence == 0
+
+
+def test_duplicate_action_refuses_a_second_copy_for_the_same_year(admin_client, seed):
+    bazaar_series = Event.objects.get(slug="slavic-bazaar-in-vitebsk").series
+    festival = AllDayEventFactory(series=bazaar_series, title_en="Slavic Bazaar 2017", start_date=dt.date(2017, 7, 14))
+    data = {"action": "duplicate_as_next_edition", "_selected_action": [festival.pk]}
+
+    admin_client.post(CHANGELIST, data, follow=True)
+    second = admin_client.post(CHANGELIST, data)
+
+    assert success_messages(second) == [
+        "Slavic Bazaar 2017: “Slavic Bazaar in Vitebsk” already has an edition in 2018.",
+        "0 drafts of next year's editions created.",
+    ]
+    assert bazaar_series.editions.filter(start_date__year=2018).count() == 1
 
 
 def test_duplicate_action_refuses_event_without_series_or_date(admin_client):
@@ -332,3 +352,109 @@ def test_year_filter_ignores_impossible_years(admin_client, year):
 
     assert response.status_code == 200
     assert list(response.context["cl"].result_list) == [event]
+
+
+def test_add_timed_event_without_zone_reads_times_in_the_venue_zone(admin_client):
+    venue = VenueFactory(timezone="Europe/Moscow")
+
+    response = admin_client.post(
+        f"{CHANGELIST}add/",
+        event_form_data(venue=venue.pk, all_day="", start_0="2020-01-10", start_1="10:00", end_0="2020-01-10",
+                        end_1="12:00", timezone=""),
+    )  # fmt: skip
+
+    event = Event.objects.get()
+    assert response.status_code == 302
+    assert (str(event.timezone), event.start, event.end) == (
+        "Europe/Moscow",
+        dt.datetime(2020, 1, 10, 7, 0, tzinfo=dt.UTC),
+        dt.datetime(2020, 1, 10, 9, 0, tzinfo=dt.UTC),
+    )
+
+
+def test_add_refuses_a_time_the_clocks_show_twice(admin_client):
+    response = admin_client.post(
+        f"{CHANGELIST}add/",
+        event_form_data(all_day="", start_0="2021-10-31", start_1="02:30", timezone="Europe/Berlin"),
+    )
+
+    assert response.context["adminform"].form.errors["start"] == [
+        "2021-10-31 02:30 happens twice in Europe/Berlin, when the clocks go back: choose a time outside that hour."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "field"),
+    [(("9999-12-31", "23:00"), "start"), (("0001-01-01", "01:00"), "start")],
+)
+def test_add_refuses_extreme_years_with_a_message(admin_client, start, field):
+    response = admin_client.post(
+        f"{CHANGELIST}add/",
+        event_form_data(all_day="", start_0=start[0], start_1=start[1], timezone="Asia/Tokyo"),
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == ["Give a year between 1800 and 2200."]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["start_date__year=9999", "start_date__year=9999&start_date__month=12&start_date__day=31", "start_date__year=x"],
+)
+def test_date_hierarchy_with_impossible_dates_redirects_instead_of_failing(admin_client, query):
+    response = admin_client.get(f"{CHANGELIST}?{query}")
+
+    assert (response.status_code, response["Location"]) == (302, f"{CHANGELIST}?e=1")
+
+
+def test_add_with_a_part_outside_the_new_parent_dates_shows_the_error_on_the_part(admin_client):
+    forum = EventType.objects.get(slug="forum")
+
+    response = admin_client.post(
+        f"{CHANGELIST}add/",
+        event_form_data(
+            all_day="on",
+            start_date="2020-05-01",
+            end_date="2020-05-02",
+            **{
+                "parts-TOTAL_FORMS": "1",
+                "parts-0-title_en": "Signing",
+                "parts-0-event_type": forum.pk,
+                "parts-0-start_date": "2021-01-01",
+                "parts-0-status": "confirmed",
+            },
+        ),
+    )
+
+    assert response.status_code == 200
+    part_form = response.context["inline_admin_formsets"][1].formset.forms[0]
+    assert part_form.errors["start_date"] == [
+        "A part must take place within the dates of the event it belongs to (2020-05-01..2020-05-02)."
+    ]
+    assert not Event.objects.exists()
+
+
+def test_venue_rename_bumps_the_sequence_of_its_events(admin_client):
+    venue = VenueFactory(city_en="Moscow", city_ru="Москва")
+    event = EventFactory(venue=venue)
+
+    response = admin_client.post(
+        f"/admin/events/venue/{venue.pk}/change/",
+        {"name_en": "Reception House", "name_ru": "Дом приёмов", "city_en": "Moscow", "city_ru": "Москва",
+         "country": "RU", "address_en": "", "address_ru": "", "latitude": "", "longitude": "",
+         "timezone": "Europe/Moscow"},
+    )  # fmt: skip
+
+    event.refresh_from_db()
+    assert response.status_code == 302
+    assert event.sequence == 1
+
+
+def test_staff_preview_of_a_draft_through_view_on_site(admin_client):
+    draft = EventFactory(is_published=False, title_en="Secret talks")
+
+    response = admin_client.get(draft.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Preview: this event is a draft and not public." in response.content.decode()
+    assert response["Cache-Control"] == "private, no-store"

@@ -81,14 +81,14 @@ def test_setup_demo_loads_seed_and_creates_admin_with_random_password_once():
 
     password = re.search(r"with the password (\S+)", first).group(1)
     admin = get_user_model().objects.get()
-    assert "Loaded the seed: 14 events." in first
+    assert "Loaded the seed: 15 events." in first
     assert (admin.username, admin.is_superuser, admin.check_password(password)) == ("admin", True, True)
     assert len(password) >= 20
     assert second == (
         "The calendar has events already; the seed is not loaded again.\n"
         "An admin account exists already; its password is unchanged.\n"
     )
-    assert Event.objects.count() == 14
+    assert Event.objects.count() == 15
 
 
 def test_setup_demo_passwords_differ_between_installations():

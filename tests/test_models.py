@@ -4,6 +4,7 @@ import uuid
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import translation
 
 from events.models import Event
@@ -260,7 +261,7 @@ def test_two_events_cannot_be_the_same_edition_of_a_series():
     EventFactory(series=series, edition=4)
     duplicate = EventFactory.build(series=series, edition=4)
 
-    assert validation_messages(duplicate)["__all__"] == ["Event with this Series and Edition already exists."]
+    assert validation_messages(duplicate)["__all__"] == ["Event with this Series and Edition number already exists."]
 
 
 def test_event_cannot_be_part_of_its_own_part():
@@ -275,7 +276,7 @@ def test_part_outside_the_parent_dates_is_rejected():
     visit = AllDayEventFactory(start_date=dt.date(2017, 6, 4), end_date=dt.date(2017, 6, 5))
     part = AllDayEventFactory.build(parent=visit, start_date=dt.date(2017, 6, 6), end_date=dt.date(2017, 6, 6))
 
-    assert validation_messages(part)["parent"] == [
+    assert validation_messages(part)["start_date"] == [
         "A part must take place within the dates of the event it belongs to (2017-06-04..2017-06-05)."
     ]
 
@@ -446,3 +447,78 @@ def test_sequence_stays_when_a_value_is_set_again_unchanged():
     event.save()
 
     assert Event.objects.get(pk=event.pk).sequence == 0
+
+
+def test_sequence_goes_up_when_saving_only_the_changed_field():
+    event = Event.objects.get(pk=EventFactory().pk)
+
+    event.status = Event.Status.CANCELLED
+    event.save(update_fields=["status"])
+
+    stored = Event.objects.get(pk=event.pk)
+    assert (stored.sequence, stored.status_changed_at is not None) == (1, True)
+
+
+def test_sequence_ignores_changes_left_out_of_update_fields():
+    event = Event.objects.get(pk=EventFactory().pk)
+
+    event.title_en = "Not saved"
+    event.save(update_fields=["description_en"])
+
+    assert Event.objects.get(pk=event.pk).sequence == 0
+
+
+def test_refresh_from_db_forgets_older_values():
+    event = Event.objects.get(pk=EventFactory(title_en="Old").pk)
+    Event.objects.filter(pk=event.pk).update(title_en="New")
+    event.refresh_from_db()
+
+    event.description_en = "Only the text"
+    event.save()
+
+    assert Event.objects.get(pk=event.pk).sequence == 0
+
+
+def test_empty_and_missing_russian_title_are_the_same():
+    event = Event.objects.get(pk=EventFactory(title_ru=None).pk)
+
+    event.title_ru = ""
+    event.save()
+
+    assert Event.objects.get(pk=event.pk).sequence == 0
+
+
+@pytest.mark.parametrize("year", [1799, 2201, 9999])
+def test_years_out_of_range_are_refused_with_a_message(year):
+    event = AllDayEventFactory.build(start_date=dt.date(year, 1, 1), end_date=dt.date(year, 1, 1))
+
+    assert validation_messages(event)["start_date"] == ["Give a year between 1800 and 2200."]
+
+
+def test_timed_event_near_the_end_of_time_is_refused_not_crashed():
+    event = EventFactory.build(
+        timezone="America/New_York",
+        start=dt.datetime(9999, 12, 31, 23, 0, tzinfo=dt.UTC),
+        end=dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.UTC),
+    )
+
+    assert validation_messages(event)["start"] == ["Give a year between 1800 and 2200."]
+
+
+def test_part_of_an_unsaved_parent_is_checked_against_its_dates():
+    parent = AllDayEventFactory.build(start_date=dt.date(2020, 5, 1), end_date=dt.date(2020, 5, 2))
+    part = AllDayEventFactory.build(parent=parent, start_date=dt.date(2021, 1, 1), end_date=dt.date(2021, 1, 1))
+
+    assert validation_messages(part)["start_date"] == [
+        "A part must take place within the dates of the event it belongs to (2020-05-01..2020-05-02)."
+    ]
+
+
+def test_counts_by_status_group_by_status_only():
+    EventFactory(status="confirmed")
+    EventFactory(status="confirmed")
+    EventFactory(status="cancelled")
+
+    counts = list(Event.objects.values("status").annotate(count=Count("pk")).order_by("status"))
+
+    assert counts == [{"status": "cancelled", "count": 1}, {"status": "confirmed", "count": 2}]

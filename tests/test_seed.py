@@ -32,6 +32,7 @@ def test_seed_holds_exactly_the_release_events_all_published(seed, now):
         "joint-ministerial-statement-25-years-2017",
         "archival-exhibition-25-years-2017",
         "fourth-forum-of-regions-2017",
+        "industrial-exhibition-forum-of-regions-2017",
         "first-forum-of-regions-2014",
         "slavic-bazaar-in-vitebsk",
         "russian-spiritual-culture-days-in-belarus-2015",
@@ -126,6 +127,14 @@ def test_seed_june_visit_has_its_three_parts_and_no_invented_level(seed):
         ("signing", "Signing of a joint ministerial statement on the 25th anniversary of diplomatic relations"),
         ("exhibition", "Exhibition of archival photographs and documents"),
     }
+
+
+def test_seed_fourth_forum_has_its_accompanying_industrial_exhibition(seed):
+    forum = by_slug("fourth-forum-of-regions-2017")
+
+    assert list(forum.parts.values_list("event_type__slug", "start_date", "end_date")) == [
+        ("exhibition", dt.date(2017, 6, 29), dt.date(2017, 6, 30))
+    ]
 
 
 def test_seed_forums_are_editions_of_one_series(seed):

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -59,12 +60,12 @@ POSITIONS = [
     ("Governor", "Губернатор"),
 ]
 TOPICS = [
-    ("economic cooperation", "экономическому сотрудничеству"),
-    ("regional security", "региональной безопасности"),
-    ("culture and education", "культуре и образованию"),
-    ("energy", "энергетике"),
-    ("migration", "миграции"),
-    ("science and technology", "науке и технологиям"),
+    ("economic cooperation", "экономическое сотрудничество"),
+    ("regional security", "региональная безопасность"),
+    ("culture and education", "культура и образование"),
+    ("energy", "энергетика"),
+    ("migration", "миграция"),
+    ("science and technology", "наука и технологии"),
 ]
 TAGS = [
     ("eaeu", "EAEU", "ЕАЭС"),
@@ -114,17 +115,18 @@ class Command(BaseCommand):
             raise CommandError("There are no event types; run the migrations first.")
         venues = []
         for city_en, city_ru, country, zone, latitude, longitude in CITIES:
-            venue, _ = Venue.objects.get_or_create(
+            # The city itself: a venue of that city without a name (empty or null).
+            venue = (
+                Venue.objects.filter(city_en=city_en, country=country)
+                .filter(Q(name_en="") | Q(name_en__isnull=True))
+                .first()
+            ) or Venue.objects.create(
                 city_en=city_en,
+                city_ru=city_ru,
                 country=country,
-                name_en="",
-                defaults={
-                    "city_ru": city_ru,
-                    "name_ru": "",
-                    "timezone": zone,
-                    "latitude": latitude,
-                    "longitude": longitude,
-                },
+                timezone=zone,
+                latitude=latitude,
+                longitude=longitude,
             )
             venues.append(venue)
         people = []
@@ -150,12 +152,12 @@ class Command(BaseCommand):
             uid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
             event_type=event_type,
             visit_level=rng.choice(Event.VisitLevel.values) if event_type.is_visit else "",
-            title_en=f"{event_type.name_en} on {topic_en}, {venue.city_en}",
-            title_ru=f"{event_type.name_ru} по {topic_ru} ({venue.city_ru})",
-            summary_en=f"A {event_type.name_en.lower()} in {venue.city_en} on {topic_en}.",
-            summary_ru=f"{event_type.name_ru} по {topic_ru}, {venue.city_ru}.",
+            title_en=f"{event_type.name_en}: {topic_en} ({venue.city_en})",
+            title_ru=f"{event_type.name_ru}: {topic_ru} ({venue.city_ru})",
+            summary_en=f"{event_type.name_en} in {venue.city_en}. Topic: {topic_en}.",
+            summary_ru=f"{event_type.name_ru}, {venue.city_ru}. Тема: {topic_ru}.",
             description_en=f"Delegations discuss {topic_en} and a schedule for upcoming meetings.",
-            description_ru=f"Делегации обсуждают вопросы по {topic_ru} и график предстоящих встреч.",
+            description_ru=f"Делегации обсуждают тему «{topic_ru}» и график предстоящих встреч.",
             venue=venue,
             status=rng.choice(STATUSES),
             is_published=True,
