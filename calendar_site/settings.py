@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_countries",
+    "django.contrib.sitemaps",
     "django_filters",
     "rest_framework",
     "events",

@@ -1,7 +1,7 @@
 """Write an event's dates the way people write them, in the active language.
 
 "14–15 November 2017", "30 June – 2 July 2017", "June 2015", "2016",
-"14 November 2017, 10:00–12:00 (Europe/Moscow)"; in Russian "14–15 ноября 2017 г.",
+"14 November 2017, 10:00–12:00 Moscow time (07:00–09:00 UTC)"; in Russian "14–15 ноября 2017 г.",
 "июнь 2015 г.", "2016 г.".
 """
 
@@ -59,16 +59,44 @@ def format_year_range(first: dt.date, last: dt.date) -> str:
     return f"{first.year}{DASH}{_year(last)}"
 
 
+# Russian names of the zones a ministry's events most often use, as Russian writes them.
+RUSSIAN_ZONE_TIMES = {
+    "Europe/Moscow": "по московскому времени",
+    "Europe/Minsk": "по минскому времени",
+    "Europe/Kaliningrad": "по калининградскому времени",
+    "Asia/Yekaterinburg": "по екатеринбургскому времени",
+    "Asia/Vladivostok": "по владивостокскому времени",
+}
+
+
+def zone_time_label(zone: ZoneInfo) -> str:
+    """Name a zone's local time: "Moscow time", "по московскому времени"."""
+    city = zone.key.split("/")[-1].replace("_", " ")
+    if _is_russian():
+        return RUSSIAN_ZONE_TIMES.get(zone.key, f"по местному времени ({zone.key})")
+    return f"{city} time"
+
+
 def format_timed(start: dt.datetime, end: dt.datetime | None, zone: ZoneInfo) -> str:
+    """Write local times in the event's zone, then the same times in UTC.
+
+    "14 November 2017, 10:00–12:00 Moscow time (07:00–09:00 UTC)".
+    """
     local_start = start.astimezone(zone)
     local_end = end.astimezone(zone) if end else None
-    clock = local_start.strftime("%H:%M")
+    utc_start, utc_end = start.astimezone(dt.UTC), end.astimezone(dt.UTC) if end else None
+    label = zone_time_label(zone)
     if local_end is None:
-        return f"{format_day(local_start.date())}, {clock} ({zone.key})"
+        return f"{format_day(local_start.date())}, {local_start:%H:%M} {label} ({utc_start:%H:%M} UTC)"
     if local_end.date() == local_start.date():
-        return f"{format_day(local_start.date())}, {clock}{DASH}{local_end:%H:%M} ({zone.key})"
-    until = f"{format_day(local_end.date())}, {local_end:%H:%M}"
-    return f"{format_day(local_start.date())}, {clock} {DASH} {until} ({zone.key})"
+        return (
+            f"{format_day(local_start.date())}, {local_start:%H:%M}{DASH}{local_end:%H:%M} {label} "
+            f"({utc_start:%H:%M}{DASH}{utc_end:%H:%M} UTC)"
+        )
+    return (
+        f"{format_day(local_start.date())}, {local_start:%H:%M} {DASH} {format_day(local_end.date())}, "
+        f"{local_end:%H:%M} {label} ({utc_start:%Y-%m-%d %H:%M} {DASH} {utc_end:%Y-%m-%d %H:%M} UTC)"
+    )
 
 
 def format_event_dates(event) -> str:

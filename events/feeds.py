@@ -4,18 +4,22 @@ import datetime as dt
 import hashlib
 
 from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import BadRequest
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import http_date
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
 from django_countries import countries
 
-from .dates import format_day
+from .dates import format_day, format_event_dates
 from .filters import EventFilter
 from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, build_calendar
 from .models import Event, FeedToken
@@ -172,3 +176,54 @@ def feed_etag(request, *parts: object) -> str:
     """A strong ETag from what decides a response's bytes, computed without building the calendar."""
     key = "|".join(map(str, (get_language(), base_url(request), sorted(request.GET.lists()), *parts)))
     return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+
+
+class UpcomingAtomFeed(Feed):
+    """An Atom feed of upcoming public events, of any selection: what news readers follow."""
+
+    feed_type = Atom1Feed
+    limit = 50
+
+    def get_object(self, request):
+        filterset = EventFilter(request.GET, queryset=Event.objects.public().upcoming())
+        if not filterset.is_valid():
+            raise BadRequest(" ".join(f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()))
+        self.request = request
+        return filterset
+
+    def title(self, filterset):
+        return selection_name(filterset)
+
+    def subtitle(self, filterset):
+        return _("Coming events, the soonest first.")
+
+    def link(self, filterset):
+        return reverse("events:event-list")
+
+    def items(self, filterset):
+        return filterset.qs.select_related("event_type", "venue").chronological()[: self.limit]
+
+    def item_title(self, event):
+        return event.title
+
+    def item_description(self, event):
+        parts = [format_event_dates(event)]
+        if event.venue_id:
+            parts.append(str(event.venue))
+        if event.summary:
+            parts.append(event.summary)
+        return " · ".join(parts)
+
+    def item_guid(self, event):
+        return f"urn:uuid:{event.uid}" if len(event.uid) == 36 else event.uid
+
+    item_guid_is_permalink = False
+
+    def item_updateddate(self, event):
+        return event.updated_at
+
+    def item_pubdate(self, event):
+        return event.created_at
+
+    def item_categories(self, event):
+        return [event.event_type.name]

@@ -6,6 +6,7 @@ message, not an empty result or a 500.
 """
 
 import django_filters
+import django_filters.fields
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -15,7 +16,7 @@ from .models import Event, EventType, Person, Tag
 ISO_DATE = ["%Y-%m-%d"]
 
 
-class CountryCodeField(forms.ChoiceField):
+class CountryCodeField(django_filters.fields.ChoiceField):
     """An ISO 3166 alpha-2 code, accepted in either letter case."""
 
     def to_python(self, value):
@@ -28,34 +29,43 @@ class CountryCodeFilter(django_filters.ChoiceFilter):
 
 class EventFilter(django_filters.FilterSet):
     type = django_filters.ModelChoiceFilter(
-        label=_("type"),
+        label=_("Type"),
+        empty_label=_("Any"),
         queryset=EventType.objects.all(),
         to_field_name="slug",
         field_name="event_type",
     )
-    country = CountryCodeFilter(label=_("country"), choices=lambda: list(countries), method="filter_country")
-    city = django_filters.CharFilter(label=_("city"), max_length=100, method="filter_city")
+    country = CountryCodeFilter(
+        label=_("Country"), empty_label=_("Any"), choices=lambda: list(countries), method="filter_country"
+    )
+    city = django_filters.CharFilter(label=_("City"), max_length=100, method="filter_city")
     tag = django_filters.ModelChoiceFilter(
-        label=_("tag"), queryset=Tag.objects.all(), to_field_name="slug", method="filter_tag"
+        label=_("Topic"), empty_label=_("Any"), queryset=Tag.objects.all(), to_field_name="slug", method="filter_tag"
     )
     person = django_filters.ModelChoiceFilter(
-        label=_("person"), queryset=Person.objects.all(), to_field_name="slug", method="filter_person"
+        label=_("Person"),
+        empty_label=_("Any"),
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        method="filter_person",
     )
-    status = django_filters.ChoiceFilter(label=_("status"), choices=Event.Status.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), empty_label=_("Any"), choices=Event.Status.choices)
     # "from" is a Python keyword, so these two are added to the class namespace by name.
     locals()["from"] = django_filters.DateFilter(
-        label=_("from"),
+        label=_("From"),
         input_formats=ISO_DATE,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         method="filter_from",
         help_text=_("Events that end on or after this day (YYYY-MM-DD)."),
     )
     locals()["to"] = django_filters.DateFilter(
-        label=_("to"),
+        label=_("To"),
         input_formats=ISO_DATE,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         method="filter_to",
         help_text=_("Events that start on or before this day (YYYY-MM-DD)."),
     )
-    q = django_filters.CharFilter(label=_("search"), max_length=200, method="filter_search")
+    q = django_filters.CharFilter(label=_("Search"), max_length=200, method="filter_search")
 
     class Meta:
         model = Event

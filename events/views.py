@@ -1,8 +1,154 @@
-from django.utils.cache import patch_cache_control
-from django.views.generic import DetailView
+"""The public HTML pages: listing, archive, month grid, event detail, and the error pages."""
 
-from .dates import format_event_dates
-from .models import Event
+import calendar
+import datetime as dt
+import json
+from urllib.parse import quote, urlencode
+
+from django.core.exceptions import BadRequest
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+from django_countries import countries
+
+from .dates import format_event_dates, format_month
+from .filters import EventFilter
+from .grid import month_weeks
+from .models import MAX_YEAR, MIN_YEAR, Event
+
+PAGE_SIZE = 20
+LISTED_RELATED = ("event_type", "venue")
+FILTER_NAMES = ("type", "country", "city", "tag", "person", "status", "from", "to", "q")
+
+
+class FilteredPageMixin:
+    """Filter a page's events with the shared EventFilter; invalid filters answer 400 with their messages."""
+
+    def filtered(self, events):
+        self.filterset = EventFilter(self.request.GET, queryset=events)
+        if not self.filterset.is_valid():
+            raise BadRequest(" ".join(f"{name}: {' '.join(errors)}" for name, errors in self.filterset.errors.items()))
+        return self.filterset.qs
+
+    def paginate(self, events):
+        paginator = Paginator(events, PAGE_SIZE)
+        number = self.request.GET.get("page", "1")
+        try:
+            return paginator.page(number)
+        except InvalidPage as error:
+            raise BadRequest(_("page: there is no page %(page)s.") % {"page": number[:20]}) from error
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(filter_context(self.request, self.filterset))
+        return context
+
+
+def filter_context(request, filterset) -> dict:
+    """The active filters with links that remove each, and the subscription links for this selection."""
+    data = filterset.form.cleaned_data
+    params = {name: request.GET[name] for name in FILTER_NAMES if request.GET.get(name, "").strip()}
+    active = []
+    for name, value in params.items():
+        label = getattr(data.get(name), "name", None) or value
+        if name == "status":
+            label = Event.Status(value).label
+        elif name == "country":
+            label = countries.name(value.upper())
+        rest = {key: item for key, item in params.items() if key != name}
+        active.append(
+            {
+                "name": filterset.form.fields[name].label,
+                "value": label,
+                "remove": f"?{urlencode(rest)}" if rest else "?",
+            }
+        )
+    feed_path = reverse("events:feed") + (f"?{urlencode(params)}" if params else "")
+    feed_url = request.build_absolute_uri(feed_path)
+    webcal_url = "webcal://" + feed_url.split("://", 1)[1]
+    atom_path = reverse("events:atom") + (f"?{urlencode(params)}" if params else "")
+    return {
+        "filter_form": filterset.form,
+        "active_filters": active,
+        "query_string": urlencode(params),
+        "feed_url": feed_url,
+        "webcal_url": webcal_url,
+        "google_url": "https://calendar.google.com/calendar/render?cid=" + quote(webcal_url, safe=""),
+        "atom_url": request.build_absolute_uri(atom_path),
+    }
+
+
+class EventListView(FilteredPageMixin, TemplateView):
+    """Upcoming events, those in progress included; days in order, the newest announcement first within a day."""
+
+    template_name = "events/event_list.html"
+    extra_context = {"nav": "upcoming"}
+
+    def get_context_data(self, **kwargs):
+        now = timezone.now()
+        events = self.filtered(Event.objects.public(now).upcoming(now)).select_related(*LISTED_RELATED)
+        page = self.paginate(events.order_by("start_date", "-created_at", "-pk"))
+        context = super().get_context_data(page=page, events=page.object_list, **kwargs)
+        if not page.object_list:
+            recent = Event.objects.public(now).past(now).select_related(*LISTED_RELATED)
+            context["recent"] = recent.order_by("-end_date", "-pk")[:5]
+        return context
+
+
+class EventArchiveView(FilteredPageMixin, TemplateView):
+    """Past events, the latest first, with the years and months that have events."""
+
+    template_name = "events/event_archive.html"
+    extra_context = {"nav": "archive"}
+
+    def get_context_data(self, **kwargs):
+        now = timezone.now()
+        past = self.filtered(Event.objects.public(now).past(now))
+        page = self.paginate(past.select_related(*LISTED_RELATED).order_by("-end_date", "-start_date", "-pk"))
+        months = past.filter(date_precision__in=["day", "month"]).dates("start_date", "month", order="DESC")
+        years: dict[int, list] = {}
+        for month in months:
+            years.setdefault(month.year, []).append(month)
+        return super().get_context_data(page=page, events=page.object_list, years=years, **kwargs)
+
+
+class EventMonthView(FilteredPageMixin, TemplateView):
+    """A month as a calendar grid; events known only to the month or year are listed beside it."""
+
+    template_name = "events/event_month.html"
+    extra_context = {"nav": "archive"}
+
+    def get_context_data(self, year, month, **kwargs):
+        if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+            raise Http404
+        first = dt.date(year, month, 1)
+        last = first.replace(day=calendar.monthrange(year, month)[1])
+        events = self.filtered(Event.objects.public()).select_related(*LISTED_RELATED).chronological()
+        grid_events = list(events.between(first - dt.timedelta(days=6), last + dt.timedelta(days=6)).filter(
+            date_precision=Event.Precision.DAY
+        ))  # fmt: skip
+        vague = events.between(first, last).exclude(date_precision=Event.Precision.DAY)
+        previous_month = (first - dt.timedelta(days=1)).replace(day=1)
+        next_month = last + dt.timedelta(days=1)
+        return super().get_context_data(
+            month_start=first,
+            month_name=format_month(first),
+            weekdays=[dt.date(2024, 1, day) for day in range(1, 8)],  # 1 January 2024 was a Monday
+            weeks=month_weeks(year, month, grid_events),
+            grid_events=[event for event in grid_events if event.end_date >= first and event.start_date <= last],
+            vague_events=vague,
+            has_events=bool(grid_events) or vague.exists(),
+            previous_month=previous_month if previous_month.year >= MIN_YEAR else None,
+            next_month=next_month if next_month.year <= MAX_YEAR else None,
+            **kwargs,
+        )
 
 
 class EventDetailView(DetailView):
@@ -20,13 +166,21 @@ class EventDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
-        public = Event.objects.public()
+        public = Event.objects.public().select_related(*LISTED_RELATED)
+        url = self.request.build_absolute_uri(event.get_absolute_url())
         return super().get_context_data(
             when=format_event_dates(event),
             agenda=[line.strip() for line in (event.agenda or "").splitlines() if line.strip()],
             parts=public.filter(parent=event).chronological(),
             parent=public.filter(pk=event.parent_id).first(),
+            editions=public.filter(series_id=event.series_id).exclude(pk=event.pk).chronological()
+            if event.series_id
+            else [],
             preview=not event.is_public,
+            page_url=url,
+            ics_url=reverse("events:event-ics", kwargs={"slug": event.slug}),
+            google_url=google_calendar_link(event, url),
+            json_ld=json_ld(event, url),
             **kwargs,
         )
 
@@ -35,3 +189,105 @@ class EventDetailView(DetailView):
         if context["preview"]:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+def google_calendar_link(event: Event, url: str) -> str:
+    """Google Calendar's "add event" link, with the event's days or UTC times."""
+    if event.start_date is None:
+        return ""
+    if event.all_day:
+        dates = f"{event.start_date:%Y%m%d}/{event.end_date + dt.timedelta(days=1):%Y%m%d}"
+    else:
+        end = event.end or event.start
+        dates = f"{event.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}/{end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+    params = {"action": "TEMPLATE", "text": event.title, "dates": dates, "details": url}
+    if event.venue_id:
+        params["location"] = str(event.venue)
+    if not event.all_day:
+        params["ctz"] = str(event.timezone)
+    return "https://calendar.google.com/calendar/render?" + urlencode(params)
+
+
+SCHEMA_STATUS = {
+    Event.Status.CONFIRMED: "https://schema.org/EventScheduled",
+    Event.Status.TENTATIVE: "https://schema.org/EventScheduled",
+    Event.Status.POSTPONED: "https://schema.org/EventPostponed",
+    Event.Status.CANCELLED: "https://schema.org/EventCancelled",
+}
+
+
+def json_ld(event: Event, url: str) -> str:
+    """The schema.org Event of the page, as JSON safe to put inside a <script> element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": url,
+        "inLanguage": get_language(),
+        "eventStatus": SCHEMA_STATUS[event.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    if event.summary:
+        data["description"] = event.summary
+    if event.date_precision != Event.Precision.NONE:
+        if not event.all_day:
+            zone = event.timezone
+            data["startDate"] = event.start.astimezone(zone).isoformat()
+            if event.end:
+                data["endDate"] = event.end.astimezone(zone).isoformat()
+        elif event.date_precision == Event.Precision.YEAR:
+            data["startDate"] = f"{event.start_date:%Y}"
+        elif event.date_precision == Event.Precision.MONTH:
+            data["startDate"] = f"{event.start_date:%Y-%m}"
+        else:
+            data["startDate"], data["endDate"] = event.start_date.isoformat(), event.end_date.isoformat()
+    if event.venue_id:
+        venue = event.venue
+        place = {
+            "@type": "Place",
+            "name": str(venue),
+            "address": {"@type": "PostalAddress", "addressCountry": venue.country.code},
+        }
+        if venue.city:
+            place["address"]["addressLocality"] = venue.city
+        if venue.latitude is not None and venue.longitude is not None:
+            place["geo"] = {"@type": "GeoCoordinates", "latitude": venue.latitude, "longitude": venue.longitude}
+        data["location"] = place
+    people = list(event.participations.all())
+    organisers = [{"@type": "Organization", "name": body.name} for body in event.organisers.all()]
+    organisers += [person_ld(p) for p in people if p.role == p.Role.HOST]
+    if organisers:
+        data["organizer"] = organisers
+    attendees = [person_ld(p) for p in people if p.role != p.Role.HOST]
+    if attendees:
+        data["attendee"] = attendees
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    # Inside <script>, "</" would end the element; escape what HTML parsers react to.
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def person_ld(participation) -> dict:
+    person = {"@type": "Person", "name": participation.person.name}
+    if participation.position:
+        person["jobTitle"] = participation.position
+    if participation.person.country:
+        person["nationality"] = {"@type": "Country", "name": str(participation.person.country.name)}
+    return person
+
+
+def bad_request(request, exception):
+    """The 400 page, in the page's language, naming what was wrong with the request."""
+    message = str(exception) if isinstance(exception, BadRequest) else ""
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /ru/admin/",
+        "Disallow: /feeds/private/",
+        "Disallow: /ru/feeds/private/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

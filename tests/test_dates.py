@@ -42,7 +42,16 @@ def test_format_timed_shows_local_time_of_the_zone():
     with translation.override("en"):
         written = format_timed(start, start + dt.timedelta(hours=2), MOSCOW)
 
-    assert written == "14 November 2017, 10:00–12:00 (Europe/Moscow)"
+    assert written == "14 November 2017, 10:00–12:00 Moscow time (07:00–09:00 UTC)"
+
+
+def test_format_timed_in_russian():
+    start = dt.datetime(2017, 11, 14, 7, 0, tzinfo=dt.UTC)
+
+    with translation.override("ru"):
+        written = format_timed(start, start + dt.timedelta(hours=2), MOSCOW)
+
+    assert written == "14 ноября 2017 г., 10:00–12:00 по московскому времени (07:00–09:00 UTC)"
 
 
 def test_format_timed_across_midnight_names_both_days():
@@ -51,4 +60,6 @@ def test_format_timed_across_midnight_names_both_days():
     with translation.override("en"):
         written = format_timed(start, start + dt.timedelta(hours=3), MOSCOW)
 
-    assert written == "14 November 2017, 22:00 – 15 November 2017, 01:00 (Europe/Moscow)"
+    assert written == (
+        "14 November 2017, 22:00 – 15 November 2017, 01:00 Moscow time (2017-11-14 19:00 – 2017-11-14 22:00 UTC)"
+    )

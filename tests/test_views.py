@@ -1,20 +1,227 @@
 import datetime as dt
+import json
+import re
 
 import pytest
+from django.utils import timezone
 
-from .factories import AllDayEventFactory, EventFactory
+from events.models import Event
+
+from .factories import AllDayEventFactory, EventFactory, ParticipationFactory, SeriesFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_event_detail_shows_a_public_event(client, seed):
+def soon(days=1):
+    return timezone.now().date() + dt.timedelta(days=days)
+
+
+def upcoming_event(**kwargs):
+    kwargs.setdefault("start_date", soon(3))
+    kwargs.setdefault("end_date", kwargs["start_date"])
+    return AllDayEventFactory(**kwargs)
+
+
+def titles(response) -> list[str]:
+    return [event.title_en for event in response.context["events"]]
+
+
+# Listing
+
+
+def test_listing_shows_upcoming_and_in_progress_events_by_day_newest_announcement_first(client):
+    later = upcoming_event(title_en="Later", start_date=soon(5))
+    first = upcoming_event(title_en="Announced first", start_date=soon(2))
+    second = upcoming_event(title_en="Announced second", start_date=soon(2))
+    running = upcoming_event(title_en="Running", start_date=soon(-1), end_date=soon(1))
+    AllDayEventFactory(title_en="Over", start_date=soon(-5), end_date=soon(-4))
+    Event.objects.filter(pk=first.pk).update(created_at=timezone.now() - dt.timedelta(days=1))
+
+    response = client.get("/events/")
+
+    assert (response.status_code, response["Content-Type"]) == (200, "text/html; charset=utf-8")
+    assert titles(response) == [running.title_en, second.title_en, first.title_en, later.title_en]
+    assert len(client.get("/").context["events"]) == 4
+
+
+def test_listing_without_upcoming_events_shows_recent_ones_and_the_archive(client, seed):
+    response = client.get("/")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "No upcoming events have been announced yet." in content
+    assert "Browse the archive of past events" in content
+    assert [event.slug for event in response.context["recent"]][:3] == [
+        "signing-foreign-ministries-consultations-plan-2018",
+        "signing-union-state-foreign-policy-programme-2018-2019",
+        "makei-working-visit-to-russia-2017",
+    ]
+
+
+def test_listing_filters_and_shows_each_active_filter_with_a_removal_link(client):
+    tag = TagFactory(slug="csto", name_en="CSTO")
+    tagged = upcoming_event(title_en="CSTO summit")
+    tagged.tags.add(tag)
+    upcoming_event(title_en="Other")
+
+    response = client.get("/events/?tag=csto&q=summit")
+
+    content = response.content.decode()
+    assert titles(response) == ["CSTO summit"]
+    assert [(f["name"], f["value"], f["remove"]) for f in response.context["active_filters"]] == [
+        ("Topic", "CSTO", "?q=summit"),
+        ("Search", "summit", "?tag=csto"),
+    ]
+    assert 'href="?q=summit"' in content
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["type=nope", "from=2017-02-30", "page=-1", "page=abc", "page=99999999999999999999", "to=99999-01-01",
+     "country=XX", "q=%00"],
+)  # fmt: skip
+def test_bad_filters_and_pages_get_a_400_page_that_says_why(client, query):
+    response = client.get(f"/events/?{query}")
+
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "<h1>Bad request</h1>" in content
+    assert re.search(r'<p class="error-message">(type|from|to|page|country|q): ', content)
+
+
+def test_400_page_is_in_russian_under_ru(client):
+    response = client.get("/ru/events/?from=2017-02-30")
+
+    assert response.status_code == 400
+    assert "<h1>Неверный запрос</h1>" in response.content.decode()
+
+
+def test_404_page_is_in_the_page_language(client):
+    english, russian = client.get("/events/no-such-event/"), client.get("/ru/events/no-such-event/")
+
+    assert (english.status_code, russian.status_code) == (404, 404)
+    assert "<h1>Page not found</h1>" in english.content.decode()
+    assert "<h1>Страница не найдена</h1>" in russian.content.decode()
+
+
+def test_listing_paginates_twenty_per_page(client):
+    for day in range(25):
+        upcoming_event(start_date=soon(day + 1))
+
+    first, second = client.get("/events/"), client.get("/events/?page=2")
+
+    assert (len(first.context["events"]), len(second.context["events"])) == (20, 5)
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+
+
+def test_subscribe_block_offers_exactly_the_current_selection(client):
+    response = client.get("/events/?type=visit&country=BY")
+
+    context = response.context
+    assert context["feed_url"] == "http://testserver/feeds/events.ics?type=visit&country=BY"
+    assert context["webcal_url"] == "webcal://testserver/feeds/events.ics?type=visit&country=BY"
+    assert context["google_url"] == (
+        "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftestserver%2Ffeeds%2Fevents.ics"
+        "%3Ftype%3Dvisit%26country%3DBY"
+    )
+    content = response.content.decode()
+    assert 'href="webcal://testserver/feeds/events.ics?type=visit&amp;country=BY"' in content
+    assert '<link rel="alternate" type="application/atom+xml"' in content
+
+
+def test_russian_listing_subscribes_to_the_russian_feed(client):
+    response = client.get("/ru/events/?type=visit")
+
+    assert response.context["feed_url"] == "http://testserver/ru/feeds/events.ics?type=visit"
+    assert 'lang="ru"' in response.content.decode()
+
+
+# Archive and month grid
+
+
+def test_archive_lists_past_events_latest_first_with_months(client, seed):
+    response = client.get("/events/past/")
+
+    events = [event.slug for event in response.context["events"]]
+    assert events[0] == "signing-foreign-ministries-consultations-plan-2018"
+    assert "slavic-bazaar-in-vitebsk" not in events
+    assert {year: [m.month for m in months] for year, months in response.context["years"].items()} == {
+        2017: [11, 10, 6],
+        2016: [6],
+        2015: [6],
+    }
+    assert 'href="/events/2017/06/"' in response.content.decode()
+
+
+def test_month_grid_spans_multi_day_events_over_their_days(client, seed):
+    response = client.get("/events/2017/11/")
+
+    weeks = response.context["weeks"]
+    week = next(week for week in weeks if dt.date(2017, 11, 14) in week.days)
+    segments = [cell for lane in week.lanes for cell in lane if cell not in (None, "spanned")]
+    assert {(s.event.slug, s.first_column, s.span) for s in segments} == {
+        ("makei-working-visit-to-russia-2017", 1, 2),
+        ("signing-union-state-foreign-policy-programme-2018-2019", 1, 2),
+        ("signing-foreign-ministries-consultations-plan-2018", 1, 2),
+    }
+    content = response.content.decode()
+    assert content.count('colspan="2"') == 3
+    assert [event.slug for event in response.context["vague_events"]] == []
+    assert 'href="/events/2017/10/"' in content
+    assert 'href="/events/2017/12/"' in content
+
+
+def test_month_grid_lists_events_known_only_to_the_month_beside_the_grid(client, seed):
+    response = client.get("/events/2017/10/")
+
+    assert [event.slug for event in response.context["vague_events"]] == ["minsk-days-in-moscow-2017"]
+    assert "Also this month, exact days not announced" in response.content.decode()
+
+
+def test_month_grid_event_continuing_into_the_next_week_is_split(client):
+    AllDayEventFactory(title_en="Long forum", start_date=dt.date(2017, 6, 3), end_date=dt.date(2017, 6, 6))
+
+    weeks = client.get("/events/2017/06/").context["weeks"]
+
+    pieces = [
+        (cell.first_column, cell.span, cell.continues_before, cell.continues_after)
+        for week in weeks
+        for lane in week.lanes
+        for cell in lane
+        if cell not in (None, "spanned")
+    ]
+    assert pieces == [(5, 2, False, True), (0, 2, True, False)]
+
+
+def test_month_grid_applies_filters(client, seed):
+    response = client.get("/events/2017/06/?type=forum")
+
+    assert [event.slug for event in response.context["grid_events"]] == ["fourth-forum-of-regions-2017"]
+
+
+@pytest.mark.parametrize("path", ["/events/2017/13/", "/events/2017/0/", "/events/99999/01/", "/events/1700/01/"])
+def test_impossible_months_are_not_found(client, path):
+    assert client.get(path).status_code == 404
+
+
+# Detail
+
+
+def test_event_detail_shows_everything_about_the_event(client, seed):
     response = client.get("/events/makei-working-visit-to-russia-2017/")
 
     content = response.content.decode()
     assert (response.status_code, response["Content-Type"]) == (200, "text/html; charset=utf-8")
     assert "<h1>Working visit of Belarusian Foreign Minister Vladimir Makei to Russia</h1>" in content
-    assert "14–15 November 2017" in content
-    assert "Sergey Lavrov, Foreign Minister of Russia (host)" in content
+    assert '<time datetime="2017-11-14">14–15 November 2017</time>' in content
+    assert '<span class="type">Visit</span> · working visit' in content
+    assert "<strong>Sergey Lavrov</strong>, Foreign Minister of Russia" in content
+    assert "Signing of a plan of consultations between the foreign ministries of Russia and Belarus for 2018" in content
+    assert 'href="/events/signing-foreign-ministries-consultations-plan-2018/"' in content
+    assert 'href="/events/makei-working-visit-to-russia-2017.ics" download' in content
+    assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in content
+    assert "dates=20171114%2F20171116" in content
+    assert "Comment by the Information and Press Department" in content
 
 
 def test_event_detail_in_russian(client, seed):
@@ -24,7 +231,90 @@ def test_event_detail_in_russian(client, seed):
     assert response.status_code == 200
     assert '<html lang="ru">' in content
     assert "14–15 ноября 2017 г." in content
-    assert "Сергей Лавров, Министр иностранных дел России (принимающая сторона)" in content
+    assert "<strong>Сергей Лавров</strong>, Министр иностранных дел России" in content
+    assert (
+        '<link rel="alternate" hreflang="en" href="http://testserver/events/makei-working-visit-to-russia-2017/">'
+        in (content)
+    )
+    assert 'href="/events/makei-working-visit-to-russia-2017/" hreflang="en" lang="en">EN</a>' in content
+
+
+def test_event_detail_marks_english_fallback_of_a_missing_russian_text(client):
+    event = upcoming_event(title_en="Consultations", title_ru="", summary_en="On security.", summary_ru="")
+
+    content = client.get(f"/ru{event.get_absolute_url()}").content.decode()
+
+    assert '<h1><span lang="en">Consultations</span> <span class="fallback">(на английском)</span></h1>' in content
+
+
+def test_event_detail_timed_event_is_written_in_local_time_and_utc(client):
+    event = EventFactory(
+        start=dt.datetime(2017, 11, 14, 7, 0, tzinfo=dt.UTC), end=dt.datetime(2017, 11, 14, 9, 0, tzinfo=dt.UTC)
+    )
+
+    content = client.get(event.get_absolute_url()).content.decode()
+
+    assert "14 November 2017, 10:00–12:00 Moscow time (07:00–09:00 UTC)" in content
+
+
+def test_event_detail_json_ld_follows_the_event(client, seed):
+    event = Event.objects.get(slug="makei-working-visit-to-russia-2017")
+    event.status = Event.Status.POSTPONED
+    event.save()
+
+    content = client.get(event.get_absolute_url()).content.decode()
+
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1))
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": "Working visit of Belarusian Foreign Minister Vladimir Makei to Russia",
+        "url": "http://testserver/events/makei-working-visit-to-russia-2017/",
+        "inLanguage": "en",
+        "eventStatus": "https://schema.org/EventPostponed",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "description": event.summary_en,
+        "startDate": "2017-11-14",
+        "endDate": "2017-11-15",
+        "location": {"@type": "Place", "name": "Russia", "address": {"@type": "PostalAddress", "addressCountry": "RU"}},
+        "organizer": [
+            {
+                "@type": "Person",
+                "name": "Sergey Lavrov",
+                "jobTitle": "Foreign Minister of Russia",
+                "nationality": {"@type": "Country", "name": "Russia"},
+            }
+        ],
+        "attendee": [
+            {
+                "@type": "Person",
+                "name": "Vladimir Makei",
+                "jobTitle": "Foreign Minister of Belarus",
+                "nationality": {"@type": "Country", "name": "Belarus"},
+            }
+        ],
+    }
+    assert '<meta property="og:title" content="Working visit of Belarusian' in content
+    assert "Postponed" in content
+
+
+def test_json_ld_cannot_be_broken_out_of_by_a_title(client):
+    event = upcoming_event(title_en="</script><script>alert(1)</script>")
+
+    content = client.get(event.get_absolute_url()).content.decode()
+
+    assert "<script>alert(1)" not in content
+
+
+def test_event_detail_shows_other_editions_of_its_series(client):
+    series = SeriesFactory()
+    this = upcoming_event(title_en="Forum 2018", series=series, edition=5)
+    other = AllDayEventFactory(title_en="Forum 2017", series=series, edition=4, start_date=dt.date(2017, 6, 29))
+    AllDayEventFactory(title_en="Draft forum", series=series, edition=6, is_published=False)
+
+    response = client.get(this.get_absolute_url())
+
+    assert list(response.context["editions"]) == [other]
 
 
 @pytest.mark.parametrize(
@@ -50,3 +340,95 @@ def test_event_detail_lists_only_public_parts(client):
 
     assert "Public signing" in content
     assert "Secret talks" not in content
+
+
+def test_unpublished_events_appear_on_no_public_page(client):
+    public = upcoming_event(title_en="Open forum", start_date=soon(2))
+    upcoming_event(title_en="Secret draft", start_date=soon(2), is_published=False)
+    upcoming_event(title_en="Embargoed visit", start_date=soon(2), publish_at=timezone.now() + dt.timedelta(days=1))
+    month = soon(2)
+
+    pages = [
+        "/",
+        "/events/",
+        "/events/?q=Secret",
+        "/events/past/",
+        f"/events/{month.year}/{month.month:02d}/",
+        "/feeds/upcoming.atom",
+        "/sitemap.xml",
+        public.get_absolute_url(),
+    ]
+    for path in pages:
+        content = client.get(path).content.decode()
+        assert "Secret draft" not in content, path
+        assert "Embargoed visit" not in content, path
+    assert "Open forum" in client.get("/events/").content.decode()
+
+
+# Atom, sitemap, robots
+
+
+def test_atom_feed_of_upcoming_events(client):
+    event = upcoming_event(title_en="Open forum")
+
+    response = client.get("/feeds/upcoming.atom")
+
+    content = response.content.decode()
+    assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert "<title>Open forum</title>" in content
+    assert f"<id>urn:uuid:{event.uid}</id>" in content
+    assert client.get("/feeds/upcoming.atom?type=nope").status_code == 400
+
+
+def test_sitemap_lists_public_events_in_both_languages(client, seed):
+    content = client.get("/sitemap.xml").content.decode()
+
+    assert "<loc>http://testserver/events/makei-working-visit-to-russia-2017/</loc>" in content
+    assert "<loc>http://testserver/ru/events/makei-working-visit-to-russia-2017/</loc>" in content
+    assert content.count("<url>") == (Event.objects.count() + 2) * 2
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == (
+        "User-agent: *\nDisallow: /admin/\nDisallow: /ru/admin/\nDisallow: /feeds/private/\n"
+        "Disallow: /ru/feeds/private/\nSitemap: http://testserver/sitemap.xml\n"
+    )
+
+
+# Query counts stay flat as events grow
+
+
+def make_events(count):
+    tag = TagFactory()
+    for day in range(count):
+        event = upcoming_event(start_date=soon(day % 28 + 1))
+        event.tags.add(tag)
+        ParticipationFactory(event=event)
+
+
+@pytest.mark.parametrize("count", [5, 200])
+@pytest.mark.parametrize(
+    "path",
+    ["/events/", "/events/past/", "MONTH", "/feeds/events.ics", "/feeds/upcoming.atom", "/sitemap.xml"],
+)
+def test_query_count_does_not_grow_with_events(client, django_assert_max_num_queries, count, path):
+    make_events(count)
+    month = soon(1)
+    path = f"/events/{month.year}/{month.month:02d}/" if path == "MONTH" else path
+
+    with django_assert_max_num_queries(12):
+        response = client.get(path)
+
+    assert response.status_code == 200
+
+
+def test_detail_query_count_does_not_grow_with_participants(client, django_assert_max_num_queries):
+    event = upcoming_event()
+    for _ in range(30):
+        ParticipationFactory(event=event)
+
+    with django_assert_max_num_queries(12):
+        assert client.get(event.get_absolute_url()).status_code == 200

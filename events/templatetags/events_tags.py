@@ -1,0 +1,71 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from events.dates import format_day, format_event_dates
+
+register = template.Library()
+
+
+@register.simple_tag
+def localized(obj, field: str, multiline: bool = False):
+    """Show a translated field in the page's language, or in English with a visible marker when missing."""
+    language = (get_language() or "en")[:2]
+    value = getattr(obj, f"{field}_{language}", None) or ""
+    if value or language == "en":
+        # linebreaks() escapes the text itself when asked to, but returns a plain str.
+        return mark_safe(linebreaks(value, autoescape=True)) if multiline else value
+    english = getattr(obj, f"{field}_en", None) or ""
+    if not english:
+        return ""
+    marker = format_html('<span class="fallback">{}</span>', _("(in English)"))
+    if multiline:
+        return format_html('<div lang="en">{}</div><p>{}</p>', linebreaks(english, autoescape=True), marker)
+    return format_html('<span lang="en">{}</span> {}', english, marker)
+
+
+@register.filter
+def event_dates(event) -> str:
+    return format_event_dates(event)
+
+
+@register.filter
+def written_day(value) -> str:
+    """A date or datetime (taken in UTC) as people write a day: "13 November 2017", "13 ноября 2017 г."."""
+    return format_day(value.date() if hasattr(value, "date") else value)
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language: str) -> str:
+    """The current page in another language, query string included."""
+    request = context["request"]
+    return translate_url(request.get_full_path(), language)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url_in_language(context, language: str) -> str:
+    request = context["request"]
+    return request.build_absolute_uri(translate_url(request.get_full_path(), language))
+
+
+@register.simple_tag
+def languages():
+    return settings.LANGUAGES
+
+
+@register.filter
+def datetime_attr(event) -> str:
+    """The machine-readable start of an event for <time datetime>, at the precision it is known."""
+    if event.start_date is None:
+        return ""
+    if not event.all_day and event.start is not None:
+        return event.start.isoformat()
+    if event.date_precision == "year":
+        return f"{event.start_date:%Y}"
+    if event.date_precision == "month":
+        return f"{event.start_date:%Y-%m}"
+    return event.start_date.isoformat()
