@@ -1,0 +1,144 @@
+"""A reader in a real browser: Debian's Chromium, driven by Playwright, with axe-core for accessibility.
+
+`make test` runs these when /usr/bin/chromium exists and skips them, saying
+why, when it does not; CI sets REQUIRE_BROWSER=1, which turns the skip into a
+failure. Screenshots go to var/test-artifacts/.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .pages import PAGES, load_demo
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "var" / "test-artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# What this machine's Chromium needs to start headless and stay off the closed network.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if not Path(CHROMIUM).exists():
+    reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium): browser tests skipped"
+    if os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail(reason.replace("skipped", "required by REQUIRE_BROWSER"), pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Playwright's sync API keeps an event loop running in this thread while
+    # the browser is open, and Django refuses database work beside a running
+    # loop; the tests' own database work (set-up, flush) is plain sync code.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def site(transactional_db, live_server, browser):
+    load_demo()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_reader_filters_opens_an_event_downloads_it_and_switches_to_russian(site, page):
+    page.goto(f"{site}/events/")
+    page.screenshot(path=ARTIFACTS / "listing.png", full_page=True)
+    assert page.locator("h1").inner_text() == "Upcoming events"
+
+    page.select_option("#id_type", "visit")
+    page.click("button[type=submit]")
+    assert page.url == f"{site}/events/?q=&type=visit&country=&city=&tag=&person=&status=&from=&to="
+    assert page.locator(".event-title").all_inner_texts() == ["Consultations on consular issues"]
+    assert page.locator(".active-filters li span").all_inner_texts() == ["Type: Visit"]
+
+    page.goto(f"{site}/events/past/?type=visit")
+    page.click("text=Working visit of Belarusian Foreign Minister Vladimir Makei to Russia")
+    assert page.locator("h1").inner_text() == "Working visit of Belarusian Foreign Minister Vladimir Makei to Russia"
+    page.screenshot(path=ARTIFACTS / "detail.png", full_page=True)
+
+    with page.expect_download() as download_info:
+        page.click("text=Download .ics file")
+    download = download_info.value
+    assert download.suggested_filename == "makei-working-visit-to-russia-2017.ics"
+    content = Path(download.path()).read_bytes()
+    assert b"DTSTART;VALUE=DATE:20171114\r\nDTEND;VALUE=DATE:20171116\r\n" in content
+
+    page.click("nav.languages >> text=RU")
+    assert page.url == f"{site}/ru/events/makei-working-visit-to-russia-2017/"
+    assert page.locator("h1").inner_text() == "Рабочий визит Министра иностранных дел Белоруссии Владимира Макея в Россию"
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert "14–15 ноября 2017 г." in page.locator(".facts").inner_text()
+
+
+def test_reader_steps_through_the_month_grid(site, page):
+    page.goto(f"{site}/events/2017/06/")
+    page.screenshot(path=ARTIFACTS / "month.png", full_page=True)
+    assert page.locator("h1").inner_text() == "June 2017"
+    assert page.locator(".month-grid .segment a").count() == 10
+
+    page.click("a[rel=next]")
+    assert page.locator("h1").inner_text() == "July 2017"
+    page.click("a[rel=next]")
+    page.click("a[rel=prev]")
+    page.click("a[rel=prev]")
+    assert page.url == f"{site}/events/2017/06/"
+
+    page.goto(f"{site}/ru/events/2017/11/")
+    assert page.locator("h1").inner_text() == "Ноябрь 2017 г."
+    assert page.locator(".month-grid td.segment[colspan='2']").count() == 3
+
+
+def test_pages_at_phone_width_do_not_scroll_sideways(site, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path, name in [("/events/", "listing-360"), ("/events/2017/06/", "month-360"),
+                       ("/ru/events/makei-working-visit-to-russia-2017/", "detail-360")]:  # fmt: skip
+        page.goto(f"{site}{path}")
+        page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    context.close()
+
+
+def test_no_serious_or_critical_accessibility_violations(site, page):
+    found = {}
+    for path in PAGES:
+        page.goto(f"{site}{path}")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [
+            f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
+            for violation in result["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        if serious:
+            found[path] = serious
+    assert found == {}
