@@ -23,6 +23,8 @@ node_modules/.installed: package.json package-lock.json
 
 migrate: install
 	$(DEV_ENV) $(MANAGE) migrate --noinput
+	# The committed .mo file serves where GNU gettext (msgfmt) is missing.
+	if command -v msgfmt >/dev/null; then $(DEV_ENV) $(MANAGE) compilemessages --locale ru --ignore '.venv/*' --ignore 'node_modules/*' -v0; fi
 
 run: migrate
 	$(DEV_ENV) $(MANAGE) setup_demo
