@@ -94,7 +94,9 @@ def test_reader_filters_opens_an_event_downloads_it_and_switches_to_russian(site
 
     page.click("nav.languages >> text=RU")
     assert page.url == f"{site}/ru/events/makei-working-visit-to-russia-2017/"
-    assert page.locator("h1").inner_text() == "Рабочий визит Министра иностранных дел Белоруссии Владимира Макея в Россию"
+    assert page.locator("h1").inner_text() == (
+        "Рабочий визит Министра иностранных дел Белоруссии Владимира Макея в Россию"
+    )
     assert page.locator("html").get_attribute("lang") == "ru"
     assert "14–15 ноября 2017 г." in page.locator(".facts").inner_text()
 
