@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # The development server runs with DEBUG on and plain HTTP on 127.0.0.1 only.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run migrate fixtures test lint fmt check ics messages clean
+.PHONY: install run migrate fixtures test lint fmt check ics messages fuzz-api clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -51,6 +51,10 @@ check: lint
 
 ics: migrate
 	$(DEV_ENV) $(MANAGE) export_ics --from 2014-01-01 -o var/events.ics
+
+# Schemathesis over every API operation, anonymous and with a staff token, on a throw-away database.
+fuzz-api: install
+	scripts/fuzz_api.sh
 
 messages: install
 	$(DEV_ENV) $(MANAGE) makemessages --locale ru --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*' --no-obsolete

@@ -7,6 +7,7 @@ from events.sitemaps import SITEMAPS
 from events.views import robots_txt
 
 urlpatterns = [
+    path("api/", include(("events.api.urls", "api"), namespace="api")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
 ]
@@ -19,3 +20,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "events.views.bad_request"
+handler404 = "events.views.page_not_found"

@@ -71,16 +71,16 @@ class EventFilter(django_filters.FilterSet):
         model = Event
         fields = ["type", "country", "city", "tag", "person", "status", "from", "to", "q"]
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return queryset.in_country(value)
 
     def filter_city(self, queryset, name, value):
         return queryset.in_city(value.strip()) if value.strip() else queryset
 
-    def filter_tag(self, queryset, name, value):
+    def filter_tag(self, queryset, name, value: str):
         return queryset.with_tag(value.slug)
 
-    def filter_person(self, queryset, name, value):
+    def filter_person(self, queryset, name, value: str):
         return queryset.with_person(value.slug)
 
     def filter_from(self, queryset, name, value):

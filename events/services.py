@@ -1,13 +1,15 @@
 """Writes with side effects, shared by the admin, the API and the importers."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import MAX_YEAR, Event, Venue
+from .models import MAX_YEAR, Event, Participation, Person, Source, Venue
 
 
 class ServiceError(Exception):
@@ -87,3 +89,77 @@ VENUE_LOCATION_FIELDS = ("name_en", "name_ru", "city_en", "city_ru", "country", 
 def announce_venue_change(venue: Venue) -> int:
     """Bump SEQUENCE of every event at the venue, whose place as subscribers see it has changed."""
     return Event.objects.filter(venue=venue).update(sequence=F("sequence") + 1, updated_at=timezone.now())
+
+
+@transaction.atomic
+def save_event(event: Event, data: dict) -> Event:
+    """Save an event written through the API with its place, people, topics and source, all or nothing.
+
+    data holds what the client sent: "venue_spec" (name, city, country,
+    coordinates), "participants", "tags" and "source"; a key left out leaves
+    that part as it is.
+    """
+    if "venue_spec" in data:
+        event.venue = find_or_create_venue(data["venue_spec"], event)
+        event.normalise()
+    event.save()
+    if "tags" in data:
+        event.tags.set(data["tags"])
+    if "participants" in data:
+        event.participations.all().delete()
+        for order, participant in enumerate(data["participants"]):
+            person = find_or_create_person(participant["name"], participant.get("country", ""))
+            Participation.objects.create(
+                event=event,
+                person=person,
+                role=participant["role"],
+                position_en=participant.get("position", ""),
+                order=order,
+            )
+    if "source" in data:
+        event.source = find_or_create_source(data["source"]) if data["source"] else None
+        event.save(update_fields=["source", "updated_at"])
+    return event
+
+
+def find_or_create_venue(spec: dict, event: Event) -> Venue | None:
+    """The venue with this name, city and country (an empty name is the city itself), created if new."""
+    if not spec:
+        return None
+    name, city = spec.get("venue") or "", spec.get("city") or ""
+    venues = Venue.objects.filter(country=spec["country"])
+    venues = venues.filter(Q(name_en=name) | Q(name_en__isnull=True)) if not name else venues.filter(name_en=name)
+    venues = venues.filter(Q(city_en=city) | Q(city_en__isnull=True)) if not city else venues.filter(city_en=city)
+    venue = venues.order_by("pk").first()
+    if venue is None:
+        venue = Venue(name_en=name, city_en=city, country=spec["country"], timezone=str(event.timezone or ""))
+    if spec.get("latitude") is not None and spec.get("longitude") is not None:
+        venue.latitude = Decimal(str(spec["latitude"])).quantize(Decimal("0.000001"))
+        venue.longitude = Decimal(str(spec["longitude"])).quantize(Decimal("0.000001"))
+    venue.full_clean()
+    venue.save()
+    return venue
+
+
+def find_or_create_person(name: str, country: str) -> Person:
+    slug = slugify(name) or "person"
+    person = Person.objects.filter(Q(name_en=name) | Q(slug=slug)).order_by("pk").first()
+    if person is None:
+        person = Person.objects.create(slug=unique_slug(Person, slug), name_en=name, country=country or "")
+    return person
+
+
+def find_or_create_source(spec: dict) -> Source:
+    source = Source.objects.filter(title_en=spec["title"], published_at=spec["published_at"]).first()
+    if source is None:
+        source = Source.objects.create(
+            title_en=spec["title"], url=spec.get("url") or "", published_at=spec["published_at"]
+        )
+    return source
+
+
+def unique_slug(model, base: str) -> str:
+    slug, counter = base[:45], 2
+    while model.objects.filter(slug=slug).exists():
+        slug, counter = f"{base[:40]}-{counter}", counter + 1
+    return slug

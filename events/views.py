@@ -7,7 +7,7 @@ from urllib.parse import quote, urlencode
 
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found as django_page_not_found
 from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
@@ -276,9 +277,18 @@ def person_ld(participation) -> dict:
 
 
 def bad_request(request, exception):
-    """The 400 page, in the page's language, naming what was wrong with the request."""
+    """The 400 page, in the page's language, naming what was wrong with the request (JSON under /api/)."""
     message = str(exception) if isinstance(exception, BadRequest) else ""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message or "Bad request."}, status=400)
     return render(request, "400.html", {"message": message}, status=400)
+
+
+def page_not_found(request, exception):
+    """The 404 page in the page's language; JSON under /api/, where clients expect JSON."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return django_page_not_found(request, exception)
 
 
 def robots_txt(request):

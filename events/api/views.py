@@ -1,0 +1,297 @@
+"""The JSON API: public reads for everyone, writes for staff with Django's model permissions."""
+
+import hashlib
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import exceptions, generics, viewsets
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from events.filters import EventFilter
+from events.models import Event, EventType, Person, Tag
+
+from .parsers import SafeJSONParser
+from .serializers import (
+    EventSerializer,
+    EventTypeVocabularySerializer,
+    PersonVocabularySerializer,
+    VocabularySerializer,
+)
+
+ORDERINGS = {
+    "start": ("start_date", "start", "pk"),
+    "-start": ("-start_date", "-start", "-pk"),
+    "updated_at": ("updated_at", "pk"),
+    "-updated_at": ("-updated_at", "-pk"),
+}
+
+
+class EventPagination(PageNumberPagination):
+    """Pages of 20 events; `page` and `page_size` (1 to 100) must be whole numbers, or the answer is 400."""
+
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_page_size(self, request):
+        value = request.query_params.get(self.page_size_query_param)
+        if value is not None and not (value.isdigit() and 1 <= int(value) <= self.max_page_size):
+            raise exceptions.ValidationError({"page_size": ["Give a whole number from 1 to 100."]})
+        return super().get_page_size(request)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        value = request.query_params.get(self.page_query_param, "1")
+        if not (value.isdigit() and 1 <= int(value) <= 10**9):
+            raise exceptions.ValidationError({"page": ["Give a whole number from 1."]})
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["required"] = ["count", "next", "previous", "results"]
+        return response
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == "page":
+                parameter["schema"]["minimum"] = 1
+            if parameter["name"] == "page_size":
+                parameter["schema"].update({"minimum": 1, "maximum": 100})
+        return parameters
+
+
+class WriteRateThrottle(UserRateThrottle):
+    """Limits writes (not reads) per user."""
+
+    scope = "writes"
+
+    def allow_request(self, request, view):
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        return super().allow_request(request, view)
+
+
+class ConditionalGetMixin:
+    """ETag on every successful GET, and 304 when the client already has the same representation."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200 and isinstance(response, Response):
+            response.render()
+            etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+            response["ETag"] = etag
+            if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+                not_modified = Response(status=304, headers={"ETag": etag})
+                not_modified.accepted_renderer = response.accepted_renderer
+                not_modified.accepted_media_type = response.accepted_media_type
+                not_modified.renderer_context = response.renderer_context
+                return not_modified
+        return response
+
+
+def event_etag(event: Event) -> str:
+    """What If-Match compares: it changes with every save of the event."""
+    key = f"{event.uid}|{event.sequence}|{event.updated_at.isoformat()}"
+    return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+
+
+INCLUDE_PARAMETER = OpenApiParameter(
+    "include",
+    str,
+    enum=["unpublished"],
+    description="Staff only: `unpublished` adds drafts and embargoed events.",
+)
+ORDERING_PARAMETER = OpenApiParameter(
+    "ordering", str, enum=list(ORDERINGS), description="`start` (default) or `updated_at`; `-` reverses."
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    location=OpenApiParameter.HEADER,
+    description="The event's ETag; the write is refused with 412 if the event changed meanwhile.",
+)
+SEED_EXAMPLE = OpenApiExample(
+    "The working visit of 14–15 November 2017",
+    value={
+        "uid": "0b3c6f0e-2d7f-4f1e-9d7e-2c1f4f4b8a11",
+        "slug": "makei-working-visit-to-russia-2017",
+        "url": "https://calendar.example.org/events/makei-working-visit-to-russia-2017/",
+        "ics_url": "https://calendar.example.org/events/makei-working-visit-to-russia-2017.ics",
+        "type": "visit",
+        "visit_level": "working",
+        "title_en": "Working visit of Belarusian Foreign Minister Vladimir Makei to Russia",
+        "title_ru": "Рабочий визит Министра иностранных дел Белоруссии Владимира Макея в Россию",
+        "summary_en": "Foreign Minister of Belarus Vladimir Makei makes a working visit to Russia at the "
+        "invitation of Foreign Minister Sergey Lavrov.",
+        "summary_ru": "Министр иностранных дел Белоруссии Владимир Макей совершает рабочий визит в Россию "
+        "по приглашению Министра иностранных дел России Сергея Лаврова.",
+        "description_en": "The ministers will discuss a broad range of bilateral cooperation issues.",
+        "description_ru": "Министры обсудят широкий круг вопросов двустороннего сотрудничества.",
+        "agenda_en": "Bilateral cooperation issues and a schedule for upcoming meetings",
+        "agenda_ru": "Вопросы двустороннего сотрудничества и график предстоящих контактов",
+        "status": "confirmed",
+        "all_day": True,
+        "date_precision": "day",
+        "start": "2017-11-14",
+        "end": "2017-11-15",
+        "timezone": "",
+        "venue": "",
+        "city": "",
+        "country": "RU",
+        "latitude": None,
+        "longitude": None,
+        "participants": [
+            {"name": "Vladimir Makei", "position": "Foreign Minister of Belarus", "country": "BY", "role": "guest"},
+            {"name": "Sergey Lavrov", "position": "Foreign Minister of Russia", "country": "RU", "role": "host"},
+        ],
+        "tags": ["cis", "csto", "eaeu", "union-state"],
+        "parent": None,
+        "series": None,
+        "edition": None,
+        "source": {
+            "title": "Comment by the Information and Press Department on the upcoming working visit by "
+            "Belarusian Foreign Minister Vladimir Makei",
+            "url": "",
+            "published_at": "2017-11-13T08:32:00+00:00",
+        },
+        "sequence": 0,
+        "created_at": "2017-11-13T08:32:00Z",
+        "updated_at": "2017-11-13T08:32:00Z",
+    },
+    response_only=True,
+)
+WRITE_EXAMPLE = OpenApiExample(
+    "A timed meeting, as a draft",
+    value={
+        "type": "visit",
+        "title_en": "Consultations on consular issues",
+        "title_ru": "Консультации по консульским вопросам",
+        "all_day": False,
+        "start": "2017-11-14T10:00:00+03:00",
+        "end": "2017-11-14T12:00:00+03:00",
+        "timezone": "Europe/Moscow",
+        "city": "Moscow",
+        "country": "RU",
+        "tags": ["union-state"],
+        "participants": [{"name": "Sergey Lavrov", "position": "Foreign Minister of Russia", "role": "host"}],
+        "published": False,
+    },
+    request_only=True,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[INCLUDE_PARAMETER, ORDERING_PARAMETER], examples=[SEED_EXAMPLE]),
+    retrieve=extend_schema(parameters=[INCLUDE_PARAMETER], examples=[SEED_EXAMPLE]),
+    create=extend_schema(examples=[WRITE_EXAMPLE]),
+    update=extend_schema(parameters=[IF_MATCH], examples=[WRITE_EXAMPLE]),
+    partial_update=extend_schema(parameters=[IF_MATCH]),
+    destroy=extend_schema(parameters=[IF_MATCH]),
+)
+class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
+    """Events: public ones for everyone; drafts and embargoed ones for staff who ask for them."""
+
+    serializer_class = EventSerializer
+    lookup_field = "slug"
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = EventFilter
+    pagination_class = EventPagination
+    parser_classes = [SafeJSONParser]
+    throttle_classes = [AnonRateThrottle, WriteRateThrottle]
+
+    def is_staff_reader(self) -> bool:
+        user = self.request.user
+        return bool(user and user.is_authenticated and user.is_staff and user.has_perm("events.view_event"))
+
+    def get_queryset(self):
+        include = self.request.query_params.get("include", "")
+        if include not in ("", "unpublished"):
+            raise exceptions.ValidationError({"include": ["Use include=unpublished, or leave it out."]})
+        writing = self.request.method not in ("GET", "HEAD", "OPTIONS")
+        if self.is_staff_reader() and (writing or include == "unpublished"):
+            events = Event.objects.all()
+        else:
+            events = Event.objects.public()
+        ordering = self.request.query_params.get("ordering", "start")
+        if ordering not in ORDERINGS:
+            raise exceptions.ValidationError({"ordering": [f"Use one of: {', '.join(ORDERINGS)}."]})
+        return (
+            events.select_related("event_type", "venue", "parent", "series", "source")
+            .prefetch_related("participations__person", "tags")
+            .order_by(*ORDERINGS[ordering])
+        )
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "staff": self.is_staff_reader()}
+
+    def check_if_match(self, event: Event) -> None:
+        """Refuse a write sent with an If-Match that is not the event's current ETag (a lost update)."""
+        expected = self.request.headers.get("If-Match")
+        tags = [tag.strip() for tag in (expected or "").split(",")]
+        if expected and expected.strip() != "*" and event_etag(event) not in tags:
+            raise PreconditionFailed
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        instance = getattr(self, "_written", None)
+        if instance is not None and response.status_code in (200, 201):
+            response["ETag"] = event_etag(instance)
+        return response
+
+    def perform_create(self, serializer):
+        self._written = serializer.save()
+
+    def perform_update(self, serializer):
+        # After validation, so that a malformed body is a 400 whatever its If-Match says.
+        self.check_if_match(serializer.instance)
+        self._written = serializer.save()
+
+    def perform_destroy(self, instance):
+        self.check_if_match(instance)
+        instance.delete()
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = 412
+    default_detail = "The event changed since you read it: read it again, and send your change with its new ETag."
+    default_code = "precondition_failed"
+
+
+def public_count(prefix: str):
+    """Count public events reached through prefix, in a subquery, so that no GROUP BY multiplies rows."""
+    public = Event.objects.public().filter(**{prefix: OuterRef("pk")}).order_by().values(prefix)
+    return Coalesce(Subquery(public.annotate(count=Count("pk", distinct=True)).values("count")[:1]), 0)
+
+
+class EventTypeListView(ConditionalGetMixin, generics.ListAPIView):
+    """Event types with the number of public events of each."""
+
+    serializer_class = EventTypeVocabularySerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return EventType.objects.annotate(event_count=public_count("event_type")).order_by("position", "slug")
+
+
+class TagListView(ConditionalGetMixin, generics.ListAPIView):
+    """Topics with the number of public events of each."""
+
+    serializer_class = VocabularySerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return Tag.objects.annotate(event_count=public_count("tags")).order_by("slug")
+
+
+class PersonListView(ConditionalGetMixin, generics.ListAPIView):
+    """People with the number of public events they take part in."""
+
+    serializer_class = PersonVocabularySerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return Person.objects.annotate(event_count=public_count("participations__person")).order_by("slug")
