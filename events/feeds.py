@@ -2,11 +2,12 @@
 
 import datetime as dt
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Max, QuerySet
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,8 +20,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_countries import countries
 
+from . import versioning
 from .dates import format_day, format_event_dates
-from .filters import EventFilter
+from .filters import FILTER_NAMES, EventFilter
 from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, build_calendar
 from .models import Event, FeedToken
 
@@ -49,8 +51,9 @@ def selection_name(filterset: EventFilter) -> str:
 
 def selection_description(filterset: EventFilter, page_url: str) -> str:
     """Say in the calendar's DESCRIPTION which events it holds and which it leaves out."""
-    if filterset.form.cleaned_data.get("from"):
-        window = _("Events from the chosen day on.")
+    data = filterset.form.cleaned_data
+    if data.get("from") or data.get("to"):
+        window = _("Events within the chosen days.")
     else:
         days = settings.EVENTS_FEED_PAST_DAYS
         window = ngettext(
@@ -79,14 +82,15 @@ def bad_filters(filterset: EventFilter) -> HttpResponse:
 def select_feed_events(params, *, now: dt.datetime) -> tuple[EventFilter, QuerySet[Event] | None]:
     """Apply the shared filters and the feed's default window to the public events; None when params are invalid.
 
-    Without `from`, a feed holds every coming event and those that ended in
-    the last EVENTS_FEED_PAST_DAYS days; an explicit `from` replaces that window.
+    Without `from` or `to`, a feed holds every coming event and those that
+    ended in the last EVENTS_FEED_PAST_DAYS days; either replaces that window.
     """
     filterset = EventFilter(params, queryset=Event.objects.public(now).listed_in_feeds(now))
     if not filterset.is_valid():
         return filterset, None
     events = filterset.qs
-    if not filterset.form.cleaned_data.get("from"):
+    data = filterset.form.cleaned_data
+    if not data.get("from") and not data.get("to"):
         events = events.between(first=now.date() - dt.timedelta(days=settings.EVENTS_FEED_PAST_DAYS))
     return filterset, events
 
@@ -99,9 +103,8 @@ class EventFeedView(View):
         filterset, events = select_feed_events(request.GET, now=now)
         if events is None:
             return bad_filters(filterset)
-        version = events.aggregate(count=Count("pk"), changed=Max("updated_at"), lifted=Max("publish_at"))
-        last_modified = max(filter(None, (version["changed"], version["lifted"])), default=None)
-        etag = feed_etag(request, now.date(), version)
+        last_modified, version = data_version(now)
+        etag = feed_etag(request, version)
         response = get_conditional_response(
             request, etag=etag, last_modified=int(last_modified.timestamp()) if last_modified else None
         )
@@ -109,16 +112,30 @@ class EventFeedView(View):
             calendar = build_calendar(
                 events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
                 name=selection_name(filterset),
-                description=selection_description(filterset, request.build_absolute_uri("/")),
+                description=selection_description(filterset, request.build_absolute_uri(listing_path(request.GET))),
                 base_url=base_url(request),
                 now=now,
             )
             response = CalendarResponse(calendar, filename="events.ics")
         response["ETag"] = etag
-        if last_modified:
-            response["Last-Modified"] = http_date(last_modified.timestamp())
+        response["Last-Modified"] = http_date(last_modified.timestamp())
         patch_cache_control(response, public=True, max_age=settings.EVENTS_FEED_MAX_AGE)
         return response
+
+
+def data_version(now: dt.datetime) -> tuple[dt.datetime, tuple]:
+    """What decides every feed's content besides its parameters, read without touching the events' rows.
+
+    The data version moves with every change; the day moves the default window
+    and the end of cancelled events' stay; an embargo that ends makes its event
+    appear without any change. Last-Modified is the latest of those moments, so
+    If-Modified-Since never keeps a copy that lost or gained an event.
+    """
+    number, changed_at = versioning.current()
+    midnight = dt.datetime.combine(now.astimezone(dt.UTC).date(), dt.time(), dt.UTC)
+    lifted = Event.objects.filter(is_published=True, publish_at__lte=now).aggregate(last=Max("publish_at"))["last"]
+    last_modified = max(moment for moment in (changed_at, midnight, lifted) if moment is not None)
+    return last_modified, (number, midnight.date(), lifted)
 
 
 class EventIcsView(View):
@@ -166,6 +183,12 @@ class PrivateFeedView(View):
         patch_cache_control(response, private=True, no_store=True)
         response["X-Robots-Tag"] = "noindex"
         return response
+
+
+def listing_path(params) -> str:
+    """The web page of the same selection, in the active language."""
+    query = urlencode([(name, params[name]) for name in FILTER_NAMES if params.get(name)])
+    return reverse("events:event-list") + (f"?{query}" if query else "")
 
 
 def base_url(request) -> str:

@@ -5,15 +5,54 @@ validated: an unknown slug, a malformed date or a NUL byte is a 400 with a
 message, not an empty result or a 500.
 """
 
+import re
+
 import django_filters
 import django_filters.fields
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import Event, EventType, Person, Tag
+from .models import MAX_YEAR, MIN_YEAR, Event, EventType, Person, Tag
 
 ISO_DATE = ["%Y-%m-%d"]
+ISO_DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_SEARCH_WORDS = 10
+FILTER_NAMES = ("type", "country", "city", "tag", "person", "status", "from", "to", "q")
+
+
+class IsoDateField(forms.DateField):
+    """A day written YYYY-MM-DD (nothing looser), within the years the calendar holds."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not (isinstance(value, str) and ISO_DATE_PATTERN.fullmatch(value)):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        day = super().to_python(value)
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise forms.ValidationError(
+                _("Give a year between %(first)d and %(last)d."), params={"first": MIN_YEAR, "last": MAX_YEAR}
+            )
+        return day
+
+
+class IsoDateFilter(django_filters.DateFilter):
+    field_class = IsoDateField
+
+
+class SearchField(forms.CharField):
+    """Words to look for: at most MAX_SEARCH_WORDS, each one more subquery."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and len(value.split()) > MAX_SEARCH_WORDS:
+            raise forms.ValidationError(_("Search for at most %(count)d words."), params={"count": MAX_SEARCH_WORDS})
+        return value
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
 
 
 class CountryCodeField(django_filters.fields.ChoiceField):
@@ -51,21 +90,21 @@ class EventFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(label=_("Status"), empty_label=_("Any"), choices=Event.Status.choices)
     # "from" is a Python keyword, so these two are added to the class namespace by name.
-    locals()["from"] = django_filters.DateFilter(
+    locals()["from"] = IsoDateFilter(
         label=_("From"),
         input_formats=ISO_DATE,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         method="filter_from",
         help_text=_("Events that end on or after this day (YYYY-MM-DD)."),
     )
-    locals()["to"] = django_filters.DateFilter(
+    locals()["to"] = IsoDateFilter(
         label=_("To"),
         input_formats=ISO_DATE,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         method="filter_to",
         help_text=_("Events that start on or before this day (YYYY-MM-DD)."),
     )
-    q = django_filters.CharFilter(label=_("Search"), max_length=200, method="filter_search")
+    q = SearchFilter(label=_("Search"), max_length=200, method="filter_search")
 
     class Meta:
         model = Event
@@ -91,3 +130,17 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.repeated = sorted(name for name in self.base_filters if data is not None and len(data.getlist(name)) > 1)
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name in self.repeated:
+            self.form.add_error(name, _("Give this filter once."))
+        data = self.form.cleaned_data if hasattr(self.form, "cleaned_data") else {}
+        first, last = data.get("from"), data.get("to")
+        if first and last and first > last:
+            self.form.add_error("to", _("“to” is before “from”."))
+        return valid and not self.form.errors

@@ -124,9 +124,9 @@ def event_to_vevent(
         vevent.add("dtend", event.end_date + dt.timedelta(days=1))
     else:
         zone = ZoneInfo(str(event.timezone))
-        vevent.add("dtstart", event.start.astimezone(zone))
+        vevent.add("dtstart", local_or_utc(event.start, zone))
         if event.end:
-            vevent.add("dtend", event.end.astimezone(zone))
+            vevent.add("dtend", local_or_utc(event.end, zone))
     vevent.add("status", STATUS_MAP[event.status])
     vevent.add("transp", "TRANSPARENT")
     now = now or dt.datetime.now(dt.UTC)
@@ -143,6 +143,29 @@ def event_to_vevent(
     if event.parent_id:
         vevent.add("related-to", event.parent.uid, parameters={"RELTYPE": "PARENT"})
     return vevent
+
+
+def local_or_utc(instant: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """The time as written in the file: local with TZID, or in UTC where local time cannot say it.
+
+    A local time in the hour when clocks go back happens twice, and parsers
+    pick different occurrences (icalendar the first, ical.js the second); UTC
+    is unambiguous. UTC events need no VTIMEZONE either.
+    """
+    local = instant.astimezone(zone)
+    if zone.key in ("UTC", "Etc/UTC") or local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        return instant.astimezone(dt.UTC)
+    return local
+
+
+def zones_needed(event: Event) -> set[str]:
+    """The zones the event's times are written in, so the calendar carries their VTIMEZONEs."""
+    zone = ZoneInfo(str(event.timezone))
+    return {
+        zone.key
+        for instant in (event.start, event.end)
+        if instant is not None and local_or_utc(instant, zone).tzinfo is not dt.UTC
+    }
 
 
 @functools.lru_cache(maxsize=256)
@@ -198,10 +221,10 @@ def build_calendar(
         if event.date_precision == Event.Precision.NONE:
             continue
         if not event.all_day:
-            zone = str(event.timezone)
             first, last = event.start_date.year, (event.end_date or event.start_date).year
-            known = zone_years.get(zone, (first, last))
-            zone_years[zone] = (min(known[0], first), max(known[1], last))
+            for zone in zones_needed(event):
+                known = zone_years.get(zone, (first, last))
+                zone_years[zone] = (min(known[0], first), max(known[1], last))
         vevents.append(event_to_vevent(event, base_url=base_url, private=private, now=now))
     for zone, (first_year, last_year) in sorted(zone_years.items()):
         calendar.add_component(build_vtimezone(zone, first_year, last_year))

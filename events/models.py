@@ -7,6 +7,7 @@ django-modeltranslation; see translation.py.
 import datetime as dt
 import hashlib
 import hmac
+import re
 import secrets
 import uuid
 from calendar import monthrange
@@ -54,6 +55,13 @@ SEARCH_FIELDS = [
         "venue__city",
     )
     for language in ("en", "ru")
+]
+
+# Control characters (all but tab, line feed and carriage return) have no place
+# in a title or a text, and RFC 5545 forbids them in calendar files.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+TEXT_FIELDS = [
+    f"{name}_{language}" for name in ("title", "summary", "description", "agenda") for language in ("en", "ru")
 ]
 
 # Dates outside these years are typing mistakes, and beyond them time-zone
@@ -329,7 +337,9 @@ class EventQuerySet(models.QuerySet):
         every subscriber's calendar learns of the cancellation before the event goes.
         """
         now = now or timezone.now()
-        cutoff = now - dt.timedelta(days=settings.EVENTS_FEED_CANCELLED_DAYS)
+        # Whole UTC days, so that feeds change at most at midnight for this reason (see feeds.py).
+        today = dt.datetime.combine(now.astimezone(dt.UTC).date(), dt.time(), dt.UTC)
+        cutoff = today - dt.timedelta(days=settings.EVENTS_FEED_CANCELLED_DAYS)
         return (
             self.dated()
             .alias(cancelled_at=Coalesce("status_changed_at", "updated_at"))
@@ -472,6 +482,9 @@ class Event(models.Model):
         if not self.slug:
             self.slug = self._unique_slug()
         update_fields = kwargs.get("update_fields")
+        if self.pk is None and self.status_changed_at is None:
+            # A cancelled event leaves feeds some days after its cancellation, however it was created.
+            self.status_changed_at = timezone.now()
         loaded = getattr(self, "_loaded_material", None)
         if self.pk is not None and loaded:
             changed = {
@@ -526,6 +539,10 @@ class Event(models.Model):
 
     def normalise(self) -> None:
         """Derive what follows from the entered values; never guess a missing fact."""
+        for field in TEXT_FIELDS:
+            value = getattr(self, field)
+            if value:
+                setattr(self, field, CONTROL_CHARACTERS.sub("", value))
         if self.date_precision != self.Precision.DAY:
             self.all_day = True
         if self.date_precision == self.Precision.NONE:
@@ -728,3 +745,17 @@ class FeedToken(models.Model):
         if not (user.is_active and user.is_staff and user.has_perm("events.view_event")):
             return None
         return user
+
+
+class DataVersion(models.Model):
+    """A single row counting changes to the calendar's data (see versioning.py)."""
+
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self):
+        return str(self.number)

@@ -20,13 +20,12 @@ from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
 from .dates import format_event_dates, format_month
-from .filters import EventFilter
+from .filters import FILTER_NAMES, EventFilter
 from .grid import month_weeks
 from .models import MAX_YEAR, MIN_YEAR, Event
 
 PAGE_SIZE = 20
 LISTED_RELATED = ("event_type", "venue")
-FILTER_NAMES = ("type", "country", "city", "tag", "person", "status", "from", "to", "q")
 
 
 class FilteredPageMixin:

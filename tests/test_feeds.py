@@ -7,8 +7,10 @@ from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
+from django.utils.http import http_date
 
-from events.models import Event, FeedToken
+from events import versioning
+from events.models import DataVersion, Event, FeedToken, Tag
 
 from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, VenueFactory
 from .icaljs import parse_with_icaljs
@@ -93,7 +95,8 @@ def test_feed_http_headers(client, seed):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == 'inline; filename="events.ics"'
     assert response["Cache-Control"] == "public, max-age=300"
-    assert response["Last-Modified"] == "Mon, 13 Nov 2017 08:32:00 GMT"
+    _number, changed_at = versioning.current()
+    assert response["Last-Modified"] == http_date(changed_at.timestamp())
     assert response["ETag"].startswith('"')
     assert len(response["ETag"]) == 34
 
@@ -113,7 +116,8 @@ def test_unchanged_feed_is_byte_identical_and_answers_conditional_requests_with_
 def test_conditional_request_builds_nothing(client, seed, django_assert_num_queries):
     etag = client.get(SEED_FEED)["ETag"]
 
-    with django_assert_num_queries(1):
+    # The data version and the latest embargo to end: no event is read.
+    with django_assert_num_queries(2):
         response = client.get(SEED_FEED, headers={"If-None-Match": etag})
 
     assert response.status_code == 304
@@ -403,3 +407,52 @@ def test_timed_event_in_feed_reads_back_in_icaljs(client):
         "2017-11-14T07:00:00.000Z",
         "2017-11-14T09:00:00.000Z",
     )
+
+
+# The data version: any change, anywhere, gives feeds a new ETag and Last-Modified
+
+
+def test_unpublishing_an_event_is_not_answered_304_by_date(client, seed):
+    # HTTP dates count whole seconds: the client's copy is from a few seconds ago.
+    DataVersion.objects.update(changed_at=timezone.now() - dt.timedelta(seconds=10))
+    first = client.get(SEED_FEED)
+    Event.objects.filter(slug="minsk-days-in-moscow-2017").update(is_published=False)
+    versioning.bump()  # what a QuerySet.update() caller must do; admin and API saves bump by themselves
+
+    by_date = client.get(SEED_FEED, headers={"If-Modified-Since": first["Last-Modified"]})
+    by_etag = client.get(SEED_FEED, headers={"If-None-Match": first["ETag"]})
+
+    assert (by_etag.status_code, by_date.status_code) == (200, 200)
+
+
+def test_renaming_a_tag_changes_the_feed_etag(client, seed):
+    first = client.get(f"{FEED}?tag=csto&from=2014-01-01")
+    tag = Tag.objects.get(slug="csto")
+    tag.name_en = "Collective Security Treaty Organisation"
+    tag.save()
+
+    again = client.get(f"{FEED}?tag=csto&from=2014-01-01", headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 200
+    assert b"Collective Security Treaty Organisation" in again.content.replace(b"\r\n ", b"")
+
+
+def test_deleting_an_event_changes_the_feed_etag(client, seed):
+    first = client.get(SEED_FEED)
+    Event.objects.get(slug="minsk-days-in-moscow-2017").delete()
+
+    again = client.get(SEED_FEED, headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+
+
+def test_a_cancelled_event_created_cancelled_does_not_come_back_after_an_edit(client):
+    event = EventFactory(status=Event.Status.CANCELLED)
+    Event.objects.filter(pk=event.pk).update(status_changed_at=timezone.now() - dt.timedelta(days=90))
+    event = Event.objects.get(pk=event.pk)
+
+    event.description_en = "A typo fixed"
+    event.save()
+
+    assert uids(client.get(f"{FEED}?from=2000-01-01")) == []

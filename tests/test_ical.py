@@ -286,3 +286,39 @@ def test_event_to_vevent_without_end_has_no_dtend():
     vevent = event_to_vevent(fetched(event)[0], base_url=BASE)
 
     assert "DTEND" not in vevent
+
+
+def test_a_time_the_clocks_show_twice_is_written_in_utc_and_both_parsers_agree():
+    first = dt.datetime(2017, 10, 29, 0, 30, tzinfo=dt.UTC)  # 02:30 CEST, before the clocks go back
+    second = dt.datetime(2017, 10, 29, 1, 30, tzinfo=dt.UTC)  # 02:30 CET, after
+    events = [
+        EventFactory(timezone="Europe/Berlin", start=first, end=first + dt.timedelta(minutes=20)),
+        EventFactory(timezone="Europe/Berlin", start=second, end=second + dt.timedelta(minutes=20)),
+    ]
+
+    content = build(fetched(*events))
+
+    assert [vevent["start"] for vevent in parse_with_icaljs(content)["events"]] == [
+        "2017-10-29T00:30:00.000Z",
+        "2017-10-29T01:30:00.000Z",
+    ]
+    starts = [v.decoded("DTSTART") for v in icalendar.Calendar.from_ical(content).walk("VEVENT")]
+    assert starts == [first, second]
+
+
+def test_utc_events_are_written_in_utc_without_a_vtimezone():
+    event = EventFactory(timezone="UTC")
+
+    calendar = icalendar.Calendar.from_ical(build(fetched(event)))
+
+    assert calendar.walk("VTIMEZONE") == []
+    assert calendar.walk("VEVENT")[0].decoded("DTSTART") == event.start
+
+
+def test_control_characters_never_reach_the_file():
+    event = EventFactory(title_en="Talks\x1b[31m\x0c with\x0b escapes", description_en="Line\x07 one\nLine two")
+
+    content = build(fetched(event))
+
+    assert str(only_vevent(content)["SUMMARY"]) == "Talks[31m with escapes"
+    assert not any(byte < 0x20 and byte not in (0x09, 0x0A, 0x0D) for byte in content)

@@ -394,14 +394,15 @@ def test_saving_twice_without_changes_keeps_sequence():
     assert Event.objects.get(pk=event.pk).sequence == 0
 
 
-def test_status_change_records_its_time():
+def test_status_change_records_its_time_and_creation_counts_as_one():
     event = Event.objects.get(pk=EventFactory().pk)
-    assert event.status_changed_at is None
+    created = event.status_changed_at
+    assert abs(created - event.created_at) < dt.timedelta(seconds=1)
 
     event.status = Event.Status.CANCELLED
     event.save()
 
-    assert event.status_changed_at is not None
+    assert event.status_changed_at > created
 
 
 def test_updated_at_moves_on_every_save_and_created_at_does_not():

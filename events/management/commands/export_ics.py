@@ -5,17 +5,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 from django.utils import timezone, translation
 
-from events.feeds import select_feed_events, selection_description, selection_name
+from events.feeds import listing_path, select_feed_events, selection_description, selection_name
+from events.filters import FILTER_NAMES
 from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar
-
-FILTERS = ("type", "country", "city", "tag", "person", "status", "from", "to", "q")
 
 
 class Command(BaseCommand):
     help = "Export public events to an iCalendar file, with the same filters as the feed."
 
     def add_arguments(self, parser):
-        for name in FILTERS:
+        for name in FILTER_NAMES:
             parser.add_argument(f"--{name}", dest=f"filter_{name}", metavar=name.upper())
         parser.add_argument("-o", "--output", required=True, help="File to write; - for standard output.")
         parser.add_argument("--language", default="en", choices=[code for code, _ in settings.LANGUAGES])
@@ -25,7 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, language, base_url, **options):
         params = QueryDict(mutable=True)
-        for name in FILTERS:
+        for name in FILTER_NAMES:
             if options.get(f"filter_{name}") is not None:
                 params[name] = options[f"filter_{name}"]
         now = timezone.now()
@@ -37,7 +36,7 @@ class Command(BaseCommand):
             calendar = build_calendar(
                 events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
                 name=selection_name(filterset),
-                description=selection_description(filterset, f"{base_url.rstrip('/')}/"),
+                description=selection_description(filterset, base_url.rstrip("/") + listing_path(params)),
                 base_url=base_url.rstrip("/"),
                 now=now,
             )

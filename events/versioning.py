@@ -1,0 +1,50 @@
+"""One number that changes with every change to the calendar's data: what feed ETags and caches key on.
+
+Reading it is one indexed row, whatever the size of the calendar. It is bumped
+in the same transaction as the change, so a reader never sees new data under
+an old number. Signals are used here, against the habit of this project,
+because the number must move on every write path: admin inlines, cascaded
+deletes and many-to-many changes included. Bulk writes that bypass signals
+(QuerySet.update, bulk_create) call bump() themselves.
+"""
+
+import datetime as dt
+
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+
+def bump() -> None:
+    """Move the data version on, within the caller's transaction."""
+    from .models import DataVersion
+
+    updated = DataVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now())
+    if not updated:
+        DataVersion.objects.get_or_create(pk=1, defaults={"number": 1, "changed_at": timezone.now()})
+
+
+def current() -> tuple[int, dt.datetime | None]:
+    """Return the data version and the time of the last change."""
+    from .models import DataVersion
+
+    row = DataVersion.objects.filter(pk=1).values_list("number", "changed_at").first()
+    return row if row else (0, None)
+
+
+def _on_change(sender, **kwargs):
+    bump()
+
+
+def connect(app_config) -> None:
+    """Bump the version on every save, delete and many-to-many change of the events app's data."""
+    from .models import DataVersion
+
+    for model in app_config.get_models():
+        if model is DataVersion:
+            continue
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"version-save-{model.__name__}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"version-delete-{model.__name__}")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(_on_change, sender=through, dispatch_uid=f"version-m2m-{through.__name__}")
