@@ -79,12 +79,16 @@ class EventFilter(django_filters.FilterSet):
     )
     city = django_filters.CharFilter(label=_("City"), max_length=100, method="filter_city")
     tag = django_filters.ModelChoiceFilter(
-        label=_("Topic"), empty_label=_("Any"), queryset=Tag.objects.all(), to_field_name="slug", method="filter_tag"
+        label=_("Topic"),
+        empty_label=_("Any"),
+        queryset=lambda request: Tag.objects.filter(events__in=Event.objects.public()).distinct(),
+        to_field_name="slug",
+        method="filter_tag",
     )
     person = django_filters.ModelChoiceFilter(
         label=_("Person"),
         empty_label=_("Any"),
-        queryset=Person.objects.all(),
+        queryset=lambda request: Person.objects.filter(participations__event__in=Event.objects.public()).distinct(),
         to_field_name="slug",
         method="filter_person",
     )

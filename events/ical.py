@@ -78,7 +78,7 @@ def event_summary(event: Event, *, private: bool = False, now: dt.datetime | Non
     return summary
 
 
-def event_description(event: Event, *, base_url: str) -> str:
+def event_description(event: Event, *, base_url: str, private: bool = False) -> str:
     """Write the plain-text DESCRIPTION: summary, text, dates, participants, agenda, parent and source."""
     paragraphs = [part for part in (event.summary, event.description) if part]
     paragraphs.append(_("When: %(dates)s") % {"dates": format_event_dates(event)})
@@ -94,7 +94,7 @@ def event_description(event: Event, *, base_url: str) -> str:
     agenda = [line.strip() for line in (event.agenda or "").splitlines() if line.strip()]
     if agenda:
         paragraphs.append("\n".join([_("Agenda:"), *(f"- {item}" for item in agenda)]))
-    if event.parent_id and event.parent:
+    if event.parent_id and event.parent and (private or event.parent.is_public):
         paragraphs.append(_("Part of: %(title)s") % {"title": event.parent.title})
     if event.source_id and event.source:
         source = event.source
@@ -137,10 +137,10 @@ def event_to_vevent(
         if event.venue.latitude is not None and event.venue.longitude is not None:
             vevent.add("geo", (float(event.venue.latitude), float(event.venue.longitude)))
     vevent.add("url", f"{base_url}{event.get_absolute_url()}")
-    vevent.add("description", event_description(event, base_url=base_url))
+    vevent.add("description", event_description(event, base_url=base_url, private=private))
     categories = [event.event_type.name, *(tag.name for tag in event.tags.all())]
     vevent.add("categories", categories)
-    if event.parent_id:
+    if event.parent_id and (private or event.parent.is_public):
         vevent.add("related-to", event.parent.uid, parameters={"RELTYPE": "PARENT"})
     return vevent
 

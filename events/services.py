@@ -131,8 +131,10 @@ def find_or_create_venue(spec: dict, event: Event) -> Venue | None:
     venues = venues.filter(Q(name_en=name) | Q(name_en__isnull=True)) if not name else venues.filter(name_en=name)
     venues = venues.filter(Q(city_en=city) | Q(city_en__isnull=True)) if not city else venues.filter(city_en=city)
     venue = venues.order_by("pk").first()
-    if venue is None:
-        venue = Venue(name_en=name, city_en=city, country=spec["country"], timezone=str(event.timezone or ""))
+    if venue is not None:
+        # A venue is shared by its events: one event's write does not move it for the others.
+        return venue
+    venue = Venue(name_en=name, city_en=city, country=spec["country"], timezone=str(event.timezone or ""))
     if spec.get("latitude") is not None and spec.get("longitude") is not None:
         venue.latitude = Decimal(str(spec["latitude"])).quantize(Decimal("0.000001"))
         venue.longitude = Decimal(str(spec["longitude"])).quantize(Decimal("0.000001"))

@@ -97,8 +97,8 @@ class EventListView(FilteredPageMixin, TemplateView):
         page = self.paginate(events.order_by("start_date", "-created_at", "-pk"))
         context = super().get_context_data(page=page, events=page.object_list, **kwargs)
         if not page.object_list:
-            recent = Event.objects.public(now).past(now).select_related(*LISTED_RELATED)
-            context["recent"] = recent.order_by("-end_date", "-pk")[:5]
+            recent = EventFilter(self.request.GET, queryset=Event.objects.public(now).past(now)).qs
+            context["recent"] = recent.select_related(*LISTED_RELATED).order_by("-end_date", "-pk")[:5]
         return context
 
 

@@ -432,3 +432,12 @@ def test_detail_query_count_does_not_grow_with_participants(client, django_asser
 
     with django_assert_max_num_queries(12):
         assert client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_recent_events_shown_instead_of_none_upcoming_follow_the_filters(client, seed):
+    response = client.get("/events/?type=forum")
+
+    assert [event.slug for event in response.context["recent"]] == [
+        "fourth-forum-of-regions-2017",
+        "first-forum-of-regions-2014",
+    ]

@@ -29,6 +29,9 @@ class StrictTypesMixin:
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError({name: [_("Unknown field.")] for name in unknown})
             wrong = {
                 name: [_("Not a valid string.")]
                 for name, field in self.fields.items()
@@ -132,6 +135,9 @@ class WhenField(serializers.CharField):
 
 
 class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
+    uid = serializers.CharField(
+        max_length=255, required=False, help_text="Stable calendar UID; give one on creation to keep an outside UID."
+    )
     url = serializers.SerializerMethodField(help_text="The event's page.")
     ics_url = serializers.SerializerMethodField(help_text="The event as an .ics file.")
     type = serializers.SlugRelatedField(source="event_type", slug_field="slug", queryset=EventType.objects.all())
@@ -209,7 +215,6 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
         # Uniqueness (of the UID, of a series' edition) is the model's check, run in validate().
         validators = []
         extra_kwargs = {
-            "uid": {"required": False, "validators": []},
             "slug": {"required": False},
             "edition": {"min_value": 1},
         }
@@ -241,17 +246,15 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
         data["latitude"] = float(venue.latitude) if venue and venue.latitude is not None else None
         data["longitude"] = float(venue.longitude) if venue and venue.longitude is not None else None
         data["participants"] = [ParticipantSerializer().to_representation(p) for p in event.participations.all()]
+        if event.parent_id and not self.context.get("staff") and not event.parent.is_public:
+            data["parent"] = None
         hidden = set() if self.context.get("staff") else {"published", "publish_at"}
         return {name: data[name] for name in self.Meta.fields if name not in hidden}
 
     def to_internal_value(self, data):
         if not isinstance(data, dict):
             raise serializers.ValidationError({"non_field_errors": [_("Send a JSON object.")]})
-        writable = {name for name, field in self.fields.items() if not field.read_only}
-        unknown = sorted(set(data) - set(self.fields))
-        if unknown:
-            raise serializers.ValidationError({name: [_("Unknown field.")] for name in unknown})
-        return super().to_internal_value({key: value for key, value in data.items() if key in writable})
+        return super().to_internal_value(data)
 
     def validate(self, attrs):
         """Build the event as it would be saved and run the model's own validation on it."""
@@ -286,7 +289,11 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
     def _apply_when(self, event: Event, attrs) -> None:
         if "start" not in attrs and "end" not in attrs and "all_day" not in attrs and "date_precision" not in attrs:
             return
-        start, end = attrs.get("start"), attrs.get("end")
+        stored_start, stored_end = represent_when(self.instance) if self.instance is not None else (None, None)
+        if self.instance is not None and "all_day" in attrs and attrs["all_day"] != self.instance.all_day:
+            stored_start = stored_end = None  # the old values are of the other kind
+        start = attrs.get("start", stored_start)
+        end = attrs.get("end", stored_end)
         if event.date_precision == Event.Precision.NONE:
             event.start_date = event.end_date = event.start = event.end = None
             if start or end:
@@ -302,10 +309,21 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
             event.start, event.end = parse_instant(start, "start"), parse_instant(end, "end") if end else None
 
     def _venue_spec(self, attrs) -> dict | None:
+        """The place the client asked for; a partial update keeps what it did not mention."""
         keys = ("venue", "city", "country", "latitude", "longitude")
         if not any(key in attrs for key in keys):
             return None
-        spec = {key: attrs.get(key) for key in keys}
+        current = self.instance.venue if self.instance is not None and self.partial else None
+        known = {
+            "venue": current.name_en if current else "",
+            "city": current.city_en if current else "",
+            "country": current.country.code if current else "",
+            "latitude": float(current.latitude) if current and current.latitude is not None else None,
+            "longitude": float(current.longitude) if current and current.longitude is not None else None,
+        }
+        spec = {key: attrs[key] if key in attrs else known[key] for key in keys}
+        if (spec["latitude"] is None) != (spec["longitude"] is None):
+            raise serializers.ValidationError({"longitude": [_("Give both latitude and longitude, or neither.")]})
         if not spec["country"]:
             if spec["venue"] or spec["city"]:
                 raise serializers.ValidationError({"country": [_("A place needs its country.")]})

@@ -2,8 +2,9 @@
 
 import hashlib
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.cache import patch_vary_headers
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, viewsets
@@ -22,9 +23,10 @@ from .serializers import (
     VocabularySerializer,
 )
 
+# Undated events last (first when reversed), and all-day before timed on a day, on every database.
 ORDERINGS = {
-    "start": ("start_date", "start", "pk"),
-    "-start": ("-start_date", "-start", "-pk"),
+    "start": (F("start_date").asc(nulls_last=True), F("start").asc(nulls_first=True), "pk"),
+    "-start": (F("start_date").desc(nulls_first=True), F("start").desc(nulls_last=True), "-pk"),
     "updated_at": ("updated_at", "pk"),
     "-updated_at": ("-updated_at", "-pk"),
 }
@@ -80,11 +82,14 @@ class ConditionalGetMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        # Staff and anonymous readers get different bodies from the same address.
+        patch_vary_headers(response, ["Authorization", "Cookie"])
         if request.method in ("GET", "HEAD") and response.status_code == 200 and isinstance(response, Response):
             response.render()
-            etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+            etag = response.get("ETag") or f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
             response["ETag"] = etag
-            if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+            sent = [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]
+            if etag in sent or "*" in sent:
                 not_modified = Response(status=304, headers={"ETag": etag})
                 not_modified.accepted_renderer = response.accepted_renderer
                 not_modified.accepted_media_type = response.accepted_media_type
@@ -242,6 +247,12 @@ class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
             response["ETag"] = event_etag(instance)
         return response
 
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        # The event's own ETag, which If-Match on a later write compares with.
+        response["ETag"] = event_etag(self.get_object())
+        return response
+
     def perform_create(self, serializer):
         self._written = serializer.save()
 
@@ -284,7 +295,7 @@ class TagListView(ConditionalGetMixin, generics.ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return Tag.objects.annotate(event_count=public_count("tags")).order_by("slug")
+        return Tag.objects.annotate(event_count=public_count("tags")).filter(event_count__gt=0).order_by("slug")
 
 
 class PersonListView(ConditionalGetMixin, generics.ListAPIView):
@@ -294,4 +305,5 @@ class PersonListView(ConditionalGetMixin, generics.ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return Person.objects.annotate(event_count=public_count("participations__person")).order_by("slug")
+        people = Person.objects.annotate(event_count=public_count("participations__person"))
+        return people.filter(event_count__gt=0).order_by("slug")

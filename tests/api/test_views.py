@@ -9,7 +9,14 @@ from rest_framework.test import APIClient
 
 from events.models import Event
 
-from ..factories import AllDayEventFactory, EventFactory, TagFactory, VenueFactory
+from ..factories import (
+    AllDayEventFactory,
+    EventFactory,
+    ParticipationFactory,
+    PersonFactory,
+    TagFactory,
+    VenueFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -460,3 +467,65 @@ def test_unknown_api_address_answers_json_404(api_client):
     response = api_client.get("/api/events/.exe/")
 
     assert (response.status_code, response.json()) == (404, {"detail": "Not found."})
+
+
+def test_read_then_write_with_the_read_etag_and_refuse_a_stale_one(staff_client, seed):
+    url = f"{LIST}minsk-days-in-moscow-2017/"
+    etag = staff_client.get(url)["ETag"]
+
+    first = staff_client.patch(url, json.dumps({"title_en": "Minsk Days"}), content_type="application/json",
+                               HTTP_IF_MATCH=etag)  # fmt: skip
+    second = staff_client.patch(url, json.dumps({"title_en": "Other"}), content_type="application/json",
+                                HTTP_IF_MATCH=etag)  # fmt: skip
+
+    assert (first.status_code, second.status_code) == (200, 412)
+    assert Event.objects.get(slug="minsk-days-in-moscow-2017").title_en == "Minsk Days"
+
+
+def test_patching_coordinates_keeps_the_place_and_moves_no_shared_venue(staff_client):
+    minsk = VenueFactory(city_en="Minsk", country="BY", timezone="Europe/Minsk")
+    event, neighbour = AllDayEventFactory(venue=minsk), AllDayEventFactory(venue=minsk)
+
+    response = staff_client.patch(
+        f"{LIST}{event.slug}/", json.dumps({"country": "BY"}), content_type="application/json"
+    )
+    lone = staff_client.patch(f"{LIST}{event.slug}/", json.dumps({"latitude": 10.5}), content_type="application/json")
+
+    assert (response.json()["city"], response.json()["country"]) == ("Minsk", "BY")
+    assert lone.json() == {"longitude": ["Give both latitude and longitude, or neither."]}
+    neighbour.refresh_from_db()
+    assert (neighbour.venue, neighbour.venue.latitude) == (minsk, None)
+
+
+def test_patching_only_the_end_keeps_the_start(staff_client, seed):
+    url = f"{LIST}makei-visit-to-moscow-2017/"
+
+    response = staff_client.patch(url, json.dumps({"end": "2017-06-06"}), content_type="application/json")
+
+    assert (response.status_code, response.json()["start"], response.json()["end"]) == (200, "2017-06-04", "2017-06-06")
+
+
+def test_nested_unknown_fields_and_client_uids(staff_client):
+    nested = post(staff_client, {**NEW_EVENT, "tags": [], "participants": [{"name": "X", "bogus": 1}]})
+    with_uid = post(staff_client, {**NEW_EVENT, "tags": [], "uid": "0123@partner.example.org"})
+
+    assert nested.json() == {"participants": {"0": {"bogus": ["Unknown field."]}}}
+    assert with_uid.json()["uid"] == "0123@partner.example.org"
+
+
+def test_drafts_leak_into_no_vocabulary_and_no_parent_link(api_client):
+    draft_parent = AllDayEventFactory(is_published=False, slug="secret-visit")
+    child = AllDayEventFactory(parent=draft_parent)
+    ParticipationFactory(event=draft_parent, person=PersonFactory(slug="secret-visitor"))
+
+    assert api_client.get(f"{LIST}{child.slug}/").json()["parent"] is None
+    assert [person["slug"] for person in api_client.get("/api/people/").json()] == []
+    assert b"secret" not in api_client.get("/feeds/events.ics?from=2000-01-01").content.lower()
+    assert api_client.get("/api/events/?person=secret-visitor").status_code == 400
+
+
+def test_undated_events_come_last_on_every_database(api_client, seed):
+    slugs = [event["slug"] for event in api_client.get(f"{LIST}?page_size=100").json()["results"]]
+
+    assert slugs[0] == "first-forum-of-regions-2014"
+    assert slugs[-1] == "slavic-bazaar-in-vitebsk"
