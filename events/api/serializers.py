@@ -229,12 +229,6 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 
-    def get_fields(self):
-        fields = super().get_fields()
-        if self.instance is not None and not isinstance(self.instance, list | tuple) and "uid" in fields:
-            fields["uid"].read_only = True
-        return fields
-
     def to_representation(self, event):
         data = super().to_representation(event)
         data["start"], data["end"] = represent_when(event)
@@ -259,6 +253,8 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
     def validate(self, attrs):
         """Build the event as it would be saved and run the model's own validation on it."""
         event = Event.objects.get(pk=self.instance.pk) if self.instance else Event()
+        if self.instance is not None and attrs.get("uid", event.uid) != event.uid:
+            raise serializers.ValidationError({"uid": [_("An event's UID never changes.")]})
         plain = {
             key: value
             for key, value in attrs.items()

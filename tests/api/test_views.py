@@ -529,3 +529,11 @@ def test_undated_events_come_last_on_every_database(api_client, seed):
 
     assert slugs[0] == "first-forum-of-regions-2014"
     assert slugs[-1] == "slavic-bazaar-in-vitebsk"
+
+
+def test_the_uid_of_an_event_never_changes(staff_client, seed):
+    url = f"{LIST}minsk-days-in-moscow-2017/"
+
+    response = staff_client.patch(url, json.dumps({"uid": "another"}), content_type="application/json")
+
+    assert response.json() == {"uid": ["An event's UID never changes."]}
