@@ -435,3 +435,8 @@ class FeedTokenAdmin(admin.ModelAdmin):
         queryset.delete()
         message = ngettext("%(count)d private feed revoked.", "%(count)d private feeds revoked.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+admin.site.site_header = _("Diplomatic events calendar: administration")
+admin.site.site_title = _("Diplomatic events calendar")
+admin.site.index_title = _("Events, people and places")
