@@ -238,5 +238,7 @@ EVENTS_FEED_PAST_DAYS = int(os.environ.get("EVENTS_FEED_PAST_DAYS", "365"))
 EVENTS_FEED_CANCELLED_DAYS = int(os.environ.get("EVENTS_FEED_CANCELLED_DAYS", "30"))
 # How often calendar clients are asked to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).
 EVENTS_FEED_REFRESH_MINUTES = 60
+# How long a built feed is kept in the cache (its key changes with every change anyway).
+EVENTS_FEED_CACHE_SECONDS = int(os.environ.get("EVENTS_FEED_CACHE_SECONDS", str(24 * 3600)))
 # Cache-Control max-age of public feeds, in seconds.
 EVENTS_FEED_MAX_AGE = int(os.environ.get("EVENTS_FEED_MAX_AGE", "300"))

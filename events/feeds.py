@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.core.exceptions import BadRequest
 from django.db.models import Max, QuerySet
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -109,14 +110,19 @@ class EventFeedView(View):
             request, etag=etag, last_modified=int(last_modified.timestamp()) if last_modified else None
         )
         if response is None:
-            calendar = build_calendar(
-                events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
-                name=selection_name(filterset),
-                description=selection_description(filterset, request.build_absolute_uri(listing_path(request.GET))),
-                base_url=base_url(request),
-                now=now,
-            )
-            response = CalendarResponse(calendar, filename="events.ics")
+            # The ETag names these exact bytes, so it keys the cache: no change, no rebuild.
+            key = f"events:feed:{etag.strip(chr(34))}"
+            content = cache.get(key)
+            if content is None:
+                content = build_calendar(
+                    events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
+                    name=selection_name(filterset),
+                    description=selection_description(filterset, request.build_absolute_uri(listing_path(request.GET))),
+                    base_url=base_url(request),
+                    now=now,
+                ).to_ical()
+                cache.set(key, content, settings.EVENTS_FEED_CACHE_SECONDS)
+            response = CalendarResponse(content, filename="events.ics")
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified.timestamp())
         patch_cache_control(response, public=True, max_age=settings.EVENTS_FEED_MAX_AGE)
@@ -135,7 +141,8 @@ def data_version(now: dt.datetime) -> tuple[dt.datetime, tuple]:
     midnight = dt.datetime.combine(now.astimezone(dt.UTC).date(), dt.time(), dt.UTC)
     lifted = Event.objects.filter(is_published=True, publish_at__lte=now).aggregate(last=Max("publish_at"))["last"]
     last_modified = max(moment for moment in (changed_at, midnight, lifted) if moment is not None)
-    return last_modified, (number, midnight.date(), lifted)
+    # The time of the change too, so that a database restored from a backup cannot repeat a number.
+    return last_modified, (number, changed_at, midnight.date(), lifted)
 
 
 class EventIcsView(View):

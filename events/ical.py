@@ -236,8 +236,8 @@ def build_calendar(
 class CalendarResponse(HttpResponse):
     """An iCalendar file: inline for feeds a client subscribes to, attachment for a download."""
 
-    def __init__(self, calendar: icalendar.Calendar, *, filename: str, attachment: bool = False, **kwargs):
+    def __init__(self, calendar: icalendar.Calendar | bytes, *, filename: str, attachment: bool = False, **kwargs):
         kwargs.setdefault("content_type", "text/calendar; charset=utf-8")
-        super().__init__(calendar.to_ical(), **kwargs)
+        super().__init__(calendar if isinstance(calendar, bytes) else calendar.to_ical(), **kwargs)
         disposition = "attachment" if attachment else "inline"
         self["Content-Disposition"] = f'{disposition}; filename="{filename}"'

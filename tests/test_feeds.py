@@ -456,3 +456,21 @@ def test_a_cancelled_event_created_cancelled_does_not_come_back_after_an_edit(cl
     event.save()
 
     assert uids(client.get(f"{FEED}?from=2000-01-01")) == []
+
+
+def test_an_unchanged_feed_is_served_from_the_cache_without_reading_events(client, seed, django_assert_num_queries):
+    first = client.get(SEED_FEED)
+
+    with django_assert_num_queries(2):
+        again = client.get(SEED_FEED)
+
+    assert (again.status_code, again.content) == (200, first.content)
+
+
+def test_a_change_is_never_hidden_by_the_cache(client, seed):
+    client.get(SEED_FEED)
+    event = Event.objects.get(slug="minsk-days-in-moscow-2017")
+    event.title_en = "Minsk Days renamed"
+    event.save()
+
+    assert b"SUMMARY:Minsk Days renamed (October 2017" in client.get(SEED_FEED).content
