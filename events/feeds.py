@@ -23,7 +23,7 @@ from django_countries import countries
 
 from . import versioning
 from .dates import format_day, format_event_dates
-from .filters import FILTER_NAMES, EventFilter
+from .filters import FILTER_NAMES, EventFilter, describe_errors
 from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, build_calendar
 from .models import Event, FeedToken
 
@@ -76,8 +76,8 @@ def selection_description(filterset: EventFilter, page_url: str) -> str:
 
 
 def bad_filters(filterset: EventFilter) -> HttpResponse:
-    lines = [f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()]
-    return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    text = "\n".join(describe_errors(filterset)) + "\n"
+    return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
 
 
 def select_feed_events(params, *, now: dt.datetime) -> tuple[EventFilter, QuerySet[Event] | None]:
@@ -217,7 +217,7 @@ class UpcomingAtomFeed(Feed):
     def get_object(self, request):
         filterset = EventFilter(request.GET, queryset=Event.objects.public().upcoming())
         if not filterset.is_valid():
-            raise BadRequest(" ".join(f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()))
+            raise BadRequest(" ".join(describe_errors(filterset)))
         self.request = request
         return filterset
 

@@ -148,3 +148,8 @@ class EventFilter(django_filters.FilterSet):
         if first and last and first > last:
             self.form.add_error("to", _("“to” is before “from”."))
         return valid and not self.form.errors
+
+
+def describe_errors(filterset: EventFilter, *, prefix: str = "") -> list[str]:
+    """One line per invalid parameter, "name: message", for 400 answers and command errors."""
+    return [f"{prefix}{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()]

@@ -257,6 +257,13 @@ class Source(models.Model):
         return self.title
 
 
+def can_see_unpublished(user) -> bool:
+    """Whether this user may see drafts and embargoed events: active staff with the view permission."""
+    return bool(
+        user and user.is_authenticated and user.is_active and user.is_staff and user.has_perm("events.view_event")
+    )
+
+
 class EventQuerySet(models.QuerySet):
     def public(self, now: dt.datetime | None = None) -> "EventQuerySet":
         """Keep events anyone may see: published, and past their embargo time if they have one."""
@@ -741,10 +748,7 @@ class FeedToken(models.Model):
         token = cls.objects.select_related("user").filter(key_hash=digest).first()
         if token is None or not hmac.compare_digest(token.key_hash, digest):
             return None
-        user = token.user
-        if not (user.is_active and user.is_staff and user.has_perm("events.view_event")):
-            return None
-        return user
+        return token.user if can_see_unpublished(token.user) else None
 
 
 class DataVersion(models.Model):

@@ -20,9 +20,9 @@ from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
 from .dates import format_event_dates, format_month
-from .filters import FILTER_NAMES, EventFilter
+from .filters import FILTER_NAMES, EventFilter, describe_errors
 from .grid import month_weeks
-from .models import MAX_YEAR, MIN_YEAR, Event
+from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished
 
 PAGE_SIZE = 20
 LISTED_RELATED = ("event_type", "venue")
@@ -34,7 +34,7 @@ class FilteredPageMixin:
     def filtered(self, events):
         self.filterset = EventFilter(self.request.GET, queryset=events)
         if not self.filterset.is_valid():
-            raise BadRequest(" ".join(f"{name}: {' '.join(errors)}" for name, errors in self.filterset.errors.items()))
+            raise BadRequest(" ".join(describe_errors(self.filterset)))
         return self.filterset.qs
 
     def paginate(self, events):
@@ -154,12 +154,8 @@ class EventMonthView(FilteredPageMixin, TemplateView):
 class EventDetailView(DetailView):
     """One public event; drafts and embargoed events answer 404 like unknown slugs, except to staff (a preview)."""
 
-    def can_preview(self) -> bool:
-        user = self.request.user
-        return user.is_active and user.is_staff and user.has_perm("events.view_event")
-
     def get_queryset(self):
-        events = Event.objects.all() if self.can_preview() else Event.objects.public()
+        events = Event.objects.all() if can_see_unpublished(self.request.user) else Event.objects.public()
         return events.select_related("event_type", "venue", "series", "source").prefetch_related(
             "participations__person", "tags", "organisers"
         )

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from events.filters import EventFilter
-from events.models import Event, EventType, Person, Tag
+from events.models import Event, EventType, Person, Tag, can_see_unpublished
 
 from .parsers import SafeJSONParser
 from .serializers import (
@@ -209,8 +209,7 @@ class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
     throttle_classes = [AnonRateThrottle, WriteRateThrottle]
 
     def is_staff_reader(self) -> bool:
-        user = self.request.user
-        return bool(user and user.is_authenticated and user.is_staff and user.has_perm("events.view_event"))
+        return can_see_unpublished(self.request.user)
 
     def get_queryset(self):
         include = self.request.query_params.get("include", "")

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.utils import timezone, translation
 
 from events.feeds import listing_path, select_feed_events, selection_description, selection_name
-from events.filters import FILTER_NAMES
+from events.filters import FILTER_NAMES, describe_errors
 from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar
 
 
@@ -31,8 +31,7 @@ class Command(BaseCommand):
         with translation.override(language):
             filterset, events = select_feed_events(params, now=now)
             if events is None:
-                problems = "; ".join(f"--{name}: {' '.join(errors)}" for name, errors in filterset.errors.items())
-                raise CommandError(problems)
+                raise CommandError("; ".join(describe_errors(filterset, prefix="--")))
             calendar = build_calendar(
                 events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
                 name=selection_name(filterset),
