@@ -23,9 +23,9 @@ from django_countries import countries
 
 from . import versioning
 from .dates import format_day, format_event_dates
-from .filters import FILTER_NAMES, EventFilter, describe_errors
+from .filters import EventFilter, describe_errors, selected_filters
 from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, build_calendar
-from .models import Event, FeedToken
+from .models import Event, FeedToken, start_of_utc_day
 
 
 def selection_name(filterset: EventFilter) -> str:
@@ -138,7 +138,7 @@ def data_version(now: dt.datetime) -> tuple[dt.datetime, tuple]:
     If-Modified-Since never keeps a copy that lost or gained an event.
     """
     number, changed_at = versioning.current()
-    midnight = dt.datetime.combine(now.astimezone(dt.UTC).date(), dt.time(), dt.UTC)
+    midnight = start_of_utc_day(now)
     lifted = Event.objects.filter(is_published=True, publish_at__lte=now).aggregate(last=Max("publish_at"))["last"]
     last_modified = max(moment for moment in (changed_at, midnight, lifted) if moment is not None)
     # The time of the change too, so that a database restored from a backup cannot repeat a number.
@@ -194,7 +194,7 @@ class PrivateFeedView(View):
 
 def listing_path(params) -> str:
     """The web page of the same selection, in the active language."""
-    query = urlencode([(name, params[name]) for name in FILTER_NAMES if params.get(name)])
+    query = urlencode(selected_filters(params))
     return reverse("events:event-list") + (f"?{query}" if query else "")
 
 

@@ -153,3 +153,8 @@ class EventFilter(django_filters.FilterSet):
 def describe_errors(filterset: EventFilter, *, prefix: str = "") -> list[str]:
     """One line per invalid parameter, "name: message", for 400 answers and command errors."""
     return [f"{prefix}{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()]
+
+
+def selected_filters(params) -> dict[str, str]:
+    """The filter parameters actually given (empty ones mean "any"), in their canonical order."""
+    return {name: params[name] for name in FILTER_NAMES if params.get(name, "").strip()}

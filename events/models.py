@@ -257,6 +257,11 @@ class Source(models.Model):
         return self.title
 
 
+def start_of_utc_day(now: dt.datetime) -> dt.datetime:
+    """Midnight UTC of the day now falls on: where feeds' day-based rules turn."""
+    return dt.datetime.combine(now.astimezone(dt.UTC).date(), dt.time(), dt.UTC)
+
+
 def can_see_unpublished(user) -> bool:
     """Whether this user may see drafts and embargoed events: active staff with the view permission."""
     return bool(
@@ -345,8 +350,7 @@ class EventQuerySet(models.QuerySet):
         """
         now = now or timezone.now()
         # Whole UTC days, so that feeds change at most at midnight for this reason (see feeds.py).
-        today = dt.datetime.combine(now.astimezone(dt.UTC).date(), dt.time(), dt.UTC)
-        cutoff = today - dt.timedelta(days=settings.EVENTS_FEED_CANCELLED_DAYS)
+        cutoff = start_of_utc_day(now) - dt.timedelta(days=settings.EVENTS_FEED_CANCELLED_DAYS)
         return (
             self.dated()
             .alias(cancelled_at=Coalesce("status_changed_at", "updated_at"))

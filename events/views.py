@@ -20,7 +20,7 @@ from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
 from .dates import format_event_dates, format_month
-from .filters import FILTER_NAMES, EventFilter, describe_errors
+from .filters import EventFilter, describe_errors, selected_filters
 from .grid import month_weeks
 from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished
 
@@ -54,7 +54,7 @@ class FilteredPageMixin:
 def filter_context(request, filterset) -> dict:
     """The active filters with links that remove each, and the subscription links for this selection."""
     data = filterset.form.cleaned_data
-    params = {name: request.GET[name] for name in FILTER_NAMES if request.GET.get(name, "").strip()}
+    params = selected_filters(request.GET)
     active = []
     for name, value in params.items():
         label = getattr(data.get(name), "name", None) or value
