@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # The development server runs with DEBUG on and plain HTTP on 127.0.0.1 only.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run migrate fixtures test lint fmt check ics messages fuzz-api clean
+.PHONY: install run migrate fixtures test lint fmt check ics export export-check messages fuzz-api clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -51,6 +51,15 @@ check: lint
 
 ics: migrate
 	$(DEV_ENV) $(MANAGE) export_ics --from 2014-01-01 -o var/events.ics
+
+# The public site as static files, from the demo data.
+export: migrate
+	$(DEV_ENV) $(MANAGE) setup_demo
+	$(DEV_ENV) $(MANAGE) export_site var/site
+
+# The export of 10,000 generated events: link check, HTML validity on a sample, feeds in ical.js.
+export-check: install
+	$(BIN)/pytest -m scale $(PYTEST_ARGS)
 
 # Schemathesis over every API operation, anonymous and with a staff token, on a throw-away database.
 fuzz-api: install

@@ -50,7 +50,7 @@ def selection_name(filterset: EventFilter) -> str:
     return " · ".join(parts)
 
 
-def selection_description(filterset: EventFilter, page_url: str) -> str:
+def selection_description(filterset: EventFilter, page_url: str | None) -> str:
     """Say in the calendar's DESCRIPTION which events it holds and which it leaves out."""
     data = filterset.form.cleaned_data
     if data.get("from") or data.get("to"):
@@ -72,7 +72,7 @@ def selection_description(filterset: EventFilter, page_url: str) -> str:
         "Events known only to the month or the year span that month or year. "
         "Events without a date yet are not included."
     )
-    return "\n".join((selection_name(filterset), window, rules, page_url))
+    return "\n".join(line for line in (selection_name(filterset), window, rules, page_url) if line)
 
 
 def bad_filters(filterset: EventFilter) -> HttpResponse:
@@ -117,7 +117,7 @@ class EventFeedView(View):
                 content = build_calendar(
                     events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
                     name=selection_name(filterset),
-                    description=selection_description(filterset, request.build_absolute_uri(listing_path(request.GET))),
+                    description=selection_description(filterset, absolute_url(request, listing_path(request.GET))),
                     base_url=base_url(request),
                     now=now,
                 ).to_ical()
@@ -198,8 +198,17 @@ def listing_path(params) -> str:
     return reverse("events:event-list") + (f"?{query}" if query else "")
 
 
-def base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+# The host a static export renders under when it is given no address (see export.py): links are left out.
+UNADDRESSED_HOST = "calendar.invalid"
+
+
+def base_url(request) -> str | None:
+    """The site's address for links inside feeds; None when rendering for a static export without an address."""
+    return None if request.get_host() == UNADDRESSED_HOST else request.build_absolute_uri("/").rstrip("/")
+
+
+def absolute_url(request, path: str) -> str | None:
+    return None if request.get_host() == UNADDRESSED_HOST else request.build_absolute_uri(path)
 
 
 def feed_etag(request, *parts: object) -> str:

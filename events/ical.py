@@ -78,7 +78,7 @@ def event_summary(event: Event, *, private: bool = False, now: dt.datetime | Non
     return summary
 
 
-def event_description(event: Event, *, base_url: str, private: bool = False) -> str:
+def event_description(event: Event, *, base_url: str | None, private: bool = False) -> str:
     """Write the plain-text DESCRIPTION: summary, text, dates, participants, agenda, parent and source."""
     paragraphs = [part for part in (event.summary, event.description) if part]
     paragraphs.append(_("When: %(dates)s") % {"dates": format_event_dates(event)})
@@ -103,12 +103,13 @@ def event_description(event: Event, *, base_url: str, private: bool = False) -> 
             "date": format_day(source.published_at.astimezone(dt.UTC).date()),
         }
         paragraphs.append(f"{line}\n{source.url}" if source.url else line)
-    paragraphs.append(f"{base_url}{event.get_absolute_url()}")
+    if base_url is not None:
+        paragraphs.append(f"{base_url}{event.get_absolute_url()}")
     return "\n\n".join(paragraphs)
 
 
 def event_to_vevent(
-    event: Event, *, base_url: str, private: bool = False, now: dt.datetime | None = None
+    event: Event, *, base_url: str | None, private: bool = False, now: dt.datetime | None = None
 ) -> icalendar.Event:
     """Map one event to a VEVENT; the one place where model fields meet iCalendar properties."""
     vevent = icalendar.Event()
@@ -136,7 +137,8 @@ def event_to_vevent(
         vevent.add("location", str(event.venue))
         if event.venue.latitude is not None and event.venue.longitude is not None:
             vevent.add("geo", (float(event.venue.latitude), float(event.venue.longitude)))
-    vevent.add("url", f"{base_url}{event.get_absolute_url()}")
+    if base_url is not None:
+        vevent.add("url", f"{base_url}{event.get_absolute_url()}")
     vevent.add("description", event_description(event, base_url=base_url, private=private))
     categories = [event.event_type.name, *(tag.name for tag in event.tags.all())]
     vevent.add("categories", categories)
@@ -198,11 +200,14 @@ def build_calendar(
     *,
     name: str,
     description: str,
-    base_url: str,
+    base_url: str | None,
     private: bool = False,
     now: dt.datetime | None = None,
 ) -> icalendar.Calendar:
-    """Build a VCALENDAR of events (undated ones left out) with a VTIMEZONE for each zone used."""
+    """Build a VCALENDAR of events (undated ones left out) with a VTIMEZONE for each zone used.
+
+    base_url is the site's address for each event's URL; None (a static export with no address) leaves links out.
+    """
     calendar = icalendar.Calendar()
     calendar.add("prodid", prodid())
     calendar.add("version", "2.0")

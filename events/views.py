@@ -5,12 +5,13 @@ import datetime as dt
 import json
 from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -287,12 +288,11 @@ def page_not_found(request, exception):
 
 
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /ru/admin/",
-        "Disallow: /feeds/private/",
-        "Disallow: /ru/feeds/private/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
+    """Keep crawlers out of the admin and the private feeds, in every language, and point them to the sitemap."""
+    lines = ["User-agent: *"]
+    for name, kwargs in (("admin:index", {}), ("events:private-feed", {"token": "-"})):
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                lines.append(f"Disallow: {reverse(name, kwargs=kwargs).rsplit('/', 1)[0]}/")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

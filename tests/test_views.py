@@ -380,8 +380,16 @@ def test_atom_feed_of_upcoming_events(client):
     assert client.get("/feeds/upcoming.atom?type=nope").status_code == 400
 
 
-def test_sitemap_lists_public_events_in_both_languages(client, seed):
+def test_sitemap_index_names_its_sections(client, seed):
     content = client.get("/sitemap.xml").content.decode()
+
+    assert "<loc>http://testserver/sitemap-pages.xml</loc>" in content
+    assert "<loc>http://testserver/sitemap-events.xml</loc>" in content
+    assert content.count("<sitemap>") == 2
+
+
+def test_sitemap_lists_public_events_in_both_languages(client, seed):
+    content = client.get("/sitemap-events.xml").content.decode() + client.get("/sitemap-pages.xml").content.decode()
 
     assert "<loc>http://testserver/events/makei-working-visit-to-russia-2017/</loc>" in content
     assert "<loc>http://testserver/ru/events/makei-working-visit-to-russia-2017/</loc>" in content
@@ -412,7 +420,7 @@ def make_events(count):
 @pytest.mark.parametrize("count", [5, 200])
 @pytest.mark.parametrize(
     "path",
-    ["/events/", "/events/past/", "MONTH", "/feeds/events.ics", "/feeds/upcoming.atom", "/sitemap.xml"],
+    ["/events/", "/events/past/", "MONTH", "/feeds/events.ics", "/feeds/upcoming.atom", "/sitemap-events.xml"],
 )
 def test_query_count_does_not_grow_with_events(client, django_assert_max_num_queries, count, path):
     make_events(count)
