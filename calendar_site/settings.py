@@ -242,3 +242,11 @@ EVENTS_FEED_REFRESH_MINUTES = 60
 EVENTS_FEED_CACHE_SECONDS = int(os.environ.get("EVENTS_FEED_CACHE_SECONDS", str(24 * 3600)))
 # Cache-Control max-age of public feeds, in seconds.
 EVENTS_FEED_MAX_AGE = int(os.environ.get("EVENTS_FEED_MAX_AGE", "300"))
+
+# iCalendar import (see events/importing.py): caps that make a hostile file a clear error, not a hang.
+EVENTS_IMPORT_MAX_BYTES = int(os.environ.get("EVENTS_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+EVENTS_IMPORT_MAX_EVENTS = int(os.environ.get("EVENTS_IMPORT_MAX_EVENTS", "5000"))
+EVENTS_IMPORT_MAX_OCCURRENCES = int(os.environ.get("EVENTS_IMPORT_MAX_OCCURRENCES", "1000"))
+# Recurring events are expanded into single events within this window around the day of the import.
+EVENTS_IMPORT_PAST_DAYS = int(os.environ.get("EVENTS_IMPORT_PAST_DAYS", "365"))
+EVENTS_IMPORT_FUTURE_DAYS = int(os.environ.get("EVENTS_IMPORT_FUTURE_DAYS", "730"))

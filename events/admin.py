@@ -8,7 +8,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django_countries import countries
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from . import services
+from . import admin_views, services
 from .dates import format_event_dates
 from .models import (
     Event,
@@ -226,6 +226,17 @@ class EventAdmin(TranslationAdmin):
     readonly_fields = ["uid", "sequence", "created_at", "updated_at", "status_changed_at", "russian"]
     inlines = [ParticipationInline, PartInline]
     actions = ["publish", "cancel", "duplicate_as_next_edition"]
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        tools = [
+            path("import-ics/", self.admin_site.admin_view(self.import_ics), name=f"{prefix}_import-ics"),
+        ]
+        return tools + super().get_urls()
+
+    def import_ics(self, request):
+        return admin_views.import_ics_view(self, request)
+
     save_on_top = True
     fieldsets = [
         (None, {"fields": [("event_type", "visit_level"), ("title_en", "title_ru"), "slug"]}),

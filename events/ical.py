@@ -13,7 +13,10 @@ Representation choices, which the README repeats for subscribers:
   announced, so no calendar shows a day that no source states;
 - undated events cannot be placed in a calendar and are left out;
 - DTSTAMP and LAST-MODIFIED are the event's last change, so an unchanged
-  feed is byte-identical between requests.
+  feed is byte-identical between requests;
+- X-DIPCAL-* properties carry the event's own title, texts, type, precision
+  and "postponed", which SUMMARY and DESCRIPTION mix with other facts, so
+  that an export imports back (importing.py) unchanged.
 """
 
 import datetime as dt
@@ -140,6 +143,19 @@ def event_to_vevent(
     if base_url is not None:
         vevent.add("url", f"{base_url}{event.get_absolute_url()}")
     vevent.add("description", event_description(event, base_url=base_url, private=private))
+    # The event's own fields, which SUMMARY and DESCRIPTION compose with other facts, for importers
+    # (this service's own import_ics reads them back; other calendars ignore X- properties).
+    own = {
+        "x-dipcal-title": event.title,
+        "x-dipcal-summary": event.summary,
+        "x-dipcal-description": event.description,
+        "x-dipcal-precision": event.date_precision if event.date_precision != Event.Precision.DAY else "",
+        "x-dipcal-status": event.status if event.status == Event.Status.POSTPONED else "",
+        "x-dipcal-type": event.event_type.slug,
+    }
+    for name, value in own.items():
+        if value:
+            vevent.add(name, icalendar.vText(value))
     categories = [event.event_type.name, *(tag.name for tag in event.tags.all())]
     vevent.add("categories", categories)
     if event.parent_id and (private or event.parent.is_public):

@@ -462,6 +462,10 @@ class Event(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
     status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True, editable=False)
+    # For events imported from another calendar: the SEQUENCE and LAST-MODIFIED read there, so that
+    # importing the same file again changes nothing and only a newer version updates the event.
+    origin_sequence = models.PositiveIntegerField(_("imported SEQUENCE"), null=True, blank=True, editable=False)
+    origin_modified = models.DateTimeField(_("imported LAST-MODIFIED"), null=True, blank=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 

@@ -1,0 +1,72 @@
+"""Import events from an iCalendar file or address: upsert by UID, all or nothing."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from events.importing import ImportFileError, import_calendar, read_location
+from events.models import EventType
+
+
+class Command(BaseCommand):
+    help = (
+        "Import an .ics file or http(s) address: new UIDs are created (as drafts unless --publish), known ones "
+        "updated when the file's SEQUENCE or LAST-MODIFIED is newer, STATUS:CANCELLED cancels. Nothing is "
+        "written when the file is refused."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("location", metavar="FILE_OR_URL")
+        parser.add_argument("--type", help="Event type (slug) for events whose categories name no type.")
+        parser.add_argument("--publish", action="store_true", help="Publish new events (default: drafts).")
+        parser.add_argument("--dry-run", action="store_true", help="Report what would change; write nothing.")
+        parser.add_argument(
+            "--map-category",
+            action="append",
+            default=[],
+            metavar="CATEGORY=SLUG",
+            help="Read a category as this event type or tag slug; repeat for more.",
+        )
+        parser.add_argument(
+            "--language",
+            default=settings.LANGUAGE_CODE,
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="Language of the file's texts.",
+        )
+        parser.add_argument("--timezone", default=None, help="Zone for floating times (default: TIME_ZONE).")
+
+    def handle(self, *args, location, type, publish, dry_run, map_category, language, timezone, **options):
+        default_type = None
+        if type:
+            default_type = EventType.objects.filter(slug=type).first()
+            if default_type is None:
+                known = ", ".join(EventType.objects.order_by("slug").values_list("slug", flat=True))
+                raise CommandError(f"--type: no event type {type!r}; choose from {known}.")
+        mapping = {}
+        for pair in map_category:
+            name, sep, slug = pair.partition("=")
+            if not sep or not name.strip() or not slug.strip():
+                raise CommandError(f"--map-category: write CATEGORY=SLUG, not {pair!r}.")
+            mapping[name.strip()] = slug.strip()
+        with translation.override(language):
+            try:
+                report = import_calendar(
+                    read_location(location),
+                    dry_run=dry_run,
+                    default_type=default_type,
+                    publish=publish,
+                    category_map=mapping,
+                    language=language,
+                    zone=timezone,
+                )
+            except ImportFileError as error:
+                raise CommandError(f"{location}: {error} Nothing was imported.") from error
+            for kind, labels in (("created", report.created), ("updated", report.updated)):
+                for label in labels:
+                    self.stdout.write(f"{kind}: {label}")
+            for label, why in report.skipped:
+                self.stdout.write(f"skipped: {label}: {why}")
+            for label, what in report.notes:
+                self.stdout.write(f"check: {label}: {what}")
+            prefix = "Dry run, nothing written: " if dry_run else ""
+            self.stdout.write(f"{prefix}{report.counts()}.")

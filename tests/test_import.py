@@ -1,0 +1,455 @@
+"""iCalendar import: upsert by UID, the mapping of each property, hostile files refused whole, round trip."""
+
+import datetime as dt
+import http.server
+import threading
+import time
+from decimal import Decimal
+from io import StringIO
+
+import icalendar
+import pytest
+from django.core.management import CommandError, call_command
+from django.http import QueryDict
+
+from events import versioning
+from events.feeds import select_feed_events, selection_description, selection_name
+from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar
+from events.importing import ImportFileError, import_calendar
+from events.models import Event, EventType, Organisation, Person, Series, Source, Tag, Venue
+
+from .factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def ics(*events: str, extra: str = "") -> bytes:
+    body = "".join(f"BEGIN:VEVENT\r\n{event.strip()}\r\nEND:VEVENT\r\n" for event in events)
+    text = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Partner//EN\r\n{extra}{body}END:VCALENDAR\r\n"
+    return text.replace("\n        ", "\n").replace("\r\r", "\r").replace("\n\n", "\n").encode()
+
+
+def event_lines(uid="partner-1", sequence=0, summary="Consultations", **properties) -> str:
+    lines = {
+        "UID": uid,
+        "SEQUENCE": str(sequence),
+        "SUMMARY": summary,
+        "DTSTART;VALUE=DATE": "20271114",
+        "DTEND;VALUE=DATE": "20271116",
+        "CATEGORIES": "Visit",
+        **properties,
+    }
+    return "\r\n".join(f"{name}:{value}" for name, value in lines.items() if value is not None)
+
+
+def test_an_all_day_event_is_created_with_its_inclusive_last_day_as_a_draft():
+    report = import_calendar(ics(event_lines()))
+
+    event = Event.objects.get(uid="partner-1")
+    assert report.created == ["Consultations (partner-1)"]
+    assert (event.title, event.start_date, event.end_date) == (
+        "Consultations",
+        dt.date(2027, 11, 14),
+        dt.date(2027, 11, 15),
+    )
+    assert (event.all_day, event.event_type.slug, event.is_published) == (True, "visit", False)
+
+
+def test_importing_the_same_file_twice_changes_nothing():
+    data = ics(event_lines(), event_lines(uid="partner-2", summary="Forum", CATEGORIES="Forum,Energy"))
+    import_calendar(data, publish=True)
+    before = list(Event.objects.order_by("uid").values_list("uid", "sequence", "updated_at"))
+    version = versioning.current()
+
+    report = import_calendar(data, publish=True)
+
+    assert (report.created, report.updated, report.skipped) == ([], [], [])
+    assert report.unchanged == ["Consultations (partner-1)", "Forum (partner-2)"]
+    assert list(Event.objects.order_by("uid").values_list("uid", "sequence", "updated_at")) == before
+    assert versioning.current() == version
+    assert list(Tag.objects.values_list("name_en", flat=True)) == ["Energy"]
+
+
+def test_a_newer_sequence_updates_the_event_and_an_older_one_is_skipped():
+    import_calendar(ics(event_lines(sequence=1)))
+    event = Event.objects.get(uid="partner-1")
+
+    newer = import_calendar(
+        ics(event_lines(sequence=2, summary="Consultations, moved", **{"DTSTART;VALUE=DATE": "20271115"}))
+    )
+    older = import_calendar(ics(event_lines(sequence=0, summary="Old title")))
+
+    event.refresh_from_db()
+    assert newer.updated == ["Consultations, moved (partner-1)"]
+    assert older.skipped == [("Old title (partner-1)", "older than the stored version (SEQUENCE 0, stored 2)")]
+    assert (event.title, event.start_date, event.end_date) == (
+        "Consultations, moved",
+        dt.date(2027, 11, 15),
+        dt.date(2027, 11, 15),
+    )
+    assert event.sequence == 1  # our own SEQUENCE moved once, for the one material change
+    assert event.origin_sequence == 2
+
+
+def test_the_same_sequence_with_a_later_last_modified_updates_the_event():
+    import_calendar(ics(event_lines(**{"LAST-MODIFIED": "20271001T080000Z"})))
+
+    report = import_calendar(ics(event_lines(summary="Renamed", **{"LAST-MODIFIED": "20271002T080000Z"})))
+
+    assert report.updated == ["Renamed (partner-1)"]
+    assert Event.objects.get(uid="partner-1").origin_modified == dt.datetime(2027, 10, 2, 8, tzinfo=dt.UTC)
+
+
+def test_status_cancelled_cancels_a_known_event():
+    import_calendar(ics(event_lines(sequence=0)), publish=True)
+
+    report = import_calendar(ics(event_lines(sequence=1, STATUS="CANCELLED")))
+
+    event = Event.objects.get(uid="partner-1")
+    assert report.updated == ["Consultations (partner-1)"]
+    assert (event.status, event.is_published) == (Event.Status.CANCELLED, True)
+
+
+def test_timed_events_keep_their_zone_and_utc_ones_stay_utc():
+    moscow = event_lines(
+        uid="timed-moscow", **{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None},
+        **{"DTSTART;TZID=Europe/Moscow": "20271114T100000", "DTEND;TZID=Europe/Moscow": "20271114T120000"},
+    )  # fmt: skip
+    utc = event_lines(
+        uid="timed-utc", **{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None},
+        DTSTART="20271114T230000Z", DURATION="PT2H",
+    )  # fmt: skip
+
+    import_calendar(ics(moscow, utc))
+
+    first, second = Event.objects.get(uid="timed-moscow"), Event.objects.get(uid="timed-utc")
+    assert (first.all_day, str(first.timezone)) == (False, "Europe/Moscow")
+    assert (first.start, first.end) == (
+        dt.datetime(2027, 11, 14, 7, tzinfo=dt.UTC),
+        dt.datetime(2027, 11, 14, 9, tzinfo=dt.UTC),
+    )
+    assert (first.start_date, first.end_date) == (dt.date(2027, 11, 14), dt.date(2027, 11, 14))
+    assert (str(second.timezone), second.start_date, second.end_date) == (
+        "UTC",
+        dt.date(2027, 11, 14),
+        dt.date(2027, 11, 15),
+    )
+    assert second.end == dt.datetime(2027, 11, 15, 1, tzinfo=dt.UTC)
+
+
+def test_a_floating_time_is_read_in_the_given_zone_flagged_and_kept_as_a_draft():
+    floating = event_lines(**{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None}, DTSTART="20271114T100000")
+
+    report = import_calendar(ics(floating), publish=True, zone="Europe/Minsk")
+
+    event = Event.objects.get(uid="partner-1")
+    assert report.notes == [
+        ("Consultations (partner-1)", "floating time, read as Europe/Minsk time; check it (kept as a draft)")
+    ]
+    assert (event.start, event.is_published) == (dt.datetime(2027, 11, 14, 7, tzinfo=dt.UTC), False)
+
+
+def test_location_and_geo_make_a_venue_and_url_a_source():
+    lines = event_lines(
+        LOCATION="Osobnyak\\, Spiridonovka 17, Moscow, Russia",
+        GEO="55.757;37.593",
+        URL="https://partner.example.org/events/1",
+        DESCRIPTION="Talks\\non the agenda",
+        CREATED="20271001T080000Z",
+    )
+
+    import_calendar(ics(lines))
+
+    event = Event.objects.select_related("venue", "source").get(uid="partner-1")
+    venue = event.venue
+    assert (venue.name, venue.city, venue.country.code) == ("Osobnyak, Spiridonovka 17", "Moscow", "RU")
+    assert (venue.latitude, venue.longitude) == (Decimal("55.757000"), Decimal("37.593000"))
+    assert (event.source.url, event.source.title) == ("https://partner.example.org/events/1", "Consultations")
+    assert event.source.published_at == dt.datetime(2027, 10, 1, 8, tzinfo=dt.UTC)
+    assert event.description == "Talks\non the agenda"
+
+
+def test_a_russian_location_finds_the_country_by_its_russian_name():
+    import_calendar(ics(event_lines(LOCATION="Минск, Белоруссия")), language="ru")
+
+    event = Event.objects.select_related("venue").get(uid="partner-1")
+    assert (event.venue.city_ru, event.venue.country.code, event.title_ru) == ("Минск", "BY", "Consultations")
+
+
+def test_an_unknown_place_is_reported_and_left_empty():
+    report = import_calendar(ics(event_lines(LOCATION="Somewhere nice")))
+
+    assert report.notes == [("Consultations (partner-1)", "place “Somewhere nice” not recognised: no venue set")]
+    assert Event.objects.get(uid="partner-1").venue is None
+
+
+def test_categories_give_the_type_and_tags_with_a_mapping_and_a_default():
+    lines = [
+        event_lines(uid="a", CATEGORIES="Kulturtage,Culture"),
+        event_lines(uid="b", CATEGORIES="Economy"),
+    ]
+
+    import_calendar(
+        ics(*lines), category_map={"Kulturtage": "culture-days"}, default_type=EventType.objects.get(slug="forum")
+    )
+
+    first, second = Event.objects.get(uid="a"), Event.objects.get(uid="b")
+    assert (first.event_type.slug, [tag.name for tag in first.tags.all()]) == ("culture-days", ["Culture"])
+    assert (second.event_type.slug, [tag.name for tag in second.tags.all()]) == ("forum", ["Economy"])
+
+
+def test_without_a_type_among_categories_nor_a_default_the_file_is_refused():
+    with pytest.raises(
+        ImportFileError, match=r"Consultations \(partner-1\): no event type among its categories \(Economy\)"
+    ):
+        import_calendar(ics(event_lines(CATEGORIES="Economy")))
+    assert Event.objects.count() == 0
+
+
+def test_a_yearly_rule_becomes_a_series_of_events_inside_the_window_with_exceptions(now):
+    master = event_lines(
+        uid="forum-of-regions",
+        summary="Forum of Regions",
+        CATEGORIES="Forum",
+        RRULE="FREQ=YEARLY;COUNT=5",
+        **{"EXDATE;VALUE=DATE": "20180629"},
+        **{"DTSTART;VALUE=DATE": "20170629", "DTEND;VALUE=DATE": "20170701"},
+    )
+    moved = event_lines(
+        uid="forum-of-regions",
+        summary="Forum of Regions (moved)",
+        CATEGORIES="Forum",
+        **{"RECURRENCE-ID;VALUE=DATE": "20190629", "DTSTART;VALUE=DATE": "20190701", "DTEND;VALUE=DATE": "20190703"},
+    )
+
+    report = import_calendar(ics(master, moved), now=now)
+
+    events = Event.objects.filter(series__isnull=False).order_by("start_date")
+    assert [(e.uid, e.title, e.start_date, e.end_date) for e in events] == [
+        ("forum-of-regions/20170629", "Forum of Regions", dt.date(2017, 6, 29), dt.date(2017, 6, 30)),
+        ("forum-of-regions/20190701", "Forum of Regions (moved)", dt.date(2019, 7, 1), dt.date(2019, 7, 2)),
+    ]  # 2018 excluded; 2020 and 2021 lie beyond two years from November 2017 (the window)
+    assert len(report.created) == 2
+    assert list(Series.objects.values_list("name_en", flat=True)) == ["Forum of Regions"]
+    assert import_calendar(ics(master, moved), now=now).unchanged == [label for label in report.created]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
+            "Line 4: END:VTODO does not close BEGIN:VEVENT.",
+        ),
+        (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\n", "The file ends inside BEGIN:VEVENT (no END)."),
+        (
+            b"BEGIN:VEVENT\r\nUID:1\r\nEND:VEVENT\r\n",
+            "Line 1: expected one VCALENDAR around everything, found BEGIN:VEVENT.",
+        ),
+        (b"hello world", "The file has no BEGIN:VCALENDAR."),
+        (
+            "BEGIN:VCALENDAR\r\nX-NAME:Fr\xe9d\xe9ric\r\nEND:VCALENDAR\r\n".encode("latin-1"),
+            "The file is not UTF-8 text (byte 0xe9 at position 26)",
+        ),
+        (b"BEGIN:VCALENDAR\r\nX:\x00\r\nEND:VCALENDAR\r\n", "The file contains NUL characters"),
+        ("BEGIN:VCALENDAR\r\n" + "BEGIN:VEVENT\r\n" * 5, "Line 5: components nested too deeply."),
+    ],
+    ids=["end-mismatch", "unterminated", "no-calendar", "not-icalendar", "latin-1", "nul", "deep"],
+)
+def test_broken_files_are_refused_with_a_clear_error_and_write_nothing(content, message):
+    content = content.encode() if isinstance(content, str) else content
+    with pytest.raises(ImportFileError) as refused:
+        import_calendar(content)
+    assert message in str(refused.value)
+    assert Event.objects.count() == 0
+
+
+def test_an_event_without_dtstart_refuses_the_whole_file():
+    good = event_lines(uid="good")
+    bad = event_lines(uid="bad", **{"DTSTART;VALUE=DATE": None})
+
+    with pytest.raises(ImportFileError, match=r"Event 2 \(bad\) has no DTSTART\."):
+        import_calendar(ics(good, bad))
+    assert Event.objects.count() == 0
+
+
+def test_a_rule_with_a_billion_occurrences_is_refused_without_expanding_it(now):
+    hostile = event_lines(
+        RRULE="FREQ=SECONDLY;COUNT=1000000000",
+        **{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None}, DTSTART="20171114T100000Z",
+    )  # fmt: skip
+    started = time.process_time()
+
+    with pytest.raises(ImportFileError, match="has more than 1000 occurrences to import"):
+        import_calendar(ics(hostile), now=now)
+    assert time.process_time() - started < 5  # bounded work, not a timing claim about speed
+    assert Event.objects.count() == 0
+
+
+def test_caps_on_size_and_number_of_events_refuse_the_file(settings):
+    settings.EVENTS_IMPORT_MAX_BYTES = 2000
+    with pytest.raises(ImportFileError, match=r"The file is larger than 0\.0 MB"):
+        import_calendar(ics(*(event_lines(uid=f"e{n}") for n in range(20))))
+    settings.EVENTS_IMPORT_MAX_BYTES = 10**6
+    settings.EVENTS_IMPORT_MAX_EVENTS = 3
+    with pytest.raises(ImportFileError, match=r"The file has 4 events; at most 3 are imported at once\."):
+        import_calendar(ics(*(event_lines(uid=f"e{n}") for n in range(4))))
+    assert Event.objects.count() == 0
+
+
+def test_an_invalid_event_refuses_the_whole_file_naming_it():
+    good = event_lines(uid="good")
+    too_long = event_lines(uid="bad", **{"DTSTART;VALUE=DATE": "17000101", "DTEND;VALUE=DATE": "17000102"})
+
+    with pytest.raises(ImportFileError, match=r"Consultations \(bad\) cannot be imported: .*1800"):
+        import_calendar(ics(good, too_long))
+    assert Event.objects.count() == 0
+
+
+def test_a_dry_run_reports_and_writes_nothing():
+    report = import_calendar(ics(event_lines(LOCATION="Moscow, Russia", CATEGORIES="Visit,Energy")), dry_run=True)
+
+    assert (report.created, report.dry_run) == (["Consultations (partner-1)"], True)
+    assert (Event.objects.count(), Venue.objects.count(), Tag.objects.count()) == (0, 0, 0)
+
+
+def test_parts_keep_their_parent_through_related_to():
+    parent = event_lines(uid="visit")
+    part = event_lines(uid="signing", summary="Signing", **{"RELATED-TO;RELTYPE=PARENT": "visit"})
+
+    import_calendar(ics(part, parent))
+
+    assert Event.objects.get(uid="signing").parent.uid == "visit"
+
+
+def export(params: str, now) -> bytes:
+    filterset, events = select_feed_events(QueryDict(params), now=now)
+    return build_calendar(
+        events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
+        name=selection_name(filterset),
+        description=selection_description(filterset, None),
+        base_url="https://calendar.example.org",
+        now=now,
+    ).to_ical()
+
+
+ROUND_TRIP = ("DTSTART", "DTEND", "STATUS", "SUMMARY", "LOCATION", "CATEGORIES", "URL", "RELATED-TO", "TRANSP")
+
+
+def comparable(content: bytes) -> dict:
+    events = {}
+    for vevent in icalendar.Calendar.from_ical(content).walk("VEVENT"):
+        fields = {name: vevent[name].to_ical() for name in ROUND_TRIP if name in vevent}
+        fields.update({name: str(value) for name, value in vevent.items() if name.startswith("X-DIPCAL-")})
+        events[str(vevent["UID"])] = fields
+    return events
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_seed_feed_exported_imported_into_an_empty_database_and_exported_again_is_the_same(seed, now, language):
+    from django.utils import translation
+
+    hostile = EventFactory(
+        title_en="Talks, round 2; agenda\\items\nline two", uid="hostile@example.org", status="postponed"
+    )
+    with translation.override(language):
+        first = export("from=2014-01-01", now)
+    for model in (Event, Venue, Tag, Series, Source, Person, Organisation):
+        model.objects.all().delete()
+    EventType.objects.exclude(slug__in=["visit", "forum", "festival", "culture-days"]).delete()
+
+    with translation.override(language):
+        report = import_calendar(first, publish=True, language=language, now=now)
+        second = export("from=2014-01-01", now)
+
+    assert len(report.created) == 15  # the seed's 14 dated events and the hostile one
+    assert comparable(second) == comparable(first)
+    imported = Event.objects.get(uid="hostile@example.org")
+    assert getattr(imported, f"title_{language}") == getattr(hostile, f"title_{language}")
+    assert imported.status == Event.Status.POSTPONED
+
+
+def test_import_ics_command_reports_each_event_and_refuses_bad_options(tmp_path):
+    path = tmp_path / "partner.ics"
+    path.write_bytes(ics(event_lines(), event_lines(uid="p2", summary="Talks", CATEGORIES="Economy")))
+    out = StringIO()
+
+    call_command("import_ics", str(path), "--type", "forum", "--publish", stdout=out)
+
+    assert out.getvalue() == (
+        "created: Consultations (partner-1)\ncreated: Talks (p2)\n2 created, 0 updated, 0 unchanged, 0 skipped.\n"
+    )
+    assert Event.objects.filter(is_published=True).count() == 2
+    with pytest.raises(
+        CommandError, match=r"--type: no event type 'nope'; choose from culture-days, festival, forum, visit\."
+    ):
+        call_command("import_ics", str(path), "--type", "nope")
+    with pytest.raises(CommandError, match="--map-category: write CATEGORY=SLUG"):
+        call_command("import_ics", str(path), "--map-category", "Economy")
+    with pytest.raises(CommandError, match=r"No such file or directory.*Nothing was imported\."):
+        call_command("import_ics", str(tmp_path / "missing.ics"))
+
+
+def test_import_ics_command_dry_run_writes_nothing(tmp_path):
+    path = tmp_path / "partner.ics"
+    path.write_bytes(ics(event_lines()))
+    out = StringIO()
+
+    call_command("import_ics", str(path), "--dry-run", stdout=out)
+
+    assert out.getvalue().endswith("Dry run, nothing written: 1 created, 0 updated, 0 unchanged, 0 skipped.\n")
+    assert Event.objects.count() == 0
+
+
+def test_import_ics_command_reads_an_http_address():
+    content = ics(event_lines())
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.end_headers()
+            self.wfile.write(content)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        call_command("import_ics", f"http://127.0.0.1:{server.server_port}/partner.ics", stdout=StringIO())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert Event.objects.get(uid="partner-1").title == "Consultations"
+
+
+def test_admin_import_previews_then_imports_an_uploaded_file(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = "/admin/events/event/import-ics/"
+    assert admin_client.get(url).status_code == 200
+    assert 'href="/admin/events/event/import-ics/"' in admin_client.get("/admin/events/event/").content.decode()
+
+    def upload(**options):
+        data = {"file": SimpleUploadedFile("p.ics", ics(event_lines())), "language": "en", **options}
+        return admin_client.post(url, data)
+
+    preview = upload(dry_run="on")
+    assert preview.status_code == 200
+    assert "What the import would do" in preview.content.decode()
+    assert "Preview, nothing written: 1 created, 0 updated, 0 unchanged, 0 skipped." in preview.content.decode()
+    assert Event.objects.count() == 0
+    done = upload()
+    assert "<td>created</td><td>Consultations (partner-1)</td>" in done.content.decode()
+    assert Event.objects.count() == 1
+    refused = admin_client.post(url, {"file": SimpleUploadedFile("x.ics", b"hello"), "language": "en"})
+    assert "The file has no BEGIN:VCALENDAR. Nothing was imported." in refused.content.decode()
+
+
+def test_admin_import_needs_permission_to_add_and_change_events(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="pw", is_staff=True)
+    client.force_login(user)
+
+    assert client.get("/admin/events/event/import-ics/").status_code == 403
