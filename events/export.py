@@ -27,17 +27,19 @@ removes the files an earlier run wrote that are no longer part of the site
 """
 
 import json
+import os
 import posixpath
 import re
 import tempfile
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http.request import split_domain_port
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import Resolver404, get_script_prefix, resolve, set_script_prefix
@@ -47,6 +49,7 @@ from .feeds import UNADDRESSED_HOST
 from .models import Event, EventType
 
 MANIFEST = ".export-manifest.json"
+URL_SAFE = "/:@!$&'()*+,;=-._~"
 LISTINGS = {"home", "event-list", "event-archive"}  # exported with their further pages
 
 LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
@@ -89,9 +92,16 @@ class SiteExporter:
         self.languages = list(languages or [code for code, _name in settings.LANGUAGES])
         self.base_url = base_url.rstrip("/") if base_url else None
         address = urlsplit(self.base_url or f"https://{UNADDRESSED_HOST}")
-        self.scheme, self.host, self.prefix = address.scheme, address.netloc, address.path.rstrip("/")
+        domain, _port = split_domain_port(address.netloc)
+        if address.scheme not in ("http", "https") or not domain or address.query or address.fragment:
+            raise ExportError(f"{base_url} is not a site address (https://host[/path], no query).")
+        self.scheme, self.host = address.scheme, address.netloc
+        # As links show it (percent-encoded), and as WSGI passes SCRIPT_NAME (UTF-8 bytes read as Latin-1).
+        self.prefix = quote(unquote(address.path.rstrip("/")), safe="/")
+        self.script_name = unquote(self.prefix).encode().decode("latin-1")
+        self.live = f"{self.scheme}://{self.host}{self.prefix}"  # the live site's address, percent-encoded
         # Static files keep their own address (Django adds the script prefix to a relative STATIC_URL once).
-        self.static = "/" + urlsplit(settings.STATIC_URL).path.strip("/") + "/"
+        self.static = "/" + urlsplit(settings._wrapped.STATIC_URL).path.strip("/") + "/"
         self.months = months_with_events()
         self.files: dict[str, str] = {}
 
@@ -102,7 +112,8 @@ class SiteExporter:
         path, _, query = url.partition("?")
         params = parse_qsl(query, keep_blank_values=True)
         if path.startswith(self.static):
-            return None if params else "static/" + path.removeprefix(self.static)
+            name = posixpath.normpath(path.removeprefix(self.static))
+            return None if params or name.startswith(("..", "/")) else f"static/{name}"
         if path in ("/sitemap.xml", "/robots.txt") or re.fullmatch(r"/sitemap-\w+\.xml", path):
             if self.base_url is None:
                 return None  # both hold absolute addresses
@@ -137,7 +148,9 @@ class SiteExporter:
         if params:
             return None
         if name == "event-month":
-            return f"{here}index.html" if (match.kwargs["year"], match.kwargs["month"]) in self.months else None
+            year, month = match.kwargs["year"], match.kwargs["month"]
+            lang = "" if language == settings.LANGUAGE_CODE else f"{language}/"
+            return f"{lang}events/{year}/{month:02d}/index.html" if (year, month) in self.months else None
         if name == "event-detail":
             return f"{here}index.html"
         if name == "event-ics" or (name == "atom" and self.base_url is not None):
@@ -168,15 +181,14 @@ class SiteExporter:
             return None
         if not parts.path and not parts.query:
             return None  # a fragment of the same document
-        path = parts.path
-        if path.startswith(self.static):
-            return path
+        path = quote(unquote(parts.path), safe=URL_SAFE)  # compare links in one (percent-encoded) form
         if not path:
             path = base.partition("?")[0]  # "?page=2": the same page
         elif parts.netloc or path.startswith("/"):
-            if self.prefix and not (path + "/").startswith(self.prefix + "/"):
+            if self.prefix and (path + "/").startswith(self.prefix + "/"):
+                path = path[len(self.prefix) :] or "/"
+            elif self.prefix and not path.startswith(self.static):  # an absolute STATIC_URL is outside the prefix
                 return None
-            path = path[len(self.prefix) :] or "/"
         else:
             joined = posixpath.normpath(posixpath.join(posixpath.dirname(base.partition("?")[0]), path))
             path = joined + ("/" if path.endswith("/") and joined != "/" else "")
@@ -186,30 +198,55 @@ class SiteExporter:
     # Rendering and writing.
 
     def export(self) -> Report:
+        """Render everything first (a failure writes nothing), then write changed files and remove stale ones."""
         report = Report()
         self.files = report.files
-        self.outdir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".export-", dir=self.outdir) as scratch:
+        with tempfile.TemporaryDirectory(prefix="export-site-") as scratch:
             self.crawl(Path(scratch), report)
+            self.outdir.mkdir(parents=True, exist_ok=True)
+            manifest = self.outdir / MANIFEST
+            before = self.manifest_files(manifest)
+            # Listed before writing, so that files of an interrupted run are still removed by the next one.
+            write_atomically(manifest, json.dumps(sorted(before | set(report.files)), indent=0).encode() + b"\n")
             self.write(Path(scratch), report)
-        self.remove_stale(report)
+        self.remove_stale(before, report)
+        write_atomically(manifest, json.dumps(sorted(report.files), indent=0).encode() + b"\n")
         return report
 
+    def manifest_files(self, manifest: Path) -> set[str]:
+        """The files an earlier run wrote, ignoring any entry that would lead outside the folder."""
+        if not manifest.is_file():
+            return set()
+        root = self.outdir.resolve()
+        return {
+            name
+            for name in json.loads(manifest.read_text())
+            if isinstance(name, str) and (self.outdir / name).resolve().is_relative_to(root) and name != MANIFEST
+        }
+
     def crawl(self, scratch: Path, report: Report) -> None:
-        client = Client(HTTP_HOST=self.host, SCRIPT_NAME=self.prefix)
+        client = Client(HTTP_HOST=self.host, SCRIPT_NAME=self.script_name)
         queue, queued = deque(self.seeds()), set()
         queued.update(queue)
         previous_prefix = get_script_prefix()
         # The test client's handler, unlike the WSGI one, leaves the script prefix that reverse() uses alone.
-        set_script_prefix(self.prefix + "/")
+        set_script_prefix(unquote(self.prefix) + "/")
+        # STATIC_URL set again (to itself) resets the static files storage's address, which Django computes
+        # once with the script prefix of the moment.
+        overrides = {
+            "ALLOWED_HOSTS": [split_domain_port(self.host)[0]],
+            "SECURE_SSL_REDIRECT": False,
+            "STATIC_URL": settings._wrapped.STATIC_URL,
+        }
         try:
-            with override_settings(ALLOWED_HOSTS=[self.host.split(":")[0]], SECURE_SSL_REDIRECT=False):
+            with override_settings(**overrides):
                 self.follow(client, queue, queued, scratch, report)
         finally:
             set_script_prefix(previous_prefix)
 
     def follow(self, client, queue, queued, scratch: Path, report: Report) -> None:
         """Render each queued URL that is exported and queue the site links it holds."""
+        required = set(queue)
         while queue:
             url = queue.popleft()
             target = self.file_for(url)
@@ -217,6 +254,9 @@ class SiteExporter:
                 continue
             content = self.fetch(client, url, report)
             if content is None:
+                if url in required:
+                    # A page that must exist failed (a wrong address, a broken deployment): stop before writing.
+                    raise ExportError(f"{url} could not be rendered: {report.skipped[-1]}")
                 continue
             report.files[target] = url
             (scratch / target).parent.mkdir(parents=True, exist_ok=True)
@@ -263,12 +303,10 @@ class SiteExporter:
                 report.unchanged += 1
                 continue
             destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(content)
+            write_atomically(destination, content)
             report.written += 1
 
-    def remove_stale(self, report: Report) -> None:
-        manifest = self.outdir / MANIFEST
-        before = set(json.loads(manifest.read_text())) if manifest.is_file() else set()
+    def remove_stale(self, before: set[str], report: Report) -> None:
         for target in sorted(before - set(report.files)):
             stale = self.outdir / target
             if stale.is_file():
@@ -278,7 +316,6 @@ class SiteExporter:
                 if folder == self.outdir or not folder.is_dir() or any(folder.iterdir()):
                     break
                 folder.rmdir()
-        manifest.write_text(json.dumps(sorted(report.files), indent=0) + "\n")
 
     # Rewriting links.
 
@@ -302,7 +339,7 @@ class SiteExporter:
         if target in self.files:
             relative = posixpath.relpath(target, posixpath.dirname(current) or ".")
             return relative + (f"#{fragment}" if fragment else "")
-        return None if self.base_url is None else link if urlsplit(link).scheme else self.base_url + local
+        return None if self.base_url is None else link if urlsplit(link).scheme else self.live + local
 
     def rewrite_html(self, html: str, current: str, base: str) -> str:
         def lone_link_item(match):
@@ -324,9 +361,7 @@ class SiteExporter:
             local = self.site_url(action, base=base) if action is not None else None
             if self.base_url is None or local is None:
                 return ""  # filters and search need the server
-            return match.group(0).replace(
-                match.group(1), with_attribute(match.group(1), "action", self.base_url + local)
-            )
+            return match.group(0).replace(match.group(1), with_attribute(match.group(1), "action", self.live + local))
 
         def empty_element(match):
             tag = match.group(0)
@@ -364,6 +399,13 @@ def months_with_events() -> set[tuple[int, int]]:
             months.add((year, month))
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write through a temporary file and rename it, so no reader ever sees half a file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(content)
+    os.replace(temporary, path)
 
 
 def export_site(outdir, **options) -> Report:

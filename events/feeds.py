@@ -11,7 +11,7 @@ from django.core.exceptions import BadRequest
 from django.db.models import Max, QuerySet
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
@@ -213,7 +213,9 @@ def absolute_url(request, path: str) -> str | None:
 
 def feed_etag(request, *parts: object) -> str:
     """A strong ETag from what decides a response's bytes, computed without building the calendar."""
-    key = "|".join(map(str, (get_language(), base_url(request), sorted(request.GET.lists()), *parts)))
+    # The script prefix too: the same host can serve the site under two paths (and an export renders under any).
+    site = (base_url(request), get_script_prefix())
+    key = "|".join(map(str, (get_language(), *site, sorted(request.GET.lists()), *parts)))
     return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
 
 

@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import feeds, views
+
+
+class MonthConverter:
+    """A month number in a URL: read as 1 to 12 (6 or 06), always written with two digits."""
+
+    regex = "0?[1-9]|1[0-2]"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return f"{int(value):02d}"
+
+
+register_converter(MonthConverter, "month")
 
 app_name = "events"
 
@@ -8,7 +23,7 @@ urlpatterns = [
     path("", views.EventListView.as_view(), name="home"),
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/past/", views.EventArchiveView.as_view(), name="event-archive"),
-    path("events/<int:year>/<int:month>/", views.EventMonthView.as_view(), name="event-month"),
+    path("events/<int:year>/<month:month>/", views.EventMonthView.as_view(), name="event-month"),
     path("events/<slug:slug>.ics", feeds.EventIcsView.as_view(), name="event-ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("feeds/events.ics", feeds.EventFeedView.as_view(), name="feed"),

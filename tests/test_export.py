@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.http import QueryDict
 from django.utils import timezone
 
-from events.export import export_site
+from events.export import ExportError, export_site
 from events.models import Event
 
 from .exported import LINK, broken_links, links_of
@@ -110,7 +110,14 @@ def test_every_link_of_the_export_leads_to_an_exported_file(demo, tmp_path):
 
     assert broken_links(tmp_path) == []
     pages = list(tmp_path.rglob("*.html"))
-    assert len(pages) > 100
+    months = {
+        (event.start_date.year, event.start_date.month)
+        for event in Event.objects.public().filter(date_precision__in=["day", "month"])
+    }
+    # Per language: each public event, each month with events, and five listing pages (two of upcoming at /
+    # and at /events/, the archive).
+    assert len(pages) == 2 * (Event.objects.public().count() + len(months) + 5)
+    assert not (tmp_path / "events" / "2017" / "6").exists()  # one file per month, named 06
     everything = "".join(path.read_text() for path in tmp_path.rglob("*") if path.suffix in (".html", ".ics"))
     assert "calendar.invalid" not in everything
     assert "testserver" not in everything
@@ -349,3 +356,89 @@ def test_links_are_read_as_site_urls_whatever_their_form(db, link, base, expecte
     from events.export import SiteExporter
 
     assert SiteExporter("unused", base_url=LIVE).site_url(link, base=base) == expected
+
+
+def test_a_wrong_base_url_is_refused_and_leaves_an_earlier_export_alone(demo, tmp_path):
+    export_site(tmp_path)
+    before = files_of(tmp_path)
+
+    for wrong in ("https://calendar_mfa.example.org", "https://", "ftp://calendar.example.org", "https://a.org/?x=1"):
+        with pytest.raises(ExportError):
+            export_site(tmp_path, base_url=wrong)
+
+    assert files_of(tmp_path) == before
+
+
+def test_a_page_that_must_exist_failing_stops_the_export_before_anything_is_written(demo, tmp_path, monkeypatch):
+    export_site(tmp_path)
+    before = {name: (tmp_path / name).read_bytes() for name in files_of(tmp_path)}
+    Event.objects.filter(slug="makei-working-visit-to-russia-2017").update(title_en="Changed")
+    monkeypatch.setattr("events.views.EventArchiveView.template_name", "no/such/template.html")
+
+    with pytest.raises(ExportError, match="/events/past/ could not be rendered"):
+        export_site(tmp_path)
+
+    assert {name: (tmp_path / name).read_bytes() for name in files_of(tmp_path)} == before
+
+
+def test_under_a_path_prefix_language_links_alternates_and_assets_are_right(demo, tmp_path):
+    export_site(tmp_path, base_url="https://mfa.example.org/calendar")
+    export_site(tmp_path / "root", base_url="https://mfa.example.org")  # a second export in the same process
+
+    listing = (tmp_path / "events" / "index.html").read_text()
+    assert '<a href="../ru/events/index.html" hreflang="ru" lang="ru">RU</a>' in listing
+    assert '<link rel="alternate" hreflang="ru" href="https://mfa.example.org/calendar/ru/events/">' in listing
+    root = (tmp_path / "root" / "events" / "index.html").read_text()
+    assert 'href="../static/events/site.css"' in root
+    assert '<link rel="alternate" hreflang="ru" href="https://mfa.example.org/ru/events/">' in root
+    calendar = icalendar.Calendar.from_ical((tmp_path / "root" / "feeds" / "events.ics").read_bytes())
+    assert {str(vevent["URL"]).rsplit("/events/", 1)[0] for vevent in calendar.walk("VEVENT")} == {
+        "https://mfa.example.org"
+    }
+    assert broken_links(tmp_path) == []
+
+
+def test_a_prefix_with_cyrillic_letters_exports_with_working_links(demo, tmp_path):
+    export_site(tmp_path, base_url="https://mid.example.org/календарь")
+
+    listing = (tmp_path / "events" / "index.html").read_text()
+    assert 'action="https://mid.example.org/%D0%BA%D0%B0%D0%BB%D0%B5%D0%BD%D0%B4%D0%B0%D1%80%D1%8C/events/"' in listing
+    assert broken_links(tmp_path) == []
+
+
+def test_an_interrupted_export_leaves_no_file_behind_for_the_next_run(demo, tmp_path, monkeypatch):
+    from events import export as exporting
+
+    written = []
+
+    def fail_after_a_few(path, content):
+        if len(written) == 30:
+            raise OSError("No space left on device")
+        written.append(path)
+        original(path, content)
+
+    original = exporting.write_atomically
+    monkeypatch.setattr(exporting, "write_atomically", fail_after_a_few)
+    with pytest.raises(OSError, match="No space left"):
+        export_site(tmp_path)
+    monkeypatch.setattr(exporting, "write_atomically", original)
+    assert written  # some files were written before the failure
+    Event.objects.filter(slug__in=[path.parent.name for path in written]).update(is_published=False)
+
+    report = export_site(tmp_path)
+
+    assert set(files_of(tmp_path)) == set(report.files) | {".export-manifest.json"}
+    assert not [name for name in files_of(tmp_path) if name.endswith(".tmp")]
+
+
+def test_manifest_entries_outside_the_folder_are_never_removed(demo, tmp_path):
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep")
+    site = tmp_path / "site"
+    export_site(site)
+    manifest = json.loads((site / ".export-manifest.json").read_text())
+    (site / ".export-manifest.json").write_text(json.dumps([*manifest, "../precious.txt", str(outside)]))
+
+    export_site(site)
+
+    assert outside.read_text() == "keep"

@@ -43,13 +43,14 @@ def written_day(value) -> str:
 def url_in_language(context, language: str) -> str:
     """The current page in another language, query string included."""
     request = context["request"]
-    return translate_url(request.get_full_path(), language)
+    # Without the script prefix: translate_url() resolves the path, and reverse() puts the prefix back.
+    return translate_url(request.get_full_path_info(), language)
 
 
 @register.simple_tag(takes_context=True)
 def absolute_url_in_language(context, language: str) -> str:
     request = context["request"]
-    return request.build_absolute_uri(translate_url(request.get_full_path(), language))
+    return request.build_absolute_uri(translate_url(request.get_full_path_info(), language))
 
 
 @register.simple_tag

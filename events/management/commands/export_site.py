@@ -37,9 +37,10 @@ class Command(BaseCommand):
         except ExportError as error:
             hint = " Run `manage.py collectstatic` first." if "staticfiles manifest" in str(error) else ""
             raise CommandError(f"{error}.{hint}") from error
-        for line in report.skipped:
-            self.stderr.write(f"Not exported: {line}")
         self.stdout.write(
             f"{len(report.files)} files in {outdir}: {report.written} written, "
             f"{report.unchanged} unchanged, {report.removed} removed."
         )
+        if report.skipped:
+            # Linked pages that failed: the rest is written, but a scheduled run must notice.
+            raise CommandError("Not exported: " + "; ".join(report.skipped))
