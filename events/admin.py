@@ -231,11 +231,15 @@ class EventAdmin(TranslationAdmin):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         tools = [
             path("import-ics/", self.admin_site.admin_view(self.import_ics), name=f"{prefix}_import-ics"),
+            path("draft/", self.admin_site.admin_view(self.draft_from_release), name=f"{prefix}_draft"),
         ]
         return tools + super().get_urls()
 
     def import_ics(self, request):
         return admin_views.import_ics_view(self, request)
+
+    def draft_from_release(self, request):
+        return admin_views.draft_from_release_view(self, request)
 
     save_on_top = True
     fieldsets = [

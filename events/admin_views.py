@@ -1,15 +1,22 @@
 """Admin pages that bring events in: upload an iCalendar file (and, in drafting.py's form, a press release)."""
 
+import datetime as dt
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
+from .drafting import parse_dates, propose, venue_for
 from .importing import ImportFileError, import_calendar
-from .models import EventType
+from .models import Event, EventType, Participation, Person, Source
 
 
 class ImportIcsForm(forms.Form):
@@ -65,3 +72,161 @@ def import_ics_view(model_admin, request):
         "report": report,
     }
     return TemplateResponse(request, "admin/events/event/import_ics.html", context)
+
+
+class ReleaseForm(forms.Form):
+    """The press release to draft events from: its text (pasted or uploaded) and what makes it a source."""
+
+    title = forms.CharField(label=_("Title of the release"), max_length=500)
+    url = forms.URLField(label=_("Address (URL)"), required=False, max_length=500, assume_scheme="https")
+    published = forms.DateField(label=_("Publication date"), help_text=_("Years the text leaves out follow from it."))
+    language = forms.ChoiceField(label=_("Language of the release"), choices=settings.LANGUAGES)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), required=False)
+    file = forms.FileField(label=_("…or a text file (UTF-8)"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            if upload.size > 1024 * 1024:
+                self.add_error("file", gettext("The file is larger than %(mb)s MB.") % {"mb": 1})
+            else:
+                try:
+                    data["text"] = upload.read().decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    self.add_error("file", gettext("The file is not UTF-8 text."))
+        if not (data.get("text") or "").strip() and not self.errors:
+            self.add_error("text", gettext("Paste the release's text or upload it."))
+        data["text"] = (data.get("text") or "").replace("\x00", "")
+        return data
+
+
+class ProposalForm(forms.Form):
+    """One proposed event, as the officer corrects it before saving it as a draft."""
+
+    include = forms.BooleanField(label=_("Save"), required=False, initial=True)
+    title = forms.CharField(label=_("title"), max_length=300)
+    event_type = forms.ModelChoiceField(EventType.objects.all(), label=_("type"))
+    visit_level = forms.ChoiceField(
+        label=_("visit level"), choices=[("", "—"), *Event.VisitLevel.choices], required=False
+    )
+    dates = forms.CharField(label=_("dates"), help_text=_("2017-11-14..2017-11-15, 2015-06 or 2014"), max_length=30)
+    city_en = forms.CharField(label=_("city (English)"), required=False, max_length=100)
+    city_ru = forms.CharField(label=_("city (Russian)"), required=False, max_length=100)
+    country = forms.ChoiceField(label=_("country"), choices=[("", "—"), *countries], required=False)
+    timezone = forms.CharField(widget=forms.HiddenInput, required=False)
+    people = forms.ModelMultipleChoiceField(Person.objects.all(), label=_("participants"), required=False)
+    sentence = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_people(self):
+        """The people in the order the officer left them (the visitor first), not the database's."""
+        order = [str(value) for value in self.data.getlist(self.add_prefix("people"))]
+        return sorted(self.cleaned_data["people"], key=lambda person: order.index(str(person.pk)))
+
+    def clean_dates(self):
+        try:
+            return parse_dates(self.cleaned_data["dates"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+ProposalFormSet = forms.formset_factory(ProposalForm, extra=0, max_num=200, absolute_max=200)
+
+
+def proposal_initial(proposal) -> dict:
+    place = proposal.place or {}
+    return {
+        "include": True,
+        "title": proposal.title[:300],
+        "event_type": proposal.event_type,
+        "visit_level": proposal.visit_level,
+        "dates": proposal.iso,
+        "city_en": place.get("city_en", ""),
+        "city_ru": place.get("city_ru", ""),
+        "country": place.get("country", ""),
+        "timezone": place.get("timezone", ""),
+        "people": proposal.people,
+        "sentence": proposal.sentence,
+    }
+
+
+def draft_from_release_view(model_admin, request):
+    """Paste a release, get proposed events, correct and tick them, save them as drafts with the release as source."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    release = ReleaseForm(request.POST or None, request.FILES or None)
+    proposals = None
+    if request.method == "POST" and release.is_valid():
+        data = release.cleaned_data
+        if "save" in request.POST:
+            proposals = ProposalFormSet(request.POST, prefix="proposal")
+            if proposals.is_valid():
+                saved = save_drafts(release.cleaned_data, proposals)
+                if saved is not None:
+                    messages.success(
+                        request,
+                        ngettext("%(count)d draft event saved.", "%(count)d draft events saved.", len(saved))
+                        % {"count": len(saved)},
+                    )
+                    return redirect(reverse("admin:events_event_changelist") + "?is_published__exact=0")
+        else:
+            found = propose(data["text"], published=data["published"], language=data["language"])
+            proposals = ProposalFormSet(initial=[proposal_initial(p) for p in found], prefix="proposal")
+            if not found:
+                messages.warning(request, gettext("No event with a date was found in this text."))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": gettext("Draft events from a press release"),
+        "form": release,
+        "proposals": proposals,
+    }
+    return TemplateResponse(request, "admin/events/event/draft_from_release.html", context)
+
+
+def save_drafts(release: dict, proposals) -> list[Event] | None:
+    """Save the ticked proposals as drafts, all or none: a proposal the model refuses gets the messages."""
+    language = release["language"]
+    chosen = [form for form in proposals.forms if form.cleaned_data.get("include")]
+    saved = []
+    with transaction.atomic():
+        source = Source.objects.create(
+            url=release["url"] or "",
+            published_at=dt.datetime.combine(release["published"], dt.time(), dt.UTC),
+            text=release["text"],
+            **{"title_en": release["title"], f"title_{language}": release["title"]},
+        )
+        for form in chosen:
+            data = form.cleaned_data
+            start, end, precision = data["dates"]
+            event = Event(
+                event_type=data["event_type"],
+                visit_level=data["visit_level"] if data["event_type"].is_visit else "",
+                date_precision=precision,
+                all_day=True,
+                start_date=start,
+                end_date=end,
+                source=source,
+                is_published=False,
+                **{"title_en": data["title"], f"title_{language}": data["title"]},
+                **{f"description_{language}": data["sentence"]},
+            )
+            try:
+                event.venue = venue_for(
+                    city_en=data["city_en"], city_ru=data["city_ru"], country=data["country"], timezone=data["timezone"]
+                )
+                event.full_clean()
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+                continue
+            event.save()
+            for order, person in enumerate(data["people"]):
+                first_visitor = order == 0 and data["event_type"].is_visit
+                role = Participation.Role.GUEST if first_visitor else Participation.Role.PARTICIPANT
+                Participation.objects.create(event=event, person=person, role=role, order=order)
+            saved.append(event)
+        if any(form.errors for form in chosen):
+            transaction.set_rollback(True)
+            return None
+    return saved

@@ -156,7 +156,7 @@ def event_to_vevent(
     for name, value in own.items():
         if value:
             vevent.add(name, icalendar.vText(value))
-    categories = [event.event_type.name, *(tag.name for tag in event.tags.all())]
+    categories = [event.event_type.name, *sorted((tag.name for tag in event.tags.all()), key=str.casefold)]
     vevent.add("categories", categories)
     if event.parent_id and (private or event.parent.is_public):
         vevent.add("related-to", event.parent.uid, parameters={"RELTYPE": "PARENT"})

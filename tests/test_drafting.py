@@ -1,0 +1,219 @@
+"""Drafting events from a press release: dates as prose writes them, places, people, types, titles."""
+
+import datetime as dt
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from events.drafting import parse_dates, propose
+from events.models import Event, Participation, Source
+
+pytestmark = pytest.mark.django_db
+
+RELEASE = Path(__file__).resolve().parent.parent / "fixtures" / "release-2017-11-13.txt"
+PUBLISHED = dt.date(2017, 11, 13)
+
+
+def summary(proposals) -> list[tuple]:
+    return [(p.iso, p.event_type.slug, p.visit_level, p.place_name, p.title) for p in proposals]
+
+
+def test_the_seed_release_proposes_its_visits_forums_and_culture_days_with_their_precision(seed):
+    proposals = propose(RELEASE.read_text(), published=PUBLISHED)
+
+    assert summary(proposals) == [
+        ("2017-11-14..2017-11-15", "visit", "working", "Russia", "Working visit by Vladimir Makei to Russia"),
+        ("2017-06-04..2017-06-05", "visit", "", "Moscow, Russia", "Visit by Vladimir Makei to Moscow"),
+        ("2014", "forum", "", "", "Forum of Russian and Belarusian Regions"),
+        ("2017-06-29..2017-06-30", "forum", "", "Moscow, Russia", "Fourth Forum of Russian and Belarusian Regions"),
+        ("2015-06", "culture-days", "", "Belarus", "Russian Spiritual Culture Days"),
+        ("2016-06", "culture-days", "", "Belarus", "Moscow Days"),
+        ("2016", "culture-days", "", "Moscow, Russia", "Belarusian Culture Days"),
+        ("2017-10", "culture-days", "", "Moscow, Russia", "Minsk Days"),
+    ]
+    assert [person.name for person in proposals[0].people] == ["Vladimir Makei", "Sergey Lavrov"]
+    assert proposals[0].sentence.startswith("On November 14−15, Foreign Minister of Belarus Vladimir Makei will make")
+    assert proposals[2].sentence.endswith("at the initiative of the upper houses of the two countries’ parliaments.")
+    assert [(p.start, p.end, p.precision) for p in proposals[2:5]] == [
+        (dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year"),
+        (dt.date(2017, 6, 29), dt.date(2017, 6, 30), "day"),
+        (dt.date(2015, 6, 1), dt.date(2015, 6, 1), "month"),
+    ]
+
+
+def test_the_command_prints_one_proposal_per_line(seed):
+    out = StringIO()
+
+    call_command("draft_from_release", str(RELEASE), "--published", "2017-11-13", stdout=out)
+
+    lines = [line.split("\t")[:4] for line in out.getvalue().splitlines()]
+    assert lines == [
+        ["2017-11-14..2017-11-15", "visit", "Russia", "Working visit by Vladimir Makei to Russia"],
+        ["2017-06-04..2017-06-05", "visit", "Moscow, Russia", "Visit by Vladimir Makei to Moscow"],
+        ["2014", "forum", "", "Forum of Russian and Belarusian Regions"],
+        ["2017-06-29..2017-06-30", "forum", "Moscow, Russia", "Fourth Forum of Russian and Belarusian Regions"],
+        ["2015-06", "culture-days", "Belarus", "Russian Spiritual Culture Days"],
+        ["2016-06", "culture-days", "Belarus", "Moscow Days"],
+        ["2016", "culture-days", "Moscow, Russia", "Belarusian Culture Days"],
+        ["2017-10", "culture-days", "Moscow, Russia", "Minsk Days"],
+    ]
+    assert out.getvalue().splitlines()[1].split("\t")[4].startswith("Mr Makei’s visit to Moscow on June 4−5")
+
+
+def test_the_command_refuses_a_bad_publication_date_and_a_missing_file(tmp_path):
+    with pytest.raises(CommandError, match=r"--published: give a date as YYYY-MM-DD, not '13\.11\.2017'"):
+        call_command("draft_from_release", str(RELEASE), "--published", "13.11.2017")
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("draft_from_release", str(tmp_path / "none.txt"), "--published", "2017-11-13")
+
+
+RUSSIAN = """14–15 ноября Министр иностранных дел Белоруссии В.Макей совершит рабочий визит в Россию \
+по приглашению Министра иностранных дел С.Лаврова.
+
+IV Форум регионов России и Белоруссии прошёл в Москве 29−30 июня 2017 года. В июне этого года \
+исполнилось 25 лет дипломатических отношений.
+
+Белоруссия принимала Дни русской духовной культуры в июне 2015 года. В Москве в 2016 году прошли Дни \
+белорусской культуры, а в октябре 2017 года — Дни Минска. Фестиваль «Славянский базар» проходит в Витебске ежегодно."""
+
+
+def test_a_russian_release_gives_the_same_events_in_russian(seed):
+    proposals = propose(RUSSIAN, published=PUBLISHED, language="ru")
+
+    assert summary(proposals) == [
+        ("2017-11-14..2017-11-15", "visit", "working", "Россия", "Рабочий визит: Владимир Макей, Россия"),
+        ("2017-06-29..2017-06-30", "forum", "", "Москва, Россия", "IV Форум регионов России и Белоруссии"),
+        ("2015-06", "culture-days", "", "Белоруссия", "Дни русской духовной культуры"),
+        ("2016", "culture-days", "", "Москва, Россия", "Дни белорусской культуры"),
+        ("2017-10", "culture-days", "", "Москва, Россия", "Дни Минска"),
+    ]
+    assert [person.name_en for person in proposals[0].people] == ["Vladimir Makei", "Sergey Lavrov"]
+
+
+OTHER = """Foreign Minister Sergey Lavrov will pay an official visit to Beijing on 3–5 March 2018.
+The Fifth Forum of Russian and Belarusian Regions will take place in Mogilev in June.
+The Minsk International Film Festival opens on December 1-3, and an exhibition of Belarusian \
+art runs from 30 November – 2 December 2017 in Kazan.
+Trade grew by 20 per cent in 2016, and 2400 MW of capacity will be added by 2019."""
+
+
+def test_other_release_texts_give_days_months_and_cross_month_ranges_without_inventing(seed):
+    proposals = propose(OTHER, published=PUBLISHED)
+
+    assert summary(proposals) == [
+        ("2018-03-03..2018-03-05", "visit", "official", "Beijing, China", "Official visit by Sergey Lavrov to Beijing"),
+        ("2018-06", "forum", "", "Mogilev, Belarus", "Fifth Forum of Russian and Belarusian Regions"),
+        ("2017-12-01..2017-12-03", "festival", "", "", "Minsk International Film Festival"),
+        ("2017-11-30..2017-12-02", "exhibition", "", "Kazan, Russia", "Exhibition of Belarusian art"),
+    ]
+    assert proposals[0].place["timezone"] == "Asia/Shanghai"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017-11-14..2017-11-15", (dt.date(2017, 11, 14), dt.date(2017, 11, 15), "day")),
+        ("2017-11-14", (dt.date(2017, 11, 14), dt.date(2017, 11, 14), "day")),
+        ("2015-06", (dt.date(2015, 6, 1), dt.date(2015, 6, 1), "month")),
+        ("2014", (dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year")),
+    ],
+)
+def test_proposal_dates_are_read_back_from_their_iso_form(text, expected):
+    assert parse_dates(text) == expected
+
+
+@pytest.mark.parametrize("text", ["14.11.2017", "2017-11-15..2017-11-14", "2017-13", "soon", ""])
+def test_proposal_dates_that_are_not_iso_or_backwards_are_refused(text):
+    with pytest.raises(ValueError, match=r"Write the dates as|The last day is before the first"):
+        parse_dates(text)
+
+
+def formset_data(client_page_context) -> dict:
+    """The proposal formset's fields as the page rendered them, ready to post back."""
+    formset = client_page_context["proposals"]
+    data = {f"proposal-{key}": value for key, value in formset.management_form.initial.items()}
+    for index, form in enumerate(formset.forms):
+        for name, field in form.fields.items():
+            value = form.initial.get(name, field.initial)
+            if name == "include":
+                if value:
+                    data[f"proposal-{index}-include"] = "on"
+            elif name == "people":
+                data[f"proposal-{index}-people"] = [person.pk for person in value or []]
+            elif name == "event_type":
+                data[f"proposal-{index}-event_type"] = value.pk
+            else:
+                data[f"proposal-{index}-{name}"] = value or ""
+    return data
+
+
+def test_admin_drafting_proposes_then_saves_the_ticked_events_as_drafts_with_their_source(seed, admin_client):
+    url = "/admin/events/event/draft/"
+    release = {
+        "title": "Comment on the working visit",
+        "url": "https://mid.example.org/release",
+        "published": "2017-11-13",
+        "language": "en",
+        "text": RELEASE.read_text(),
+    }
+    assert admin_client.get(url).status_code == 200
+    before = Event.objects.count()
+
+    proposed = admin_client.post(url, {**release, "propose": "1"})
+    data = formset_data(proposed.context)
+    data["proposal-1-include"] = ""  # the officer unticks the June visit
+    data["proposal-0-title"] = "Working visit of Vladimir Makei to Russia"
+    saved = admin_client.post(url, {**release, **data, "save": "1"})
+
+    assert "Working visit by Vladimir Makei to Russia" in proposed.content.decode()
+    assert saved.status_code == 302
+    drafts = Event.objects.filter(source__title_en="Comment on the working visit").order_by("pk")
+    assert Event.objects.count() == before + 7
+    assert [(e.title, e.is_published, e.date_precision) for e in drafts][:3] == [
+        ("Working visit of Vladimir Makei to Russia", False, "day"),
+        ("Forum of Russian and Belarusian Regions", False, "year"),
+        ("Fourth Forum of Russian and Belarusian Regions", False, "day"),
+    ]
+    visit = drafts[0]
+    assert (visit.start_date, visit.end_date, visit.visit_level) == (
+        dt.date(2017, 11, 14),
+        dt.date(2017, 11, 15),
+        "working",
+    )
+    assert (visit.venue.city, visit.venue.country.code) == ("", "RU")
+    assert [(p.person.name, p.role) for p in visit.participations.order_by("order")] == [
+        ("Vladimir Makei", Participation.Role.GUEST),
+        ("Sergey Lavrov", Participation.Role.PARTICIPANT),
+    ]
+    source = Source.objects.get(title_en="Comment on the working visit")
+    assert (source.url, source.published_at.date(), source.text[:13]) == (
+        "https://mid.example.org/release",
+        dt.date(2017, 11, 13),
+        "13 November 2",
+    )
+    assert drafts[2].venue.city == "Moscow"
+    assert drafts[2].description.startswith("The Fourth Forum of Russian and Belarusian Regions held in Moscow")
+
+
+def test_admin_drafting_shows_a_bad_date_and_saves_nothing(seed, admin_client):
+    url = "/admin/events/event/draft/"
+    release = {"title": "R", "published": "2017-11-13", "language": "en", "text": RELEASE.read_text()}
+    data = formset_data(admin_client.post(url, {**release, "propose": "1"}).context)
+    data["proposal-0-dates"] = "14.11.2017"
+    before = (Event.objects.count(), Source.objects.count())
+
+    response = admin_client.post(url, {**release, **data, "save": "1"})
+
+    assert response.status_code == 200
+    assert "Write the dates as 2017-11-14..2017-11-15" in response.content.decode()
+    assert (Event.objects.count(), Source.objects.count()) == before
+
+
+def test_admin_drafting_asks_for_a_text(admin_client):
+    response = admin_client.post(
+        "/admin/events/event/draft/", {"title": "R", "published": "2017-11-13", "language": "en", "propose": "1"}
+    )
+
+    assert "Paste the release&#x27;s text or upload it." in response.content.decode()
