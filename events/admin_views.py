@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from timezone_field import TimeZoneFormField
 
-from .drafting import parse_dates, propose, venue_for
+from .drafting import MAX_TEXT, parse_dates, propose, venue_for
 from .importing import ImportFileError, import_calendar
 from .models import Event, EventType, Participation, Person, Source
 
@@ -27,6 +28,9 @@ class ImportIcsForm(forms.Form):
         required=False,
     )
     language = forms.ChoiceField(label=_("Language of the file's texts"), choices=settings.LANGUAGES)
+    timezone = TimeZoneFormField(
+        label=_("Time zone of times without one"), required=False, initial=settings.TIME_ZONE, use_pytz=False
+    )
     publish = forms.BooleanField(label=_("Publish new events (otherwise they are drafts)"), required=False)
     dry_run = forms.BooleanField(
         label=_("Preview only: show what would change, write nothing"), required=False, initial=True
@@ -57,6 +61,7 @@ def import_ics_view(model_admin, request):
                 default_type=data["event_type"],
                 publish=data["publish"],
                 language=data["language"],
+                zone=str(data["timezone"]) if data["timezone"] else None,
             )
         except ImportFileError as error:
             form.add_error("file", gettext("%(error)s Nothing was imported.") % {"error": error})
@@ -81,7 +86,9 @@ class ReleaseForm(forms.Form):
     url = forms.URLField(label=_("Address (URL)"), required=False, max_length=500, assume_scheme="https")
     published = forms.DateField(label=_("Publication date"), help_text=_("Years the text leaves out follow from it."))
     language = forms.ChoiceField(label=_("Language of the release"), choices=settings.LANGUAGES)
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), required=False)
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), required=False, max_length=MAX_TEXT
+    )
     file = forms.FileField(label=_("…or a text file (UTF-8)"), required=False)
 
     def clean(self):
@@ -171,6 +178,11 @@ def draft_from_release_view(model_admin, request):
                     return redirect(reverse("admin:events_event_changelist") + "?is_published__exact=0")
         else:
             found = propose(data["text"], published=data["published"], language=data["language"])
+            # An uploaded text goes into the text box, so that saving does not need the file again.
+            post = request.POST.copy()
+            post["text"] = data["text"]
+            release = ReleaseForm(post)
+            release.is_valid()
             proposals = ProposalFormSet(initial=[proposal_initial(p) for p in found], prefix="proposal")
             if not found:
                 messages.warning(request, gettext("No event with a date was found in this text."))

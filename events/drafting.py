@@ -29,6 +29,8 @@ from django_countries import countries
 
 from .models import Event, EventType, Person, Venue
 
+MAX_TEXT = 100_000  # characters read from a release (a long one is about 20,000)
+MAX_PROPOSALS = 200
 TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”]")
 DASHES = {"-", "–", "—", "−"}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
@@ -37,6 +39,37 @@ YEAR_WORDS = {"год", "года", "году", "г"}
 HOST_WORDS = {"hosted", "host", "hosts", "принимала", "принимал", "принял", "приняла", "принимает"}
 NAME_LINKS = {"of", "and", "the", "for", "de", "и"}
 ARTICLES = {"the", "a", "an"}
+ABBREVIATIONS = {
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "no",
+    "vs",
+    "г",
+    "гг",
+    "им",
+    "т",
+    "ул",
+    "пр",
+    "д",
+    "н",
+    "ст",
+    "св",
+}
+# Words after which a name is where an event happens ("to Moscow", "visit Minsk", "в г. Минске").
+PLACE_BEFORE = IN_WORDS | {"visit", "visits", "visiting", "посетит", "посетил", "посетила", "посетят"}
+CITY_WORDS = {"г", "city", "of", "the", "город", "городе"}
+CLAUSE_MARKS = {",", ";", ":", "(", ")", "—", "–"}
+RANGE_STARTS = {"from", "between", "с", "со"}  # "from 3 to 5 March", "между", "с 10 по 12 апреля"
+RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до"}
+# Lower-case words that may follow a year in a date ("in 2014 at the initiative"); another word makes the
+# number a count ("in 2000 schools").
+AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",
+              "will", "under", "during", "after", "before", "from", "of", "и", "в", "на", "по", "с", "когда",
+              "года", "году", "год", "г"}  # fmt: skip
 
 
 @dataclass
@@ -166,11 +199,15 @@ class ReleaseReader:
         self.types = list(EventType.objects.all())
         self.people = list(Person.objects.all())
         self.tense = ""
+        self.clause_tokens: list[Token] = []
+        self.places: dict[tuple, dict | None] = {}
 
     def proposals(self, text: str) -> list[Proposal]:
         found = []
-        for sentence in split_sentences(text):
+        for sentence in split_sentences(text[:MAX_TEXT]):
             found.extend(self.read_sentence(sentence))
+            if len(found) >= MAX_PROPOSALS:
+                return found[:MAX_PROPOSALS]
         return found
 
     # Dates ------------------------------------------------------------------------------------
@@ -207,7 +244,7 @@ class ReleaseReader:
             if self.tense == "past" and day_in_year > self.published:
                 continue
             candidates.append((abs((day_in_year - self.published).days), year))
-        return min(candidates)[1]
+        return min(candidates)[1] if candidates else None
 
     def sentence_tense(self, tokens: list[Token]) -> str:
         """ "future" or "past" when the sentence's verbs say so ("will", "совершит", "прошёл"), else ""."""
@@ -238,8 +275,10 @@ class ReleaseReader:
         def at(k):
             return tokens[k] if k < len(tokens) else Token("", 0, 0)
 
+        ranged = at(i - 1).lower in RANGE_STARTS
+
         def dash(k):
-            return at(k).text in DASHES
+            return at(k).text in DASHES or (ranged and at(k).lower in RANGE_WORDS)
 
         def finish(k, year):
             """Skip "года", "г." after a year; return the token index after the mention."""
@@ -282,17 +321,29 @@ class ReleaseReader:
                 first = dt.date(self.published.year, month, 1)
                 return (i, k + 2, first, first, Event.Precision.MONTH)
             if at(i - 1).lower in IN_WORDS:  # "in June": the June nearest the publication date
+                self.tense = self.clause_tense(i)
                 first = dt.date(self.infer_year(month, 15), month, 1)
                 return (i, k, first, first, Event.Precision.MONTH)
             return None
         year = self.year(tokens, i)
-        if year is not None and at(i - 1).lower in IN_WORDS and not dash(i + 1):  # in 2014 / в 2016 году
+        counted = at(i + 1).text[:1].islower() and at(i + 1).lower not in AFTER_YEAR  # "in 2000 schools"
+        if year is not None and at(i - 1).lower in IN_WORDS and not dash(i + 1) and not counted:  # in 2014
             first = dt.date(year, 1, 1)
             return (i, finish(i + 1, year), first, dt.date(year, 12, 31), Event.Precision.YEAR)
         return None
 
+    def clause_tense(self, i: int) -> str:
+        """The tense of the clause (between commas, dashes...) that holds token i."""
+        tokens = self.clause_tokens
+        low = max((k for k in range(i) if tokens[k].text in CLAUSE_MARKS), default=-1) + 1
+        high = min((k for k in range(i, len(tokens)) if tokens[k].text in CLAUSE_MARKS), default=len(tokens))
+        return self.sentence_tense(tokens[low:high])
+
     def day_range(self, i, k, day, month, last_day, last_month, year):
+        self.tense = self.clause_tense(i)
         year = year or self.infer_year(month, day)
+        if year is None:
+            return None  # "31 April": no year has it
         try:
             first = dt.date(year, month, day)
             last = dt.date(year + (1 if last_month and last_month < month else 0), last_month or month, last_day)
@@ -306,7 +357,7 @@ class ReleaseReader:
 
     def read_sentence(self, sentence: str) -> list[Proposal]:
         tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
-        self.tense = self.sentence_tense(tokens)
+        self.clause_tokens = tokens
         mentions = self.dates(tokens)
         if not mentions:
             return []
@@ -317,8 +368,17 @@ class ReleaseReader:
             following = mentions[index + 1][0] if index + 1 < len(mentions) else len(tokens)
             offset, segment = previous_end, tokens[previous_end:first]
             kind, keyword_at = self.event_type(segment, nearest_last=True)
+            if first <= 3 and end < len(tokens) and tokens[end].text in DASHES:
+                previous_end = end
+                continue  # a dateline ("MINSK, 20 February –"): the release's own date
             if kind is None:
                 offset, segment = end, tokens[end:following]
+                if precision != Event.Precision.DAY:
+                    # A month or a year names an event after it only in its own clause ("в 2016 году прошли
+                    # Дни…", "в октябре — Дни Минска"), not in the next ("in 2017, the ministers noted at…").
+                    marks = (k for k, t in enumerate(segment) if t.text in CLAUSE_MARKS and (k or t.text not in "—–"))
+                    cut = next(marks, len(segment))
+                    segment = segment[:cut]
                 kind, keyword_at = self.event_type(segment, nearest_last=False)
             previous_end = end
             if kind is None:
@@ -381,6 +441,8 @@ class ReleaseReader:
         # from the capitalised word before the type word to the first word that is not part of a name.
         start = keyword_at
         while start > 0 and (segment[start - 1].text[:1].isupper() or segment[start - 1].text[:1].isdigit()):
+            if segment[start - 1].lower in ARTICLES:
+                break  # "A festival of…", "The Fourth Forum…": the article is not part of the name
             start -= 1
         end = keyword_at + 1
         while end < len(segment) and self.name_word(segment, end):
@@ -425,6 +487,12 @@ class ReleaseReader:
 
     # Places and people -------------------------------------------------------------------------
 
+    def place(self, words: list[str]) -> dict | None:
+        key = tuple(words)
+        if key not in self.places:
+            self.places[key] = find_place(words, self.language)
+        return self.places[key]
+
     def sentence_place(self, tokens: list[Token], low: int, high: int) -> dict | None:
         """Where, among tokens[low:high]: a place after "in"/"to" (a city before a country), or before "hosted"."""
         found = []
@@ -435,10 +503,13 @@ class ReleaseReader:
                 words = [t.text for t in tokens[i : i + length]]
                 if len(words) < length or not all(word[:1].isupper() for word in words):
                     continue
-                place = find_place(words, self.language)
+                place = self.place(words)
                 if place is None:
                     continue
-                after_in = i > 0 and tokens[i - 1].lower in IN_WORDS
+                before = i - 1
+                while before > 0 and (tokens[before].text == "." or tokens[before].lower in CITY_WORDS):
+                    before -= 1  # "в г. Минске", "in the city of Minsk"
+                after_in = before >= 0 and tokens[before].lower in PLACE_BEFORE
                 hosting = i + length < len(tokens) and tokens[i + length].lower in HOST_WORDS
                 # "Moscow Days" names a city's festival, not where it happens.
                 named = i + length < len(tokens) and tokens[i + length].text[:1].isupper()
@@ -449,7 +520,8 @@ class ReleaseReader:
 
     def sentence_people(self, tokens: list[Token]) -> list[Person]:
         """People of the calendar named in the sentence, in the order the sentence names them (the visitor first)."""
-        lemmas = [lemma(token.text, self.language) for token in tokens]
+        # Only capitalised words: a surname's stem must not match "макетов" in "выставка макетов".
+        lemmas = [lemma(token.text, self.language) if token.text[:1].isupper() else "" for token in tokens]
         found = []
         for person in self.people:
             positions = []
@@ -465,11 +537,24 @@ class ReleaseReader:
 
 
 def split_sentences(text: str) -> list[str]:
+    """Sentences, and lines that are not continued (headlines, datelines), as separate units.
+
+    A full stop ends a sentence unless it ends an abbreviation ("St.", "Mr.", "г.") or an initial ("В.").
+    """
     sentences = []
-    for paragraph in re.split(r"\n\s*\n|\n(?=\s*[•\-–])", text):
+    # A line break ends a unit unless the next line continues it (starts in lower case).
+    for paragraph in re.split(r"\n(?!\s*[a-zа-яё])", text):
         paragraph = " ".join(paragraph.split())
-        sentences.extend(part for part in SENTENCE_END.split(paragraph) if part.strip())
-    return sentences
+        start = 0
+        for match in SENTENCE_END.finditer(paragraph):
+            before = paragraph[start : match.start()].split()
+            last_word = before[-1].rstrip(".!?").lower() if before else ""
+            if paragraph[match.start() - 1] == "." and (last_word in ABBREVIATIONS or len(last_word) == 1):
+                continue
+            sentences.append(paragraph[start : match.start()])
+            start = match.end()
+        sentences.append(paragraph[start:])
+    return [sentence.strip() for sentence in sentences if sentence.strip()]
 
 
 def propose(text: str, *, published: dt.date, language: str = "en") -> list[Proposal]:

@@ -152,6 +152,9 @@ def event_to_vevent(
         "x-dipcal-precision": event.date_precision if event.date_precision != Event.Precision.DAY else "",
         "x-dipcal-status": event.status if event.status == Event.Status.POSTPONED else "",
         "x-dipcal-type": event.event_type.slug,
+        "x-dipcal-agenda": event.agenda,
+        # The zone, where DTSTART had to be written in UTC (the hour when clocks go back).
+        "x-dipcal-timezone": str(event.timezone) if not event.all_day and event.timezone else "",
     }
     for name, value in own.items():
         if value:

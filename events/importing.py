@@ -26,20 +26,27 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 import recurring_ical_events
+import x_wr_timezone
 from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from .models import Event, EventType, Series, Source, Tag, Venue
 from .services import unique_slug
 
 STATUS_FROM_ICAL = {"CANCELLED": Event.Status.CANCELLED, "TENTATIVE": Event.Status.TENTATIVE}
+FOLDED = re.compile(r"\r?\n[ \t]")  # RFC 5545 line folding
+SINGLE_VALUED = ("UID", "DTSTART", "DTEND", "DURATION", "SEQUENCE", "SUMMARY", "STATUS", "RRULE", "LAST-MODIFIED",
+                 "LOCATION", "GEO", "URL", "DESCRIPTION", "RECURRENCE-ID", "DTSTAMP", "CREATED")  # fmt: skip
+SUB_DAILY = ("SECONDLY", "MINUTELY", "HOURLY")
 TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
 MAX_DEPTH = 4  # VCALENDAR > VEVENT > VALARM, VTIMEZONE > STANDARD: nothing legitimate nests deeper
 
@@ -115,14 +122,18 @@ def parse_calendar(data: bytes) -> icalendar.Calendar:
         ) from error
     if "\x00" in text:
         raise ImportFileError(_("The file contains NUL characters: it is not an iCalendar text file."))
-    check_nesting(text)
+    check_nesting(FOLDED.sub("", text))
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as error:
         raise ImportFileError(_("The file is not valid iCalendar: %(error)s") % {"error": str(error)[:200]}) from error
     if calendar.name != "VCALENDAR":
         raise ImportFileError(_("The file does not start with BEGIN:VCALENDAR."))
-    return calendar
+    try:
+        # Google Calendar's X-WR-TIMEZONE: floating times of the file are in that zone.
+        return x_wr_timezone.to_standard(calendar)
+    except Exception as error:  # the library raises whatever a broken zone makes it raise
+        raise ImportFileError(_("The file is not valid iCalendar: %(error)s") % {"error": str(error)[:200]}) from error
 
 
 def check_nesting(text: str) -> None:
@@ -175,7 +186,19 @@ class Incoming:
         return f"{self.vevent.get('SUMMARY', '')} ({self.uid})"
 
 
-def incoming_events(calendar: icalendar.Calendar, now: dt.datetime) -> list[Incoming]:
+def dates_of(value) -> list:
+    """The dates of an RDATE or EXDATE; none for a broken one, which the file's errors report."""
+    try:
+        return value.dts
+    except Exception:  # icalendar raises its own error type for a property that did not parse
+        return []
+
+
+def as_list(value) -> list:
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
+def incoming_events(calendar: icalendar.Calendar, now: dt.datetime, skipped: list) -> list[Incoming]:
     """The events of the file, recurring ones expanded inside the window; ImportFileError past any cap."""
     vevents = calendar.walk("VEVENT")
     if len(vevents) > limit("EVENTS_IMPORT_MAX_EVENTS", 5000):
@@ -192,6 +215,18 @@ def incoming_events(calendar: icalendar.Calendar, now: dt.datetime) -> list[Inco
             problems.append(_("%(where)s: the UID is longer than 200 characters.") % {"where": where})
         if "DTSTART" not in vevent:
             problems.append(_("%(where)s has no DTSTART.") % {"where": where})
+        repeated = [name for name in SINGLE_VALUED if isinstance(vevent.get(name), list)]
+        if repeated:
+            problems.append(_("%(where)s has %(property)s more than once.") % {"where": where, "property": repeated[0]})
+        rule = vevent.get("RRULE")
+        if rule is not None and not isinstance(rule, list) and str(rule.get("FREQ", [""])[0]).upper() in SUB_DAILY:
+            problems.append(
+                _("%(where)s repeats more often than daily; such series are not imported.") % {"where": where}
+            )
+        dates = sum(len(dates_of(value)) for name in ("RDATE", "EXDATE") for value in as_list(vevent.get(name)))
+        if dates > limit("EVENTS_IMPORT_MAX_OCCURRENCES", 1000):
+            problems.append(_("%(where)s lists more than %(max)d dates.") % {
+                "where": where, "max": limit("EVENTS_IMPORT_MAX_OCCURRENCES", 1000)})  # fmt: skip
         for name, error in vevent.errors:
             problems.append(
                 _("%(where)s: %(property)s: %(error)s") % {"where": where, "property": name, "error": error}
@@ -200,16 +235,32 @@ def incoming_events(calendar: icalendar.Calendar, now: dt.datetime) -> list[Inco
         raise ImportFileError(" ".join(problems[:10]))
 
     overrides = {str(vevent["UID"]) for vevent in vevents if "RECURRENCE-ID" in vevent}
-    items, expanded = [], 0
+    masters = {str(vevent["UID"]) for vevent in vevents if "RECURRENCE-ID" not in vevent}
+    items, expanded, seen = [], 0, set()
+    first, last = import_window(now)
     for vevent in vevents:
         uid = str(vevent["UID"])
+        label = f"{vevent.get('SUMMARY', '')} ({uid})"
         if "RECURRENCE-ID" in vevent:
-            continue  # applied by the expansion of its series
+            if uid not in masters:
+                skipped.append((label, _("a moved occurrence of a series that is not in the file")))
+            continue  # otherwise applied by the expansion of its series
+        if uid in seen:
+            skipped.append((label, _("the UID appears twice in the file; the first event is imported")))
+            continue
+        seen.add(uid)
         if "RRULE" not in vevent and "RDATE" not in vevent and uid not in overrides:
             items.append(Incoming(uid, vevent))
             continue
         occurrences = expand(calendar, vevent, now, cap=limit("EVENTS_IMPORT_MAX_OCCURRENCES", 1000) - expanded)
         expanded += len(occurrences)
+        if not occurrences:
+            skipped.append(
+                (
+                    label,
+                    _("no occurrence between %(first)s and %(last)s") % {"first": first.date(), "last": last.date()},
+                )
+            )
         items.extend(Incoming(f"{uid}/{occurrence_key(o)}", o, series_of=vevent) for o in occurrences)
     return items
 
@@ -236,8 +287,15 @@ def expand(calendar: icalendar.Calendar, master: icalendar.Event, now: dt.dateti
             start = dt.datetime.combine(start, dt.time())
         # Compare like with like: a floating or all-day start against the window's wall-clock bounds.
         low, high = (first, last) if start.tzinfo else (first.replace(tzinfo=None), last.replace(tzinfo=None))
+        rule_text = master["RRULE"].to_ical().decode()
+        # dateutil wants UNTIL of the same kind as DTSTART; RFC 5545 readers accept either.
+        until = re.search(r"UNTIL=(\d{8})(T\d{6})?(Z?)", rule_text)
+        if until and start.tzinfo is None and until.group(3):
+            rule_text = rule_text.replace(until.group(0), f"UNTIL={until.group(1)}{until.group(2) or 'T235959'}")
+        elif until and start.tzinfo is not None and not until.group(3):
+            rule_text = rule_text.replace(until.group(0), f"UNTIL={until.group(1)}{until.group(2) or 'T235959'}Z")
         try:
-            rule = rrulestr(master["RRULE"].to_ical().decode(), dtstart=start, forceset=True)
+            rule = rrulestr(rule_text, dtstart=start, forceset=True)
             within = 0
             for seen, instant in enumerate(rule):
                 if instant > high:
@@ -255,14 +313,20 @@ def expand(calendar: icalendar.Calendar, master: icalendar.Event, now: dt.dateti
     for vevent in calendar.walk("VEVENT"):
         if str(vevent["UID"]) == uid:
             single.add_component(vevent)
-    occurrences = list(itertools.islice(recurring_ical_events.of(single).between(first, last), cap + 1))
+    try:
+        occurrences = list(itertools.islice(recurring_ical_events.of(single).between(first, last), cap + 1))
+    except Exception as error:  # the library's errors for broken series vary by what is broken
+        raise ImportFileError(
+            _("The recurrence rule of %(uid)s cannot be read: %(error)s") % {"uid": uid[:80], "error": error}
+        ) from error
     if len(occurrences) > cap:
         raise too_many
     return occurrences
 
 
 def occurrence_key(vevent: icalendar.Event) -> str:
-    start = vevent.decoded("DTSTART")
+    """The occurrence's original start (RECURRENCE-ID), which stays when the occurrence is moved."""
+    start = vevent.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in vevent else vevent.decoded("DTSTART")
     if isinstance(start, dt.datetime):
         return (start.astimezone(dt.UTC) if start.tzinfo else start).strftime("%Y%m%dT%H%M%SZ")
     return start.strftime("%Y%m%d")
@@ -303,6 +367,7 @@ class Importer:
             event = self.write(item, report)
             if event is not None and "RELATED-TO" in item.vevent:
                 parents.append((event, item.vevent))
+        self.cancel_dropped_occurrences(items, report)
         for event, vevent in parents:
             related = vevent["RELATED-TO"]
             for value in related if isinstance(related, list) else [related]:
@@ -312,6 +377,18 @@ class Importer:
                         event.parent = parent
                         self.validate(event, event.uid)
                         event.save()
+
+    def cancel_dropped_occurrences(self, items: list[Incoming], report: ImportReport) -> None:
+        """Occurrences imported before, inside the window, that their series in the file no longer has: cancelled."""
+        first, last = import_window(self.now)
+        kept = {item.uid for item in items}
+        for master in {str(item.series_of["UID"]) for item in items if item.series_of is not None}:
+            dropped = Event.objects.filter(uid__startswith=f"{master}/", start_date__range=(first.date(), last.date()))
+            for event in dropped.exclude(uid__in=kept).exclude(status=Event.Status.CANCELLED):
+                event.status = Event.Status.CANCELLED
+                event.save()
+                report.updated.append(f"{event.title} ({event.uid})")
+                report.notes.append((f"{event.title} ({event.uid})", _("no longer in its series: cancelled")))
 
     def write(self, item: Incoming, report: ImportReport) -> Event | None:
         vevent = item.vevent
@@ -332,14 +409,26 @@ class Importer:
                 event.origin_sequence if event.origin_sequence is not None else event.sequence,
                 (event.origin_modified or event.updated_at).replace(microsecond=0),  # iCalendar has whole seconds
             )
-            if (sequence, modified or known[1]) < known:
-                report.skipped.append(
-                    (item.label, _("older than the stored version (SEQUENCE %(file)d, stored %(stored)d)")
-                     % {"file": sequence, "stored": known[0]})
-                )  # fmt: skip
+            version = (sequence, modified or known[1])
+            if version == known:
+                # The version already imported: nothing changes, not even what an officer edited since.
+                report.unchanged.append(item.label)
+                return event
+            if version < known:
+                if sequence < known[0]:
+                    why = _("older than the stored version (SEQUENCE %(file)d, stored %(stored)d)") % {
+                        "file": sequence, "stored": known[0]}  # fmt: skip
+                else:
+                    moments = {"file": f"{version[1]:%Y-%m-%d %H:%M:%S}", "stored": f"{known[1]:%Y-%m-%d %H:%M:%S}"}
+                    why = _("older than the stored version (LAST-MODIFIED %(file)s, stored %(stored)s)") % moments
+                report.skipped.append((item.label, why))
                 return None
         before = self.snapshot(event) if not new else None
         floating = self.fill(event, item, report)
+        if new and item.series_of is not None and not event.slug:
+            # One slug per occurrence from its date, rather than a search for a free "-2", "-3"... per occurrence.
+            slug = f"{(slugify(event.title_en) or 'event')[:80]}-{item.uid.rsplit('/', 1)[1].lower()}"
+            event.slug = slug if not Event.objects.filter(slug=slug).exists() else ""
         if new:
             # A floating time is a guess about the zone: such an event waits, as a draft, for an officer.
             event.is_published = self.publish and not floating
@@ -404,6 +493,7 @@ class Importer:
         if own_export(vevent):
             setattr(event, f"summary_{lang}", text(vevent, "X-DIPCAL-SUMMARY")[:500])
             setattr(event, f"description_{lang}", text(vevent, "X-DIPCAL-DESCRIPTION"))
+            setattr(event, f"agenda_{lang}", text(vevent, "X-DIPCAL-AGENDA"))
         else:
             setattr(event, f"description_{lang}", text(vevent, "DESCRIPTION"))
         floating = self.fill_dates(event, item, report)
@@ -417,7 +507,7 @@ class Importer:
         event.venue = self.venue(vevent, event, report, item.label)
         if text(vevent, "URL") and event.source_id is None and not own_export(vevent):
             # Another calendar's page about the event; this service's own URL is the event's page, not a source.
-            event.source = self.source(vevent)
+            event.source = self.source(vevent, report, item.label)
         if item.series_of is not None:
             event.series = self.series_for(item.series_of)
         return floating
@@ -448,19 +538,25 @@ class Importer:
             zone = ZoneInfo(self.zone)
             start = start.replace(tzinfo=zone)
             end = end.replace(tzinfo=zone) if isinstance(end, dt.datetime) and end.tzinfo is None else end
-        key = getattr(start.tzinfo, "key", None)
+        key = text(vevent, "X-DIPCAL-TIMEZONE") or getattr(start.tzinfo, "key", None)
+        if key is None:
+            # Outlook names zones the Windows way ("Russian Standard Time"); the instant is right either way.
+            tzid = str(vevent["DTSTART"].params.get("TZID", ""))
+            key = WINDOWS_TO_OLSON.get(tzid.strip('"'))
         if key is None and start.utcoffset() == dt.timedelta(0):
             key = "UTC"
+        try:
+            ZoneInfo(key or "")
+        except (ZoneInfoNotFoundError, ValueError):
+            key = None
         if key is None:
             key = "UTC"
             report.notes.append((item.label, _("time zone not recognised; the times are kept in UTC")))
-        try:
-            ZoneInfo(key)
-        except (ZoneInfoNotFoundError, ValueError):
-            key = "UTC"
         event.all_day, event.timezone = False, key
         event.start = start.astimezone(dt.UTC)
         event.end = end.astimezone(dt.UTC) if isinstance(end, dt.datetime) and end > start else None
+        if isinstance(end, dt.datetime) and end < start:
+            report.notes.append((item.label, _("the end is before the start: only the start is kept")))
         event.start_date = event.end_date = None
         return floating
 
@@ -535,8 +631,9 @@ class Importer:
         name = ", ".join(parts[:-2])
         lang = self.language
         venues = Venue.objects.filter(country=country)
-        venues = venues.filter(**{f"city_{lang}": city} if city else {f"city_{lang}__in": ["", None]})
-        venues = venues.filter(**{f"name_{lang}": name} if name else {f"name_{lang}__in": ["", None]})
+        for field_name, value in ((f"city_{lang}", city), (f"name_{lang}", name)):
+            empty = Q(**{field_name: ""}) | Q(**{f"{field_name}__isnull": True})
+            venues = venues.filter(Q(**{field_name: value}) if value else empty)
         venue = venues.order_by("pk").first()
         if venue is not None:
             return venue
@@ -555,8 +652,13 @@ class Importer:
         venue.save()
         return venue
 
-    def source(self, vevent) -> Source:
+    def source(self, vevent, report: ImportReport, label: str) -> Source | None:
         url = text(vevent, "URL")[:500]
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            report.notes.append((label, _("the URL is not a web address (http or https): not kept")))
+            return None
         source = Source.objects.filter(url=url).order_by("pk").first()
         if source is None:
             published = self.instant(vevent, "CREATED") or self.instant(vevent, "DTSTAMP") or self.now
@@ -581,7 +683,7 @@ def import_calendar(data: bytes, *, dry_run: bool = False, **options) -> ImportR
     report = ImportReport(dry_run=dry_run)
     importer = Importer(**options)
     calendar = parse_calendar(data)
-    items = incoming_events(calendar, importer.now)
+    items = incoming_events(calendar, importer.now, report.skipped)
     with transaction.atomic():
         importer.run(items, report)
         if dry_run:

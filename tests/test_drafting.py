@@ -217,3 +217,53 @@ def test_admin_drafting_asks_for_a_text(admin_client):
     )
 
     assert "Paste the release&#x27;s text or upload it." in response.content.decode()
+
+
+MORE = """MINSK, 20 February – The Forum of Regions will take place from 3 to 5 March in Minsk.
+Lavrov to visit Minsk on 12 March
+The exhibition, which opened in Moscow on 19 February, will run for a month.
+The Forum will be held in St. Petersburg on 14-15 June.
+The festival will take place in 2000 schools across Russia.
+Trade grew by 1-2 per cent in 2017, the ministers noted at the meeting.
+The meeting will take place on 31 April.
+A festival of Belarusian film runs from 28 February to 2 March."""
+
+
+def test_ranges_in_words_datelines_headlines_abbreviations_and_counts_are_read_right(seed):
+    proposals = propose(MORE, published=dt.date(2018, 2, 20))
+
+    assert summary(proposals) == [
+        ("2018-03-03..2018-03-05", "forum", "", "Minsk, Belarus", "Forum of Regions"),
+        ("2018-03-12", "visit", "", "Minsk, Belarus", "Visit by Sergey Lavrov to Minsk"),
+        ("2018-02-19", "exhibition", "", "Moscow, Russia", "Exhibition"),
+        ("2018-06-14..2018-06-15", "forum", "", "", "Forum"),
+        ("2018-02-28..2018-03-02", "festival", "", "", "Festival of Belarusian film"),
+    ]
+
+
+def test_a_russian_range_with_s_po_and_an_abbreviated_city(seed):
+    text = "Заседание Совета министров состоится в г. Минске с 10 по 12 апреля. Открылась выставка макетов."
+
+    proposals = propose(text, published=dt.date(2018, 2, 20), language="ru")
+
+    assert summary(proposals) == [
+        ("2018-04-10..2018-04-12", "meeting", "", "Минск, Белоруссия", "Заседание Совета министров")
+    ]
+    assert proposals[0].people == []
+
+
+def test_admin_drafting_from_an_uploaded_file_keeps_the_text_for_saving(seed, admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = "/admin/events/event/draft/"
+    release = {"title": "Uploaded", "published": "2017-11-13", "language": "en"}
+    upload = SimpleUploadedFile("release.txt", RELEASE.read_bytes())
+
+    proposed = admin_client.post(url, {**release, "file": upload, "propose": "1"})
+    text = proposed.context["form"]["text"].value()
+    saved = admin_client.post(url, {**release, "text": text, **formset_data(proposed.context), "save": "1"})
+
+    assert text == RELEASE.read_text()
+    assert saved.status_code == 302
+    assert Event.objects.filter(source__title_en="Uploaded").count() == 8
+    assert Source.objects.get(title_en="Uploaded").text == RELEASE.read_text()

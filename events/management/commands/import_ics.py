@@ -1,5 +1,7 @@
 """Import events from an iCalendar file or address: upsert by UID, all or nothing."""
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
@@ -42,6 +44,13 @@ class Command(BaseCommand):
             if default_type is None:
                 known = ", ".join(EventType.objects.order_by("slug").values_list("slug", flat=True))
                 raise CommandError(f"--type: no event type {type!r}; choose from {known}.")
+        if timezone:
+            try:
+                ZoneInfo(timezone)
+            except (ZoneInfoNotFoundError, ValueError) as error:
+                raise CommandError(
+                    f"--timezone: {timezone!r} is not an IANA time zone such as Europe/Minsk."
+                ) from error
         mapping = {}
         for pair in map_category:
             name, sep, slug = pair.partition("=")
