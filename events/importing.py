@@ -16,6 +16,7 @@ own title, texts, type, date precision and "postponed" (see ical.py).
 """
 
 import datetime as dt
+import http.client
 import itertools
 import re
 import urllib.request
@@ -88,7 +89,7 @@ def read_location(location: str) -> bytes:
         try:
             with urllib.request.urlopen(location, timeout=30) as response:
                 data = response.read(cap + 1)
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, http.client.HTTPException) as error:
             raise ImportFileError(
                 _("Could not fetch %(url)s: %(error)s") % {"url": location, "error": error}
             ) from error
