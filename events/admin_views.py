@@ -69,14 +69,14 @@ def import_ics_view(model_admin, request):
             level = messages.INFO if data["dry_run"] else messages.SUCCESS
             prefix = gettext("Preview, nothing written: ") if data["dry_run"] else ""
             messages.add_message(request, level, prefix + report.counts() + ".")
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
-        "title": gettext("Import events from an iCalendar file"),
-        "form": form,
-        "report": report,
-    }
-    return TemplateResponse(request, "admin/events/event/import_ics.html", context)
+    title = gettext("Import events from an iCalendar file")
+    return tool_page(model_admin, request, "import_ics.html", title=title, form=form, report=report)
+
+
+def tool_page(model_admin, request, template: str, **context) -> TemplateResponse:
+    """An admin page of the events' tools, with the admin's own context (site header, breadcrumbs)."""
+    context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta, **context}
+    return TemplateResponse(request, f"admin/events/event/{template}", context)
 
 
 class ReleaseForm(forms.Form):
@@ -186,14 +186,8 @@ def draft_from_release_view(model_admin, request):
             proposals = ProposalFormSet(initial=[proposal_initial(p) for p in found], prefix="proposal")
             if not found:
                 messages.warning(request, gettext("No event with a date was found in this text."))
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
-        "title": gettext("Draft events from a press release"),
-        "form": release,
-        "proposals": proposals,
-    }
-    return TemplateResponse(request, "admin/events/event/draft_from_release.html", context)
+    title = gettext("Draft events from a press release")
+    return tool_page(model_admin, request, "draft_from_release.html", title=title, form=release, proposals=proposals)
 
 
 def save_drafts(release: dict, proposals) -> list[Event] | None:
