@@ -197,6 +197,7 @@ class ReleaseReader:
         self.language = language
         self.months = month_names(language)
         self.types = list(EventType.objects.all())
+        self.type_words = {kind.pk: self.words_of_type(kind) for kind in self.types}
         self.people = list(Person.objects.all())
         self.tense = ""
         self.clause_tokens: list[Token] = []
@@ -413,10 +414,12 @@ class ReleaseReader:
     def is_type_word(self, token: Token, kind: EventType) -> bool:
         """Whether the word names the type: a word of its name in the release's language, in any form."""
         word = lemma(token.text, self.language)
+        return word in self.type_words[kind.pk] and len(word) > 3
+
+    def words_of_type(self, kind: EventType) -> set[str]:
         name = getattr(kind, f"name_{self.language}") or kind.name_en or ""
         words = {lemma(part, self.language) for part in re.findall(r"\w+", name)}
-        words |= {form + "s" for form in words} | {kind.slug}
-        return word in words and len(word) > 3
+        return words | {form + "s" for form in words} | {kind.slug}
 
     def visit_level(self, segment: list[Token]) -> str:
         text = " ".join(lemma(token.text, self.language) for token in segment)
@@ -561,13 +564,6 @@ def propose(text: str, *, published: dt.date, language: str = "en") -> list[Prop
     """Every proposal of a release, in the order of the text."""
     with translation.override(language):
         return ReleaseReader(published=published, language=language).proposals(text)
-
-
-def people_lookup(names: list[str]) -> list[Person]:
-    query = Q()
-    for name in names:
-        query |= Q(name_en__iexact=name) | Q(name_ru__iexact=name)
-    return list(Person.objects.filter(query)) if names else []
 
 
 def parse_dates(value: str) -> tuple[dt.date, dt.date, str]:

@@ -261,8 +261,9 @@ class SiteExporter:
             report.files[target] = url
             (scratch / target).parent.mkdir(parents=True, exist_ok=True)
             (scratch / target).write_bytes(content)
-            found = LINK.findall(content.decode()) if target.endswith(".html") else []
-            found += LOC.findall(content.decode()) if target.startswith("sitemap") else []
+            document = content.decode() if target.endswith((".html", ".xml")) else ""
+            found = LINK.findall(document) if target.endswith(".html") else []
+            found += LOC.findall(document) if target.startswith("sitemap") else []
             for link in found:
                 local = self.site_url(link.replace("&amp;", "&"), base=url)
                 if local is not None and local not in queued:

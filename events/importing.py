@@ -359,7 +359,9 @@ class Importer:
         self.language = language
         self.zone = zone or settings.TIME_ZONE
         self.now = now or timezone.now()
-        self.types = list(EventType.objects.all())
+        self.type_spellings: dict[str, EventType] = {}
+        for kind in EventType.objects.all():
+            self.add_type(kind)
         self.series: dict[str, Series] = {}
 
     def run(self, items: list[Incoming], report: ImportReport) -> None:
@@ -561,15 +563,22 @@ class Importer:
         event.start_date = event.end_date = None
         return floating
 
+    def add_type(self, kind: EventType) -> None:
+        """Know the type by its slug and its names, singular and plural, in both languages."""
+        for spelling in (kind.slug, kind.name_en, kind.name_ru, kind.name_plural_en, kind.name_plural_ru):
+            if spelling:
+                self.type_spellings.setdefault(spelling.casefold(), kind)
+
+    def type_named(self, name: str) -> EventType | None:
+        return self.type_spellings.get(name.casefold()) if name else None
+
     def event_type(self, vevent, label: str) -> EventType:
         wanted = text(vevent, "X-DIPCAL-TYPE")
         categories = self.categories(vevent)
         names = [self.category_map.get(name.casefold(), name) for name in categories]
         for candidate in [wanted, *names]:
-            for kind in self.types:
-                spellings = {kind.slug, kind.name_en, kind.name_ru, kind.name_plural_en, kind.name_plural_ru}
-                if candidate and candidate.casefold() in {s.casefold() for s in spellings if s}:
-                    return kind
+            if kind := self.type_named(candidate):
+                return kind
         if self.default_type is not None:
             return self.default_type
         if wanted and categories and slugify(wanted) == wanted:
@@ -578,7 +587,7 @@ class Importer:
                 slug=wanted[:50], **{f"name_{self.language}": categories[0][:100]},
                 **{f"name_plural_{self.language}": categories[0][:100]},
             )  # fmt: skip
-            self.types.append(kind)
+            self.add_type(kind)
             return kind
         raise ImportFileError(
             _("%(event)s: no event type among its categories (%(categories)s); choose a default type.")
@@ -598,15 +607,9 @@ class Importer:
     def tags(self, vevent) -> list[Tag]:
         """The categories that are not the event's type, as tags (found by name or slug, created if new)."""
         found = []
-        type_names = {
-            spelling.casefold()
-            for kind in self.types
-            for spelling in (kind.slug, kind.name_en, kind.name_ru, kind.name_plural_en, kind.name_plural_ru)
-            if spelling
-        }
         for name in self.categories(vevent):
             mapped = self.category_map.get(name.casefold(), name)
-            if mapped.casefold() in type_names or name.casefold() in type_names:
+            if self.type_named(mapped) or self.type_named(name):
                 continue
             slug = slugify(mapped) or slugify(mapped, allow_unicode=True) or "tag"
             tag = Tag.objects.filter(Q(slug=slug) | Q(name_en__iexact=mapped) | Q(name_ru__iexact=mapped)).first()
