@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # The development server runs with DEBUG on and plain HTTP on 127.0.0.1 only.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run migrate fixtures test lint fmt check ics export export-check messages fuzz-api clean
+.PHONY: install run serve migrate fixtures test lint fmt check ics export export-check messages fuzz-api bench clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -29,6 +29,15 @@ migrate: install
 run: migrate
 	$(DEV_ENV) $(MANAGE) setup_demo
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+# Production serving: gunicorn with the settings of the environment (DJANGO_SECRET_KEY, DATABASE_URL, ...).
+# On this machine over plain HTTP: DJANGO_SECRET_KEY=$$(openssl rand -hex 32) DJANGO_SECURE=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 make serve
+BIND ?= 127.0.0.1:8000
+WORKERS ?= 3
+serve: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput -v0
+	$(BIN)/gunicorn calendar_site.wsgi --bind $(BIND) --workers $(WORKERS) --forwarded-allow-ips '127.0.0.1'
 
 fixtures: migrate
 	$(DEV_ENV) $(MANAGE) loaddata seed
@@ -68,6 +77,11 @@ fuzz-api: install
 messages: install
 	$(DEV_ENV) $(MANAGE) makemessages --locale ru --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*' --no-obsolete
 	$(DEV_ENV) $(MANAGE) compilemessages --locale ru --ignore '.venv/*' --ignore 'node_modules/*'
+
+# Feed, page and API timings at 100, 10,000 and 100,000 events as ratios to a baseline measured in the same
+# run (README, "Performance"); SQLite, or PostgreSQL when DATABASE_URL is set. BENCH_ARGS="--sizes 100,10000".
+bench: install
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var/static

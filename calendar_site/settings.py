@@ -116,7 +116,13 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process; room for a feed's VEVENTs (see events/feedcache.py): the default keeps 300 entries.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_LOCMEM_MAX_ENTRIES", "200000"))},
+        }
+    }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 

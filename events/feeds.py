@@ -21,10 +21,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_countries import countries
 
-from . import versioning
+from . import ical, versioning
 from .dates import format_day, format_event_dates
+from .feedcache import write_public_feed
 from .filters import EventFilter, describe_errors, selected_filters
-from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, build_calendar
+from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, write_calendar
 from .models import Event, FeedToken, start_of_utc_day
 
 
@@ -101,32 +102,88 @@ class EventFeedView(View):
 
     def get(self, request):
         now = timezone.now()
-        filterset, events = select_feed_events(request.GET, now=now)
-        if events is None:
-            return bad_filters(filterset)
         last_modified, version = data_version(now)
         etag = feed_etag(request, version)
         response = get_conditional_response(
             request, etag=etag, last_modified=int(last_modified.timestamp()) if last_modified else None
         )
         if response is None:
-            # The ETag names these exact bytes, so it keys the cache: no change, no rebuild.
+            # The ETag names these exact bytes, so it keys the cache: no change, no rebuild. Only valid
+            # selections are cached, so the filters are read (and refused) only when the feed is not.
             key = f"events:feed:{etag.strip(chr(34))}"
-            content = cache.get(key)
-            if content is None:
-                content = build_calendar(
-                    events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
-                    name=selection_name(filterset),
-                    description=selection_description(filterset, absolute_url(request, listing_path(request.GET))),
-                    base_url=base_url(request),
-                    now=now,
-                ).to_ical()
-                cache.set(key, content, settings.EVENTS_FEED_CACHE_SECONDS)
-            response = CalendarResponse(content, filename="events.ics")
+            parts = cached_parts(key)
+            if parts is None:
+                filterset, events = select_feed_events(request.GET, now=now)
+                if events is None:
+                    return bad_filters(filterset)
+                parts = coalesce(
+                    write_public_feed(
+                        events,
+                        name=selection_name(filterset),
+                        description=selection_description(filterset, absolute_url(request, listing_path(request.GET))),
+                        base_url=base_url(request),
+                        now=now,
+                        timeout=settings.EVENTS_FEED_CACHE_SECONDS,
+                    )
+                )
+                cache_parts(key, parts, settings.EVENTS_FEED_CACHE_SECONDS)
+            response = CalendarResponse(parts, filename="events.ics")
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified.timestamp())
         patch_cache_control(response, public=True, max_age=settings.EVENTS_FEED_MAX_AGE)
         return response
+
+
+def feed_rows(events: QuerySet[Event]):
+    """The events of a feed with what their VEVENTs show, fetched a chunk at a time (never all rows at once)."""
+    return (
+        events.select_related(*FEED_RELATED)
+        .prefetch_related(*FEED_PREFETCH)
+        .chronological()
+        .iterator(chunk_size=ical.CHUNK_SIZE)
+    )
+
+
+# Cached feeds are kept as parts of at most this size, each under its own key (see cache_parts).
+PART_BYTES = 1 << 20
+
+
+def coalesce(parts: list[bytes]) -> list[bytes]:
+    """Join consecutive small parts up to PART_BYTES: fewer keys to fetch, no large part copied."""
+    limit = PART_BYTES
+    joined: list[bytes] = []
+    group: list[bytes] = []
+    size = 0
+    for part in parts:
+        if group and size + len(part) > limit:
+            joined.append(b"".join(group))
+            group, size = [], 0
+        group.append(part)
+        size += len(part)
+    if group:
+        joined.append(b"".join(group))
+    return joined
+
+
+def cache_parts(key: str, parts: list[bytes], timeout: int) -> None:
+    """Store a feed's parts one by one, then their number under key, so that a reader finds all or nothing.
+
+    One key per part keeps memory to one copy of the feed: a single value
+    would be serialised whole, next to the parts, on its way to the cache.
+    """
+    for number, part in enumerate(parts):
+        cache.set(f"{key}:{number}", part, timeout)
+    cache.set(key, len(parts), timeout)
+
+
+def cached_parts(key: str) -> list[bytes] | None:
+    """The parts stored by cache_parts, or None when the feed or any part of it is not (or no longer) cached."""
+    count = cache.get(key)
+    if count is None:
+        return None
+    keys = [f"{key}:{number}" for number in range(count)]
+    found = cache.get_many(keys)
+    return [found[part] for part in keys] if len(found) == count else None
 
 
 def data_version(now: dt.datetime) -> tuple[dt.datetime, tuple]:
@@ -156,8 +213,13 @@ class EventIcsView(View):
         etag = feed_etag(request, event.uid, event.sequence, event.updated_at)
         response = get_conditional_response(request, etag=etag, last_modified=int(event.updated_at.timestamp()))
         if response is None:
-            calendar = build_calendar(
-                [event], name=event.title, description=event.summary or event.title, base_url=base_url(request)
+            calendar = write_calendar(
+                [event],
+                name=event.title,
+                description=event.summary or event.title,
+                base_url=base_url(request),
+                fragments=cache,
+                fragment_timeout=settings.EVENTS_FEED_CACHE_SECONDS,
             )
             response = CalendarResponse(calendar, filename=f"{event.slug}.ics", attachment=True)
         response["ETag"] = etag
@@ -177,9 +239,9 @@ class PrivateFeedView(View):
         if not filterset.is_valid():
             response = bad_filters(filterset)
         else:
-            events = filterset.qs.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological()
-            calendar = build_calendar(
-                events,
+            # No fragment store: a staff feed's texts stay out of shared caches.
+            calendar = write_calendar(
+                feed_rows(filterset.qs),
                 name=_("%(name)s (staff, with drafts)") % {"name": selection_name(filterset)},
                 description=_("Private staff feed: includes drafts and embargoed events. Do not share this address."),
                 base_url=base_url(request),

@@ -10,6 +10,7 @@ import re
 import django_filters
 import django_filters.fields
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -81,14 +82,16 @@ class EventFilter(django_filters.FilterSet):
     tag = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         empty_label=_("Any"),
-        queryset=lambda request: Tag.objects.filter(events__in=Event.objects.public()).distinct(),
+        queryset=lambda request: Tag.objects.filter(Exists(Event.objects.public().filter(tags=OuterRef("pk")))),
         to_field_name="slug",
         method="filter_tag",
     )
     person = django_filters.ModelChoiceFilter(
         label=_("Person"),
         empty_label=_("Any"),
-        queryset=lambda request: Person.objects.filter(participations__event__in=Event.objects.public()).distinct(),
+        queryset=lambda request: Person.objects.filter(
+            Exists(Event.objects.public().filter(participations__person=OuterRef("pk")))
+        ),
         to_field_name="slug",
         method="filter_person",
     )

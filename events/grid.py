@@ -20,14 +20,25 @@ class Segment:
 class Week:
     days: list[dt.date]
     lanes: list[list[Segment | None]] = field(default_factory=list)
+    # Per day, the events of the lanes left out (see max_lanes).
+    hidden: list[int] = field(default_factory=lambda: [0] * 7)
+
+    @property
+    def has_hidden(self) -> bool:
+        return any(self.hidden)
 
 
-def month_weeks(year: int, month: int, events, *, first_weekday: int = calendar.MONDAY) -> list[Week]:
+def month_weeks(
+    year: int, month: int, events, *, first_weekday: int = calendar.MONDAY, max_lanes: int | None = None
+) -> list[Week]:
     """Place events with known days (start_date..end_date) in lanes of each week of the month grid.
 
     Each lane is a list of seven cells: a Segment where an event starts in that
     week, None for a day that lane leaves free, and nothing for the days a
-    segment spans (a template renders the Segment with colspan=span).
+    segment spans (a template renders the Segment with colspan=span). With
+    max_lanes, a week keeps that many lanes and counts, for each day, the
+    events of the others in `hidden` (what a calendar shows as "3 more").
+    Events need only pk, start_date and end_date.
     """
     weeks = [Week(days=days) for days in calendar.Calendar(first_weekday).monthdatescalendar(year, month)]
     ordered = sorted(events, key=lambda event: (event.start_date, -(event.end_date - event.start_date).days))
@@ -56,6 +67,11 @@ def month_weeks(year: int, month: int, events, *, first_weekday: int = calendar.
                 continues_before=event.start_date < first_day,
                 continues_after=event.end_date > last_day,
             )
+        if max_lanes is not None and len(week.lanes) > max_lanes:
+            for used in occupied[max_lanes:]:
+                for column in range(7):
+                    week.hidden[column] += used[column]
+            week.lanes, occupied = week.lanes[:max_lanes], occupied[:max_lanes]
         for lane, used in zip(week.lanes, occupied, strict=True):
             # Mark spanned days so the template skips them: a cell is either a
             # segment, a free day (None), or covered ("spanned").

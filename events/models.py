@@ -262,6 +262,40 @@ def start_of_utc_day(now: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(now.astimezone(dt.UTC).date(), dt.time(), dt.UTC)
 
 
+def current_minute() -> dt.datetime:
+    """Now, to the minute: pages name the same selection for a minute, so its count can be cached (paging.py).
+
+    Never early: an embargo that ends within the minute is lifted at most a minute late.
+    """
+    return timezone.now().replace(second=0, microsecond=0)
+
+
+def longest_running(today: dt.date, precisions: list[str] | None = None) -> int:
+    """The most days from first to last day among dated events (of these precisions) ending on or after today - 1.
+
+    No such event still running on `today` began more than this many days
+    before it. Read once per data version, day and precisions (versioning.py),
+    as it depends on nothing else.
+    """
+    from django.core.cache import cache
+    from django.db.models import DurationField, ExpressionWrapper, Max
+
+    from . import versioning
+
+    kinds = ",".join(sorted(precisions)) if precisions is not None else "all"
+    key = f"events:longest-running:{versioning.current()[0]}:{today.isoformat()}:{kinds}"
+    days = cache.get(key)
+    if days is None:
+        span = ExpressionWrapper(F("end_date") - F("start_date"), output_field=DurationField())
+        candidates = Event.objects.dated().filter(end_date__gte=today - dt.timedelta(days=1))
+        if precisions is not None:
+            candidates = candidates.filter(date_precision__in=precisions)
+        longest = candidates.aggregate(longest=Max(span))["longest"]
+        days = longest.days if longest else 0
+        cache.set(key, days, 24 * 3600)
+    return days
+
+
 def can_see_unpublished(user) -> bool:
     """Whether this user may see drafts and embargoed events: active staff with the view permission."""
     return bool(
@@ -296,21 +330,36 @@ class EventQuerySet(models.QuerySet):
         UTC. Undated events are neither upcoming nor past.
         """
         now = now or timezone.now()
+        today = now.astimezone(dt.UTC).date()
         return self.dated().filter(
-            Q(all_day=True, end_date__gte=now.astimezone(dt.UTC).date())
+            Q(all_day=True, end_date__gte=today)
             | Q(all_day=False, end__gte=now)
-            | Q(all_day=False, end__isnull=True, start__gte=now)
+            | Q(all_day=False, end__isnull=True, start__gte=now),
+            # Implied by the above (a timed event's local last day is at most a day behind UTC), and what
+            # lets an index on start_date find these events without reading every past one.
+            start_date__gte=today - dt.timedelta(days=longest_running(today) + 1),
         )
 
     def past(self, now: dt.datetime | None = None) -> "EventQuerySet":
         """Keep dated events that have ended: the complement of upcoming() among dated events."""
         return self.dated().exclude(pk__in=self.upcoming(now).values("pk"))
 
-    def between(self, first: dt.date | None = None, last: dt.date | None = None) -> "EventQuerySet":
-        """Keep dated events that overlap the days first..last (both inclusive, either open)."""
+    def between(
+        self, first: dt.date | None = None, last: dt.date | None = None, *, precisions: list[str] | None = None
+    ) -> "EventQuerySet":
+        """Keep dated events that overlap the days first..last (both inclusive, either open), of these precisions.
+
+        Overlapping means ending on or after first and starting on or before
+        last; the lower bound on the first day (no event overlapping `first`
+        began longer before it than the longest such event lasts) lets an
+        index on start_date read only the events near the window.
+        """
         queryset = self.dated()
+        if precisions is not None:
+            queryset = queryset.filter(date_precision__in=precisions)
         if first is not None:
-            queryset = queryset.filter(end_date__gte=first)
+            earliest = first - dt.timedelta(days=longest_running(first, precisions))
+            queryset = queryset.filter(end_date__gte=first, start_date__gte=earliest)
         if last is not None:
             queryset = queryset.filter(start_date__lte=last)
         return queryset
@@ -487,6 +536,16 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["start_date", "end_date"], name="event_dates"),
             models.Index(fields=["is_published", "publish_at"], name="event_publication"),
+            # The order of the upcoming listing, read from today's events on (see upcoming()).
+            models.Index(fields=["start_date", "-created_at", "-id"], name="event_listing_order"),
+            # The API's order ("start"); SQLite reads it for NULLS LAST too, so a page is not a sort of every event.
+            models.Index(fields=["start_date", "start", "id"], name="event_api_order"),
+            # Events known to the month or year, next to a month's grid.
+            models.Index(fields=["date_precision", "start_date"], name="event_precision_start"),
+            # Few events have a parent or a series: partial indexes, whose statistics tell the planner so
+            # (SQLite judged the plain foreign-key index useless and scanned the table for an event's parts).
+            models.Index(fields=["parent"], condition=Q(parent__isnull=False), name="event_parts"),
+            models.Index(fields=["series"], condition=Q(series__isnull=False), name="event_editions"),
         ]
 
     def __str__(self):

@@ -3,11 +3,12 @@
 import calendar
 import datetime as dt
 import json
+from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,10 +23,14 @@ from django_countries import countries
 
 from .dates import format_event_dates, format_month
 from .filters import EventFilter, describe_errors, selected_filters
-from .grid import month_weeks
-from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished
+from .grid import Segment, month_weeks
+from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute
+from .paging import CachedCountPaginator
 
 PAGE_SIZE = 20
+# The month grid shows this many lanes of events a week (the rest as "3 more events" a day), and lists this many.
+MONTH_LANES = 3
+MONTH_LIST = 20
 LISTED_RELATED = ("event_type", "venue")
 
 
@@ -39,7 +44,7 @@ class FilteredPageMixin:
         return self.filterset.qs
 
     def paginate(self, events):
-        paginator = Paginator(events, PAGE_SIZE)
+        paginator = CachedCountPaginator(events, PAGE_SIZE)
         number = self.request.GET.get("page", "1")
         try:
             return paginator.page(number)
@@ -93,7 +98,7 @@ class EventListView(FilteredPageMixin, TemplateView):
     extra_context = {"nav": "upcoming"}
 
     def get_context_data(self, **kwargs):
-        now = timezone.now()
+        now = current_minute()
         events = self.filtered(Event.objects.public(now).upcoming(now)).select_related(*LISTED_RELATED)
         page = self.paginate(events.order_by("start_date", "-created_at", "-pk"))
         context = super().get_context_data(page=page, events=page.object_list, **kwargs)
@@ -110,7 +115,7 @@ class EventArchiveView(FilteredPageMixin, TemplateView):
     extra_context = {"nav": "archive"}
 
     def get_context_data(self, **kwargs):
-        now = timezone.now()
+        now = current_minute()
         past = self.filtered(Event.objects.public(now).past(now))
         page = self.paginate(past.select_related(*LISTED_RELATED).order_by("-end_date", "-start_date", "-pk"))
         months = past.filter(date_precision__in=["day", "month"]).dates("start_date", "month", order="DESC")
@@ -131,25 +136,72 @@ class EventMonthView(FilteredPageMixin, TemplateView):
             raise Http404
         first = dt.date(year, month, 1)
         last = first.replace(day=calendar.monthrange(year, month)[1])
-        events = self.filtered(Event.objects.public()).select_related(*LISTED_RELATED).chronological()
-        grid_events = list(events.between(first - dt.timedelta(days=6), last + dt.timedelta(days=6)).filter(
-            date_precision=Event.Precision.DAY
-        ))  # fmt: skip
-        vague = events.between(first, last).exclude(date_precision=Event.Precision.DAY)
+        events = self.filtered(Event.objects.public()).chronological()
+        # Every event of the grid's six weeks, as days only: the lanes are laid out from these.
+        window = events.between(first - dt.timedelta(days=6), last + dt.timedelta(days=6))
+        days = [
+            Days(*row)
+            for row in window.filter(date_precision=Event.Precision.DAY).values_list("pk", "start_date", "end_date")
+        ]
+        weeks = month_weeks(year, month, days, max_lanes=MONTH_LANES)
+        in_month = [event.pk for event in days if event.end_date >= first and event.start_date <= last]
+        shown = {cell.event.pk for week in weeks for lane in week.lanes for cell in lane if isinstance(cell, Segment)}
+        # Then whole rows, only for what the page shows.
+        listed = in_month[:MONTH_LIST]
+        fetched = events.filter(pk__in=shown.union(listed)).select_related(*LISTED_RELATED).in_bulk()
+        for week in weeks:
+            for lane in week.lanes:
+                for cell in lane:
+                    if isinstance(cell, Segment):
+                        cell.event = fetched[cell.event.pk]
+            week.more = [
+                (count, self.day_url(day)) if count else None for day, count in zip(week.days, week.hidden, strict=True)
+            ]
+        vague = events.between(first, last, precisions=[Event.Precision.MONTH, Event.Precision.YEAR])
+        vague = vague.select_related(*LISTED_RELATED)
+        vague_events = list(vague[: MONTH_LIST + 1])
         previous_month = (first - dt.timedelta(days=1)).replace(day=1)
         next_month = last + dt.timedelta(days=1)
         return super().get_context_data(
             month_start=first,
             month_name=format_month(first),
             weekdays=[dt.date(2024, 1, day) for day in range(1, 8)],  # 1 January 2024 was a Monday
-            weeks=month_weeks(year, month, grid_events),
-            grid_events=[event for event in grid_events if event.end_date >= first and event.start_date <= last],
-            vague_events=vague,
-            has_events=bool(grid_events) or vague.exists(),
+            weeks=weeks,
+            grid_events=[fetched[pk] for pk in listed],
+            grid_total=len(in_month),
+            vague_events=vague_events[:MONTH_LIST],
+            vague_total=vague.count() if len(vague_events) > MONTH_LIST else len(vague_events),
+            more_links=self.more_links(first, last),
+            has_events=bool(days) or bool(vague_events),
             previous_month=previous_month if previous_month.year >= MIN_YEAR else None,
             next_month=next_month if next_month.year <= MAX_YEAR else None,
             **kwargs,
         )
+
+    def day_url(self, first: dt.date, last: dt.date | None = None) -> str:
+        """The listing of the days first..last with this page's filters: coming events, or the archive's past ones."""
+        last = last or first
+        params = {**selected_filters(self.request.GET), "from": first.isoformat(), "to": last.isoformat()}
+        page = "events:event-list" if last >= timezone.now().date() else "events:event-archive"
+        return f"{reverse(page)}?{urlencode(params)}"
+
+    def more_links(self, first: dt.date, last: dt.date) -> list[tuple[str, str]]:
+        """Where the rest of a month's events are listed: the archive for its past days, the listing for the rest."""
+        today = timezone.now().date()
+        links = []
+        if first < today:
+            links.append((self.day_url(first, min(last, today - dt.timedelta(days=1))), _("Past events of this month")))
+        if last >= today:
+            links.append((self.day_url(max(first, today), last), _("Coming events of this month")))
+        return links
+
+
+class Days(NamedTuple):
+    """What the month grid lays out: an event's days."""
+
+    pk: int
+    start_date: dt.date
+    end_date: dt.date
 
 
 class EventDetailView(DetailView):
@@ -169,7 +221,7 @@ class EventDetailView(DetailView):
             when=format_event_dates(event),
             agenda=[line.strip() for line in (event.agenda or "").splitlines() if line.strip()],
             parts=public.filter(parent=event).chronological(),
-            parent=public.filter(pk=event.parent_id).first(),
+            parent=public.filter(pk=event.parent_id).first() if event.parent_id else None,
             editions=public.filter(series_id=event.series_id).exclude(pk=event.pk).chronological()
             if event.series_id
             else [],

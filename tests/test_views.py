@@ -3,6 +3,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Event
@@ -114,6 +116,29 @@ def test_listing_paginates_twenty_per_page(client):
     assert 'rel="next" href="?page=2"' in first.content.decode()
 
 
+def test_listing_counts_its_pages_once_per_data_version(client):
+    for day in range(25):
+        upcoming_event(start_date=soon(day + 1))
+    assert "Page 1 of 2" in client.get("/events/").content.decode()
+
+    with CaptureQueriesContext(connection) as again:
+        client.get("/events/")
+    assert not [query for query in again.captured_queries if "COUNT(*)" in query["sql"]]
+
+    for day in range(20):
+        upcoming_event(start_date=soon(day + 1))
+    assert "Page 1 of 3" in client.get("/events/").content.decode()
+
+
+def test_an_event_running_for_two_years_is_listed_until_its_last_day(client):
+    upcoming_event(title_en="Years of culture", start_date=soon(-700), end_date=soon(5))
+    upcoming_event(title_en="Talks", start_date=soon(2))
+    upcoming_event(title_en="Ended", start_date=soon(-900), end_date=soon(-1))
+
+    assert titles(client.get("/events/")) == ["Years of culture", "Talks"]
+    assert [event.title_en for event in Event.objects.upcoming().chronological()] == ["Years of culture", "Talks"]
+
+
 def test_subscribe_block_offers_exactly_the_current_selection(client):
     response = client.get("/events/?type=visit&country=BY")
 
@@ -191,6 +216,48 @@ def test_month_grid_event_continuing_into_the_next_week_is_split(client):
         if cell not in (None, "spanned")
     ]
     assert pieces == [(5, 2, False, True), (0, 2, True, False)]
+
+
+def test_a_crowded_day_shows_three_lanes_and_links_the_rest_to_that_days_listing(client):
+    day = dt.date(2030, 6, 12)  # a Wednesday
+    for number in range(7):
+        AllDayEventFactory(title_en=f"Meeting {number}", start_date=day, end_date=day)
+
+    response = client.get("/events/2030/06/")
+
+    week = next(week for week in response.context["weeks"] if day in week.days)
+    assert len(week.lanes) == 3
+    assert week.hidden == [0, 0, 4, 0, 0, 0, 0]
+    assert week.more[2] == (4, "/events/?from=2030-06-12&to=2030-06-12")
+    assert '<a href="/events/?from=2030-06-12&amp;to=2030-06-12">4 more events</a>' in response.content.decode()
+    assert len(response.context["grid_events"]) == 7
+
+
+def test_a_crowded_past_month_lists_the_first_events_and_links_the_archive(client, monkeypatch):
+    monkeypatch.setattr("events.views.MONTH_LIST", 2)
+    for number in range(3):
+        AllDayEventFactory(title_en=f"Meeting {number}", start_date=dt.date(2016, 3, 1 + number))
+
+    response = client.get("/events/2016/03/?type=forum")
+
+    assert [event.title for event in response.context["grid_events"]] == ["Meeting 0", "Meeting 1"]
+    content = response.content.decode()
+    assert "The first 2 of 3 events." in content
+    assert (
+        '<a href="/events/past/?type=forum&amp;from=2016-03-01&amp;to=2016-03-31">Past events of this month</a>'
+        in content
+    )
+    assert "Coming events of this month" not in content
+
+
+def test_month_grid_reads_whole_rows_only_for_what_it_shows(client, django_assert_max_num_queries):
+    day = dt.date(2030, 6, 12)
+    for number in range(30):
+        AllDayEventFactory(title_en=f"Meeting {number}", start_date=day, end_date=day)
+    with django_assert_max_num_queries(10):
+        response = client.get("/events/2030/06/")
+    assert len(response.context["grid_events"]) == 20
+    assert response.context["grid_total"] == 30
 
 
 def test_month_grid_applies_filters(client, seed):

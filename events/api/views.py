@@ -13,7 +13,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from events.filters import EventFilter
-from events.models import Event, EventType, Person, Tag, can_see_unpublished
+from events.models import Event, EventType, Person, Tag, can_see_unpublished, current_minute
+from events.paging import CachedCountPaginator
 
 from .parsers import SafeJSONParser
 from .serializers import (
@@ -36,6 +37,7 @@ class EventPagination(PageNumberPagination):
     """Pages of 20 events; `page` and `page_size` (1 to 100) must be whole numbers, or the answer is 400."""
 
     page_size = 20
+    django_paginator_class = CachedCountPaginator
     page_size_query_param = "page_size"
     max_page_size = 100
 
@@ -219,7 +221,7 @@ class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
         if self.is_staff_reader() and (writing or include == "unpublished"):
             events = Event.objects.all()
         else:
-            events = Event.objects.public()
+            events = Event.objects.public(current_minute())
         ordering = self.request.query_params.get("ordering", "start")
         if ordering not in ORDERINGS:
             raise exceptions.ValidationError({"ordering": [f"Use one of: {', '.join(ORDERINGS)}."]})

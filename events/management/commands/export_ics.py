@@ -5,9 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 from django.utils import timezone, translation
 
-from events.feeds import listing_path, select_feed_events, selection_description, selection_name
+from events.feeds import feed_rows, listing_path, select_feed_events, selection_description, selection_name
 from events.filters import FILTER_NAMES, describe_errors
-from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar
+from events.ical import write_calendar
 
 
 class Command(BaseCommand):
@@ -32,18 +32,18 @@ class Command(BaseCommand):
             filterset, events = select_feed_events(params, now=now)
             if events is None:
                 raise CommandError("; ".join(describe_errors(filterset, prefix="--")))
-            calendar = build_calendar(
-                events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological(),
+            parts = write_calendar(
+                feed_rows(events),
                 name=selection_name(filterset),
                 description=selection_description(filterset, base_url.rstrip("/") + listing_path(params)),
                 base_url=base_url.rstrip("/"),
                 now=now,
             )
-        content = calendar.to_ical()
         if output == "-":
-            self.stdout.write(content.decode(), ending="")
+            for part in parts:
+                self.stdout.write(part.decode(), ending="")
         else:
             with open(output, "wb") as file:
-                file.write(content)
-            count = len(calendar.walk("VEVENT"))
+                file.writelines(parts)
+            count = sum(part.count(b"BEGIN:VEVENT\r\n") for part in parts)
             self.stderr.write(f"Wrote {count} events to {output}.")

@@ -1,0 +1,202 @@
+"""The feed caches: whole feeds by ETag, each event's VEVENT by what it is made of, VTIMEZONEs per zone."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from django.core.cache import cache
+from django.http import QueryDict
+from django.utils import timezone
+
+from events import ical, versioning
+from events.feedcache import write_public_feed
+from events.feeds import select_feed_events
+from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar, write_calendar
+from events.models import Event
+
+from .factories import (
+    AllDayEventFactory,
+    EventFactory,
+    ParticipationFactory,
+    PersonFactory,
+    TagFactory,
+    VenueFactory,
+)
+
+BASE = "https://calendar.example.org"
+FEED = "/feeds/events.ics"
+
+
+@pytest.fixture
+def serialised(monkeypatch):
+    """The UIDs of the events that icalendar serialises, in order."""
+    uids = []
+    original = ical.event_to_vevent
+
+    def counting(event, **kwargs):
+        uids.append(event.uid)
+        return original(event, **kwargs)
+
+    monkeypatch.setattr(ical, "event_to_vevent", counting)
+    return uids
+
+
+@pytest.fixture
+def mixed(db):
+    """Coming events of every kind: zones with and without daylight saving time, all-day, by month, with people."""
+    soon = timezone.now() + dt.timedelta(days=10)
+    moscow = VenueFactory(city_en="Moscow", country="RU", timezone="Europe/Moscow")
+    vienna = VenueFactory(city_en="Vienna", country="AT", timezone="Europe/Vienna")
+    talks = EventFactory(title_en="Talks", start=soon, end=soon + dt.timedelta(hours=2), venue=moscow)
+    EventFactory(title_en="Forum", start=soon + dt.timedelta(days=200), end=None, venue=vienna)
+    AllDayEventFactory(title_en="Culture days", start_date=soon.date(), end_date=soon.date() + dt.timedelta(days=3))
+    first = soon.date().replace(day=1)
+    AllDayEventFactory(title_en="Festival", date_precision=Event.Precision.MONTH, start_date=first, end_date=first)
+    minister = PersonFactory(name_en="Vladimir Makei")
+    ParticipationFactory(event=talks, person=minister, position_en="Foreign Minister")
+    talks.tags.add(TagFactory(name_en="Union State"))
+    return talks, minister
+
+
+def selection(now):
+    _, events = select_feed_events(QueryDict(), now=now)
+    return events
+
+
+def built(now) -> bytes:
+    events = selection(now).select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological()
+    return build_calendar(events, name="Events", description="All", base_url=BASE, now=now).to_ical()
+
+
+class Store(dict):
+    """A fragment store that remembers what was written to it."""
+
+    def get_many(self, keys):
+        return {key: self[key] for key in keys if key in self}
+
+    def set_many(self, data, timeout=None):
+        self.update(data)
+
+
+def test_written_parts_join_to_the_bytes_of_the_built_calendar(mixed):
+    now = timezone.now()
+    events = list(selection(now).select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological())
+    store = Store()
+    first = write_calendar(events, name="Events", description="All", base_url=BASE, now=now, fragments=store)
+    again = write_calendar(events, name="Events", description="All", base_url=BASE, now=now, fragments=store)
+    plain = write_calendar(events, name="Events", description="All", base_url=BASE, now=now)
+    assert b"".join(first) == b"".join(again) == b"".join(plain) == built(now)
+    assert len(store) == 4
+
+
+def test_the_public_feed_writer_gives_the_bytes_of_the_built_calendar_and_reuses_every_vevent(mixed, serialised):
+    now = timezone.now()
+    first = write_public_feed(selection(now), name="Events", description="All", base_url=BASE, now=now, timeout=60)
+    assert len(serialised) == 4
+    again = write_public_feed(selection(now), name="Events", description="All", base_url=BASE, now=now, timeout=60)
+    assert len(serialised) == 4
+    assert b"".join(first) == b"".join(again) == built(now)
+
+
+def test_after_one_edit_only_that_event_is_serialised_again(client, mixed, serialised):
+    talks, _ = mixed
+    client.get(FEED)
+    assert len(serialised) == 4
+    talks.title_en = "Talks on the Union State"
+    talks.save()
+    body = client.get(FEED).content
+    assert serialised[4:] == [talks.uid]
+    assert b"SUMMARY:Talks on the Union State\r\n" in body
+
+
+def test_renaming_a_person_reaches_the_feed_of_their_events(client, mixed, serialised):
+    talks, minister = mixed
+    assert b"Vladimir Makei" in client.get(FEED).content
+    minister.name_en = "Vladimir V. Makei"
+    minister.save()
+    calendar = icalendar.Calendar.from_ical(client.get(FEED).content)
+    (vevent,) = [vevent for vevent in calendar.walk("VEVENT") if vevent["UID"] == talks.uid]
+    assert "- Vladimir V. Makei, Foreign Minister (" in vevent["DESCRIPTION"]
+    assert serialised[4:] == [talks.uid]
+
+
+def test_a_vevent_is_not_reused_in_another_language(client, mixed, serialised):
+    client.get(FEED)
+    client.get("/ru" + FEED)
+    assert len(serialised) == 8
+
+
+def test_an_unchanged_feed_reads_two_rows_and_serialises_nothing(client, mixed, serialised, django_assert_num_queries):
+    client.get(FEED)
+    with django_assert_num_queries(2):
+        response = client.get(FEED)
+    assert response.status_code == 200
+    assert len(serialised) == 4
+
+
+def test_a_feed_with_a_lost_part_is_written_again_whole(client, mixed):
+    first = client.get(FEED)
+    key = f"events:feed:{first['ETag'].strip(chr(34))}"
+    cache.delete(f"{key}:0")
+    again = client.get(FEED)
+    assert again.content == first.content
+    assert cache.get(key) == 1
+
+
+def test_the_feed_is_sent_in_parts_with_its_length(client, mixed, monkeypatch):
+    monkeypatch.setattr("events.feeds.PART_BYTES", 100)
+    response = client.get(FEED)
+    parts = list(response)
+    assert len(parts) > 3
+    assert int(response["Content-Length"]) == sum(map(len, parts)) == len(response.content)
+    assert icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+
+
+def test_invalid_filters_are_refused_when_a_valid_feed_is_cached(client, mixed):
+    client.get(FEED)
+    response = client.get(FEED, {"from": "2026-13-01"})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("action", "expected_bump"),
+    [
+        ("create", True),
+        ("publish", True),
+        ("edit", True),
+        ("delete", True),
+        ("read", False),
+    ],
+)
+def test_every_change_moves_the_data_version(db, action, expected_bump):
+    event = EventFactory(is_published=False)
+    before = versioning.current()
+    if action == "create":
+        EventFactory()
+    elif action == "publish":
+        event.is_published = True
+        event.save()
+    elif action == "edit":
+        event.summary_en = "New summary"
+        event.save()
+    elif action == "delete":
+        event.delete()
+    else:
+        list(Event.objects.all())
+    assert (versioning.current()[0] > before[0]) is expected_bump
+
+
+@pytest.mark.parametrize("zone", ["Europe/Moscow", "Asia/Kolkata", "Europe/Vienna", "America/Havana", "Africa/Cairo"])
+@pytest.mark.parametrize(("first", "last"), [(2017, 2017), (2010, 2030)])
+def test_a_zone_ended_after_the_last_year_gives_icalendars_own_vtimezone(zone, first, last):
+    own = icalendar.Timezone.from_tzinfo(
+        ZoneInfo(zone), first_date=dt.date(first, 1, 1), last_date=dt.date(last + 1, 1, 1)
+    ).to_ical()
+    ended = icalendar.Timezone.from_tzinfo(
+        ical.EndingZone(ZoneInfo(zone), dt.date(last + 1, 1, 1)),
+        tzid=zone,
+        first_date=dt.date(first, 1, 1),
+        last_date=dt.date(last + 1, 1, 1),
+    ).to_ical()
+    assert ended == own
