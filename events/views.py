@@ -29,7 +29,7 @@ from .paging import CachedCountPaginator
 
 PAGE_SIZE = 20
 # The month grid shows this many lanes of events a week (the rest as "3 more events" a day), and lists this many.
-MONTH_LANES = 3
+MONTH_LANES = 4
 MONTH_LIST = 20
 LISTED_RELATED = ("event_type", "venue")
 

@@ -218,7 +218,7 @@ def test_month_grid_event_continuing_into_the_next_week_is_split(client):
     assert pieces == [(5, 2, False, True), (0, 2, True, False)]
 
 
-def test_a_crowded_day_shows_three_lanes_and_links_the_rest_to_that_days_listing(client):
+def test_a_crowded_day_shows_four_lanes_and_links_the_rest_to_that_days_listing(client):
     day = dt.date(2030, 6, 12)  # a Wednesday
     for number in range(7):
         AllDayEventFactory(title_en=f"Meeting {number}", start_date=day, end_date=day)
@@ -226,10 +226,10 @@ def test_a_crowded_day_shows_three_lanes_and_links_the_rest_to_that_days_listing
     response = client.get("/events/2030/06/")
 
     week = next(week for week in response.context["weeks"] if day in week.days)
-    assert len(week.lanes) == 3
-    assert week.hidden == [0, 0, 4, 0, 0, 0, 0]
-    assert week.more[2] == (4, "/events/?from=2030-06-12&to=2030-06-12")
-    assert '<a href="/events/?from=2030-06-12&amp;to=2030-06-12">4 more events</a>' in response.content.decode()
+    assert len(week.lanes) == 4
+    assert week.hidden == [0, 0, 3, 0, 0, 0, 0]
+    assert week.more[2] == (3, "/events/?from=2030-06-12&to=2030-06-12")
+    assert '<a href="/events/?from=2030-06-12&amp;to=2030-06-12">3 more events</a>' in response.content.decode()
     assert len(response.context["grid_events"]) == 7
 
 
@@ -331,7 +331,7 @@ def test_event_detail_json_ld_follows_the_event(client, seed):
 
     content = client.get(event.get_absolute_url()).content.decode()
 
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1))
+    data = json.loads(re.search(r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', content, re.S).group(1))
     assert data == {
         "@context": "https://schema.org",
         "@type": "Event",
