@@ -5,9 +5,11 @@ the README lists them. Without any, the service runs as a secure production
 deployment would, and refuses to start without a secret key.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
+import csp.constants
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +62,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
+    "axes",
     "events",
 ]
 
@@ -73,7 +77,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# django-axes first: it counts failed logins and refuses them once locked out.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 ROOT_URLCONF = "calendar_site.urls"
 WSGI_APPLICATION = "calendar_site.wsgi.application"
@@ -186,6 +196,36 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Content-Security-Policy (django-csp) on every response: scripts only from this site or with the
+# response's nonce (the JSON-LD block carries it), no plugins, no framing, forms only to this site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.constants.SELF],
+        "script-src": [csp.constants.SELF, csp.constants.NONCE],
+        "style-src": [csp.constants.SELF],
+        "img-src": [csp.constants.SELF, "data:"],
+        "font-src": [csp.constants.SELF],
+        "connect-src": [csp.constants.SELF],
+        "object-src": [csp.constants.NONE],
+        "base-uri": [csp.constants.NONE],
+        "frame-ancestors": [csp.constants.NONE],
+        "form-action": [csp.constants.SELF],
+    }
+}
+
+# Brute-force protection of the admin login (django-axes): after AXES_FAILURE_LIMIT failed logins for
+# one user name from one address, that pair is locked out for AXES_COOLOFF_HOURS (429, in the page's language).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(hours=float(os.environ.get("AXES_COOLOFF_HOURS", "1")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
+if env_bool("DJANGO_BEHIND_PROXY", default=False):
+    # The client's address as the proxy passes it on, not the proxy's own.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 # REST framework: public reads, staff writes by token or session (with CSRF).
 
 REST_FRAMEWORK = {
@@ -228,10 +268,17 @@ SPECTACULAR_SETTINGS = {
 
 # Logging: everything to stderr, where the process manager collects it.
 
+# Private feed addresses are passwords: Django logs the path of every 4xx and 5xx, and the development
+# server every request, so both loggers (and the handler, for anything else) keep only a token's start.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"feed_tokens": {"()": "events.logs.MaskFeedTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["feed_tokens"]}},
+    "loggers": {
+        "django.request": {"filters": ["feed_tokens"]},
+        "django.server": {"filters": ["feed_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
