@@ -196,12 +196,12 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Content-Security-Policy (django-csp) on every response: scripts only from this site or with the
-# response's nonce (the JSON-LD block carries it), no plugins, no framing, forms only to this site.
+# Content-Security-Policy (django-csp) on every response: scripts only from this site (an event page adds
+# the hash of its JSON-LD block), no plugins, no framing, forms only to this site.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [csp.constants.SELF],
-        "script-src": [csp.constants.SELF, csp.constants.NONCE],
+        "script-src": [csp.constants.SELF],
         "style-src": [csp.constants.SELF],
         "img-src": [csp.constants.SELF, "data:"],
         "font-src": [csp.constants.SELF],
