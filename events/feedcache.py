@@ -12,7 +12,6 @@ and the parts written so far, never the feed twice.
 """
 
 import datetime as dt
-import itertools
 
 from django.core.cache import cache
 from django.db.models import QuerySet
@@ -58,7 +57,7 @@ def write_public_feed(
     )
     zone_years: dict[str, tuple[int, int]] = {}
     body = []
-    for chunk in iter(lambda: list(itertools.islice(rows, ical.CHUNK_SIZE)), []):
+    for chunk in ical.chunks(rows):
         ids = [values[position["id"]] for values in chunk]
         tags = related_rows(Event.tags.through.objects.filter(event_id__in=ids), "tag__", Tag)
         people = related_rows(Participation.objects.filter(event_id__in=ids), "", Participation, ("person__", Person))
@@ -80,7 +79,7 @@ def write_public_feed(
             )
             keys.append(ical.vevent_key(made_of, base_url=base_url))
         found = cache.get_many(keys)
-        missing = [event_id for event_id, key in zip(ids, keys, strict=True) if key not in found]
+        missing = {event_id: key for event_id, key in zip(ids, keys, strict=True) if key not in found}
         if missing:
             fetched = events.filter(pk__in=missing).select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH)
             made = {}
@@ -88,7 +87,7 @@ def write_public_feed(
                 # Named by the instance's own values: if it changed since the rows were read, under its new name.
                 key = ical.vevent_key(ical.made_of(event, now), base_url=base_url)
                 made[key] = ical.event_to_vevent(event, base_url=base_url, now=now).to_ical()
-                found[keys[ids.index(event.pk)]] = made[key]
+                found[missing[event.pk]] = made[key]
             cache.set_many(made, timeout)
         body.append(b"".join(found[key] for key in keys if key in found))
     return ical.assemble(name=name, description=description, zone_years=zone_years, body=body)

@@ -29,7 +29,7 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -361,8 +361,7 @@ def write_calendar(
     now = now or dt.datetime.now(dt.UTC)
     zone_years: dict[str, tuple[int, int]] = {}
     body = []
-    events = (event for event in events if event.date_precision != Event.Precision.NONE)
-    for chunk in iter(lambda: list(itertools.islice(events, CHUNK_SIZE)), []):
+    for chunk in chunks(event for event in events if event.date_precision != Event.Precision.NONE):
         for event in chunk:
             note_zones(event, zone_years)
         if fragments is None:
@@ -380,6 +379,12 @@ def write_calendar(
             pieces = [found.get(key) or made[key] for key in keys]
         body.append(b"".join(pieces))
     return assemble(name=name, description=description, zone_years=zone_years, body=body)
+
+
+def chunks(items: Iterable, size: int = CHUNK_SIZE) -> Iterator[list]:
+    """The items as lists of `size` (the last one shorter), consuming an iterator only as far as needed."""
+    items = iter(items)
+    return iter(lambda: list(itertools.islice(items, size)), [])
 
 
 def assemble(*, name: str, description: str, zone_years: dict[str, tuple[int, int]], body: list[bytes]) -> list[bytes]:
