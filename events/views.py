@@ -140,11 +140,11 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         last = first.replace(day=calendar.monthrange(year, month)[1])
         events = self.filtered(Event.objects.public()).chronological()
         # Every event of the grid's six weeks, as days only: the lanes are laid out from these.
-        window = events.between(first - dt.timedelta(days=6), last + dt.timedelta(days=6))
-        days = [
-            Days(*row)
-            for row in window.filter(date_precision=Event.Precision.DAY).values_list("pk", "start_date", "end_date")
-        ]
+        # Known to the day only, so the window's lower bound follows the longest such event, not a year-long one.
+        window = events.between(
+            first - dt.timedelta(days=6), last + dt.timedelta(days=6), precisions=[Event.Precision.DAY]
+        )
+        days = [Days(*row) for row in window.values_list("pk", "start_date", "end_date")]
         weeks = month_weeks(year, month, days, max_lanes=MONTH_LANES)
         in_month = [event.pk for event in days if event.end_date >= first and event.start_date <= last]
         shown = {cell.event.pk for week in weeks for lane in week.lanes for cell in lane if isinstance(cell, Segment)}
