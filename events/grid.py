@@ -54,6 +54,12 @@ def month_weeks(
                 (index for index, used in enumerate(occupied) if not any(used[start_column : end_column + 1])),
                 None,
             )
+            if lane_index is None and max_lanes is not None and len(occupied) >= max_lanes:
+                # No room in the lanes shown: counted as hidden on each of its days. First fit puts an
+                # event in a later lane only when no earlier one has room, so the shown lanes are the same.
+                for column in range(start_column, end_column + 1):
+                    week.hidden[column] += 1
+                continue
             if lane_index is None:
                 occupied.append([False] * 7)
                 week.lanes.append([None] * 7)
@@ -67,11 +73,6 @@ def month_weeks(
                 continues_before=event.start_date < first_day,
                 continues_after=event.end_date > last_day,
             )
-        if max_lanes is not None and len(week.lanes) > max_lanes:
-            for used in occupied[max_lanes:]:
-                for column in range(7):
-                    week.hidden[column] += used[column]
-            week.lanes, occupied = week.lanes[:max_lanes], occupied[:max_lanes]
         for lane, used in zip(week.lanes, occupied, strict=True):
             # Mark spanned days so the template skips them: a cell is either a
             # segment, a free day (None), or covered ("spanned").

@@ -8,9 +8,7 @@ deletes and many-to-many changes included. Bulk writes that bypass signals
 (QuerySet.update, bulk_create) call bump() themselves.
 """
 
-import datetime as dt
-
-from django.db.models import F
+from django.db.models import F, QuerySet, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -24,12 +22,23 @@ def bump() -> None:
         DataVersion.objects.get_or_create(pk=1, defaults={"number": 1, "changed_at": timezone.now()})
 
 
-def current() -> tuple[int, dt.datetime | None]:
-    """Return the data version and the time of the last change."""
+def current(**latest: QuerySet) -> tuple:
+    """Return the data version and the time of the last change, then the first value of each query of latest.
+
+    The queries are read as subqueries of the same SELECT: one round trip for everything a feed's ETag needs.
+    """
     from .models import DataVersion
 
-    row = DataVersion.objects.filter(pk=1).values_list("number", "changed_at").first()
-    return row if row else (0, None)
+    subqueries = {name: Subquery(query[:1]) for name, query in latest.items()}
+    row = DataVersion.objects.filter(pk=1).annotate(**subqueries).values_list("number", "changed_at", *latest).first()
+    if row is None:
+        return (0, None, *(_first_value(query) for query in latest.values()))
+    return row
+
+
+def _first_value(query: QuerySet):
+    row = query.first()
+    return next(iter(row.values())) if row else None
 
 
 def _on_change(sender, **kwargs):
@@ -41,7 +50,8 @@ def connect(app_config) -> None:
     from .models import DataVersion
 
     for model in app_config.get_models():
-        if model is DataVersion:
+        # The change history (django-simple-history) is written with each change: no second bump.
+        if model is DataVersion or model.__name__.startswith("Historical"):
             continue
         post_save.connect(_on_change, sender=model, dispatch_uid=f"version-save-{model.__name__}")
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"version-delete-{model.__name__}")
