@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # The development server runs with DEBUG on and plain HTTP on 127.0.0.1 only.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run serve migrate fixtures test lint fmt check ics export export-check messages fuzz-api bench clean
+.PHONY: install run serve migrate fixtures test lint fmt check ics export export-check messages fuzz-api bench loadtest clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -73,6 +73,10 @@ export-check: install
 # Schemathesis over every API operation, anonymous and with a staff token, on a throw-away database.
 fuzz-api: install
 	scripts/fuzz_api.sh
+
+# 50 clients for 30 s against gunicorn with PostgreSQL and Redis while two officers edit in admin (see the README).
+loadtest: install
+	$(BIN)/python scripts/loadtest.py $(LOADTEST_ARGS)
 
 messages: install
 	$(DEV_ENV) $(MANAGE) makemessages --locale ru --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*' --no-obsolete

@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -6,8 +7,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -15,10 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_views, services
+from . import admin_views, history, services
 from .dates import format_event_dates
 from .models import (
+    EditConflict,
     Event,
     EventType,
     FeedToken,
@@ -64,12 +68,17 @@ def instant_from_wall_clock(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:
 class EventAdminForm(forms.ModelForm):
     """Times are entered and shown as local time in the event's own time zone, not in UTC."""
 
+    # The edit number of the event as the officer opened it; saving compares it with the stored one.
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
     class Meta:
         model = Event
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial["seen_version"] = self.instance.lock_version
         zone_name = str(self.instance.timezone or "")
         for name in ("start", "end"):
             if name in self.fields:
@@ -78,6 +87,7 @@ class EventAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_not_changed_meanwhile(cleaned.get("seen_version"))
         # The model falls back to the venue's zone; the times typed in are local to that zone too.
         venue = cleaned.get("venue")
         zone = cleaned.get("timezone") or (venue.timezone if venue else None)
@@ -99,6 +109,25 @@ class EventAdminForm(forms.ModelForm):
                     else:
                         setattr(self.instance, name, cleaned[name])
         return cleaned
+
+    def _check_not_changed_meanwhile(self, seen: int | None) -> None:
+        """Refuse the save if someone saved the event since this officer opened it, saying what they changed."""
+        if self.instance.pk is None or self.instance._state.adding:
+            return
+        stored = Event.objects.filter(pk=self.instance.pk)
+        if connection.in_atomic_block:
+            # The row stays locked until this save commits, so a second save waits and then sees the change.
+            stored = stored.select_for_update()
+        current = stored.values_list("lock_version", flat=True).first()
+        if seen is None:
+            # A form without the number (an old page): compare with the event as it is now.
+            seen = current
+        if current != seen:
+            self.add_error(None, ValidationError(history.conflict_messages(self.instance.pk, seen)))
+            # Saving again is a deliberate choice of this officer's version over the one shown.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("seen_version")] = current
+        self.instance.seen_version = seen
 
 
 class EventChangeList(ChangeList):
@@ -192,8 +221,11 @@ class MissingRussianFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin):
+class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     form = EventAdminForm
+    object_history_template = "admin/events/event/object_history.html"
+    object_history_list_template = "admin/events/event/object_history_list.html"
+    object_history_form_template = "admin/events/event/object_history_form.html"
     list_display = ["title", "when", "event_type", "status_badge", "venue", "publication", "russian"]
     list_filter = [
         "event_type",
@@ -243,7 +275,7 @@ class EventAdmin(TranslationAdmin):
 
     save_on_top = True
     fieldsets = [
-        (None, {"fields": [("event_type", "visit_level"), ("title_en", "title_ru"), "slug"]}),
+        (None, {"fields": [("event_type", "visit_level"), ("title_en", "title_ru"), "slug", "seen_version"]}),
         (
             _("Texts"),
             {
@@ -279,6 +311,51 @@ class EventAdmin(TranslationAdmin):
 
     def get_changelist(self, request, **kwargs):
         return EventChangeList
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        reverting = request.resolver_match and request.resolver_match.url_name.endswith("_simple_history")
+        if reverting and obj is not None:
+            # An earlier version, restored onto the event as it is now: its edit number to compare with,
+            # and its SEQUENCE and calendar fields, so that a restored date reaches subscribers as a change.
+            current = Event.objects.filter(pk=obj.pk).first()
+            if current is not None:
+                obj.sequence, obj.lock_version = current.sequence, current.lock_version
+                obj._loaded_material = current._loaded_material
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict as conflict:
+            return self._refuse(request, conflict)
+
+    def history_view(self, request, object_id, extra_context=None):
+        participant_changes = (
+            Participation.history.filter(event_id=object_id)
+            .select_related("person", "history_user")
+            .order_by("-history_id")[:100]
+        )
+        context = {"participant_changes": participant_changes, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        except EditConflict as conflict:
+            return self._refuse(request, conflict)
+
+    def _refuse(self, request, conflict: EditConflict):
+        """A save that lost the race after its form was checked: rolled back, and the officer told why."""
+        self.message_user(
+            request, " ".join(history.conflict_messages(conflict.event.pk, conflict.seen)), messages.ERROR
+        )
+        return redirect(request.path)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Each version's changes against the one before it, without the bookkeeping every save moves."""
+        records = list(historical_records)
+        for newer, older in itertools.pairwise(records):
+            newer.history_delta_changes = history.changes_between(older, newer)
 
     @admin.display(description=_("dates"), ordering="start_date")
     def when(self, event):

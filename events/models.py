@@ -69,6 +69,15 @@ TEXT_FIELDS = [
 MIN_YEAR, MAX_YEAR = 1800, 2200
 
 
+class EditConflict(Exception):
+    """A save of an event that someone else saved (or deleted) after it was read."""
+
+    def __init__(self, event: "Event", seen: int | None):
+        super().__init__(f"Event {event.pk} changed since edit {seen} was read.")
+        self.event = event
+        self.seen = seen
+
+
 def same_value(first, second) -> bool:
     """Compare field values, taking an empty text and no text as the same."""
     return first == second or (first in (None, "") and second in (None, ""))
@@ -508,6 +517,9 @@ class Event(models.Model):
 
     # Bookkeeping for calendar clients
     sequence = models.PositiveIntegerField(_("revision (SEQUENCE)"), default=0, editable=False)
+    # Every save adds one, and a save is refused unless the row still holds the number the saver read
+    # (optimistic concurrency: two officers editing at once cannot overwrite each other unseen).
+    lock_version = models.PositiveIntegerField(_("edit number"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
     status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True, editable=False)
@@ -574,13 +586,35 @@ class Event(models.Model):
                 self.status_changed_at = timezone.now()
             if changed and update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "sequence", "status_changed_at", "updated_at"}
-        super().save(*args, **kwargs)
-        if hasattr(self.sequence, "resolve_expression"):
-            self.sequence = type(self).objects.values_list("sequence", flat=True).get(pk=self.pk)
+        seen = getattr(self, "seen_version", None)
+        if self.pk is not None and not self._state.adding:
+            self.lock_version = seen + 1 if seen is not None else F("lock_version") + 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "lock_version"}
+        try:
+            super().save(*args, **kwargs)
+        except EditConflict:
+            self.lock_version = seen
+            raise
         self._remember_material()
 
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        """Update the row only if it still holds the edit number read (seen_version): compare and swap."""
+        seen = getattr(self, "seen_version", None)
+        if seen is None:
+            updated = super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+        elif base_qs.filter(pk=pk_val, lock_version=seen)._update(values) > 0:
+            updated = True
+        else:
+            # Changed or deleted meanwhile: refuse, rather than overwrite it or insert a deleted event again.
+            raise EditConflict(self, seen)
+        if updated and any(hasattr(getattr(self, name), "resolve_expression") for name in ("sequence", "lock_version")):
+            # Counted in the database; read back before post_save (the change history records them).
+            self.sequence, self.lock_version = base_qs.values_list("sequence", "lock_version").get(pk=pk_val)
+        return updated
 
     def refresh_from_db(self, using=None, fields=None, from_queryset=None):
         super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
@@ -597,6 +631,9 @@ class Event(models.Model):
         """Note the stored values of the material fields, to see at the next save what changed."""
         if not hasattr(self, "_loaded_material"):
             self._loaded_material = {}
+        if "lock_version" in self.__dict__ and (fields is None or "lock_version" in fields):
+            # The edit number the next save compares with; see _do_update.
+            self.seen_version = self.__dict__["lock_version"]
         for name in MATERIAL_FIELDS:
             # Only fields actually loaded: reading a deferred one would query again.
             wanted = fields is None or name in fields or name.removesuffix("_id") in fields

@@ -88,7 +88,9 @@ VENUE_LOCATION_FIELDS = ("name_en", "name_ru", "city_en", "city_ru", "country", 
 
 def announce_venue_change(venue: Venue) -> int:
     """Bump SEQUENCE of every event at the venue, whose place as subscribers see it has changed."""
-    return Event.objects.filter(venue=venue).update(sequence=F("sequence") + 1, updated_at=timezone.now())
+    return Event.objects.filter(venue=venue).update(
+        sequence=F("sequence") + 1, lock_version=F("lock_version") + 1, updated_at=timezone.now()
+    )
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ English is required wherever the field is; Russian may be missing and then
 falls back to English (MODELTRANSLATION_FALLBACK_LANGUAGES).
 """
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Event, EventType, Organisation, Participation, Person, Series, Source, Tag, Venue
@@ -56,3 +57,9 @@ class EventTranslation(EnglishRequired):
 @register(Participation)
 class ParticipationTranslation(TranslationOptions):
     fields = ("position",)
+
+
+# Change history (django-simple-history), registered here, after the translated columns exist, so that
+# every version keeps both languages (its documented way with django-modeltranslation).
+simple_history.register(Event, m2m_fields=[Event.tags.field, Event.organisers.field], app="events")
+simple_history.register(Participation, app="events")

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import translation
 
-from events.models import Event
+from events.models import EditConflict, Event
 
 from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, SeriesFactory, VenueFactory
 
@@ -373,16 +373,36 @@ def test_sequence_stays_on_other_edits(field, value):
     assert Event.objects.get(pk=event.pk).sequence == 0
 
 
-def test_sequence_counts_two_concurrent_material_saves():
+def test_a_stale_copy_cannot_overwrite_a_newer_save_and_sequence_counts_each_accepted_change():
     created = EventFactory()
     first, second = Event.objects.get(pk=created.pk), Event.objects.get(pk=created.pk)
 
     first.title_en = "First officer's title"
     first.save()
     second.status = Event.Status.POSTPONED
-    second.save()
+    with pytest.raises(EditConflict), transaction.atomic():
+        second.save()
 
-    assert Event.objects.get(pk=created.pk).sequence == 2
+    stored = Event.objects.get(pk=created.pk)
+    assert (stored.title_en, stored.status, stored.sequence, stored.lock_version) == (
+        "First officer's title",
+        Event.Status.CONFIRMED,
+        1,
+        1,
+    )
+    stored.status = Event.Status.POSTPONED
+    stored.save()
+    assert Event.objects.values_list("sequence", "lock_version").get(pk=created.pk) == (2, 2)
+
+
+def test_saving_an_event_deleted_meanwhile_is_refused_not_inserted_again():
+    event = Event.objects.get(pk=EventFactory().pk)
+    Event.objects.filter(pk=event.pk).delete()
+
+    with pytest.raises(EditConflict), transaction.atomic():
+        event.save()
+
+    assert not Event.objects.filter(pk=event.pk).exists()
 
 
 def test_saving_twice_without_changes_keeps_sequence():

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.cache import patch_vary_headers
@@ -13,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from events.filters import EventFilter
-from events.models import Event, EventType, Person, Tag, can_see_unpublished, current_minute
+from events.models import EditConflict, Event, EventType, Person, Tag, can_see_unpublished, current_minute
 from events.paging import CachedCountPaginator
 
 from .parsers import SafeJSONParser
@@ -102,7 +103,7 @@ class ConditionalGetMixin:
 
 def event_etag(event: Event) -> str:
     """What If-Match compares: it changes with every save of the event."""
-    key = f"{event.uid}|{event.sequence}|{event.updated_at.isoformat()}"
+    key = f"{event.uid}|{event.sequence}|{event.lock_version}|{event.updated_at.isoformat()}"
     return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
 
 
@@ -260,17 +261,32 @@ class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
     def perform_update(self, serializer):
         # After validation, so that a malformed body is a 400 whatever its If-Match says.
         self.check_if_match(serializer.instance)
-        self._written = serializer.save()
+        try:
+            # The save compares the event's edit number with the one read here (see Event._do_update).
+            self._written = serializer.save()
+        except EditConflict:
+            raise PreconditionFailed if self.request.headers.get("If-Match") else EditedMeanwhile from None
 
     def perform_destroy(self, instance):
-        self.check_if_match(instance)
-        instance.delete()
+        with transaction.atomic():
+            # Locked, so that no save slips in between the If-Match check and the deletion.
+            locked = Event.objects.select_for_update().filter(pk=instance.pk).first()
+            if locked is None:
+                raise exceptions.NotFound
+            self.check_if_match(locked)
+            locked.delete()
 
 
 class PreconditionFailed(exceptions.APIException):
     status_code = 412
     default_detail = "The event changed since you read it: read it again, and send your change with its new ETag."
     default_code = "precondition_failed"
+
+
+class EditedMeanwhile(exceptions.APIException):
+    status_code = 409
+    default_detail = "The event was changed by someone else while this request ran: read it again and resend."
+    default_code = "conflict"
 
 
 def public_count(prefix: str):
