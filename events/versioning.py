@@ -8,14 +8,31 @@ deletes and many-to-many changes included. Bulk writes that bypass signals
 (QuerySet.update, bulk_create) call bump() themselves.
 """
 
+import threading
+
+from django.core.signals import request_finished, request_started
 from django.db.models import F, QuerySet, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+
+# Within one request the version is read once (pages ask for it for counts, windows and caches): the
+# request sees one state of the calendar. Cleared when a request starts and ends, and by every bump.
+_request = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _request.active, _request.version = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _request.active, _request.version = False, None
 
 
 def bump() -> None:
     """Move the data version on, within the caller's transaction."""
     from .models import DataVersion
+
+    _request.version = None
 
     updated = DataVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now())
     if not updated:
@@ -29,10 +46,15 @@ def current(**latest: QuerySet) -> tuple:
     """
     from .models import DataVersion
 
+    remembered = getattr(_request, "version", None)
+    if remembered is not None and not latest:
+        return remembered
     subqueries = {name: Subquery(query[:1]) for name, query in latest.items()}
     row = DataVersion.objects.filter(pk=1).annotate(**subqueries).values_list("number", "changed_at", *latest).first()
     if row is None:
-        return (0, None, *(_first_value(query) for query in latest.values()))
+        row = (0, None, *(_first_value(query) for query in latest.values()))
+    if getattr(_request, "active", False):
+        _request.version = tuple(row[:2])
     return row
 
 
@@ -48,6 +70,9 @@ def _on_change(sender, **kwargs):
 def connect(app_config) -> None:
     """Bump the version on every save, delete and many-to-many change of the events app's data."""
     from .models import DataVersion
+
+    request_started.connect(_request_started, dispatch_uid="version-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="version-request-finished")
 
     for model in app_config.get_models():
         # The change history (django-simple-history) is written with each change: no second bump.

@@ -23,8 +23,9 @@ from django.views.defaults import page_not_found as django_page_not_found
 from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
+from . import versioning
 from .dates import format_event_dates, format_month
-from .filters import EventFilter, describe_errors, selected_filters
+from .filters import FILTER_NAMES, EventFilter, describe_errors, selected_filters
 from .grid import Segment, month_weeks
 from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute
 from .paging import CachedCountPaginator
@@ -82,8 +83,13 @@ def filter_context(request, filterset) -> dict:
     feed_url = request.build_absolute_uri(feed_path)
     webcal_url = "webcal://" + feed_url.split("://", 1)[1]
     atom_path = reverse("events:atom") + (f"?{urlencode(params)}" if params else "")
+    # The form's selects list the vocabularies (types, topics, people, cities, countries): rendering them is
+    # most of a listing's time, so the form is cached per data version, page and values as sent.
+    sent = [(name, request.GET.getlist(name)) for name in FILTER_NAMES]
+    form_key = hashlib.sha256(repr((versioning.current()[0], get_language(), request.path, sent)).encode()).hexdigest()
     return {
         "filter_form": filterset.form,
+        "filter_form_key": form_key,
         "active_filters": active,
         "query_string": urlencode(params),
         "feed_url": feed_url,

@@ -517,3 +517,19 @@ def test_recent_events_shown_instead_of_none_upcoming_follow_the_filters(client,
         "fourth-forum-of-regions-2017",
         "first-forum-of-regions-2014",
     ]
+
+
+def test_the_filter_form_is_rendered_once_per_data_version_and_shows_a_new_topic_at_once(client):
+    upcoming_event(title_en="Talks").tags.add(TagFactory(slug="trade", name_en="Trade"))
+    client.get("/events/")
+    with CaptureQueriesContext(connection) as cached:
+        again = client.get("/events/")
+    upcoming_event(title_en="Forum").tags.add(TagFactory(slug="energy", name_en="Energy"))
+
+    changed = client.get("/events/")
+
+    assert not any("events_tag" in query["sql"] for query in cached.captured_queries)
+    assert '<option value="trade">Trade</option>' in again.content.decode()
+    assert '<option value="energy">Energy</option>' in changed.content.decode()
+    # Each choice of filters has its own copy: the one sent is the one selected.
+    assert '<option value="trade" selected>Trade</option>' in client.get("/ru/events/?tag=trade").content.decode()
