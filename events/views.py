@@ -9,10 +9,12 @@ from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -25,6 +27,7 @@ from django_countries import countries
 
 from . import versioning
 from .dates import format_event_dates, format_month
+from .feeds import data_version
 from .filters import FILTER_NAMES, EventFilter, describe_errors, selected_filters
 from .grid import Segment, month_weeks
 from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute
@@ -144,7 +147,32 @@ class EventMonthView(FilteredPageMixin, TemplateView):
             raise Http404
         first = dt.date(year, month, 1)
         last = first.replace(day=calendar.monthrange(year, month)[1])
-        events = self.filtered(Event.objects.public()).chronological()
+        now = timezone.now()
+        events = self.filtered(Event.objects.public(now)).chronological()
+        # The grid and its lists are the same until the calendar changes, an embargo ends or the day turns.
+        _, version = data_version(now)
+        sent = sorted(selected_filters(self.request.GET).items())
+        key = "events:month:" + hashlib.sha256(repr((version, get_language(), first, sent)).encode()).hexdigest()
+        body = cache.get(key)
+        if body is None:
+            body = render_to_string(
+                "events/includes/month_body.html", self.month_context(events, first, last), request=self.request
+            )
+            cache.set(key, body, 24 * 3600)
+        previous_month = (first - dt.timedelta(days=1)).replace(day=1)
+        next_month = last + dt.timedelta(days=1)
+        return super().get_context_data(
+            month_start=first,
+            month_name=format_month(first),
+            month_body=mark_safe(body),  # noqa: S308 - rendered by the template above, escaped there
+            previous_month=previous_month if previous_month.year >= MIN_YEAR else None,
+            next_month=next_month if next_month.year <= MAX_YEAR else None,
+            **kwargs,
+        )
+
+    def month_context(self, events, first: dt.date, last: dt.date) -> dict:
+        """What the month's grid and lists show."""
+        year, month = first.year, first.month
         # Every event of the grid's six weeks, as days only: the lanes are laid out from these.
         # Known to the day only, so the window's lower bound follows the longest such event, not a year-long one.
         window = events.between(
@@ -168,23 +196,18 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         vague = events.between(first, last, precisions=[Event.Precision.MONTH, Event.Precision.YEAR])
         vague = vague.select_related(*LISTED_RELATED)
         vague_events = list(vague[: MONTH_LIST + 1])
-        previous_month = (first - dt.timedelta(days=1)).replace(day=1)
-        next_month = last + dt.timedelta(days=1)
-        return super().get_context_data(
-            month_start=first,
-            month_name=format_month(first),
-            weekdays=[dt.date(2024, 1, day) for day in range(1, 8)],  # 1 January 2024 was a Monday
-            weeks=weeks,
-            grid_events=[fetched[pk] for pk in listed],
-            grid_total=len(in_month),
-            vague_events=vague_events[:MONTH_LIST],
-            vague_total=vague.count() if len(vague_events) > MONTH_LIST else len(vague_events),
-            more_links=self.more_links(first, last),
-            has_events=bool(days) or bool(vague_events),
-            previous_month=previous_month if previous_month.year >= MIN_YEAR else None,
-            next_month=next_month if next_month.year <= MAX_YEAR else None,
-            **kwargs,
-        )
+        return {
+            "month_start": first,
+            "month_name": format_month(first),
+            "weekdays": [dt.date(2024, 1, day) for day in range(1, 8)],  # 1 January 2024 was a Monday
+            "weeks": weeks,
+            "grid_events": [fetched[pk] for pk in listed],
+            "grid_total": len(in_month),
+            "vague_events": vague_events[:MONTH_LIST],
+            "vague_total": vague.count() if len(vague_events) > MONTH_LIST else len(vague_events),
+            "more_links": self.more_links(first, last),
+            "has_events": bool(days) or bool(vague_events),
+        }
 
     def day_url(self, first: dt.date, last: dt.date | None = None) -> str:
         """The listing of the days first..last with this page's filters: coming events, or the archive's past ones."""

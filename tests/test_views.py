@@ -533,3 +533,18 @@ def test_the_filter_form_is_rendered_once_per_data_version_and_shows_a_new_topic
     assert '<option value="energy">Energy</option>' in changed.content.decode()
     # Each choice of filters has its own copy: the one sent is the one selected.
     assert '<option value="trade" selected>Trade</option>' in client.get("/ru/events/?tag=trade").content.decode()
+
+
+def test_a_month_page_is_served_from_the_cache_until_the_calendar_changes(client, django_assert_max_num_queries):
+    AllDayEventFactory(title_en="Minsk Days", start_date=dt.date(2030, 10, 1), end_date=dt.date(2030, 10, 3))
+    client.get("/events/2030/10/")
+    with django_assert_max_num_queries(1):
+        cached = client.get("/events/2030/10/")
+    AllDayEventFactory(title_en="Forum of Regions", start_date=dt.date(2030, 10, 7), end_date=dt.date(2030, 10, 7))
+
+    changed = client.get("/events/2030/10/").content.decode()
+
+    assert "Minsk Days" in cached.content.decode()
+    assert "Forum of Regions" not in cached.content.decode()
+    assert "Minsk Days" in changed
+    assert "Forum of Regions" in changed
