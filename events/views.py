@@ -164,7 +164,7 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         return super().get_context_data(
             month_start=first,
             month_name=format_month(first),
-            month_body=mark_safe(body),  # noqa: S308 - rendered by the template above, escaped there
+            month_body=mark_safe(body),  # rendered from a template just above, escaped there
             previous_month=previous_month if previous_month.year >= MIN_YEAR else None,
             next_month=next_month if next_month.year <= MAX_YEAR else None,
             **kwargs,
