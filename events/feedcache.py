@@ -4,20 +4,24 @@ A feed is cached whole, in parts, under its ETag (feeds.py). When anything
 changes, the feed is written again here, but each event's VEVENT comes from
 the cache as long as nothing it is made of changed: rows of plain values
 name each VEVENT (ical.vevent_key), and only the events whose VEVENT is not
-cached are fetched as model instances and serialised by icalendar. After one
-edit, one event is serialised; the rest is reading values and the cache.
+cached are made into model instances, from those same rows (no second
+query), and serialised by icalendar. After one edit, one event is
+serialised; the rest is reading values and the cache.
 
-Rows are read CHUNK_SIZE events at a time, so memory holds one chunk of rows
-and the parts written so far, never the feed twice.
+The selection's ids are read first, in order, by one query with all its
+filters; then the rows, CHUNK_SIZE events at a time, so memory holds the ids,
+one chunk of rows and the parts written so far, never the feed twice. Each
+chunk's rows are read public only: an event made a draft after the ids were
+read is left out, never written with its new text.
 """
 
 import datetime as dt
+import functools
 
 from django.core.cache import cache
 from django.db.models import QuerySet
 
 from . import ical
-from .ical import FEED_PREFETCH, FEED_RELATED
 from .models import Event, EventType, Participation, Person, Source, Tag, Venue
 
 # The related rows a VEVENT shows, as ical.made_of() reads them from instances.
@@ -26,6 +30,51 @@ SHOWN = (("event_type", EventType), ("venue", Venue), ("source", Source), ("pare
 
 def columns(model, prefix: str = "") -> list[str]:
     return [f"{prefix}{field.attname}" for field in model._meta.concrete_fields]
+
+
+EVENT_FIELDS = columns(Event)
+POSITION = {name: index for index, name in enumerate(EVENT_FIELDS)}
+
+
+def _spans() -> list[tuple[int, int]]:
+    """Where each shown relation's values are within a row."""
+    spans, first = [], len(EVENT_FIELDS)
+    for _relation, model in SHOWN:
+        spans.append((first, first + len(model._meta.concrete_fields)))
+        first = spans[-1][1]
+    return spans
+
+
+SPANS = _spans()
+# Where a participation's place in the list is, within its row.
+ORDER = columns(Participation).index("order")
+ZONE_FIELDS = ("all_day", "timezone", "start", "end", "start_date", "end_date")
+
+
+@functools.cache
+def row_query() -> QuerySet:
+    """The rows of events and of what they show, as stored values: the 150-odd columns are resolved once per process.
+
+    Stored values, as instances hold them: modeltranslation would otherwise rename translated fields.
+    """
+    selected = list(EVENT_FIELDS)
+    for relation, model in SHOWN:
+        selected.extend(columns(model, f"{relation}__"))
+    return Event.objects.rewrite(False).values_list(*selected)
+
+
+@functools.cache
+def tag_query() -> QuerySet:
+    """Rows of (event id, values of a tag of the event)."""
+    return Event.tags.through.objects.values_list("event_id", *columns(Tag, "tag__"))
+
+
+@functools.cache
+def people_query() -> QuerySet:
+    """Rows of (event id, values of a participation, values of its person), in the order they are listed."""
+    return Participation.objects.rewrite(False).values_list(
+        "event_id", *columns(Participation), *columns(Person, "person__")
+    )
 
 
 def write_public_feed(
@@ -38,70 +87,86 @@ def write_public_feed(
     timeout: int | None,
 ) -> list[bytes]:
     """The parts of the public calendar of events: what ical.write_calendar() writes, from cached VEVENTs."""
-    event_columns = columns(Event)
-    spans = []
-    selected = list(event_columns)
-    for relation, model in SHOWN:
-        names = columns(model, f"{relation}__")
-        spans.append((len(selected), len(selected) + len(names)))
-        selected.extend(names)
-    position = {name: index for index, name in enumerate(event_columns)}
-    zone_fields = ("all_day", "timezone", "start", "end", "start_date", "end_date")
-    rows = (
-        events.dated()
-        .chronological()
-        # Stored values, as instances hold them: modeltranslation would otherwise rename translated fields.
-        .rewrite(False)
-        .values_list(*selected)
-        .iterator(chunk_size=ical.CHUNK_SIZE)
-    )
+    using = events.db
+    # The selection's ids, in order, then the rows a chunk at a time: the selection's query (with all its
+    # filters) is run once, and no server-side cursor is held open for it.
+    ids = list(events.dated().chronological().values_list("pk", flat=True))
     zone_years: dict[str, tuple[int, int]] = {}
     body = []
-    for chunk in ical.chunks(rows):
-        ids = [values[position["id"]] for values in chunk]
-        tags = related_rows(Event.tags.through.objects.filter(event_id__in=ids), "tag__", Tag)
-        people = related_rows(Participation.objects.filter(event_id__in=ids), "", Participation, ("person__", Person))
-        keys = []
-        for values in chunk:
-            ical.note_zones(Values({field: values[position[field]] for field in zone_fields}), zone_years)
-            event_id = values[position["id"]]
-            shown = [values[first:last] if values[first] is not None else None for first, last in spans]
+    for chunk in ical.chunks(ids):
+        rows = {values[0]: values for values in row_query().using(using).public(now).filter(pk__in=chunk)}
+        tags = by_event(tag_query().using(using).filter(event_id__in=chunk))
+        people = by_event(people_query().using(using).filter(event_id__in=chunk))
+        keys, made_ofs = [], []
+        for event_id in chunk:
+            values = rows.get(event_id)
+            if values is None:
+                continue  # deleted, or no longer public, since the ids were read
+            ical.note_zones(Values({field: values[POSITION[field]] for field in ZONE_FIELDS}), zone_years)
+            shown = [values[first:last] if values[first] is not None else None for first, last in SPANS]
             parent = shown[3]
             parent_visible = parent is not None and ical.visible(
-                parent[position["is_published"]], parent[position["publish_at"]], now
+                parent[POSITION["is_published"]], parent[POSITION["publish_at"]], now
             )
             made_of = (
-                values[: len(event_columns)],
+                values[: len(EVENT_FIELDS)],
                 *shown,
                 parent_visible,
                 sorted(tags.get(event_id, []), key=repr),
                 sorted(people.get(event_id, []), key=repr),
             )
             keys.append(ical.vevent_key(made_of, base_url=base_url))
+            made_ofs.append(made_of)
         found = cache.get_many(keys)
-        missing = {event_id: key for event_id, key in zip(ids, keys, strict=True) if key not in found}
-        if missing:
-            fetched = events.filter(pk__in=missing).select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH)
-            made = {}
-            for event in fetched:
-                # Named by the instance's own values: if it changed since the rows were read, under its new name.
-                key = ical.vevent_key(ical.made_of(event, now), base_url=base_url)
-                made[key] = ical.event_to_vevent(event, base_url=base_url, now=now).to_ical()
-                found[missing[event.pk]] = made[key]
+        made = {}
+        for key, made_of in zip(keys, made_ofs, strict=True):
+            if key not in found and key not in made:
+                made[key] = ical.event_to_vevent(instance(made_of, using), base_url=base_url, now=now).to_ical()
+        if made:
             cache.set_many(made, timeout)
-        body.append(b"".join(found[key] for key in keys if key in found))
+            found.update(made)
+        body.append(b"".join(found[key] for key in keys))
     return ical.assemble(name=name, description=description, zone_years=zone_years, body=body)
 
 
-def related_rows(queryset, prefix: str, model, *joined) -> dict[int, list[tuple]]:
-    """Rows of a model related to events, as (values of model, values of each joined model), by event id."""
-    names = columns(model, prefix)
-    for join_prefix, join_model in joined:
-        names += columns(join_model, join_prefix)
-    if hasattr(queryset, "rewrite"):
-        queryset = queryset.rewrite(False)
+def instance(made_of: tuple, using: str) -> Event:
+    """The event a VEVENT is made of, as if fetched with FEED_RELATED and FEED_PREFETCH, from its rows of values."""
+    values, *shown, _parent_visible, tags, people = made_of
+    event = Event.from_db(using, EVENT_FIELDS, values)
+    for (relation, model), related in zip(SHOWN, shown, strict=True):
+        Event._meta.get_field(relation).set_cached_value(
+            event, model.from_db(using, None, related) if related else None
+        )
+    participations = []
+    width = len(Participation._meta.concrete_fields)
+    # In the order the participants are listed (Participation.Meta.ordering), as the prefetch would give them.
+    for row in sorted(people, key=lambda row: (row[ORDER], row[0])):
+        participation = Participation.from_db(using, None, row[:width])
+        Participation._meta.get_field("person").set_cached_value(
+            participation, Person.from_db(using, None, row[width:])
+        )
+        participations.append(participation)
+    prefetched(event, "participations", participations, Participation)
+    prefetched(event, "tags", [Tag.from_db(using, None, row) for row in tags], Tag)
+    return event
+
+
+def prefetched(instance, name: str, objects: list, model) -> None:
+    """Give a relation of an instance its objects, as prefetch_related() leaves them: no query when read.
+
+    The related manager hands out the stored queryset as it is; a plain one of the model holds them (building the
+    relation's own filtered queryset cost an eighth of a cold feed).
+    """
+    queryset = model._base_manager.all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+
+
+def by_event(queryset) -> dict[int, list[tuple]]:
+    """Rows that start with an event id, without it, by event id."""
     found: dict[int, list[tuple]] = {}
-    for values in queryset.values_list("event_id", *names):
+    for values in queryset:
         found.setdefault(values[0], []).append(values[1:])
     return found
 

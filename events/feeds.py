@@ -194,14 +194,10 @@ def data_version(now: dt.datetime) -> tuple[dt.datetime, tuple]:
     appear without any change. Last-Modified is the latest of those moments, so
     If-Modified-Since never keeps a copy that lost or gained an event.
     """
-    number, changed_at, lifted = versioning.current(
-        # The last embargo lifted, read in the same query (index event_publication).
-        lifted=Event.objects.filter(is_published=True, publish_at__lte=now).order_by("-publish_at").values("publish_at")
-    )
+    version = versioning.current(now)
     midnight = start_of_utc_day(now)
-    last_modified = max(moment for moment in (changed_at, midnight, lifted) if moment is not None)
-    # The time of the change too, so that a database restored from a backup cannot repeat a number.
-    return last_modified, (number, changed_at, midnight.date(), lifted)
+    last_modified = max(moment for moment in (version.changed_at, midnight, version.lifted) if moment is not None)
+    return last_modified, (*version.key, midnight.date())
 
 
 class EventIcsView(View):

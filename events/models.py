@@ -292,7 +292,7 @@ def longest_running(today: dt.date, precisions: list[str] | None = None) -> int:
     from . import versioning
 
     kinds = ",".join(sorted(precisions)) if precisions is not None else "all"
-    key = f"events:longest-running:{versioning.current()[0]}:{today.isoformat()}:{kinds}"
+    key = f"events:longest-running:{versioning.current().number}:{today.isoformat()}:{kinds}"
     days = cache.get(key)
     if days is None:
         span = ExpressionWrapper(F("end_date") - F("start_date"), output_field=DurationField())

@@ -6,16 +6,39 @@ an old number. Signals are used here, against the habit of this project,
 because the number must move on every write path: admin inlines, cascaded
 deletes and many-to-many changes included. Bulk writes that bypass signals
 (QuerySet.update, bulk_create) call bump() themselves.
+
+An embargo that ends changes what the public sees without any write, so the
+version is read together with the moment the last embargo ended: every cache
+of public content keys on both (Version.key).
 """
 
+import datetime as dt
 import threading
+from dataclasses import dataclass
 
 from django.core.signals import request_finished, request_started
-from django.db.models import F, QuerySet, Subquery
+from django.db import connections, router
+from django.db.models import F, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
-# Within one request the version is read once (pages ask for it for counts, windows and caches): the
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    changed_at: dt.datetime | None
+    # When the last embargo ended, as of the read: the event it held back became public then.
+    lifted: dt.datetime | None
+
+    @property
+    def key(self) -> tuple:
+        """What public content depends on besides the clock's day; the time of the change too, so that a
+        database restored from a backup cannot repeat a number."""
+        return (self.number, self.changed_at, self.lifted)
+
+
+# Within one request the version is read once (pages ask for it for counts, forms and caches): the
 # request sees one state of the calendar. Cleared when a request starts and ends, and by every bump.
 _request = threading.local()
 
@@ -39,28 +62,73 @@ def bump() -> None:
         DataVersion.objects.get_or_create(pk=1, defaults={"number": 1, "changed_at": timezone.now()})
 
 
-def current(**latest: QuerySet) -> tuple:
-    """Return the data version and the time of the last change, then the first value of each query of latest.
+def current(now: dt.datetime | None = None) -> Version:
+    """The data version, with the last embargo lifted by `now`: one indexed query, once per request."""
+    remembered = getattr(_request, "version", None)
+    if remembered is not None:
+        return remembered
+    version = _read(now or timezone.now())
+    if getattr(_request, "active", False):
+        _request.version = version
+    return version
 
-    The queries are read as subqueries of the same SELECT: one round trip for everything a feed's ETag needs.
-    """
+
+# A moment no query is ever asked about: it marks the parameter that `now` replaces in the compiled SQL.
+_MARK = dt.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
+_compiled: dict[str, tuple[str, list, int]] = {}
+
+
+def _read(now: dt.datetime) -> Version:
+    """Run the version's query, compiled once per database: on a feed poll the ORM's compilation would cost more
+    than the query."""
     from .models import DataVersion
 
-    remembered = getattr(_request, "version", None)
-    if remembered is not None and not latest:
-        return remembered
-    subqueries = {name: Subquery(query[:1]) for name, query in latest.items()}
-    row = DataVersion.objects.filter(pk=1).annotate(**subqueries).values_list("number", "changed_at", *latest).first()
+    alias = router.db_for_read(DataVersion)
+    connection = connections[alias]
+    if alias not in _compiled:
+        sql, params = _query(_MARK).query.get_compiler(alias).as_sql()
+        _compiled[alias] = (sql, list(params), list(params).index(connection.ops.adapt_datetimefield_value(_MARK)))
+    sql, params, position = _compiled[alias]
+    params = list(params)
+    params[position] = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
     if row is None:
-        row = (0, None, *(_first_value(query) for query in latest.values()))
-    if getattr(_request, "active", False):
-        _request.version = tuple(row[:2])
-    return row
+        # Nothing has changed yet: there is no row to read the version from.
+        return Version(0, None, _lifted(now).first())
+    number, changed_at, lifted = row
+    return Version(number, _aware(changed_at), _aware(lifted))
 
 
-def _first_value(query: QuerySet):
-    row = query.first()
-    return next(iter(row.values())) if row else None
+def _lifted(now: dt.datetime):
+    """The moments embargoes ended by now, the latest first (the index event_publication reads one row)."""
+    from .models import Event
+
+    return (
+        Event.objects.filter(is_published=True, publish_at__lte=now)
+        .order_by("-publish_at")
+        .values_list("publish_at", flat=True)
+    )
+
+
+def _query(now: dt.datetime):
+    from .models import DataVersion
+
+    return (
+        DataVersion.objects.filter(pk=1)
+        .annotate(lifted=Subquery(_lifted(now)[:1]))
+        .values_list("number", "changed_at", "lifted")
+    )
+
+
+def _aware(value) -> dt.datetime | None:
+    """A datetime as the ORM would give it: SQLite hands a subquery's value over as text, and naive."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value
 
 
 def _on_change(sender, **kwargs):

@@ -89,7 +89,7 @@ def filter_context(request, filterset) -> dict:
     # The form's selects list the vocabularies (types, topics, people, cities, countries): rendering them is
     # most of a listing's time, so the form is cached per data version, page and values as sent.
     sent = [(name, request.GET.getlist(name)) for name in FILTER_NAMES]
-    form_key = hashlib.sha256(repr((versioning.current()[0], get_language(), request.path, sent)).encode()).hexdigest()
+    form_key = hashlib.sha256(repr((versioning.current().key, get_language(), request.path, sent)).encode()).hexdigest()
     return {
         "filter_form": filterset.form,
         "filter_form_key": form_key,

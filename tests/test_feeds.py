@@ -3,6 +3,7 @@ from io import StringIO
 
 import icalendar
 import pytest
+import time_machine
 from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.test import Client
@@ -95,8 +96,7 @@ def test_feed_http_headers(client, seed):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == 'inline; filename="events.ics"'
     assert response["Cache-Control"] == "public, max-age=300"
-    _number, changed_at = versioning.current()
-    assert response["Last-Modified"] == http_date(changed_at.timestamp())
+    assert response["Last-Modified"] == http_date(versioning.current().changed_at.timestamp())
     assert response["ETag"].startswith('"')
     assert len(response["ETag"]) == 34
 
@@ -231,6 +231,19 @@ def test_embargoed_event_appears_when_its_embargo_passes(client):
     Event.objects.filter(pk=event.pk).update(publish_at=timezone.now() - dt.timedelta(seconds=1))
 
     assert uids(client.get(f"{FEED}?from=2000-01-01")) == [event.uid]
+
+
+def test_a_feed_is_last_modified_when_the_last_embargo_ended(client):
+    lifted = dt.datetime(2030, 3, 10, 9, 30, 15, 250000, tzinfo=dt.UTC)
+    event = EventFactory(publish_at=lifted, start=lifted + dt.timedelta(days=1))
+
+    with time_machine.travel(lifted + dt.timedelta(minutes=5), tick=False):
+        version = versioning.current()
+        response = client.get(FEED)
+
+    assert version.lifted == lifted
+    assert response["Last-Modified"] == "Sun, 10 Mar 2030 09:30:15 GMT"
+    assert uids(response) == [event.uid]
 
 
 def test_edit_cancel_and_description_change_reach_subscribers_with_the_same_uid(client):

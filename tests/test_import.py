@@ -70,6 +70,15 @@ def test_importing_the_same_file_twice_changes_nothing():
     assert list(Tag.objects.values_list("name_en", flat=True)) == ["Energy"]
 
 
+def test_an_import_that_creates_events_moves_the_data_version():
+    before = versioning.current()
+
+    import_calendar(ics(event_lines(), event_lines(uid="partner-2", summary="Forum")), publish=True)
+
+    assert versioning.current().number > before.number
+    assert Event.objects.count() == 2
+
+
 def test_a_newer_sequence_updates_the_event_and_an_older_one_is_skipped():
     import_calendar(ics(event_lines(sequence=1)))
     event = Event.objects.get(uid="partner-1")

@@ -3,6 +3,7 @@ import json
 import re
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -533,6 +534,21 @@ def test_the_filter_form_is_rendered_once_per_data_version_and_shows_a_new_topic
     assert '<option value="energy">Energy</option>' in changed.content.decode()
     # Each choice of filters has its own copy: the one sent is the one selected.
     assert '<option value="trade" selected>Trade</option>' in client.get("/ru/events/?tag=trade").content.decode()
+
+
+def test_the_cached_filter_form_shows_an_embargoed_events_topic_once_the_embargo_ends(client):
+    now = timezone.now().replace(microsecond=0)
+    upcoming_event(title_en="Talks").tags.add(TagFactory(slug="trade", name_en="Trade"))
+    embargo = now + dt.timedelta(hours=2)
+    upcoming_event(title_en="Forum", publish_at=embargo).tags.add(TagFactory(slug="energy", name_en="Energy"))
+    with time_machine.travel(now, tick=False):
+        before = client.get("/events/").content.decode()
+    with time_machine.travel(embargo + dt.timedelta(minutes=1), tick=False):
+        after = client.get("/events/").content.decode()
+
+    assert '<option value="trade">Trade</option>' in before
+    assert "Energy" not in before
+    assert '<option value="energy">Energy</option>' in after
 
 
 def test_a_month_page_is_served_from_the_cache_until_the_calendar_changes(client, django_assert_max_num_queries):
