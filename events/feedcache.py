@@ -10,15 +10,18 @@ serialised; the rest is reading values and the cache.
 
 The selection's ids are read first, in order, by one query with all its
 filters; then the rows, CHUNK_SIZE events at a time, so memory holds the ids,
-one chunk of rows and the parts written so far, never the feed twice. Each
-chunk's rows are read public only: an event made a draft after the ids were
-read is left out, never written with its new text.
+one chunk of rows and the parts written so far, never the feed twice. All of
+it is read from one snapshot of the database (snapshot()), so an officer's
+edit during the build is seen whole or not at all: never an event read public
+with the people or topics it was given as a draft.
 """
 
+import contextlib
 import datetime as dt
 import functools
 
 from django.core.cache import cache
+from django.db import connections, transaction
 from django.db.models import QuerySet
 
 from . import ical
@@ -60,7 +63,7 @@ def row_query() -> QuerySet:
     selected = list(EVENT_FIELDS)
     for relation, model in SHOWN:
         selected.extend(columns(model, f"{relation}__"))
-    return Event.objects.rewrite(False).values_list(*selected)
+    return Event.objects.rewrite(False).dated().values_list(*selected)
 
 
 @functools.cache
@@ -88,45 +91,66 @@ def write_public_feed(
 ) -> list[bytes]:
     """The parts of the public calendar of events: what ical.write_calendar() writes, from cached VEVENTs."""
     using = events.db
-    # The selection's ids, in order, then the rows a chunk at a time: the selection's query (with all its
-    # filters) is run once, and no server-side cursor is held open for it.
-    ids = list(events.dated().chronological().values_list("pk", flat=True))
     zone_years: dict[str, tuple[int, int]] = {}
     body = []
-    for chunk in ical.chunks(ids):
-        rows = {values[0]: values for values in row_query().using(using).public(now).filter(pk__in=chunk)}
-        tags = by_event(tag_query().using(using).filter(event_id__in=chunk))
-        people = by_event(people_query().using(using).filter(event_id__in=chunk))
-        keys, made_ofs = [], []
-        for event_id in chunk:
-            values = rows.get(event_id)
-            if values is None:
-                continue  # deleted, or no longer public, since the ids were read
-            ical.note_zones(Values({field: values[POSITION[field]] for field in ZONE_FIELDS}), zone_years)
-            shown = [values[first:last] if values[first] is not None else None for first, last in SPANS]
-            parent = shown[3]
-            parent_visible = parent is not None and ical.visible(
-                parent[POSITION["is_published"]], parent[POSITION["publish_at"]], now
-            )
-            made_of = (
-                values[: len(EVENT_FIELDS)],
-                *shown,
-                parent_visible,
-                sorted(tags.get(event_id, []), key=repr),
-                sorted(people.get(event_id, []), key=repr),
-            )
-            keys.append(ical.vevent_key(made_of, base_url=base_url))
-            made_ofs.append(made_of)
-        found = cache.get_many(keys)
-        made = {}
-        for key, made_of in zip(keys, made_ofs, strict=True):
-            if key not in found and key not in made:
-                made[key] = ical.event_to_vevent(instance(made_of, using), base_url=base_url, now=now).to_ical()
-        if made:
-            cache.set_many(made, timeout)
-            found.update(made)
-        body.append(b"".join(found[key] for key in keys))
+    with snapshot(using):
+        # The selection's ids, in order, then the rows a chunk at a time: the selection's query (with all its
+        # filters) is run once, and no server-side cursor is held open for it.
+        ids = list(events.dated().chronological().values_list("pk", flat=True))
+        for chunk in ical.chunks(ids):
+            tags = by_event(tag_query().using(using).filter(event_id__in=chunk))
+            people = by_event(people_query().using(using).filter(event_id__in=chunk))
+            # Public only, whatever the ids came from.
+            rows = {values[0]: values for values in row_query().using(using).public(now).filter(pk__in=chunk)}
+            keys, made_ofs = [], []
+            for event_id in chunk:
+                values = rows.get(event_id)
+                if values is None:
+                    continue  # not public
+                ical.note_zones(Values({field: values[POSITION[field]] for field in ZONE_FIELDS}), zone_years)
+                shown = [values[first:last] if values[first] is not None else None for first, last in SPANS]
+                parent = shown[3]
+                parent_visible = parent is not None and ical.visible(
+                    parent[POSITION["is_published"]], parent[POSITION["publish_at"]], now
+                )
+                made_of = (
+                    values[: len(EVENT_FIELDS)],
+                    *shown,
+                    parent_visible,
+                    sorted(tags.get(event_id, []), key=repr),
+                    sorted(people.get(event_id, []), key=repr),
+                )
+                keys.append(ical.vevent_key(made_of, base_url=base_url))
+                made_ofs.append(made_of)
+            found = cache.get_many(keys)
+            made = {}
+            for key, made_of in zip(keys, made_ofs, strict=True):
+                if key not in found and key not in made:
+                    made[key] = ical.event_to_vevent(instance(made_of, using), base_url=base_url, now=now).to_ical()
+            if made:
+                cache.set_many(made, timeout)
+                found.update(made)
+            body.append(b"".join(found[key] for key in keys))
     return ical.assemble(name=name, description=description, zone_years=zone_years, body=body)
+
+
+@contextlib.contextmanager
+def snapshot(using: str):
+    """Read everything within from one state of the database.
+
+    PostgreSQL: a REPEATABLE READ transaction (reads only, so it never fails
+    to serialise). SQLite: any transaction reads one state. Within a caller's
+    transaction, the caller's isolation stands.
+    """
+    connection = connections[using]
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic(using=using):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
 
 
 def instance(made_of: tuple, using: str) -> Event:
@@ -154,10 +178,11 @@ def instance(made_of: tuple, using: str) -> Event:
 def prefetched(instance, name: str, objects: list, model) -> None:
     """Give a relation of an instance its objects, as prefetch_related() leaves them: no query when read.
 
-    The related manager hands out the stored queryset as it is; a plain one of the model holds them (building the
-    relation's own filtered queryset cost an eighth of a cold feed).
+    The related manager hands out the stored queryset as it is; an empty one of the model holds them (building the
+    relation's own filtered queryset cost an eighth of a cold feed), so that a filter on it finds nothing rather
+    than every event's rows.
     """
-    queryset = model._base_manager.all()
+    queryset = model._base_manager.none()
     queryset._result_cache = objects
     queryset._prefetch_done = True
     instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset

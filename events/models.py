@@ -292,7 +292,8 @@ def longest_running(today: dt.date, precisions: list[str] | None = None) -> int:
     from . import versioning
 
     kinds = ",".join(sorted(precisions)) if precisions is not None else "all"
-    key = f"events:longest-running:{versioning.current().number}:{today.isoformat()}:{kinds}"
+    version = hashlib.blake2b(repr(versioning.current().key).encode(), digest_size=16).hexdigest()
+    key = f"events:longest-running:{version}:{today.isoformat()}:{kinds}"
     days = cache.get(key)
     if days is None:
         span = ExpressionWrapper(F("end_date") - F("start_date"), output_field=DurationField())

@@ -1,5 +1,6 @@
 """No lost edits: two officers saving the same event, the change history, and restoring a version."""
 
+import datetime as dt
 import os
 import threading
 
@@ -7,12 +8,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.test import Client
+from django.utils import timezone
 from rest_framework.test import APIClient
 
+from events import feedcache, ical
 from events.api.views import EventViewSet
 from events.models import EditConflict, Event, Participation
 
-from .factories import AllDayEventFactory, PersonFactory
+from .factories import AllDayEventFactory, ParticipationFactory, PersonFactory
 from .formdata import form_data
 
 pytestmark = pytest.mark.django_db
@@ -292,3 +295,44 @@ def test_two_api_clients_writing_with_the_same_etag_at_once_one_gets_412():
     saved = titles[0] if responses[0].status_code == 200 else titles[1]
     assert Event.objects.values_list("title_en", "sequence").get(pk=event.pk) == (saved, 1)
     assert Participation.objects.count() == 0
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_feed_is_written_from_one_snapshot_while_an_officer_makes_an_event_a_draft(monkeypatch):
+    event = AllDayEventFactory(title_en="Talks in Moscow", start_date=dt.date(2030, 3, 1), end_date=dt.date(2030, 3, 1))
+    ParticipationFactory(event=event, person=PersonFactory(name_en="Known Minister"))
+    chunks = ical.chunks
+
+    def edited_meanwhile(ids):
+        # After the selection's ids are read, another connection commits: a draft, with a secret participant.
+        def edit():
+            try:
+                with transaction.atomic():
+                    Event.objects.filter(pk=event.pk).update(is_published=False, title_en="Secret talks")
+                    ParticipationFactory(event_id=event.pk, person=PersonFactory(name_en="Secret Envoy"))
+            finally:
+                connection.close()
+
+        worker = threading.Thread(target=edit)
+        worker.start()
+        worker.join()
+        return chunks(ids)
+
+    monkeypatch.setattr(feedcache.ical, "chunks", edited_meanwhile)
+    written = b"".join(
+        feedcache.write_public_feed(
+            Event.objects.public(),
+            name="Events",
+            description="All",
+            base_url=None,
+            now=timezone.now(),
+            timeout=60,
+        )
+    ).replace(b"\r\n ", b"")
+
+    # As the database was when the build began: the event public, with its one participant.
+    assert b"SUMMARY:Talks in Moscow" in written
+    assert b"Known Minister" in written
+    assert b"Secret" not in written
+    assert Event.objects.get(pk=event.pk).title_en == "Secret talks"

@@ -6,7 +6,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from events import ical, versioning
@@ -113,9 +116,13 @@ def test_vevents_written_from_rows_of_values_equal_those_of_fetched_events(
     EventFactory(title_en="Side event", start=soon, parent=summit)
     EventFactory(title_en="Side of the secret", start=soon, parent=embargoed)
     # Listed by their place in the list, not by who was added first.
-    ParticipationFactory(event=summit, person=PersonFactory(name_en="Second"), order=2)
-    ParticipationFactory(event=summit, person=minister, order=1, position_en="Foreign Minister")
-    summit.tags.add(TagFactory(name_en="Energy"), TagFactory(name_en="agriculture"))
+    ParticipationFactory(event=summit, person=PersonFactory(name_en="Second", name_ru="Второй"), order=2)
+    minister.name_ru = "Владимир Макей"
+    minister.save()
+    ParticipationFactory(
+        event=summit, person=minister, order=1, position_en="Foreign Minister", position_ru="Министр иностранных дел"
+    )
+    summit.tags.add(TagFactory(name_en="Energy", name_ru="Энергетика"), TagFactory(name_en="agriculture"))
     now = timezone.now()
     with translation.override(language):
         events = selection(now)
@@ -131,7 +138,8 @@ def test_vevents_written_from_rows_of_values_equal_those_of_fetched_events(
         vevent for vevent in icalendar.Calendar.from_ical(expected).walk("VEVENT") if vevent["UID"] == summit.uid
     ]
     description = str(vevent["DESCRIPTION"])
-    assert description.index("- Vladimir Makei, ") < description.index("- Second")
+    first, second = {"en": ("Vladimir Makei", "Second"), "ru": ("Владимир Макей", "Второй")}[language]
+    assert description.index(f"- {first}, ") < description.index(f"- {second}")
 
 
 def test_the_writer_leaves_out_an_event_that_is_not_public_when_its_row_is_read(mixed):
@@ -249,3 +257,39 @@ def test_a_zone_ended_after_the_last_year_gives_icalendars_own_vtimezone(zone, f
         last_date=dt.date(last + 1, 1, 1),
     ).to_ical()
     assert ended == own
+
+
+def test_the_data_version_query_is_compiled_once_per_process(db, monkeypatch):
+    EventFactory()
+    versioning.current()
+    compiled = []
+    compile_sql = SQLCompiler.as_sql
+
+    def counting(self, *args, **kwargs):
+        compiled.append(self.query.model)
+        return compile_sql(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counting)
+    with CaptureQueriesContext(connection) as queries:
+        versioning.current()
+
+    assert (compiled, len(queries)) == ([], 1)
+
+
+def test_a_request_reads_the_version_once_and_again_after_its_own_change(db, django_assert_num_queries):
+    EventFactory()
+    # What the request_started and request_finished signals call.
+    versioning._request_started()
+    try:
+        with django_assert_num_queries(1):
+            first, again = versioning.current(), versioning.current()
+        EventFactory()
+        with django_assert_num_queries(1):
+            changed = versioning.current()
+    finally:
+        versioning._request_finished()
+    with django_assert_num_queries(1):
+        versioning.current()
+
+    assert again is first
+    assert changed.number > first.number
