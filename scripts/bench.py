@@ -421,11 +421,11 @@ def print_table(report: dict) -> None:
             cells.append(f"{timing['ms']:9.2f} {per_event:>9} {ratio:>6} {timing['queries']:>8}")
         print(f"{name:24}" + "".join(f"{cell:>30}" for cell in cells))
     print(f"{'feed events':24}" + "".join(f"{result['feed_events']:>30,}" for result in report["results"]))
+    print(f"{'feed bytes':24}" + "".join(f"{result['feed_bytes']:>30,}" for result in report["results"]))
     for result in report["results"]:
         for name, timing in result["timings"].items():
             if len(set(timing["runs_queries"])) > 1:
                 print(f"queries differed between runs: {name} at {result['size']:,} events: {timing['runs_queries']}")
-    print(f"{'feed bytes':24}" + "".join(f"{result['feed_bytes']:>30,}" for result in report["results"]))
     for result in report["results"]:
         if "memory" in result:
             memory = result["memory"]
