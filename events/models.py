@@ -7,7 +7,6 @@ django-modeltranslation; see translation.py.
 import datetime as dt
 import hashlib
 import hmac
-import re
 import secrets
 import uuid
 from calendar import monthrange
@@ -26,6 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
+
+from .text import TextCleanedModel, clean_instance
 
 # Event fields whose change a calendar subscriber must see: a change to any of
 # them bumps Event.sequence (RFC 5545 SEQUENCE), so clients replace their copy.
@@ -55,13 +56,6 @@ SEARCH_FIELDS = [
         "venue__city",
     )
     for language in ("en", "ru")
-]
-
-# Control characters (all but tab, line feed and carriage return) have no place
-# in a title or a text, and RFC 5545 forbids them in calendar files.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-TEXT_FIELDS = [
-    f"{name}_{language}" for name in ("title", "summary", "description", "agenda") for language in ("en", "ru")
 ]
 
 # Dates outside these years are typing mistakes, and beyond them time-zone
@@ -94,7 +88,7 @@ class SlugNaturalKeyManager(models.Manager):
         return self.get(slug=slug)
 
 
-class EventType(models.Model):
+class EventType(TextCleanedModel):
     """A kind of event: visit, forum, festival, culture days, and whatever officers add."""
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses, feeds and the API."))
@@ -121,7 +115,7 @@ class EventType(models.Model):
         return (self.slug,)
 
 
-class Venue(models.Model):
+class Venue(TextCleanedModel):
     """Where events happen: a building, or only a city, or only a country when that is all that is known."""
 
     name = models.CharField(
@@ -166,7 +160,7 @@ class Venue(models.Model):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
 
 
-class Person(models.Model):
+class Person(TextCleanedModel):
     """Someone who takes part in events; the position held at each event is on Participation."""
 
     slug = models.SlugField(_("slug"), unique=True)
@@ -187,7 +181,7 @@ class Person(models.Model):
         return (self.slug,)
 
 
-class Organisation(models.Model):
+class Organisation(TextCleanedModel):
     """A body that organises or initiates events: a ministry, a parliament, a committee."""
 
     slug = models.SlugField(_("slug"), unique=True)
@@ -208,7 +202,7 @@ class Organisation(models.Model):
         return (self.slug,)
 
 
-class Tag(models.Model):
+class Tag(TextCleanedModel):
     """A topic such as EAEU, CIS, CSTO, Union State, UN or OSCE."""
 
     slug = models.SlugField(_("slug"), unique=True)
@@ -228,7 +222,7 @@ class Tag(models.Model):
         return (self.slug,)
 
 
-class Series(models.Model):
+class Series(TextCleanedModel):
     """A recurring event, such as an annual forum; each edition is an Event of its own."""
 
     slug = models.SlugField(_("slug"), unique=True)
@@ -249,7 +243,7 @@ class Series(models.Model):
         return (self.slug,)
 
 
-class Source(models.Model):
+class Source(TextCleanedModel):
     """A press release (or other publication) that events are taken from."""
 
     title = models.CharField(_("title"), max_length=500)
@@ -421,7 +415,7 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(F("start_date").asc(nulls_last=True), Coalesce("start", "created_at").asc(), "pk")
 
 
-class Event(models.Model):
+class Event(TextCleanedModel):
     """One event: a visit, a forum, a festival, culture days, or a part of one of them."""
 
     class Status(models.TextChoices):
@@ -528,6 +522,9 @@ class Event(models.Model):
     # importing the same file again changes nothing and only a newer version updates the event.
     origin_sequence = models.PositiveIntegerField(_("imported SEQUENCE"), null=True, blank=True, editable=False)
     origin_modified = models.DateTimeField(_("imported LAST-MODIFIED"), null=True, blank=True, editable=False)
+    # Who owns an imported event: the file's address or the partner named at import. Empty for events made here
+    # (admin, API, drafting), which no import may change. A later file updates only events of its own source.
+    imported_from = models.CharField(_("imported from"), max_length=300, blank=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 
@@ -535,6 +532,8 @@ class Event(models.Model):
         # No default ordering: it would leak into GROUP BY of counts; use chronological().
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # Editors (change permission) save drafts; making an event public, or changing what the public sees, needs this.
+        permissions = [("publish_event", _("Can publish events and change published ones"))]
         constraints = [
             models.UniqueConstraint(fields=["series", "edition"], name="unique_series_edition"),
             models.CheckConstraint(
@@ -651,10 +650,7 @@ class Event(models.Model):
 
     def normalise(self) -> None:
         """Derive what follows from the entered values; never guess a missing fact."""
-        for field in TEXT_FIELDS:
-            value = getattr(self, field)
-            if value:
-                setattr(self, field, CONTROL_CHARACTERS.sub("", value))
+        clean_instance(self)
         if self.date_precision != self.Precision.DAY:
             self.all_day = True
         if self.date_precision == self.Precision.NONE:
@@ -787,7 +783,7 @@ class Event(models.Model):
         ]
 
 
-class Participation(models.Model):
+class Participation(TextCleanedModel):
     """A person's part in an event, with the position they held at the time."""
 
     class Role(models.TextChoices):
