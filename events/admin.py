@@ -6,8 +6,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -154,6 +154,11 @@ class PartInline(admin.TabularInline):
     verbose_name = _("part")
     verbose_name_plural = _("parts (sub-events)")
     fields = ["title_en", "title_ru", "event_type", "start_date", "end_date", "status", "is_published"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Parts are events: an editor without the publish permission sees, but does not set, their publication.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if services.may_publish(request.user) else [*readonly, "is_published"]
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -312,6 +317,59 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def get_changelist(self, request, **kwargs):
         return EventChangeList
 
+    # Roles: an editor (change permission) writes drafts; publishing and changing published events need the
+    # publish permission (services.check_may_save); see the README's Security section.
+
+    def has_publish_permission(self, request) -> bool:
+        return services.may_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or not obj.needs_publisher() or self.has_publish_permission(request))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or not obj.is_published or self.has_publish_permission(request))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += ["is_published", "publish_at"]
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        services.check_may_save(request.user, obj)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Event:
+            # Parts are events: the same rule for each changed or deleted part.
+            for item in formset.forms:
+                if item in formset.deleted_forms:
+                    services.check_may_delete(request.user, item.instance)
+                elif item.has_changed():
+                    services.check_may_save(request.user, item.instance)
+        super().save_formset(request, form, formset, change)
+
+    def delete_model(self, request, obj):
+        services.check_may_delete(request.user, obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if not self.has_publish_permission(request) and queryset.filter(is_published=True).exists():
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
+    def revert_disabled(self, request, obj=None):
+        """Restoring needs change permission on the event as it is, and the publish permission when either the
+        event or the version restored is published."""
+        current = Event.objects.filter(pk=obj.pk).first() if obj is not None else None
+        return not (
+            current is not None
+            and self.has_change_permission(request, current)
+            and self.has_change_permission(request, obj)
+        )
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         reverting = request.resolver_match and request.resolver_match.url_name.endswith("_simple_history")
         if reverting and obj is not None:
@@ -321,6 +379,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
             if current is not None:
                 obj.sequence, obj.lock_version = current.sequence, current.lock_version
                 obj._loaded_material = current._loaded_material
+                obj._loaded_publication = current._loaded_publication
         return super().get_form(request, obj, change=change, **kwargs)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -339,6 +398,11 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return super().history_view(request, object_id, context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            # django-simple-history saves a POST for anyone who may view the history: restoring is a change.
+            version = Event.history.filter(id=object_id, history_id=version_id).first()
+            if version is None or self.revert_disabled(request, version.instance):
+                raise PermissionDenied
         try:
             return super().history_form_view(request, object_id, version_id, extra_context)
         except EditConflict as conflict:
@@ -383,7 +447,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         names = {field.name: field.verbose_name for field in Event._meta.fields}
         return ", ".join(str(names[name]) for name in missing)
 
-    @admin.action(description=_("Publish the selected events"), permissions=["change"])
+    @admin.action(description=_("Publish the selected events"), permissions=["publish"])
     def publish(self, request, queryset):
         done = self._run(request, queryset, services.publish_event)
         message = ngettext("%(count)d event published.", "%(count)d events published.", done)
@@ -391,7 +455,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     @admin.action(description=_("Cancel the selected events"), permissions=["change"])
     def cancel(self, request, queryset):
-        done = self._run(request, queryset, services.cancel_event)
+        done = self._run(request, queryset, services.cancel_event, check=True)
         message = ngettext("%(count)d event cancelled.", "%(count)d events cancelled.", done)
         self.message_user(request, message % {"count": done}, messages.SUCCESS)
 
@@ -403,13 +467,18 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         )
         self.message_user(request, message % {"count": done}, messages.SUCCESS)
 
-    def _run(self, request, queryset, operation) -> int:
-        """Apply operation to each event, report each refusal, and count the events it changed."""
+    def _run(self, request, queryset, operation, *, check: bool = False) -> int:
+        """Apply operation to each event (checking first that the user may change it), report each refusal, and
+        count the events it changed."""
         done = 0
         for event in queryset.select_related("event_type", "venue", "series"):
             try:
                 with transaction.atomic():
+                    if check:
+                        services.check_may_save(request.user, event)
                     changed = operation(event)
+            except PermissionDenied as error:
+                self.message_user(request, f"{event}: {error}", messages.ERROR)
             except ValidationError as error:
                 self.message_user(request, f"{event}: {'; '.join(error.messages)}", messages.ERROR)
             except services.ServiceError as error:
@@ -477,6 +546,12 @@ class SourceAdmin(TranslationAdmin):
     list_display = ["title", "published_at", "url"]
     search_fields = ["title_en", "title_ru", "url"]
     date_hierarchy = "published_at"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            # An address typed without a scheme is read as https (Django 6's default, and the ministry's).
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(FeedToken)

@@ -44,6 +44,10 @@ MATERIAL_FIELDS = (
     "venue_id",
 )
 
+# What decides whether the public sees an event: changing them (or any field of a published event) needs the
+# publish permission.
+PUBLICATION_FIELDS = ("is_published", "publish_at")
+
 # What search() looks in: both languages of the texts, people and places.
 SEARCH_FIELDS = [
     f"{field}_{language}"
@@ -623,7 +627,7 @@ class Event(TextCleanedModel):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._loaded_material = {}
+        instance._loaded_material, instance._loaded_publication = {}, {}
         instance._remember_material()
         return instance
 
@@ -631,9 +635,14 @@ class Event(TextCleanedModel):
         """Note the stored values of the material fields, to see at the next save what changed."""
         if not hasattr(self, "_loaded_material"):
             self._loaded_material = {}
+        if not hasattr(self, "_loaded_publication"):
+            self._loaded_publication = {}
         if "lock_version" in self.__dict__ and (fields is None or "lock_version" in fields):
             # The edit number the next save compares with; see _do_update.
             self.seen_version = self.__dict__["lock_version"]
+        for name in PUBLICATION_FIELDS:
+            if (fields is None or name in fields) and name in self.__dict__:
+                self._loaded_publication[name] = self.__dict__[name]
         for name in MATERIAL_FIELDS:
             # Only fields actually loaded: reading a deferred one would query again.
             wanted = fields is None or name in fields or name.removesuffix("_id") in fields
@@ -760,6 +769,17 @@ class Event(TextCleanedModel):
                 "dates": f"{parent.start_date.isoformat()}..{parent.end_date.isoformat()}"
             }
             errors["start" if not self.all_day else "start_date"] = message
+
+    def needs_publisher(self) -> bool:
+        """Whether saving this event as it is now needs the publish permission (see services.check_may_save).
+
+        True when the event is published (public or embargoed) as stored or as it would be saved, or when its
+        embargo time changes: what the public sees, or will see at a set time, is a publisher's decision.
+        """
+        stored = getattr(self, "_loaded_publication", {}) if self.pk is not None else {}
+        return bool(
+            stored.get("is_published") or self.is_published or not same_value(stored.get("publish_at"), self.publish_at)
+        )
 
     @property
     def is_public(self) -> bool:

@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -14,6 +15,31 @@ from .models import MAX_YEAR, Event, Participation, Person, Source, Venue
 
 class ServiceError(Exception):
     """A write that cannot be done for a reason the user can act on; the message says which."""
+
+
+PUBLISH_PERMISSION = "events.publish_event"
+
+
+def may_publish(user) -> bool:
+    """Whether the user may make events public, or change or delete published ones (a publisher or a superuser)."""
+    return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
+
+
+def check_may_save(user, event: Event) -> None:
+    """Refuse (PermissionDenied) a save that changes what the public sees, or will see, by a user who may not publish.
+
+    The one rule behind the admin, its actions and history, the API and imports: an editor without the publish
+    permission writes drafts; publishing, unpublishing, setting or lifting an embargo and changing a published
+    (public or embargoed) event need it.
+    """
+    if event.needs_publisher() and not may_publish(user):
+        raise PermissionDenied(_("Only a publisher may publish events or change published ones; save it as a draft."))
+
+
+def check_may_delete(user, event: Event) -> None:
+    stored = getattr(event, "_loaded_publication", {})
+    if stored.get("is_published", event.is_published) and not may_publish(user):
+        raise PermissionDenied(_("Only a publisher may delete a published event."))
 
 
 def publish_event(event: Event) -> bool:

@@ -13,6 +13,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from events import services
 from events.filters import EventFilter
 from events.models import EditConflict, Event, EventType, Person, Tag, can_see_unpublished, current_minute
 from events.paging import CachedCountPaginator
@@ -256,11 +257,14 @@ class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
         return response
 
     def perform_create(self, serializer):
+        services.check_may_save(self.request.user, serializer.validated_data["event"])
         self._written = serializer.save()
 
     def perform_update(self, serializer):
         # After validation, so that a malformed body is a 400 whatever its If-Match says.
         self.check_if_match(serializer.instance)
+        # An editor writes drafts; publishing or changing a published event is a publisher's (403 otherwise).
+        services.check_may_save(self.request.user, serializer.validated_data["event"])
         try:
             # The save compares the event's edit number with the one read here (see Event._do_update).
             self._written = serializer.save()
@@ -274,6 +278,7 @@ class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
             if locked is None:
                 raise exceptions.NotFound
             self.check_if_match(locked)
+            services.check_may_delete(self.request.user, locked)
             locked.delete()
 
 

@@ -19,10 +19,13 @@ def create_groups(apps, schema_editor):
     permission_model = apps.get_model("auth", "Permission")
     editing = [f"{action}_{model}" for model in WRITTEN for action in ("view", "add", "change")]
     editing += ["view_eventtype"]
+    # Editors may delete events, but only drafts (the admin and the API refuse a published one without publish_event).
+    editing += ["delete_event"]
     publishing = [*editing, "publish_event", *(f"delete_{model}" for model in WRITTEN)]
     for name, codenames in ((EDITORS, editing), (PUBLISHERS, publishing)):
         group, _created = group_model.objects.get_or_create(name=name)
-        group.permissions.add(*permission_model.objects.filter(content_type__app_label="events", codename__in=codenames))
+        permissions = permission_model.objects.filter(content_type__app_label="events", codename__in=codenames)
+        group.permissions.add(*permissions)
 
 
 def remove_groups(apps, schema_editor):

@@ -31,7 +31,7 @@ def api_client():
 @pytest.fixture
 def officer(django_user_model):
     user = django_user_model.objects.create_user("officer", password="x", is_staff=True)
-    codenames = ["view_event", "add_event", "change_event", "delete_event"]
+    codenames = ["view_event", "add_event", "change_event", "delete_event", "publish_event"]
     user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
     return user
 
