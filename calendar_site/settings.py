@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # The development server leaves static files to WhiteNoise, as production does (its own handler answered
+    # /static/..%2f..%2fmanage.py with a 500).
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_countries",
     "django.contrib.sitemaps",
@@ -79,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A database still locked after its timeout (SQLite) answers 503 with Retry-After.
+    "events.middleware.BusyDatabase",
     # Notes who made each change for the change history.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it answers a locked-out login.
@@ -120,6 +125,16 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers queue instead of failing: a transaction takes the write lock when it begins (so a read-then-write
+    # cannot lose the race to another writer with "database is locked"), waits up to 30 s for it, and readers
+    # never wait for writers (write-ahead log).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -129,11 +144,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    # Per process; room for a feed's VEVENTs (see events/feedcache.py): the default keeps 300 entries.
+    # Per process, bounded in bytes (events/cache.py): room for the feeds' VEVENTs (events/feedcache.py) and pages,
+    # and no more, whatever the requests ask for. With Redis, bound it there (maxmemory, allkeys-lru; see README).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_LOCMEM_MAX_ENTRIES", "200000"))},
+            "BACKEND": "events.cache.BoundedMemoryCache",
+            "OPTIONS": {"MAX_BYTES": int(float(os.environ.get("DJANGO_CACHE_MAX_MB", "256")) * 1024 * 1024)},
         }
     }
 
@@ -196,6 +212,9 @@ if env_bool("DJANGO_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SESSION_COOKIE_HTTPONLY = True
+# Messages are kept in the session (on the server), not in a cookie: the cookie is signed, not encrypted, and a
+# message may carry a secret (a private feed's address, shown once).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -276,8 +295,11 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"feed_tokens": {"()": "events.logs.MaskFeedTokens"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["feed_tokens"]}},
+    "filters": {
+        "feed_tokens": {"()": "events.logs.MaskFeedTokens"},
+        "one_line": {"()": "events.logs.EscapeControls"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["feed_tokens", "one_line"]}},
     "loggers": {
         "django.request": {"filters": ["feed_tokens"]},
         "django.server": {"filters": ["feed_tokens"]},

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.exceptions import BadRequest
-from django.db.models import QuerySet
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
@@ -24,9 +24,10 @@ from django_countries import countries
 from . import ical, versioning
 from .dates import format_day, format_event_dates
 from .feedcache import write_public_feed
-from .filters import EventFilter, describe_errors, selected_filters
+from .filters import EventFilter, describe_errors, normal_filters, selected_filters
 from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, write_calendar
-from .models import Event, FeedToken, start_of_utc_day
+from .models import Event, FeedToken, Venue, start_of_utc_day
+from .text import clean_line
 
 
 def selection_name(filterset: EventFilter) -> str:
@@ -38,7 +39,7 @@ def selection_name(filterset: EventFilter) -> str:
     if data.get("country"):
         parts.append(str(countries.name(data["country"])))
     if data.get("city"):
-        parts.append(data["city"].strip())
+        parts.append(city_name(data["city"].strip()))
     for key in ("tag", "person"):
         if data.get(key):
             parts.append(data[key].name)
@@ -48,7 +49,14 @@ def selection_name(filterset: EventFilter) -> str:
         parts.append(_("until %(date)s") % {"date": format_day(data["to"])})
     if data.get("q"):
         parts.append(f"«{data['q'].strip()}»")
-    return " · ".join(parts)
+    # Typed by whoever asked (a city, words to find): one line, whatever they typed.
+    return clean_line(" · ".join(parts))
+
+
+def city_name(typed: str) -> str:
+    """A city as the calendar writes it (in the active language), however the filter typed it; as typed if unknown."""
+    venue = Venue.objects.filter(Q(city_en__iexact=typed) | Q(city_ru__iexact=typed)).order_by("pk").first()
+    return (venue.city or typed) if venue is not None else typed
 
 
 def selection_description(filterset: EventFilter, page_url: str | None) -> str:
@@ -103,7 +111,10 @@ class EventFeedView(View):
     def get(self, request):
         now = timezone.now()
         last_modified, version = data_version(now)
-        etag = feed_etag(request, version)
+        # The recognised filters in normal form, not the query as sent: unknown parameters or another spelling
+        # of the same selection find the same cached feed (and cannot fill the cache with copies of it).
+        params = normal_filters(request.GET)
+        etag = feed_etag(request, params, version)
         response = get_conditional_response(
             request, etag=etag, last_modified=int(last_modified.timestamp()) if last_modified else None
         )
@@ -113,14 +124,14 @@ class EventFeedView(View):
             key = f"events:feed:{etag.strip(chr(34))}"
             parts = cached_parts(key)
             if parts is None:
-                filterset, events = select_feed_events(request.GET, now=now)
+                filterset, events = select_feed_events(params, now=now)
                 if events is None:
                     return bad_filters(filterset)
                 parts = coalesce(
                     write_public_feed(
                         events,
                         name=selection_name(filterset),
-                        description=selection_description(filterset, absolute_url(request, listing_path(request.GET))),
+                        description=selection_description(filterset, absolute_url(request, listing_path(params))),
                         base_url=base_url(request),
                         now=now,
                         timeout=settings.EVENTS_FEED_CACHE_SECONDS,
@@ -208,7 +219,9 @@ class EventIcsView(View):
             Event.objects.public().dated().select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH),
             slug=slug,
         )
-        etag = feed_etag(request, event.uid, event.sequence, event.updated_at)
+        # The data version too: the file shows the event's type, place and parent, which change without it.
+        _last_modified, version = data_version(timezone.now())
+        etag = feed_etag(request, QueryDict(), event.uid, event.sequence, event.updated_at, version)
         response = get_conditional_response(request, etag=etag, last_modified=int(event.updated_at.timestamp()))
         if response is None:
             calendar = write_calendar(
@@ -271,11 +284,12 @@ def absolute_url(request, path: str) -> str | None:
     return None if request.get_host() == UNADDRESSED_HOST else request.build_absolute_uri(path)
 
 
-def feed_etag(request, *parts: object) -> str:
-    """A strong ETag from what decides a response's bytes, computed without building the calendar."""
+def feed_etag(request, params: QueryDict, *parts: object) -> str:
+    """A strong ETag from what decides a response's bytes (params: the filters in normal form), computed without
+    building the calendar."""
     # The script prefix too: the same host can serve the site under two paths (and an export renders under any).
     site = (base_url(request), get_script_prefix())
-    key = "|".join(map(str, (get_language(), *site, sorted(request.GET.lists()), *parts)))
+    key = "|".join(map(str, (get_language(), *site, sorted(params.lists()), *parts)))
     return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
 
 

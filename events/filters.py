@@ -11,6 +11,7 @@ import django_filters
 import django_filters.fields
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -161,3 +162,22 @@ def describe_errors(filterset: EventFilter, *, prefix: str = "") -> list[str]:
 def selected_filters(params) -> dict[str, str]:
     """The filter parameters actually given (empty ones mean "any"), in their canonical order."""
     return {name: params[name] for name in FILTER_NAMES if params.get(name, "").strip()}
+
+
+# Filters that ignore letter case (and, for words, spacing): one normal form each, so that a cache key or an ETag
+# cannot be multiplied by writing the same selection another way.
+CASE_FOLDED = {"city": str.casefold, "q": lambda value: " ".join(value.casefold().split()), "country": str.upper}
+
+
+def normal_filters(params) -> QueryDict:
+    """The recognised filters of a query in normal form: known names only, in their canonical order, values
+    trimmed, case-folded where the filter ignores case, empty ones left out. A filter given twice keeps both values
+    and one with a NUL keeps it (EventFilter refuses them, as for any page). What cache keys and ETags come from,
+    and what a cached response is built from, so that its bytes follow from its key."""
+    normal = QueryDict(mutable=True)
+    for name in FILTER_NAMES:
+        values = [value.strip() for value in params.getlist(name)]
+        values = [CASE_FOLDED.get(name, str)(value) for value in values if value]
+        if values:
+            normal.setlist(name, values)
+    return normal

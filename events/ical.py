@@ -44,6 +44,7 @@ from django.utils.translation import gettext as _
 
 from .dates import format_day, format_event_dates, format_month, format_year_range
 from .models import Event
+from .text import clean_line, clean_text
 
 # What a caller must prefetch so that building a calendar runs no query.
 FEED_RELATED = ("event_type", "venue", "source", "parent", "series")
@@ -134,7 +135,9 @@ def event_to_vevent(
     vevent.add("created", event.created_at)
     vevent.add("last-modified", event.updated_at)
     vevent.add("sequence", event.sequence)
-    vevent.add("summary", event_summary(event, private=private, now=now))
+    # Text leaves through clean_line / clean_text (events/text.py): stored text is clean already, this keeps a row
+    # written some other way from breaking the file (a lone CR is not escaped by icalendar).
+    vevent.add("summary", clean_line(event_summary(event, private=private, now=now)))
     if event.all_day:
         vevent.add("dtstart", event.start_date)
         # RFC 5545: the DTEND of an all-day event is the day after the last one.
@@ -150,12 +153,12 @@ def event_to_vevent(
     hidden = not event.is_published or (event.publish_at is not None and event.publish_at > now)
     vevent.add("class", "CONFIDENTIAL" if hidden else "PUBLIC")
     if event.venue_id:
-        vevent.add("location", str(event.venue))
+        vevent.add("location", clean_line(str(event.venue)))
         if event.venue.latitude is not None and event.venue.longitude is not None:
             vevent.add("geo", (float(event.venue.latitude), float(event.venue.longitude)))
     if base_url is not None:
         vevent.add("url", f"{base_url}{event.get_absolute_url()}")
-    vevent.add("description", event_description(event, base_url=base_url, private=private))
+    vevent.add("description", clean_text(event_description(event, base_url=base_url, private=private)))
     # The event's own fields, which SUMMARY and DESCRIPTION compose with other facts, for importers
     # (this service's own import_ics reads them back; other calendars ignore X- properties).
     own = {
@@ -171,8 +174,11 @@ def event_to_vevent(
     }
     for name, value in own.items():
         if value:
-            vevent.add(name, icalendar.vText(value))
-    categories = [event.event_type.name, *sorted((tag.name for tag in event.tags.all()), key=str.casefold)]
+            vevent.add(name, icalendar.vText(clean_text(value)))
+    categories = [
+        clean_line(name)
+        for name in (event.event_type.name, *sorted((tag.name for tag in event.tags.all()), key=str.casefold))
+    ]
     vevent.add("categories", categories)
     if event.parent_id and (private or event.parent.is_public):
         vevent.add("related-to", event.parent.uid, parameters={"RELTYPE": "PARENT"})
@@ -294,7 +300,12 @@ def build_calendar(
 
 
 def calendar_head(*, name: str, description: str) -> icalendar.Calendar:
-    """A VCALENDAR with the calendar's own properties and no components yet."""
+    """A VCALENDAR with the calendar's own properties and no components yet.
+
+    The name and description may hold what a request typed (a city, words to find): NAME is one line, and neither
+    may carry a control character into the file.
+    """
+    name, description = clean_line(name), clean_text(description)
     calendar = icalendar.Calendar()
     calendar.add("prodid", prodid())
     calendar.add("version", "2.0")

@@ -26,7 +26,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
 
-from .text import TextCleanedModel, clean_instance
+from .text import clean_instance
 
 # Event fields whose change a calendar subscriber must see: a change to any of
 # them bumps Event.sequence (RFC 5545 SEQUENCE), so clients replace their copy.
@@ -74,6 +74,17 @@ class EditConflict(Exception):
         super().__init__(f"Event {event.pk} changed since edit {seen} was read.")
         self.event = event
         self.seen = seen
+
+
+class TextCleanedModel(models.Model):
+    """A model whose text columns hold no control characters, whoever writes them (admin, API, import, drafting)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        clean_instance(self)
+        super().save(*args, **kwargs)
 
 
 def same_value(first, second) -> bool:

@@ -1,7 +1,7 @@
 """Text in and out: the one place that decides which characters a stored text may hold, and how text is
 escaped for each format that leaves the service (iCalendar, XML, JSON in HTML, log lines).
 
-In: every text field of every model is cleaned on save (TextCleanedModel), and every write path that bypasses
+In: every text field of every model is cleaned on save (models.TextCleanedModel), and every write path that bypasses
 save() (bulk writes in the importer) calls clean_line() / clean_text() itself. Out: a value that did not come
 from the database (a filter typed into a URL, a header) goes through the function of its format.
 """
@@ -50,14 +50,3 @@ def clean_instance(instance: models.Model) -> None:
                 cleaned = clean_text(value) if isinstance(field, models.TextField) else clean_line(value)
                 if cleaned != value:
                     setattr(instance, field.attname, cleaned)
-
-
-class TextCleanedModel(models.Model):
-    """A model whose text columns hold no control characters, whoever writes them (admin, API, import, drafting)."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        clean_instance(self)
-        super().save(*args, **kwargs)

@@ -131,23 +131,92 @@ def _aware(value) -> dt.datetime | None:
     return value
 
 
+def _was_public(event) -> bool:
+    """Whether the event was public as last read from the database (before the save being signalled)."""
+    stored = getattr(event, "_loaded_publication", None)
+    if not stored or event.pk is None:
+        return False
+    embargo = stored.get("publish_at")
+    return bool(stored.get("is_published")) and (embargo is None or embargo <= timezone.now())
+
+
+def _event_changed(sender, instance, **kwargs):
+    # Work on drafts and embargoed events is not public: outsiders see no new ETag, date or count for it. An
+    # embargo's end moves every public key by itself (Version.lifted).
+    if kwargs.get("raw") or _was_public(instance) or instance.is_public:
+        bump()
+
+
+def _event_deleted(sender, instance, **kwargs):
+    if _was_public(instance) or instance.is_public:
+        bump()
+
+
+def _participation_changed(sender, instance, **kwargs):
+    from .models import Event
+
+    if kwargs.get("raw") or Event.objects.public().filter(pk=instance.event_id).exists():
+        bump()
+
+
+def _relation_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Topics and organisers of events: a change shows only where a public event is concerned."""
+    from .models import Event
+
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        if instance.is_public:
+            bump()
+    elif action == "post_clear" or Event.objects.public().filter(pk__in=pk_set or ()).exists():
+        bump()
+
+
+# How the public events reach each shared row: a change to a row that no public event shows changes nothing public.
+SHOWN_THROUGH = {
+    "Venue": "venue",
+    "Person": "participations__person",
+    "Organisation": "organisers",
+    "Tag": "tags",
+    "Series": "series",
+    "Source": "source",
+}
+
+
+def _shared_row_changed(sender, instance, **kwargs):
+    from .models import Event
+
+    lookup = SHOWN_THROUGH.get(sender.__name__)
+    if kwargs.get("raw") or lookup is None or Event.objects.public().filter(**{lookup: instance}).exists():
+        bump()
+
+
 def _on_change(sender, **kwargs):
     bump()
 
 
 def connect(app_config) -> None:
-    """Bump the version on every save, delete and many-to-many change of the events app's data."""
-    from .models import DataVersion
+    """Bump the version on every save, delete and many-to-many change of the events app's data that the public
+    sees: every change of a public event (or of one that becomes or stops being public), of what public events
+    show, and of the event types (every filter form lists them). Drafts, embargoed events and private feed tokens
+    leave it alone."""
+    from .models import DataVersion, Event, FeedToken, Participation
 
     request_started.connect(_request_started, dispatch_uid="version-request-started")
     request_finished.connect(_request_finished, dispatch_uid="version-request-finished")
 
+    post_save.connect(_event_changed, sender=Event, dispatch_uid="version-save-Event")
+    post_delete.connect(_event_deleted, sender=Event, dispatch_uid="version-delete-Event")
+    post_save.connect(_participation_changed, sender=Participation, dispatch_uid="version-save-Participation")
+    post_delete.connect(_participation_changed, sender=Participation, dispatch_uid="version-delete-Participation")
+    for field in Event._meta.local_many_to_many:
+        through = field.remote_field.through
+        if through is not Participation:
+            m2m_changed.connect(_relation_changed, sender=through, dispatch_uid=f"version-m2m-{through.__name__}")
     for model in app_config.get_models():
         # The change history (django-simple-history) is written with each change: no second bump.
-        if model is DataVersion or model.__name__.startswith("Historical"):
+        if model in (DataVersion, FeedToken, Event, Participation) or model.__name__.startswith("Historical"):
             continue
-        post_save.connect(_on_change, sender=model, dispatch_uid=f"version-save-{model.__name__}")
+        post_save.connect(_shared_row_changed, sender=model, dispatch_uid=f"version-save-{model.__name__}")
+        # A deleted row cannot be asked which events showed it: always a change.
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"version-delete-{model.__name__}")
-        for field in model._meta.local_many_to_many:
-            through = field.remote_field.through
-            m2m_changed.connect(_on_change, sender=through, dispatch_uid=f"version-m2m-{through.__name__}")

@@ -28,7 +28,7 @@ from django_countries import countries
 from . import versioning
 from .dates import format_event_dates, format_month
 from .feeds import data_version
-from .filters import FILTER_NAMES, EventFilter, describe_errors, selected_filters
+from .filters import FILTER_NAMES, EventFilter, describe_errors, normal_filters, selected_filters
 from .grid import Segment, month_weeks
 from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute
 from .paging import CachedCountPaginator
@@ -151,7 +151,7 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         events = self.filtered(Event.objects.public(now)).chronological()
         # The grid and its lists are the same until the calendar changes, an embargo ends or the day turns.
         _, version = data_version(now)
-        sent = sorted(selected_filters(self.request.GET).items())
+        sent = sorted(normal_filters(self.request.GET).lists())
         key = "events:month:" + hashlib.sha256(repr((version, get_language(), first, sent)).encode()).hexdigest()
         body = cache.get(key)
         if body is None:

@@ -219,26 +219,40 @@ def test_invalid_filters_are_refused_when_a_valid_feed_is_cached(client, mixed):
 @pytest.mark.parametrize(
     ("action", "expected_bump"),
     [
-        ("create", True),
-        ("publish", True),
-        ("edit", True),
-        ("delete", True),
+        ("create a draft", False),
+        ("create a published event", True),
+        ("publish the draft", True),
+        ("edit the draft", False),
+        ("edit the embargoed event", False),
+        ("edit the published event", True),
+        ("unpublish the published event", True),
+        ("delete the draft", False),
+        ("delete the published event", True),
         ("read", False),
     ],
 )
-def test_every_change_moves_the_data_version(db, action, expected_bump):
-    event = EventFactory(is_published=False)
+def test_public_changes_move_the_data_version_and_hidden_work_does_not(db, action, expected_bump):
+    draft = EventFactory(is_published=False)
+    published = EventFactory(is_published=True)
+    embargoed = EventFactory(is_published=True, publish_at=timezone.now() + dt.timedelta(days=1))
+    draft, published, embargoed = (Event.objects.get(pk=event.pk) for event in (draft, published, embargoed))
     before = versioning.current()
-    if action == "create":
-        EventFactory()
-    elif action == "publish":
-        event.is_published = True
-        event.save()
-    elif action == "edit":
+    if action == "create a draft":
+        EventFactory(is_published=False)
+    elif action == "create a published event":
+        EventFactory(is_published=True)
+    elif action == "publish the draft":
+        draft.is_published = True
+        draft.save()
+    elif action.startswith("edit"):
+        event = {"draft": draft, "embargoed event": embargoed, "published event": published}[action[9:]]
         event.summary_en = "New summary"
         event.save()
-    elif action == "delete":
-        event.delete()
+    elif action == "unpublish the published event":
+        published.is_published = False
+        published.save()
+    elif action.startswith("delete"):
+        (draft if action.endswith("draft") else published).delete()
     else:
         list(Event.objects.all())
     assert (versioning.current().number > before.number) is expected_bump

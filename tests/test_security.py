@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import logging
+import pickle
 import re
 
 import pytest
@@ -127,3 +128,196 @@ def test_markup_in_an_events_texts_reaches_pages_and_feeds_as_text(client, db):
     assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; more" in page
     assert "\\u003cscript\\u003e" in page  # the JSON-LD block
     assert "SUMMARY:Talks <script>alert(1)</script>\r\n" in feed
+
+
+# Trust at the edges: each finding of the attack walk, as it was reproduced.
+
+
+def test_junk_parameters_do_not_multiply_a_cached_feed(client, seed, django_assert_num_queries):
+    from django.core.cache import cache
+
+    client.get("/feeds/events.ics", {"type": "visit"})
+    size = cache.size_in_bytes
+    etag = client.get("/feeds/events.ics", {"type": "visit"})["ETag"]
+    # Only the data version is read for each: no feed is built again, and nothing new is kept.
+    with django_assert_num_queries(500):
+        answers = {
+            client.get("/feeds/events.ics", {"type": "visit", "cb": str(number)})["ETag"] for number in range(500)
+        }
+    assert (answers, cache.size_in_bytes) == ({etag}, size)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("city=Moscow", "city=moscow"),
+        ("q=Makei%20visit", "q=%20makei%20%20VISIT"),
+        ("country=ru", "country=RU"),
+        ("type=visit&country=RU", "country=RU&type=visit"),
+        ("type=visit", "type=visit&utm_source=mail&page=3"),
+    ],
+)
+def test_one_selection_written_two_ways_is_one_feed(client, seed, first, second):
+    one, other = client.get(f"/feeds/events.ics?{first}"), client.get(f"/feeds/events.ics?{second}")
+    assert (one.status_code, one["ETag"], one.content) == (200, other["ETag"], other.content)
+
+
+def test_the_memory_cache_is_bounded_in_bytes_and_drops_the_least_recently_used():
+    from events.cache import BoundedMemoryCache
+
+    cache = BoundedMemoryCache("test", {"OPTIONS": {"MAX_BYTES": 10_000}})
+    for number in range(100):
+        cache.set(f"key{number}", b"x" * 500)
+        cache.get("key0")  # used all the time: stays
+    entry = len(pickle.dumps(b"x" * 500, pickle.HIGHEST_PROTOCOL))
+    assert (cache.size_in_bytes, cache.get("key0") is not None, cache.get("key1"), len(cache)) == (
+        10_000 // entry * entry,
+        True,
+        None,
+        10_000 // entry,
+    )
+    cache.set("huge", b"x" * 2_000)  # over a tenth of the whole: not kept, and nothing pushed out for it
+    assert (cache.get("huge"), len(cache)) == (None, 10_000 // entry)
+
+
+@pytest.mark.parametrize(
+    "value", ["zzqx%0Azzqy", "zzqx%0D", "zzqx%0D%0AEND:VCALENDAR%0D%0ABEGIN:VEVENT%0D%0AUID:forged%0D%0AEND:VEVENT"]
+)
+def test_a_line_break_in_a_filter_neither_breaks_nor_forges_the_feed(client, seed, value):
+    import icalendar
+
+    response = client.get(f"/feeds/events.ics?from=2014-01-01&q={value}")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    lines = response.content.split(b"\r\n")
+    starts = [line for line in lines if line.startswith((b"NAME:", b"BEGIN:VEVENT", b"UID:", b"END:VCALENDAR"))]
+    assert (response.status_code, len(calendar.walk("VEVENT")), len(starts)) == (200, 0, 2)
+    assert b"\r" not in b"".join(lines)
+
+
+def test_a_control_character_in_a_place_or_a_name_leaves_the_atom_feed_valid(client, db):
+    import xml.etree.ElementTree as ET
+
+    from .factories import ParticipationFactory, VenueFactory
+
+    event = AllDayEventFactory(venue=VenueFactory(name_en="Hall\x0b\x1b"), start_date=None, end_date=None)
+    event.start_date = event.end_date = __import__("datetime").date(2031, 5, 4)
+    event.save()
+    ParticipationFactory(event=event, person__name_en="Name\x01")
+    response = client.get("/feeds/upcoming.atom")
+    entries = ET.fromstring(response.content).findall("{http://www.w3.org/2005/Atom}entry")
+    assert (
+        response.status_code,
+        len(entries),
+        "Hall" in entries[0].findtext("{http://www.w3.org/2005/Atom}summary"),
+    ) == (
+        200,
+        1,
+        True,
+    )
+
+
+def test_an_unknown_host_gets_the_400_page_with_no_address_built_from_it(client, settings):
+    settings.ALLOWED_HOSTS = ["calendar.example.org"]
+    response = client.get("/ru/events/", HTTP_HOST="evil.example")
+    text = response.content.decode()
+    assert (response.status_code, "evil.example" in text, "Неверный запрос" in text or "Bad request" in text) == (
+        400,
+        False,
+        True,
+    )
+
+
+def test_a_path_that_starts_with_two_slashes_gets_links_on_this_site(client, db):
+    response = client.request(PATH_INFO="//evil.example/", REQUEST_METHOD="GET", QUERY_STRING="")
+    links = re.findall(r'(?:href|hreflang="\w+" href)="([^"]*)"', response.content.decode())
+    assert response.status_code == 404
+    # Paths on this site, or addresses of this site: never "//evil.example/..." (another host to a browser).
+    assert [link for link in links if link.startswith("//") or "://evil.example" in link] == []
+
+
+def test_the_development_server_answers_a_path_out_of_static_with_404(db, settings):
+    from django.core.management import get_commands, load_command_class
+    from django.test import RequestFactory
+
+    settings.DEBUG = True
+    runserver = load_command_class(get_commands()["runserver"], "runserver")
+    # As `make run` starts it: runserver's own defaults.
+    options = vars(runserver.create_parser("manage.py", "runserver").parse_args([]))
+    handler = runserver.get_handler(**options)
+    statuses = []
+    environ = RequestFactory()._base_environ(PATH_INFO="/static/../../manage.py")
+    handler(environ, lambda status, headers, *args: statuses.append(status))
+    assert statuses[0].startswith("404")
+
+
+def test_a_value_from_a_query_cannot_write_a_line_or_an_escape_into_the_log(client, db):
+    import io
+
+    handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console" or h.filters)
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    try:
+        client.get("/events/?status=x%0AFORGED%1b[2J")
+    finally:
+        handler.setStream(previous)
+    lines = stream.getvalue().splitlines()
+    # The message and the exception's line of its traceback each quote the value, escaped; no line of its own.
+    quoting = [line for line in lines if "FORGED" in line]
+    assert (len(quoting), "\x1b" in stream.getvalue(), all("x\\nFORGED\\x1b[2J" in line for line in quoting)) == (
+        2,
+        False,
+        True,
+    )
+
+
+def test_a_private_feed_address_is_not_put_in_a_cookie(client, django_user_model):
+    user = django_user_model.objects.create_superuser("root", password="x")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    response = client.post("/admin/events/feedtoken/add/", {"user": user.pk}, follow=True)
+    key = re.search(r"/feeds/private/([^.]+)\.ics", response.content.decode()).group(1)
+    assert [name for name, cookie in client.cookies.items() if key in cookie.value] == []
+
+
+def test_editing_a_draft_or_an_embargoed_event_changes_no_public_etag_or_date(client, db):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    AllDayEventFactory(start_date=dt.date(2031, 1, 1), end_date=dt.date(2031, 1, 1))
+    draft = AllDayEventFactory(is_published=False, start_date=dt.date(2031, 1, 2), end_date=dt.date(2031, 1, 2))
+    embargoed = AllDayEventFactory(publish_at=timezone.now() + dt.timedelta(days=3))
+    pages = ["/feeds/events.ics", "/api/events/", "/events/"]
+    before = [(client.get(page).get("ETag"), client.get(page).get("Last-Modified")) for page in pages]
+    for event in (draft, embargoed):
+        event.title_en = "Renamed while hidden"
+        event.save()
+    after = [(client.get(page).get("ETag"), client.get(page).get("Last-Modified")) for page in pages]
+    assert after == before
+
+
+def test_a_single_events_file_and_api_entry_change_their_etag_when_the_parent_is_unpublished(client, db):
+    parent = AllDayEventFactory(title_en="Visit")
+    part = AllDayEventFactory(title_en="Talks", parent=parent)
+    before = [client.get(f"/events/{part.slug}.ics")["ETag"], client.get(f"/api/events/{part.slug}/")["ETag"]]
+    parent.is_published = False
+    parent.save()
+    after = [client.get(f"/events/{part.slug}.ics")["ETag"], client.get(f"/api/events/{part.slug}/")["ETag"]]
+    assert [one != other for one, other in zip(before, after, strict=True)] == [True, True]
+
+
+def test_sqlite_writers_wait_for_the_lock_instead_of_failing(settings):
+    from .test_settings import setting
+
+    options = setting("settings.DATABASES['default']['OPTIONS']", DJANGO_DEBUG="1")
+    assert options == "{'timeout': 30, 'transaction_mode': 'IMMEDIATE', 'init_command': 'PRAGMA journal_mode=WAL;'}"
+
+
+def test_a_database_still_locked_after_its_timeout_is_a_503_with_retry_after(rf):
+    from django.db import OperationalError
+
+    from events.middleware import BusyDatabase
+
+    response = BusyDatabase(lambda request: None).process_exception(
+        rf.get("/api/events/"), OperationalError("database is locked")
+    )
+    assert (response.status_code, response["Retry-After"]) == (503, "10")

@@ -91,11 +91,9 @@ def test_database_url_selects_postgresql_and_redis_url_the_cache():
     )
 
 
-def test_defaults_are_sqlite_under_var_and_local_memory_cache():
+def test_defaults_are_sqlite_under_var_and_a_memory_cache_bounded_in_bytes():
     assert setting("settings.DATABASES['default']['NAME']", DJANGO_DEBUG="1") == repr(str(ROOT / "var" / "db.sqlite3"))
-    assert setting("settings.CACHES['default']['BACKEND']", DJANGO_DEBUG="1") == (
-        "'django.core.cache.backends.locmem.LocMemCache'"
-    )
+    assert setting("settings.CACHES['default']['BACKEND']", DJANGO_DEBUG="1") == ("'events.cache.BoundedMemoryCache'")
 
 
 def test_time_and_languages():

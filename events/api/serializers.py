@@ -11,7 +11,7 @@ from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from events.models import Event, EventType, Participation, Series, Tag
+from events.models import MAX_YEAR, MIN_YEAR, Event, EventType, Participation, Series, Tag
 from events.services import save_event
 
 # Model field names that the API calls otherwise, for error messages.
@@ -361,6 +361,11 @@ def parse_instant(value, name: str) -> dt.datetime | None:
     if instant is None or instant.tzinfo is None:
         raise serializers.ValidationError(
             {name: [_("Timed events take a date-time with its UTC offset: 2017-11-14T10:00:00+03:00.")]}
+        )
+    if not MIN_YEAR <= instant.year <= MAX_YEAR:
+        # Also keeps the conversion to UTC below from leaving the years Python can hold (9999-12-31T23:59-23:59).
+        raise serializers.ValidationError(
+            {name: [_("Give a year between %(first)d and %(last)d.") % {"first": MIN_YEAR, "last": MAX_YEAR}]}
         )
     return instant.astimezone(dt.UTC)
 

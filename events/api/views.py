@@ -103,8 +103,10 @@ class ConditionalGetMixin:
 
 
 def event_etag(event: Event) -> str:
-    """What If-Match compares: it changes with every save of the event."""
-    key = f"{event.uid}|{event.sequence}|{event.lock_version}|{event.updated_at.isoformat()}"
+    """What If-Match compares: it changes with every save of the event, and when its parent appears or goes (the
+    representation names the parent only while it is public)."""
+    parent = event.parent.is_public if event.parent_id else None
+    key = f"{event.uid}|{event.sequence}|{event.lock_version}|{event.updated_at.isoformat()}|{parent}"
     return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
 
 

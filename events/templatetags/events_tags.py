@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
@@ -41,16 +42,24 @@ def written_day(value) -> str:
 
 @register.simple_tag(takes_context=True)
 def url_in_language(context, language: str) -> str:
-    """The current page in another language, query string included."""
+    """The current page in another language, query string included: always a path on this site.
+
+    A path that begins with two slashes ("//evil.example/", a 404) would be read by browsers as another host.
+    """
     request = context["request"]
     # Without the script prefix: translate_url() resolves the path, and reverse() puts the prefix back.
-    return translate_url(request.get_full_path_info(), language)
+    return "/" + translate_url(request.get_full_path_info(), language).lstrip("/")
 
 
 @register.simple_tag(takes_context=True)
 def absolute_url_in_language(context, language: str) -> str:
+    """The same, with this site's address; only the path when the request's Host is not one of ours (a 400)."""
     request = context["request"]
-    return request.build_absolute_uri(translate_url(request.get_full_path_info(), language))
+    path = url_in_language(context, language)
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        return path
 
 
 @register.simple_tag
