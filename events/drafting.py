@@ -16,6 +16,7 @@ title is the name nearest before the date ("Russian Spiritual Culture Days"), or
 visits where.
 """
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -29,11 +30,17 @@ from django_countries import countries
 
 from .models import Event, EventType, Person, Venue
 
-MAX_TEXT = 100_000  # characters read from a release (a long one is about 20,000)
+# Characters read from a release (a long one is about 20,000): the admin form and draft_from_release refuse a longer
+# text. Reading takes time linear in the text's length, so the limit bounds a request's time.
+MAX_TEXT = 100_000
 MAX_PROPOSALS = 200
 TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”]")
 DASHES = {"-", "–", "—", "−"}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
+# A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
+# looks past the run from each of them ("\n(?!\s*[a-z])") takes time quadratic in the run's length.
+LINE_BREAK = re.compile(r"\n\s*")
+CONTINUED_LINE = re.compile(r"[a-zа-яё]")
 IN_WORDS = {"in", "to", "at", "в", "во", "на"}
 YEAR_WORDS = {"год", "года", "году", "г"}
 HOST_WORDS = {"hosted", "host", "hosts", "принимала", "принимал", "принял", "приняла", "принимает"}
@@ -120,11 +127,21 @@ def morph():
     return pymorphy3.MorphAnalyzer()
 
 
+# A release repeats its words, and pymorphy3 takes tens of microseconds a word: each word is analysed once. The
+# caches are bounded, as a text may be made of distinct words.
+@functools.lru_cache(maxsize=50_000)
+def analysis(word: str) -> tuple[str, str | None, str | None]:
+    """pymorphy3's likeliest reading of a lower-case Russian word: (dictionary form, part of speech, tense)."""
+    parse = morph().parse(word)[0]
+    return parse.normal_form, parse.tag.POS, parse.tag.tense
+
+
+@functools.lru_cache(maxsize=50_000)
 def lemma(word: str, language: str) -> str:
     word = word.lower().replace("ё", "е")
     if language != "ru" or not re.fullmatch(r"[а-я-]+", word):
         return word
-    return morph().parse(word)[0].normal_form.replace("ё", "е")
+    return analysis(word)[0].replace("ё", "е")
 
 
 @functools.cache
@@ -200,13 +217,24 @@ class ReleaseReader:
         self.type_words = {kind.pk: self.words_of_type(kind) for kind in self.types}
         self.people = list(Person.objects.all())
         self.tense = ""
-        self.clause_tokens: list[Token] = []
         self.places: dict[tuple, dict | None] = {}
+        self.start_sentence([])
+
+    def start_sentence(self, tokens: list[Token]) -> None:
+        """Start reading a sentence: forget the last one's clause tenses and places."""
+        # Each is worked out once per sentence, not once per date: a long sentence (a text without full stops) takes
+        # time linear in its length.
+        self.clause_tokens = tokens
+        self.clause_marks = [k for k, token in enumerate(tokens) if token.text in CLAUSE_MARKS]
+        self.clause_tenses: dict[tuple[int, int], str] = {}
+        self.place_candidates: dict[int, tuple | None] = {}
+        self.places_before: list[tuple | None] = [None]
+        self.words_before_place: list[int] = []
 
     def proposals(self, text: str) -> list[Proposal]:
         found = []
         for sentence in split_sentences(text[:MAX_TEXT]):
-            found.extend(self.read_sentence(sentence))
+            found.extend(self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found)))
             if len(found) >= MAX_PROPOSALS:
                 return found[:MAX_PROPOSALS]
         return found
@@ -255,9 +283,9 @@ class ReleaseReader:
         tenses = set()
         for token in tokens:
             if re.fullmatch(r"[а-яё]+", token.lower):
-                tag = morph().parse(token.lower)[0].tag
-                if tag.POS == "VERB":
-                    tenses.add(tag.tense)
+                _form, part_of_speech, tense = analysis(token.lower)
+                if part_of_speech == "VERB":
+                    tenses.add(tense)
         return "future" if "futr" in tenses else "past" if "past" in tenses else ""
 
     def dates(self, tokens: list[Token]) -> list[tuple[int, int, dt.date, dt.date, str]]:
@@ -335,10 +363,13 @@ class ReleaseReader:
 
     def clause_tense(self, i: int) -> str:
         """The tense of the clause (between commas, dashes...) that holds token i."""
-        tokens = self.clause_tokens
-        low = max((k for k in range(i) if tokens[k].text in CLAUSE_MARKS), default=-1) + 1
-        high = min((k for k in range(i, len(tokens)) if tokens[k].text in CLAUSE_MARKS), default=len(tokens))
-        return self.sentence_tense(tokens[low:high])
+        marks = self.clause_marks
+        at = bisect.bisect_left(marks, i)  # marks[at] is the first mark at or after i
+        low = marks[at - 1] + 1 if at else 0
+        high = marks[at] if at < len(marks) else len(self.clause_tokens)
+        if (low, high) not in self.clause_tenses:
+            self.clause_tenses[low, high] = self.sentence_tense(self.clause_tokens[low:high])
+        return self.clause_tenses[low, high]
 
     def day_range(self, i, k, day, month, last_day, last_month, year):
         self.tense = self.clause_tense(i)
@@ -356,9 +387,10 @@ class ReleaseReader:
 
     # Sentences -------------------------------------------------------------------------------
 
-    def read_sentence(self, sentence: str) -> list[Proposal]:
+    def read_sentence(self, sentence: str, limit: int = MAX_PROPOSALS) -> list[Proposal]:
+        """The sentence's proposals, the first `limit` of them."""
         tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
-        self.clause_tokens = tokens
+        self.start_sentence(tokens)
         mentions = self.dates(tokens)
         if not mentions:
             return []
@@ -390,8 +422,8 @@ class ReleaseReader:
             )  # fmt: skip
             # Where: named around this date (up to the dates before and after it), else by a host before it.
             window_start = mentions[index - 1][1] if index else 0
-            proposal.place = self.sentence_place(tokens, window_start, following) or self.sentence_place(
-                tokens, 0, window_start
+            proposal.place = self.sentence_place(tokens, window_start, following) or self.place_before(
+                tokens, window_start
             )
             proposal.people = people
             proposal.visit_level = self.visit_level(segment) if kind.is_visit else ""
@@ -399,6 +431,8 @@ class ReleaseReader:
             if offset == end:
                 previous_end = max(previous_end, offset + title_end)  # the next date does not take this name
             proposals.append(proposal)
+            if len(proposals) >= limit:
+                break
         return proposals
 
     def event_type(self, segment: list[Token], *, nearest_last: bool) -> tuple[EventType | None, int]:
@@ -469,8 +503,8 @@ class ReleaseReader:
         if self.language == "ru":
             if not token.text[:1].isalpha() or self.month(token):
                 return False
-            tag = morph().parse(token.lower)[0].tag
-            return tag.POS in ("NOUN", "ADJF", "CONJ", "NUMR") or token.lower == "и"
+            _form, part_of_speech, _tense = analysis(token.lower)
+            return part_of_speech in ("NOUN", "ADJF", "CONJ", "NUMR") or token.lower == "и"
         return token.text[:1].isupper() or (token.lower in NAME_LINKS and position + 1 < len(segment)
                                             and segment[position + 1].text[:1].isupper())  # fmt: skip
 
@@ -498,42 +532,81 @@ class ReleaseReader:
 
     def sentence_place(self, tokens: list[Token], low: int, high: int) -> dict | None:
         """Where, among tokens[low:high]: a place after "in"/"to" (a city before a country), or before "hosted"."""
-        found = []
-        for i, token in enumerate(tokens[:high]):
-            if i < low or not token.text[:1].isupper() or token.lower in IN_WORDS:
-                continue
-            for length in (2, 1):
-                words = [t.text for t in tokens[i : i + length]]
-                if len(words) < length or not all(word[:1].isupper() for word in words):
-                    continue
-                place = self.place(words)
-                if place is None:
-                    continue
-                before = i - 1
-                while before > 0 and (tokens[before].text == "." or tokens[before].lower in CITY_WORDS):
-                    before -= 1  # "в г. Минске", "in the city of Minsk"
-                after_in = before >= 0 and tokens[before].lower in PLACE_BEFORE
-                hosting = i + length < len(tokens) and tokens[i + length].lower in HOST_WORDS
-                # "Moscow Days" names a city's festival, not where it happens.
-                named = i + length < len(tokens) and tokens[i + length].text[:1].isupper()
-                if (after_in or hosting) and not named:
-                    found.append((0 if hosting else 1, 0 if place["city"] else 1, i, place))
-                break
+        found = [candidate for i in range(low, high) if (candidate := self.place_candidate(tokens, i))]
         return min(found, key=lambda item: item[:3])[3] if found else None
+
+    def place_before(self, tokens: list[Token], high: int) -> dict | None:
+        """sentence_place(tokens, 0, high), from the best place of each beginning of the sentence, kept as it grows."""
+        best = self.places_before  # best[k]: the best candidate among tokens[:k]
+        while len(best) <= high:
+            candidate = self.place_candidate(tokens, len(best) - 1)
+            best.append(candidate if candidate and (best[-1] is None or candidate[:3] < best[-1][:3]) else best[-1])
+        return best[high][3] if best[high] else None
+
+    def place_candidate(self, tokens: list[Token], i: int) -> tuple | None:
+        """(0 before "hosted" else 1, 0 for a city else 1, i, place) for a place named at token i, if one is."""
+        if i not in self.place_candidates:
+            self.place_candidates[i] = self.read_place_candidate(tokens, i)
+        return self.place_candidates[i]
+
+    def read_place_candidate(self, tokens: list[Token], i: int) -> tuple | None:
+        token = tokens[i]
+        if not token.text[:1].isupper() or token.lower in IN_WORDS:
+            return None
+        before = self.word_before_place(tokens, i)
+        after_in = before >= 0 and tokens[before].lower in PLACE_BEFORE
+
+        def where_it_happens(length: int) -> tuple[bool, bool]:
+            """Whether a place of `length` words here is before "hosted", and whether it is where the event is."""
+            after = tokens[i + length] if i + length < len(tokens) else Token("", 0, 0)
+            hosting = after.lower in HOST_WORDS
+            named = after.text[:1].isupper()  # "Moscow Days" names a city's festival, not where it happens.
+            return hosting, (after_in or hosting) and not named
+
+        if not (where_it_happens(2)[1] or where_it_happens(1)[1]):
+            return None  # the words cannot be the place, whatever they name: they are not looked up
+        for length in (2, 1):
+            words = [t.text for t in tokens[i : i + length]]
+            if len(words) < length or not all(word[:1].isupper() for word in words):
+                continue
+            place = self.place(words)
+            if place is None:
+                continue
+            hosting, it_happens_here = where_it_happens(length)
+            return (0 if hosting else 1, 0 if place["city"] else 1, i, place) if it_happens_here else None
+        return None
+
+    def word_before_place(self, tokens: list[Token], i: int) -> int:
+        """Where the word before a place at token i is, past "г.", "city of the": "в г. Минске", "in the city of Minsk".
+
+        Kept for each token, from the one before it, so that a long run of such words is read once, not per word."""
+        found = self.words_before_place
+        for k in range(len(found), i + 1):
+            skipped = k - 1 > 0 and (tokens[k - 1].text == "." or tokens[k - 1].lower in CITY_WORDS)
+            found.append(found[k - 1] if skipped else k - 1)
+        return found[i]
 
     def sentence_people(self, tokens: list[Token]) -> list[Person]:
         """People of the calendar named in the sentence, in the order the sentence names them (the visitor first)."""
+        if not self.people:
+            return []
         # Only capitalised words: a surname's stem must not match "макетов" in "выставка макетов".
-        lemmas = [lemma(token.text, self.language) if token.text[:1].isupper() else "" for token in tokens]
+        first_at: dict[str, int] = {}
+        for i, token in enumerate(tokens):
+            if token.text[:1].isupper():
+                first_at.setdefault(lemma(token.text, self.language), i)
+        # The words by each of their beginnings: a person's stem is looked up, not compared with every word.
+        words_beginning: dict[str, list[str]] = {}
+        for word in first_at:
+            for length in range(1, len(word) + 1):
+                words_beginning.setdefault(word[:length], []).append(word)
         found = []
         for person in self.people:
             positions = []
             for name in (name for name in (person.name_en, person.name_ru) if name):
                 surname = name.split()[-1].lower().replace("ё", "е")
                 stem = surname[: max(4, len(surname) - 1)] if self.language == "ru" else surname
-                positions += [
-                    i for i, word in enumerate(lemmas) if word.startswith(stem) and len(word) - len(stem) <= 3
-                ]
+                positions += [first_at[word] for word in words_beginning.get(stem, ()) if len(word) - len(stem) <= 3]
             if positions:
                 found.append((min(positions), person))
         return [person for _position, person in sorted(found, key=lambda item: item[0])]
@@ -545,19 +618,31 @@ def split_sentences(text: str) -> list[str]:
     A full stop ends a sentence unless it ends an abbreviation ("St.", "Mr.", "г.") or an initial ("В.").
     """
     sentences = []
-    # A line break ends a unit unless the next line continues it (starts in lower case).
-    for paragraph in re.split(r"\n(?!\s*[a-zа-яё])", text):
+    for paragraph in paragraphs(text):
         paragraph = " ".join(paragraph.split())
         start = 0
         for match in SENTENCE_END.finditer(paragraph):
-            before = paragraph[start : match.start()].split()
-            last_word = before[-1].rstrip(".!?").lower() if before else ""
+            # The word before the full stop, found from the stop: splitting all the text since the last sentence
+            # would read a run of abbreviations ("Mr. … St. … г. …") once per abbreviation.
+            word_start = max(start, paragraph.rfind(" ", start, match.start()) + 1)
+            last_word = paragraph[word_start : match.start()].rstrip(".!?").lower()
             if paragraph[match.start() - 1] == "." and (last_word in ABBREVIATIONS or len(last_word) == 1):
                 continue
             sentences.append(paragraph[start : match.start()])
             start = match.end()
         sentences.append(paragraph[start:])
     return [sentence.strip() for sentence in sentences if sentence.strip()]
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text's lines; a line break ends one unless the next line continues it (starts in lower case)."""
+    found, start = [], 0
+    for match in LINE_BREAK.finditer(text):
+        if not CONTINUED_LINE.match(text, match.end()):
+            found.append(text[start : match.start()])
+            start = match.end()
+    found.append(text[start:])
+    return found
 
 
 def propose(text: str, *, published: dt.date, language: str = "en") -> list[Proposal]:

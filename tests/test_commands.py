@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
-from events.models import Event, EventType, Participation
+from events.models import Event, EventType, Participation, Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +68,20 @@ def test_generate_demo_events_is_repeatable_with_a_seed():
     run("generate_demo_events", "--count", "50", "--seed", "7")
 
     assert list(Event.objects.order_by("uid").values_list("uid", "title_en", "start_date")) == first
+
+
+def test_generate_demo_events_reuses_a_city_venue_without_a_time_zone_with_the_citys_zone():
+    minsk = Venue.objects.create(city_en="Minsk", country="BY")  # as the API may make it: no zone, no Russian name
+
+    run("generate_demo_events", "--count", "300")
+
+    events = Event.objects.filter(venue=minsk)
+    timed_zones = {str(zone) for zone in events.filter(all_day=False).values_list("timezone", flat=True)}
+    minsk.refresh_from_db()
+    assert timed_zones == {"Europe/Minsk"}
+    assert {title.split(" (")[-1] for title in events.values_list("title_ru", flat=True)} == {"Минск)"}
+    assert (minsk.timezone, minsk.city_ru) == (None, None)
+    assert list(Venue.objects.filter(city_en="Minsk")) == [minsk]
 
 
 def test_generate_demo_events_rejects_negative_count():

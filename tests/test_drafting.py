@@ -1,13 +1,15 @@
 """Drafting events from a press release: dates as prose writes them, places, people, types, titles."""
 
 import datetime as dt
+import re
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from events.drafting import parse_dates, propose
+from events import drafting
+from events.drafting import MAX_PROPOSALS, MAX_TEXT, ReleaseReader, parse_dates, propose, split_sentences
 from events.models import Event, Participation, Source
 
 pytestmark = pytest.mark.django_db
@@ -267,3 +269,113 @@ def test_admin_drafting_from_an_uploaded_file_keeps_the_text_for_saving(seed, ad
     assert saved.status_code == 302
     assert Event.objects.filter(source__title_en="Uploaded").count() == 8
     assert Source.objects.get(title_en="Uploaded").text == RELEASE.read_text()
+
+
+# Drafting reads a text in time linear in its length: a text twice as long is no more than about twice the work. The
+# work is counted, not timed: the calls of a step, or the words it reads.
+LONG_CLAUSE = (
+    "the Fourth Forum of Russian and Belarusian Regions will take place in Moscow on June 29−30 2017 and Foreign "
+    "Minister Sergey Lavrov will pay a working visit to Minsk on November 14−15 "
+)
+
+
+def spy(monkeypatch, name: str, weight=lambda *args: 1) -> list:
+    """The calls of ReleaseReader.<name>, each as its weight; the method still does its work."""
+    original = getattr(ReleaseReader, name)
+    calls = []
+
+    def counted(self, *args, **kwargs):
+        calls.append(weight(*args))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReleaseReader, name, counted)
+    return calls
+
+
+def test_a_sentence_without_full_stops_has_each_clause_tense_read_once_not_once_per_date(seed, monkeypatch):
+    words_read = spy(monkeypatch, "sentence_tense", weight=len)
+    work = []
+    for repeats in (20, 40):
+        words_read.clear()
+        proposals = propose(LONG_CLAUSE * repeats, published=PUBLISHED)
+        work.append(sum(words_read))
+
+    assert len(proposals) == 80
+    assert work[1] <= 2.2 * work[0]
+
+
+def test_the_place_before_each_date_of_a_long_sentence_is_not_looked_for_again_from_the_sentence_start(
+    seed, monkeypatch
+):
+    # No place near the dates: each event's place is the one the sentence names first ("in Moscow").
+    clause = "the Forum of Regions opens on 14 November and the Belarusian Culture Days open on 15 November "
+    places_looked_up = spy(monkeypatch, "place")
+    work = []
+    for repeats in (20, 40):
+        places_looked_up.clear()
+        proposals = propose("Events in Moscow: " + clause * repeats, published=PUBLISHED)
+        work.append(len(places_looked_up))
+
+    assert {proposal.place_name for proposal in proposals} == {"Moscow, Russia"}
+    assert len(proposals) == 80
+    assert work[1] <= 2.2 * work[0]
+
+
+def test_russian_words_are_analysed_once_however_often_the_text_repeats_them(seed, monkeypatch):
+    analyzer = drafting.morph()
+    analysed = []
+
+    class CountingAnalyzer:
+        def parse(self, word):
+            analysed.append(word)
+            return analyzer.parse(word)
+
+    monkeypatch.setattr(drafting, "morph", CountingAnalyzer)
+    text = re.sub(r"[.,—\n]", " ", RUSSIAN)  # one sentence, one clause
+    propose(text, published=PUBLISHED, language="ru")  # month names and types are read once for all texts
+    work = []
+    for repeats in (3, 6):
+        drafting.analysis.cache_clear()
+        drafting.lemma.cache_clear()
+        analysed.clear()
+        propose(text * repeats, published=PUBLISHED, language="ru")
+        work.append(len(analysed))
+
+    assert work[0] > 0
+    assert work[1] == work[0]
+
+
+def test_a_sentence_naming_more_events_than_the_most_proposals_is_read_only_up_to_them(seed, monkeypatch):
+    titles = spy(monkeypatch, "title")
+
+    proposals = propose(LONG_CLAUSE * MAX_PROPOSALS, published=PUBLISHED)
+
+    assert len(proposals) == len(titles) == MAX_PROPOSALS
+
+
+def test_long_runs_of_blank_lines_and_abbreviations_split_like_short_ones():
+    text = "MINSK, 20 February\n" + "\n \n" * 5_000 + "Mr. " * 5_000 + "Lavrov arrived.\n\n\n  \nand left. Next."
+
+    assert split_sentences(text) == [
+        "MINSK, 20 February",
+        "Mr. " * 5_000 + "Lavrov arrived. and left.",
+        "Next.",
+    ]
+
+
+def test_the_command_refuses_a_text_longer_than_max_text(tmp_path):
+    release = tmp_path / "release.txt"
+    release.write_text("word " * (MAX_TEXT // 5) + "x", encoding="utf-8")
+
+    with pytest.raises(CommandError, match=r"longer than 100,000 characters.*\nТекст длиннее 100\xa0000 знаков"):
+        call_command("draft_from_release", str(release), "--published", "2017-11-13")
+
+
+def test_the_command_reads_a_text_of_exactly_max_text_characters(tmp_path):
+    release = tmp_path / "release.txt"
+    release.write_text("word " * (MAX_TEXT // 5), encoding="utf-8")
+    out = StringIO()
+
+    call_command("draft_from_release", str(release), "--published", "2017-11-13", stdout=out)
+
+    assert out.getvalue() == ""

@@ -89,7 +89,8 @@ def test_an_edit_through_one_instance_is_served_at_once_by_the_other(instances, 
     event = AllDayEventFactory(title_en="Minsk Days in Moscow", slug="minsk-days", start_date="2030-10-01",
                                end_date="2030-10-03")  # fmt: skip
     officer = django_user_model.objects.create_user("officer", password="x", is_staff=True)
-    officer.user_permissions.add(*Permission.objects.filter(codename__in=["view_event", "change_event", "publish_event"]))
+    codenames = ["view_event", "change_event", "publish_event"]
+    officer.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
     token = Token.objects.create(user=officer).key
 
     _, before_headers, before = fetch(f"{second}/feeds/events.ics")

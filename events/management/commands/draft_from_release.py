@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from events.drafting import propose
+from events.drafting import MAX_TEXT, propose
 
 
 class Command(BaseCommand):
@@ -17,7 +17,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="The release as UTF-8 text; - for standard input.")
+        parser.add_argument(
+            "file", help=f"The release as UTF-8 text, at most {MAX_TEXT:,} characters; - for standard input."
+        )
         parser.add_argument(
             "--published", required=True, help="Publication date (YYYY-MM-DD): decides years the text leaves out."
         )
@@ -29,9 +31,22 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"--published: give a date as YYYY-MM-DD, not {published!r}.") from error
         try:
-            text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+            # One character more than drafting reads tells a text that is too long, without reading all of it.
+            if file == "-":
+                text = sys.stdin.read(MAX_TEXT + 1)
+            else:
+                with Path(file).open(encoding="utf-8") as release:
+                    text = release.read(MAX_TEXT + 1)
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"{file}: {error}") from error
+        if len(text) > MAX_TEXT:
+            limit_ru = f"{MAX_TEXT:,}".replace(",", "\u00a0")
+            source = "standard input" if file == "-" else file
+            raise CommandError(
+                f"{source}: the text is longer than {MAX_TEXT:,} characters, the most drafting reads; "
+                f"draft the release in parts.\nТекст длиннее {limit_ru} знаков — больше, чем читается при "
+                "составлении черновиков; разделите пресс-релиз на части."
+            )
         for proposal in propose(text, published=day, language=language):
             fields = (proposal.iso, proposal.event_type.slug, proposal.place_name, proposal.title, proposal.sentence)
             self.stdout.write("\t".join(fields))

@@ -9,6 +9,7 @@ events take well under a minute on SQLite.
 import datetime as dt
 import random
 import uuid
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand, CommandError
@@ -76,6 +77,8 @@ TAGS = [
     ("un", "UN", "ООН"),
     ("osce", "OSCE", "ОБСЕ"),
 ]
+
+
 STATUSES = (
     [Event.Status.CONFIRMED] * 16
     + [Event.Status.TENTATIVE] * 2
@@ -84,6 +87,15 @@ STATUSES = (
         Event.Status.CANCELLED,
     ]
 )
+
+
+class DemoCity(NamedTuple):
+    """A city's venue, with the zone and the names the demo's events use there."""
+
+    venue: Venue
+    zone: ZoneInfo
+    city_en: str
+    city_ru: str
 
 
 class Command(BaseCommand):
@@ -101,11 +113,11 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be at least 1.")
         rng = random.Random(seed)
         with transaction.atomic():
-            types, venues, people, tags = self._vocabularies()
+            types, cities, people, tags = self._vocabularies()
             today = timezone.now().date()
             for offset in range(0, count, batch_size):
                 size = min(batch_size, count - offset)
-                events = [self._event(rng, types, venues, today) for _ in range(size)]
+                events = [self._event(rng, types, cities, today) for _ in range(size)]
                 Event.objects.bulk_create(events, batch_size=batch_size)
                 self._link(rng, events, people, tags)
             # bulk_create sends no signals: move the data version on by hand.
@@ -116,7 +128,7 @@ class Command(BaseCommand):
         types = list(EventType.objects.all())
         if not types:
             raise CommandError("There are no event types; run the migrations first.")
-        venues = []
+        cities = []
         for city_en, city_ru, country, zone, latitude, longitude in CITIES:
             # The city itself: a venue of that city without a name (empty or null).
             venue = (
@@ -131,7 +143,11 @@ class Command(BaseCommand):
                 latitude=latitude,
                 longitude=longitude,
             )
-            venues.append(venue)
+            # A venue made by hand (admin, API) may have no time zone or Russian name: the city's own are used for
+            # the demo's events, and the venue is left as it is.
+            cities.append(
+                DemoCity(venue, venue.timezone or ZoneInfo(zone), venue.city_en or city_en, venue.city_ru or city_ru)
+            )
         people = []
         for first_en, first_ru in FIRST:
             for last_en, last_ru in LAST:
@@ -144,24 +160,24 @@ class Command(BaseCommand):
             Tag.objects.get_or_create(slug=slug, defaults={"name_en": name_en, "name_ru": name_ru})[0]
             for slug, name_en, name_ru in TAGS
         ]
-        return types, venues, people, tags
+        return types, cities, people, tags
 
-    def _event(self, rng, types, venues, today):
+    def _event(self, rng, types, cities, today):
         event_type = rng.choice(types)
-        venue = rng.choice(venues)
+        city = rng.choice(cities)
         topic_en, topic_ru = rng.choice(TOPICS)
         first = today + dt.timedelta(days=rng.randint(-5 * 365, 3 * 365))
         event = Event(
             uid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
             event_type=event_type,
             visit_level=rng.choice(Event.VisitLevel.values) if event_type.is_visit else "",
-            title_en=f"{event_type.name_en}: {topic_en} ({venue.city_en})",
-            title_ru=f"{event_type.name_ru}: {topic_ru} ({venue.city_ru})",
-            summary_en=f"{event_type.name_en} in {venue.city_en}. Topic: {topic_en}.",
-            summary_ru=f"{event_type.name_ru}, {venue.city_ru}. Тема: {topic_ru}.",
+            title_en=f"{event_type.name_en}: {topic_en} ({city.city_en})",
+            title_ru=f"{event_type.name_ru}: {topic_ru} ({city.city_ru})",
+            summary_en=f"{event_type.name_en} in {city.city_en}. Topic: {topic_en}.",
+            summary_ru=f"{event_type.name_ru}, {city.city_ru}. Тема: {topic_ru}.",
             description_en=f"Delegations discuss {topic_en} and a schedule for upcoming meetings.",
             description_ru=f"Делегации обсуждают тему «{topic_ru}» и график предстоящих встреч.",
-            venue=venue,
+            venue=city.venue,
             status=rng.choice(STATUSES),
             is_published=True,
         )
@@ -171,7 +187,7 @@ class Command(BaseCommand):
             event.start_date = first
             event.end_date = first + dt.timedelta(days=rng.choice([0, 0, 1, 1, 2, 4]))
         elif kind < 0.9:
-            zone = ZoneInfo(str(venue.timezone))
+            zone = city.zone
             start = dt.datetime.combine(first, dt.time(rng.randint(8, 17), rng.choice([0, 30])), zone)
             end = start + dt.timedelta(minutes=rng.choice([60, 90, 120, 180]))
             event.all_day, event.timezone = False, zone
