@@ -14,7 +14,7 @@ from django.db import models
 # and PostgreSQL refuses them); and the non-characters U+FFFE and U+FFFF. RFC 5545 and XML 1.0 forbid all of them.
 _UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # What ends a line: in a one-line value each run of them becomes one space.
-_LINE_BREAKS = re.compile("[\r\n\t\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_LINE_BREAKS = re.compile("[\r\n\t\x85\u2028\u2029]+")
 _NEWLINES = re.compile("\r\n?|[\x85\u2028\u2029]")
 
 

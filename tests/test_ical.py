@@ -223,13 +223,13 @@ def test_undated_events_are_left_out():
 HOSTILE = "Talks, round 2; agenda\\items\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:injected"
 
 
-def test_hostile_title_is_escaped_and_reads_back_exactly():
+def test_hostile_title_is_escaped_and_reads_back_as_its_one_line():
     event = EventFactory(title_en=HOSTILE)
 
     content = build(fetched(event))
 
-    # iCalendar text has no carriage return: a CRLF in a title reads back as a line break.
-    assert str(only_vevent(content)["SUMMARY"]) == HOSTILE.replace("\r\n", "\n")
+    # A title is one line: its line breaks were stored as spaces; commas, semicolons and backslashes are escaped.
+    assert str(only_vevent(content)["SUMMARY"]) == "Talks, round 2; agenda\\items END:VEVENT BEGIN:VEVENT UID:injected"
     parsed = parse_with_icaljs(content)
     assert [vevent["uid"] for vevent in parsed["events"]] == [event.uid]
     assert parsed["events"][0]["summary"] == str(only_vevent(content)["SUMMARY"])

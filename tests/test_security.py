@@ -220,11 +220,7 @@ def test_an_unknown_host_gets_the_400_page_with_no_address_built_from_it(client,
     settings.ALLOWED_HOSTS = ["calendar.example.org"]
     response = client.get("/ru/events/", HTTP_HOST="evil.example")
     text = response.content.decode()
-    assert (response.status_code, "evil.example" in text, "Неверный запрос" in text or "Bad request" in text) == (
-        400,
-        False,
-        True,
-    )
+    assert (response.status_code, "evil.example" in text, "<h1>Неверный запрос</h1>" in text) == (400, False, True)
 
 
 def test_a_path_that_starts_with_two_slashes_gets_links_on_this_site(client, db):

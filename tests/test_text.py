@@ -220,6 +220,7 @@ def test_any_text_in_any_field_or_filter_leaves_every_format_parseable(db, hosti
         source=SourceFactory(title_en=hostile),
     )
     event.tags.add(TagFactory(name_en=hostile))
+    event.organisers.add(Organisation.objects.create(slug=f"body-{event.pk}", name_en=hostile))
     Participation.objects.create(event=event, person=PersonFactory(name_en=hostile), position_en=hostile)
     uids = set(Event.objects.values_list("uid", flat=True))
     client = Client()
