@@ -150,7 +150,7 @@ def test_text_sent_to_the_api_is_stored_clean(db, django_user_model):
 def test_a_stored_title_with_a_line_break_gives_a_valid_single_event_file(client, db):
     event = AllDayEventFactory(title_en="Visit")
     # As rows written before cleaning (the migration cleans them; this is what it leaves if it did not run).
-    Event.objects.filter(pk=event.pk).update(title_en="Visit\r\nEND:VCALENDAR\rBEGIN:VEVENT\x00")
+    Event.objects.filter(pk=event.pk).update(title_en="Visit\r\nEND:VCALENDAR\rBEGIN:VEVENT\x01")
     response = client.get(f"/events/{event.slug}.ics")
     calendar = icalendar.Calendar.from_ical(response.content)
     assert (response.status_code, [str(item["SUMMARY"]) for item in calendar.walk("VEVENT")]) == (
