@@ -16,12 +16,21 @@ from django_countries import countries
 from timezone_field import TimeZoneFormField
 
 from .drafting import MAX_TEXT, parse_dates, propose, venue_for
-from .importing import ImportFileError, import_calendar
+from .importing import ImportFileError, import_calendar, source_name
 from .models import Event, EventType, Participation, Person, Source
 
 
 class ImportIcsForm(forms.Form):
     file = forms.FileField(label=_("iCalendar file (.ics)"))
+    source = forms.CharField(
+        label=_("Source (partner or address)"),
+        max_length=300,
+        help_text=_(
+            "Who the file comes from: the partner's name or the address of its feed, written the same way each "
+            "time. The events it creates belong to this source: a later file updates or cancels them only under "
+            "the same source, and never changes events made in this calendar or imported from another source."
+        ),
+    )
     event_type = forms.ModelChoiceField(
         EventType.objects.all(),
         label=_("Type for events whose categories name no type"),
@@ -31,10 +40,31 @@ class ImportIcsForm(forms.Form):
     timezone = TimeZoneFormField(
         label=_("Time zone of times without one"), required=False, initial=settings.TIME_ZONE, use_pytz=False
     )
-    publish = forms.BooleanField(label=_("Publish new events (otherwise they are drafts)"), required=False)
+    publish = forms.BooleanField(
+        label=_("Publish new events (otherwise they are drafts)"),
+        required=False,
+        help_text=_("Needs the publish permission, as does updating events that are already published."),
+    )
     dry_run = forms.BooleanField(
         label=_("Preview only: show what would change, write nothing"), required=False, initial=True
     )
+
+    def __init__(self, *args, may_publish: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.may_publish = may_publish
+
+    def clean_source(self):
+        try:
+            return source_name(self.cleaned_data["source"])
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean_publish(self):
+        if self.cleaned_data["publish"] and not self.may_publish:
+            raise forms.ValidationError(
+                gettext("Only a publisher may publish events: untick “Publish” to import them as drafts.")
+            )
+        return self.cleaned_data["publish"]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -51,13 +81,16 @@ def import_ics_view(model_admin, request):
     if not (model_admin.has_add_permission(request) and model_admin.has_change_permission(request)):
         raise PermissionDenied
     report = None
-    form = ImportIcsForm(request.POST or None, request.FILES or None)
+    may_publish = request.user.has_perm("events.publish_event")
+    form = ImportIcsForm(request.POST or None, request.FILES or None, may_publish=may_publish)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             report = import_calendar(
                 data["file"].read(),
                 dry_run=data["dry_run"],
+                source=data["source"],
+                may_publish=may_publish,
                 default_type=data["event_type"],
                 publish=data["publish"],
                 language=data["language"],

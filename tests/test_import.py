@@ -18,7 +18,7 @@ from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar
 from events.importing import ImportFileError, import_calendar
 from events.models import Event, EventType, Organisation, Person, Series, Source, Tag, Venue
 
-from .factories import EventFactory
+from .factories import EventFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +77,15 @@ def test_an_import_that_creates_events_moves_the_data_version():
 
     assert versioning.current().number > before.number
     assert Event.objects.count() == 2
+
+
+def test_an_import_of_drafts_leaves_the_public_data_version_alone():
+    before = versioning.current()
+
+    import_calendar(ics(event_lines(LOCATION="Moscow, Russia", CATEGORIES="Visit,Energy")))
+
+    assert versioning.current() == before
+    assert (Event.objects.count(), Venue.objects.count(), Tag.objects.count()) == (1, 1, 1)
 
 
 def test_a_newer_sequence_updates_the_event_and_an_older_one_is_skipped():
@@ -333,6 +342,26 @@ def test_parts_keep_their_parent_through_related_to():
     assert Event.objects.get(uid="signing").parent.uid == "visit"
 
 
+def test_parts_of_parts_new_in_the_file_are_linked_whatever_their_order():
+    visit = event_lines(uid="visit")
+    talks = event_lines(uid="talks", summary="Talks", **{"RELATED-TO;RELTYPE=PARENT": "visit"})
+    signing = event_lines(uid="signing", summary="Signing", **{"RELATED-TO": "talks"})
+
+    import_calendar(ics(signing, talks, visit))
+
+    parents = dict(Event.objects.values_list("uid", "parent__uid"))
+    assert parents == {"visit": None, "talks": "visit", "signing": "talks"}
+
+
+def test_parts_that_name_each_other_as_parent_refuse_the_file():
+    first = event_lines(uid="first", **{"RELATED-TO": "second"})
+    second = event_lines(uid="second", **{"RELATED-TO": "first"})
+
+    with pytest.raises(ImportFileError, match="An event cannot be a part of itself or of one of its own parts"):
+        import_calendar(ics(first, second))
+    assert Event.objects.count() == 0
+
+
 def export(params: str, now) -> bytes:
     filterset, events = select_feed_events(QueryDict(params), now=now)
     return build_calendar(
@@ -458,8 +487,8 @@ def test_admin_import_previews_then_imports_an_uploaded_file(admin_client):
     assert 'href="/admin/events/event/import-ics/"' in admin_client.get("/admin/events/event/").content.decode()
 
     def upload(**options):
-        data = {"file": SimpleUploadedFile("p.ics", ics(event_lines())), "language": "en", **options}
-        return admin_client.post(url, data)
+        data = {"file": SimpleUploadedFile("p.ics", ics(event_lines())), "language": "en", "source": "Partner"}
+        return admin_client.post(url, {**data, **options})
 
     preview = upload(dry_run="on")
     assert preview.status_code == 200
@@ -469,7 +498,7 @@ def test_admin_import_previews_then_imports_an_uploaded_file(admin_client):
     done = upload()
     assert "<td>created</td><td>Consultations (partner-1)</td>" in done.content.decode()
     assert Event.objects.count() == 1
-    refused = admin_client.post(url, {"file": SimpleUploadedFile("x.ics", b"hello"), "language": "en"})
+    refused = upload(file=SimpleUploadedFile("x.ics", b"hello"))
     assert "The file has no BEGIN:VCALENDAR. Nothing was imported." in refused.content.decode()
 
 
@@ -599,3 +628,346 @@ def test_orphan_overrides_empty_series_and_repeated_uids_are_reported_as_skipped
         ("Consultations (later)", "no occurrence between 2016-11-13 and 2019-11-13"),
         ("Second (twice)", "the UID appears twice in the file; the first event is imported"),
     ]
+
+
+# Who may change what: the source of an import, and the publish permission.
+
+
+def test_new_events_belong_to_the_source_named_at_import():
+    import_calendar(ics(event_lines()), source="Partner ministry")
+
+    assert Event.objects.get(uid="partner-1").imported_from == "Partner ministry"
+
+
+def test_a_file_cannot_update_or_cancel_an_event_made_in_this_calendar():
+    made_here = EventFactory(uid="press-office-1", title_en="Talks made here", is_published=True)
+    update = event_lines(uid="press-office-1", sequence=99, summary="Rewritten")
+    cancel = event_lines(uid="press-office-1", sequence=100, summary="Cancelled", STATUS="CANCELLED")
+
+    updating = import_calendar(ics(update), source="Partner ministry")
+    cancelling = import_calendar(ics(cancel), source="Partner ministry")
+
+    made_here.refresh_from_db()
+    assert (updating.updated, updating.conflicts) == (
+        [],
+        [("Rewritten (press-office-1)", "UID press-office-1 belongs to an event made in this calendar: not changed")],
+    )
+    assert cancelling.conflicts == [
+        ("Cancelled (press-office-1)", "UID press-office-1 belongs to an event made in this calendar: not changed")
+    ]
+    assert (made_here.title, made_here.status, made_here.imported_from) == ("Talks made here", "confirmed", "")
+    assert updating.counts() == "0 created, 0 updated, 0 unchanged, 0 skipped, 1 conflict"
+
+
+def test_a_file_cannot_change_the_events_of_another_source_but_its_own_source_can():
+    import_calendar(ics(event_lines()), source="Partner ministry")
+
+    other = import_calendar(ics(event_lines(sequence=5, summary="Hijacked")), source="https://other.example.org/x.ics")
+    own = import_calendar(ics(event_lines(sequence=1, summary="Moved")), source="Partner ministry")
+
+    assert other.conflicts == [
+        ("Hijacked (partner-1)", "UID partner-1 belongs to an event imported from Partner ministry: not changed")
+    ]
+    assert own.updated == ["Moved (partner-1)"]
+    assert Event.objects.get(uid="partner-1").title == "Moved"
+
+
+def test_another_source_does_not_cancel_the_occurrences_its_series_lacks(now):
+    weekly = {"RRULE": "FREQ=WEEKLY;COUNT=3", "DTSTART;VALUE=DATE": "20171120", "DTEND;VALUE=DATE": "20171121"}
+    import_calendar(ics(event_lines(uid="weekly", **weekly)), source="Partner ministry", now=now)
+    shorter = {**weekly, "RRULE": "FREQ=WEEKLY;COUNT=1"}
+
+    report = import_calendar(ics(event_lines(uid="weekly", sequence=1, **shorter)), source="Someone else", now=now)
+
+    assert [why for _label, why in report.conflicts] == [
+        "UID weekly/20171120 belongs to an event imported from Partner ministry: not changed"
+    ]
+    assert (report.updated, report.notes) == ([], [])
+    statuses = set(Event.objects.filter(series__isnull=False).values_list("status", flat=True))
+    assert statuses == {"confirmed"}
+
+
+def test_related_to_does_not_hang_a_part_on_an_event_the_source_does_not_own():
+    draft = EventFactory(uid="press-office-visit", is_published=False)
+    part = event_lines(uid="signing", summary="Signing", **{"RELATED-TO;RELTYPE=PARENT": "press-office-visit"})
+
+    report = import_calendar(ics(part), source="Partner ministry")
+
+    assert report.created == ["Signing (signing)"]
+    assert report.conflicts == [
+        (
+            "Signing (signing)",
+            "RELATED-TO names press-office-visit, an event made in this calendar: not made a part of it",
+        )
+    ]
+    assert Event.objects.get(uid="signing").parent is None
+    assert list(draft.parts.all()) == []
+
+
+def test_without_the_publish_permission_an_update_of_a_published_event_is_a_conflict(now):
+    import_calendar(ics(event_lines(uid="public"), event_lines(uid="embargoed"), event_lines(uid="draft")))
+    Event.objects.filter(uid="public").update(is_published=True)
+    Event.objects.filter(uid="embargoed").update(is_published=True, publish_at=now + dt.timedelta(days=3650))
+    newer = [event_lines(uid=uid, sequence=1, summary="Renamed") for uid in ("public", "embargoed", "draft")]
+
+    report = import_calendar(ics(*newer), may_publish=False)
+
+    needs = "the event is published: updating it needs the publish permission"
+    assert report.conflicts == [("Renamed (public)", needs), ("Renamed (embargoed)", needs)]
+    assert report.updated == ["Renamed (draft)"]
+    titles = dict(Event.objects.values_list("uid", "title_en"))
+    assert titles == {"public": "Consultations", "embargoed": "Consultations", "draft": "Renamed"}
+    with pytest.raises(ImportFileError, match="Only a publisher may publish events"):
+        import_calendar(ics(event_lines(uid="new")), publish=True, may_publish=False)
+
+
+def test_updates_of_published_events_are_marked_in_the_preview_before_anything_is_written(tmp_path):
+    import_calendar(ics(event_lines(uid="public"), event_lines(uid="draft")))
+    Event.objects.filter(uid="public").update(is_published=True)
+    path = tmp_path / "partner.ics"
+    path.write_bytes(ics(*(event_lines(uid=uid, sequence=1, summary="Renamed") for uid in ("public", "draft"))))
+    out = StringIO()
+
+    report = import_calendar(path.read_bytes(), dry_run=True)
+    call_command("import_ics", str(path), "--dry-run", "--source", "unnamed import", stdout=out)
+
+    assert (report.updated, report.published) == (["Renamed (public)", "Renamed (draft)"], ["Renamed (public)"])
+    assert report.counts() == (
+        "0 created, 2 updated, 0 unchanged, 0 skipped; 1 update changes a published event (subscribers will see it)"
+    )
+    assert out.getvalue().splitlines()[:2] == [
+        "updated (published: subscribers will see it): Renamed (public)",
+        "updated: Renamed (draft)",
+    ]
+    assert Event.objects.filter(title_en="Renamed").count() == 0
+
+
+def test_import_ics_command_names_the_source_by_the_file_unless_told(tmp_path, monkeypatch):
+    (tmp_path / "partner.ics").write_bytes(ics(event_lines()))
+    monkeypatch.chdir(tmp_path)
+    out = StringIO()
+
+    call_command("import_ics", "partner.ics", stdout=out)
+    call_command("import_ics", "partner.ics", "--source", "Partner ministry", stdout=out)
+
+    assert Event.objects.get(uid="partner-1").imported_from == str(tmp_path / "partner.ics")
+    assert out.getvalue().splitlines()[-2:] == [
+        f"conflict: Consultations (partner-1): UID partner-1 belongs to an event imported from "
+        f"{tmp_path / 'partner.ics'}: not changed",
+        "0 created, 0 updated, 0 unchanged, 0 skipped, 1 conflict.",
+    ]
+    with pytest.raises(CommandError, match="--source: Name the source of the file"):
+        call_command("import_ics", "partner.ics", "--source", " ")
+
+
+def test_admin_import_needs_a_source_and_refuses_publish_without_the_permission(client, django_user_model):
+    from django.contrib.auth.models import Permission
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    editor = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
+    editor.user_permissions.set(Permission.objects.filter(codename__in=["add_event", "change_event", "view_event"]))
+    client.force_login(editor)
+
+    def upload(prefix="", **options):
+        data = {"file": SimpleUploadedFile("p.ics", ics(event_lines())), "language": "en", **options}
+        return client.post(f"{prefix}/admin/events/event/import-ics/", data).content.decode()
+
+    assert "This field is required." in upload(dry_run="on")
+    assert "Only a publisher may publish events: untick “Publish” to import them as drafts." in upload(
+        source="Partner ministry", publish="on"
+    )
+    assert "Только публикатор может публиковать события" in upload("/ru", source="Partner ministry", publish="on")
+    assert Event.objects.count() == 0
+    assert "<td>created</td><td>Consultations (partner-1)</td>" in upload(source="Partner ministry")
+    assert Event.objects.get(uid="partner-1").is_published is False
+
+
+def test_admin_import_lists_the_published_updates_and_conflicts_of_an_editor(client, django_user_model):
+    from django.contrib.auth.models import Permission
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    import_calendar(ics(event_lines(uid="public")), source="Partner ministry", publish=True)
+    EventFactory(uid="made-here")
+    editor = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
+    editor.user_permissions.set(Permission.objects.filter(codename__in=["add_event", "change_event", "view_event"]))
+    client.force_login(editor)
+    content = ics(event_lines(uid="public", sequence=1), event_lines(uid="made-here", sequence=1))
+
+    page = client.post(
+        "/admin/events/event/import-ics/",
+        {"file": SimpleUploadedFile("p.ics", content), "language": "en", "source": "Partner ministry", "dry_run": "on"},
+    ).content.decode()
+
+    assert (
+        "<td><strong>conflict</strong></td><td>Consultations (public)</td>"
+        "<td>the event is published: updating it needs the publish permission</td>"
+    ) in page
+    assert "UID made-here belongs to an event made in this calendar: not changed" in page
+    assert "0 created, 0 updated, 0 unchanged, 0 skipped, 2 conflicts." in page
+
+
+def test_admin_import_shows_an_update_of_a_published_event_as_such(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    import_calendar(ics(event_lines()), source="Partner ministry", publish=True)
+
+    page = admin_client.post(
+        "/admin/events/event/import-ics/",
+        {
+            "file": SimpleUploadedFile("p.ics", ics(event_lines(sequence=1, summary="Moved"))),
+            "language": "en",
+            "source": "Partner ministry",
+            "dry_run": "on",
+        },
+    ).content.decode()
+
+    assert "<td><strong>updated (published: subscribers will see it)</strong></td><td>Moved (partner-1)</td>" in page
+    assert Event.objects.get(uid="partner-1").title == "Consultations"
+
+
+# Values that overflow Python's dates: a clear refusal, never a server error.
+
+
+@pytest.mark.parametrize(
+    ("properties", "message"),
+    [
+        ({"DTSTART": "20271114T100000Z", "DURATION": "P99999999W"}, "DURATION P699999993D gives a date outside"),
+        ({"DTSTART": "20271114T100000Z", "DURATION": "-P99999999W"}, "DURATION -P699999993D gives a date outside"),
+        ({"DTSTART;TZID=America/New_York": "99991231T230000"}, "DTSTART 99991231T230000 gives a date outside"),
+        (
+            {"DTSTART": "20271114T100000Z", "DTEND;TZID=America/New_York": "99991231T230000"},
+            "DTEND 99991231T230000 gives a date outside",
+        ),
+        ({"DTSTART;TZID=Asia/Tokyo": "00010101T000000"}, "DTSTART 00010101T000000 gives a date outside"),
+        ({"DTSTART;VALUE=DATE": "00010102", "DTEND;VALUE=DATE": "00010101"}, "DTEND 00010101 gives a date outside"),
+        (
+            {"DTSTART": "20271114T100000Z", "RDATE;VALUE=PERIOD": "20271114T100000Z/P99999999W"},
+            "RDATE … gives a date outside",
+        ),
+        (
+            {
+                "DTSTART": "20271114T100000Z",
+                "RRULE": "FREQ=YEARLY;COUNT=2",
+                "EXDATE;TZID=Asia/Tokyo": "00010101T000000",
+            },
+            "EXDATE 00010101T000000 gives a date outside",
+        ),
+        (
+            {"DTSTART": "20271114T100000Z", "LAST-MODIFIED;TZID=America/New_York": "99991231T230000"},
+            "LAST-MODIFIED 99991231T230000 gives a date outside",
+        ),
+    ],
+    ids=[
+        "duration",
+        "negative-duration",
+        "start-9999",
+        "end-9999",
+        "start-year-1",
+        "all-day-end-year-1",
+        "period",
+        "exdate",
+        "last-modified",
+    ],
+)
+def test_dates_beyond_what_python_holds_refuse_the_file_naming_event_and_property(properties, message):
+    lines = event_lines(**{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None, **properties})
+
+    with pytest.raises(ImportFileError) as refused:
+        import_calendar(ics(lines))
+
+    assert str(refused.value).startswith(f"Event 1 (partner-1): {message} the years 1 to 9999.")
+    assert Event.objects.count() == 0
+
+
+def test_coordinates_too_large_for_a_place_refuse_the_file_naming_the_event():
+    with pytest.raises(ImportFileError, match=r"Consultations \(partner-1\): the place cannot be stored: GEO 1e\+30"):
+        import_calendar(ics(event_lines(LOCATION="Moscow\\, Russia", GEO="1e30;1e30")))
+    assert Event.objects.count() == 0
+
+
+def test_admin_import_of_an_overflowing_duration_is_a_form_error_not_a_server_error(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    lines = event_lines(**{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None}, DTSTART="20271114T100000Z")
+    content = ics(lines + "\r\nDURATION:P99999999W")
+
+    response = admin_client.post(
+        "/admin/events/event/import-ics/",
+        {"file": SimpleUploadedFile("p.ics", content), "language": "en", "source": "Partner", "dry_run": "on"},
+    )
+
+    assert response.status_code == 200
+    assert "Event 1 (partner-1): DURATION P699999993D gives a date outside the years 1 to 9999." in (
+        response.content.decode()
+    )
+
+
+# Bounded work: a file is read and written with a few queries per kind, not a few per event.
+
+
+def partner_file(count: int) -> bytes:
+    places = ["Moscow, Russia", "Minsk, Belarus", "Osobnyak\\, Spiridonovka 17, Moscow, Russia"]
+    return ics(
+        *(
+            event_lines(
+                uid=f"bulk-{n}",
+                summary=f"Event {n}",
+                CATEGORIES=["Visit,Energy", "Forum,Economy", "Festival"][n % 3],
+                LOCATION=places[n % 3],
+                URL=f"https://partner.example.org/events/{n}",
+                **{"DTSTART;VALUE=DATE": f"2027{1 + n % 12:02d}{1 + n % 27:02d}", "DTEND;VALUE=DATE": None},
+            )
+            for n in range(count)
+        )
+    )
+
+
+def test_a_preview_takes_as_many_queries_for_twenty_events_as_for_ten_and_a_few_more_for_a_hundred():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(count: int) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            report = import_calendar(partner_file(count), dry_run=True)
+        assert len(report.created) == count
+        return len(captured.captured_queries)
+
+    ten, twenty, hundred = queries(10), queries(20), queries(100)
+
+    assert ten == twenty
+    # SQLite takes at most 999 values a statement: an insert of events (or their history) is split every ~25 rows.
+    assert hundred - twenty <= 12
+    assert Event.objects.count() == 0
+
+
+def test_new_events_get_the_free_slugs_a_save_would_give_them():
+    EventFactory(title_en="Consultations", slug="consultations-2027")
+    EventFactory(title_en="Consultations", slug="consultations-2027-3")
+    TagFactory(name_en="Energy policy", slug="energy")
+    events = [event_lines(uid=f"c{n}", CATEGORIES="Visit,Energy") for n in range(3)]
+
+    import_calendar(ics(*events))
+
+    slugs = dict(Event.objects.filter(uid__in=["c0", "c1", "c2"]).values_list("uid", "slug"))
+    assert slugs == {"c0": "consultations-2027-2", "c1": "consultations-2027-4", "c2": "consultations-2027-5"}
+    assert [tag.name for tag in Event.objects.get(uid="c0").tags.all()] == ["Energy policy"]  # found by its slug
+
+
+def test_an_import_and_an_update_write_the_history_and_the_revision_numbers_as_a_save_would():
+    import_calendar(ics(event_lines(CATEGORIES="Visit,Energy")), publish=True)
+    event = Event.objects.get(uid="partner-1")
+    created = event.history.get()
+
+    import_calendar(ics(event_lines(sequence=1, summary="Moved", CATEGORIES="Visit,Economy")), publish=True)
+
+    event.refresh_from_db()
+    updated = event.history.order_by("history_id").last()
+    assert (created.history_type, created.title_en, [t.tag.name for t in created.tags.all()]) == (
+        "+", "Consultations", ["Energy"]
+    )  # fmt: skip
+    assert (updated.history_type, updated.title_en, [t.tag.name for t in updated.tags.all()]) == (
+        "~", "Moved", ["Economy"]
+    )  # fmt: skip
+    assert (event.sequence, event.lock_version, event.slug) == (1, 1, "consultations-2027")
+    assert [tag.name for tag in event.tags.all()] == ["Economy"]
+    assert event.status_changed_at is not None

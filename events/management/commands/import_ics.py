@@ -6,21 +6,28 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from events.importing import ImportFileError, import_calendar, read_location
+from events.importing import ImportFileError, import_calendar, location_source, read_location, source_name
 from events.models import EventType
 
 
 class Command(BaseCommand):
     help = (
         "Import an .ics file or http(s) address: new UIDs are created (as drafts unless --publish), known ones "
-        "updated when the file's SEQUENCE or LAST-MODIFIED is newer, STATUS:CANCELLED cancels. Nothing is "
-        "written when the file is refused."
+        "updated when the file's SEQUENCE or LAST-MODIFIED is newer, STATUS:CANCELLED cancels. Only events "
+        "imported before from the same --source are updated or cancelled; others are reported as conflicts. "
+        "Nothing is written when the file is refused."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("location", metavar="FILE_OR_URL")
         parser.add_argument("--type", help="Event type (slug) for events whose categories name no type.")
         parser.add_argument("--publish", action="store_true", help="Publish new events (default: drafts).")
+        parser.add_argument(
+            "--source",
+            metavar="NAME",
+            help="Whom the events belong to: a later import updates or cancels only events of its own source "
+            "(default: the address, or the absolute path of the file).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; write nothing.")
         parser.add_argument(
             "--map-category",
@@ -37,7 +44,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--timezone", default=None, help="Zone for floating times (default: TIME_ZONE).")
 
-    def handle(self, *args, location, type, publish, dry_run, map_category, language, timezone, **options):
+    def handle(self, *args, location, type, publish, source, dry_run, map_category, language, timezone, **options):
+        try:
+            source = source_name(location_source(location) if source is None else source)
+        except ImportFileError as error:
+            raise CommandError(f"--source: {error}") from error
         default_type = None
         if type:
             default_type = EventType.objects.filter(slug=type).first()
@@ -62,6 +73,7 @@ class Command(BaseCommand):
                 report = import_calendar(
                     read_location(location),
                     dry_run=dry_run,
+                    source=source,
                     default_type=default_type,
                     publish=publish,
                     category_map=mapping,
@@ -70,11 +82,16 @@ class Command(BaseCommand):
                 )
             except ImportFileError as error:
                 raise CommandError(f"{location}: {error} Nothing was imported.") from error
-            for kind, labels in (("created", report.created), ("updated", report.updated)):
-                for label in labels:
-                    self.stdout.write(f"{kind}: {label}")
+            for label in report.created:
+                self.stdout.write(f"created: {label}")
+            for label, published in report.updated_rows:
+                self.stdout.write(
+                    f"updated (published: subscribers will see it): {label}" if published else f"updated: {label}"
+                )
             for label, why in report.skipped:
                 self.stdout.write(f"skipped: {label}: {why}")
+            for label, why in report.conflicts:
+                self.stdout.write(f"conflict: {label}: {why}")
             for label, what in report.notes:
                 self.stdout.write(f"check: {label}: {what}")
             prefix = "Dry run, nothing written: " if dry_run else ""
