@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -137,6 +138,12 @@ class ReleaseForm(forms.Form):
                     self.add_error("file", gettext("The file is not UTF-8 text."))
         if not (data.get("text") or "").strip() and not self.errors:
             self.add_error("text", gettext("Paste the release's text or upload it."))
+        elif upload and not self.errors:
+            # An uploaded text is held to the pasted text's limit (drafting reads no more than MAX_TEXT).
+            try:
+                MaxLengthValidator(MAX_TEXT)(data["text"])
+            except ValidationError as error:
+                self.add_error("file", error)
         data["text"] = (data.get("text") or "").replace("\x00", "")
         return data
 

@@ -271,6 +271,20 @@ def test_admin_drafting_from_an_uploaded_file_keeps_the_text_for_saving(seed, ad
     assert Source.objects.get(title_en="Uploaded").text == RELEASE.read_text()
 
 
+def test_admin_drafting_refuses_an_uploaded_text_longer_than_drafting_reads(db, admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from events.drafting import MAX_TEXT
+
+    release = {"title": "Long", "published": "2017-11-13", "language": "en", "propose": "1"}
+    upload = SimpleUploadedFile("release.txt", ("word " * (MAX_TEXT // 5 + 1)).encode())
+    response = admin_client.post("/admin/events/event/draft/", {**release, "file": upload})
+    assert (response.context["proposals"], response.context["form"].errors["file"]) == (
+        None,
+        [f"Ensure this value has at most {MAX_TEXT} characters (it has {MAX_TEXT + 5})."],
+    )
+
+
 # Drafting reads a text in time linear in its length: a text twice as long is no more than about twice the work. The
 # work is counted, not timed: the calls of a step, or the words it reads.
 LONG_CLAUSE = (
