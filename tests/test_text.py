@@ -203,9 +203,10 @@ def check_calendar(content: bytes, expected_uids: set[str], *, with_icaljs: bool
         parse_with_icaljs(content)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(hostile=hostile_text)
 def test_any_text_in_any_field_or_filter_leaves_every_format_parseable(db, hostile):
+    hostile = hostile[:100]  # the shortest field (a city, a topic) holds 100 characters
     venue = VenueFactory(name_en=hostile, name_ru=hostile, city_en=hostile)
     event = AllDayEventFactory(
         venue=venue,
