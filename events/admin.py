@@ -19,7 +19,7 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_views, history, services
+from . import admin_views, history, services, versioning
 from .dates import format_event_dates
 from .models import (
     EditConflict,
@@ -488,6 +488,27 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return done
 
 
+class SharedRowAdmin:
+    """Rows that events show (a place, a person, a topic, a series, a source, an organiser): changing or deleting
+    one that a published event shows changes what the public sees, so it needs the publish permission."""
+
+    def shown_by_published_events(self, obj) -> bool:
+        lookup = versioning.SHOWN_THROUGH[self.model.__name__]
+        return Event.objects.filter(is_published=True, **{lookup: obj}).exists()
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (
+            obj is None or services.may_publish(request.user) or not self.shown_by_published_events(obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (
+            obj is None or services.may_publish(request.user) or not self.shown_by_published_events(obj)
+        )
+
+
 class SearchableAdmin(TranslationAdmin):
     """Vocabulary admins: searchable in both languages so event forms can autocomplete them."""
 
@@ -502,29 +523,29 @@ class EventTypeAdmin(SearchableAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SearchableAdmin):
+class PersonAdmin(SharedRowAdmin, SearchableAdmin):
     list_display = ["name", "country", "slug"]
     list_filter = ["country"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SearchableAdmin):
+class OrganisationAdmin(SharedRowAdmin, SearchableAdmin):
     list_display = ["name", "country", "slug"]
     list_filter = ["country"]
 
 
 @admin.register(Tag)
-class TagAdmin(SearchableAdmin):
+class TagAdmin(SharedRowAdmin, SearchableAdmin):
     list_display = ["name", "slug"]
 
 
 @admin.register(Series)
-class SeriesAdmin(SearchableAdmin):
+class SeriesAdmin(SharedRowAdmin, SearchableAdmin):
     list_display = ["name", "slug"]
 
 
 @admin.register(Venue)
-class VenueAdmin(TranslationAdmin):
+class VenueAdmin(SharedRowAdmin, TranslationAdmin):
     list_display = ["__str__", "city", "country", "timezone"]
     list_filter = ["country"]
     search_fields = ["name_en", "name_ru", "city_en", "city_ru", "address_en", "address_ru"]
@@ -542,7 +563,7 @@ class VenueAdmin(TranslationAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(TranslationAdmin):
+class SourceAdmin(SharedRowAdmin, TranslationAdmin):
     list_display = ["title", "published_at", "url"]
     search_fields = ["title_en", "title_ru", "url"]
     date_hierarchy = "published_at"

@@ -146,6 +146,17 @@ def snapshot(using: str):
     if connection.in_atomic_block:
         yield
         return
+    if connection.vendor == "sqlite":
+        # Writers begin IMMEDIATE (settings): a read-only snapshot begins DEFERRED, so that it takes no write lock
+        # and a feed's build never makes an officer's save wait (the write-ahead log keeps readers apart).
+        connection.ensure_connection()
+        mode, connection.transaction_mode = connection.transaction_mode, "DEFERRED"
+        try:
+            with transaction.atomic(using=using):
+                yield
+        finally:
+            connection.transaction_mode = mode
+        return
     with transaction.atomic(using=using):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

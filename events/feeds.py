@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.exceptions import BadRequest
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import get_script_prefix, reverse
@@ -55,7 +55,11 @@ def selection_name(filterset: EventFilter) -> str:
 
 def city_name(typed: str) -> str:
     """A city as the calendar writes it (in the active language), however the filter typed it; as typed if unknown."""
-    venue = Venue.objects.filter(Q(city_en__iexact=typed) | Q(city_ru__iexact=typed)).order_by("pk").first()
+    # Only places of public events: the name of a place only hidden work uses is not for outsiders (and does not
+    # move the data version that this feed's ETag follows).
+    public_places = Event.objects.public().filter(venue=OuterRef("pk"))
+    venues = Venue.objects.filter(Q(city_en__iexact=typed) | Q(city_ru__iexact=typed), Exists(public_places))
+    venue = venues.order_by("pk").first()
     return (venue.city or typed) if venue is not None else typed
 
 

@@ -164,9 +164,19 @@ def selected_filters(params) -> dict[str, str]:
     return {name: params[name] for name in FILTER_NAMES if params.get(name, "").strip()}
 
 
+def lower_case(value: str) -> str:
+    """Letters in lower case where every database matches the two cases alike (A/a, Д/д, Σ/σ); letters whose case
+    mapping is not one to one (ß, İ, ẞ) stay as written, since PostgreSQL's UPPER() and SQLite's LIKE would not
+    find the same events for both spellings."""
+    return "".join(
+        lower if len(lower := character.lower()) == 1 and lower.upper() == character.upper() else character
+        for character in value
+    )
+
+
 # Filters that ignore letter case (and, for words, spacing): one normal form each, so that a cache key or an ETag
 # cannot be multiplied by writing the same selection another way.
-CASE_FOLDED = {"city": str.casefold, "q": lambda value: " ".join(value.casefold().split()), "country": str.upper}
+CASE_FOLDED = {"city": lower_case, "q": lambda value: " ".join(lower_case(value).split()), "country": str.upper}
 
 
 def normal_filters(params) -> QueryDict:

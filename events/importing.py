@@ -1021,6 +1021,8 @@ class Importer:
             # Bulk writes send no signals: the data version moves on once, if the public sees a change (an import
             # changes no event's publication, so a public event was public before too; see versioning.connect).
             versioning.bump()
+        elif pending:
+            versioning.touch()  # drafts only: counted for staff's caches, invisible to the public
 
     def create_vocabulary(self) -> None:
         for model, objects in ((Venue, self.new_venues), (Source, self.new_sources)):

@@ -301,7 +301,8 @@ def longest_running(today: dt.date, precisions: list[str] | None = None) -> int:
     from . import versioning
 
     kinds = ",".join(sorted(precisions)) if precisions is not None else "all"
-    version = hashlib.blake2b(repr(versioning.current().key).encode(), digest_size=16).hexdigest()
+    # Drafts count too (a staff selection asks for them): keyed on every change, not only public ones.
+    version = hashlib.blake2b(repr(versioning.current().any_change_key).encode(), digest_size=16).hexdigest()
     key = f"events:longest-running:{version}:{today.isoformat()}:{kinds}"
     days = cache.get(key)
     if days is None:
@@ -888,6 +889,9 @@ class DataVersion(models.Model):
 
     number = models.BigIntegerField(default=0)
     changed_at = models.DateTimeField(null=True)
+    # Every change, hidden work included (number moves only for what the public sees): what caches of selections
+    # that may include drafts (staff's counts, the longest event's span) key on.
+    edits = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("data version")

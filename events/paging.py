@@ -28,7 +28,8 @@ class CachedCountPaginator(Paginator):
             sql, params = query.sql_with_params()
         except EmptyResultSet:
             return 0
-        text = f"{versioning.current().key!r}|{sql}|{params!r}"
+        # Every change, drafts included: a staff listing (include=unpublished) counts drafts too.
+        text = f"{versioning.current().any_change_key!r}|{sql}|{params!r}"
         key = f"events:count:{hashlib.blake2b(text.encode(), digest_size=20).hexdigest()}"
         count = cache.get(key)
         if count is None:

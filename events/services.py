@@ -37,9 +37,22 @@ def check_may_save(user, event: Event) -> None:
 
 
 def check_may_delete(user, event: Event) -> None:
+    """Refuse deleting a published event, or a draft whose parts (deleted with it) include a published one, by a
+    user who may not publish."""
+    if may_publish(user):
+        return
     stored = getattr(event, "_loaded_publication", {})
-    if stored.get("is_published", event.is_published) and not may_publish(user):
+    if stored.get("is_published", event.is_published) or published_parts(event).exists():
         raise PermissionDenied(_("Only a publisher may delete a published event."))
+
+
+def published_parts(event: Event):
+    """The published events among the parts of the event, and the parts of those parts, at any depth."""
+    level, seen = {event.pk}, {event.pk}
+    while level:
+        level = set(Event.objects.filter(parent__in=level).exclude(pk__in=seen).values_list("pk", flat=True))
+        seen |= level
+    return Event.objects.filter(pk__in=seen - {event.pk}, is_published=True)
 
 
 def publish_event(event: Event) -> bool:

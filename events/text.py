@@ -42,11 +42,17 @@ def for_log(value: object) -> str:
 
 
 def clean_instance(instance: models.Model) -> None:
-    """Clean every text column of a model instance in place: one-line fields as lines, TextFields as text."""
+    """Clean every text column of a model instance in place: one-line fields as lines, TextFields as text.
+
+    The values are read and written as stored (the instance's __dict__), not through django-modeltranslation's
+    descriptors: through them, "title" reads the English text when the Russian one is empty and writes the active
+    language's column, which would copy English into Russian whenever Russian is active.
+    """
+    values = instance.__dict__
     for field in instance._meta.concrete_fields:
         if isinstance(field, models.CharField | models.TextField):
-            value = getattr(instance, field.attname)
+            value = values.get(field.attname)
             if isinstance(value, str) and value:
                 cleaned = clean_text(value) if isinstance(field, models.TextField) else clean_line(value)
                 if cleaned != value:
-                    setattr(instance, field.attname, cleaned)
+                    values[field.attname] = cleaned

@@ -30,12 +30,19 @@ class Version:
     changed_at: dt.datetime | None
     # When the last embargo ended, as of the read: the event it held back became public then.
     lifted: dt.datetime | None
+    # Every change, drafts and embargoed events included (number counts only what the public sees).
+    edits: int = 0
 
     @property
     def key(self) -> tuple:
         """What public content depends on besides the clock's day; the time of the change too, so that a
         database restored from a backup cannot repeat a number."""
         return (self.number, self.changed_at, self.lifted)
+
+    @property
+    def any_change_key(self) -> tuple:
+        """What a selection that may include drafts depends on (staff's listings, the longest event's span)."""
+        return (self.edits, *self.key)
 
 
 # Within one request the version is read once (pages ask for it for counts, forms and caches): the
@@ -52,14 +59,26 @@ def _request_finished(**kwargs) -> None:
 
 
 def bump() -> None:
-    """Move the data version on, within the caller's transaction."""
+    """Move the data version on (a change the public sees), within the caller's transaction."""
     from .models import DataVersion
 
     _request.version = None
 
-    updated = DataVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now())
+    updated = DataVersion.objects.filter(pk=1).update(
+        number=F("number") + 1, edits=F("edits") + 1, changed_at=timezone.now()
+    )
     if not updated:
-        DataVersion.objects.get_or_create(pk=1, defaults={"number": 1, "changed_at": timezone.now()})
+        DataVersion.objects.get_or_create(pk=1, defaults={"number": 1, "edits": 1, "changed_at": timezone.now()})
+
+
+def touch() -> None:
+    """Count a change the public does not see (a draft, an embargoed event): public keys stay as they are."""
+    from .models import DataVersion
+
+    _request.version = None
+
+    if not DataVersion.objects.filter(pk=1).update(edits=F("edits") + 1):
+        DataVersion.objects.get_or_create(pk=1, defaults={"edits": 1})
 
 
 def current(now: dt.datetime | None = None) -> Version:
@@ -97,8 +116,8 @@ def _read(now: dt.datetime) -> Version:
     if row is None:
         # Nothing has changed yet: there is no row to read the version from.
         return Version(0, None, _lifted(now).first())
-    number, changed_at, lifted = row
-    return Version(number, _aware(changed_at), _aware(lifted))
+    number, changed_at, lifted, edits = row
+    return Version(number, _aware(changed_at), _aware(lifted), edits)
 
 
 def _lifted(now: dt.datetime):
@@ -118,7 +137,7 @@ def _query(now: dt.datetime):
     return (
         DataVersion.objects.filter(pk=1)
         .annotate(lifted=Subquery(_lifted(now)[:1]))
-        .values_list("number", "changed_at", "lifted")
+        .values_list("number", "changed_at", "lifted", "edits")
     )
 
 
@@ -145,11 +164,15 @@ def _event_changed(sender, instance, **kwargs):
     # embargo's end moves every public key by itself (Version.lifted).
     if kwargs.get("raw") or _was_public(instance) or instance.is_public:
         bump()
+    else:
+        touch()
 
 
 def _event_deleted(sender, instance, **kwargs):
     if _was_public(instance) or instance.is_public:
         bump()
+    else:
+        touch()
 
 
 def _participation_changed(sender, instance, **kwargs):
@@ -157,19 +180,24 @@ def _participation_changed(sender, instance, **kwargs):
 
     if kwargs.get("raw") or Event.objects.public().filter(pk=instance.event_id).exists():
         bump()
+    else:
+        touch()
 
 
 def _relation_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """Topics and organisers of events: a change shows only where a public event is concerned."""
-    from .models import Event
-
     if not action.startswith("post_"):
         return
-    if not reverse:
-        if instance.is_public:
-            bump()
-    elif action == "post_clear" or Event.objects.public().filter(pk__in=pk_set or ()).exists():
+    if instance.is_public if not reverse else action == "post_clear" or public_among(pk_set):
         bump()
+    else:
+        touch()
+
+
+def public_among(pks) -> bool:
+    from .models import Event
+
+    return Event.objects.public().filter(pk__in=pks or ()).exists()
 
 
 # How the public events reach each shared row: a change to a row that no public event shows changes nothing public.
@@ -189,6 +217,8 @@ def _shared_row_changed(sender, instance, **kwargs):
     lookup = SHOWN_THROUGH.get(sender.__name__)
     if kwargs.get("raw") or lookup is None or Event.objects.public().filter(**{lookup: instance}).exists():
         bump()
+    else:
+        touch()
 
 
 def _on_change(sender, **kwargs):

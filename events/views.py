@@ -148,10 +148,13 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         first = dt.date(year, month, 1)
         last = first.replace(day=calendar.monthrange(year, month)[1])
         now = timezone.now()
-        events = self.filtered(Event.objects.public(now)).chronological()
+        self.filtered(Event.objects.public(now))  # refuses invalid filters, and gives the form as typed
+        # The grid is cached under the filters in normal form, so it is made from them (not from the query as typed).
+        self.normal = normal_filters(self.request.GET)
+        events = EventFilter(self.normal, queryset=Event.objects.public(now)).qs.chronological()
         # The grid and its lists are the same until the calendar changes, an embargo ends or the day turns.
         _, version = data_version(now)
-        sent = sorted(normal_filters(self.request.GET).lists())
+        sent = sorted(self.normal.lists())
         key = "events:month:" + hashlib.sha256(repr((version, get_language(), first, sent)).encode()).hexdigest()
         body = cache.get(key)
         if body is None:
@@ -212,7 +215,7 @@ class EventMonthView(FilteredPageMixin, TemplateView):
     def day_url(self, first: dt.date, last: dt.date | None = None) -> str:
         """The listing of the days first..last with this page's filters: coming events, or the archive's past ones."""
         last = last or first
-        params = {**selected_filters(self.request.GET), "from": first.isoformat(), "to": last.isoformat()}
+        params = {**selected_filters(self.normal), "from": first.isoformat(), "to": last.isoformat()}
         page = "events:event-list" if last >= timezone.now().date() else "events:event-archive"
         return f"{reverse(page)}?{urlencode(params)}"
 

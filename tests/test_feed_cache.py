@@ -307,3 +307,32 @@ def test_a_request_reads_the_version_once_and_again_after_its_own_change(db, dja
 
     assert again is first
     assert changed.number > first.number
+
+
+def test_a_feed_snapshot_on_sqlite_takes_no_write_lock(db, tmp_path):
+    """A feed's build reads in one transaction; on SQLite, where writers begin IMMEDIATE, it must not hold the write
+    lock (anyone could then make the officers' saves wait by asking for feeds)."""
+    import sqlite3
+
+    from django.db import connections
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    from events.feedcache import snapshot
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's locking")
+    path = tmp_path / "calendar.sqlite3"
+    options = {"timeout": 30, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    connections["snapshot_test"] = DatabaseWrapper({**connection.settings_dict, "NAME": str(path), "OPTIONS": options})
+    try:
+        with snapshot("snapshot_test"), connections["snapshot_test"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            writer = sqlite3.connect(path, timeout=0)
+            writer.execute("BEGIN IMMEDIATE")
+            writer.execute("CREATE TABLE saved (x)")
+            writer.commit()
+            writer.close()
+    finally:
+        connections["snapshot_test"].close()
+        del connections["snapshot_test"]
+    assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == [("saved",)]

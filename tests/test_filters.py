@@ -67,3 +67,45 @@ def test_from_and_to_keep_events_overlapping_the_days():
     AllDayEventFactory(start_date=dt.date(2017, 7, 2), end_date=dt.date(2017, 7, 3))
 
     assert list(filtered("from=2017-06-30&to=2017-07-01").qs) == [inside]
+
+
+def test_normal_filters_keep_known_names_in_order_trimmed_and_in_one_case_where_case_is_ignored():
+    from django.http import QueryDict
+
+    from events.filters import normal_filters
+
+    normal = normal_filters(QueryDict("utm=1&q=%20Визит%20%20МИНСК%20&city=%20Gießen&country=by&type=visit&page=2&to="))
+    assert list(normal.lists()) == [
+        ("type", ["visit"]),
+        ("country", ["BY"]),
+        ("city", ["gießen"]),
+        ("q", ["визит минск"]),
+    ]
+
+
+def test_letters_without_a_one_to_one_case_mapping_are_left_as_written():
+    from events.filters import lower_case
+
+    assert [lower_case(word) for word in ("GIESSEN", "Gießen", "İstanbul", "ΣΟΦΙΑ", "Минск")] == [
+        "giessen",
+        "gießen",
+        "İstanbul",
+        "σοφια",
+        "минск",
+    ]
+
+
+def test_a_month_page_cached_for_one_spelling_of_a_city_is_not_served_for_another_selection(client, db):
+    import datetime as dt
+
+    from .factories import AllDayEventFactory, VenueFactory
+
+    AllDayEventFactory(
+        title_en="Culture days in Giessen",
+        venue=VenueFactory(city_en="Gießen", country="DE"),
+        start_date=dt.date(2030, 6, 3),
+        end_date=dt.date(2030, 6, 4),
+    )
+    client.get("/events/2030/06/", {"city": "GIESSEN"})
+    response = client.get("/events/2030/06/", {"city": "Gießen"})
+    assert "Culture days in Giessen" in response.content.decode()

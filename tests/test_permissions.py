@@ -22,6 +22,7 @@ from rest_framework.authtoken.models import Token
 from events.models import Event, FeedToken, Organisation
 
 from .factories import AllDayEventFactory, PersonFactory, SeriesFactory, SourceFactory, TagFactory, VenueFactory
+from .formdata import form_data
 
 ROLES = ("anonymous", "user", "viewer", "editor", "publisher", "superuser")
 
@@ -210,8 +211,10 @@ VOCABULARY_POST = {
     "change": "302 302 403 200 200 200",
     "": "302 302 302 302 302 302",
 }
-for model in ("events_person", "events_organisation", "events_tag", "events_series", "events_venue", "events_source"):
+for model in ("events_person", "events_organisation", "events_tag", "events_series", "events_source"):
     model_rows(model, VOCABULARY_GET, VOCABULARY_POST)
+# The venue asked about is the published event's: an editor sees it, only a publisher changes it.
+model_rows("events_venue", VOCABULARY_GET, {**VOCABULARY_POST, "change": "302 302 403 403 200 200"})
 
 # Event types are the calendar's structure: staff see them, only a superuser changes them.
 model_rows(
@@ -377,3 +380,28 @@ def test_an_editor_sees_but_cannot_set_the_publication_of_parts(world):
         True,
         False,
     )
+
+
+def test_an_editor_cannot_change_what_a_published_event_shows_through_its_source(world):
+    source = SourceFactory(url="https://mid.example/release")
+    AllDayEventFactory(source=source)
+    response = client_as(world, "editor").post(
+        f"/admin/events/source/{source.pk}/change/",
+        {"title_en": source.title_en, "url": "https://evil.example/phish", "published_at_0": "2017-11-13",
+         "published_at_1": "08:32:00"},
+    )  # fmt: skip
+    source.refresh_from_db()
+    assert (response.status_code, source.url) == (403, "https://mid.example/release")
+
+
+def test_an_editor_cannot_delete_published_parts_by_deleting_their_draft_parent(world):
+    draft = world["draft"]
+    middle = AllDayEventFactory(parent=draft, is_published=False, start_date=draft.start_date, end_date=draft.end_date)
+    published = AllDayEventFactory(parent=middle, start_date=draft.start_date, end_date=draft.end_date)
+    api = client_as(world, "editor").delete(f"/api/events/{draft.slug}/")
+    editor, url = client_as(world, "editor"), f"/admin/events/event/{draft.pk}/change/"
+    # The change form as the editor's browser would send it, with the draft part ticked for deletion.
+    data = form_data(editor.get(url).content.decode(), "event_form")
+    data["parts-0-DELETE"] = ["on"]
+    admin = editor.post(url, data)
+    assert (api.status_code, admin.status_code, Event.objects.filter(pk=published.pk).exists()) == (403, 403, True)

@@ -117,6 +117,25 @@ def test_the_api_refuses_nul_and_lone_surrogates_with_a_message(db, django_user_
     )
 
 
+def test_cleaning_with_russian_active_never_copies_english_into_the_russian_columns(db):
+    from django.utils import translation
+
+    with translation.override("ru"):
+        venue = VenueFactory(city_en="Minsk\x01", city_ru="")
+        event = AllDayEventFactory(
+            venue=venue,
+            title_en="Visit\x01 to Minsk",
+            title_ru="",
+            description_en="First.\r\nSecond.",
+            description_ru="",
+        )
+    stored = Event.objects.filter(pk=event.pk).values_list("title_en", "title_ru", "description_en", "description_ru")
+    assert (stored.get(), type(venue).objects.filter(pk=venue.pk).values_list("city_en", "city_ru").get()) == (
+        ("Visit to Minsk", "", "First.\nSecond.", ""),
+        ("Minsk", ""),
+    )
+
+
 def test_text_sent_to_the_api_is_stored_clean(db, django_user_model):
     from .factories import EventTypeFactory
 

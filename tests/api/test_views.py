@@ -537,3 +537,11 @@ def test_the_uid_of_an_event_never_changes(staff_client, seed):
     response = staff_client.patch(url, json.dumps({"uid": "another"}), content_type="application/json")
 
     assert response.json() == {"uid": ["An event's UID never changes."]}
+
+
+def test_a_new_draft_is_counted_at_once_in_the_staff_listing(staff_client):
+    AllDayEventFactory(is_published=False)
+    first = staff_client.get("/api/events/?include=unpublished").json()["count"]
+    AllDayEventFactory(is_published=False)
+    # Hidden work moves no public key, but the staff's counts key on every change.
+    assert (first, staff_client.get("/api/events/?include=unpublished").json()["count"]) == (1, 2)
