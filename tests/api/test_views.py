@@ -545,3 +545,12 @@ def test_a_new_draft_is_counted_at_once_in_the_staff_listing(staff_client):
     AllDayEventFactory(is_published=False)
     # Hidden work moves no public key, but the staff's counts key on every change.
     assert (first, staff_client.get("/api/events/?include=unpublished").json()["count"]) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    "start", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59", "2201-01-01T10:00:00+03:00"]
+)
+def test_a_time_beyond_the_calendars_years_is_a_400_naming_the_field(seed, staff_client, start):
+    body = {**NEW_EVENT, "all_day": False, "start": start, "end": None, "timezone": "Pacific/Kiritimati"}
+    response = staff_client.post("/api/events/", body, format="json")
+    assert (response.status_code, response.json()) == (400, {"start": ["Give a year between 1800 and 2200."]})
