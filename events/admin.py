@@ -492,21 +492,17 @@ class SharedRowAdmin:
     """Rows that events show (a place, a person, a topic, a series, a source, an organiser): changing or deleting
     one that a published event shows changes what the public sees, so it needs the publish permission."""
 
-    def shown_by_published_events(self, obj) -> bool:
+    def may_alter(self, request, obj) -> bool:
+        if obj is None or services.may_publish(request.user):
+            return True
         lookup = versioning.SHOWN_THROUGH[self.model.__name__]
-        return Event.objects.filter(is_published=True, **{lookup: obj}).exists()
+        return not Event.objects.filter(is_published=True, **{lookup: obj}).exists()
 
     def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (
-            obj is None or services.may_publish(request.user) or not self.shown_by_published_events(obj)
-        )
+        return super().has_change_permission(request, obj) and self.may_alter(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (
-            obj is None or services.may_publish(request.user) or not self.shown_by_published_events(obj)
-        )
+        return super().has_delete_permission(request, obj) and self.may_alter(request, obj)
 
 
 class SearchableAdmin(TranslationAdmin):

@@ -323,6 +323,11 @@ def can_see_unpublished(user) -> bool:
     )
 
 
+def public_at(is_published: bool, publish_at: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether an event so published is public at now: the Python twin of EventQuerySet.public()."""
+    return is_published and (publish_at is None or publish_at <= now)
+
+
 class EventQuerySet(models.QuerySet):
     def public(self, now: dt.datetime | None = None) -> "EventQuerySet":
         """Keep events anyone may see: published, and past their embargo time if they have one."""
@@ -788,14 +793,27 @@ class Event(TextCleanedModel):
         True when the event is published (public or embargoed) as stored or as it would be saved, or when its
         embargo time changes: what the public sees, or will see at a set time, is a publisher's decision.
         """
-        stored = getattr(self, "_loaded_publication", {}) if self.pk is not None else {}
         return bool(
-            stored.get("is_published") or self.is_published or not same_value(stored.get("publish_at"), self.publish_at)
+            self.stored("is_published")
+            or self.is_published
+            or not same_value(self.stored("publish_at"), self.publish_at)
         )
+
+    def stored(self, name: str):
+        """A publication field (PUBLICATION_FIELDS) as last read from the database: None for a new event, and the
+        present value for one never read (an old version from the history)."""
+        if self.pk is None:
+            return None
+        return getattr(self, "_loaded_publication", {}).get(name, getattr(self, name))
 
     @property
     def is_public(self) -> bool:
-        return self.is_published and (self.publish_at is None or self.publish_at <= timezone.now())
+        return public_at(self.is_published, self.publish_at, timezone.now())
+
+    @property
+    def was_public(self) -> bool:
+        """Whether the event as last read from the database is public now (before the save being made)."""
+        return public_at(bool(self.stored("is_published")), self.stored("publish_at"), timezone.now())
 
     @property
     def is_embargoed(self) -> bool:

@@ -41,8 +41,7 @@ def check_may_delete(user, event: Event) -> None:
     user who may not publish."""
     if may_publish(user):
         return
-    stored = getattr(event, "_loaded_publication", {})
-    if stored.get("is_published", event.is_published) or published_parts(event).exists():
+    if event.stored("is_published") or event.is_published or published_parts(event).exists():
         raise PermissionDenied(_("Only a publisher may delete a published event."))
 
 

@@ -150,48 +150,28 @@ def _aware(value) -> dt.datetime | None:
     return value
 
 
-def _was_public(event) -> bool:
-    """Whether the event was public as last read from the database (before the save being signalled)."""
-    stored = getattr(event, "_loaded_publication", None)
-    if not stored or event.pk is None:
-        return False
-    embargo = stored.get("publish_at")
-    return bool(stored.get("is_published")) and (embargo is None or embargo <= timezone.now())
+def count(public: bool) -> None:
+    """Count a change: bump() when the public sees it, touch() otherwise."""
+    if public:
+        bump()
+    else:
+        touch()
 
 
 def _event_changed(sender, instance, **kwargs):
-    # Work on drafts and embargoed events is not public: outsiders see no new ETag, date or count for it. An
-    # embargo's end moves every public key by itself (Version.lifted).
-    if kwargs.get("raw") or _was_public(instance) or instance.is_public:
-        bump()
-    else:
-        touch()
-
-
-def _event_deleted(sender, instance, **kwargs):
-    if _was_public(instance) or instance.is_public:
-        bump()
-    else:
-        touch()
+    # Saved or deleted. Work on drafts and embargoed events is not public: outsiders see no new ETag, date or count
+    # for it. An embargo's end moves every public key by itself (Version.lifted).
+    count(kwargs.get("raw") or instance.was_public or instance.is_public)
 
 
 def _participation_changed(sender, instance, **kwargs):
-    from .models import Event
-
-    if kwargs.get("raw") or Event.objects.public().filter(pk=instance.event_id).exists():
-        bump()
-    else:
-        touch()
+    count(kwargs.get("raw") or public_among([instance.event_id]))
 
 
 def _relation_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """Topics and organisers of events: a change shows only where a public event is concerned."""
-    if not action.startswith("post_"):
-        return
-    if instance.is_public if not reverse else action == "post_clear" or public_among(pk_set):
-        bump()
-    else:
-        touch()
+    if action.startswith("post_"):
+        count(instance.is_public if not reverse else action == "post_clear" or public_among(pk_set))
 
 
 def public_among(pks) -> bool:
@@ -215,10 +195,7 @@ def _shared_row_changed(sender, instance, **kwargs):
     from .models import Event
 
     lookup = SHOWN_THROUGH.get(sender.__name__)
-    if kwargs.get("raw") or lookup is None or Event.objects.public().filter(**{lookup: instance}).exists():
-        bump()
-    else:
-        touch()
+    count(kwargs.get("raw") or lookup is None or Event.objects.public().filter(**{lookup: instance}).exists())
 
 
 def _on_change(sender, **kwargs):
@@ -236,7 +213,7 @@ def connect(app_config) -> None:
     request_finished.connect(_request_finished, dispatch_uid="version-request-finished")
 
     post_save.connect(_event_changed, sender=Event, dispatch_uid="version-save-Event")
-    post_delete.connect(_event_deleted, sender=Event, dispatch_uid="version-delete-Event")
+    post_delete.connect(_event_changed, sender=Event, dispatch_uid="version-delete-Event")
     post_save.connect(_participation_changed, sender=Participation, dispatch_uid="version-save-Participation")
     post_delete.connect(_participation_changed, sender=Participation, dispatch_uid="version-delete-Participation")
     for field in Event._meta.local_many_to_many:
