@@ -1,6 +1,7 @@
 """Secure by default: headers on every answer, brute-force protection, tokens kept out of logs, text escaped."""
 
 import base64
+import datetime as dt
 import hashlib
 import logging
 import pickle
@@ -222,9 +223,8 @@ def test_a_control_character_in_a_place_or_a_name_leaves_the_atom_feed_valid(cli
 
     from .factories import ParticipationFactory, VenueFactory
 
-    event = AllDayEventFactory(venue=VenueFactory(name_en="Hall\x0b\x1b"), start_date=None, end_date=None)
-    event.start_date = event.end_date = __import__("datetime").date(2031, 5, 4)
-    event.save()
+    day = dt.date(2031, 5, 4)
+    event = AllDayEventFactory(venue=VenueFactory(name_en="Hall\x0b\x1b"), start_date=day, end_date=day)
     ParticipationFactory(event=event, person__name_en="Name\x01")
     response = client.get("/feeds/upcoming.atom")
     entries = ET.fromstring(response.content).findall("{http://www.w3.org/2005/Atom}entry")
