@@ -320,6 +320,9 @@ EVENTS_FEED_REFRESH_MINUTES = 60
 EVENTS_FEED_CACHE_SECONDS = int(os.environ.get("EVENTS_FEED_CACHE_SECONDS", str(24 * 3600)))
 # Cache-Control max-age of public feeds, in seconds.
 EVENTS_FEED_MAX_AGE = int(os.environ.get("EVENTS_FEED_MAX_AGE", "300"))
+# Anonymous pages and API answers are kept whole for at most this long (events/freshness.py: they are keyed by the
+# data version and the minute, so a change shows at once); 0 renders every request.
+EVENTS_PAGE_CACHE_SECONDS = int(os.environ.get("EVENTS_PAGE_CACHE_SECONDS", "120"))
 
 # iCalendar import (see events/importing.py): caps that make a hostile file a clear error, not a hang.
 EVENTS_IMPORT_MAX_BYTES = int(os.environ.get("EVENTS_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))

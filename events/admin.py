@@ -19,7 +19,7 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_views, history, services, versioning
+from . import admin_views, freshness, history, services
 from .dates import format_event_dates
 from .models import (
     EditConflict,
@@ -495,7 +495,7 @@ class SharedRowAdmin:
     def may_alter(self, request, obj) -> bool:
         if obj is None or services.may_publish(request.user):
             return True
-        lookup = versioning.SHOWN_THROUGH[self.model.__name__]
+        lookup = freshness.SHOWN_THROUGH[self.model.__name__]
         return not Event.objects.filter(is_published=True, **{lookup: obj}).exists()
 
     def has_change_permission(self, request, obj=None):

@@ -25,9 +25,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import history, sqlite, versioning
+        from . import freshness, history, sqlite
 
-        versioning.connect(self)
+        freshness.connect(self)
         sqlite.connect()
         history.connect()
         post_migrate.connect(restore_event_types, sender=self, dispatch_uid="events.restore_event_types")

@@ -33,6 +33,7 @@ import re
 import tempfile
 from collections import deque
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
@@ -87,8 +88,10 @@ def with_attribute(tag: str, name: str, value: str) -> str:
 class SiteExporter:
     """One export of the public site into a folder; see the module's docstring for what it writes."""
 
-    def __init__(self, outdir, *, languages=None, base_url: str | None = None):
+    def __init__(self, outdir, *, languages=None, base_url: str | None = None, write_file=None):
         self.outdir = Path(outdir)
+        # How a file is written: write_atomically(path, content), or what a caller passes in its place.
+        self.write_file = write_file or write_atomically
         self.languages = list(languages or [code for code, _name in settings.LANGUAGES])
         self.base_url = base_url.rstrip("/") if base_url else None
         address = urlsplit(self.base_url or f"https://{UNADDRESSED_HOST}")
@@ -101,7 +104,7 @@ class SiteExporter:
         self.script_name = unquote(self.prefix).encode().decode("latin-1")
         self.live = f"{self.scheme}://{self.host}{self.prefix}"  # the live site's address, percent-encoded
         # Static files keep their own address (Django adds the script prefix to a relative STATIC_URL once).
-        self.static = "/" + urlsplit(settings._wrapped.STATIC_URL).path.strip("/") + "/"
+        self.static = "/" + urlsplit(configured_static_url()).path.strip("/") + "/"
         self.months = months_with_events()
         self.files: dict[str, str] = {}
 
@@ -207,10 +210,10 @@ class SiteExporter:
             manifest = self.outdir / MANIFEST
             before = self.manifest_files(manifest)
             # Listed before writing, so that files of an interrupted run are still removed by the next one.
-            write_atomically(manifest, json.dumps(sorted(before | set(report.files)), indent=0).encode() + b"\n")
+            self.write_file(manifest, json.dumps(sorted(before | set(report.files)), indent=0).encode() + b"\n")
             self.write(Path(scratch), report)
         self.remove_stale(before, report)
-        write_atomically(manifest, json.dumps(sorted(report.files), indent=0).encode() + b"\n")
+        self.write_file(manifest, json.dumps(sorted(report.files), indent=0).encode() + b"\n")
         return report
 
     def manifest_files(self, manifest: Path) -> set[str]:
@@ -236,7 +239,7 @@ class SiteExporter:
         overrides = {
             "ALLOWED_HOSTS": [split_domain_port(self.host)[0]],
             "SECURE_SSL_REDIRECT": False,
-            "STATIC_URL": settings._wrapped.STATIC_URL,
+            "STATIC_URL": configured_static_url(),
         }
         try:
             with override_settings(**overrides):
@@ -304,7 +307,7 @@ class SiteExporter:
                 report.unchanged += 1
                 continue
             destination.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(destination, content)
+            self.write_file(destination, content)
             report.written += 1
 
     def remove_stale(self, before: set[str], report: Report) -> None:
@@ -400,6 +403,12 @@ def months_with_events() -> set[tuple[int, int]]:
             months.add((year, month))
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def configured_static_url() -> str:
+    """STATIC_URL as the settings module gives it: reading settings.STATIC_URL adds the script prefix of the moment
+    to a relative address (and keeps that), and the export sets its own prefix."""
+    return import_module(settings.SETTINGS_MODULE).STATIC_URL
 
 
 def write_atomically(path: Path, content: bytes) -> None:

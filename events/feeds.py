@@ -1,7 +1,6 @@
 """The .ics views: the public feed of any selection, one event's file, and a staff member's private feed."""
 
 import datetime as dt
-import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -21,12 +20,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_countries import countries
 
-from . import ical, versioning
+from . import freshness, ical
 from .dates import format_day, format_event_dates
 from .feedcache import write_public_feed
 from .filters import EventFilter, describe_errors, normal_filters, selected_filters
 from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, write_calendar
-from .models import Event, FeedToken, Venue, start_of_utc_day
+from .models import Event, FeedToken, Venue
 from .text import clean_line
 
 
@@ -114,7 +113,7 @@ class EventFeedView(View):
 
     def get(self, request):
         now = timezone.now()
-        last_modified, version = data_version(now)
+        last_modified, version = freshness.data_version(now)
         # The recognised filters in normal form, not the query as sent: unknown parameters or another spelling
         # of the same selection find the same cached feed (and cannot fill the cache with copies of it).
         params = normal_filters(request.GET)
@@ -125,13 +124,13 @@ class EventFeedView(View):
         if response is None:
             # The ETag names these exact bytes, so it keys the cache: no change, no rebuild. Only valid
             # selections are cached, so the filters are read (and refused) only when the feed is not.
-            key = f"events:feed:{etag.strip(chr(34))}"
-            parts = cached_parts(key)
+            key = freshness.key("feed", etag)
+            parts = freshness.stored_parts(key)
             if parts is None:
                 filterset, events = select_feed_events(params, now=now)
                 if events is None:
                     return bad_filters(filterset)
-                parts = coalesce(
+                parts = freshness.coalesce(
                     write_public_feed(
                         events,
                         name=selection_name(filterset),
@@ -141,7 +140,7 @@ class EventFeedView(View):
                         timeout=settings.EVENTS_FEED_CACHE_SECONDS,
                     )
                 )
-                cache_parts(key, parts, settings.EVENTS_FEED_CACHE_SECONDS)
+                freshness.store_parts(key, parts, settings.EVENTS_FEED_CACHE_SECONDS)
             response = CalendarResponse(parts, filename="events.ics")
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified.timestamp())
@@ -159,62 +158,6 @@ def feed_rows(events: QuerySet[Event]):
     )
 
 
-# Cached feeds are kept as parts of at most this size, each under its own key (see cache_parts).
-PART_BYTES = 1 << 20
-
-
-def coalesce(parts: list[bytes]) -> list[bytes]:
-    """Join consecutive small parts up to PART_BYTES: fewer keys to fetch, no large part copied."""
-    limit = PART_BYTES
-    joined: list[bytes] = []
-    group: list[bytes] = []
-    size = 0
-    for part in parts:
-        if group and size + len(part) > limit:
-            joined.append(b"".join(group))
-            group, size = [], 0
-        group.append(part)
-        size += len(part)
-    if group:
-        joined.append(b"".join(group))
-    return joined
-
-
-def cache_parts(key: str, parts: list[bytes], timeout: int) -> None:
-    """Store a feed's parts one by one, then their number under key, so that a reader finds all or nothing.
-
-    One key per part keeps memory to one copy of the feed: a single value
-    would be serialised whole, next to the parts, on its way to the cache.
-    """
-    for number, part in enumerate(parts):
-        cache.set(f"{key}:{number}", part, timeout)
-    cache.set(key, len(parts), timeout)
-
-
-def cached_parts(key: str) -> list[bytes] | None:
-    """The parts stored by cache_parts, or None when the feed or any part of it is not (or no longer) cached."""
-    count = cache.get(key)
-    if count is None:
-        return None
-    keys = [f"{key}:{number}" for number in range(count)]
-    found = cache.get_many(keys)
-    return [found[part] for part in keys] if len(found) == count else None
-
-
-def data_version(now: dt.datetime) -> tuple[dt.datetime, tuple]:
-    """What decides every feed's content besides its parameters, read without touching the events' rows.
-
-    The data version moves with every change; the day moves the default window
-    and the end of cancelled events' stay; an embargo that ends makes its event
-    appear without any change. Last-Modified is the latest of those moments, so
-    If-Modified-Since never keeps a copy that lost or gained an event.
-    """
-    version = versioning.current(now)
-    midnight = start_of_utc_day(now)
-    last_modified = max(moment for moment in (version.changed_at, midnight, version.lifted) if moment is not None)
-    return last_modified, (*version.key, midnight.date())
-
-
 class EventIcsView(View):
     """GET /events/<slug>.ics: one public event as a file to download and open."""
 
@@ -224,7 +167,7 @@ class EventIcsView(View):
             slug=slug,
         )
         # The data version too: the file shows the event's type, place and parent, which change without it.
-        _last_modified, version = data_version(timezone.now())
+        _last_modified, version = freshness.data_version(timezone.now())
         etag = feed_etag(request, QueryDict(), event.uid, event.sequence, event.updated_at, version)
         response = get_conditional_response(request, etag=etag, last_modified=int(event.updated_at.timestamp()))
         if response is None:
@@ -293,8 +236,7 @@ def feed_etag(request, params: QueryDict, *parts: object) -> str:
     building the calendar."""
     # The script prefix too: the same host can serve the site under two paths (and an export renders under any).
     site = (base_url(request), get_script_prefix())
-    key = "|".join(map(str, (get_language(), *site, sorted(params.lists()), *parts)))
-    return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+    return f'"{freshness.digest(get_language(), *site, sorted(params.lists()), *parts)[:32]}"'
 
 
 class UpcomingAtomFeed(Feed):

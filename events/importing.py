@@ -59,7 +59,7 @@ from django_countries import countries
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from simple_history.models import HistoricalRecords
 
-from . import versioning
+from . import freshness
 from .models import Event, EventType, Series, Source, Tag, Venue, same_value
 from .services import unique_slug
 from .text import clean_instance, clean_line
@@ -1019,10 +1019,10 @@ class Importer:
             ) from error
         if any(change.event.is_public for change in pending):
             # Bulk writes send no signals: the data version moves on once, if the public sees a change (an import
-            # changes no event's publication, so a public event was public before too; see versioning.connect).
-            versioning.bump()
+            # changes no event's publication, so a public event was public before too; see freshness.connect).
+            freshness.bump()
         elif pending:
-            versioning.touch()  # drafts only: counted for staff's caches, invisible to the public
+            freshness.touch()  # drafts only: counted for staff's caches, invisible to the public
 
     def create_vocabulary(self) -> None:
         for model, objects in ((Venue, self.new_venues), (Source, self.new_sources)):

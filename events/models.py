@@ -292,17 +292,17 @@ def longest_running(today: dt.date, precisions: list[str] | None = None) -> int:
     """The most days from first to last day among dated events (of these precisions) ending on or after today - 1.
 
     No such event still running on `today` began more than this many days
-    before it. Read once per data version, day and precisions (versioning.py),
+    before it. Read once per data version, day and precisions (freshness.py),
     as it depends on nothing else.
     """
     from django.core.cache import cache
     from django.db.models import DurationField, ExpressionWrapper, Max
 
-    from . import versioning
+    from . import freshness
 
     kinds = ",".join(sorted(precisions)) if precisions is not None else "all"
     # Drafts count too (a staff selection asks for them): keyed on every change, not only public ones.
-    version = hashlib.blake2b(repr(versioning.current().any_change_key).encode(), digest_size=16).hexdigest()
+    version = hashlib.blake2b(repr(freshness.current().any_change_key).encode(), digest_size=16).hexdigest()
     key = f"events:longest-running:{version}:{today.isoformat()}:{kinds}"
     days = cache.get(key)
     if days is None:
@@ -903,7 +903,7 @@ class FeedToken(models.Model):
 
 
 class DataVersion(models.Model):
-    """A single row counting changes to the calendar's data (see versioning.py)."""
+    """A single row counting changes to the calendar's data (see freshness.py)."""
 
     number = models.BigIntegerField(default=0)
     changed_at = models.DateTimeField(null=True)

@@ -8,8 +8,9 @@ import json
 from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
+from csp.constants import HEADER
+from csp.utils import build_policy
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponse, JsonResponse
@@ -25,9 +26,8 @@ from django.views.defaults import page_not_found as django_page_not_found
 from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
-from . import versioning
+from . import freshness
 from .dates import format_event_dates, format_month
-from .feeds import data_version
 from .filters import FILTER_NAMES, EventFilter, describe_errors, normal_filters, selected_filters
 from .grid import Segment, month_weeks
 from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute
@@ -40,7 +40,17 @@ MONTH_LIST = 20
 LISTED_RELATED = ("event_type", "venue")
 
 
-class FilteredPageMixin:
+class WholePageMixin:
+    """Serve an anonymous reader's page whole from the cache while nothing it shows has changed (freshness.py)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        # The page's own parameters as sent (the filter form shows them as typed); unknown ones change nothing.
+        sent = [(name, request.GET.getlist(name)) for name in (*FILTER_NAMES, "page") if name in request.GET]
+        respond = super().dispatch
+        return freshness.whole_response(request, lambda: respond(request, *args, **kwargs), parts=(sent,))
+
+
+class FilteredPageMixin(WholePageMixin):
     """Filter a page's events with the shared EventFilter; invalid filters answer 400 with their messages."""
 
     def filtered(self, events):
@@ -89,7 +99,7 @@ def filter_context(request, filterset) -> dict:
     # The form's selects list the vocabularies (types, topics, people, cities, countries): rendering them is
     # most of a listing's time, so the form is cached per data version, page and values as sent.
     sent = [(name, request.GET.getlist(name)) for name in FILTER_NAMES]
-    form_key = hashlib.sha256(repr((versioning.current().key, get_language(), request.path, sent)).encode()).hexdigest()
+    form_key = freshness.key("filter-form", freshness.current().key, get_language(), request.path, sent)
     return {
         "filter_form": filterset.form,
         "filter_form_key": form_key,
@@ -129,11 +139,28 @@ class EventArchiveView(FilteredPageMixin, TemplateView):
         now = current_minute()
         past = self.filtered(Event.objects.public(now).past(now))
         page = self.paginate(past.select_related(*LISTED_RELATED).order_by("-end_date", "-start_date", "-pk"))
-        months = past.filter(date_precision__in=["day", "month"]).dates("start_date", "month", order="DESC")
+        return super().get_context_data(page=page, events=page.object_list, years=self.years(now), **kwargs)
+
+    def years(self, now) -> dict[int, list[dt.date]]:
+        """The months with past events of this selection, by year, the latest first: derived once a day per data
+        version (reading every past event's month is most of the page's time), so an event that ends today shows
+        its month from tomorrow; its page is in the listing at once."""
+        midnight = freshness.start_of_utc_day(now)
+        params = normal_filters(self.request.GET)
+        months = freshness.remember(
+            "archive-months",
+            (midnight, sorted(params.lists())),
+            lambda: list(
+                EventFilter(params, queryset=Event.objects.public(midnight).past(midnight))
+                .qs.filter(date_precision__in=["day", "month"])
+                .dates("start_date", "month", order="DESC")
+            ),
+            timeout=24 * 3600,
+        )
         years: dict[int, list] = {}
         for month in months:
             years.setdefault(month.year, []).append(month)
-        return super().get_context_data(page=page, events=page.object_list, years=years, **kwargs)
+        return years
 
 
 class EventMonthView(FilteredPageMixin, TemplateView):
@@ -153,15 +180,14 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         self.normal = normal_filters(self.request.GET)
         events = EventFilter(self.normal, queryset=Event.objects.public(now)).qs.chronological()
         # The grid and its lists are the same until the calendar changes, an embargo ends or the day turns.
-        _, version = data_version(now)
-        sent = sorted(self.normal.lists())
-        key = "events:month:" + hashlib.sha256(repr((version, get_language(), first, sent)).encode()).hexdigest()
-        body = cache.get(key)
-        if body is None:
-            body = render_to_string(
+        body = freshness.remember(
+            "month",
+            (now.astimezone(dt.UTC).date(), get_language(), first, sorted(self.normal.lists())),
+            lambda: render_to_string(
                 "events/includes/month_body.html", self.month_context(events, first, last), request=self.request
-            )
-            cache.set(key, body, 24 * 3600)
+            ),
+            timeout=24 * 3600,
+        )
         previous_month = (first - dt.timedelta(days=1)).replace(day=1)
         next_month = last + dt.timedelta(days=1)
         return super().get_context_data(
@@ -238,7 +264,7 @@ class Days(NamedTuple):
     end_date: dt.date
 
 
-class EventDetailView(DetailView):
+class EventDetailView(WholePageMixin, DetailView):
     """One public event; drafts and embargoed events answer 404 like unknown slugs, except to staff (a preview)."""
 
     def get_queryset(self):
@@ -272,7 +298,8 @@ class EventDetailView(DetailView):
         # The JSON-LD block is allowed by its hash, which (unlike a nonce) keeps the page the same on every
         # request: ETags and the static export depend on that. See the Content-Security-Policy in settings.
         digest = base64.b64encode(hashlib.sha256(str(context["json_ld"]).encode()).digest()).decode()
-        response._csp_update = {"script-src": [f"'sha256-{digest}'"]}
+        # Set here whole (django-csp keeps a header the view set), so that a cached page keeps it too.
+        response[HEADER] = build_policy(update={"script-src": [f"'sha256-{digest}'"]})
         if context["preview"]:
             patch_cache_control(response, private=True, no_store=True)
         return response

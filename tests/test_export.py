@@ -369,16 +369,20 @@ def test_a_wrong_base_url_is_refused_and_leaves_an_earlier_export_alone(demo, tm
     assert files_of(tmp_path) == before
 
 
-def test_a_page_that_must_exist_failing_stops_the_export_before_anything_is_written(demo, tmp_path, monkeypatch):
-    export_site(tmp_path, languages=["en"])
-    before = {name: (tmp_path / name).read_bytes() for name in files_of(tmp_path)}
+def test_a_page_that_must_exist_failing_stops_the_export_before_anything_is_written(demo, tmp_path, settings):
+    export_site(tmp_path / "site", languages=["en"])
+    before = {name: (tmp_path / "site" / name).read_bytes() for name in files_of(tmp_path / "site")}
     Event.objects.filter(slug="makei-working-visit-to-russia-2017").update(title_en="Changed")
-    monkeypatch.setattr("events.views.EventArchiveView.template_name", "no/such/template.html")
+    # A deployment whose archive template is broken: found first, it names a page that does not exist.
+    broken = tmp_path / "templates" / "events"
+    broken.mkdir(parents=True)
+    (broken / "event_archive.html").write_text("{% url 'events:no-such-page' %}")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}]
 
     with pytest.raises(ExportError, match="/events/past/ could not be rendered"):
-        export_site(tmp_path, languages=["en"])
+        export_site(tmp_path / "site", languages=["en"])
 
-    assert {name: (tmp_path / name).read_bytes() for name in files_of(tmp_path)} == before
+    assert {name: (tmp_path / "site" / name).read_bytes() for name in files_of(tmp_path / "site")} == before
 
 
 def test_under_a_path_prefix_language_links_alternates_and_assets_are_right(demo, tmp_path):
@@ -406,8 +410,8 @@ def test_a_prefix_with_cyrillic_letters_exports_with_working_links(demo, tmp_pat
     assert broken_links(tmp_path) == []
 
 
-def test_an_interrupted_export_leaves_no_file_behind_for_the_next_run(demo, tmp_path, monkeypatch):
-    from events import export as exporting
+def test_an_interrupted_export_leaves_no_file_behind_for_the_next_run(demo, tmp_path):
+    from events.export import write_atomically
 
     written = []
 
@@ -415,13 +419,10 @@ def test_an_interrupted_export_leaves_no_file_behind_for_the_next_run(demo, tmp_
         if len(written) == 30:
             raise OSError("No space left on device")
         written.append(path)
-        original(path, content)
+        write_atomically(path, content)
 
-    original = exporting.write_atomically
-    monkeypatch.setattr(exporting, "write_atomically", fail_after_a_few)
     with pytest.raises(OSError, match="No space left"):
-        export_site(tmp_path, languages=["en"])
-    monkeypatch.setattr(exporting, "write_atomically", original)
+        export_site(tmp_path, languages=["en"], write_file=fail_after_a_few)
     assert written  # some files were written before the failure
     Event.objects.filter(slug__in=[path.parent.name for path in written]).update(is_published=False)
 

@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from events import ical, versioning
+from events import freshness, ical
 from events.feedcache import write_public_feed
 from events.feeds import select_feed_events
 from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar, write_calendar
@@ -236,7 +236,7 @@ def test_public_changes_move_the_data_version_and_hidden_work_does_not(db, actio
     published = EventFactory(is_published=True)
     embargoed = EventFactory(is_published=True, publish_at=timezone.now() + dt.timedelta(days=1))
     draft, published, embargoed = (Event.objects.get(pk=event.pk) for event in (draft, published, embargoed))
-    before = versioning.current()
+    before = freshness.current()
     if action == "create a draft":
         EventFactory(is_published=False)
     elif action == "create a published event":
@@ -255,7 +255,7 @@ def test_public_changes_move_the_data_version_and_hidden_work_does_not(db, actio
         (draft if action.endswith("draft") else published).delete()
     else:
         list(Event.objects.all())
-    assert (versioning.current().number > before.number) is expected_bump
+    assert (freshness.current().number > before.number) is expected_bump
 
 
 @pytest.mark.parametrize("zone", ["Europe/Moscow", "Asia/Kolkata", "Europe/Vienna", "America/Havana", "Africa/Cairo"])
@@ -275,7 +275,7 @@ def test_a_zone_ended_after_the_last_year_gives_icalendars_own_vtimezone(zone, f
 
 def test_the_data_version_query_is_compiled_once_per_process(db, monkeypatch):
     EventFactory()
-    versioning.current()
+    freshness.current()
     compiled = []
     compile_sql = SQLCompiler.as_sql
 
@@ -285,7 +285,7 @@ def test_the_data_version_query_is_compiled_once_per_process(db, monkeypatch):
 
     monkeypatch.setattr(SQLCompiler, "as_sql", counting)
     with CaptureQueriesContext(connection) as queries:
-        versioning.current()
+        freshness.current()
 
     assert (compiled, len(queries)) == ([], 1)
 
@@ -293,17 +293,17 @@ def test_the_data_version_query_is_compiled_once_per_process(db, monkeypatch):
 def test_a_request_reads_the_version_once_and_again_after_its_own_change(db, django_assert_num_queries):
     EventFactory()
     # What the request_started and request_finished signals call.
-    versioning._request_started()
+    freshness._request_started()
     try:
         with django_assert_num_queries(1):
-            first, again = versioning.current(), versioning.current()
+            first, again = freshness.current(), freshness.current()
         EventFactory()
         with django_assert_num_queries(1):
-            changed = versioning.current()
+            changed = freshness.current()
     finally:
-        versioning._request_finished()
+        freshness._request_finished()
     with django_assert_num_queries(1):
-        versioning.current()
+        freshness.current()
 
     assert again is first
     assert changed.number > first.number

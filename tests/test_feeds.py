@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.http import http_date
 
-from events import versioning
+from events import freshness
 from events.models import DataVersion, Event, FeedToken, Tag
 
 from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, VenueFactory
@@ -96,7 +96,7 @@ def test_feed_http_headers(client, seed):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == 'inline; filename="events.ics"'
     assert response["Cache-Control"] == "public, max-age=300"
-    assert response["Last-Modified"] == http_date(versioning.current().changed_at.timestamp())
+    assert response["Last-Modified"] == http_date(freshness.current().changed_at.timestamp())
     assert response["ETag"].startswith('"')
     assert len(response["ETag"]) == 34
 
@@ -238,7 +238,7 @@ def test_a_feed_is_last_modified_when_the_last_embargo_ended(client):
     event = EventFactory(publish_at=lifted, start=lifted + dt.timedelta(days=1))
 
     with time_machine.travel(lifted + dt.timedelta(minutes=5), tick=False):
-        version = versioning.current()
+        version = freshness.current()
         response = client.get(FEED)
 
     assert version.lifted == lifted
@@ -430,7 +430,7 @@ def test_unpublishing_an_event_is_not_answered_304_by_date(client, seed):
     DataVersion.objects.update(changed_at=timezone.now() - dt.timedelta(seconds=10))
     first = client.get(SEED_FEED)
     Event.objects.filter(slug="minsk-days-in-moscow-2017").update(is_published=False)
-    versioning.bump()  # what a QuerySet.update() caller must do; admin and API saves bump by themselves
+    freshness.bump()  # what a QuerySet.update() caller must do; admin and API saves bump by themselves
 
     by_date = client.get(SEED_FEED, headers={"If-Modified-Since": first["Last-Modified"]})
     by_etag = client.get(SEED_FEED, headers={"If-None-Match": first["ETag"]})

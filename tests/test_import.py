@@ -12,7 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.http import QueryDict
 
-from events import versioning
+from events import freshness
 from events.feeds import select_feed_events, selection_description, selection_name
 from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar
 from events.importing import ImportFileError, import_calendar
@@ -59,32 +59,32 @@ def test_importing_the_same_file_twice_changes_nothing():
     data = ics(event_lines(), event_lines(uid="partner-2", summary="Forum", CATEGORIES="Forum,Energy"))
     import_calendar(data, publish=True)
     before = list(Event.objects.order_by("uid").values_list("uid", "sequence", "updated_at"))
-    version = versioning.current()
+    version = freshness.current()
 
     report = import_calendar(data, publish=True)
 
     assert (report.created, report.updated, report.skipped) == ([], [], [])
     assert report.unchanged == ["Consultations (partner-1)", "Forum (partner-2)"]
     assert list(Event.objects.order_by("uid").values_list("uid", "sequence", "updated_at")) == before
-    assert versioning.current() == version
+    assert freshness.current() == version
     assert list(Tag.objects.values_list("name_en", flat=True)) == ["Energy"]
 
 
 def test_an_import_that_creates_events_moves_the_data_version():
-    before = versioning.current()
+    before = freshness.current()
 
     import_calendar(ics(event_lines(), event_lines(uid="partner-2", summary="Forum")), publish=True)
 
-    assert versioning.current().number > before.number
+    assert freshness.current().number > before.number
     assert Event.objects.count() == 2
 
 
 def test_an_import_of_drafts_leaves_the_public_data_version_alone():
-    before = versioning.current()
+    before = freshness.current()
 
     import_calendar(ics(event_lines(LOCATION="Moscow, Russia", CATEGORIES="Visit,Energy")))
 
-    after = versioning.current()
+    after = freshness.current()
     # The public key stays; the count of every edit (staff's caches) moves.
     assert (after.key, after.edits > before.edits) == (before.key, True)
     assert (Event.objects.count(), Venue.objects.count(), Tag.objects.count()) == (1, 1, 1)

@@ -13,8 +13,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from events import services
-from events.filters import EventFilter
+from events import freshness, services
+from events.filters import FILTER_NAMES, EventFilter
 from events.models import EditConflict, Event, EventType, Person, Tag, can_see_unpublished, current_minute
 from events.paging import CachedCountPaginator
 
@@ -99,6 +99,35 @@ class ConditionalGetMixin:
                 not_modified.accepted_media_type = response.accepted_media_type
                 not_modified.renderer_context = response.renderer_context
                 return not_modified
+        return response
+
+
+# The query parameters an answer depends on: what else a request carries cannot make copies of it in the cache.
+READ_PARAMETERS = (*FILTER_NAMES, "page", "page_size", "ordering", "include")
+
+
+class KeptReadMixin:
+    """Anonymous reads answered whole from the cache while nothing they show has changed (freshness.py); after
+    authentication and throttling, which apply to every request."""
+
+    kept_as = None
+
+    def list(self, request, *args, **kwargs):
+        return self.kept(request, super().list, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.kept(request, super().retrieve, *args, **kwargs)
+
+    def kept(self, request, read, *args, **kwargs):
+        sent = [(name, request.query_params.getlist(name)) for name in READ_PARAMETERS if name in request.query_params]
+        self.kept_as, response = freshness.kept_response(request, (sent,))
+        return response if response is not None else read(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.kept_as is not None and isinstance(response, Response):
+            response.render()
+            response = freshness.keep_response(request, self.kept_as, response)
         return response
 
 
@@ -203,7 +232,7 @@ WRITE_EXAMPLE = OpenApiExample(
     partial_update=extend_schema(parameters=[IF_MATCH]),
     destroy=extend_schema(parameters=[IF_MATCH]),
 )
-class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
+class EventViewSet(KeptReadMixin, ConditionalGetMixin, viewsets.ModelViewSet):
     """Events: public ones for everyone; drafts and embargoed ones for staff who ask for them."""
 
     serializer_class = EventSerializer
@@ -213,6 +242,8 @@ class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
     pagination_class = EventPagination
     parser_classes = [SafeJSONParser]
     throttle_classes = [AnonRateThrottle, WriteRateThrottle]
+
+    read = None  # the event a request read, once get_object() has
 
     def is_staff_reader(self) -> bool:
         return can_see_unpublished(self.request.user)
@@ -254,9 +285,14 @@ class EventViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
-        # The event's own ETag, which If-Match on a later write compares with.
-        response["ETag"] = event_etag(self.get_object())
+        if self.read is not None:  # read now, not kept: a kept answer has its ETag already
+            # The event's own ETag, which If-Match on a later write compares with.
+            response["ETag"] = event_etag(self.read)
         return response
+
+    def get_object(self):
+        self.read = super().get_object()
+        return self.read
 
     def perform_create(self, serializer):
         services.check_may_save(self.request.user, serializer.validated_data["event"])
@@ -302,7 +338,7 @@ def public_count(prefix: str):
     return Coalesce(Subquery(public.annotate(count=Count("pk", distinct=True)).values("count")[:1]), 0)
 
 
-class EventTypeListView(ConditionalGetMixin, generics.ListAPIView):
+class EventTypeListView(KeptReadMixin, ConditionalGetMixin, generics.ListAPIView):
     """Event types with the number of public events of each."""
 
     serializer_class = EventTypeVocabularySerializer
@@ -312,7 +348,7 @@ class EventTypeListView(ConditionalGetMixin, generics.ListAPIView):
         return EventType.objects.annotate(event_count=public_count("event_type")).order_by("position", "slug")
 
 
-class TagListView(ConditionalGetMixin, generics.ListAPIView):
+class TagListView(KeptReadMixin, ConditionalGetMixin, generics.ListAPIView):
     """Topics with the number of public events of each."""
 
     serializer_class = VocabularySerializer
@@ -322,7 +358,7 @@ class TagListView(ConditionalGetMixin, generics.ListAPIView):
         return Tag.objects.annotate(event_count=public_count("tags")).filter(event_count__gt=0).order_by("slug")
 
 
-class PersonListView(ConditionalGetMixin, generics.ListAPIView):
+class PersonListView(KeptReadMixin, ConditionalGetMixin, generics.ListAPIView):
     """People with the number of public events they take part in."""
 
     serializer_class = PersonVocabularySerializer

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from events import versioning
+from events import freshness
 from events.models import Event, EventType, Participation, Person, Tag, Venue
 
 # city (en, ru), country, IANA zone, latitude, longitude
@@ -121,7 +121,7 @@ class Command(BaseCommand):
                 Event.objects.bulk_create(events, batch_size=batch_size)
                 self._link(rng, events, people, tags)
             # bulk_create sends no signals: move the data version on by hand.
-            versioning.bump()
+            freshness.bump()
         self.stdout.write(f"Added {count} events.")
 
     def _vocabularies(self):

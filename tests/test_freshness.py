@@ -1,0 +1,231 @@
+"""events/freshness.py: the data version, cache keys, remembered values and whole responses."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from events import freshness
+from events.models import Event
+
+from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, ParticipationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def coming(title: str, days: int = 3, **kwargs) -> Event:
+    day = timezone.now().date() + dt.timedelta(days=days)
+    return AllDayEventFactory(title_en=title, start_date=day, end_date=day, **kwargs)
+
+
+# Keys
+
+
+def test_a_key_names_its_namespace_and_differs_with_any_part():
+    first = freshness.key("month", 1, "en", ("type", ["visit"]))
+
+    assert first.startswith("events:month:")
+    assert first == freshness.key("month", 1, "en", ("type", ["visit"]))
+    assert len({first, freshness.key("month", 2, "en", ("type", ["visit"])), freshness.key("feed", 1, "en")}) == 3
+
+
+def test_a_remembered_value_is_computed_once_per_public_change_and_hidden_work_keeps_it():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    def read():
+        return freshness.remember("test", ("a",), compute, timeout=60)
+
+    first, again = read(), read()
+    EventFactory(is_published=False)  # a draft: the public sees nothing new
+    hidden = read()
+    EventFactory()
+    changed = read()
+
+    assert (first, again, hidden, changed) == (1, 1, 1, 2)
+
+
+def test_a_value_of_drafts_too_is_computed_again_after_hidden_work():
+    def read():
+        return freshness.remember("test", (), lambda: Event.objects.count(), timeout=60, hidden=True)
+
+    before = read()
+    EventFactory(is_published=False)
+
+    assert (before, read()) == (0, 1)
+
+
+# Whole pages for anonymous readers
+
+
+def test_an_unchanged_listing_is_served_whole_with_one_query_and_no_template(client, django_assert_num_queries):
+    coming("Talks in Minsk")
+    first = client.get("/events/")
+
+    with django_assert_num_queries(1):
+        again = client.get("/events/")
+
+    assert (again.status_code, again.content, again.context) == (200, first.content, None)
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Type"] == "text/html; charset=utf-8"
+    assert "Talks in Minsk" in again.content.decode()
+
+
+def test_a_public_change_shows_on_the_next_request(client):
+    event = coming("Talks in Minsk")
+    client.get("/events/")
+    event.title_en = "Talks in Vitebsk"
+    event.save()
+
+    content = client.get("/events/").content.decode()
+
+    assert ("Talks in Vitebsk" in content, "Talks in Minsk" in content) == (True, False)
+
+
+def test_an_event_that_ends_leaves_the_listing_within_a_minute_without_any_change(client):
+    start = timezone.now().replace(second=0, microsecond=0) + dt.timedelta(hours=1)
+    EventFactory(title_en="Briefing", start=start, end=start + dt.timedelta(minutes=30))
+    coming("Forum", days=5)  # the listing is not empty (an empty one shows recent events)
+    with time_machine.travel(start + dt.timedelta(minutes=29), tick=False):
+        before = client.get("/events/").content.decode()
+    with time_machine.travel(start + dt.timedelta(minutes=31), tick=False):
+        after = client.get("/events/").content.decode()
+
+    assert ("Briefing" in before, "Briefing" in after) == (True, False)
+
+
+def test_the_client_copy_is_confirmed_with_304(client):
+    coming("Talks")
+    etag = client.get("/events/")["ETag"]
+
+    response = client.get("/events/", headers={"If-None-Match": etag})
+
+    assert (response.status_code, response.content) == (304, b"")
+
+
+def test_unknown_parameters_are_served_the_same_page_without_a_new_entry(client, django_assert_num_queries):
+    coming("Talks")
+    first = client.get("/events/", {"type": "visit"})
+
+    with django_assert_num_queries(1):  # the version: the kept page, not one made again for these parameters
+        junk = client.get("/events/", {"type": "visit", "utm_source": "mail", "x": "1"})
+
+    assert junk.content == first.content
+
+
+def test_each_language_and_each_selection_is_a_page_of_its_own(client):
+    talks = coming("Talks", title_ru="Переговоры", event_type=EventTypeFactory(slug="visit"))
+    forum = coming("Forum", title_ru="Форум")
+    english, russian = client.get("/events/").content.decode(), client.get("/ru/events/").content.decode()
+    visits = client.get("/events/", {"type": "visit"}).content.decode()
+
+    assert (">Talks<" in english, ">Переговоры<" in russian, ">Talks<" in russian) == (True, True, False)
+    assert (talks.get_absolute_url() in visits, forum.get_absolute_url() in visits) == (True, False)
+
+
+def test_a_signed_in_officer_is_never_served_the_public_copy(client, admin_user):
+    coming("Talks")
+    client.get("/events/")
+    client.force_login(admin_user)
+
+    response = client.get("/events/")
+
+    assert response.context is not None
+
+
+def test_a_draft_preview_is_not_kept_for_anyone(client, admin_user):
+    draft = coming("Secret talks", is_published=False)
+    client.force_login(admin_user)
+    preview = client.get(draft.get_absolute_url())
+    client.logout()
+
+    assert (preview.status_code, client.get(draft.get_absolute_url()).status_code) == (200, 404)
+
+
+def test_the_detail_page_keeps_its_script_hash_in_the_kept_copy(client):
+    event = coming("Talks")
+    first = client.get(event.get_absolute_url())
+    again = client.get(event.get_absolute_url())
+
+    policy = first["Content-Security-Policy"]
+    assert (again.context, again["Content-Security-Policy"]) == (None, policy)
+    assert "'sha256-" in policy.split("script-src", 1)[1].split(";", 1)[0]
+
+
+def test_a_month_and_the_archive_are_kept_whole(client, django_assert_num_queries):
+    AllDayEventFactory(title_en="Old forum", start_date=dt.date(2017, 11, 14), end_date=dt.date(2017, 11, 15))
+    for path in ("/events/2017/11/", "/events/past/"):
+        first = client.get(path)
+        with django_assert_num_queries(1):
+            again = client.get(path)
+        assert (again.content, "Old forum" in again.content.decode()) == (first.content, True)
+
+
+def test_page_caching_turned_off_renders_every_request(client, settings):
+    settings.EVENTS_PAGE_CACHE_SECONDS = 0
+    coming("Talks")
+    client.get("/events/")
+
+    assert client.get("/events/").context is not None
+
+
+def test_a_bad_request_is_not_kept(client):
+    first = client.get("/events/", {"from": "2017-13-01"})
+    again = client.get("/events/", {"from": "2017-13-01"})
+
+    assert (first.status_code, again.status_code, again.context is not None) == (400, 400, True)
+
+
+# The archive
+
+
+def test_the_archive_reads_its_months_once_per_data_version(client, settings, django_assert_num_queries):
+    settings.EVENTS_PAGE_CACHE_SECONDS = 0
+    AllDayEventFactory(title_en="Old forum", start_date=dt.date(2017, 11, 14), end_date=dt.date(2017, 11, 15))
+    AllDayEventFactory(title_en="Older talks", start_date=dt.date(2016, 3, 1), end_date=dt.date(2016, 3, 1))
+    first = client.get("/events/past/")
+    with django_assert_num_queries(2):  # the version, the page of events (months and count remembered)
+        again = client.get("/events/past/")
+    AllDayEventFactory(title_en="Oldest", start_date=dt.date(2015, 5, 5), end_date=dt.date(2015, 5, 5))
+    changed = client.get("/events/past/")
+
+    def months(response):
+        return {year: [month.month for month in months] for year, months in response.context["years"].items()}
+
+    assert months(first) == months(again) == {2017: [11], 2016: [3]}
+    assert months(changed) == {2017: [11], 2016: [3], 2015: [5]}
+
+
+# The API
+
+
+def test_an_unchanged_api_list_and_event_are_served_whole_with_one_query(client, django_assert_num_queries):
+    event = coming("Talks")
+    ParticipationFactory(event=event)
+    first_list, first_event = client.get("/api/events/"), client.get(f"/api/events/{event.slug}/")
+
+    with django_assert_num_queries(1):
+        again_list = client.get("/api/events/")
+    with django_assert_num_queries(1):
+        again_event = client.get(f"/api/events/{event.slug}/")
+
+    assert (again_list.content, again_list["Content-Type"]) == (first_list.content, "application/json")
+    assert (again_event.content, again_event["ETag"]) == (first_event.content, first_event["ETag"])
+    assert again_list.json()["results"][0]["title_en"] == "Talks"
+
+
+def test_an_api_reader_with_a_token_is_answered_afresh(client, admin_user):
+    draft = coming("Secret talks", is_published=False)
+    public = coming("Talks")
+    anonymous = client.get("/api/events/", {"include": "unpublished"})
+    token = Token.objects.create(user=admin_user)
+
+    staff = client.get("/api/events/", {"include": "unpublished"}, headers={"Authorization": f"Token {token.key}"})
+
+    assert [item["slug"] for item in anonymous.json()["results"]] == [public.slug]
+    assert sorted(item["slug"] for item in staff.json()["results"]) == sorted([draft.slug, public.slug])
