@@ -17,7 +17,7 @@ from django_countries import countries
 from timezone_field import TimeZoneFormField
 
 from .drafting import MAX_TEXT, parse_dates, propose, venue_for
-from .importing import ImportFileError, import_calendar, source_name
+from .importers.ics import ImportFileError, import_calendar, source_name
 from .models import Event, EventType, Participation, Person, Source
 
 
