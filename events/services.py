@@ -299,6 +299,5 @@ def save_drafts(release: dict, drafts: list[dict], *, user=None) -> list[Event]:
             Participation.objects.create(event=event, person=person, role=role, order=order)
         saved.append(event)
     if errors:
-        transaction.set_rollback(True)
-        raise DraftsRefused(errors)
+        raise DraftsRefused(errors)  # leaving the transaction, which rolls back what was saved
     return saved
