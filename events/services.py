@@ -170,7 +170,7 @@ def save_venue(venue: Venue, changed: Iterable[str] = ()) -> int | None:
     """Save a venue; when a field calendar clients show changed, announce it to its events' subscribers and return
     how many events that concerns (None when nothing they show changed)."""
     venue.save()
-    if venue.pk is None or not set(changed) & set(VENUE_LOCATION_FIELDS):
+    if not set(changed) & set(VENUE_LOCATION_FIELDS):
         return None
     return announce_venue_change(venue)
 
