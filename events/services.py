@@ -121,6 +121,13 @@ def duplicate_as_next_edition(event: Event) -> Event:
     return copy
 
 
+def record_first_versions() -> None:
+    """Record the first version of each event and participation that has none: fixtures load without the signals
+    that record the change history."""
+    for model in (Event, Participation):
+        model.history.bulk_history_create(list(model.objects.exclude(pk__in=model.history.values("id"))))
+
+
 # Saves and deletes of the admin ------------------------------------------------------------------------------------
 
 
