@@ -82,7 +82,7 @@ def import_ics_view(model_admin, request):
     if not (model_admin.has_add_permission(request) and model_admin.has_change_permission(request)):
         raise PermissionDenied
     report = None
-    may_publish = request.user.has_perm("events.publish_event")
+    may_publish = services.may_publish(request.user)
     form = ImportIcsForm(request.POST or None, request.FILES or None, may_publish=may_publish)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -27,6 +27,12 @@ The work does not grow in queries with the number of events: the events,
 places, tags and sources a file names are read with one query per kind, and
 written with bulk inserts and updates (and their change history), so that a
 preview of thousands of events fits in a request.
+
+Here the import as a whole and what it decides for each event; the file's
+checks are in ics_reading.py, recurrences in ics_recurrence.py, the values a
+VEVENT gives in ics_mapping.py (places and sources found by the rules of
+events/shared.py, as every writer finds them) and the bulk writes, which move
+the data version themselves, in ics_writing.py.
 """
 
 import os

@@ -14,6 +14,9 @@ What it reads, in English and Russian:
 A sentence yields a proposal for each date mention it holds when it also names an event type; the
 title is the name nearest before the date ("Russian Spiritual Culture Days"), or, for visits, who
 visits where.
+
+Here the reading of dates, types and titles; the words in release_words.py, places and people in
+release_places.py. The proposals an officer keeps are saved by services.save_drafts.
 """
 
 import bisect
