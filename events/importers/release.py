@@ -384,7 +384,15 @@ class ReleaseReader(PlaceReader):
     # Places and people -------------------------------------------------------------------------
 
 
-def propose(text: str, *, published: dt.date, language: str = "en", **reading) -> list[Proposal]:
-    """Every proposal of a release, in the order of the text; reading: ReleaseReader's morphology and work."""
+def propose(
+    text: str,
+    *,
+    published: dt.date,
+    language: str = "en",
+    morphology: Morphology | None = None,
+    work: Counter | None = None,
+) -> list[Proposal]:
+    """Every proposal of a release, in the order of the text (morphology and work: see ReleaseReader)."""
     with translation.override(language):
-        return ReleaseReader(published=published, language=language, **reading).proposals(text)
+        reader = ReleaseReader(published=published, language=language, morphology=morphology, work=work)
+        return reader.proposals(text)
