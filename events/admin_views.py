@@ -1,13 +1,11 @@
-"""Admin pages that bring events in: upload an iCalendar file (and, in drafting.py's form, a press release)."""
-
-import datetime as dt
+"""Admin pages that bring events in: upload an iCalendar file, draft events from a press release (forms and views;
+the work is the importers' and services')."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from timezone_field import TimeZoneFormField
 
-from .drafting import MAX_TEXT, parse_dates, propose, venue_for
-from .importing import ImportFileError, import_calendar, source_name
-from .models import Event, EventType, Participation, Person, Source
+from . import services
+from .importers.ics import ImportFileError, import_calendar, source_name
+from .importers.release import propose
+from .importers.release_words import MAX_TEXT, parse_dates
+from .models import Event, EventType, Person
 
 
 class ImportIcsForm(forms.Form):
@@ -82,7 +82,7 @@ def import_ics_view(model_admin, request):
     if not (model_admin.has_add_permission(request) and model_admin.has_change_permission(request)):
         raise PermissionDenied
     report = None
-    may_publish = request.user.has_perm("events.publish_event")
+    may_publish = services.may_publish(request.user)
     form = ImportIcsForm(request.POST or None, request.FILES or None, may_publish=may_publish)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -208,8 +208,14 @@ def draft_from_release_view(model_admin, request):
         if "save" in request.POST:
             proposals = ProposalFormSet(request.POST, prefix="proposal")
             if proposals.is_valid():
-                saved = save_drafts(release.cleaned_data, proposals)
-                if saved is not None:
+                chosen = [form for form in proposals.forms if form.cleaned_data.get("include")]
+                try:
+                    saved = services.save_drafts(data, [form.cleaned_data for form in chosen], user=request.user)
+                except services.DraftsRefused as refused:
+                    for index, errors in refused.errors.items():
+                        for message in errors:
+                            chosen[index].add_error(None, message)
+                else:
                     messages.success(
                         request,
                         ngettext("%(count)d draft event saved.", "%(count)d draft events saved.", len(saved))
@@ -228,51 +234,3 @@ def draft_from_release_view(model_admin, request):
                 messages.warning(request, gettext("No event with a date was found in this text."))
     title = gettext("Draft events from a press release")
     return tool_page(model_admin, request, "draft_from_release.html", title=title, form=release, proposals=proposals)
-
-
-def save_drafts(release: dict, proposals) -> list[Event] | None:
-    """Save the ticked proposals as drafts, all or none: a proposal the model refuses gets the messages."""
-    language = release["language"]
-    chosen = [form for form in proposals.forms if form.cleaned_data.get("include")]
-    saved = []
-    with transaction.atomic():
-        source = Source.objects.create(
-            url=release["url"] or "",
-            published_at=dt.datetime.combine(release["published"], dt.time(), dt.UTC),
-            text=release["text"],
-            **{"title_en": release["title"], f"title_{language}": release["title"]},
-        )
-        for form in chosen:
-            data = form.cleaned_data
-            start, end, precision = data["dates"]
-            event = Event(
-                event_type=data["event_type"],
-                visit_level=data["visit_level"] if data["event_type"].is_visit else "",
-                date_precision=precision,
-                all_day=True,
-                start_date=start,
-                end_date=end,
-                source=source,
-                is_published=False,
-                **{"title_en": data["title"], f"title_{language}": data["title"]},
-                **{f"description_{language}": data["sentence"]},
-            )
-            try:
-                event.venue = venue_for(
-                    city_en=data["city_en"], city_ru=data["city_ru"], country=data["country"], timezone=data["timezone"]
-                )
-                event.full_clean()
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-                continue
-            event.save()
-            for order, person in enumerate(data["people"]):
-                first_visitor = order == 0 and data["event_type"].is_visit
-                role = Participation.Role.GUEST if first_visitor else Participation.Role.PARTICIPANT
-                Participation.objects.create(event=event, person=person, role=role, order=order)
-            saved.append(event)
-        if any(form.errors for form in chosen):
-            transaction.set_rollback(True)
-            return None
-    return saved

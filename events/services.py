@@ -1,16 +1,17 @@
 """Writes with side effects, shared by the admin, the API and the importers."""
 
 import datetime as dt
-from decimal import Decimal
+from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import MAX_YEAR, Event, Participation, Person, Source, Venue
+from . import freshness
+from .models import MAX_YEAR, Event, Participation, Venue
+from .shared import Place, find_or_create_person, find_or_create_source, find_or_create_venue
 
 
 class ServiceError(Exception):
@@ -120,15 +121,80 @@ def duplicate_as_next_edition(event: Event) -> Event:
     return copy
 
 
+def record_first_versions() -> None:
+    """Record the first version of each event and participation that has none: fixtures load without the signals
+    that record the change history."""
+    for model in (Event, Participation):
+        model.history.bulk_history_create(list(model.objects.exclude(pk__in=model.history.values("id"))))
+
+
+# Saves and deletes of the admin ------------------------------------------------------------------------------------
+
+
+def save_checked(user, event: Event) -> None:
+    """Save an event as the admin's form (or a restored version) left it, if the user may (check_may_save)."""
+    check_may_save(user, event)
+    event.save()
+
+
+def delete_checked(user, event: Event) -> None:
+    """Delete an event, with its parts, if the user may (check_may_delete)."""
+    check_may_delete(user, event)
+    event.delete()
+
+
+def delete_events(user, events) -> None:
+    """Delete the events of a queryset; a user who may not publish may delete drafts only."""
+    if not may_publish(user) and events.filter(is_published=True).exists():
+        raise PermissionDenied(_("Only a publisher may delete a published event."))
+    events.delete()
+
+
+def run_on_each(user, events: Iterable[Event], operation, *, check: bool = False) -> tuple[int, list[str]]:
+    """Apply operation to each event, each in its own transaction (checking first, with check, that the user may
+    change it); return how many it changed and why each refused one was refused."""
+    done, refusals = 0, []
+    for event in events:
+        try:
+            with transaction.atomic():
+                if check:
+                    check_may_save(user, event)
+                changed = operation(event)
+        except (PermissionDenied, ServiceError) as error:
+            refusals.append(f"{event}: {error}")
+        except ValidationError as error:
+            refusals.append(f"{event}: {'; '.join(error.messages)}")
+        else:
+            done += 1 if changed else 0
+    return done, refusals
+
+
 # Venue fields that calendar clients show (LOCATION, GEO).
 VENUE_LOCATION_FIELDS = ("name_en", "name_ru", "city_en", "city_ru", "country", "latitude", "longitude")
 
 
+def save_venue(venue: Venue, changed: Iterable[str] = ()) -> int | None:
+    """Save a venue; when a field calendar clients show changed, announce it to its events' subscribers and return
+    how many events that concerns (None when nothing they show changed)."""
+    venue.save()
+    if not set(changed) & set(VENUE_LOCATION_FIELDS):
+        return None
+    return announce_venue_change(venue)
+
+
 def announce_venue_change(venue: Venue) -> int:
     """Bump SEQUENCE of every event at the venue, whose place as subscribers see it has changed."""
-    return Event.objects.filter(venue=venue).update(
-        sequence=F("sequence") + 1, lock_version=F("lock_version") + 1, updated_at=timezone.now()
-    )
+    events = Event.objects.filter(venue=venue)
+    # An update changes no event's publication: public now is public before and after.
+    public = events.public().exists()
+    count = events.update(sequence=F("sequence") + 1, lock_version=F("lock_version") + 1, updated_at=timezone.now())
+    if count:
+        # A bulk update sends no signals: the data version is moved here.
+        freshness.count(public)
+    return count
+
+
+# Writes of the API -------------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -140,7 +206,7 @@ def save_event(event: Event, data: dict) -> Event:
     that part as it is.
     """
     if "venue_spec" in data:
-        event.venue = find_or_create_venue(data["venue_spec"], event)
+        event.venue = venue_from_spec(data["venue_spec"], event)
         event.normalise()
     event.save()
     if "tags" in data:
@@ -157,51 +223,88 @@ def save_event(event: Event, data: dict) -> Event:
                 order=order,
             )
     if "source" in data:
-        event.source = find_or_create_source(data["source"]) if data["source"] else None
+        spec = data["source"]
+        event.source = (
+            find_or_create_source(title=spec["title"], url=spec.get("url") or "", published_at=spec["published_at"])
+            if spec
+            else None
+        )
         event.save(update_fields=["source", "updated_at"])
     return event
 
 
-def find_or_create_venue(spec: dict, event: Event) -> Venue | None:
-    """The venue with this name, city and country (an empty name is the city itself), created if new."""
+def venue_from_spec(spec: dict, event: Event) -> Venue | None:
+    """The venue an API client names (name, city, country, coordinates; an empty name is the city itself)."""
     if not spec:
         return None
-    name, city = spec.get("venue") or "", spec.get("city") or ""
-    venues = Venue.objects.filter(country=spec["country"])
-    venues = venues.filter(Q(name_en=name) | Q(name_en__isnull=True)) if not name else venues.filter(name_en=name)
-    venues = venues.filter(Q(city_en=city) | Q(city_en__isnull=True)) if not city else venues.filter(city_en=city)
-    venue = venues.order_by("pk").first()
-    if venue is not None:
-        # A venue is shared by its events: one event's write does not move it for the others.
-        return venue
-    venue = Venue(name_en=name, city_en=city, country=spec["country"], timezone=str(event.timezone or ""))
+    place = Place(country=spec["country"], city_en=spec.get("city") or "", name_en=spec.get("venue") or "")
+    coordinates = None
     if spec.get("latitude") is not None and spec.get("longitude") is not None:
-        venue.latitude = Decimal(str(spec["latitude"])).quantize(Decimal("0.000001"))
-        venue.longitude = Decimal(str(spec["longitude"])).quantize(Decimal("0.000001"))
-    venue.full_clean()
-    venue.save()
-    return venue
+        coordinates = (spec["latitude"], spec["longitude"])
+    return find_or_create_venue(place, timezone=str(event.timezone or ""), coordinates=coordinates)
 
 
-def find_or_create_person(name: str, country: str) -> Person:
-    slug = slugify(name) or "person"
-    person = Person.objects.filter(Q(name_en=name) | Q(slug=slug)).order_by("pk").first()
-    if person is None:
-        person = Person.objects.create(slug=unique_slug(Person, slug), name_en=name, country=country or "")
-    return person
+# Drafts from a press release ---------------------------------------------------------------------------------------
 
 
-def find_or_create_source(spec: dict) -> Source:
-    source = Source.objects.filter(title_en=spec["title"], published_at=spec["published_at"]).first()
-    if source is None:
-        source = Source.objects.create(
-            title_en=spec["title"], url=spec.get("url") or "", published_at=spec["published_at"]
+class DraftsRefused(Exception):
+    """Some drafts cannot be saved; nothing was. errors: the model's messages by the draft's index."""
+
+    def __init__(self, errors: dict[int, list[str]]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+@transaction.atomic
+def save_drafts(release: dict, drafts: list[dict], *, user=None) -> list[Event]:
+    """Save proposals of a press release as drafts with the release as their source, all or none.
+
+    release: title, url, published (a date), language and text. Each draft: title, event_type, visit_level,
+    dates (first day, last day, precision), city_en, city_ru, country, timezone, people (the visitor first) and
+    sentence (kept as the description). A draft the model refuses raises DraftsRefused, after every draft was
+    checked, so that each gets its messages.
+    """
+    language = release["language"]
+    source = find_or_create_source(
+        title=release["title"],
+        url=release["url"] or "",
+        published_at=dt.datetime.combine(release["published"], dt.time(), dt.UTC),
+        language=language,
+        text=release["text"],
+    )
+    saved, errors = [], {}
+    for index, draft in enumerate(drafts):
+        start, end, precision = draft["dates"]
+        event = Event(
+            event_type=draft["event_type"],
+            visit_level=draft["visit_level"] if draft["event_type"].is_visit else "",
+            date_precision=precision,
+            all_day=True,
+            start_date=start,
+            end_date=end,
+            source=source,
+            is_published=False,
+            **{"title_en": draft["title"], f"title_{language}": draft["title"]},
+            **{f"description_{language}": draft["sentence"]},
         )
-    return source
-
-
-def unique_slug(model, base: str) -> str:
-    slug, counter = base[:45], 2
-    while model.objects.filter(slug=slug).exists():
-        slug, counter = f"{base[:40]}-{counter}", counter + 1
-    return slug
+        try:
+            if draft["country"]:
+                # The place a release names is a whole city (or country): it has no building's name.
+                place = Place(
+                    country=draft["country"], city_en=draft["city_en"] or draft["city_ru"], city_ru=draft["city_ru"]
+                )
+                event.venue = find_or_create_venue(place, timezone=draft["timezone"] or "")
+            event.full_clean()
+        except ValidationError as error:
+            errors[index] = error.messages
+            continue
+        check_may_save(user, event)
+        event.save()
+        for order, person in enumerate(draft["people"]):
+            first_visitor = order == 0 and draft["event_type"].is_visit
+            role = Participation.Role.GUEST if first_visitor else Participation.Role.PARTICIPANT
+            Participation.objects.create(event=event, person=person, role=role, order=order)
+        saved.append(event)
+    if errors:
+        raise DraftsRefused(errors)  # leaving the transaction, which rolls back what was saved
+    return saved

@@ -7,7 +7,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from events.drafting import MAX_TEXT, propose
+from events.importers.release import propose
+from events.importers.release_words import MAX_TEXT
 
 
 class Command(BaseCommand):

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from events.importing import ImportFileError, import_calendar, location_source, read_location, source_name
+from events.importers.ics import ImportFileError, import_calendar, location_source, source_name
+from events.importers.ics_reading import read_location
 from events.models import EventType
 
 

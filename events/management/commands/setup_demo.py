@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from events.models import Event, Participation
+from events import services
+from events.models import Event
 
 
 class Command(BaseCommand):
@@ -24,9 +25,7 @@ class Command(BaseCommand):
             self.stdout.write("The calendar has events already; the seed is not loaded again.")
         else:
             call_command("loaddata", "seed", verbosity=0)
-            # Fixtures load without the signals that record history: record each event's first version.
-            for model in (Event, Participation):
-                model.history.bulk_history_create(list(model.objects.exclude(pk__in=model.history.values("id"))))
+            services.record_first_versions()
             self.stdout.write(f"Loaded the seed: {Event.objects.count()} events.")
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():

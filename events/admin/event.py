@@ -1,16 +1,15 @@
+"""The events' admin: list, filters, form, inlines, history, actions; every save and delete through services."""
+
 import datetime as dt
 import itertools
-from zoneinfo import ZoneInfo
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, models, transaction
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -19,115 +18,16 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_views, freshness, history, services
-from .dates import format_event_dates
-from .models import (
+from events import admin_views, history, services
+from events.dates import format_event_dates
+from events.models import (
     EditConflict,
     Event,
-    EventType,
-    FeedToken,
-    Organisation,
     Participation,
-    Person,
-    Series,
-    Source,
-    Tag,
     Venue,
 )
 
-LOCAL_TIME_HELP = _("Local time at the venue, in the event's time zone.")
-
-
-def local_wall_clock(value: dt.datetime | None, zone_name: str) -> dt.datetime | None:
-    """Turn a stored instant into the naive wall-clock time an officer at the venue reads."""
-    if value is None or not zone_name:
-        return value
-    return value.astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)
-
-
-def instant_from_wall_clock(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:
-    """Read a wall-clock time as local time in zone; refuse times the clocks skip or show twice.
-
-    Raises OverflowError for times at the very ends of the calendar.
-    """
-    naive = value.replace(tzinfo=None)
-    params = {"time": naive.strftime("%Y-%m-%d %H:%M"), "zone": zone.key}
-    first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
-    round_trip = first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
-    ambiguous = first.utcoffset() != second.utcoffset()
-    if round_trip != naive:
-        raise ValidationError(_("%(time)s does not exist in %(zone)s: the clocks skip it."), params=params)
-    if ambiguous:
-        raise ValidationError(
-            _("%(time)s happens twice in %(zone)s, when the clocks go back: choose a time outside that hour."),
-            params=params,
-        )
-    return first
-
-
-class EventAdminForm(forms.ModelForm):
-    """Times are entered and shown as local time in the event's own time zone, not in UTC."""
-
-    # The edit number of the event as the officer opened it; saving compares it with the stored one.
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
-
-    class Meta:
-        model = Event
-        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
-            self.initial["seen_version"] = self.instance.lock_version
-        zone_name = str(self.instance.timezone or "")
-        for name in ("start", "end"):
-            if name in self.fields:
-                self.fields[name].help_text = LOCAL_TIME_HELP
-                self.initial[name] = local_wall_clock(getattr(self.instance, name), zone_name)
-
-    def clean(self):
-        cleaned = super().clean()
-        self._check_not_changed_meanwhile(cleaned.get("seen_version"))
-        # The model falls back to the venue's zone; the times typed in are local to that zone too.
-        venue = cleaned.get("venue")
-        zone = cleaned.get("timezone") or (venue.timezone if venue else None)
-        if zone:
-            for name in ("start", "end"):
-                if cleaned.get(name):
-                    try:
-                        # The widget read the input as UTC (the site's zone); keep its wall clock.
-                        wall_clock = timezone.make_naive(cleaned[name], dt.UTC)
-                        cleaned[name] = instant_from_wall_clock(wall_clock, ZoneInfo(str(zone)))
-                    except OverflowError:
-                        # Beyond the years time zones can handle; the model names the allowed years.
-                        pass
-                    except ValidationError as error:
-                        value = cleaned[name]
-                        self.add_error(name, error)
-                        # Keep the value, so the model does not also report a missing time.
-                        cleaned[name] = value
-                    else:
-                        setattr(self.instance, name, cleaned[name])
-        return cleaned
-
-    def _check_not_changed_meanwhile(self, seen: int | None) -> None:
-        """Refuse the save if someone saved the event since this officer opened it, saying what they changed."""
-        if self.instance.pk is None or self.instance._state.adding:
-            return
-        stored = Event.objects.filter(pk=self.instance.pk)
-        if connection.in_atomic_block:
-            # The row stays locked until this save commits, so a second save waits and then sees the change.
-            stored = stored.select_for_update()
-        current = stored.values_list("lock_version", flat=True).first()
-        if seen is None:
-            # A form without the number (an old page): compare with the event as it is now.
-            seen = current
-        if current != seen:
-            self.add_error(None, ValidationError(history.conflict_messages(self.instance.pk, seen)))
-            # Saving again is a deliberate choice of this officer's version over the one shown.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("seen_version")] = current
-        self.instance.seen_version = seen
+from .forms import EventAdminForm
 
 
 class EventChangeList(ChangeList):
@@ -338,8 +238,8 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return fields
 
     def save_model(self, request, obj, form, change):
-        services.check_may_save(request.user, obj)
-        super().save_model(request, obj, form, change)
+        # Also what restoring a version from the history saves.
+        services.save_checked(request.user, obj)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Event:
@@ -352,13 +252,10 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         super().save_formset(request, form, formset, change)
 
     def delete_model(self, request, obj):
-        services.check_may_delete(request.user, obj)
-        super().delete_model(request, obj)
+        services.delete_checked(request.user, obj)
 
     def delete_queryset(self, request, queryset):
-        if not self.has_publish_permission(request) and queryset.filter(is_published=True).exists():
-            raise PermissionDenied
-        super().delete_queryset(request, queryset)
+        services.delete_events(request.user, queryset)
 
     def revert_disabled(self, request, obj=None):
         """Restoring needs change permission on the event as it is, and the publish permission when either the
@@ -468,159 +365,10 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         self.message_user(request, message % {"count": done}, messages.SUCCESS)
 
     def _run(self, request, queryset, operation, *, check: bool = False) -> int:
-        """Apply operation to each event (checking first that the user may change it), report each refusal, and
-        count the events it changed."""
-        done = 0
-        for event in queryset.select_related("event_type", "venue", "series"):
-            try:
-                with transaction.atomic():
-                    if check:
-                        services.check_may_save(request.user, event)
-                    changed = operation(event)
-            except PermissionDenied as error:
-                self.message_user(request, f"{event}: {error}", messages.ERROR)
-            except ValidationError as error:
-                self.message_user(request, f"{event}: {'; '.join(error.messages)}", messages.ERROR)
-            except services.ServiceError as error:
-                self.message_user(request, f"{event}: {error}", messages.ERROR)
-            else:
-                done += 1 if changed else 0
+        """Apply operation to each event (services.run_on_each), report each refusal, and count the events it
+        changed."""
+        events = queryset.select_related("event_type", "venue", "series")
+        done, refusals = services.run_on_each(request.user, events, operation, check=check)
+        for refusal in refusals:
+            self.message_user(request, refusal, messages.ERROR)
         return done
-
-
-class SharedRowAdmin:
-    """Rows that events show (a place, a person, a topic, a series, a source, an organiser): changing or deleting
-    one that a published event shows changes what the public sees, so it needs the publish permission."""
-
-    def may_alter(self, request, obj) -> bool:
-        if obj is None or services.may_publish(request.user):
-            return True
-        lookup = freshness.SHOWN_THROUGH[self.model.__name__]
-        return not Event.objects.filter(is_published=True, **{lookup: obj}).exists()
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.may_alter(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.may_alter(request, obj)
-
-
-class SearchableAdmin(TranslationAdmin):
-    """Vocabulary admins: searchable in both languages so event forms can autocomplete them."""
-
-    search_fields = ["name_en", "name_ru", "slug"]
-    prepopulated_fields = {"slug": ("name_en",)}
-
-
-@admin.register(EventType)
-class EventTypeAdmin(SearchableAdmin):
-    list_display = ["name", "name_plural", "slug", "is_visit", "position"]
-    list_editable = ["position"]
-
-
-@admin.register(Person)
-class PersonAdmin(SharedRowAdmin, SearchableAdmin):
-    list_display = ["name", "country", "slug"]
-    list_filter = ["country"]
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(SharedRowAdmin, SearchableAdmin):
-    list_display = ["name", "country", "slug"]
-    list_filter = ["country"]
-
-
-@admin.register(Tag)
-class TagAdmin(SharedRowAdmin, SearchableAdmin):
-    list_display = ["name", "slug"]
-
-
-@admin.register(Series)
-class SeriesAdmin(SharedRowAdmin, SearchableAdmin):
-    list_display = ["name", "slug"]
-
-
-@admin.register(Venue)
-class VenueAdmin(SharedRowAdmin, TranslationAdmin):
-    list_display = ["__str__", "city", "country", "timezone"]
-    list_filter = ["country"]
-    search_fields = ["name_en", "name_ru", "city_en", "city_ru", "address_en", "address_ru"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and set(form.changed_data) & set(services.VENUE_LOCATION_FIELDS):
-            count = services.announce_venue_change(obj)
-            message = ngettext(
-                "%(count)d event at this venue will show the new place in subscribers' calendars.",
-                "%(count)d events at this venue will show the new place in subscribers' calendars.",
-                count,
-            )
-            self.message_user(request, message % {"count": count}, messages.INFO)
-
-
-@admin.register(Source)
-class SourceAdmin(SharedRowAdmin, TranslationAdmin):
-    list_display = ["title", "published_at", "url"]
-    search_fields = ["title_en", "title_ru", "url"]
-    date_hierarchy = "published_at"
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if isinstance(db_field, models.URLField):
-            # An address typed without a scheme is read as https (Django 6's default, and the ministry's).
-            kwargs["assume_scheme"] = "https"
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-
-@admin.register(FeedToken)
-class FeedTokenAdmin(admin.ModelAdmin):
-    """Create, rotate and revoke private feed addresses; staff members other than superusers see only their own."""
-
-    list_display = ["user", "created_at"]
-    fields = ["user"]
-    actions = ["rotate", "revoke"]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("user")
-        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "user":
-            users = db_field.related_model.objects.filter(is_staff=True, is_active=True, feed_token__isnull=True)
-            kwargs["queryset"] = users if request.user.is_superuser else users.filter(pk=request.user.pk)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["user"] if obj else []
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            return
-        token, key = FeedToken.issue(obj.user)
-        obj.pk = token.pk
-        self._announce(request, token, key)
-
-    def _announce(self, request, token, key):
-        url = request.build_absolute_uri(reverse("events:private-feed", kwargs={"token": key}))
-        self.message_user(
-            request,
-            _("Private feed of %(user)s, shown only now: %(url)s") % {"user": token.user, "url": url},
-            messages.WARNING,
-        )
-
-    @admin.action(description=_("Rotate: issue a new address, the old one stops working"), permissions=["change"])
-    def rotate(self, request, queryset):
-        for token in queryset:
-            token, key = FeedToken.issue(token.user)
-            self._announce(request, token, key)
-
-    @admin.action(description=_("Revoke: the address stops working"), permissions=["delete"])
-    def revoke(self, request, queryset):
-        count = queryset.count()
-        queryset.delete()
-        message = ngettext("%(count)d private feed revoked.", "%(count)d private feeds revoked.", count)
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
-
-
-admin.site.site_header = _("Diplomatic events calendar: administration")
-admin.site.site_title = _("Diplomatic events calendar")
-admin.site.index_title = _("Events, people and places")

@@ -15,7 +15,7 @@ from django.http import QueryDict
 from events import freshness
 from events.feeds import select_feed_events, selection_description, selection_name
 from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar
-from events.importing import ImportFileError, import_calendar
+from events.importers.ics import ImportFileError, import_calendar
 from events.models import Event, EventType, Organisation, Person, Series, Source, Tag, Venue
 
 from .factories import EventFactory, TagFactory

@@ -2,14 +2,22 @@
 
 import datetime as dt
 import re
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from events import drafting
-from events.drafting import MAX_PROPOSALS, MAX_TEXT, ReleaseReader, parse_dates, propose, split_sentences
+from events.importers.release import propose
+from events.importers.release_words import (
+    MAX_PROPOSALS,
+    MAX_TEXT,
+    Morphology,
+    default_analyzer,
+    parse_dates,
+    split_sentences,
+)
 from events.models import Event, Participation, Source
 
 pytestmark = pytest.mark.django_db
@@ -274,8 +282,6 @@ def test_admin_drafting_from_an_uploaded_file_keeps_the_text_for_saving(seed, ad
 def test_admin_drafting_refuses_an_uploaded_text_longer_than_drafting_reads(db, admin_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from events.drafting import MAX_TEXT
-
     release = {"title": "Long", "published": "2017-11-13", "language": "en", "propose": "1"}
     upload = SimpleUploadedFile("release.txt", ("word " * (MAX_TEXT // 5 + 1)).encode())
     response = admin_client.post("/admin/events/event/draft/", {**release, "file": upload})
@@ -293,78 +299,60 @@ LONG_CLAUSE = (
 )
 
 
-def spy(monkeypatch, name: str, weight=lambda *args: 1) -> list:
-    """The calls of ReleaseReader.<name>, each as its weight; the method still does its work."""
-    original = getattr(ReleaseReader, name)
-    calls = []
-
-    def counted(self, *args, **kwargs):
-        calls.append(weight(*args))
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(ReleaseReader, name, counted)
-    return calls
-
-
-def test_a_sentence_without_full_stops_has_each_clause_tense_read_once_not_once_per_date(seed, monkeypatch):
-    words_read = spy(monkeypatch, "sentence_tense", weight=len)
+def test_a_sentence_without_full_stops_has_each_clause_tense_read_once_not_once_per_date(seed):
     work = []
     for repeats in (20, 40):
-        words_read.clear()
-        proposals = propose(LONG_CLAUSE * repeats, published=PUBLISHED)
-        work.append(sum(words_read))
+        done = Counter()
+        proposals = propose(LONG_CLAUSE * repeats, published=PUBLISHED, work=done)
+        work.append(done["tense words"])
 
     assert len(proposals) == 80
     assert work[1] <= 2.2 * work[0]
 
 
-def test_the_place_before_each_date_of_a_long_sentence_is_not_looked_for_again_from_the_sentence_start(
-    seed, monkeypatch
-):
+def test_the_place_before_each_date_of_a_long_sentence_is_not_looked_for_again_from_the_sentence_start(seed):
     # No place near the dates: each event's place is the one the sentence names first ("in Moscow").
     clause = "the Forum of Regions opens on 14 November and the Belarusian Culture Days open on 15 November "
-    places_looked_up = spy(monkeypatch, "place")
     work = []
     for repeats in (20, 40):
-        places_looked_up.clear()
-        proposals = propose("Events in Moscow: " + clause * repeats, published=PUBLISHED)
-        work.append(len(places_looked_up))
+        done = Counter()
+        proposals = propose("Events in Moscow: " + clause * repeats, published=PUBLISHED, work=done)
+        work.append(done["place lookups"])
 
     assert {proposal.place_name for proposal in proposals} == {"Moscow, Russia"}
     assert len(proposals) == 80
     assert work[1] <= 2.2 * work[0]
 
 
-def test_russian_words_are_analysed_once_however_often_the_text_repeats_them(seed, monkeypatch):
-    analyzer = drafting.morph()
-    analysed = []
+class CountingAnalyzer:
+    """pymorphy3's analyzer, noting each word it is asked about."""
 
-    class CountingAnalyzer:
-        def parse(self, word):
-            analysed.append(word)
-            return analyzer.parse(word)
+    def __init__(self):
+        self.analysed = []
 
-    monkeypatch.setattr(drafting, "morph", CountingAnalyzer)
+    def parse(self, word):
+        self.analysed.append(word)
+        return default_analyzer().parse(word)
+
+
+def test_russian_words_are_analysed_once_however_often_the_text_repeats_them(seed):
     text = re.sub(r"[.,—\n]", " ", RUSSIAN)  # one sentence, one clause
-    propose(text, published=PUBLISHED, language="ru")  # month names and types are read once for all texts
     work = []
     for repeats in (3, 6):
-        drafting.analysis.cache_clear()
-        drafting.lemma.cache_clear()
-        analysed.clear()
-        propose(text * repeats, published=PUBLISHED, language="ru")
-        work.append(len(analysed))
+        analyzer = CountingAnalyzer()
+        propose(text * repeats, published=PUBLISHED, language="ru", morphology=Morphology(analyzer))
+        work.append(len(analyzer.analysed))
 
     assert work[0] > 0
     assert work[1] == work[0]
 
 
-def test_a_sentence_naming_more_events_than_the_most_proposals_is_read_only_up_to_them(seed, monkeypatch):
-    titles = spy(monkeypatch, "title")
+def test_a_sentence_naming_more_events_than_the_most_proposals_is_read_only_up_to_them(seed):
+    done = Counter()
 
-    proposals = propose(LONG_CLAUSE * MAX_PROPOSALS, published=PUBLISHED)
+    proposals = propose(LONG_CLAUSE * MAX_PROPOSALS, published=PUBLISHED, work=done)
 
-    assert len(proposals) == len(titles) == MAX_PROPOSALS
+    assert len(proposals) == done["titles"] == MAX_PROPOSALS
 
 
 def test_long_runs_of_blank_lines_and_abbreviations_split_like_short_ones():

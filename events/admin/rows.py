@@ -1,0 +1,154 @@
+"""The admins of the rows events share (places, people, topics, series, sources, organisers), of the event types
+and of private feed addresses."""
+
+from django.contrib import admin, messages
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from events import freshness, services
+from events.models import (
+    Event,
+    EventType,
+    FeedToken,
+    Organisation,
+    Person,
+    Series,
+    Source,
+    Tag,
+    Venue,
+)
+
+
+class SharedRowAdmin:
+    """Rows that events show (a place, a person, a topic, a series, a source, an organiser): changing or deleting
+    one that a published event shows changes what the public sees, so it needs the publish permission."""
+
+    def may_alter(self, request, obj) -> bool:
+        if obj is None or services.may_publish(request.user):
+            return True
+        lookup = freshness.SHOWN_THROUGH[self.model.__name__]
+        return not Event.objects.filter(is_published=True, **{lookup: obj}).exists()
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.may_alter(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.may_alter(request, obj)
+
+
+class SearchableAdmin(TranslationAdmin):
+    """Vocabulary admins: searchable in both languages so event forms can autocomplete them."""
+
+    search_fields = ["name_en", "name_ru", "slug"]
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+@admin.register(EventType)
+class EventTypeAdmin(SearchableAdmin):
+    list_display = ["name", "name_plural", "slug", "is_visit", "position"]
+    list_editable = ["position"]
+
+
+@admin.register(Person)
+class PersonAdmin(SharedRowAdmin, SearchableAdmin):
+    list_display = ["name", "country", "slug"]
+    list_filter = ["country"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SharedRowAdmin, SearchableAdmin):
+    list_display = ["name", "country", "slug"]
+    list_filter = ["country"]
+
+
+@admin.register(Tag)
+class TagAdmin(SharedRowAdmin, SearchableAdmin):
+    list_display = ["name", "slug"]
+
+
+@admin.register(Series)
+class SeriesAdmin(SharedRowAdmin, SearchableAdmin):
+    list_display = ["name", "slug"]
+
+
+@admin.register(Venue)
+class VenueAdmin(SharedRowAdmin, TranslationAdmin):
+    list_display = ["__str__", "city", "country", "timezone"]
+    list_filter = ["country"]
+    search_fields = ["name_en", "name_ru", "city_en", "city_ru", "address_en", "address_ru"]
+
+    def save_model(self, request, obj, form, change):
+        count = services.save_venue(obj, form.changed_data if change else ())
+        if count is not None:
+            message = ngettext(
+                "%(count)d event at this venue will show the new place in subscribers' calendars.",
+                "%(count)d events at this venue will show the new place in subscribers' calendars.",
+                count,
+            )
+            self.message_user(request, message % {"count": count}, messages.INFO)
+
+
+@admin.register(Source)
+class SourceAdmin(SharedRowAdmin, TranslationAdmin):
+    list_display = ["title", "published_at", "url"]
+    search_fields = ["title_en", "title_ru", "url"]
+    date_hierarchy = "published_at"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            # An address typed without a scheme is read as https (Django 6's default, and the ministry's).
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(FeedToken)
+class FeedTokenAdmin(admin.ModelAdmin):
+    """Create, rotate and revoke private feed addresses; staff members other than superusers see only their own."""
+
+    list_display = ["user", "created_at"]
+    fields = ["user"]
+    actions = ["rotate", "revoke"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("user")
+        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            users = db_field.related_model.objects.filter(is_staff=True, is_active=True, feed_token__isnull=True)
+            kwargs["queryset"] = users if request.user.is_superuser else users.filter(pk=request.user.pk)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["user"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        token, key = FeedToken.issue(obj.user)
+        obj.pk = token.pk
+        self._announce(request, token, key)
+
+    def _announce(self, request, token, key):
+        url = request.build_absolute_uri(reverse("events:private-feed", kwargs={"token": key}))
+        self.message_user(
+            request,
+            _("Private feed of %(user)s, shown only now: %(url)s") % {"user": token.user, "url": url},
+            messages.WARNING,
+        )
+
+    @admin.action(description=_("Rotate: issue a new address, the old one stops working"), permissions=["change"])
+    def rotate(self, request, queryset):
+        for token in queryset:
+            token, key = FeedToken.issue(token.user)
+            self._announce(request, token, key)
+
+    @admin.action(description=_("Revoke: the address stops working"), permissions=["delete"])
+    def revoke(self, request, queryset):
+        count = queryset.count()
+        queryset.delete()
+        message = ngettext("%(count)d private feed revoked.", "%(count)d private feeds revoked.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

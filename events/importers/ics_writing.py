@@ -1,0 +1,191 @@
+"""Writing an import in bulk: new places, sources and tags, then the events, their tags and their change
+history, as a save of each would write them, with a few queries for all of them."""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, connection
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
+
+from events import freshness
+from events.models import Event, Source, Tag, Venue, same_value
+from events.slugs import event_slug_base, free_slugs
+from events.text import clean_instance
+
+from .ics_reading import BATCH, ImportFileError
+
+
+def batches(values: list, size: int = BATCH) -> Iterable[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def update_rows(events: list[Event], names: list[str]) -> None:
+    """Write these fields of each event to its row as save() writes them, with one statement run for all rows.
+
+    Not QuerySet.bulk_update: it builds a CASE per field and row (seconds for a thousand events), and
+    django-modeltranslation's manager would turn the untranslated column "title" into the active language's one.
+    """
+    if not events:
+        return
+    quote, fields = connection.ops.quote_name, [Event._meta.get_field(name) for name in names]
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {quote(Event._meta.db_table)} SET {assignments} WHERE {quote(Event._meta.pk.column)} = %s"
+    rows = [[f.get_db_prep_save(f.pre_save(event, False), connection) for f in fields] + [event.pk] for event in events]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def history_user():
+    """Whom the change history names for an import: the signed-in user of the admin request, as for a save."""
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+@dataclass
+class Pending:
+    """An event this import writes: new, or stored and changed (tags None: its tags stay as they are)."""
+
+    event: Event
+    new: bool
+    tags: list[Tag] | None = None
+    slugs: list[str] = field(default_factory=list)  # for a new event: the slugs it keeps if free, in order
+
+
+class EventWriter:
+    """The writing half of the Importer (ics.py): its new_* rows and its pending events, written in bulk."""
+
+    def save(self, pending: list[Pending], seen: list[Event]) -> None:
+        """Write the run: new places, sources and tags, then the events, their tags and their change history."""
+        now = timezone.now()
+        created = [change for change in pending if change.new]
+        changed = [change for change in pending if not change.new]
+        try:
+            self.create_vocabulary()
+            self.create_events(created, now)
+            self.update_events([change.event for change in changed], now)
+            update_rows(seen, ["origin_sequence", "origin_modified"])
+            links = self.write_tags(pending)
+            self.write_history(created, changed, links, now)
+        except IntegrityError as error:
+            raise ImportFileError(
+                _(
+                    "The events cannot be written (%(error)s); an officer or another import may have changed them "
+                    "meanwhile: try again."
+                )
+                % {"error": error}
+            ) from error
+        if pending:
+            # Bulk writes send no signals: the data version moves on once, for the public if it sees a change (an
+            # import changes no event's publication, so a public event was public before too), else for staff's
+            # caches only (drafts, embargoed events).
+            freshness.count(any(change.event.is_public for change in pending))
+
+    def create_vocabulary(self) -> None:
+        for model, objects in ((Venue, self.new_venues), (Source, self.new_sources)):
+            for instance in objects:
+                clean_instance(instance)  # what save() does, which bulk_create skips
+            model.objects.bulk_create(objects, batch_size=BATCH)
+        slugs = free_slugs(Tag, [([], slug) for _tag, slug in self.new_tags])
+        for (tag, _slug), slug in zip(self.new_tags, slugs, strict=True):
+            tag.slug = slug
+            clean_instance(tag)
+        Tag.objects.bulk_create([tag for tag, _slug in self.new_tags], batch_size=BATCH)
+
+    def create_events(self, created: list[Pending], now: dt.datetime) -> None:
+        """Insert the new events, as Event.save() would: normalised, with a free slug; parts after their parent."""
+        events = [change.event for change in created]
+        for event in events:
+            self.prepare(event)
+        requests = [(change.slugs, event_slug_base(change.event)) for change in created]
+        for event, slug in zip(events, free_slugs(Event, requests), strict=True):
+            event.slug, event.status_changed_at = slug, now
+        waiting = events
+        while waiting:
+            ready = [event for event in waiting if event.parent is None or event.parent.pk is not None]
+            for event in ready:
+                if event.parent is not None:
+                    event.parent_id = event.parent.pk  # inserted in the round before
+            Event.objects.bulk_create(ready, batch_size=BATCH)
+            waiting = [event for event in waiting if event.pk is None]
+
+    def update_events(self, events: list[Event], now: dt.datetime) -> None:
+        """Update the stored events as Event.save() would: SEQUENCE and the status time on a material change, the
+        edit number, the time of the change (the rows are this transaction's: see stored_events)."""
+        for event in events:
+            self.prepare(event)
+            loaded = getattr(event, "_loaded_material", {})
+            material = {name for name, value in loaded.items() if not same_value(getattr(event, name), value)}
+            if material:
+                event.sequence += 1
+            if "status" in material:
+                event.status_changed_at = now
+            event.lock_version += 1
+            event.updated_at = now
+        update_rows(events, [f.name for f in Event._meta.concrete_fields if f.name not in ("id", "uid", "created_at")])
+
+    @staticmethod
+    def prepare(event: Event) -> None:
+        """Point the foreign keys at the rows inserted since they were chosen, and normalise as save() does."""
+        for name in ("event_type", "venue", "source", "series", "parent"):
+            model_field = Event._meta.get_field(name)
+            if model_field.is_cached(event):
+                related = getattr(event, name)
+                if related is not None and getattr(event, model_field.attname) != related.pk:
+                    setattr(event, name, related)
+        event.normalise()
+
+    def write_tags(self, pending: list[Pending]) -> dict[int, list]:
+        """Give each written event the tags of its categories, as tags.set() would; each event's rows after that."""
+        through = Event.tags.through
+        self.read_tag_links([change.event.pk for change in pending if not change.new])
+        added, removed, links = [], [], {}
+        for change in pending:
+            event = change.event
+            stored = self.tag_links.get(event.pk, []) if not change.new else []
+            if change.tags is None:
+                links[event.pk] = stored
+                continue
+            wanted = {tag.pk: tag for tag in change.tags}
+            kept = [link for link in stored if link.tag_id in wanted]
+            removed += [link.pk for link in stored if link.tag_id not in wanted]
+            present = {link.tag_id for link in kept}
+            new = [through(event_id=event.pk, tag_id=pk) for pk in wanted if pk not in present]
+            added += new
+            links[event.pk] = kept + new
+        for chunk in batches(removed):
+            through.objects.filter(pk__in=chunk).delete()
+        through.objects.bulk_create(added, batch_size=BATCH)
+        return links
+
+    def write_history(self, created: list[Pending], changed: list[Pending], links: dict[int, list], now) -> None:
+        """One change-history record per written event (as a save writes it), with its tags and organisers."""
+        if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            return
+        user, records = history_user(), []
+        for changes, update in ((created, False), (changed, True)):
+            events = [change.event for change in changes]
+            if events:
+                made = Event.history.bulk_history_create(
+                    events, update=update, default_user=user, default_date=now, batch_size=BATCH
+                )
+                records += zip(events, made, strict=True)
+        organisers = defaultdict(list)
+        for chunk in batches([change.event.pk for change in changed]):
+            for link in Event.organisers.through.objects.filter(event_id__in=chunk):
+                organisers[link.event_id].append(link)
+        history = Event.history.model
+        for m2m_field, rows_of in (("tags", links), ("organisers", organisers)):
+            through, copies = Event._meta.get_field(m2m_field).remote_field.through, []
+            copy_model = getattr(history, m2m_field).model
+            for event, record in records:
+                for link in rows_of.get(event.pk, ()):
+                    values = {f.attname: getattr(link, f.attname) for f in through._meta.fields}
+                    copies.append(copy_model(history=record, **values))
+            copy_model.objects.bulk_create(copies, batch_size=BATCH)

