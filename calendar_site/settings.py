@@ -324,7 +324,7 @@ EVENTS_FEED_MAX_AGE = int(os.environ.get("EVENTS_FEED_MAX_AGE", "300"))
 # data version and the minute, so a change shows at once); 0 renders every request.
 EVENTS_PAGE_CACHE_SECONDS = int(os.environ.get("EVENTS_PAGE_CACHE_SECONDS", "120"))
 
-# iCalendar import (see events/importing.py): caps that make a hostile file a clear error, not a hang.
+# iCalendar import (see events/importers/ics.py): caps that make a hostile file a clear error, not a hang.
 EVENTS_IMPORT_MAX_BYTES = int(os.environ.get("EVENTS_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 EVENTS_IMPORT_MAX_EVENTS = int(os.environ.get("EVENTS_IMPORT_MAX_EVENTS", "5000"))
 EVENTS_IMPORT_MAX_OCCURRENCES = int(os.environ.get("EVENTS_IMPORT_MAX_OCCURRENCES", "1000"))

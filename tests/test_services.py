@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from events import services, shared, slugs, versioning
+from events import freshness, services, shared, slugs
 from events.importers.ics import import_calendar
 from events.models import Event, EventType, Person, Source, Tag, Venue
 
@@ -238,11 +238,11 @@ def test_run_on_each_counts_the_changed_events_and_says_why_each_refused_one_was
 def test_announcing_a_venue_change_counts_it_as_public_only_when_a_public_event_is_there(published, public_change):
     venue = VenueFactory()
     event = EventFactory(venue=venue, is_published=published)
-    before = versioning.current()
+    before = freshness.current()
 
     count = services.announce_venue_change(venue)
 
-    after = versioning.current()
+    after = freshness.current()
     assert count == 1
     assert (after.number > before.number, after.edits > before.edits) == (public_change, True)
     assert Event.objects.get(pk=event.pk).sequence == event.sequence + 1
@@ -262,12 +262,12 @@ def test_save_venue_announces_only_a_change_subscribers_see():
 
 def test_an_import_of_drafts_only_touches_the_data_version_and_a_published_one_bumps_it():
     EventTypeFactory(slug="visit")
-    before = versioning.current()
+    before = freshness.current()
 
     import_calendar(ics_event())
-    drafts = versioning.current()
+    drafts = freshness.current()
     import_calendar(ics_event(UID="partner-2"), publish=True)
-    published = versioning.current()
+    published = freshness.current()
 
     assert (drafts.number, drafts.edits > before.edits) == (before.number, True)
     assert published.number > drafts.number
