@@ -2,9 +2,11 @@
 (events/models/editing.py)."""
 
 import datetime as dt
+import re
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from events.models import EditConflict, Event
 
@@ -181,3 +183,60 @@ def test_empty_and_missing_russian_title_are_the_same():
     event.save()
 
     assert Event.objects.get(pk=event.pk).sequence == 0
+
+
+def event_statements(queries) -> list[str]:
+    """The verbs of the statements that read or write the events table itself (not its history or relations)."""
+    return [
+        query["sql"].split()[0]
+        for query in queries
+        if re.search(r'\b(FROM|UPDATE|INTO) "events_event"( |$)', query["sql"])
+    ]
+
+
+@pytest.mark.parametrize(("field", "value"), [("description_en", "More"), ("title_en", "Renamed")])
+def test_a_save_reads_the_row_once_under_lock_and_writes_it_once(field, value):
+    event = Event.objects.get(pk=EventFactory().pk)
+    setattr(event, field, value)
+
+    with CaptureQueriesContext(connection) as captured:
+        event.save()
+
+    # The comparison is a read of the locked row, which also gives the numbers: nothing is read back after the
+    # write. (A compare-and-swap in the UPDATE itself needs Django's private Model._do_update.)
+    assert event_statements(captured.captured_queries) == ["SELECT", "UPDATE"]
+
+
+def test_a_copy_without_its_edit_number_counts_from_the_row_as_stored():
+    created = EventFactory()
+    Event.objects.filter(pk=created.pk).update(sequence=3, lock_version=5)
+    copy = Event.objects.only("id", "title_en").get(pk=created.pk)
+
+    copy.title_en = "Renamed"
+    copy.save()
+
+    stored = Event.objects.values_list("title_en", "sequence", "lock_version").get(pk=created.pk)
+    assert ((copy.sequence, copy.lock_version), stored) == ((4, 6), ("Renamed", 4, 6))
+
+
+def test_a_refused_save_leaves_the_copy_as_read():
+    created = EventFactory()
+    first, second = Event.objects.get(pk=created.pk), Event.objects.get(pk=created.pk)
+    first.title_en = "First officer's title"
+    first.save()
+
+    second.title_en = "Second officer's title"
+    with pytest.raises(EditConflict) as refused, transaction.atomic():
+        second.save()
+
+    assert (refused.value.seen, second.seen_version, second.sequence, second.lock_version) == (0, 0, 0, 0)
+
+
+def test_the_change_history_records_the_numbers_stored():
+    event = Event.objects.get(pk=EventFactory().pk)
+
+    event.title_en = "Renamed"
+    event.save()
+
+    latest = Event.history.filter(id=event.pk).order_by("-history_id").first()
+    assert (latest.sequence, latest.lock_version) == (1, 1)
