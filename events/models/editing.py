@@ -73,9 +73,10 @@ class CheckedEdits:
             return
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "lock_version"}
-        # As read, without reading a deferred one now (that would make it look current).
+        # The numbers as they were, to put back if the save fails (a deferred one is not read: that would query).
         read = {name: self.__dict__[name] for name in ("lock_version", "sequence") if name in self.__dict__}
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        # No savepoint of its own: inside a transaction a failure marks it for rollback, as Model.save() does.
         with transaction.atomic(using=using, savepoint=False):
             stored = (
                 type(self)
@@ -88,8 +89,9 @@ class CheckedEdits:
             if stored is None or (self.seen_version is not None and stored[0] != self.seen_version):
                 # Changed or deleted meanwhile: refuse, rather than overwrite it or insert a deleted event again.
                 raise EditConflict(self, self.seen_version)
+            version, sequence = stored
             # The stored SEQUENCE too, which TrackedChanges counts this save's change from.
-            self.lock_version, self.sequence = stored[0] + 1, stored[1]
+            self.lock_version, self.sequence = version + 1, sequence
             try:
                 super().save(*args, **kwargs)
             except BaseException:

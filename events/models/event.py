@@ -333,6 +333,7 @@ class Event(CheckedEdits, TrackedChanges, TextCleanedModel):
 
     @property
     def is_public(self) -> bool:
+        """Whether anyone may see the event now."""
         return public_at(self.is_published, self.publish_at, timezone.now())
 
     @property

@@ -73,6 +73,10 @@ class EventQuerySet(models.QuerySet):
         """Keep events anyone may see: published, and past their embargo time if they have one."""
         return self.filter(public_condition(now or timezone.now()))
 
+    def embargoed(self, now: dt.datetime | None = None) -> "EventQuerySet":
+        """Keep published events whose embargo time is still to come: published, but not yet public."""
+        return self.filter(is_published=True).exclude(public_condition(now or timezone.now()))
+
     def unpublished(self, now: dt.datetime | None = None) -> "EventQuerySet":
         """Keep drafts and embargoed events: exactly those that public() leaves out."""
         now = now or timezone.now()

@@ -31,6 +31,15 @@ def test_public_and_public_at_agree_on_drafts_embargoes_and_their_ends(now):
     assert in_sql == in_python == {"published", "embargo ended", "embargo ends now"}
 
 
+def test_embargoed_keeps_published_events_not_yet_public(now):
+    embargoed = EventFactory(publish_at=now + dt.timedelta(minutes=1))
+    EventFactory(publish_at=now)
+    EventFactory(publish_at=None)
+    EventFactory(is_published=False, publish_at=now + dt.timedelta(days=1))
+
+    assert list(Event.objects.embargoed(now)) == [embargoed]
+
+
 def test_is_embargoed_is_published_but_not_yet_public():
     soon = timezone.now() + dt.timedelta(days=1)
     embargoed = EventFactory(publish_at=soon)
