@@ -407,8 +407,9 @@ def months_with_events() -> set[tuple[int, int]]:
 
 def configured_static_url() -> str:
     """STATIC_URL as the settings module gives it: reading settings.STATIC_URL adds the script prefix of the moment
-    to a relative address (and keeps that), and the export sets its own prefix."""
-    return import_module(settings.SETTINGS_MODULE).STATIC_URL
+    to a relative address (and keeps that), and the export sets its own prefix. (Settings overridden in a test
+    have no module of their own: the process's is read.)"""
+    return import_module(settings.SETTINGS_MODULE or os.environ["DJANGO_SETTINGS_MODULE"]).STATIC_URL
 
 
 def write_atomically(path: Path, content: bytes) -> None:

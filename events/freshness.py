@@ -32,6 +32,8 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 
+from .models import DataVersion, Event, FeedToken, Participation, start_of_utc_day
+
 
 @dataclass(frozen=True)
 class Version:
@@ -69,7 +71,6 @@ def _request_finished(**kwargs) -> None:
 
 def bump() -> None:
     """Move the data version on (a change the public sees), within the caller's transaction."""
-    from .models import DataVersion
 
     _request.version = None
 
@@ -82,7 +83,6 @@ def bump() -> None:
 
 def touch() -> None:
     """Count a change the public does not see (a draft, an embargoed event): public keys stay as they are."""
-    from .models import DataVersion
 
     _request.version = None
 
@@ -107,7 +107,6 @@ def _read(now: dt.datetime) -> Version:
     Written as SQL (from the models' table and column names) rather than through the ORM: on a feed poll or a
     cached page, compiling the ORM's query would cost more than running it.
     """
-    from .models import DataVersion, Event
 
     alias = router.db_for_read(DataVersion)
     connection = connections[alias]
@@ -131,7 +130,6 @@ def _read(now: dt.datetime) -> Version:
 @functools.cache
 def _version_sql(alias: str) -> str:
     """The version's row, with the latest embargo time already passed (the index event_publication reads one row)."""
-    from .models import DataVersion, Event
 
     name = connections[alias].ops.quote_name
     version, event = DataVersion._meta, Event._meta
@@ -179,7 +177,6 @@ def _relation_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def public_among(pks) -> bool:
-    from .models import Event
 
     return Event.objects.public().filter(pk__in=pks or ()).exists()
 
@@ -196,7 +193,6 @@ SHOWN_THROUGH = {
 
 
 def _shared_row_changed(sender, instance, **kwargs):
-    from .models import Event
 
     lookup = SHOWN_THROUGH.get(sender.__name__)
     count(kwargs.get("raw") or lookup is None or Event.objects.public().filter(**{lookup: instance}).exists())
@@ -211,7 +207,6 @@ def connect(app_config) -> None:
     sees: every change of a public event (or of one that becomes or stops being public), of what public events
     show, and of the event types (every filter form lists them). Drafts, embargoed events and private feed tokens
     leave it alone."""
-    from .models import DataVersion, Event, FeedToken, Participation
 
     request_started.connect(_request_started, dispatch_uid="version-request-started")
     request_finished.connect(_request_finished, dispatch_uid="version-request-finished")
@@ -272,11 +267,6 @@ def data_version(now: dt.datetime) -> tuple[dt.datetime, tuple]:
     midnight = start_of_utc_day(now)
     last_modified = max(moment for moment in (version.changed_at, midnight, version.lifted) if moment is not None)
     return last_modified, (*version.key, midnight.date())
-
-
-def start_of_utc_day(now: dt.datetime) -> dt.datetime:
-    """Midnight UTC of the day now falls on: where feeds' day-based rules turn."""
-    return dt.datetime.combine(now.astimezone(dt.UTC).date(), dt.time(), dt.UTC)
 
 
 # Large values in parts -----------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import freshness
 from .models import MAX_YEAR, Event, Participation, Venue
 from .shared import Place, find_or_create_person, find_or_create_source, find_or_create_venue
 
@@ -183,15 +182,11 @@ def save_venue(venue: Venue, changed: Iterable[str] = ()) -> int | None:
 
 
 def announce_venue_change(venue: Venue) -> int:
-    """Bump SEQUENCE of every event at the venue, whose place as subscribers see it has changed."""
-    events = Event.objects.filter(venue=venue)
-    # An update changes no event's publication: public now is public before and after.
-    public = events.public().exists()
-    count = events.update(sequence=F("sequence") + 1, lock_version=F("lock_version") + 1, updated_at=timezone.now())
-    if count:
-        # A bulk update sends no signals: the data version is moved here.
-        freshness.count(public)
-    return count
+    """Bump SEQUENCE of every event at the venue, whose place as subscribers see it has changed (the bulk update
+    counts itself in the data version: EventQuerySet.update)."""
+    return Event.objects.filter(venue=venue).update(
+        sequence=F("sequence") + 1, lock_version=F("lock_version") + 1, updated_at=timezone.now()
+    )
 
 
 # Writes of the API -------------------------------------------------------------------------------------------------

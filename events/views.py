@@ -30,7 +30,7 @@ from . import freshness
 from .dates import format_event_dates, format_month
 from .filters import FILTER_NAMES, EventFilter, describe_errors, normal_filters, selected_filters
 from .grid import Segment, month_weeks
-from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute
+from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute, start_of_utc_day
 from .paging import CachedCountPaginator
 
 PAGE_SIZE = 20
@@ -145,7 +145,7 @@ class EventArchiveView(FilteredPageMixin, TemplateView):
         """The months with past events of this selection, by year, the latest first: derived once a day per data
         version (reading every past event's month is most of the page's time), so an event that ends today shows
         its month from tomorrow; its page is in the listing at once."""
-        midnight = freshness.start_of_utc_day(now)
+        midnight = start_of_utc_day(now)
         params = normal_filters(self.request.GET)
         months = freshness.remember(
             "archive-months",

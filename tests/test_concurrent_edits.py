@@ -7,13 +7,14 @@ import threading
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection, transaction
+from django.db.models import F
+from django.db.models.signals import post_save
 from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from events import feedcache, ical
-from events.api.views import EventViewSet
-from events.models import EditConflict, Event, Participation
+from events.models import EditConflict, Event, Participation, Venue
 
 from .factories import AllDayEventFactory, ParticipationFactory, PersonFactory
 from .formdata import form_data
@@ -191,21 +192,48 @@ def test_restoring_a_version_over_a_save_made_meanwhile_is_refused():
     assert Event.objects.values_list("title_en", flat=True).get(pk=event.pk) == "Talks in Sochi"
 
 
-def test_api_write_that_lost_the_race_after_its_read_is_refused_with_409_and_writes_nothing(monkeypatch):
+def test_api_write_that_lost_the_race_after_its_read_is_refused_with_409_and_writes_nothing():
     event = AllDayEventFactory(title_en="Talks in Moscow", is_published=True)
     client = APIClient()
     client.force_authenticate(User.objects.create_superuser("api", "api@example.org", "secret"))
+    landed = []
 
-    def someone_else_saves_first(view, read):
-        # Another officer's save lands between this request's read of the event and its write.
-        Event.objects.filter(pk=read.pk).update(lock_version=read.lock_version + 1, title_en="Talks in Minsk")
+    def another_save_lands_meanwhile(sender, instance, created, **kwargs):
+        # While this request writes (it creates the new venue first), another officer's save of the event lands.
+        # On this request's own connection it is undone with the refused write; on a second one it would stay.
+        landed.append(instance.city_en)
+        Event.objects.filter(pk=event.pk).update(lock_version=F("lock_version") + 1, title_en="Talks in Minsk")
 
-    monkeypatch.setattr(EventViewSet, "check_if_match", someone_else_saves_first)
-    response = client.patch(f"/api/events/{event.slug}/", {"summary_en": "On trade."}, format="json")
+    post_save.connect(another_save_lands_meanwhile, sender=Venue, dispatch_uid="test-another-save")
+    try:
+        response = client.patch(
+            f"/api/events/{event.slug}/", {"summary_en": "On trade.", "city": "Sochi", "country": "RU"}, format="json"
+        )
+    finally:
+        post_save.disconnect(sender=Venue, dispatch_uid="test-another-save")
 
-    assert response.status_code == 409
+    assert (response.status_code, landed) == (409, ["Sochi"])
     stored = Event.objects.get(pk=event.pk)
-    assert (stored.title_en, stored.summary_en or "") == ("Talks in Minsk", "")
+    assert (stored.title_en, stored.summary_en or "", stored.venue_id) == ("Talks in Moscow", "", event.venue_id)
+    assert not Venue.objects.filter(city_en="Sochi").exists()
+
+
+def test_api_write_with_the_etag_read_before_another_save_is_refused_with_412_and_writes_nothing():
+    event = AllDayEventFactory(title_en="Talks in Moscow", is_published=True)
+    client = APIClient()
+    client.force_authenticate(User.objects.create_superuser("api", "api@example.org", "secret"))
+    etag = client.get(f"/api/events/{event.slug}/")["ETag"]
+    copy = Event.objects.get(pk=event.pk)
+    copy.title_en = "Talks in Minsk"
+    copy.save()
+
+    response = client.patch(
+        f"/api/events/{event.slug}/", {"summary_en": "On trade."}, format="json", HTTP_IF_MATCH=etag
+    )
+
+    assert response.status_code == 412
+    stored = Event.objects.get(pk=event.pk)
+    assert (stored.title_en, stored.summary_en or "", stored.lock_version) == ("Talks in Minsk", "", 1)
 
 
 def race(*actions):

@@ -1,16 +1,20 @@
 """events/freshness.py: the data version, cache keys, remembered values and whole responses."""
 
 import datetime as dt
+from io import StringIO
 
 import pytest
 import time_machine
+from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from events import freshness
+from events import freshness, services
 from events.models import Event
 
-from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, ParticipationFactory
+from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, ParticipationFactory, VenueFactory
+from .formdata import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +233,130 @@ def test_an_api_reader_with_a_token_is_answered_afresh(client, admin_user):
 
     assert [item["slug"] for item in anonymous.json()["results"]] == [public.slug]
     assert sorted(item["slug"] for item in staff.json()["results"]) == sorted([draft.slug, public.slug])
+
+
+# Every write path moves the version
+
+
+def change_in_admin(client, event):
+    url = f"/admin/events/event/{event.pk}/change/"
+    data = form_data(client.get(url).content.decode(), "event_form")
+    data["title_en"] = ["Renamed in the admin"]
+    assert client.post(url, data).status_code == 302
+
+
+def delete_in_admin(client, event):
+    assert client.post(f"/admin/events/event/{event.pk}/delete/", {"post": "yes"}).status_code == 302
+
+
+def publish_in_admin(client, event):
+    data = {"action": "publish", "_selected_action": [event.pk]}
+    assert client.post("/admin/events/event/", data).status_code == 302
+
+
+def restore_in_admin(client, event):
+    first = Event.history.filter(id=event.pk).order_by("history_id").first()
+    url = f"/admin/events/event/{event.pk}/history/{first.history_id}/"
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    data.update({"_save": "Restore", "seen_version": event.lock_version})
+    data.update(
+        {f"{prefix}-{field}": 0 for prefix in ("participations", "parts") for field in ("TOTAL_FORMS", "INITIAL_FORMS")}
+    )
+    if data.pop("is_published", False):
+        data["is_published"] = "on"
+    assert client.post(url, data).status_code == 302
+    assert Event.objects.get(pk=event.pk).title_en == "Talks"
+
+
+def patch_in_api(client, event):
+    token = Token.objects.get_or_create(user=User.objects.get(username="admin"))[0]
+    response = client.patch(
+        f"/api/events/{event.slug}/",
+        {"title_en": "Renamed through the API"},
+        content_type="application/json",
+        headers={"Authorization": f"Token {token.key}"},
+    )
+    assert response.status_code == 200
+
+
+def update_in_bulk(client, event):
+    assert Event.objects.filter(pk=event.pk).update(title_en="Renamed in bulk") == 1
+
+
+def rename_its_place(client, event):
+    event.venue.city_en = "Moskva"
+    services.save_venue(event.venue, ["city_en"])
+
+
+def make_demo_data(client, event):
+    call_command("generate_demo_events", "--count", "3", stdout=StringIO())
+
+
+WRITES = {
+    "admin change": change_in_admin,
+    "admin delete": delete_in_admin,
+    "admin publish action": publish_in_admin,
+    "admin history restore": restore_in_admin,
+    "API PATCH": patch_in_api,
+    "QuerySet.update": update_in_bulk,
+    "a place renamed (bulk SEQUENCE)": rename_its_place,
+    "generate_demo_events": make_demo_data,
+}
+
+
+@pytest.mark.parametrize("write", WRITES)
+@pytest.mark.parametrize("published", [True, False], ids=["public", "draft"])
+def test_every_write_path_moves_the_version_for_the_public_only_when_it_sees_it(admin_client, write, published):
+    event = coming("Talks", is_published=published, venue=VenueFactory())
+    event.title_en = "Talks, second version"  # a version in the history to restore
+    event.save()
+    before = freshness.current()
+
+    WRITES[write](admin_client, event)
+
+    after = freshness.current()
+    if write == "admin publish action" and published:
+        expected = (False, False)  # nothing to do: nothing written
+    else:
+        expected = (published or write in ("admin publish action", "generate_demo_events"), True)
+    assert (after.number > before.number, after.edits > before.edits) == expected
+
+
+@pytest.mark.parametrize("publish", [True, False], ids=["published", "as drafts"])
+def test_an_import_moves_the_version_for_the_public_only_when_it_publishes(tmp_path, publish):
+    EventTypeFactory(slug="forum")
+    path = tmp_path / "partner.ics"
+    event = "UID:partner-1\r\nSUMMARY:Consultations\r\nDTSTART;VALUE=DATE:20271114\r\n"
+    path.write_bytes(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//P//EN\r\nBEGIN:VEVENT\r\n{event}END:VEVENT\r\nEND:VCALENDAR\r\n".encode()
+    )
+    before = freshness.current()
+
+    call_command("import_ics", str(path), "--type", "forum", *(["--publish"] if publish else []), stdout=StringIO())
+
+    after = freshness.current()
+    assert Event.objects.filter(uid="partner-1").count() == 1
+    assert (after.number > before.number, after.edits > before.edits) == (publish, True)
+
+
+def test_drafts_from_a_press_release_move_only_the_hidden_count():
+    before = freshness.current()
+    release = {"title": "Release", "url": "", "published": dt.date(2027, 11, 1), "language": "en", "text": "…"}
+    draft = {
+        "title": "Consultations",
+        "event_type": EventTypeFactory(slug="visit"),
+        "visit_level": "",
+        "dates": (dt.date(2027, 11, 14), dt.date(2027, 11, 14), Event.Precision.DAY),
+        "city_en": "",
+        "city_ru": "",
+        "country": "",
+        "timezone": "",
+        "people": [],
+        "sentence": "Consultations will be held.",
+    }
+
+    services.save_drafts(release, [draft])
+
+    after = freshness.current()
+    assert (after.number, after.edits > before.edits) == (before.number, True)

@@ -73,7 +73,7 @@ class PublicationFilter(admin.SimpleListFilter):
         if self.value() == "draft":
             return queryset.filter(is_published=False)
         if self.value() == "embargoed":
-            return queryset.filter(is_published=True, publish_at__gt=now)
+            return queryset.embargoed(now)
         if self.value() == "public":
             return queryset.public(now)
         return queryset

@@ -304,7 +304,7 @@ class EventViewSet(KeptReadMixin, ConditionalGetMixin, viewsets.ModelViewSet):
         # An editor writes drafts; publishing or changing a published event is a publisher's (403 otherwise).
         services.check_may_save(self.request.user, serializer.validated_data["event"])
         try:
-            # The save compares the event's edit number with the one read here (see Event._do_update).
+            # The save compares the event's edit number with the one read here (see events.models.editing.CheckedEdits).
             self._written = serializer.save()
         except EditConflict:
             raise PreconditionFailed if self.request.headers.get("If-Match") else EditedMeanwhile from None

@@ -1,15 +1,16 @@
+"""Events: their dates and precision, validation, calendar UID, slugs and translations (events/models/event.py)."""
+
 import datetime as dt
 import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.utils import translation
 
-from events.models import EditConflict, Event
+from events.models import Event
 
-from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, SeriesFactory, VenueFactory
+from ..factories import AllDayEventFactory, EventFactory, EventTypeFactory, SeriesFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,89 +19,6 @@ def validation_messages(event: Event) -> dict[str, list[str]]:
     with pytest.raises(ValidationError) as caught:
         event.full_clean()
     return caught.value.message_dict
-
-
-# Visibility
-
-
-def test_public_includes_published_event_without_embargo(now):
-    event = EventFactory(is_published=True, publish_at=None)
-
-    assert list(Event.objects.public(now)) == [event]
-
-
-def test_public_excludes_draft(now):
-    EventFactory(is_published=False)
-
-    assert list(Event.objects.public(now)) == []
-
-
-def test_public_excludes_embargoed_event_until_its_embargo_time(now):
-    event = EventFactory(is_published=True, publish_at=now + dt.timedelta(hours=1))
-
-    assert list(Event.objects.public(now)) == []
-    assert list(Event.objects.public(now + dt.timedelta(minutes=59, seconds=59))) == []
-    assert list(Event.objects.public(now + dt.timedelta(hours=1))) == [event]
-
-
-def test_unpublished_is_the_complement_of_public(now):
-    public = EventFactory()
-    draft = EventFactory(is_published=False)
-    embargoed = EventFactory(publish_at=now + dt.timedelta(days=1))
-
-    assert set(Event.objects.unpublished(now)) == {draft, embargoed}
-    assert set(Event.objects.public(now)) == {public}
-
-
-# Upcoming, past, ranges
-
-
-def test_upcoming_includes_event_in_progress_and_excludes_ended_and_undated(now):
-    ended = EventFactory(start=now - dt.timedelta(hours=2), end=now - dt.timedelta(hours=1))
-    in_progress = EventFactory(start=now - dt.timedelta(hours=1), end=now + dt.timedelta(hours=1))
-    future = EventFactory(start=now + dt.timedelta(days=1), end=now + dt.timedelta(days=1, hours=1))
-    all_day_today = AllDayEventFactory(start_date=dt.date(2017, 11, 12), end_date=dt.date(2017, 11, 13))
-    AllDayEventFactory(start_date=dt.date(2017, 11, 11), end_date=dt.date(2017, 11, 12))
-    AllDayEventFactory(date_precision="none", start_date=None, end_date=None)
-
-    assert set(Event.objects.upcoming(now)) == {in_progress, future, all_day_today}
-    assert ended not in Event.objects.upcoming(now)
-
-
-def test_past_is_dated_events_that_ended(now):
-    ended = EventFactory(start=now - dt.timedelta(hours=2), end=now - dt.timedelta(hours=1))
-    EventFactory(start=now + dt.timedelta(days=1), end=now + dt.timedelta(days=1, hours=1))
-    AllDayEventFactory(date_precision="none", start_date=None, end_date=None)
-
-    assert list(Event.objects.past(now)) == [ended]
-
-
-def test_between_keeps_events_overlapping_the_days():
-    june_visit = AllDayEventFactory(start_date=dt.date(2017, 6, 4), end_date=dt.date(2017, 6, 5))
-    month = AllDayEventFactory(date_precision="month", start_date=dt.date(2017, 10, 1), end_date=None)
-    AllDayEventFactory(start_date=dt.date(2017, 6, 29), end_date=dt.date(2017, 6, 30))
-    AllDayEventFactory(date_precision="none", start_date=None, end_date=None)
-
-    assert list(Event.objects.between(dt.date(2017, 6, 5), dt.date(2017, 6, 28))) == [june_visit]
-    assert list(Event.objects.between(dt.date(2017, 10, 31), None)) == [month]
-
-
-def test_chronological_orders_by_day_then_time_and_puts_undated_last():
-    undated = AllDayEventFactory(date_precision="none", start_date=None, end_date=None)
-    late = EventFactory(start=dt.datetime(2017, 11, 14, 12, 0, tzinfo=dt.UTC))
-    early = EventFactory(start=dt.datetime(2017, 11, 14, 6, 0, tzinfo=dt.UTC))
-    earlier_day = AllDayEventFactory(start_date=dt.date(2017, 6, 4), end_date=dt.date(2017, 6, 5))
-
-    assert list(Event.objects.chronological()) == [earlier_day, early, late, undated]
-
-
-def test_in_country_and_of_type_filter_by_codes_and_slugs():
-    minsk = VenueFactory(city_en="Minsk", country="BY", timezone="Europe/Minsk")
-    in_belarus = EventFactory(venue=minsk, timezone="Europe/Minsk", event_type=EventTypeFactory(slug="visit"))
-    EventFactory()
-
-    assert list(Event.objects.in_country("by")) == [in_belarus]
-    assert list(Event.objects.of_type("visit")) == [in_belarus]
 
 
 # Dates and precision
@@ -314,127 +232,6 @@ def test_uid_survives_every_kind_of_edit():
     assert event.uid == uid
 
 
-def test_sequence_starts_at_zero_and_goes_up_by_one_on_a_time_change():
-    event = EventFactory()
-    assert event.sequence == 0
-
-    event = Event.objects.get(pk=event.pk)
-    event.start += dt.timedelta(hours=1)
-    event.end += dt.timedelta(hours=1)
-    event.save()
-
-    assert event.sequence == 1
-    assert Event.objects.get(pk=event.pk).sequence == 1
-
-
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [
-        ("title_en", "New title"),
-        ("title_ru", "Новое название"),
-        ("status", "cancelled"),
-        ("timezone", "Europe/Minsk"),
-    ],
-)
-def test_sequence_goes_up_on_a_change_subscribers_must_see(field, value):
-    event = Event.objects.get(pk=EventFactory().pk)
-
-    setattr(event, field, value)
-    event.save()
-
-    assert event.sequence == 1
-
-
-def test_sequence_goes_up_when_the_venue_changes():
-    event = Event.objects.get(pk=EventFactory().pk)
-
-    event.venue = VenueFactory(city_en="Sochi")
-    event.save()
-
-    assert event.sequence == 1
-
-
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [
-        ("description_en", "Longer text"),
-        ("summary_ru", "Кратко"),
-        ("agenda_en", "Talks"),
-        ("is_published", False),
-        ("slug", "another-slug"),
-    ],
-)
-def test_sequence_stays_on_other_edits(field, value):
-    event = Event.objects.get(pk=EventFactory().pk)
-
-    setattr(event, field, value)
-    event.save()
-
-    assert Event.objects.get(pk=event.pk).sequence == 0
-
-
-def test_a_stale_copy_cannot_overwrite_a_newer_save_and_sequence_counts_each_accepted_change():
-    created = EventFactory()
-    first, second = Event.objects.get(pk=created.pk), Event.objects.get(pk=created.pk)
-
-    first.title_en = "First officer's title"
-    first.save()
-    second.status = Event.Status.POSTPONED
-    with pytest.raises(EditConflict), transaction.atomic():
-        second.save()
-
-    stored = Event.objects.get(pk=created.pk)
-    assert (stored.title_en, stored.status, stored.sequence, stored.lock_version) == (
-        "First officer's title",
-        Event.Status.CONFIRMED,
-        1,
-        1,
-    )
-    stored.status = Event.Status.POSTPONED
-    stored.save()
-    assert Event.objects.values_list("sequence", "lock_version").get(pk=created.pk) == (2, 2)
-
-
-def test_saving_an_event_deleted_meanwhile_is_refused_not_inserted_again():
-    event = Event.objects.get(pk=EventFactory().pk)
-    Event.objects.filter(pk=event.pk).delete()
-
-    with pytest.raises(EditConflict), transaction.atomic():
-        event.save()
-
-    assert not Event.objects.filter(pk=event.pk).exists()
-
-
-def test_saving_twice_without_changes_keeps_sequence():
-    event = Event.objects.get(pk=EventFactory().pk)
-
-    event.save()
-    event.save()
-
-    assert Event.objects.get(pk=event.pk).sequence == 0
-
-
-def test_status_change_records_its_time_and_creation_counts_as_one():
-    event = Event.objects.get(pk=EventFactory().pk)
-    created = event.status_changed_at
-    assert abs(created - event.created_at) < dt.timedelta(seconds=1)
-
-    event.status = Event.Status.CANCELLED
-    event.save()
-
-    assert event.status_changed_at > created
-
-
-def test_updated_at_moves_on_every_save_and_created_at_does_not():
-    event = Event.objects.get(pk=EventFactory().pk)
-    created_at, updated_at = event.created_at, event.updated_at
-
-    event.description_en = "More"
-    event.save()
-
-    assert (event.created_at, event.updated_at > updated_at) == (created_at, True)
-
-
 # Slugs and translations
 
 
@@ -458,55 +255,6 @@ def test_get_absolute_url_uses_the_slug():
     event = EventFactory(slug="minsk-days")
 
     assert event.get_absolute_url() == "/events/minsk-days/"
-
-
-def test_sequence_stays_when_a_value_is_set_again_unchanged():
-    event = Event.objects.get(pk=EventFactory(timezone="Europe/Moscow").pk)
-
-    event.timezone = "Europe/Moscow"
-    event.start = event.start.astimezone(dt.timezone(dt.timedelta(hours=3)))
-    event.save()
-
-    assert Event.objects.get(pk=event.pk).sequence == 0
-
-
-def test_sequence_goes_up_when_saving_only_the_changed_field():
-    event = Event.objects.get(pk=EventFactory().pk)
-
-    event.status = Event.Status.CANCELLED
-    event.save(update_fields=["status"])
-
-    stored = Event.objects.get(pk=event.pk)
-    assert (stored.sequence, stored.status_changed_at is not None) == (1, True)
-
-
-def test_sequence_ignores_changes_left_out_of_update_fields():
-    event = Event.objects.get(pk=EventFactory().pk)
-
-    event.title_en = "Not saved"
-    event.save(update_fields=["description_en"])
-
-    assert Event.objects.get(pk=event.pk).sequence == 0
-
-
-def test_refresh_from_db_forgets_older_values():
-    event = Event.objects.get(pk=EventFactory(title_en="Old").pk)
-    Event.objects.filter(pk=event.pk).update(title_en="New")
-    event.refresh_from_db()
-
-    event.description_en = "Only the text"
-    event.save()
-
-    assert Event.objects.get(pk=event.pk).sequence == 0
-
-
-def test_empty_and_missing_russian_title_are_the_same():
-    event = Event.objects.get(pk=EventFactory(title_ru=None).pk)
-
-    event.title_ru = ""
-    event.save()
-
-    assert Event.objects.get(pk=event.pk).sequence == 0
 
 
 @pytest.mark.parametrize("year", [1799, 2201, 9999])
@@ -533,13 +281,3 @@ def test_part_of_an_unsaved_parent_is_checked_against_its_dates():
     assert validation_messages(part)["start_date"] == [
         "A part must take place within the dates of the event it belongs to (2020-05-01..2020-05-02)."
     ]
-
-
-def test_counts_by_status_group_by_status_only():
-    EventFactory(status="confirmed")
-    EventFactory(status="confirmed")
-    EventFactory(status="cancelled")
-
-    counts = list(Event.objects.values("status").annotate(count=Count("pk")).order_by("status"))
-
-    assert counts == [{"status": "cancelled", "count": 1}, {"status": "confirmed", "count": 2}]
