@@ -151,7 +151,11 @@ class EventFacts(NamedTuple):
     ) -> "EventFacts":
         """The facts of an event from rows of values: the event's (EVENT_COLUMNS), its tags' (TAG_COLUMNS) and its
         participants' (PEOPLE_COLUMNS, in any order)."""
-        text = Texts(row)
+        order = languages()
+
+        def text(name: str) -> str:
+            return localized(row, name, order)
+
         has_venue, has_parent, has_source = (row[name] is not None for name in ("venue_id", "parent_id", "source_id"))
         zone = row["timezone"]
         return cls(
@@ -178,9 +182,9 @@ class EventFacts(NamedTuple):
             type_name=text("event_type__name"),
             place=place(text("venue__name"), text("venue__city"), row["venue__country"]) if has_venue else None,
             geo=geo(row["venue__latitude"], row["venue__longitude"]) if has_venue else None,
-            tags=listed_tags(Texts(tag)("tag__name") for tag in tags),
+            tags=listed_tags(localized(tag, "tag__name", order) for tag in tags),
             participants=tuple(
-                participant(person)
+                participant(person, order)
                 # As Participation.Meta.ordering lists them.
                 for person in sorted(people, key=lambda person: (person["order"], person["id"]))
             ),
@@ -237,22 +241,19 @@ PEOPLE_COLUMNS = ("id", "order", "role")
 PEOPLE_TEXTS = ("position", "person__name")
 
 
-class Texts:
-    """The translated texts of a row as an instance's attributes read them, in the active language."""
+def localized(row: Mapping, name: str, order: tuple[str, ...]) -> str:
+    """A translated field of a row as an instance's attribute reads it: the first language in order with a text."""
+    for column in localized_columns(name, order):
+        value = row[column]
+        # modeltranslation passes over None and the field's default, which is "" for every translated field.
+        if value is not None and value != "":
+            return value
+    return ""
 
-    __slots__ = ("order", "row")
 
-    def __init__(self, row: Mapping):
-        self.row = row
-        self.order = languages()
-
-    def __call__(self, name: str) -> str:
-        for language in self.order:
-            value = self.row[build_localized_fieldname(name, language)]
-            # modeltranslation passes over None and the field's default, which is "" for every translated field.
-            if value is not None and value != "":
-                return value
-        return ""
+@functools.cache
+def localized_columns(name: str, order: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(build_localized_fieldname(name, language) for language in order)
 
 
 def languages() -> tuple[str, ...]:
@@ -270,18 +271,31 @@ def geo(latitude, longitude) -> tuple[float, float] | None:
 
 def place(name: str, city: str, country: str) -> str:
     """A venue as one line: what Venue.__str__ writes, from its values."""
-    return ", ".join(part for part in (name, city, str(countries.name(country))) if part)
+    return ", ".join(part for part in (name, city, country_name(country, translation.get_language())) if part)
+
+
+@functools.lru_cache(maxsize=1024)
+def country_name(code: str, language: str | None) -> str:
+    """A country's name in a language (django-countries, with COUNTRIES_OVERRIDE), translated once per process."""
+    with translation.override(language):
+        return str(countries.name(code))
 
 
 def listed_tags(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda name: (name.casefold(), name)))
 
 
-def participant(row: Mapping) -> Participant:
-    text = Texts(row)
-    # As get_role_display() writes it: the label, or the stored value if it has none.
-    role = str(dict(Participation.Role.choices).get(row["role"], row["role"]))
-    return Participant(text("person__name"), text("position"), role)
+def participant(row: Mapping, order: tuple[str, ...]) -> Participant:
+    # The role as get_role_display() writes it: its label, or the stored value if it has none.
+    role = role_labels(translation.get_language()).get(row["role"], row["role"])
+    return Participant(localized(row, "person__name", order), localized(row, "position", order), role)
+
+
+@functools.lru_cache(maxsize=16)
+def role_labels(language: str | None) -> dict[str, str]:
+    """The labels of the participants' roles in a language, translated once per process."""
+    with translation.override(language):
+        return {value: str(label) for value, label in Participation.Role.choices}
 
 
 def columns(plain: Iterable[str], texts: Iterable[str]) -> list[str]:
