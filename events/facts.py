@@ -12,6 +12,7 @@ that holds a text, as an instance's attribute reads it.
 import datetime as dt
 import functools
 import hashlib
+import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -314,7 +315,9 @@ def render_version() -> str:
     digest = hashlib.blake2b(digest_size=8)
     digest.update(django.get_version().encode())
     here = Path(__file__).parent
-    code = ("facts.py", "ical.py", "dates.py", "text.py", "urls.py")
-    for path in (*(here / name for name in code), *sorted(settings.BASE_DIR.glob("locale/*/LC_MESSAGES/*.mo"))):
+    # The site's URLconf too: it decides the events' addresses (the language prefix among them).
+    code = [here / name for name in ("facts.py", "ical.py", "dates.py", "text.py", "urls.py")]
+    code.append(Path(importlib.import_module(settings.ROOT_URLCONF).__file__))
+    for path in (*code, *sorted(settings.BASE_DIR.glob("locale/*/LC_MESSAGES/*.mo"))):
         digest.update(path.read_bytes())
     return digest.hexdigest()
