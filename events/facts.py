@@ -150,8 +150,8 @@ class EventFacts(NamedTuple):
     def of_rows(
         cls, row: Mapping, tags: Iterable[Mapping], people: Iterable[Mapping], *, now: dt.datetime
     ) -> "EventFacts":
-        """The facts of an event from rows of values: the event's (EVENT_COLUMNS), its tags' (TAG_COLUMNS) and its
-        participants' (PEOPLE_COLUMNS, in any order)."""
+        """The facts of an event from rows of values (feedcache.py reads them): the event's (EVENT_COLUMNS and
+        EVENT_TEXTS), its tags' (TAG_TEXTS) and its participants' (PEOPLE_COLUMNS and PEOPLE_TEXTS, in any order)."""
         order = languages()
 
         def text(name: str) -> str:
