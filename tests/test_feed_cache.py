@@ -14,7 +14,7 @@ from events.facts import of_events
 from events.feedcache import write_public_feed
 from events.feeds import select_feed_events
 from events.ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, write_calendar
-from events.models import Event
+from events.models import Event, FeedToken
 
 from .caches import Store
 from .factories import (
@@ -332,3 +332,19 @@ def test_a_feed_snapshot_on_sqlite_takes_no_write_lock(db, tmp_path):
         connections["snapshot_test"].close()
         del connections["snapshot_test"]
     assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == [("saved",)]
+
+
+def test_a_private_feed_stores_none_of_its_vevents(client, mixed, serialised, django_user_model):
+    _token, key = FeedToken.issue(django_user_model.objects.create_superuser("officer", "officer@example.org", "x"))
+    EventFactory(title_en="Secret talks", is_published=False, start=timezone.now() + dt.timedelta(days=2))
+
+    response = client.get(f"/feeds/private/{key}.ics")
+
+    assert response.status_code == 200
+    assert b"SUMMARY:[Draft] Secret talks\r\n" in response.content
+    assert serialised == []
+
+
+def test_a_private_calendar_refuses_a_fragment_store():
+    with pytest.raises(ValueError, match="not stored"):
+        write_calendar([], name="Staff", description="All", base_url=BASE, private=True, fragments=Store())
