@@ -59,10 +59,12 @@ STATUS_MAP = {
 
 
 def prodid() -> str:
+    """The PRODID naming the software that wrote the calendar (EVENTS_ICAL_PRODID)."""
     return getattr(settings, "EVENTS_ICAL_PRODID", "-//Diplomatic event calendar//EN")
 
 
 def refresh_interval() -> dt.timedelta:
+    """How often subscribers are asked to fetch the feed again (EVENTS_FEED_REFRESH_MINUTES)."""
     return dt.timedelta(minutes=getattr(settings, "EVENTS_FEED_REFRESH_MINUTES", 60))
 
 
@@ -242,6 +244,7 @@ def param_value(value: str) -> str:
 
 
 def ical_date(day: dt.date) -> str:
+    """A DATE value (20171114)."""
     return f"{day.year:04}{day.month:02}{day.day:02}"
 
 
