@@ -22,6 +22,7 @@ from django_countries import countries
 
 from . import freshness, ical
 from .dates import format_day, format_event_dates
+from .facts import EventFacts, of_events
 from .feedcache import write_public_feed
 from .filters import EventFilter, describe_errors, normal_filters, selected_filters
 from .ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, write_calendar
@@ -172,7 +173,7 @@ class EventIcsView(View):
         response = get_conditional_response(request, etag=etag, last_modified=int(event.updated_at.timestamp()))
         if response is None:
             calendar = write_calendar(
-                [event],
+                [EventFacts.of_event(event, now=timezone.now())],
                 name=event.title,
                 description=event.summary or event.title,
                 base_url=base_url(request),
@@ -199,12 +200,11 @@ class PrivateFeedView(View):
         else:
             # No fragment store: a staff feed's texts stay out of shared caches.
             calendar = write_calendar(
-                feed_rows(filterset.qs),
+                of_events(feed_rows(filterset.qs), now=now),
                 name=_("%(name)s (staff, with drafts)") % {"name": selection_name(filterset)},
                 description=_("Private staff feed: includes drafts and embargoed events. Do not share this address."),
                 base_url=base_url(request),
                 private=True,
-                now=now,
             )
             response = CalendarResponse(calendar, filename="events-private.ics")
         patch_cache_control(response, private=True, no_store=True)

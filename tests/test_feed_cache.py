@@ -1,23 +1,22 @@
-"""The feed caches: whole feeds by ETag, each event's VEVENT by what it is made of, VTIMEZONEs per zone."""
+"""The feed caches: whole feeds by ETag, each event's VEVENT by its facts' digest, VTIMEZONEs per zone."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.db.models.sql.compiler import SQLCompiler
 from django.http import QueryDict
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from events import freshness, ical
+from events import freshness
+from events.facts import of_events
 from events.feedcache import write_public_feed
 from events.feeds import select_feed_events
-from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar, write_calendar
-from events.models import Event
+from events.ical import FEED_PREFETCH, FEED_RELATED, CalendarResponse, write_calendar
+from events.models import Event, FeedToken
 
+from .caches import Store
 from .factories import (
     AllDayEventFactory,
     EventFactory,
@@ -27,23 +26,18 @@ from .factories import (
     TagFactory,
     VenueFactory,
 )
+from .ical_oracle import oracle_calendar
 
 BASE = "https://calendar.example.org"
 FEED = "/feeds/events.ics"
 
 
 @pytest.fixture
-def serialised(monkeypatch):
-    """The UIDs of the events that icalendar serialises, in order."""
-    uids = []
-    original = ical.event_to_vevent
-
-    def counting(event, **kwargs):
-        uids.append(event.uid)
-        return original(event, **kwargs)
-
-    monkeypatch.setattr(ical, "event_to_vevent", counting)
-    return uids
+def serialised(settings):
+    """The UIDs of the VEVENTs that feeds write into the cache, in order."""
+    settings.CACHES = {"default": {**settings.CACHES["default"], "BACKEND": "tests.caches.CountingCache"}}
+    cache.clear()
+    return cache.vevent_uids
 
 
 @pytest.fixture
@@ -68,45 +62,70 @@ def selection(now):
     return events
 
 
-def built(now) -> bytes:
+def fetched_facts(now) -> list:
+    """The facts of the selection's events, made from instances."""
     events = selection(now).select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological()
-    return build_calendar(events, name="Events", description="All", base_url=BASE, now=now).to_ical()
+    return list(of_events(events, now=now))
 
 
-class Store(dict):
-    """A fragment store that remembers what was written to it."""
-
-    def get_many(self, keys):
-        return {key: self[key] for key in keys if key in self}
-
-    def set_many(self, data, timeout=None):
-        self.update(data)
+def built(now) -> bytes:
+    """The calendar of the selection as icalendar builds it from the instances' facts."""
+    return oracle_calendar(fetched_facts(now), name="Events", description="All", base_url=BASE)
 
 
 def test_written_parts_join_to_the_bytes_of_the_built_calendar(mixed):
     now = timezone.now()
-    events = list(selection(now).select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).chronological())
+    facts = fetched_facts(now)
     store = Store()
-    first = write_calendar(events, name="Events", description="All", base_url=BASE, now=now, fragments=store)
-    again = write_calendar(events, name="Events", description="All", base_url=BASE, now=now, fragments=store)
-    plain = write_calendar(events, name="Events", description="All", base_url=BASE, now=now)
+
+    first = write_calendar(facts, name="Events", description="All", base_url=BASE, fragments=store)
+    again = write_calendar(facts, name="Events", description="All", base_url=BASE, fragments=store)
+    plain = write_calendar(facts, name="Events", description="All", base_url=BASE)
+
     assert b"".join(first) == b"".join(again) == b"".join(plain) == built(now)
-    assert len(store) == 4
+    assert (len(store), len(store.vevent_uids)) == (4, 4)
 
 
-def test_the_public_feed_writer_gives_the_bytes_of_the_built_calendar_and_reuses_every_vevent(mixed, serialised):
+def test_the_public_feed_writer_gives_the_bytes_of_the_built_calendar_and_reuses_every_vevent(mixed):
     now = timezone.now()
-    first = write_public_feed(selection(now), name="Events", description="All", base_url=BASE, now=now, timeout=60)
-    assert len(serialised) == 4
-    again = write_public_feed(selection(now), name="Events", description="All", base_url=BASE, now=now, timeout=60)
-    assert len(serialised) == 4
+    store = Store()
+
+    first = write_public_feed(
+        selection(now), name="Events", description="All", base_url=BASE, now=now, timeout=60, fragments=store
+    )
+    assert len(store.vevent_uids) == 4
+    again = write_public_feed(
+        selection(now), name="Events", description="All", base_url=BASE, now=now, timeout=60, fragments=store
+    )
+
+    assert len(store.vevent_uids) == 4
     assert b"".join(first) == b"".join(again) == built(now)
 
 
+def test_the_public_feed_writer_reads_and_stores_a_chunk_at_a_time(mixed):
+    now = timezone.now()
+    store = Store()
+    chunks = []
+
+    parts = write_public_feed(
+        selection(now),
+        name="Events",
+        description="All",
+        base_url=BASE,
+        now=now,
+        timeout=60,
+        fragments=store,
+        chunk_size=3,
+        on_chunk=chunks.append,
+    )
+
+    assert [len(chunk) for chunk in chunks] == [3, 1]
+    assert [part.count(b"BEGIN:VEVENT\r\n") for part in parts if b"BEGIN:VEVENT" in part] == [3, 1]
+    assert b"".join(parts) == built(now)
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_vevents_written_from_rows_of_values_equal_those_of_fetched_events(
-    mixed, serialised, django_assert_num_queries, language
-):
+def test_vevents_written_from_rows_of_values_equal_those_of_fetched_events(mixed, django_assert_num_queries, language):
     _talks, minister = mixed
     soon = timezone.now() + dt.timedelta(days=20)
     summit = EventFactory(title_en="Summit", start=soon, source=SourceFactory(url="https://mfa.example/1"))
@@ -124,12 +143,15 @@ def test_vevents_written_from_rows_of_values_equal_those_of_fetched_events(
     )
     summit.tags.add(TagFactory(name_en="Energy", name_ru="Энергетика"), TagFactory(name_en="agriculture"))
     now = timezone.now()
+    store = Store()
     with translation.override(language):
         events = selection(now)
-        # The selection's ids, then the events' rows, tags and people: no query for the events being serialised.
+        # The selection's ids, then the events' rows, tags and people: no query for the events being written.
         with django_assert_num_queries(4):
-            written = write_public_feed(events, name="Events", description="All", base_url=BASE, now=now, timeout=60)
-        assert len(serialised) == 7
+            written = write_public_feed(
+                events, name="Events", description="All", base_url=BASE, now=now, timeout=60, fragments=store
+            )
+        assert len(store.vevent_uids) == 7
         expected = built(now)
 
     assert b"".join(written) == expected
@@ -194,119 +216,32 @@ def test_an_unchanged_feed_reads_one_row_and_serialises_nothing(client, mixed, s
 
 def test_a_feed_with_a_lost_part_is_written_again_whole(client, mixed):
     first = client.get(FEED)
-    key = f"events:feed:{first['ETag'].strip(chr(34))}"
+    key = freshness.key("feed", first["ETag"])
     cache.delete(f"{key}:0")
     again = client.get(FEED)
     assert again.content == first.content
     assert cache.get(key) == 1
 
 
-def test_the_feed_is_sent_in_parts_with_its_length(client, mixed, monkeypatch):
-    monkeypatch.setattr("events.feeds.PART_BYTES", 100)
+def test_a_calendar_response_sends_its_parts_one_by_one_with_their_length():
+    response = CalendarResponse([b"BEGIN:VCALENDAR\r\n", b"", b"END:VCALENDAR\r\n"], filename="events.ics")
+
+    assert [part for part in response if part] == [b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n"]
+    assert (response["Content-Length"], response.content) == ("32", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    assert response["Content-Disposition"] == 'inline; filename="events.ics"'
+
+
+def test_the_feed_is_sent_with_its_length(client, mixed):
     response = client.get(FEED)
-    parts = list(response)
-    assert len(parts) > 3
-    assert int(response["Content-Length"]) == sum(map(len, parts)) == len(response.content)
-    assert icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+
+    assert int(response["Content-Length"]) == sum(map(len, response)) == len(response.content)
+    assert len(icalendar.Calendar.from_ical(response.content).walk("VEVENT")) == 4
 
 
 def test_invalid_filters_are_refused_when_a_valid_feed_is_cached(client, mixed):
     client.get(FEED)
     response = client.get(FEED, {"from": "2026-13-01"})
     assert response.status_code == 400
-
-
-@pytest.mark.parametrize(
-    ("action", "expected_bump"),
-    [
-        ("create a draft", False),
-        ("create a published event", True),
-        ("publish the draft", True),
-        ("edit the draft", False),
-        ("edit the embargoed event", False),
-        ("edit the published event", True),
-        ("unpublish the published event", True),
-        ("delete the draft", False),
-        ("delete the published event", True),
-        ("read", False),
-    ],
-)
-def test_public_changes_move_the_data_version_and_hidden_work_does_not(db, action, expected_bump):
-    draft = EventFactory(is_published=False)
-    published = EventFactory(is_published=True)
-    embargoed = EventFactory(is_published=True, publish_at=timezone.now() + dt.timedelta(days=1))
-    draft, published, embargoed = (Event.objects.get(pk=event.pk) for event in (draft, published, embargoed))
-    before = freshness.current()
-    if action == "create a draft":
-        EventFactory(is_published=False)
-    elif action == "create a published event":
-        EventFactory(is_published=True)
-    elif action == "publish the draft":
-        draft.is_published = True
-        draft.save()
-    elif action.startswith("edit"):
-        event = {"draft": draft, "embargoed event": embargoed, "published event": published}[action[9:]]
-        event.summary_en = "New summary"
-        event.save()
-    elif action == "unpublish the published event":
-        published.is_published = False
-        published.save()
-    elif action.startswith("delete"):
-        (draft if action.endswith("draft") else published).delete()
-    else:
-        list(Event.objects.all())
-    assert (freshness.current().number > before.number) is expected_bump
-
-
-@pytest.mark.parametrize("zone", ["Europe/Moscow", "Asia/Kolkata", "Europe/Vienna", "America/Havana", "Africa/Cairo"])
-@pytest.mark.parametrize(("first", "last"), [(2017, 2017), (2010, 2030)])
-def test_a_zone_ended_after_the_last_year_gives_icalendars_own_vtimezone(zone, first, last):
-    own = icalendar.Timezone.from_tzinfo(
-        ZoneInfo(zone), first_date=dt.date(first, 1, 1), last_date=dt.date(last + 1, 1, 1)
-    ).to_ical()
-    ended = icalendar.Timezone.from_tzinfo(
-        ical.EndingZone(ZoneInfo(zone), dt.date(last + 1, 1, 1)),
-        tzid=zone,
-        first_date=dt.date(first, 1, 1),
-        last_date=dt.date(last + 1, 1, 1),
-    ).to_ical()
-    assert ended == own
-
-
-def test_the_data_version_query_is_compiled_once_per_process(db, monkeypatch):
-    EventFactory()
-    freshness.current()
-    compiled = []
-    compile_sql = SQLCompiler.as_sql
-
-    def counting(self, *args, **kwargs):
-        compiled.append(self.query.model)
-        return compile_sql(self, *args, **kwargs)
-
-    monkeypatch.setattr(SQLCompiler, "as_sql", counting)
-    with CaptureQueriesContext(connection) as queries:
-        freshness.current()
-
-    assert (compiled, len(queries)) == ([], 1)
-
-
-def test_a_request_reads_the_version_once_and_again_after_its_own_change(db, django_assert_num_queries):
-    EventFactory()
-    # What the request_started and request_finished signals call.
-    freshness._request_started()
-    try:
-        with django_assert_num_queries(1):
-            first, again = freshness.current(), freshness.current()
-        EventFactory()
-        with django_assert_num_queries(1):
-            changed = freshness.current()
-    finally:
-        freshness._request_finished()
-    with django_assert_num_queries(1):
-        freshness.current()
-
-    assert again is first
-    assert changed.number > first.number
 
 
 def test_a_feed_snapshot_on_sqlite_takes_no_write_lock(db, tmp_path):
@@ -336,3 +271,19 @@ def test_a_feed_snapshot_on_sqlite_takes_no_write_lock(db, tmp_path):
         connections["snapshot_test"].close()
         del connections["snapshot_test"]
     assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == [("saved",)]
+
+
+def test_a_private_feed_stores_none_of_its_vevents(client, mixed, serialised, django_user_model):
+    _token, key = FeedToken.issue(django_user_model.objects.create_superuser("officer", "officer@example.org", "x"))
+    EventFactory(title_en="Secret talks", is_published=False, start=timezone.now() + dt.timedelta(days=2))
+
+    response = client.get(f"/feeds/private/{key}.ics")
+
+    assert response.status_code == 200
+    assert b"SUMMARY:[Draft] Secret talks\r\n" in response.content
+    assert serialised == []
+
+
+def test_a_private_calendar_refuses_a_fragment_store():
+    with pytest.raises(ValueError, match="not stored"):
+        write_calendar([], name="Staff", description="All", base_url=BASE, private=True, fragments=Store())

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 import time_machine
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
@@ -22,6 +23,70 @@ pytestmark = pytest.mark.django_db
 def coming(title: str, days: int = 3, **kwargs) -> Event:
     day = timezone.now().date() + dt.timedelta(days=days)
     return AllDayEventFactory(title_en=title, start_date=day, end_date=day, **kwargs)
+
+
+# The version
+
+
+@pytest.mark.parametrize(
+    ("action", "expected_bump"),
+    [
+        ("create a draft", False),
+        ("create a published event", True),
+        ("publish the draft", True),
+        ("edit the draft", False),
+        ("edit the embargoed event", False),
+        ("edit the published event", True),
+        ("unpublish the published event", True),
+        ("delete the draft", False),
+        ("delete the published event", True),
+        ("read", False),
+    ],
+)
+def test_public_changes_move_the_data_version_and_hidden_work_does_not(db, action, expected_bump):
+    draft = EventFactory(is_published=False)
+    published = EventFactory(is_published=True)
+    embargoed = EventFactory(is_published=True, publish_at=timezone.now() + dt.timedelta(days=1))
+    draft, published, embargoed = (Event.objects.get(pk=event.pk) for event in (draft, published, embargoed))
+    before = freshness.current()
+    if action == "create a draft":
+        EventFactory(is_published=False)
+    elif action == "create a published event":
+        EventFactory(is_published=True)
+    elif action == "publish the draft":
+        draft.is_published = True
+        draft.save()
+    elif action.startswith("edit"):
+        event = {"draft": draft, "embargoed event": embargoed, "published event": published}[action[9:]]
+        event.summary_en = "New summary"
+        event.save()
+    elif action == "unpublish the published event":
+        published.is_published = False
+        published.save()
+    elif action.startswith("delete"):
+        (draft if action.endswith("draft") else published).delete()
+    else:
+        list(Event.objects.all())
+    assert (freshness.current().number > before.number) is expected_bump
+
+
+def test_a_request_reads_the_version_once_and_again_after_its_own_change(db, django_assert_num_queries):
+    EventFactory()
+    # What the request_started and request_finished signals call.
+    freshness._request_started()
+    try:
+        with django_assert_num_queries(1):
+            first, again = freshness.current(), freshness.current()
+        EventFactory()
+        with django_assert_num_queries(1):
+            changed = freshness.current()
+    finally:
+        freshness._request_finished()
+    with django_assert_num_queries(1):
+        freshness.current()
+
+    assert again is first
+    assert changed.number > first.number
 
 
 # Keys
@@ -62,6 +127,27 @@ def test_a_value_of_drafts_too_is_computed_again_after_hidden_work():
     EventFactory(is_published=False)
 
     assert (before, read()) == (0, 1)
+
+
+# Large values in parts
+
+
+def test_small_parts_are_joined_up_to_the_limit_and_a_large_one_is_kept_whole():
+    parts = [b"a" * 60, b"b" * 30, b"c" * 20, b"d" * 150, b"e" * 5]
+
+    assert freshness.coalesce(parts, limit=100) == [b"a" * 60 + b"b" * 30, b"c" * 20, b"d" * 150, b"e" * 5]
+
+
+def test_stored_parts_are_found_all_or_not_at_all():
+    freshness.store_parts("events:test", [b"one", b"two"], 60)
+    whole = freshness.stored_parts("events:test")
+    cache.delete("events:test:1")
+
+    assert (whole, freshness.stored_parts("events:test"), freshness.stored_parts("events:none")) == (
+        [b"one", b"two"],
+        None,
+        None,
+    )
 
 
 # Whole pages for anonymous readers

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 from django.utils import timezone, translation
 
+from events.facts import of_events
 from events.feeds import feed_rows, listing_path, select_feed_events, selection_description, selection_name
 from events.filters import FILTER_NAMES, describe_errors
 from events.ical import write_calendar
@@ -33,11 +34,10 @@ class Command(BaseCommand):
             if events is None:
                 raise CommandError("; ".join(describe_errors(filterset, prefix="--")))
             parts = write_calendar(
-                feed_rows(events),
+                of_events(feed_rows(events), now=now),
                 name=selection_name(filterset),
                 description=selection_description(filterset, base_url.rstrip("/") + listing_path(params)),
                 base_url=base_url.rstrip("/"),
-                now=now,
             )
         if output == "-":
             for part in parts:
