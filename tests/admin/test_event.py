@@ -5,7 +5,7 @@ from django.contrib.messages import get_messages
 
 from events.models import Event, EventType, Series
 
-from .factories import AllDayEventFactory, EventFactory, PersonFactory, SeriesFactory, VenueFactory
+from ..factories import AllDayEventFactory, EventFactory, PersonFactory, SeriesFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 

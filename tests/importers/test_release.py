@@ -22,7 +22,7 @@ from events.models import Event, Participation, Source
 
 pytestmark = pytest.mark.django_db
 
-RELEASE = Path(__file__).resolve().parent.parent / "fixtures" / "release-2017-11-13.txt"
+RELEASE = Path(__file__).resolve().parents[2] / "fixtures" / "release-2017-11-13.txt"
 PUBLISHED = dt.date(2017, 11, 13)
 
 

@@ -18,7 +18,7 @@ from events.ical import FEED_PREFETCH, FEED_RELATED, build_calendar
 from events.importers.ics import ImportFileError, import_calendar
 from events.models import Event, EventType, Organisation, Person, Series, Source, Tag, Venue
 
-from .factories import EventFactory, TagFactory
+from ..factories import EventFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
