@@ -12,7 +12,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from events import freshness, services
-from events.models import Event
+from events.models import Event, Venue
 
 from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, ParticipationFactory, VenueFactory
 from .formdata import form_data
@@ -446,3 +446,12 @@ def test_drafts_from_a_press_release_move_only_the_hidden_count():
 
     after = freshness.current()
     assert (after.number, after.edits > before.edits) == (before.number, True)
+
+
+def test_a_bulk_update_of_the_rows_events_show_moves_the_version():
+    venue = VenueFactory()
+    before = freshness.current()
+
+    rows = Venue.objects.filter(pk=venue.pk).update(address_en="Spiridonovka 17")
+
+    assert (rows, freshness.current().number > before.number) == (1, True)

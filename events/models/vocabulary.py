@@ -8,10 +8,10 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
 
-from .base import TextCleanedModel
+from .base import CountedQuerySet, TextCleanedModel
 
 
-class SlugNaturalKeyManager(models.Manager):
+class SlugNaturalKeyManager(models.Manager.from_queryset(CountedQuerySet)):
     """Let fixtures refer to vocabulary rows by slug rather than by database id."""
 
     def get_by_natural_key(self, slug):
