@@ -24,6 +24,7 @@ from django.utils import translation
 from django_countries import countries
 from modeltranslation.utils import build_localized_fieldname, get_language, get_translation_fields, resolution_order
 
+from . import freshness
 from .models import Event, Participation, public_at
 
 
@@ -99,9 +100,9 @@ class EventFacts(NamedTuple):
         the site's address and path, and the version of the code and
         translations that write VEVENTs.
         """
-        inputs = (self, translation.get_language(), base_url, get_script_prefix())
-        digest = hashlib.blake2b(repr(inputs).encode(), digest_size=20).hexdigest()
-        return f"vevent:{render_version()}:{digest}"
+        return freshness.key(
+            "vevent", render_version(), self, translation.get_language(), base_url, get_script_prefix()
+        )
 
     @classmethod
     def of_event(cls, event: Event, *, now: dt.datetime) -> "EventFacts":

@@ -241,6 +241,11 @@ def key(namespace: str, *parts: object) -> str:
     return f"events:{namespace}:{digest(*parts)}"
 
 
+def body_etag(content: bytes) -> str:
+    """A strong ETag of a response's bytes."""
+    return f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
+
+
 def remember(namespace: str, parts: tuple, compute, *, timeout: int, hidden: bool = False):
     """compute(), kept in the cache under the current data version and parts until the version moves.
 
@@ -363,7 +368,7 @@ def keep_response(request, name: str | None, response: HttpResponse) -> HttpResp
     made again the next minute with the same bytes still answers 304."""
     if name is None or not keepable(response):
         return response
-    response.setdefault("ETag", f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"')
+    response.setdefault("ETag", body_etag(response.content))
     patch_vary_headers(response, ["Authorization", "Cookie"])
     cache.set(name, (response.content, list(response.items())), settings.EVENTS_PAGE_CACHE_SECONDS)
     return conditional(request, response)

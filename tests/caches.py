@@ -18,7 +18,7 @@ class CountingCache(BoundedMemoryCache):
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         self.vevent_uids += [
-            UID.search(value).group(1).decode() for key, value in data.items() if key.startswith("vevent:")
+            UID.search(value).group(1).decode() for key, value in data.items() if key.startswith("events:vevent:")
         ]
         return super().set_many(data, timeout, version)
 

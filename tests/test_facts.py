@@ -152,6 +152,6 @@ def test_the_digest_names_the_facts_the_language_and_the_address(events):
     }
 
     assert same == from_instances(events[0])[0].digest(base_url=BASE)
-    assert same.startswith("vevent:")
+    assert same.startswith("events:vevent:")
     assert same not in others
     assert len(others) == 6

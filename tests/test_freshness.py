@@ -16,6 +16,7 @@ from events.models import Event, Venue
 
 from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, ParticipationFactory, VenueFactory
 from .formdata import form_data
+from .writes import draft, ics_event, release
 
 pytestmark = pytest.mark.django_db
 
@@ -413,10 +414,7 @@ def test_every_write_path_moves_the_version_for_the_public_only_when_it_sees_it(
 def test_an_import_moves_the_version_for_the_public_only_when_it_publishes(tmp_path, publish):
     EventTypeFactory(slug="forum")
     path = tmp_path / "partner.ics"
-    event = "UID:partner-1\r\nSUMMARY:Consultations\r\nDTSTART;VALUE=DATE:20271114\r\n"
-    path.write_bytes(
-        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//P//EN\r\nBEGIN:VEVENT\r\n{event}END:VEVENT\r\nEND:VCALENDAR\r\n".encode()
-    )
+    path.write_bytes(ics_event(CATEGORIES="Forum"))
     before = freshness.current()
 
     call_command("import_ics", str(path), "--type", "forum", *(["--publish"] if publish else []), stdout=StringIO())
@@ -428,21 +426,8 @@ def test_an_import_moves_the_version_for_the_public_only_when_it_publishes(tmp_p
 
 def test_drafts_from_a_press_release_move_only_the_hidden_count():
     before = freshness.current()
-    release = {"title": "Release", "url": "", "published": dt.date(2027, 11, 1), "language": "en", "text": "…"}
-    draft = {
-        "title": "Consultations",
-        "event_type": EventTypeFactory(slug="visit"),
-        "visit_level": "",
-        "dates": (dt.date(2027, 11, 14), dt.date(2027, 11, 14), Event.Precision.DAY),
-        "city_en": "",
-        "city_ru": "",
-        "country": "",
-        "timezone": "",
-        "people": [],
-        "sentence": "Consultations will be held.",
-    }
 
-    services.save_drafts(release, [draft])
+    services.save_drafts(release(), [draft()])
 
     after = freshness.current()
     assert (after.number, after.edits > before.edits) == (before.number, True)

@@ -1,7 +1,5 @@
 """The JSON API: public reads for everyone, writes for staff with Django's model permissions."""
 
-import hashlib
-
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -90,7 +88,7 @@ class ConditionalGetMixin:
         patch_vary_headers(response, ["Authorization", "Cookie"])
         if request.method in ("GET", "HEAD") and response.status_code == 200 and isinstance(response, Response):
             response.render()
-            etag = response.get("ETag") or f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+            etag = response.get("ETag") or freshness.body_etag(response.content)
             response["ETag"] = etag
             sent = [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]
             if etag in sent or "*" in sent:
@@ -135,8 +133,7 @@ def event_etag(event: Event) -> str:
     """What If-Match compares: it changes with every save of the event, and when its parent appears or goes (the
     representation names the parent only while it is public)."""
     parent = event.parent.is_public if event.parent_id else None
-    key = f"{event.uid}|{event.sequence}|{event.lock_version}|{event.updated_at.isoformat()}|{parent}"
-    return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+    return f'"{freshness.digest(event.uid, event.sequence, event.lock_version, event.updated_at, parent)[:32]}"'
 
 
 INCLUDE_PARAMETER = OpenApiParameter(
