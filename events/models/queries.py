@@ -114,8 +114,19 @@ class EventQuerySet(models.QuerySet):
         )
 
     def past(self, now: dt.datetime | None = None) -> "EventQuerySet":
-        """Keep dated events that have ended: the complement of upcoming() among dated events."""
-        return self.dated().exclude(pk__in=self.upcoming(now).values("pk"))
+        """Keep dated events that have ended: the complement of upcoming() among dated events.
+
+        Written as its own condition (the negation of upcoming()'s, for rows the model validates: an all-day
+        event has its last day, a timed one its start) rather than "not among the upcoming ones", so that the
+        archive reads its newest events in the order of an index and stops after a page.
+        """
+        now = now or timezone.now()
+        today = now.astimezone(dt.UTC).date()
+        return self.dated().filter(
+            Q(all_day=True, end_date__lt=today)
+            | Q(all_day=False, end__lt=now)
+            | Q(all_day=False, end__isnull=True, start__lt=now)
+        )
 
     def between(
         self, first: dt.date | None = None, last: dt.date | None = None, *, precisions: list[str] | None = None
