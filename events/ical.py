@@ -12,6 +12,8 @@ Representation choices, which the README repeats for subscribers:
   as an all-day, transparent event whose SUMMARY says the days are not
   announced, so no calendar shows a day that no source states;
 - undated events cannot be placed in a calendar and are left out;
+- a calendar with no event holds the VTIMEZONE of its own zone instead, as
+  RFC 5545 wants one component at least (assemble());
 - DTSTAMP and LAST-MODIFIED are the event's last change, so an unchanged
   feed is byte-identical between requests;
 - X-DIPCAL-* properties carry the event's own title, texts, type, precision
@@ -61,6 +63,11 @@ STATUS_MAP = {
 def prodid() -> str:
     """The PRODID naming the software that wrote the calendar (EVENTS_ICAL_PRODID)."""
     return getattr(settings, "EVENTS_ICAL_PRODID", "-//Diplomatic event calendar//EN")
+
+
+def calendar_zone() -> str:
+    """The calendar's own zone (EVENTS_ICAL_TIMEZONE): the ministry's, not the database's UTC."""
+    return getattr(settings, "EVENTS_ICAL_TIMEZONE", "Europe/Moscow")
 
 
 def refresh_interval() -> dt.timedelta:
@@ -334,6 +341,7 @@ def write_calendar(
     fragments: FragmentStore | None = None,
     fragment_timeout: int | None = None,
     chunk_size: int = CHUNK_SIZE,
+    today: dt.date | None = None,
 ) -> list[bytes]:
     """Write a VCALENDAR of events (undated ones left out) with a VTIMEZONE for each zone used, in parts.
 
@@ -342,7 +350,8 @@ def write_calendar(
     calendars only), each VEVENT is taken from it under its facts' digest
     when there, and otherwise written and stored. Events are consumed
     chunk_size at a time, so with an iterator only one chunk is held besides
-    the parts written so far.
+    the parts written so far. today (by default the current UTC date) dates
+    the VTIMEZONE of a calendar with no event (assemble()).
     """
     if private and fragments is not None:
         raise ValueError("A private calendar's VEVENTs are not stored.")
@@ -365,7 +374,7 @@ def write_calendar(
             fragments.set_many(made, fragment_timeout)
             found.update(made)
         body.append(b"".join(found[key] for key in keys))
-    return assemble(name=name, description=description, zone_years=zone_years, body=body)
+    return assemble(name=name, description=description, zone_years=zone_years, body=body, today=today)
 
 
 def chunks(items: Iterable, size: int = CHUNK_SIZE) -> Iterator[list]:
@@ -399,8 +408,25 @@ def calendar_head(*, name: str, description: str) -> bytes:
     return b"".join(map(fold, lines))
 
 
-def assemble(*, name: str, description: str, zone_years: dict[str, tuple[int, int]], body: list[bytes]) -> list[bytes]:
-    """The parts of a calendar file: its head, the VTIMEZONEs of zone_years, the VEVENTs in body, its end."""
+def assemble(
+    *,
+    name: str,
+    description: str,
+    zone_years: dict[str, tuple[int, int]],
+    body: list[bytes],
+    today: dt.date | None = None,
+) -> list[bytes]:
+    """The parts of a calendar file: its head, the VTIMEZONEs of zone_years, the VEVENTs in body, its end.
+
+    RFC 5545 (3.4, 3.6) wants at least one component in a VCALENDAR, and strict readers refuse one without. With
+    no event, the calendar holds the VTIMEZONE of its own zone for today's year, as Google Calendar writes its
+    calendars (a VTIMEZONE of the calendar's zone): every client reads it and shows nothing, where an invented
+    event would show in the subscriber's calendar. (RFC 5546 still asks PUBLISH for one VEVENT; Outlook too
+    publishes empty calendars, MS-OXCICAL 2.1.13.)
+    """
+    if not body:
+        year = (today or dt.datetime.now(dt.UTC).date()).year
+        zone_years = {calendar_zone(): (year, year)}
     zones = [vtimezone_bytes(zone, *years) for zone, years in sorted(zone_years.items())]
     return [calendar_head(name=name, description=description), *zones, *body, CALENDAR_END]
 

@@ -9,6 +9,7 @@ import icalendar
 from events.facts import EventFacts
 from events.ical import (
     STATUS_MAP,
+    calendar_zone,
     event_description,
     event_summary,
     event_url,
@@ -86,14 +87,23 @@ def oracle_head(*, name: str, description: str) -> icalendar.Calendar:
 
 
 def oracle_calendar(
-    events: list[EventFacts], *, name: str, description: str, base_url: str | None, private: bool = False
+    events: list[EventFacts],
+    *,
+    name: str,
+    description: str,
+    base_url: str | None,
+    private: bool = False,
+    today: dt.date | None = None,
 ) -> bytes:
-    """The whole file as icalendar serialises it."""
+    """The whole file as icalendar serialises it; with no dated event, the calendar's own zone for today's year."""
     calendar = oracle_head(name=name, description=description)
     zone_years: dict[str, tuple[int, int]] = {}
     dated = [event for event in events if event.date_precision != Event.Precision.NONE]
     for event in dated:
         note_zones(event, zone_years)
+    if not dated:
+        year = (today or dt.datetime.now(dt.UTC).date()).year
+        zone_years = {calendar_zone(): (year, year)}
     for zone, (first_year, last_year) in sorted(zone_years.items()):
         calendar.add_component(build_vtimezone(zone, first_year, last_year))
     for event in dated:

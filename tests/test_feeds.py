@@ -487,3 +487,28 @@ def test_a_change_is_never_hidden_by_the_cache(client, seed):
     event.save()
 
     assert b"SUMMARY:Minsk Days renamed (October 2017" in client.get(SEED_FEED).content
+
+
+def components(response) -> list[str]:
+    return [component.name for component in icalendar.Calendar.from_ical(response.content).subcomponents]
+
+
+def test_an_empty_selection_feed_holds_one_vtimezone_and_no_event(client):
+    EventFactory(start=dt.datetime(2017, 11, 14, 9, tzinfo=dt.UTC))
+
+    response = client.get(f"{FEED}?from=2090-01-01")
+
+    assert response.status_code == 200
+    assert components(response) == ["VTIMEZONE"]
+    parsed = parse_with_icaljs(response.content)
+    assert (parsed["timezones"], parsed["events"]) == (["Europe/Moscow"], [])
+
+
+def test_an_empty_private_feed_holds_one_vtimezone_and_no_event(client, officer):
+    _token, key = FeedToken.issue(officer)
+
+    response = client.get(f"/feeds/private/{key}.ics")
+
+    assert response.status_code == 200
+    assert components(response) == ["VTIMEZONE"]
+    assert parse_with_icaljs(response.content)["timezones"] == ["Europe/Moscow"]

@@ -20,6 +20,7 @@ from events.ical import (
     write_vevent,
 )
 from events.models import Event
+from events.vtimezone import vtimezone_bytes
 
 from .factories import (
     AllDayEventFactory,
@@ -233,6 +234,25 @@ def test_undated_events_are_left_out():
     calendar = icalendar.Calendar.from_ical(build(fetched(undated, dated)))
 
     assert [str(vevent["UID"]) for vevent in calendar.walk("VEVENT")] == [dated.uid]
+
+
+def test_a_calendar_with_no_event_holds_the_vtimezone_of_its_own_zone():
+    undated = AllDayEventFactory(date_precision="none", start_date=None, end_date=None)
+
+    content = build(fetched(undated), today=dt.date(2026, 12, 3))
+
+    calendar = icalendar.Calendar.from_ical(content)
+    assert [component.name for component in calendar.subcomponents] == ["VTIMEZONE"]
+    assert content.count(b"BEGIN:VTIMEZONE\r\nTZID:Europe/Moscow\r\n") == 1
+    assert vtimezone_bytes("Europe/Moscow", 2026, 2026) in content
+    parsed = parse_with_icaljs(content)
+    assert (parsed["timezones"], parsed["events"]) == (["Europe/Moscow"], [])
+
+
+def test_a_calendar_of_all_day_events_has_no_vtimezone():
+    content = build(fetched(AllDayEventFactory()), today=dt.date(2026, 12, 3))
+
+    assert icalendar.Calendar.from_ical(content).walk("VTIMEZONE") == []
 
 
 HOSTILE = "Talks, round 2; agenda\\items\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:injected"
