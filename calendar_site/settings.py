@@ -274,7 +274,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Diplomatic event calendar API",
     "DESCRIPTION": (
         "Public events for everyone; drafts, embargoed events and writes for press officers "
-        "(Authorization: Token <key>). Filters: type, country, city, tag, person, status, from, to, q."
+        "(`Authorization: Token <key>`). Filters: type, country, city, tag, person, status, from, to, q."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

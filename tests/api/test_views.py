@@ -313,6 +313,16 @@ def test_create_with_the_token_command(officer, seed, capsys):
     assert post(client, {**NEW_EVENT, "tags": []}).status_code == 201
 
 
+def test_schema_description_writes_the_token_header_as_inline_code_so_swagger_shows_the_key(api_client):
+    response = api_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+
+    assert response.status_code == 200
+    assert response.json()["info"]["description"] == (
+        "Public events for everyone; drafts, embargoed events and writes for press officers "
+        "(`Authorization: Token <key>`). Filters: type, country, city, tag, person, status, from, to, q."
+    )
+
+
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
