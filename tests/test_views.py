@@ -1,9 +1,12 @@
 import datetime as dt
 import json
+import mimetypes
 import re
+from pathlib import Path
 
 import pytest
 import time_machine
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -459,6 +462,25 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client
         "User-agent: *\nDisallow: /admin/\nDisallow: /ru/admin/\nDisallow: /feeds/private/\n"
         "Disallow: /ru/feeds/private/\nSitemap: http://testserver/sitemap.xml\n"
     )
+
+
+def test_favicon_ico_redirects_to_the_svg_icon_the_pages_link(client):
+    response = client.get("/favicon.ico")
+
+    assert (response.status_code, response["Location"]) == (302, "/static/events/favicon.svg")
+    icon = Path(finders.find("events/favicon.svg")).read_text()
+    assert icon.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">')
+    assert icon.endswith("</svg>\n")
+    assert mimetypes.guess_type("favicon.svg")[0] == "image/svg+xml"
+
+
+@pytest.mark.parametrize("path", ["/events/", "/ru/events/past/"])
+def test_every_page_links_the_svg_icon_from_its_own_site(client, path):
+    response = client.get(path)
+
+    assert response.content.count(b'<link rel="icon" href="/static/events/favicon.svg" type="image/svg+xml">') == 1
+    img_src = next(part for part in response["Content-Security-Policy"].split("; ") if part.startswith("img-src "))
+    assert img_src.split()[1] == "'self'"
 
 
 # Query counts stay flat as events grow
