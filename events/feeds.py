@@ -265,7 +265,7 @@ class UpcomingAtomFeed(Feed):
         return filterset.qs.select_related("event_type", "venue").chronological()[: self.limit]
 
     def item_title(self, event):
-        return event.title
+        return ical.status_title(event.title, event.status)
 
     def item_description(self, event):
         parts = [format_event_dates(event)]

@@ -88,10 +88,7 @@ def event_summary(event: EventFacts, *, private: bool = False) -> str:
             "title": summary,
             "period": format_year_range(event.start_date, event.end_date or event.start_date),
         }
-    if event.status == Event.Status.CANCELLED:
-        summary = _("Cancelled: %(title)s") % {"title": summary}
-    elif event.status == Event.Status.POSTPONED:
-        summary = _("Postponed: %(title)s") % {"title": summary}
+    summary = status_title(summary, event.status)
     if private:
         if not event.is_published:
             summary = _("[Draft] %(title)s") % {"title": summary}
@@ -101,6 +98,21 @@ def event_summary(event: EventFacts, *, private: bool = False) -> str:
                 "title": summary,
             }
     return summary
+
+
+def status_title(title: str, status: str) -> str:
+    """Put a cancellation or postponement before a title, in the one wording every feed and page uses.
+
+    SUMMARY, the Atom feed, the "Add to Google Calendar" link, the listings
+    and the month grid all show it, so a reader never meets a cancelled event
+    announced as normal. Tentative events keep their title: RFC 5545 says it
+    in STATUS, and pages say it in a badge.
+    """
+    if status == Event.Status.CANCELLED:
+        return _("Cancelled: %(title)s") % {"title": title}
+    if status == Event.Status.POSTPONED:
+        return _("Postponed: %(title)s") % {"title": title}
+    return title
 
 
 def event_description(event: EventFacts, *, url: str | None, private: bool = False) -> str:

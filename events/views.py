@@ -30,6 +30,7 @@ from . import freshness
 from .dates import format_event_dates, format_month
 from .filters import FILTER_NAMES, EventFilter, describe_errors, normal_filters, selected_filters
 from .grid import Segment, month_weeks
+from .ical import status_title
 from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute, start_of_utc_day
 from .paging import CachedCountPaginator
 
@@ -314,7 +315,7 @@ def google_calendar_link(event: Event, url: str) -> str:
     else:
         end = event.end or event.start
         dates = f"{event.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}/{end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
-    params = {"action": "TEMPLATE", "text": event.title, "dates": dates, "details": url}
+    params = {"action": "TEMPLATE", "text": status_title(event.title, event.status), "dates": dates, "details": url}
     if event.venue_id:
         params["location"] = str(event.venue)
     if not event.all_day:

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from io import StringIO
 
 import icalendar
@@ -512,3 +513,15 @@ def test_an_empty_private_feed_holds_one_vtimezone_and_no_event(client, officer)
     assert response.status_code == 200
     assert components(response) == ["VTIMEZONE"]
     assert parse_with_icaljs(response.content)["timezones"] == ["Europe/Moscow"]
+
+
+def test_atom_entry_titles_say_cancelled_and_postponed_as_the_ical_summary_does(client):
+    start = timezone.now() + dt.timedelta(days=2)
+    EventFactory(title_en="Talks", title_ru="Переговоры", start=start, status=Event.Status.CANCELLED)
+    EventFactory(title_en="Forum", title_ru="Форум", start=start + dt.timedelta(hours=2), status=Event.Status.POSTPONED)
+
+    english = client.get("/feeds/upcoming.atom").content.decode()
+    russian = client.get("/ru/feeds/upcoming.atom").content.decode()
+
+    assert re.findall(r"<entry><title>([^<]+)</title>", english) == ["Cancelled: Talks", "Postponed: Forum"]
+    assert re.findall(r"<entry><title>([^<]+)</title>", russian) == ["Отменено: Переговоры", "Перенесено: Форум"]

@@ -3,6 +3,7 @@ import json
 import mimetypes
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import time_machine
@@ -481,6 +482,58 @@ def test_every_page_links_the_svg_icon_from_its_own_site(client, path):
     assert response.content.count(b'<link rel="icon" href="/static/events/favicon.svg" type="image/svg+xml">') == 1
     img_src = next(part for part in response["Content-Security-Policy"].split("; ") if part.startswith("img-src "))
     assert img_src.split()[1] == "'self'"
+
+
+# A cancelled or postponed event says so wherever its title shows, in the words of the iCal SUMMARY
+
+
+def test_google_calendar_link_text_says_the_event_is_cancelled(client):
+    event = upcoming_event(title_en="Forum", title_ru="Форум", status=Event.Status.CANCELLED)
+
+    english = client.get(event.get_absolute_url()).context["google_url"]
+    russian = client.get(f"/ru{event.get_absolute_url()}").context["google_url"]
+
+    assert parse_qs(urlsplit(english).query)["text"] == ["Cancelled: Forum"]
+    assert parse_qs(urlsplit(russian).query)["text"] == ["Отменено: Форум"]
+
+
+def test_listing_titles_say_cancelled_and_postponed_as_the_feed_does(client):
+    upcoming_event(title_en="Talks", start_date=soon(2), status=Event.Status.CANCELLED)
+    upcoming_event(title_en="Forum", start_date=soon(3), status=Event.Status.POSTPONED)
+    upcoming_event(title_en="Visit", start_date=soon(4))
+
+    content = client.get("/events/").content.decode()
+
+    assert re.findall(r'<h3 class="event-title"><a href="[^"]+">([^<]+)</a></h3>', content) == [
+        "Cancelled: Talks",
+        "Postponed: Forum",
+        "Visit",
+    ]
+
+
+def test_month_grid_titles_say_cancelled_in_russian_as_the_feed_does(client):
+    AllDayEventFactory(
+        title_en="Talks",
+        title_ru="Переговоры",
+        start_date=dt.date(2017, 11, 14),
+        end_date=dt.date(2017, 11, 14),
+        status=Event.Status.CANCELLED,
+    )
+
+    content = client.get("/ru/events/2017/11/").content.decode()
+
+    assert re.findall(r'<td colspan="1" class="segment status-cancelled"><a [^>]+>([^<]+)</a>', content) == [
+        "Отменено: Переговоры"
+    ]
+
+
+def test_json_ld_of_a_cancelled_event_says_event_cancelled(client):
+    event = upcoming_event(title_en="Forum", status=Event.Status.CANCELLED)
+
+    content = client.get(event.get_absolute_url()).content.decode()
+
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1))
+    assert (data["name"], data["eventStatus"]) == ("Forum", "https://schema.org/EventCancelled")
 
 
 # Query counts stay flat as events grow

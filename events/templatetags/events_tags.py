@@ -2,12 +2,13 @@ from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
-from django.utils.html import format_html, linebreaks
+from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from events.dates import format_day, format_event_dates
+from events.ical import status_title
 
 register = template.Library()
 
@@ -32,6 +33,12 @@ def localized(obj, field: str, multiline: bool = False):
 @register.filter
 def event_dates(event) -> str:
     return format_event_dates(event)
+
+
+@register.filter
+def with_status(title, status: str) -> str:
+    """A title as listings and the month grid show it: "Cancelled: …", worded as the feeds word it (status_title)."""
+    return mark_safe(status_title(conditional_escape(title), status))
 
 
 @register.filter
