@@ -245,6 +245,8 @@ def test_without_a_base_url_the_export_leaves_out_forms_subscriptions_atom_and_s
     assert '<a href="../feeds/events.ics">' in listing
     detail = (tmp_path / "events" / "makei-working-visit-to-russia-2017" / "index.html").read_text()
     assert '<link rel="canonical" href="index.html">' in detail
+    assert '<link rel="canonical" href="index.html">' in listing
+    assert '<link rel="canonical" href="events/index.html">' in (tmp_path / "index.html").read_text()
     assert 'property="og:url"' not in detail
     assert '"url": "index.html"' in detail
     assert "Add to Google Calendar" not in detail
@@ -264,6 +266,9 @@ def test_with_a_base_url_forms_subscriptions_and_sitemap_point_to_the_live_site(
     detail = (tmp_path / "events" / "makei-working-visit-to-russia-2017" / "index.html").read_text()
     canonical = "https://mfa.example.org/calendar/events/makei-working-visit-to-russia-2017/"
     assert f'<link rel="canonical" href="{canonical}">' in detail
+    home = '<link rel="canonical" href="https://mfa.example.org/calendar/events/">'
+    assert home in listing
+    assert home in (tmp_path / "index.html").read_text()
     assert '<a href="../makei-working-visit-to-russia-2017.ics" download>' in detail
     index = (tmp_path / "sitemap.xml").read_text()
     assert "<loc>https://mfa.example.org/calendar/sitemap-events.xml</loc>" in index

@@ -1,4 +1,5 @@
 import datetime as dt
+import html
 import json
 import mimetypes
 import re
@@ -482,6 +483,76 @@ def test_every_page_links_the_svg_icon_from_its_own_site(client, path):
     assert response.content.count(b'<link rel="icon" href="/static/events/favicon.svg" type="image/svg+xml">') == 1
     img_src = next(part for part in response["Content-Security-Policy"].split("; ") if part.startswith("img-src "))
     assert img_src.split()[1] == "'self'"
+
+
+# Canonical addresses and their language alternates
+
+
+def canonical_and_alternates(content: str) -> list[str]:
+    """The page's canonical link and its hreflang alternates, in order, as "rel [hreflang] href"."""
+    links = re.findall(r'<link rel="(canonical|alternate)"(?: hreflang="([^"]+)")? href="([^"]+)">', content)
+    return [html.unescape(" ".join(part for part in link if part)) for link in links]
+
+
+@pytest.mark.parametrize(
+    ("path", "canonical", "english", "russian"),
+    [
+        ("/", "/events/", "/events/", "/ru/events/"),
+        ("/ru/", "/ru/events/", "/events/", "/ru/events/"),
+        (
+            "/events/?utm_source=mail&type=&status=confirmed&q=talks",
+            "/events/?status=confirmed&q=talks",
+            "/events/?status=confirmed&q=talks",
+            "/ru/events/?status=confirmed&q=talks",
+        ),
+        ("/ru/events/past/?fbclid=x&page=1", "/ru/events/past/", "/events/past/", "/ru/events/past/"),
+        (
+            "/events/2017/6/?type=visit&ref=x",
+            "/events/2017/06/?type=visit",
+            "/events/2017/06/?type=visit",
+            "/ru/events/2017/06/?type=visit",
+        ),
+    ],
+)
+def test_every_listing_has_its_canonical_address_and_alternates_without_junk(client, path, canonical, english, russian):
+    content = client.get(path).content.decode()
+
+    server = "http://testserver"
+    assert canonical_and_alternates(content) == [
+        f"canonical {server}{canonical}",
+        f"alternate en {server}{english}",
+        f"alternate ru {server}{russian}",
+        f"alternate x-default {server}{english}",
+    ]
+
+
+def test_a_further_page_of_the_listing_is_its_own_canonical_address(client):
+    for day in range(21):
+        upcoming_event(start_date=soon(day % 5 + 1))
+
+    content = client.get("/events/?page=2&utm_source=x").content.decode()
+
+    assert canonical_and_alternates(content)[0] == "canonical http://testserver/events/?page=2"
+
+
+def test_an_event_page_is_canonical_without_any_parameter(client):
+    event = upcoming_event(title_en="Forum")
+    path = f"/events/{event.slug}/"
+
+    content = client.get(f"/ru{path}?type=visit").content.decode()
+
+    assert canonical_and_alternates(content) == [
+        f"canonical http://testserver/ru{path}",
+        f"alternate en http://testserver{path}",
+        f"alternate ru http://testserver/ru{path}",
+        f"alternate x-default http://testserver{path}",
+    ]
+
+
+def test_a_missing_page_has_no_canonical_address(client):
+    content = client.get("/events/no-such-event/").content.decode()
+
+    assert [link.split()[0] for link in canonical_and_alternates(content)] == ["alternate"] * 3
 
 
 # A cancelled or postponed event says so wherever its title shows, in the words of the iCal SUMMARY

@@ -1,13 +1,17 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from events.dates import format_day, format_event_dates
+from events.filters import selected_filters
 from events.ical import status_title
 
 register = template.Library()
@@ -67,6 +71,49 @@ def absolute_url_in_language(context, language: str) -> str:
         return request.build_absolute_uri(path)
     except DisallowedHost:
         return path
+
+
+# The public pages that have a canonical address: "/" serves the listing, whose address is /events/.
+CANONICAL_NAMES = {
+    "events:home": "events:event-list",
+    "events:event-list": "events:event-list",
+    "events:event-archive": "events:event-archive",
+    "events:event-month": "events:event-month",
+    "events:event-detail": "events:event-detail",
+}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, language: str | None = None) -> str:
+    """The page's canonical address (in `language`, by default the page's): "" for pages that have none.
+
+    Without parameters that change nothing: a listing's filters in their
+    normal order (filters.selected_filters) and its page number past the
+    first; an event's page without any. "/" is the
+    listing, so its address is /events/ (the one the sitemap lists).
+    """
+    request = context["request"]
+    match = request.resolver_match
+    name = CANONICAL_NAMES.get(match.view_name) if match is not None else None
+    if name is None:
+        return ""
+    with translation.override(language or get_language()):
+        path = reverse(name, kwargs=match.kwargs)
+    params = selected_filters(request.GET) if name != "events:event-detail" else {}
+    page = context.get("page")
+    if getattr(page, "number", 1) > 1:
+        params["page"] = str(page.number)
+    query = urlencode(params)
+    try:
+        return request.build_absolute_uri(path + (f"?{query}" if query else ""))
+    except DisallowedHost:
+        return path
+
+
+@register.simple_tag(takes_context=True)
+def alternate_url(context, language: str) -> str:
+    """The page in another language for hreflang: its canonical address there, or the same path and query."""
+    return canonical_url(context, language) or absolute_url_in_language(context, language)
 
 
 @register.simple_tag
