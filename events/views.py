@@ -288,7 +288,8 @@ def archive_days(data: dict, now: dt.datetime) -> tuple[dt.date | None, dt.date]
 
     A fixed window rather than one that grows with every event that ends. Up to today (UTC), not yesterday: a timed
     event that ended this morning began today and is in the archive already; the feed holds too what begins today
-    and has not ended yet.
+    and has not ended yet. (A timed event's first day is its local one: far east of UTC, one that ended shortly
+    before midnight UTC may begin on tomorrow's date, and reaches the archive's feed with the next day's link.)
     """
     today = now.astimezone(dt.UTC).date()
     last = min(data["to"], today) if data.get("to") else today
