@@ -126,7 +126,10 @@ def test_the_archive_subscribes_to_its_days_up_to_today_with_words(client):
 
     assert response.context["feed_url"] == f"http://testserver/feeds/events.ics?type=forum&to={today.isoformat()}"
     assert response.context["atom_subscribed"] is False
-    assert response.context["feed_name"].startswith("Forums · until ")
+    assert response.context["feed_name"] == f"Forums · until {today.day} {today:%B} {today.year}"
+    assert f'<p class="feed-holds"><strong>Forums · until {today.day} {today:%B} {today.year}</strong><br>' in (
+        response.content.decode()
+    )
     assert response.context["feed_window"] == (
         "Every event within these days; cancelled ones stay, marked as cancelled."
     )
