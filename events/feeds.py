@@ -21,7 +21,7 @@ from django.views import View
 from django_countries import countries
 
 from . import freshness, ical
-from .dates import format_day, format_event_dates
+from .dates import format_day, format_event_dates, format_month
 from .facts import EventFacts, of_events
 from .feedcache import write_public_feed
 from .filters import EventFilter, describe_errors, normal_filters, selected_filters
@@ -32,7 +32,11 @@ from .text import clean_line
 
 def selection_name(filterset: EventFilter) -> str:
     """Name the selection as a calendar app shows it: "Visits · Belarus"; the whole calendar otherwise."""
-    data = filterset.form.cleaned_data
+    return describe_selection(filterset.form.cleaned_data)
+
+
+def describe_selection(data: dict) -> str:
+    """Name the selection of these valid filters (cleaned data): "Visits · Belarus", "Visits · June 2017"."""
     parts = [data["type"].name_plural if data.get("type") else _("Diplomatic events")]
     if data.get("status"):
         parts.append(Event.Status(data["status"]).label.capitalize())
@@ -43,10 +47,15 @@ def selection_name(filterset: EventFilter) -> str:
     for key in ("tag", "person"):
         if data.get(key):
             parts.append(data[key].name)
-    if data.get("from"):
-        parts.append(_("from %(date)s") % {"date": format_day(data["from"])})
-    if data.get("to"):
-        parts.append(_("until %(date)s") % {"date": format_day(data["to"])})
+    first, last = data.get("from"), data.get("to")
+    if first and last and first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and first.month == last.month:
+        # A month page's subscription: its month, as the page names it.
+        parts.append(format_month(first))
+    else:
+        if first:
+            parts.append(_("from %(date)s") % {"date": format_day(first)})
+        if last:
+            parts.append(_("until %(date)s") % {"date": format_day(last)})
     if data.get("q"):
         parts.append(f"«{data['q'].strip()}»")
     # Typed by whoever asked (a city, words to find): one line, whatever they typed.
@@ -63,28 +72,32 @@ def city_name(typed: str) -> str:
     return (venue.city or typed) if venue is not None else typed
 
 
-def selection_description(filterset: EventFilter, page_url: str | None) -> str:
-    """Say in the calendar's DESCRIPTION which events it holds and which it leaves out."""
-    data = filterset.form.cleaned_data
+def describe_window(data: dict) -> str:
+    """Say which days' events a feed of these filters (cleaned data) holds, and how long cancelled ones stay."""
     if data.get("from") or data.get("to"):
-        window = _("Events within the chosen days.")
-    else:
-        days = settings.EVENTS_FEED_PAST_DAYS
-        window = ngettext(
-            "Every coming event and those that ended in the last %(days)d day.",
-            "Every coming event and those that ended in the last %(days)d days.",
-            days,
-        ) % {"days": days}
+        return _("Every event within these days; cancelled ones stay, marked as cancelled.")
+    days = settings.EVENTS_FEED_PAST_DAYS
+    window = ngettext(
+        "Every coming event and those that ended in the last %(days)d day.",
+        "Every coming event and those that ended in the last %(days)d days.",
+        days,
+    ) % {"days": days}
     days = settings.EVENTS_FEED_CANCELLED_DAYS
-    rules = ngettext(
+    cancelled = ngettext(
         "Cancelled events stay, marked as cancelled, for %(days)d day after their cancellation.",
         "Cancelled events stay, marked as cancelled, for %(days)d days after their cancellation.",
         days,
     ) % {"days": days}
-    rules += " " + _(
+    return f"{window} {cancelled}"
+
+
+def selection_description(filterset: EventFilter, page_url: str | None) -> str:
+    """Say in the calendar's DESCRIPTION which events it holds and which it leaves out."""
+    rules = _(
         "Events known only to the month or the year span that month or year. "
         "Events without a date yet are not included."
     )
+    window = describe_window(filterset.form.cleaned_data)
     return "\n".join(line for line in (selection_name(filterset), window, rules, page_url) if line)
 
 
@@ -97,15 +110,21 @@ def select_feed_events(params, *, now: dt.datetime) -> tuple[EventFilter, QueryS
     """Apply the shared filters and the feed's default window to the public events; None when params are invalid.
 
     Without `from` or `to`, a feed holds every coming event and those that
-    ended in the last EVENTS_FEED_PAST_DAYS days; either replaces that window.
+    ended in the last EVENTS_FEED_PAST_DAYS days, cancelled ones for
+    EVENTS_FEED_CANCELLED_DAYS after their cancellation (listed_in_feeds).
+    Either replaces that window with fixed days, whose events all stay,
+    cancelled ones too: such a feed is what a month page or the archive
+    subscribes to, and holds exactly the events that page lists.
     """
-    filterset = EventFilter(params, queryset=Event.objects.public(now).listed_in_feeds(now))
+    filterset = EventFilter(params, queryset=Event.objects.public(now).dated())
     if not filterset.is_valid():
         return filterset, None
     events = filterset.qs
     data = filterset.form.cleaned_data
     if not data.get("from") and not data.get("to"):
-        events = events.between(first=now.date() - dt.timedelta(days=settings.EVENTS_FEED_PAST_DAYS))
+        events = events.listed_in_feeds(now).between(
+            first=now.date() - dt.timedelta(days=settings.EVENTS_FEED_PAST_DAYS)
+        )
     return filterset, events
 
 

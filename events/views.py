@@ -28,6 +28,7 @@ from django_countries import countries
 
 from . import freshness
 from .dates import format_event_dates, format_month
+from .feeds import describe_selection, describe_window
 from .filters import FILTER_NAMES, EventFilter, describe_errors, normal_filters, selected_filters
 from .grid import Segment, month_weeks
 from .ical import status_title
@@ -68,14 +69,27 @@ class FilteredPageMixin(WholePageMixin):
         except InvalidPage as error:
             raise BadRequest(_("page: there is no page %(page)s.") % {"page": number[:20]}) from error
 
+    # The days a page's subscription is limited to (see filter_context); None: the feed's default window.
+    subscribed_days: tuple[dt.date | None, dt.date | None] | None = None
+    # Whether the page lists coming events only, as the Atom feed does.
+    lists_coming_events = False
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(filter_context(self.request, self.filterset))
+        context.update(
+            filter_context(self.request, self.filterset, days=self.subscribed_days, news=self.lists_coming_events)
+        )
         return context
 
 
-def filter_context(request, filterset) -> dict:
-    """The active filters with links that remove each, and the subscription links for this selection."""
+def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
+    """The active filters with links that remove each, and the subscription links for this selection.
+
+    The subscribed feed holds every event the page lists: with the page's filters in normal form (so that every
+    spelling finds the same cached feed) and, for a page that is not the coming events, the page's days as a fixed
+    `from`/`to` window (`days`, either end open) rather than the feed's default window. The Atom feed holds coming
+    events (what a news reader follows): the block offers it only on a page of coming events (`news`).
+    """
     data = filterset.form.cleaned_data
     params = selected_filters(request.GET)
     active = []
@@ -93,10 +107,17 @@ def filter_context(request, filterset) -> dict:
                 "remove": f"?{urlencode(rest)}" if rest else "?",
             }
         )
-    feed_path = reverse("events:feed") + (f"?{urlencode(params)}" if params else "")
-    feed_url = request.build_absolute_uri(feed_path)
+    coming = selected_filters(normal_filters(request.GET))
+    # The Atom feed: the coming events of the page's filters, without its days (the page's <head> names it too).
+    atom_url = request.build_absolute_uri(reverse("events:atom") + (f"?{urlencode(coming)}" if coming else ""))
+    subscribed, held = coming, dict(data)
+    if days is not None:
+        window = {"from": days[0], "to": days[1]}
+        held.update(window)
+        subscribed = selected_filters({**coming, **{name: day.isoformat() for name, day in window.items() if day}})
+    query = f"?{urlencode(subscribed)}" if subscribed else ""
+    feed_url = request.build_absolute_uri(reverse("events:feed") + query)
     webcal_url = "webcal://" + feed_url.split("://", 1)[1]
-    atom_path = reverse("events:atom") + (f"?{urlencode(params)}" if params else "")
     # The form's selects list the vocabularies (types, topics, people, cities, countries): rendering them is
     # most of a listing's time, so the form is cached per data version, page and values as sent.
     sent = [(name, request.GET.getlist(name)) for name in FILTER_NAMES]
@@ -106,10 +127,13 @@ def filter_context(request, filterset) -> dict:
         "filter_form_key": form_key,
         "active_filters": active,
         "query_string": urlencode(params),
+        "feed_name": describe_selection(held),
+        "feed_window": describe_window(held),
         "feed_url": feed_url,
         "webcal_url": webcal_url,
         "google_url": "https://calendar.google.com/calendar/render?cid=" + quote(webcal_url, safe=""),
-        "atom_url": request.build_absolute_uri(atom_path),
+        "atom_url": atom_url,
+        "atom_subscribed": news,
     }
 
 
@@ -118,6 +142,7 @@ class EventListView(FilteredPageMixin, TemplateView):
 
     template_name = "events/event_list.html"
     extra_context = {"nav": "upcoming"}
+    lists_coming_events = True
 
     def get_context_data(self, **kwargs):
         now = current_minute()
@@ -139,6 +164,7 @@ class EventArchiveView(FilteredPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         now = current_minute()
         past = self.filtered(Event.objects.public(now).past(now))
+        self.subscribed_days = archive_days(self.filterset.form.cleaned_data, now)
         page = self.paginate(past.select_related(*LISTED_RELATED).order_by("-end_date", "-start_date", "-pk"))
         return super().get_context_data(page=page, events=page.object_list, years=self.years(now), **kwargs)
 
@@ -177,6 +203,7 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         last = first.replace(day=calendar.monthrange(year, month)[1])
         now = timezone.now()
         self.filtered(Event.objects.public(now))  # refuses invalid filters, and gives the form as typed
+        self.subscribed_days = month_days(self.filterset.form.cleaned_data, first, last)
         # The grid is cached under the filters in normal form, so it is made from them (not from the query as typed).
         self.normal = normal_filters(self.request.GET)
         events = EventFilter(self.normal, queryset=Event.objects.public(now)).qs.chronological()
@@ -255,6 +282,27 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         if last >= today:
             links.append((self.day_url(max(first, today), last), _("Coming events of this month")))
         return links
+
+
+def archive_days(data: dict, now: dt.datetime) -> tuple[dt.date | None, dt.date]:
+    """The days whose events the archive's subscription holds: its filters' own, up to today at most.
+
+    A fixed window rather than one that grows with every event that ends. Up to today (UTC), not yesterday: a timed
+    event that ended this morning began today and is in the archive already; the feed holds too what begins today
+    and has not ended yet. (A timed event's first day is its local one: far east of UTC, one that ended shortly
+    before midnight UTC may begin on tomorrow's date, and reaches the archive's feed with the next day's link.)
+    """
+    today = now.astimezone(dt.UTC).date()
+    last = min(data["to"], today) if data.get("to") else today
+    first = data.get("from")
+    return (first if first is None or first <= last else last), last
+
+
+def month_days(data: dict, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The days whose events a month page's subscription holds: the month's, within its filters' own days."""
+    start, end = max(first, data.get("from") or first), min(last, data.get("to") or last)
+    # Filters' days outside the month: the page lists nothing, and its subscription is the month's.
+    return (start, end) if start <= end else (first, last)
 
 
 class Days(NamedTuple):
