@@ -7,6 +7,7 @@ deployment would, and refuses to start without a secret key.
 
 import datetime as dt
 import os
+import zoneinfo
 from pathlib import Path
 
 import csp.constants
@@ -310,6 +311,13 @@ LOGGING = {
 # The calendar's feeds (see events/ical.py and the README)
 
 EVENTS_ICAL_PRODID = "-//Diplomatic event calendar//EN"
+# The calendar's own zone: the VTIMEZONE a calendar with no event holds (RFC 5545 wants a component).
+EVENTS_ICAL_TIMEZONE = os.environ.get("EVENTS_ICAL_TIMEZONE", "Europe/Moscow")
+try:
+    zoneinfo.ZoneInfo(EVENTS_ICAL_TIMEZONE)
+except (ValueError, zoneinfo.ZoneInfoNotFoundError) as error:
+    message = f"EVENTS_ICAL_TIMEZONE must be an IANA time zone, not {EVENTS_ICAL_TIMEZONE!r}."
+    raise ImproperlyConfigured(message) from error
 # Feeds without `from` hold every coming event and those that ended this many days ago.
 EVENTS_FEED_PAST_DAYS = int(os.environ.get("EVENTS_FEED_PAST_DAYS", "365"))
 # A cancelled event stays in feeds, marked cancelled, this many days after its cancellation.

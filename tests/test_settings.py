@@ -81,6 +81,12 @@ def test_malformed_boolean_is_refused_with_its_name():
     assert "DJANGO_DEBUG must be 1 or 0, not 'maybe'." in result.stderr
 
 
+def test_an_unknown_calendar_zone_is_refused_with_its_name():
+    result = manage("check", DJANGO_DEBUG="1", EVENTS_ICAL_TIMEZONE="Mars/Olympus")
+
+    assert "EVENTS_ICAL_TIMEZONE must be an IANA time zone, not 'Mars/Olympus'." in result.stderr
+
+
 def test_database_url_selects_postgresql_and_redis_url_the_cache():
     env = {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/calendar"}
 
