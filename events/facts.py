@@ -264,7 +264,8 @@ def languages() -> tuple[str, ...]:
 
 
 def embargo(is_published: bool, publish_at: dt.datetime | None, now: dt.datetime) -> dt.datetime | None:
-    return publish_at if is_published and publish_at is not None and publish_at > now else None
+    """The embargo time while it holds: published, but not yet public (the one rule, models.public_at)."""
+    return publish_at if is_published and not public_at(is_published, publish_at, now) else None
 
 
 def geo(latitude, longitude) -> tuple[float, float] | None:
