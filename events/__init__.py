@@ -1,0 +1,1 @@
+"""The diplomatic event calendar's application."""

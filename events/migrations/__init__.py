@@ -1,0 +1,1 @@
+"""Schema and data migrations of the events application."""

@@ -1,0 +1,1 @@
+"""The events application's manage.py commands."""
