@@ -143,9 +143,10 @@ def delete_checked(user, event: Event) -> None:
 
 
 def delete_events(user, events) -> None:
-    """Delete the events of a queryset; a user who may not publish may delete drafts only."""
-    if not may_publish(user) and events.filter(is_published=True).exists():
-        raise PermissionDenied(_("Only a publisher may delete a published event."))
+    """Delete the events of a queryset, with their parts, if the user may delete each (check_may_delete)."""
+    if not may_publish(user):
+        for event in events:
+            check_may_delete(user, event)
     events.delete()
 
 

@@ -395,6 +395,7 @@ def test_an_editor_cannot_change_what_a_published_event_shows_through_its_source
 
 
 def test_an_editor_cannot_delete_published_parts_by_deleting_their_draft_parent(world):
+    """Neither through the API, nor the change form's parts, nor the changelist's bulk delete."""
     draft = world["draft"]
     middle = AllDayEventFactory(parent=draft, is_published=False, start_date=draft.start_date, end_date=draft.end_date)
     published = AllDayEventFactory(parent=middle, start_date=draft.start_date, end_date=draft.end_date)
@@ -404,4 +405,12 @@ def test_an_editor_cannot_delete_published_parts_by_deleting_their_draft_parent(
     data = form_data(editor.get(url).content.decode(), "event_form")
     data["parts-0-DELETE"] = ["on"]
     admin = editor.post(url, data)
-    assert (api.status_code, admin.status_code, Event.objects.filter(pk=published.pk).exists()) == (403, 403, True)
+    bulk = editor.post(
+        "/admin/events/event/", {"action": "delete_selected", "_selected_action": [draft.pk], "post": "yes"}
+    )
+    assert (api.status_code, admin.status_code, bulk.status_code, Event.objects.filter(pk=published.pk).exists()) == (
+        403,
+        403,
+        403,
+        True,
+    )
