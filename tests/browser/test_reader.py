@@ -1,74 +1,11 @@
-"""A reader in a real browser: Debian's Chromium, driven by Playwright, with axe-core for accessibility.
+"""A reader in a real browser (see conftest.py): filters, an event, its download, the month grid, axe, CSP."""
 
-`make test` runs these when /usr/bin/chromium exists and skips them, saying
-why, when it does not; CI sets REQUIRE_BROWSER=1, which turns the skip into a
-failure. Screenshots go to var/test-artifacts/.
-"""
-
-import os
 from pathlib import Path
-
-import pytest
 
 from events.models import Event
 
-from .pages import PAGES, load_demo
-
-CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "var" / "test-artifacts"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# What this machine's Chromium needs to start headless and stay off the closed network.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-if not Path(CHROMIUM).exists():
-    reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium): browser tests skipped"
-    if os.environ.get("REQUIRE_BROWSER"):
-        pytest.fail(reason.replace("skipped", "required by REQUIRE_BROWSER"), pytrace=False)
-    pytest.skip(reason, allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API keeps an event loop running in this thread while
-    # the browser is open, and Django refuses database work beside a running
-    # loop; the tests' own database work (set-up, flush) is plain sync code.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    if previous is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture
-def site(transactional_db, live_server, browser):
-    load_demo()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return live_server.url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    yield page
-    context.close()
+from ..pages import PAGES
+from .conftest import ARTIFACTS, AXE
 
 
 def test_reader_filters_opens_an_event_downloads_it_and_switches_to_russian(site, page):

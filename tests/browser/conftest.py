@@ -1,0 +1,86 @@
+"""A reader in a real browser: Debian's Chromium, driven by Playwright, with axe-core for accessibility.
+
+`make test` runs the tests of this folder when /usr/bin/chromium exists and skips them, saying
+why, when it does not; CI sets REQUIRE_BROWSER=1, which turns the skip into a
+failure. Screenshots go to var/test-artifacts/.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ..pages import load_demo
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent.parent.parent
+ARTIFACTS = ROOT / "var" / "test-artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# What this machine's Chromium needs to start headless and stay off the closed network.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium): browser tests skipped"
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise pytest.UsageError(reason.replace("skipped", "required by REQUIRE_BROWSER"))
+    for item in items:
+        if HERE in Path(item.path).parents:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright import sync_api
+
+    # Playwright's sync API keeps an event loop running in this thread while
+    # the browser is open, and Django refuses database work beside a running
+    # loop; the tests' own database work (set-up, flush) is plain sync code.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def site(transactional_db, live_server, browser):
+    """The demo (seed and a few coming events) served by a live server; its address."""
+    load_demo()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop-sized page (1280 x 900) that accepts downloads."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized page (360 x 740)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    yield page
+    context.close()
