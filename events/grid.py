@@ -14,6 +14,8 @@ class Segment:
     span: int
     continues_before: bool
     continues_after: bool
+    # How many parts of the event the page's selection holds (listing.py): the grid says "+2 parts".
+    parts: int = 0
 
 
 @dataclass

@@ -32,6 +32,7 @@ from .feeds import describe_selection, describe_window
 from .filters import FILTER_NAMES, EventFilter, describe_errors, normal_filters, selected_filters
 from .grid import Segment, month_weeks
 from .ical import status_title
+from .listing import LISTED_RELATED, heads, nest, part_counts
 from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute, start_of_utc_day
 from .paging import CachedCountPaginator
 
@@ -39,7 +40,8 @@ PAGE_SIZE = 20
 # The month grid shows this many lanes of events a week (the rest as "3 more events" a day), and lists this many.
 MONTH_LANES = 4
 MONTH_LIST = 20
-LISTED_RELATED = ("event_type", "venue")
+# The most undated events ("dates to be announced") a listing shows, below its last page of dated ones.
+UNDATED_LIST = 100
 
 
 class WholePageMixin:
@@ -138,7 +140,12 @@ def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
 
 
 class EventListView(FilteredPageMixin, TemplateView):
-    """Upcoming events, those in progress included; days in order, the newest announcement first within a day."""
+    """Upcoming events, those in progress included; days in order, the newest announcement first within a day.
+
+    Each visit is listed once with its parts under it (listing.py). Events whose dates are still to be announced
+    follow the dated ones, on the last page, in a section of their own: filters and search find them too (a day
+    filter leaves them out, as they have no day).
+    """
 
     template_name = "events/event_list.html"
     extra_context = {"nav": "upcoming"}
@@ -146,12 +153,22 @@ class EventListView(FilteredPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         now = current_minute()
-        events = self.filtered(Event.objects.public(now).upcoming(now)).select_related(*LISTED_RELATED)
+        selection = self.filtered(Event.objects.public(now).upcoming(now))
+        events = heads(selection).select_related(*LISTED_RELATED)
         page = self.paginate(events.order_by("start_date", "-created_at", "-pk"))
-        context = super().get_context_data(page=page, events=page.object_list, **kwargs)
-        if not page.object_list:
-            recent = EventFilter(self.request.GET, queryset=Event.objects.public(now).past(now)).qs
-            context["recent"] = recent.select_related(*LISTED_RELATED).order_by("-end_date", "-pk")[:5]
+        listed = nest(page.object_list, selection, now)
+        context = super().get_context_data(page=page, events=listed, **kwargs)
+        if not page.has_next():
+            undated = EventFilter(self.request.GET, queryset=Event.objects.public(now).undated()).qs
+            shown = list(
+                heads(undated).select_related(*LISTED_RELATED).order_by("-created_at", "-pk")[: UNDATED_LIST + 1]
+            )
+            context["undated"] = nest(shown[:UNDATED_LIST], undated, now)
+            context["undated_more"] = len(shown) > UNDATED_LIST
+        if not listed:
+            past = EventFilter(self.request.GET, queryset=Event.objects.public(now).past(now)).qs
+            recent = heads(past).select_related(*LISTED_RELATED).order_by("-end_date", "-pk")[:5]
+            context["recent"] = nest(recent, past, now)
         return context
 
 
@@ -165,8 +182,10 @@ class EventArchiveView(FilteredPageMixin, TemplateView):
         now = current_minute()
         past = self.filtered(Event.objects.public(now).past(now))
         self.subscribed_days = archive_days(self.filterset.form.cleaned_data, now)
-        page = self.paginate(past.select_related(*LISTED_RELATED).order_by("-end_date", "-start_date", "-pk"))
-        return super().get_context_data(page=page, events=page.object_list, years=self.years(now), **kwargs)
+        events = heads(past).select_related(*LISTED_RELATED)
+        page = self.paginate(events.order_by("-end_date", "-start_date", "-pk"))
+        listed = nest(page.object_list, past, now)
+        return super().get_context_data(page=page, events=listed, years=self.years(now), **kwargs)
 
     def years(self, now) -> dict[int, list[dt.date]]:
         """The months with past events of this selection, by year, the latest first: derived once a day per data
@@ -232,7 +251,8 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         year, month = first.year, first.month
         # Every event of the grid's six weeks, as days only: the lanes are laid out from these.
         # Known to the day only, so the window's lower bound follows the longest such event, not a year-long one.
-        window = events.between(
+        # A visit's parts are not entries of their own (listing.py): the grid shows the visit, "+2 parts".
+        window = heads(events).between(
             first - dt.timedelta(days=6), last + dt.timedelta(days=6), precisions=[Event.Precision.DAY]
         )
         days = [Days(*row) for row in window.values_list("pk", "start_date", "end_date")]
@@ -242,17 +262,20 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         # Then whole rows, only for what the page shows.
         listed = in_month[:MONTH_LIST]
         fetched = events.filter(pk__in=shown.union(listed)).select_related(*LISTED_RELATED).in_bulk()
+        nest([fetched[pk] for pk in listed], events)
+        parts = part_counts(events, shown.difference(listed))
         for week in weeks:
             for lane in week.lanes:
                 for cell in lane:
                     if isinstance(cell, Segment):
                         cell.event = fetched[cell.event.pk]
+                        cell.parts = len(getattr(cell.event, "listed_parts", [])) or parts.get(cell.event.pk, 0)
             week.more = [
                 (count, self.day_url(day)) if count else None for day, count in zip(week.days, week.hidden, strict=True)
             ]
-        vague = events.between(first, last, precisions=[Event.Precision.MONTH, Event.Precision.YEAR])
+        vague = heads(events).between(first, last, precisions=[Event.Precision.MONTH, Event.Precision.YEAR])
         vague = vague.select_related(*LISTED_RELATED)
-        vague_events = list(vague[: MONTH_LIST + 1])
+        vague_events = nest(vague[: MONTH_LIST + 1], events)
         return {
             "month_start": first,
             "month_name": format_month(first),

@@ -17,7 +17,9 @@ from .pages import load_demo
 
 pytestmark = pytest.mark.django_db
 
-LISTED = re.compile(r'<h3 class="event-title"><a href="([^"]+)">')
+# An entry of the page, and a part nested under its visit (listing.py): both are the page's events.
+LISTED = re.compile(r'<h3 class="event-title"><a href="([^"]+)">|<a class="part-title" href="([^"]+)">')
+UNDATED = re.compile(r'<section class="undated".*?</section>', re.DOTALL)
 FEED_URL = re.compile(r'<input id="feed-url" type="text" readonly value="([^"]+)">')
 WEBCAL = re.compile(r'<a href="(webcal://[^"]+)">')
 NEXT_PAGE = re.compile(r'<a rel="next" href="\?([^"]+)">')
@@ -25,10 +27,11 @@ FILTERS = ["", "type=forum", "type=visit", "country=RU", "type=culture-days&q=DA
 
 
 def page_events(content: str) -> set[str]:
-    """The paths of the events a page lists for its selection; none when it says it has none (its suggestions of
-    recent events are not the selection)."""
-    primary = content.split('<aside class="subscribe"', 1)[0]
-    return set() if 'class="empty"' in primary else set(LISTED.findall(primary))
+    """The paths of the dated events a page lists for its selection, parts under their visit included; none when
+    it says it has none (its suggestions of recent events are not the selection). Events whose dates are to be
+    announced are listed apart, and no feed can hold them."""
+    primary = UNDATED.sub("", content.split('<aside class="subscribe"', 1)[0])
+    return set() if 'class="empty"' in primary else {entry or part for entry, part in LISTED.findall(primary)}
 
 
 def feed_of(client, content: str) -> tuple[bytes, str]:
