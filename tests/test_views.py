@@ -509,6 +509,20 @@ def test_the_ended_marker_appears_the_minute_the_event_ends_though_the_page_is_c
     assert listed == [event.pk]
 
 
+def test_event_page_in_russian_says_who_ended_and_how_to_add_it_to_a_calendar(client, seed):
+    content = client.get("/ru/events/makei-working-visit-to-russia-2017/").content.decode()
+
+    assert '<span class="ended">Это событие завершилось.</span>' in content
+    assert '<dt>Кто</dt><dd>Владимир Макей <span class="role">(гость)</span>;' in content
+    assert [text for text, _href in calendar_block(content)] == [
+        "Скачать файл .ics",
+        "Подписаться (webcal)",
+        "Google Календарь",
+        "Outlook.com",
+        "Microsoft 365",
+    ]
+
+
 def test_unpublished_events_appear_on_no_public_page(client):
     public = upcoming_event(title_en="Open forum", start_date=soon(2))
     upcoming_event(title_en="Secret draft", start_date=soon(2), is_published=False)
