@@ -31,7 +31,7 @@ from .dates import format_event_dates, format_month
 from .feeds import describe_selection, describe_window
 from .filters import FILTER_NAMES, EventFilter, describe_errors, normal_filters, selected_filters
 from .grid import Segment, month_weeks
-from .ical import status_title
+from .links import calendar_links
 from .listing import LISTED_RELATED, heads, nest, part_counts
 from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute, start_of_utc_day
 from .paging import CachedCountPaginator
@@ -349,8 +349,15 @@ class EventDetailView(WholePageMixin, DetailView):
         event = self.object
         public = Event.objects.public().select_related(*LISTED_RELATED)
         url = self.request.build_absolute_uri(event.get_absolute_url())
+        ics_url = reverse("events:event-ics", kwargs={"slug": event.slug})
+        named, unnamed = people_at_a_glance(list(event.participations.all()))
         return super().get_context_data(
             when=format_event_dates(event),
+            # The minute, as the listing and the page cache (freshness.py) count it: the page shows the marker from
+            # the minute the event leaves the coming events.
+            ended=event.has_ended(current_minute()),
+            main_people=named,
+            more_people=unnamed,
             agenda=[line.strip() for line in (event.agenda or "").splitlines() if line.strip()],
             parts=public.filter(parent=event).chronological(),
             parent=public.filter(pk=event.parent_id).first() if event.parent_id else None,
@@ -359,8 +366,8 @@ class EventDetailView(WholePageMixin, DetailView):
             else [],
             preview=not event.is_public,
             page_url=url,
-            ics_url=reverse("events:event-ics", kwargs={"slug": event.slug}),
-            google_url=google_calendar_link(event, url),
+            ics_url=ics_url,
+            calendar_links=calendar_links(event, page_url=url, ics_url=self.request.build_absolute_uri(ics_url)),
             json_ld=json_ld(event, url),
             **kwargs,
         )
@@ -377,21 +384,16 @@ class EventDetailView(WholePageMixin, DetailView):
         return response
 
 
-def google_calendar_link(event: Event, url: str) -> str:
-    """Google Calendar's "add event" link, with the event's days or UTC times."""
-    if event.start_date is None:
-        return ""
-    if event.all_day:
-        dates = f"{event.start_date:%Y%m%d}/{event.end_date + dt.timedelta(days=1):%Y%m%d}"
-    else:
-        end = event.end or event.start
-        dates = f"{event.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}/{end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
-    params = {"action": "TEMPLATE", "text": status_title(event.title, event.status), "dates": dates, "details": url}
-    if event.venue_id:
-        params["location"] = str(event.venue)
-    if not event.all_day:
-        params["ctz"] = str(event.timezone)
-    return "https://calendar.google.com/calendar/render?" + urlencode(params)
+# The people the top of an event page names: its guests and hosts (everyone, when no one has those roles), at most
+# this many; the Participants section lists them all.
+MAIN_PEOPLE = 4
+
+
+def people_at_a_glance(participations: list) -> tuple[list, int]:
+    """The participations named at the top of an event page, and how many more the Participants section lists."""
+    main = [p for p in participations if p.role != p.Role.PARTICIPANT] or participations
+    named = main[:MAIN_PEOPLE]
+    return named, len(participations) - len(named)
 
 
 SCHEMA_STATUS = {

@@ -4,7 +4,7 @@ import json
 import mimetypes
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import time_machine
@@ -422,6 +422,127 @@ def test_event_detail_lists_only_public_parts(client):
     assert "Secret talks" not in content
 
 
+# The event page: at a glance, "Add to calendar" beside the date, "This event has ended"
+
+
+def calendar_block(content: str) -> list[tuple[str, str]]:
+    """The links of the page's "Add to calendar" block: (text, address) in order."""
+    block = re.search(r'<section class="add-to-calendar".*?</section>', content, re.S).group(0)
+    return [(text, html.unescape(href)) for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', block)]
+
+
+def test_event_page_offers_every_calendar_link_at_the_top_beside_the_date(client, seed):
+    content = client.get("/events/makei-working-visit-to-russia-2017/").content.decode()
+
+    summary = "Foreign Minister of Belarus Vladimir Makei makes a working visit to Russia at the invitation of "
+    summary += "Foreign Minister Sergey Lavrov.\n\nhttp://testserver/events/makei-working-visit-to-russia-2017/"
+    page = quote(summary, safe="")
+    title = "Working%20visit%20of%20Belarusian%20Foreign%20Minister%20Vladimir%20Makei%20to%20Russia"
+    outlook = f"?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={title}"
+    outlook += f"&startdt=2017-11-14&enddt=2017-11-16&allday=true&body={page}&location=Russia"
+    assert calendar_block(content) == [
+        ("Download .ics file", "/events/makei-working-visit-to-russia-2017.ics"),
+        ("Subscribe (webcal)", "webcal://testserver/events/makei-working-visit-to-russia-2017.ics"),
+        (
+            "Google Calendar",
+            f"https://calendar.google.com/calendar/render?action=TEMPLATE&text={title}&dates=20171114%2F20171116"
+            f"&details={page}&location=Russia",
+        ),
+        ("Outlook.com", f"https://outlook.live.com/calendar/0/action/compose{outlook}"),
+        ("Microsoft 365", f"https://outlook.office.com/calendar/0/action/compose{outlook}"),
+    ]
+    # The facts, then the links, before the summary and everything else.
+    order = ['<dl class="facts">', '<section class="add-to-calendar"', 'class="lead"', 'id="participants"']
+    assert sorted(order, key=content.index) == order
+    assert 'href="/events/makei-working-visit-to-russia-2017.ics" download>' in content
+
+
+def test_event_page_names_the_guests_and_hosts_at_the_top_and_counts_the_others(client):
+    event = upcoming_event()
+    for name, role in [("Talker", "participant"), ("Guest", "guest"), ("Host", "host")] + [
+        ("Other", "participant")
+    ] * 3:
+        ParticipationFactory(event=event, person__name_en=name, role=role)
+
+    content = client.get(event.get_absolute_url()).content.decode()
+
+    assert (
+        '<dt>Who</dt><dd>Guest <span class="role">(guest)</span>; Host <span class="role">(host)</span>; '
+        '<a href="#participants">and 4 more</a></dd>'
+    ) in content
+
+
+def test_event_page_of_an_undated_event_says_the_dates_are_to_be_announced_and_offers_no_calendar_link(client):
+    event = AllDayEventFactory(date_precision=Event.Precision.NONE, start_date=None, end_date=None)
+
+    response = client.get(event.get_absolute_url())
+
+    content = response.content.decode()
+    assert response.context["calendar_links"] is None
+    assert "<dt>When</dt>\n      <dd>Dates to be announced</dd>" in content
+    assert calendar_block(content) == []
+    assert "<p>The dates are to be announced: this event can be added to a calendar once they are.</p>" in content
+    assert ".ics" not in content.split('<section class="add-to-calendar"')[1].split("</section>")[0]
+
+
+@pytest.mark.parametrize(
+    ("status", "marker"),
+    [
+        (Event.Status.CONFIRMED, "This event has ended."),
+        (Event.Status.TENTATIVE, "This event has ended."),
+        (Event.Status.CANCELLED, "The announced dates have passed."),
+        (Event.Status.POSTPONED, "The announced dates have passed."),
+    ],
+)
+def test_event_page_of_a_past_event_says_it_has_ended(client, status, marker):
+    event = AllDayEventFactory(start_date=dt.date(2017, 11, 14), end_date=dt.date(2017, 11, 15), status=status)
+
+    content = client.get(event.get_absolute_url()).content.decode()
+
+    assert re.findall(r'<span class="ended">([^<]+)</span>', content) == [marker]
+
+
+def test_event_page_of_a_coming_or_undated_event_has_no_ended_marker(client):
+    coming = upcoming_event()
+    undated = AllDayEventFactory(date_precision=Event.Precision.NONE, start_date=None, end_date=None)
+
+    pages = [client.get(event.get_absolute_url()).content.decode() for event in (coming, undated)]
+
+    assert ['class="ended"' in page for page in pages] == [False, False]
+
+
+def test_the_ended_marker_appears_the_minute_the_event_ends_though_the_page_is_cached(
+    client, django_assert_max_num_queries
+):
+    start = dt.datetime(2030, 5, 6, 7, 0, tzinfo=dt.UTC)
+    event = EventFactory(start=start, end=start + dt.timedelta(hours=2))
+    with time_machine.travel(dt.datetime(2030, 5, 6, 9, 0, 30, tzinfo=dt.UTC), tick=False):
+        client.get(event.get_absolute_url())
+        with django_assert_max_num_queries(1):
+            during = client.get(event.get_absolute_url()).content.decode()
+    with time_machine.travel(dt.datetime(2030, 5, 6, 9, 1, tzinfo=dt.UTC), tick=False):
+        after = client.get(event.get_absolute_url()).content.decode()
+        listed = [item.pk for item in client.get("/events/past/").context["events"]]
+
+    assert 'class="ended"' not in during
+    assert '<span class="ended">This event has ended.</span>' in after
+    assert listed == [event.pk]
+
+
+def test_event_page_in_russian_says_who_ended_and_how_to_add_it_to_a_calendar(client, seed):
+    content = client.get("/ru/events/makei-working-visit-to-russia-2017/").content.decode()
+
+    assert '<span class="ended">Это событие завершилось.</span>' in content
+    assert '<dt>Кто</dt><dd>Владимир Макей <span class="role">(гость)</span>;' in content
+    assert [text for text, _href in calendar_block(content)] == [
+        "Скачать файл .ics",
+        "Подписаться (webcal)",
+        "Google Календарь",
+        "Outlook.com",
+        "Microsoft 365",
+    ]
+
+
 def test_unpublished_events_appear_on_no_public_page(client):
     public = upcoming_event(title_en="Open forum", start_date=soon(2))
     upcoming_event(title_en="Secret draft", start_date=soon(2), is_published=False)
@@ -578,14 +699,21 @@ def test_a_missing_page_has_no_canonical_address(client):
 # A cancelled or postponed event says so wherever its title shows, in the words of the iCal SUMMARY
 
 
-def test_google_calendar_link_text_says_the_event_is_cancelled(client):
+def test_google_and_outlook_link_titles_say_the_event_is_cancelled(client):
     event = upcoming_event(title_en="Forum", title_ru="Форум", status=Event.Status.CANCELLED)
 
-    english = client.get(event.get_absolute_url()).context["google_url"]
-    russian = client.get(f"/ru{event.get_absolute_url()}").context["google_url"]
+    english = client.get(event.get_absolute_url()).context["calendar_links"]
+    russian = client.get(f"/ru{event.get_absolute_url()}").context["calendar_links"]
 
-    assert parse_qs(urlsplit(english).query)["text"] == ["Cancelled: Forum"]
-    assert parse_qs(urlsplit(russian).query)["text"] == ["Отменено: Форум"]
+    def link_titles(links):
+        return [
+            parse_qs(urlsplit(links.google).query)["text"],
+            parse_qs(urlsplit(links.outlook_live).query)["subject"],
+            parse_qs(urlsplit(links.outlook_office).query)["subject"],
+        ]
+
+    assert link_titles(english) == [["Cancelled: Forum"]] * 3
+    assert link_titles(russian) == [["Отменено: Форум"]] * 3
 
 
 def test_listing_titles_say_cancelled_and_postponed_as_the_feed_does(client):

@@ -4,6 +4,7 @@ Translated fields (title, summary, ...) get English and Russian columns from
 django-modeltranslation; see translation.py.
 """
 
+import datetime as dt
 import uuid
 from calendar import monthrange
 from zoneinfo import ZoneInfo
@@ -324,6 +325,19 @@ class Event(CheckedEdits, TrackedChanges, TextCleanedModel):
             or self.is_published
             or not same_value(self.stored("publish_at"), self.publish_at)
         )
+
+    def has_ended(self, now: dt.datetime) -> bool:
+        """Whether the event is over at `now`: true exactly for the events EventQuerySet.past(now) keeps.
+
+        A timed event ends at its end (or its start when no end is known); an all-day, month or year event at the
+        end of its last day in UTC. An undated event has not ended (nor is it upcoming).
+        """
+        if self.date_precision == self.Precision.NONE or self.start_date is None:
+            return False
+        if self.all_day:
+            return (self.end_date or self.start_date) < now.astimezone(dt.UTC).date()
+        last = self.end or self.start
+        return last is not None and last < now
 
     @property
     def is_public(self) -> bool:

@@ -118,7 +118,8 @@ class EventQuerySet(models.QuerySet):
 
         Written as its own condition (the negation of upcoming()'s, for rows the model validates: an all-day
         event has its last day, a timed one its start) rather than "not among the upcoming ones", so that the
-        archive reads its newest events in the order of an index and stops after a page.
+        archive reads its newest events in the order of an index and stops after a page. Event.has_ended(now) is
+        the same rule for one event in hand (the event page's "This event has ended").
         """
         now = now or timezone.now()
         today = now.astimezone(dt.UTC).date()

@@ -141,6 +141,56 @@ def test_database_refuses_end_before_start_even_without_validation():
         event.save()
 
 
+# Has it ended? The rule of EventQuerySet.past() for one event in hand
+
+
+NOW = dt.datetime(2017, 11, 14, 12, 0, tzinfo=dt.UTC)
+HOUR = dt.timedelta(hours=1)
+
+
+@pytest.mark.parametrize(
+    ("fields", "ended"),
+    [
+        ({"start": NOW - 2 * HOUR, "end": NOW - HOUR}, True),
+        ({"start": NOW - 2 * HOUR, "end": NOW}, False),  # ending this very instant: still upcoming()
+        ({"start": NOW - HOUR, "end": NOW + HOUR}, False),
+        ({"start": NOW - HOUR, "end": None}, True),
+        ({"start": NOW + HOUR, "end": None}, False),
+        ({"all_day": True, "start": None, "end": None, "timezone": "",
+          "start_date": dt.date(2017, 11, 13), "end_date": dt.date(2017, 11, 13)}, True),
+        ({"all_day": True, "start": None, "end": None, "timezone": "",
+          "start_date": dt.date(2017, 11, 13), "end_date": dt.date(2017, 11, 14)}, False),
+        ({"date_precision": "month", "all_day": True, "start": None, "end": None, "timezone": "",
+          "start_date": dt.date(2017, 10, 1), "end_date": dt.date(2017, 10, 31)}, True),
+        ({"date_precision": "month", "all_day": True, "start": None, "end": None, "timezone": "",
+          "start_date": dt.date(2017, 11, 1), "end_date": dt.date(2017, 11, 30)}, False),
+        ({"date_precision": "year", "all_day": True, "start": None, "end": None, "timezone": "",
+          "start_date": dt.date(2016, 1, 1), "end_date": dt.date(2016, 12, 31)}, True),
+        ({"date_precision": "year", "all_day": True, "start": None, "end": None, "timezone": "",
+          "start_date": dt.date(2017, 1, 1), "end_date": dt.date(2017, 12, 31)}, False),
+        ({"date_precision": "none", "all_day": True, "start": None, "end": None, "timezone": ""}, False),
+    ],
+)  # fmt: skip
+def test_has_ended_agrees_with_the_past_and_upcoming_selections(fields, ended):
+    event = EventFactory(**fields)
+
+    found = (event.has_ended(NOW), Event.objects.past(NOW).filter(pk=event.pk).exists())
+
+    assert found == (ended, ended)
+    assert Event.objects.upcoming(NOW).filter(pk=event.pk).exists() is (
+        not ended and fields.get("date_precision") != "none"
+    )
+
+
+def test_an_all_day_event_ends_at_midnight_utc_after_its_last_day():
+    event = AllDayEventFactory(start_date=dt.date(2017, 11, 14), end_date=dt.date(2017, 11, 14))
+    midnight = dt.datetime(2017, 11, 15, tzinfo=dt.UTC)
+
+    assert (event.has_ended(midnight - dt.timedelta(seconds=1)), event.has_ended(midnight)) == (False, True)
+    # The same instant written in Moscow time is the same instant.
+    assert event.has_ended(midnight.astimezone(dt.timezone(dt.timedelta(hours=3)))) is True
+
+
 # Other rules
 
 
