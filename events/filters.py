@@ -244,7 +244,8 @@ def count_options(events: QuerySet) -> dict[str, list[tuple]]:
     and cities are both the venue's), whatever the number of values. Plain tuples, to be kept in the cache."""
     counted = {}
     for name, fields in COUNTED_FIELDS.items():
-        rows = events.order_by().values(*fields).annotate(events=Count("pk", distinct=True))
+        # A row per event and value: an event has one type and venue, and a topic or a person once (unique pairs).
+        rows = events.order_by().values(*fields).annotate(events=Count("pk"))
         counted[name] = [(*row, events) for *row, events in rows.values_list(*fields, "events") if row[0]]
     return counted
 
@@ -352,7 +353,10 @@ def city_options(rows: list[tuple], language: str) -> tuple[dict[str, tuple[str,
     spelled alike are one city, as the filter finds them together."""
     cities: dict[str, tuple[str, int]] = {}
     spellings: dict[str, str] = {}
-    for _code, english, russian, count in sorted(rows, key=lambda row: (row[1] or "", row[2] or "")):
+    # The first spelling, in an order that does not change with the counts, names the city: one with a Russian
+    # name first, then the one with the fewest capitals ("Moscow" rather than "MOSCOW").
+    in_order = sorted(rows, key=lambda row: (not row[2], (row[1] or row[2] or "").swapcase(), row[2] or ""))
+    for _code, english, russian, count in in_order:
         spelling = english or russian
         if not spelling:
             continue
