@@ -3,9 +3,11 @@ EN/RU switch on its line, and no public page scrolls sideways (see conftest.py f
 
 from urllib.parse import urlencode
 
+import pytest
+
 from events.models import Event
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, AXE
 
 # Where a line of the header's site name is: the switch's top must fall within its first line box.
 FIRST_LINE_BOX = """() => {
@@ -53,14 +55,40 @@ def test_the_filter_fold_opens_on_a_tap_without_javascript(site, browser):
     context.close()
 
 
-def test_the_filter_fold_is_open_and_counts_the_filters_set(site, phone):
-    phone.goto(f"{site}/ru/events/?type=visit&country=RU")
-    phone.screenshot(path=ARTIFACTS / "listing-filtered-360.png")
+@pytest.mark.parametrize(
+    ("prefix", "visit", "summary"),
+    [("", "Visit (1)", "Filter (2 active)"), ("/ru", "Визит (1)", "Фильтр (выбрано: 2)")],
+    ids=["en", "ru"],
+)
+def test_the_filter_fold_is_open_and_counts_the_filters_set(site, phone, prefix, visit, summary):
+    phone.goto(f"{site}{prefix}/events/?type=visit&country=RU")
+    phone.screenshot(path=ARTIFACTS / f"listing-filtered-360{prefix.replace('/', '-')}.png")
 
     assert phone.locator("details.filter-fold").get_attribute("open") == ""
     assert phone.locator("#id_type").is_visible()
-    assert phone.locator("#id_type option:checked").inner_text() == "Визит (1)"
-    assert phone.locator("details.filter-fold > summary").inner_text() == "Фильтр (выбрано: 2)"
+    assert phone.locator("#id_type option:checked").inner_text() == visit
+    assert phone.locator("details.filter-fold > summary").inner_text() == summary
+
+
+def test_the_folded_and_the_open_filters_have_no_serious_accessibility_violation_on_a_phone(site, browser):
+    # axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
+    context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
+    phone = context.new_page()
+    found = {}
+    for path in ["/events/", "/ru/events/?type=visit", "/events/2017/06/?city=moscow"]:
+        phone.goto(f"{site}{path}")
+        phone.add_script_tag(path=str(AXE))
+        result = phone.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [
+            f"{violation['id']}: {violation['help']}"
+            for violation in result["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        if serious:
+            found[path] = serious
+    context.close()
+
+    assert found == {}
 
 
 def test_wide_screens_show_the_filter_form_without_its_fold(site, page):
