@@ -103,7 +103,12 @@ def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
     # The form's selects offer the values with events on this page, counted (see page_counts): the form is cached
     # per counts, page and values as sent, since rendering the selects is most of a listing's time.
     kind = request.resolver_match.view_name if request.resolver_match else request.path
-    counts = page_counts(filterset.queryset, kind=kind, now=current_minute())
+    now = current_minute()
+    counted = filterset.queryset
+    if news:
+        # The listing of coming events shows those whose dates are still to be announced too, in a section of theirs.
+        counted = counted | Event.objects.public(now).undated()
+    counts = page_counts(counted, kind=kind, now=now)
     offer_options(filterset, counts.rows)
     params = selected_filters(request.GET)
     active = []
