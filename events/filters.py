@@ -5,16 +5,24 @@ validated: an unknown slug, a malformed date or a NUL byte is a 400 with a
 message, not an empty result or a 500.
 """
 
+import datetime as dt
 import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import django_filters
 import django_filters.fields
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.core.cache import cache
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from . import freshness
 from .models import MAX_YEAR, MIN_YEAR, Event, EventType, Person, Tag
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -68,23 +76,48 @@ class CountryCodeFilter(django_filters.ChoiceFilter):
     field_class = CountryCodeField
 
 
+class OptionsSelect(forms.Select):
+    """A select whose options are worked out only when it is rendered (see offer_options), so that a page whose
+    filter form is cached reads no vocabulary. `offer(value sent)` gives the choices and the one of their values
+    that the value sent names (a city typed in either language or letter case names its option)."""
+
+    offer: Callable | None = None
+
+    def get_context(self, name, value, attrs):
+        if self.offer is not None:
+            self.choices, value = self.offer(value)
+        context = super().get_context(name, value, attrs)
+        # A text filter's length limit (the city's) still holds for what is sent, but is no attribute of a select.
+        context["widget"]["attrs"].pop("maxlength", None)
+        return context
+
+
 class EventFilter(django_filters.FilterSet):
     type = django_filters.ModelChoiceFilter(
         label=_("Type"),
         empty_label=_("Any"),
+        widget=OptionsSelect,
         queryset=EventType.objects.all(),
         to_field_name="slug",
         field_name="event_type",
     )
     country = CountryCodeFilter(
-        label=_("Country"), empty_label=_("Any"), choices=lambda: list(countries), method="filter_country"
+        label=_("Country"),
+        empty_label=_("Any"),
+        choices=lambda: list(countries),
+        widget=OptionsSelect,
+        method="filter_country",
     )
-    city = django_filters.CharFilter(label=_("City"), max_length=100, method="filter_city")
+    # Offered as a select of the cities with events, but any city name is taken, as typed in either language.
+    city = django_filters.CharFilter(
+        label=_("City"), max_length=100, widget=OptionsSelect(choices=[("", _("Any"))]), method="filter_city"
+    )
     tag = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         empty_label=_("Any"),
         queryset=lambda request: Tag.objects.filter(Exists(Event.objects.public().filter(tags=OuterRef("pk")))),
         to_field_name="slug",
+        widget=OptionsSelect,
         method="filter_tag",
     )
     person = django_filters.ModelChoiceFilter(
@@ -94,6 +127,7 @@ class EventFilter(django_filters.FilterSet):
             Exists(Event.objects.public().filter(participations__person=OuterRef("pk")))
         ),
         to_field_name="slug",
+        widget=OptionsSelect,
         method="filter_person",
     )
     status = django_filters.ChoiceFilter(label=_("Status"), empty_label=_("Any"), choices=Event.Status.choices)
@@ -191,3 +225,191 @@ def normal_filters(params) -> QueryDict:
         if values:
             normal.setlist(name, values)
     return normal
+
+
+# The filter form's options: only values with events, counted, in the page language's alphabetical order -----------
+
+# What each select offers, and the event fields its values come from: slug (or code) first, then the names.
+COUNTED_FIELDS = {
+    "type": ("event_type__slug", "event_type__name_en", "event_type__name_ru"),
+    "place": ("venue__country", "venue__city_en", "venue__city_ru"),
+    "tag": ("tags__slug", "tags__name_en", "tags__name_ru"),
+    "person": ("participations__person__slug", "participations__person__name_en", "participations__person__name_ru"),
+}
+
+
+def count_options(events: QuerySet) -> dict[str, list[tuple]]:
+    """How many of these events each type, place (country and city), topic and person has, as rows
+    (value, English name, Russian name, count) of the values with events: one grouped query per vocabulary (countries
+    and cities are both the venue's), whatever the number of values. Plain tuples, to be kept in the cache."""
+    counted = {}
+    for name, fields in COUNTED_FIELDS.items():
+        # A row per event and value: an event has one type and venue, and a topic or a person once (unique pairs).
+        rows = events.order_by().values(*fields).annotate(events=Count("pk"))
+        counted[name] = [(*row, events) for *row, events in rows.values_list(*fields, "events") if row[0]]
+    return counted
+
+
+# Kept until the data changes (the data version moves) or the clock makes a coming event past (next_clock_change):
+# nothing else changes which events a page counts (the coming ones, the past ones, or all of them).
+COUNTS_SECONDS = 24 * 3600
+
+
+@dataclass(frozen=True)
+class PageCounts:
+    """count_options' rows of a page's events, counted at a moment, and the moment until which they hold (None:
+    until the data changes)."""
+
+    rows: dict[str, list[tuple]]
+    counted_at: dt.datetime
+    until: dt.datetime | None
+
+
+def next_clock_change(now: dt.datetime) -> dt.datetime | None:
+    """The first moment after now at which a public event stops being coming (upcoming()) and becomes past (past()),
+    as pages see it at the current minute (models.current_minute): the end of its last day in UTC for an all-day
+    event, the minute after its end (its start, when it has no end) for a timed one. None when no event is coming."""
+    found = (
+        Event.objects.public(now)
+        .upcoming(now)
+        .aggregate(
+            last_day=Min("end_date", filter=Q(all_day=True)), end=Min(Coalesce("end", "start"), filter=Q(all_day=False))
+        )
+    )
+    moments = []
+    if found["last_day"] is not None:
+        moments.append(dt.datetime.combine(found["last_day"] + dt.timedelta(days=1), dt.time(), dt.UTC))
+    if found["end"] is not None:
+        moments.append(found["end"].replace(second=0, microsecond=0) + dt.timedelta(minutes=1))
+    return min(moments, default=None)
+
+
+def page_counts(events: QuerySet, *, kind: str, now: dt.datetime) -> PageCounts:
+    """count_options of a page's events, kept per data version and kind of page (kind: the coming events, the
+    archive, a month) until the clock changes which events are coming: a page read by many costs a cache read."""
+    name = freshness.key("filter-counts", freshness.current().key, kind)
+    counts = cache.get(name)
+    if counts is None or (counts.until is not None and now >= counts.until):
+        counts = PageCounts(count_options(events), now, next_clock_change(now))
+        cache.set(name, counts, COUNTS_SECONDS)
+    return counts
+
+
+def in_language(language: str, english: str | None, russian: str | None) -> str:
+    """A name in the page's language, or in the other one when it has none there (as modeltranslation falls back)."""
+    return (russian or english or "") if language == "ru" else (english or russian or "")
+
+
+def collation_key(name: str, language: str) -> tuple:
+    """Sort names as a reader of the language expects: letter case ignored, ё beside е (after it only when all else
+    is equal), a Latin letter with an accent beside the bare one; й stays a letter of its own, after и. Names in the
+    page's alphabet come before those in the other (in Russian, Cyrillic before Latin), and digits before both."""
+    own = "CYRILLIC" if language == "ru" else "LATIN"
+    letters = []
+    for character in name.casefold():
+        if character == "ё":
+            character = "е"
+        elif (bare := unicodedata.normalize("NFD", character)[0]).isascii():
+            character = bare
+        letters.append((script_rank(character, own), character))
+    return (letters, name.casefold(), name)
+
+
+def script_rank(character: str, own: str) -> int:
+    """0 for a digit, a space or a sign; 1 for a letter of the page's own alphabet; 2 for any other letter."""
+    if not character.isalpha():
+        return 0
+    return 1 if unicodedata.name(character, "").startswith(own) else 2
+
+
+def option_label(name: str, count: int) -> str:
+    return f"{name} ({count})"
+
+
+def sorted_options(named: dict[str, tuple[str, int]], language: str) -> list[tuple[str, str]]:
+    """(value, "Name (count)") choices from {value: (name, count)}, in the alphabetical order of the names."""
+    ordered = sorted(named.items(), key=lambda item: (collation_key(item[1][0], language), item[0]))
+    return [(value, option_label(name, count)) for value, (name, count) in ordered]
+
+
+def named_options(rows: list[tuple], language: str) -> dict[str, tuple[str, int]]:
+    """{slug: (name in the language, count)} of a vocabulary's counted rows."""
+    return {slug: (in_language(language, english, russian), count) for slug, english, russian, count in rows}
+
+
+def country_options(rows: list[tuple]) -> dict[str, tuple[str, int]]:
+    """{code: (the country's name in the active language, count)}: each event has one venue, so the counts of a
+    country's places add up to its own."""
+    counts: dict[str, int] = {}
+    for code, _city_en, _city_ru, count in rows:
+        counts[code] = counts.get(code, 0) + count
+    return {code: (str(countries.name(code)), count) for code, count in counts.items()}
+
+
+def city_options(rows: list[tuple], language: str) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
+    """{value: (name in the language, count)} of the cities with events, and {spelling: value} of every spelling
+    (either language, letter case folded) that names each. The value is the city's English spelling (its Russian
+    one when it has none): stable, and what the city filter matches in either language. Venues whose cities are
+    spelled alike are one city, as the filter finds them together."""
+    cities: dict[str, tuple[str, int]] = {}
+    spellings: dict[str, str] = {}
+    # The first spelling, in an order that does not change with the counts, names the city: one with a Russian
+    # name first, then the one with the fewest capitals ("Moscow" rather than "MOSCOW").
+    in_order = sorted(rows, key=lambda row: (not row[2], (row[1] or row[2] or "").swapcase(), row[2] or ""))
+    for _code, english, russian, count in in_order:
+        spelling = english or russian
+        if not spelling:
+            continue
+        value = spellings.setdefault(lower_case(spelling), spelling)
+        name, total = cities.get(value, ("", 0))
+        cities[value] = (name or in_language(language, english, russian), total + count)
+        if russian:
+            spellings.setdefault(lower_case(russian), value)
+    return cities, spellings
+
+
+def offered_values(name: str, counted: dict, sent: str, chosen, language: str) -> tuple[dict, str]:
+    """The values the select `name` offers, {value: (name in the language, count)}, and the value that `sent` names
+    (chosen: the row it was validated to, if any). A value sent that the counts lack is offered with 0 events."""
+    if name == "country":
+        named, selected = country_options(counted["place"]), sent.upper()
+        missing = str(countries.name(selected))
+    elif name == "city":
+        named, spellings = city_options(counted["place"], language)
+        selected = spellings.get(lower_case(sent), sent)
+        missing = sent
+    else:
+        named, selected = named_options(counted[name], language), sent
+        missing = in_language(language, chosen.name_en, chosen.name_ru) if chosen is not None else sent
+    if selected and selected not in named:
+        named[selected] = (missing, 0)
+    return named, selected
+
+
+def city_name(counted: dict, sent: str) -> str:
+    """The name, in the active language, of the city that a city filter as sent names (as sent when none has events)."""
+    named, selected = offered_values("city", counted, sent.strip(), None, get_language())
+    return named[selected][0]
+
+
+# The selects that offer only values with events.
+OFFERED = ("type", "country", "city", "tag", "person")
+
+
+def offer_options(filterset: EventFilter, counted: dict[str, list[tuple]]) -> None:
+    """Make the form's selects of types, countries, cities, topics and people offer the values with events (counted:
+    count_options' rows), each with its count, sorted by name in the active language, once they are rendered. A
+    value sent stays offered, and selected, with 0 events when this page has none of it."""
+    cleaned = filterset.form.cleaned_data
+
+    def offer_for(name: str) -> Callable:
+        def offer(value):
+            language = get_language()
+            sent = value.strip() if isinstance(value, str) else ""
+            named, selected = offered_values(name, counted, sent, cleaned.get(name), language)
+            return [("", _("Any")), *sorted_options(named, language)], selected
+
+        return offer
+
+    for name in OFFERED:
+        filterset.form.fields[name].widget.offer = offer_for(name)

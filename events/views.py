@@ -29,7 +29,16 @@ from django_countries import countries
 from . import freshness
 from .dates import format_event_dates, format_month
 from .feeds import describe_selection, describe_window
-from .filters import FILTER_NAMES, EventFilter, describe_errors, normal_filters, selected_filters
+from .filters import (
+    FILTER_NAMES,
+    EventFilter,
+    city_name,
+    describe_errors,
+    normal_filters,
+    offer_options,
+    page_counts,
+    selected_filters,
+)
 from .grid import Segment, month_weeks
 from .links import calendar_links
 from .listing import LISTED_RELATED, heads, nest, part_counts
@@ -93,6 +102,16 @@ def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
     events (what a news reader follows): the block offers it only on a page of coming events (`news`).
     """
     data = filterset.form.cleaned_data
+    # The form's selects offer the values with events on this page, counted (see page_counts): the form is cached
+    # per counts, page and values as sent, since rendering the selects is most of a listing's time.
+    kind = request.resolver_match.view_name if request.resolver_match else request.path
+    now = current_minute()
+    counted = filterset.queryset
+    if news:
+        # The listing of coming events shows those whose dates are still to be announced too, in a section of theirs.
+        counted = counted | Event.objects.public(now).undated()
+    counts = page_counts(counted, kind=kind, now=now)
+    offer_options(filterset, counts.rows)
     params = selected_filters(request.GET)
     active = []
     for name, value in params.items():
@@ -101,6 +120,8 @@ def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
             label = Event.Status(value).label
         elif name == "country":
             label = countries.name(value.upper())
+        elif name == "city":
+            label = city_name(counts.rows, value)
         rest = {key: item for key, item in params.items() if key != name}
         active.append(
             {
@@ -120,10 +141,10 @@ def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
     query = f"?{urlencode(subscribed)}" if subscribed else ""
     feed_url = request.build_absolute_uri(reverse("events:feed") + query)
     webcal_url = "webcal://" + feed_url.split("://", 1)[1]
-    # The form's selects list the vocabularies (types, topics, people, cities, countries): rendering them is
-    # most of a listing's time, so the form is cached per data version, page and values as sent.
     sent = [(name, request.GET.getlist(name)) for name in FILTER_NAMES]
-    form_key = freshness.key("filter-form", freshness.current().key, get_language(), request.path, sent)
+    form_key = freshness.key(
+        "filter-form", freshness.current().key, kind, counts.counted_at, get_language(), request.path, sent
+    )
     return {
         "filter_form": filterset.form,
         "filter_form_key": form_key,

@@ -63,17 +63,6 @@ def test_reader_steps_through_the_month_grid(site, page):
     assert page.locator(".month-grid td.segment[colspan='2']").count() == 1
 
 
-def test_pages_at_phone_width_do_not_scroll_sideways(site, browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    for path, name in [("/events/", "listing-360"), ("/events/2017/06/", "month-360"),
-                       ("/ru/events/makei-working-visit-to-russia-2017/", "detail-360")]:  # fmt: skip
-        page.goto(f"{site}{path}")
-        page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
-    context.close()
-
-
 def test_no_serious_or_critical_accessibility_violations(site, browser):
     # axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
