@@ -33,6 +33,7 @@ TESTED_WITH = {
     "events/apps.py": "tests/test_migrations.py",
     "events/history.py": "tests/test_concurrent_edits.py",  # the change history's records
     "events/importers/ics_mapping.py": "tests/importers/test_ics.py",  # the parts of the .ics importer
+    "events/jsonld.py": "tests/test_views.py",  # the event page's JSON-LD
     "events/importers/ics_reading.py": "tests/importers/test_ics.py",
     "events/importers/ics_recurrence.py": "tests/importers/test_ics.py",
     "events/importers/ics_writing.py": "tests/importers/test_ics.py",
