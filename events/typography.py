@@ -4,7 +4,8 @@ Russian typesetting keeps a short word with the word after it ("в Россию"
 month or counted word ("14 ноября", "2017 г.", "5 дней", "10 км"), and a dash with the word before it (no line
 begins with a dash). typeset_text() puts U+00A0 in those spaces and changes nothing else; typeset_html() does it in
 the text of an HTML page only, never inside a tag (attribute values stay as they are) nor in an element whose text
-is not prose (script, style, pre, textarea, code); typeset_response() does it to a rendered Russian page.
+is not prose (script, style, pre, textarea, code; and select, whose options never wrap); typeset_response()
+does it to a rendered Russian page.
 
 Every rule turns one ordinary space (U+0020) into U+00A0, so the text keeps its length and everything but those
 spaces. Whitespace made of line breaks or of several spaces (a template's layout) is left alone: the page looks the
@@ -26,7 +27,7 @@ INLINE_ELEMENTS = "a|abbr|b|bdi|bdo|cite|data|dfn|em|i|kbd|mark|q|s|small|span|s
 MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"
     # An element whose content is not prose, up to its end tag (or the end of the document, as a browser reads it).
-    r"|<(?P<raw>script|style|pre|textarea|code)\b[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<(?P<raw>script|style|pre|textarea|code|select)\b[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
     rf"|(?P<inline></?(?:{INLINE_ELEMENTS})(?=[\s/>])[^>]*>)"
     r"|</?[a-z][^>]*>"
     r"|<[!?][^>]*>",

@@ -167,6 +167,7 @@ def test_block_markup_ends_the_text():
         "<!-- в Россию -->",
         "<script>в Россию",  # never closed: a browser reads it to the end as a script
         '<input name="q" value="в Россию"><option value="в x" selected>',
+        '<select name="country"><option value="BA">Босния и Герцеговина</option></select>',  # one line, never wrapped
     ],
 )
 def test_scripts_styles_preformatted_text_form_values_and_comments_are_left_as_they_are(html):
