@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # The development server runs with DEBUG on and plain HTTP on 127.0.0.1 only.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run serve migrate fixtures test lint fmt check ics export export-check messages fuzz-api bench loadtest clean
+.PHONY: install run serve migrate fixtures test lint fmt check ics export export-check messages fuzz-api bench loadtest screenshots clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -86,6 +86,11 @@ messages: install
 # run (README, "Performance"); SQLite, or PostgreSQL when DATABASE_URL is set. BENCH_ARGS="--sizes 100,10000".
 bench: install
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# The README's screenshots (docs/screenshots/): the demo as `make run` sets it up, on a throw-away database in
+# var/screenshots/, at 1280 and 360 px in English and Russian, with Playwright and Debian's Chromium.
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) node_modules var/static

@@ -33,6 +33,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 
 from .models import DataVersion, Event, FeedToken, Participation, start_of_utc_day
+from .typography import typeset_response
 
 
 @dataclass(frozen=True)
@@ -327,14 +328,17 @@ def anonymous(request) -> bool:
 
 def whole_response(request, respond, *, parts: tuple = ()) -> HttpResponse:
     """respond()'s answer to an anonymous GET, kept whole under the data version and the minute: an unchanged page
-    costs the version's query and a cache read, no template rendered. See kept_response()."""
+    costs the version's query and a cache read, no template rendered. See kept_response().
+
+    A Russian page is typeset (typography.py) here, once, before it is kept: what is cached, exported and hashed
+    into its ETag is the typeset page, and a kept page costs nothing more."""
     name, response = kept_response(request, parts)
     if response is not None:
         return response
     response = respond()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    return keep_response(request, name, response)
+    return keep_response(request, name, typeset_response(response))
 
 
 def kept_response(request, parts: tuple = ()) -> tuple[str | None, HttpResponse | None]:

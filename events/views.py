@@ -44,6 +44,7 @@ from .links import calendar_links
 from .listing import LISTED_RELATED, heads, nest, part_counts
 from .models import MAX_YEAR, MIN_YEAR, Event, can_see_unpublished, current_minute, start_of_utc_day
 from .paging import CachedCountPaginator
+from .typography import typeset_response
 
 PAGE_SIZE = 20
 # The month grid shows this many lanes of events a week (the rest as "3 more events" a day), and lists this many.
@@ -422,14 +423,14 @@ def bad_request(request, exception):
     message = str(exception) if isinstance(exception, BadRequest) else ""
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message or "Bad request."}, status=400)
-    return render(request, "400.html", {"message": message}, status=400)
+    return typeset_response(render(request, "400.html", {"message": message}, status=400))
 
 
 def page_not_found(request, exception):
     """The 404 page in the page's language; JSON under /api/, where clients expect JSON."""
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Not found."}, status=404)
-    return django_page_not_found(request, exception)
+    return typeset_response(django_page_not_found(request, exception))
 
 
 def robots_txt(request):

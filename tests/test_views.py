@@ -132,7 +132,7 @@ def test_404_page_is_in_the_page_language(client):
 
     assert (english.status_code, russian.status_code) == (404, 404)
     assert "<h1>Page not found</h1>" in english.content.decode()
-    assert "<h1>Страница не найдена</h1>" in russian.content.decode()
+    assert "<h1>Страница не\u00a0найдена</h1>" in russian.content.decode()  # typeset (events/typography.py)
 
 
 def test_listing_paginates_twenty_per_page(client):
@@ -334,7 +334,7 @@ def test_event_detail_marks_english_fallback_of_a_missing_russian_text(client):
 
     content = client.get(f"/ru{event.get_absolute_url()}").content.decode()
 
-    assert '<h1><span lang="en">Consultations</span> <span class="fallback">(на английском)</span></h1>' in content
+    assert '<h1><span lang="en">Consultations</span> <span class="fallback">(на\u00a0английском)</span></h1>' in content
 
 
 def test_event_detail_timed_event_is_written_in_local_time_and_utc(client):

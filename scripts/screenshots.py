@@ -1,0 +1,112 @@
+"""The README's screenshots, taken from the demo a newcomer gets: `make screenshots`.
+
+Sets the demo up as `make run` does (migrations, then setup_demo) on a throw-away SQLite database in var/screenshots/
+(never the developer's own), serves it on a free port of 127.0.0.1, and photographs the listing, the archive, a
+month and an event page, in English and Russian, on a desktop (1280 px wide) and a phone (360 px), with Playwright
+and Debian's Chromium, into docs/screenshots/<page>-<language>-<width>.png. Each shot is one screen high: what a
+reader sees first, in a file of a reasonable size.
+
+    make screenshots
+"""
+
+import os
+import sys
+import threading
+import time
+from io import StringIO
+from pathlib import Path
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "var" / "screenshots"
+OUT = ROOT / "docs" / "screenshots"
+PAGES = {
+    "listing": "/events/",
+    "archive": "/events/past/",
+    "month": "/events/2017/06/",
+    "event": "/events/makei-working-visit-to-russia-2017/",
+}
+LANGUAGES = {"en": "", "ru": "/ru"}
+# The address the pages are shown at (Chromium is told where it is served): the same in every run, so that an
+# unchanged page gives the same picture, and one a deployment could have rather than a port of this machine.
+HOST = "calendar.example.org"
+# A desktop and a phone, as the browser tests see them (tests/browser/conftest.py); a desktop screen a little lower.
+SCREENS = {1280: 800, 360: 740}
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def set_up_demo() -> None:
+    """A fresh database with the demo, as `make run` makes it (development settings, the seed, an admin account)."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    database = WORK / "db.sqlite3"
+    for leftover in WORK.glob("db.sqlite3*"):
+        leftover.unlink()
+    os.environ.update({"DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{database}", "DJANGO_ALLOWED_HOSTS": HOST})
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "calendar_site.settings")
+    # The demo's cache is this process's memory, never a shared Redis a developer may have configured.
+    os.environ.pop("REDIS_URL", None)
+    sys.path.insert(0, str(ROOT))
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("setup_demo", stdout=StringIO())  # the admin's password is of no use on a throw-away database
+
+
+def serve():
+    """The demo served on a free port of 127.0.0.1 from a thread of this process; the server and its host:port."""
+    from django.core.wsgi import get_wsgi_application
+
+    server = make_server("127.0.0.1", 0, get_wsgi_application(), handler_class=QuietHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"127.0.0.1:{server.server_port}"
+
+
+def photograph(served_at: str) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    written = []
+    with sync_playwright() as playwright:
+        resolve = f"--host-resolver-rules=MAP {HOST} {served_at}"
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, resolve])
+        for width, height in SCREENS.items():
+            context = browser.new_context(viewport={"width": width, "height": height}, reduced_motion="reduce")
+            page = context.new_page()
+            for name, path in PAGES.items():
+                for language, prefix in LANGUAGES.items():
+                    response = page.goto(f"http://{HOST}{prefix}{path}")
+                    if response is None or response.status != 200:
+                        raise SystemExit(f"{prefix}{path} answered {response and response.status}")
+                    target = OUT / f"{name}-{language}-{width}.png"
+                    page.screenshot(path=target, animations="disabled", caret="hide")
+                    written.append(target)
+            context.close()
+        browser.close()
+    return written
+
+
+def main() -> int:
+    started = time.monotonic()
+    set_up_demo()
+    server, served_at = serve()
+    try:
+        written = photograph(served_at)
+    finally:
+        server.shutdown()
+    for path in written:
+        print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KiB")
+    print(f"{len(written)} screenshots in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
