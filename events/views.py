@@ -181,17 +181,24 @@ class EventListView(FilteredPageMixin, TemplateView):
         listed = nest(page.object_list, selection, now)
         context = super().get_context_data(page=page, events=listed, **kwargs)
         if not page.has_next():
-            undated = EventFilter(self.request.GET, queryset=Event.objects.public(now).undated()).qs
-            shown = list(
-                heads(undated).select_related(*LISTED_RELATED).order_by("-created_at", "-pk")[: UNDATED_LIST + 1]
+            # Events without dates change only with the data (not with the clock): remembered per data version.
+            normal = normal_filters(self.request.GET)
+            undated = self.filterset.filter_queryset(Event.objects.public(now).undated())
+            context["undated"], context["undated_more"] = freshness.remember(
+                "undated", (sorted(normal.lists()),), lambda: undated_events(undated, now), timeout=3600
             )
-            context["undated"] = nest(shown[:UNDATED_LIST], undated, now)
-            context["undated_more"] = len(shown) > UNDATED_LIST
         if not listed:
             past = EventFilter(self.request.GET, queryset=Event.objects.public(now).past(now)).qs
             recent = heads(past).select_related(*LISTED_RELATED).order_by("-end_date", "-pk")[:5]
             context["recent"] = nest(recent, past, now)
         return context
+
+
+def undated_events(undated, now: dt.datetime) -> tuple[list[Event], bool]:
+    """A selection of events without dates as a listing shows it: newest first with their parts (at most
+    UNDATED_LIST), and whether there are more."""
+    shown = list(heads(undated).select_related(*LISTED_RELATED).order_by("-created_at", "-pk")[: UNDATED_LIST + 1])
+    return nest(shown[:UNDATED_LIST], undated, now), len(shown) > UNDATED_LIST
 
 
 class EventArchiveView(FilteredPageMixin, TemplateView):
@@ -283,9 +290,9 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         shown = {cell.event.pk for week in weeks for lane in week.lanes for cell in lane if isinstance(cell, Segment)}
         # Then whole rows, only for what the page shows.
         listed = in_month[:MONTH_LIST]
-        fetched = events.filter(pk__in=shown.union(listed)).select_related(*LISTED_RELATED).in_bulk()
+        fetched = heads(events).filter(pk__in=shown.union(listed)).select_related(*LISTED_RELATED).in_bulk()
         nest([fetched[pk] for pk in listed], events)
-        parts = part_counts(events, shown.difference(listed))
+        parts = part_counts(events, [pk for pk in shown.difference(listed) if fetched[pk].has_parts])
         for week in weeks:
             for lane in week.lanes:
                 for cell in lane:
