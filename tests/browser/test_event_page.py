@@ -136,11 +136,12 @@ def test_a_cancelled_events_status_shows_in_its_google_and_outlook_links_and_in_
     titles = {}
     for language in ("", "/ru"):
         page.goto(f"{site}{language}{event.get_absolute_url()}")
-        links = dict(calendar_links(page))
+        # By address: the links' words are in the page's language.
+        links = {urlsplit(href).netloc: href for _words, href in calendar_links(page)}
         titles[language] = [
-            parse_qs(urlsplit(links["Google Calendar"]).query)["text"][0],
-            parse_qs(urlsplit(links["Outlook.com"]).query)["subject"][0],
-            parse_qs(urlsplit(links["Microsoft 365"]).query)["subject"][0],
+            parse_qs(urlsplit(links["calendar.google.com"]).query)["text"][0],
+            parse_qs(urlsplit(links["outlook.live.com"]).query)["subject"][0],
+            parse_qs(urlsplit(links["outlook.office.com"]).query)["subject"][0],
             page.locator(".badge").inner_text(),
         ]
         atom = ET.fromstring(page.request.get(f"{site}{language}/feeds/upcoming.atom").body())

@@ -69,7 +69,7 @@ def test_events_without_dates_are_listed_in_their_own_section_and_found_by_filte
     page.screenshot(path=ARTIFACTS / "undated-ru.png", full_page=True)
     assert page.locator("section.undated h2").inner_text() == "Даты будут объявлены"
     assert page.locator("section.undated .event-title").all_inner_texts() == [
-        "Международный фестиваль искусств «Славянский базар в Витебске»"
+        "Международный фестиваль искусств «Славянский базар в\u00a0Витебске»"
     ]
     page.goto(f"{site}/events/?type=visit")
     assert page.locator("section.undated").count() == 0
