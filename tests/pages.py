@@ -15,6 +15,7 @@ PAGES = [
     "/events/?type=visit&country=RU",
     "/events/past/",
     "/ru/events/past/",
+    "/events/past/?type=signing",
     "/events/2017/06/",
     "/ru/events/2017/11/",
     "/events/makei-working-visit-to-russia-2017/",
