@@ -26,7 +26,7 @@ def event_form_data(**overrides):
         "description_ru": "",
         "agenda_en": "",
         "agenda_ru": "",
-        "date_precision": "day",
+        "when": "all_day",
         "start_date": "",
         "end_date": "",
         "start_0": "",
@@ -155,7 +155,7 @@ def test_add_timed_event_reads_times_as_local_time_of_its_zone(admin_client):
         f"{CHANGELIST}add/",
         event_form_data(
             venue=venue.pk,
-            all_day="",
+            when="timed",
             start_0="2017-11-14",
             start_1="10:00",
             end_0="2017-11-14",
@@ -190,7 +190,7 @@ def test_add_refuses_a_time_the_clocks_skip(admin_client):
     response = admin_client.post(
         f"{CHANGELIST}add/",
         event_form_data(
-            all_day="",
+            when="timed",
             start_0="2017-03-26",
             start_1="02:30",
             timezone="Europe/Berlin",
@@ -207,7 +207,7 @@ def test_add_refuses_a_time_the_clocks_skip(admin_client):
 def test_add_shows_model_validation_message_and_saves_nothing(admin_client):
     response = admin_client.post(
         f"{CHANGELIST}add/",
-        event_form_data(all_day="on", start_date="2017-11-15", end_date="2017-11-14"),
+        event_form_data(when="all_day", start_date="2017-11-15", end_date="2017-11-14"),
     )
 
     assert response.status_code == 200
@@ -221,7 +221,7 @@ def test_add_with_participant_inline(admin_client):
     response = admin_client.post(
         f"{CHANGELIST}add/",
         event_form_data(
-            all_day="on",
+            when="all_day",
             start_date="2017-11-14",
             end_date="2017-11-15",
             **{
@@ -266,7 +266,7 @@ def test_publish_action_publishes_drafts(admin_client):
 def test_cancel_action_sets_status_and_bumps_sequence(admin_client):
     first, second = EventFactory(), EventFactory(status=Event.Status.CANCELLED)
 
-    response = admin_client.post(CHANGELIST, {"action": "cancel", "_selected_action": [first.pk, second.pk]})
+    response = admin_client.post(CHANGELIST, {"action": "cancel", "_selected_action": [first.pk, second.pk], "post": "yes"})
 
     first.refresh_from_db()
     second.refresh_from_db()
@@ -279,7 +279,7 @@ def test_cancel_action_message_in_russian(admin_client):
     events = [EventFactory() for _ in range(2)]
 
     response = admin_client.post(
-        f"/ru{CHANGELIST}", {"action": "cancel", "_selected_action": [event.pk for event in events]}
+        f"/ru{CHANGELIST}", {"action": "cancel", "_selected_action": [event.pk for event in events], "post": "yes"}
     )
 
     assert success_messages(response) == ["Отменено 2 события."]
@@ -359,7 +359,7 @@ def test_add_timed_event_without_zone_reads_times_in_the_venue_zone(admin_client
 
     response = admin_client.post(
         f"{CHANGELIST}add/",
-        event_form_data(venue=venue.pk, all_day="", start_0="2020-01-10", start_1="10:00", end_0="2020-01-10",
+        event_form_data(venue=venue.pk, when="timed", start_0="2020-01-10", start_1="10:00", end_0="2020-01-10",
                         end_1="12:00", timezone=""),
     )  # fmt: skip
 
@@ -375,7 +375,7 @@ def test_add_timed_event_without_zone_reads_times_in_the_venue_zone(admin_client
 def test_add_refuses_a_time_the_clocks_show_twice(admin_client):
     response = admin_client.post(
         f"{CHANGELIST}add/",
-        event_form_data(all_day="", start_0="2021-10-31", start_1="02:30", timezone="Europe/Berlin"),
+        event_form_data(when="timed", start_0="2021-10-31", start_1="02:30", timezone="Europe/Berlin"),
     )
 
     assert response.context["adminform"].form.errors["start"] == [
@@ -390,7 +390,7 @@ def test_add_refuses_a_time_the_clocks_show_twice(admin_client):
 def test_add_refuses_extreme_years_with_a_message(admin_client, start, field):
     response = admin_client.post(
         f"{CHANGELIST}add/",
-        event_form_data(all_day="", start_0=start[0], start_1=start[1], timezone="Asia/Tokyo"),
+        event_form_data(when="timed", start_0=start[0], start_1=start[1], timezone="Asia/Tokyo"),
     )
 
     assert response.status_code == 200
@@ -413,7 +413,7 @@ def test_add_with_a_part_outside_the_new_parent_dates_shows_the_error_on_the_par
     response = admin_client.post(
         f"{CHANGELIST}add/",
         event_form_data(
-            all_day="on",
+            when="all_day",
             start_date="2020-05-01",
             end_date="2020-05-02",
             **{
