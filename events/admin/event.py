@@ -31,7 +31,7 @@ from events.models import (
 )
 from events.models.publication import public_at
 
-from .forms import EventAdminForm, cancel_consequence, publication_sentence
+from .forms import EventAdminForm, LabelledInlineFormSet, cancel_consequence, publication_sentence
 
 
 class EventChangeList(ChangeList):
@@ -45,6 +45,7 @@ class EventChangeList(ChangeList):
 
 class ParticipationInline(TranslationTabularInline):
     model = Participation
+    formset = LabelledInlineFormSet
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["person", "role", "position", "order"]
@@ -52,6 +53,7 @@ class ParticipationInline(TranslationTabularInline):
 
 class PartInline(admin.TabularInline):
     model = Event
+    formset = LabelledInlineFormSet
     fk_name = "parent"
     extra = 0
     show_change_link = True

@@ -81,6 +81,27 @@ def when_of(event: Event) -> str:
     return "all_day" if event.all_day else "timed"
 
 
+def name_split_inputs(form: forms.BaseForm) -> None:
+    """Give the date and the time input of each date-time field a name of its own ("Starts at: date"): their one
+    label names only the first, and screen readers would announce the second without one."""
+    for field in form.fields.values():
+        for widget, part in zip(getattr(field.widget, "widgets", ()), (_("date"), _("time")), strict=False):
+            widget.attrs["aria-label"] = f"{field.label}: {part}"
+
+
+class LabelledInlineFormSet(forms.BaseInlineFormSet):
+    """An inline's rows, each input named for screen readers: a tabular inline labels its columns, not its inputs."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            # A select with its "add" and "change" links: the select itself.
+            widget = getattr(field.widget, "widget", field.widget)
+            if not widget.is_hidden:
+                widget.attrs.setdefault("aria-label", str(field.label))
+        name_split_inputs(form)
+
+
 def cancel_consequence() -> str:
     """What subscribers see of a cancelled event (EVENTS_FEED_CANCELLED_DAYS)."""
     days = settings.EVENTS_FEED_CANCELLED_DAYS
@@ -189,6 +210,7 @@ class EventAdminForm(forms.ModelForm):
                 "In UTC. A published event stays hidden from the public until this time; the sentence below says "
                 "when that is at the venue."
             )
+        name_split_inputs(self)
         for name, help_text in (
             (
                 "start_date",
