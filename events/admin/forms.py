@@ -289,7 +289,9 @@ class EventAdminForm(forms.ModelForm):
             kept = {}
             for name, messages in errors.error_dict.items():
                 target = "when" if name in WHEN_MODEL_FIELDS else name
-                if target == NON_FIELD_ERRORS or target not in self.errors:
+                # Without the choice, the model checked dates of a kind the officer did not choose.
+                unchosen = "when" in self.errors and target in (*DATE_FIELDS, "when")
+                if not unchosen and (target == NON_FIELD_ERRORS or target not in self.errors):
                     kept.setdefault(target, []).extend(messages)
             errors = ValidationError(kept)
         super()._update_errors(errors)
