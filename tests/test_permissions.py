@@ -365,7 +365,9 @@ def test_the_publish_action_needs_the_publish_permission(world):
 def test_an_editor_cannot_cancel_a_published_event_by_the_action(world):
     event = world["objects"]["event"]
     client = client_as(world, "editor")
-    client.post("/admin/events/event/", {"action": "cancel", "_selected_action": [event.pk, world["draft"].pk]})
+    client.post(
+        "/admin/events/event/", {"action": "cancel", "_selected_action": [event.pk, world["draft"].pk], "post": "yes"}
+    )
     statuses = dict(Event.objects.filter(pk__in=[event.pk, world["draft"].pk]).values_list("pk", "status"))
     assert statuses == {event.pk: "confirmed", world["draft"].pk: "cancelled"}
 

@@ -3,14 +3,17 @@
 import datetime as dt
 import itertools
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect
-from django.urls import path
-from django.utils import timezone
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -26,8 +29,9 @@ from events.models import (
     Participation,
     Venue,
 )
+from events.models.publication import public_at
 
-from .forms import EventAdminForm
+from .forms import EventAdminForm, LabelledInlineFormSet, cancel_consequence, publication_sentence
 
 
 class EventChangeList(ChangeList):
@@ -41,6 +45,7 @@ class EventChangeList(ChangeList):
 
 class ParticipationInline(TranslationTabularInline):
     model = Participation
+    formset = LabelledInlineFormSet
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["person", "role", "position", "order"]
@@ -48,6 +53,7 @@ class ParticipationInline(TranslationTabularInline):
 
 class PartInline(admin.TabularInline):
     model = Event
+    formset = LabelledInlineFormSet
     fk_name = "parent"
     extra = 0
     show_change_link = True
@@ -160,7 +166,15 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     ordering = ["-start_date", "-start", "-pk"]
     autocomplete_fields = ["venue", "parent", "series", "source", "tags", "organisers"]
     prepopulated_fields = {"slug": ("title_en",)}
-    readonly_fields = ["uid", "sequence", "created_at", "updated_at", "status_changed_at", "russian"]
+    readonly_fields = [
+        "uid",
+        "sequence",
+        "created_at",
+        "updated_at",
+        "status_changed_at",
+        "russian",
+        "publication_outlook",
+    ]
     inlines = [ParticipationInline, PartInline]
     actions = ["publish", "cancel", "duplicate_as_next_edition"]
 
@@ -179,40 +193,57 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return admin_views.draft_from_release_view(self, request)
 
     save_on_top = True
+    # In the order an officer thinks: what, when, where, who (then the participants and parts inlines), and, after
+    # them (the "after-inlines" class: see change_form.html), filing, status and publication.
     fieldsets = [
-        (None, {"fields": [("event_type", "visit_level"), ("title_en", "title_ru"), "slug", "seen_version"]}),
         (
-            _("Texts"),
+            _("What"),
             {
                 "fields": [
+                    ("event_type", "visit_level"),
+                    ("title_en", "title_ru"),
                     ("summary_en", "summary_ru"),
                     ("description_en", "description_ru"),
                     ("agenda_en", "agenda_ru"),
-                ]
+                    "slug",
+                    "seen_version",
+                ],
+                "classes": ["event-what"],
             },
         ),
         (
             _("When"),
             {
-                "fields": ["date_precision", "all_day", ("start_date", "end_date"), ("start", "end"), "timezone"],
-                "description": _(
-                    "All-day events: first and last day (the last day included). Known only to the month: "
-                    "the first day of the month. Known only to the year: 1 January. Timed events: start and "
-                    "end in the venue's local time, and its time zone."
-                ),
+                "fields": ["when", ("start_date", "end_date"), ("start", "end"), "timezone"],
+                "classes": ["event-when-fields"],
+                "description": _("Choose the kind of date first: only its fields apply, the others are ignored."),
             },
         ),
-        (_("Where and who"), {"fields": ["venue", "organisers", "tags"]}),
-        (_("Structure and source"), {"fields": ["parent", ("series", "edition"), "source"]}),
-        (_("Status and publication"), {"fields": ["status", ("is_published", "publish_at"), "russian"]}),
+        (_("Where"), {"fields": ["venue"]}),
+        (_("Who"), {"fields": ["organisers"], "description": _("Participants and their roles: just below.")}),
+        (
+            _("Topics, series and source"),
+            {"fields": ["tags", "parent", ("series", "edition"), "source"], "classes": ["after-inlines"]},
+        ),
+        (
+            _("Status and publication"),
+            {
+                "fields": ["status", ("is_published", "publish_at"), "publication_outlook", "russian"],
+                "classes": ["after-inlines"],
+            },
+        ),
         (
             _("For calendar clients"),
             {
                 "fields": [("uid", "sequence"), ("created_at", "updated_at", "status_changed_at")],
-                "classes": ["collapse"],
+                "classes": ["collapse", "after-inlines"],
             },
         ),
     ]
+
+    class Media:
+        css = {"all": ["events/admin/event_form.css"]}
+        js = ["events/admin/event_form.js"]
 
     def get_changelist(self, request, **kwargs):
         return EventChangeList
@@ -285,6 +316,22 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         except EditConflict as conflict:
             return self._refuse(request, conflict)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # A draft or an embargoed event (as saved): links to its public page in each language, a preview to staff.
+        # The slug as saved: a form sent back with errors holds the one typed.
+        slug = context["adminform"].form.initial.get("slug") if obj is not None and obj.pk is not None else None
+        if slug and not public_at(bool(obj.stored("is_published")), obj.stored("publish_at"), timezone.now()):
+            context["preview_links"] = []
+            for code, name in settings.LANGUAGES:
+                with translation.override(code):
+                    url = reverse("events:event-detail", kwargs={"slug": slug})
+                context["preview_links"].append((code, name, url))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description=_("What the public sees"))
+    def publication_outlook(self, event):
+        return publication_sentence(event, timezone.now())
+
     def history_view(self, request, object_id, extra_context=None):
         participant_changes = (
             Participation.history.filter(event_id=object_id)
@@ -352,6 +399,20 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     @admin.action(description=_("Cancel the selected events"), permissions=["change"])
     def cancel(self, request, queryset):
+        """Cancel, after a page that says what subscribers will see (the same as choosing "cancelled" in the form)."""
+        if request.POST.get("post") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/events/event/cancel_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Cancel these events?"),
+                    "opts": self.opts,
+                    "events": queryset.select_related("event_type", "venue"),
+                    "consequence": cancel_consequence(),
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
         done = self._run(request, queryset, services.cancel_event, check=True)
         message = ngettext("%(count)d event cancelled.", "%(count)d events cancelled.", done)
         self.message_user(request, message % {"count": done}, messages.SUCCESS)

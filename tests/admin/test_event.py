@@ -1,11 +1,16 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.utils import translation
 
+from events.admin.forms import publication_sentence
 from events.models import Event, EventType, Series
 
 from ..factories import AllDayEventFactory, EventFactory, PersonFactory, SeriesFactory, VenueFactory
+from ..formdata import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +31,7 @@ def event_form_data(**overrides):
         "description_ru": "",
         "agenda_en": "",
         "agenda_ru": "",
-        "date_precision": "day",
+        "when": "all_day",
         "start_date": "",
         "end_date": "",
         "start_0": "",
@@ -155,7 +160,7 @@ def test_add_timed_event_reads_times_as_local_time_of_its_zone(admin_client):
         f"{CHANGELIST}add/",
         event_form_data(
             venue=venue.pk,
-            all_day="",
+            when="timed",
             start_0="2017-11-14",
             start_1="10:00",
             end_0="2017-11-14",
@@ -190,7 +195,7 @@ def test_add_refuses_a_time_the_clocks_skip(admin_client):
     response = admin_client.post(
         f"{CHANGELIST}add/",
         event_form_data(
-            all_day="",
+            when="timed",
             start_0="2017-03-26",
             start_1="02:30",
             timezone="Europe/Berlin",
@@ -207,7 +212,7 @@ def test_add_refuses_a_time_the_clocks_skip(admin_client):
 def test_add_shows_model_validation_message_and_saves_nothing(admin_client):
     response = admin_client.post(
         f"{CHANGELIST}add/",
-        event_form_data(all_day="on", start_date="2017-11-15", end_date="2017-11-14"),
+        event_form_data(when="all_day", start_date="2017-11-15", end_date="2017-11-14"),
     )
 
     assert response.status_code == 200
@@ -221,7 +226,7 @@ def test_add_with_participant_inline(admin_client):
     response = admin_client.post(
         f"{CHANGELIST}add/",
         event_form_data(
-            all_day="on",
+            when="all_day",
             start_date="2017-11-14",
             end_date="2017-11-15",
             **{
@@ -266,7 +271,9 @@ def test_publish_action_publishes_drafts(admin_client):
 def test_cancel_action_sets_status_and_bumps_sequence(admin_client):
     first, second = EventFactory(), EventFactory(status=Event.Status.CANCELLED)
 
-    response = admin_client.post(CHANGELIST, {"action": "cancel", "_selected_action": [first.pk, second.pk]})
+    response = admin_client.post(
+        CHANGELIST, {"action": "cancel", "_selected_action": [first.pk, second.pk], "post": "yes"}
+    )
 
     first.refresh_from_db()
     second.refresh_from_db()
@@ -279,7 +286,7 @@ def test_cancel_action_message_in_russian(admin_client):
     events = [EventFactory() for _ in range(2)]
 
     response = admin_client.post(
-        f"/ru{CHANGELIST}", {"action": "cancel", "_selected_action": [event.pk for event in events]}
+        f"/ru{CHANGELIST}", {"action": "cancel", "_selected_action": [event.pk for event in events], "post": "yes"}
     )
 
     assert success_messages(response) == ["Отменено 2 события."]
@@ -359,7 +366,7 @@ def test_add_timed_event_without_zone_reads_times_in_the_venue_zone(admin_client
 
     response = admin_client.post(
         f"{CHANGELIST}add/",
-        event_form_data(venue=venue.pk, all_day="", start_0="2020-01-10", start_1="10:00", end_0="2020-01-10",
+        event_form_data(venue=venue.pk, when="timed", start_0="2020-01-10", start_1="10:00", end_0="2020-01-10",
                         end_1="12:00", timezone=""),
     )  # fmt: skip
 
@@ -375,7 +382,7 @@ def test_add_timed_event_without_zone_reads_times_in_the_venue_zone(admin_client
 def test_add_refuses_a_time_the_clocks_show_twice(admin_client):
     response = admin_client.post(
         f"{CHANGELIST}add/",
-        event_form_data(all_day="", start_0="2021-10-31", start_1="02:30", timezone="Europe/Berlin"),
+        event_form_data(when="timed", start_0="2021-10-31", start_1="02:30", timezone="Europe/Berlin"),
     )
 
     assert response.context["adminform"].form.errors["start"] == [
@@ -390,7 +397,7 @@ def test_add_refuses_a_time_the_clocks_show_twice(admin_client):
 def test_add_refuses_extreme_years_with_a_message(admin_client, start, field):
     response = admin_client.post(
         f"{CHANGELIST}add/",
-        event_form_data(all_day="", start_0=start[0], start_1=start[1], timezone="Asia/Tokyo"),
+        event_form_data(when="timed", start_0=start[0], start_1=start[1], timezone="Asia/Tokyo"),
     )
 
     assert response.status_code == 200
@@ -413,7 +420,7 @@ def test_add_with_a_part_outside_the_new_parent_dates_shows_the_error_on_the_par
     response = admin_client.post(
         f"{CHANGELIST}add/",
         event_form_data(
-            all_day="on",
+            when="all_day",
             start_date="2020-05-01",
             end_date="2020-05-02",
             **{
@@ -458,3 +465,258 @@ def test_staff_preview_of_a_draft_through_view_on_site(admin_client):
     assert response.status_code == 200
     assert "Preview: this event is a draft and not public." in response.content.decode()
     assert response["Cache-Control"] == "private, no-store"
+
+
+# The change form in the order an officer thinks ---------------------------------------------------------------------
+
+
+def test_change_form_reads_what_when_where_who_participants_parts_then_status(admin_client, seed):
+    event = Event.objects.get(slug="makei-working-visit-to-russia-2017")
+
+    content = admin_client.get(f"{CHANGELIST}{event.pk}/change/").content.decode()
+
+    landmarks = [">What<", ">When<", ">Where<", ">Who<", 'id="participations-group"', 'id="parts-group"',
+                 ">Topics, series and source<", ">Status and publication<", ">For calendar clients<"]  # fmt: skip
+    positions = [content.index(landmark) for landmark in landmarks]
+    assert positions == sorted(positions)
+    assert '<textarea name="title_en" cols="40" rows="2" class="event-title' in content
+
+
+def test_change_form_offers_the_when_choice_checked_for_the_event(admin_client, seed):
+    forum = Event.objects.get(slug="first-forum-of-regions-2014")
+
+    form = admin_client.get(f"{CHANGELIST}{forum.pk}/change/").context["adminform"].form
+
+    assert (form.initial["when"], [value for value, _label in form.fields["when"].choices]) == (
+        "year",
+        ["all_day", "timed", "month", "year", "none"],
+    )
+
+
+def test_all_day_ignores_the_times_and_zone_sent_beside_it(admin_client):
+    response = admin_client.post(
+        f"{CHANGELIST}add/",
+        event_form_data(when="all_day", start_date="2030-05-14", end_date="2030-05-15", start_0="not a date",
+                        start_1="10:00", timezone="Asia/Tokyo"),
+    )  # fmt: skip
+
+    event = Event.objects.get()
+    assert response.status_code == 302
+    assert (
+        event.date_precision,
+        event.all_day,
+        event.start_date,
+        event.end_date,
+        event.start,
+        event.timezone,
+    ) == (
+        "day",
+        True,
+        dt.date(2030, 5, 14),
+        dt.date(2030, 5, 15),
+        None,
+        None,
+    )
+
+
+def test_timed_ignores_the_days_sent_beside_it_and_derives_them(admin_client):
+    response = admin_client.post(
+        f"{CHANGELIST}add/",
+        event_form_data(when="timed", start_date="1999-99-99", end_date="2001-01-01", start_0="2030-05-14",
+                        start_1="23:30", timezone="Asia/Tokyo"),
+    )  # fmt: skip
+
+    event = Event.objects.get()
+    assert response.status_code == 302
+    assert (event.all_day, event.start, event.start_date, event.end_date) == (
+        False,
+        dt.datetime(2030, 5, 14, 14, 30, tzinfo=dt.UTC),
+        dt.date(2030, 5, 14),
+        dt.date(2030, 5, 14),
+    )
+
+
+@pytest.mark.parametrize(
+    ("when", "typed", "stored"),
+    [
+        ("month", ("2015-06-14", ""), ("month", dt.date(2015, 6, 1), dt.date(2015, 6, 30))),
+        ("year", ("2016-03-08", ""), ("year", dt.date(2016, 1, 1), dt.date(2016, 12, 31))),
+        ("none", ("2016-03-08", "2016-03-09"), ("none", None, None)),
+    ],
+)
+def test_month_year_and_not_yet_known_keep_only_what_they_say(admin_client, when, typed, stored):
+    response = admin_client.post(
+        f"{CHANGELIST}add/",
+        event_form_data(when=when, start_date=typed[0], end_date=typed[1], start_0="2016-03-08", start_1="10:00"),
+    )
+
+    event = Event.objects.get()
+    assert response.status_code == 302
+    assert (event.date_precision, event.start_date, event.end_date, event.start) == (*stored, None)
+
+
+@pytest.mark.parametrize(
+    ("data", "errors"),
+    [
+        ({"when": ""}, {"when": ["Choose when the event takes place, even if not yet known."]}),
+        ({"when": "timed"}, {"start": ["Give the start time (the date and the local time), or choose another kind."],
+                             "timezone": ["Choose the time zone, or a venue that has one."]}),
+        ({"when": "all_day"}, {"start_date": [
+            "Give the first day (and the last, if the event lasts more than a day), or choose another kind."]}),
+        ({"when": "month"}, {"start_date": [
+            "Give a day of the month (any day: only the month is kept), or choose another kind."]}),
+    ],
+)  # fmt: skip
+def test_the_fields_the_chosen_kind_needs_are_asked_for_by_name(admin_client, data, errors):
+    response = admin_client.post(f"{CHANGELIST}add/", event_form_data(**data))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == errors
+    assert not Event.objects.exists()
+
+
+# Time zones ---------------------------------------------------------------------------------------------------------
+
+
+def test_zone_list_has_no_legacy_alias_and_the_venue_zone_first(admin_client):
+    event = EventFactory(venue=VenueFactory(timezone="Europe/Minsk"), timezone="Europe/Minsk")
+    EventFactory(timezone="Asia/Tokyo")
+
+    response = admin_client.get(f"{CHANGELIST}{event.pk}/change/")
+
+    choices = response.context["adminform"].form.fields["timezone"].choices
+    values = [value for _group, options in choices[1:] for value, _label in options]
+    assert choices[0] == ("", "The venue's time zone (Europe/Minsk)")
+    assert [(str(group), [value for value, _label in options]) for group, options in choices[1:3]] == [
+        ("This venue and event", ["Europe/Minsk"]),
+        ("Most used", ["Asia/Tokyo"]),
+    ]
+    assert {"Eire", "GB-Eire", "Navajo", "Zulu", "localtime", "US/Eastern", "Etc/GMT+3"} & set(values) == set()
+    assert response.content.decode().count('<option value="Europe/Minsk" selected>') == 1
+
+
+def test_an_event_with_a_legacy_zone_keeps_it_when_saved_again(admin_client):
+    event = EventFactory(timezone="Europe/Kiev", venue=VenueFactory(timezone=""))
+    url = f"{CHANGELIST}{event.pk}/change/"
+
+    response = admin_client.post(url, form_data(admin_client.get(url).content.decode(), "event_form"))
+
+    event.refresh_from_db()
+    assert response.status_code == 302
+    assert (str(event.timezone), event.start, event.sequence) == (
+        "Europe/Kiev",
+        dt.datetime(2017, 11, 14, 7, 0, tzinfo=dt.UTC),
+        0,
+    )
+
+
+# Publication in plain words -----------------------------------------------------------------------------------------
+
+EMBARGO = dt.datetime(2027, 1, 12, 6, 0, tzinfo=dt.UTC)
+BEFORE = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+LIFTED = dt.datetime(2100, 1, 12, 6, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("language", "fields", "sentence"),
+    [
+        ("en", {"is_published": False}, "Draft: not public."),
+        ("ru", {"is_published": False}, "Черновик: не опубликовано."),
+        ("en", {"publish_at": EMBARGO}, "Will appear on the public pages and in feeds at 09:00 Moscow time on "
+                                        "12 January 2027."),
+        ("ru", {"publish_at": EMBARGO}, "Появится на публичных страницах и в лентах 12 января 2027 г. в 09:00 по "
+                                        "московскому времени."),
+        ("en", {"publish_at": EMBARGO, "timezone": "Asia/Tokyo"}, "Will appear on the public pages and in feeds at "
+                                                                  "15:00 Tokyo time on 12 January 2027."),
+        ("en", {"publish_at": LIFTED}, "Public since 09:00 Moscow time on 12 January 2100."),
+        ("ru", {"publish_at": LIFTED}, "Опубликовано с 09:00 по московскому времени 12 января 2100 г."),
+    ],
+)  # fmt: skip
+def test_publication_sentence_says_what_the_public_sees(language, fields, sentence):
+    event = AllDayEventFactory(**fields)
+    event = Event.objects.get(pk=event.pk)
+    # Before the embargo ends; after it for an embargo that has ended (its event saved before it, as now).
+    now = LIFTED + dt.timedelta(days=1) if fields.get("publish_at") == LIFTED else BEFORE
+
+    with translation.override(language):
+        said = publication_sentence(event, now)
+
+    assert said == sentence
+
+
+def test_publication_sentence_of_a_public_event_without_embargo_names_when_it_was_published(admin_client):
+    event = AllDayEventFactory(is_published=False)
+    event.is_published = True
+    event.save()
+    published_at = Event.history.filter(id=event.pk).latest("history_date").history_date
+
+    content = admin_client.get(f"{CHANGELIST}{event.pk}/change/").content.decode()
+
+    moscow = published_at.astimezone(ZoneInfo("Europe/Moscow"))
+    expected = f"Public since {moscow:%H:%M} Moscow time on {moscow.day} {moscow:%B %Y}."
+    assert f'<div class="readonly">{expected}</div>' in content
+
+
+def test_status_help_names_what_subscribers_see(admin_client, settings):
+    settings.EVENTS_FEED_CANCELLED_DAYS = 14
+
+    form = admin_client.get(f"{CHANGELIST}add/").context["adminform"].form
+
+    assert form.fields["status"].help_text == (
+        "Cancelled: Subscribers' calendars will show the event as cancelled; it stays in feeds for 14 days. "
+        "Postponed: shown as tentative, with “Postponed:” before the title. The list's action “Cancel the selected "
+        "events” does the same as choosing “cancelled” here."
+    )
+
+
+def test_cancel_action_asks_first_saying_what_subscribers_will_see(admin_client):
+    event = EventFactory(title_en="Talks in Minsk")
+
+    response = admin_client.post(CHANGELIST, {"action": "cancel", "_selected_action": [event.pk]})
+
+    event.refresh_from_db()
+    content = response.content.decode()
+    assert (response.status_code, event.status) == (200, "confirmed")
+    assert "Subscribers&#x27; calendars will show the event as cancelled; it stays in feeds for 30 days." in content
+    assert "<li>Talks in Minsk</li>" in content
+    assert f'<input type="hidden" name="_selected_action" value="{event.pk}">' in content
+
+
+# Preview ------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fields", [{"is_published": False}, {"publish_at": dt.datetime(2100, 1, 1, tzinfo=dt.UTC)}])
+def test_drafts_and_embargoed_events_link_to_their_preview_in_both_languages(admin_client, fields):
+    event = AllDayEventFactory(title_en="Secret talks", **fields)
+
+    content = admin_client.get(f"{CHANGELIST}{event.pk}/change/").content.decode()
+
+    links = [part.split('"', 1)[0] for part in content.split('class="previewlink" lang="')[1:]]
+    assert links == ["en", "ru"]
+    assert f'href="/events/{event.slug}/" class="previewlink"' in content
+    assert f'href="/ru/events/{event.slug}/" class="previewlink"' in content
+
+
+def test_a_public_event_has_no_preview_link(admin_client):
+    event = AllDayEventFactory()
+
+    content = admin_client.get(f"{CHANGELIST}{event.pk}/change/").content.decode()
+
+    assert "previewlink" not in content
+
+
+@pytest.mark.parametrize(("group", "status"), [("Editors", 200), ("Publishers", 200), (None, 404)])
+def test_the_preview_is_shown_to_editors_and_publishers_and_not_to_anonymous_readers(
+    client, django_user_model, group, status
+):
+    draft = AllDayEventFactory(is_published=False, title_en="Secret talks")
+    if group:
+        user = django_user_model.objects.create_user("officer", password="x", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+
+    responses = [client.get(f"{prefix}/events/{draft.slug}/") for prefix in ("", "/ru")]
+
+    assert [response.status_code for response in responses] == [status, status]
+    if status == 200:
+        assert "Preview: this event is a draft and not public." in responses[0].content.decode()
