@@ -229,6 +229,6 @@ def desk_view(model_admin, request):
         "opts": model_admin.model._meta,
         "title": gettext("Desk"),
         "sections": desk_sections(now),
-        "now_words": format_moment(now),
+        "zone_words": zone_time_label(office_zone()),
     }
     return TemplateResponse(request, "admin/events/desk.html", context)
