@@ -4,12 +4,15 @@ Sets the demo up as `make run` does (migrations, then setup_demo) on a throw-awa
 (never the developer's own), serves it on a free port of 127.0.0.1, and photographs the listing, the archive, a
 month and an event page, in English and Russian, on a desktop (1280 px wide) and a phone (360 px), with Playwright
 and Debian's Chromium, into docs/screenshots/<page>-<language>-<width>.png. Each shot is one screen high: what a
-reader sees first, in a file of a reasonable size.
+reader sees first, in a file of a reasonable size. Then, logged in as the demo's admin (given a password of this run,
+never shown), the officer's desk and the event list in English at 1280 px (admin-desk-en-1280.png,
+admin-events-en-1280.png).
 
     make screenshots
 """
 
 import os
+import secrets
 import sys
 import threading
 import time
@@ -27,6 +30,9 @@ PAGES = {
     "event": "/events/makei-working-visit-to-russia-2017/",
 }
 LANGUAGES = {"en": "", "ru": "/ru"}
+# The officer's pages, in English on a desktop.
+ADMIN_PAGES = {"admin-desk": "/admin/events/event/desk/", "admin-events": "/admin/events/event/"}
+ADMIN_WIDTH = 1280
 # The address the pages are shown at (Chromium is told where it is served): the same in every run, so that an
 # unchanged page gives the same picture, and one a deployment could have rather than a port of this machine.
 HOST = "calendar.example.org"
@@ -39,8 +45,9 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
-def set_up_demo() -> None:
-    """A fresh database with the demo, as `make run` makes it (development settings, the seed, an admin account)."""
+def set_up_demo() -> str:
+    """A fresh database with the demo, as `make run` makes it (development settings, the seed, an admin account);
+    the admin's password for this run."""
     WORK.mkdir(parents=True, exist_ok=True)
     database = WORK / "db.sqlite3"
     for leftover in WORK.glob("db.sqlite3*"):
@@ -56,7 +63,14 @@ def set_up_demo() -> None:
 
     django.setup()
     call_command("migrate", "--noinput", verbosity=0)
-    call_command("setup_demo", stdout=StringIO())  # the admin's password is of no use on a throw-away database
+    call_command("setup_demo", stdout=StringIO())  # its password is not kept: the run sets its own, never printed
+    from django.contrib.auth import get_user_model
+
+    password = secrets.token_urlsafe(24)
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password(password)
+    admin.save()
+    return password
 
 
 def serve():
@@ -68,7 +82,33 @@ def serve():
     return server, f"127.0.0.1:{server.server_port}"
 
 
-def photograph(served_at: str) -> list[Path]:
+def shoot(page, url: str, target: Path) -> Path:
+    response = page.goto(url)
+    if response is None or response.status != 200:
+        raise SystemExit(f"{url} answered {response and response.status}")
+    page.screenshot(path=target, animations="disabled", caret="hide")
+    return target
+
+
+def photograph_admin(browser, password: str) -> list[Path]:
+    """Log in as the demo's admin and photograph the officer's pages."""
+    context = browser.new_context(
+        viewport={"width": ADMIN_WIDTH, "height": SCREENS[ADMIN_WIDTH]}, reduced_motion="reduce"
+    )
+    page = context.new_page()
+    page.goto(f"http://{HOST}/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"http://{HOST}/admin/")
+    written = [
+        shoot(page, f"http://{HOST}{path}", OUT / f"{name}-en-{ADMIN_WIDTH}.png") for name, path in ADMIN_PAGES.items()
+    ]
+    context.close()
+    return written
+
+
+def photograph(served_at: str, password: str) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -83,23 +123,20 @@ def photograph(served_at: str) -> list[Path]:
             page = context.new_page()
             for name, path in PAGES.items():
                 for language, prefix in LANGUAGES.items():
-                    response = page.goto(f"http://{HOST}{prefix}{path}")
-                    if response is None or response.status != 200:
-                        raise SystemExit(f"{prefix}{path} answered {response and response.status}")
                     target = OUT / f"{name}-{language}-{width}.png"
-                    page.screenshot(path=target, animations="disabled", caret="hide")
-                    written.append(target)
+                    written.append(shoot(page, f"http://{HOST}{prefix}{path}", target))
             context.close()
+        written += photograph_admin(browser, password)
         browser.close()
     return written
 
 
 def main() -> int:
     started = time.monotonic()
-    set_up_demo()
+    password = set_up_demo()
     server, served_at = serve()
     try:
-        written = photograph(served_at)
+        written = photograph(served_at, password)
     finally:
         server.shutdown()
     for path in written:

@@ -254,6 +254,7 @@ admin:events_event_simple_history          | draft   | 302 302 200 200 200 200 |
 admin/events/event/<path:object_id>/       |         | 302 302 302 302 302 302 | 302 302 302 302 302 302
 admin:events_event_import-ics              |         | 302 302 403 200 200 200 | 302 302 403 200 200 200
 admin:events_event_draft                   |         | 302 302 403 200 200 200 | 302 302 403 200 200 200
+admin:events_event_desk                    |         | 302 302 200 200 200 200 | 302 302 405 405 405 405
 """)
 
 # The API: public reads for everyone; writes by permission, and publishing by the publish permission.

@@ -8,3 +8,5 @@ from . import event, rows  # noqa: F401 - registers the admins
 admin.site.site_header = _("Diplomatic events calendar: administration")
 admin.site.site_title = _("Diplomatic events calendar")
 admin.site.index_title = _("Events, people and places")
+# The index leads to the desk (events/admin/desk.py) above the list of models.
+admin.site.index_template = "admin/events/index.html"

@@ -127,7 +127,9 @@ def test_missing_russian_filter_and_column(admin_client):
     response = admin_client.get(CHANGELIST, {"russian": "missing"})
 
     assert list(response.context["cl"].result_list) == [untranslated]
-    assert '<td class="field-russian">title</td>' in response.content.decode()
+    assert '<td class="field-russian_missing"><span class="desk-badge desk-missing">title</span></td>' in (
+        response.content.decode()
+    )
 
 
 def test_change_form_opens_with_inlines_and_view_on_site(admin_client, seed):
