@@ -159,7 +159,6 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     date_hierarchy = "start_date"
     ordering = ["-start_date", "-start", "-pk"]
     autocomplete_fields = ["venue", "parent", "series", "source", "tags", "organisers"]
-    prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ["uid", "sequence", "created_at", "updated_at", "status_changed_at", "russian"]
     inlines = [ParticipationInline, PartInline]
     actions = ["publish", "cancel", "duplicate_as_next_edition"]
