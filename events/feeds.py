@@ -8,7 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.exceptions import BadRequest
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
@@ -182,10 +182,12 @@ class EventIcsView(View):
     """GET /events/<slug>.ics: one public event as a file to download and open."""
 
     def get(self, request, slug):
-        event = get_object_or_404(
-            Event.objects.public().dated().select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH),
-            slug=slug,
-        )
+        events = Event.objects.public().dated()
+        event = events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).filter(slug=slug).first()
+        if event is None:
+            # An address the event had before its slug changed: a permanent redirect to its file.
+            moved = get_object_or_404(events.only("slug"), old_slugs__slug=slug)
+            return HttpResponsePermanentRedirect(reverse("events:event-ics", kwargs={"slug": moved.slug}))
         # The data version too: the file shows the event's type, place and parent, which change without it.
         _last_modified, version = freshness.data_version(timezone.now())
         etag = feed_etag(request, QueryDict(), event.uid, event.sequence, event.updated_at, version)

@@ -13,19 +13,29 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils.text import slugify
 
-from .models import Person, Source, Venue
+from .models import Person, Source, Venue, names_only_the_place
 from .slugs import unique_slug
 
 
 @dataclass(frozen=True)
 class Place:
-    """A place as a writer names it: its country (code), and its city and building in one language or both."""
+    """A place as a writer names it: its country (code), and its city and building in one language or both.
+
+    A building's name that only repeats the city or country ("Minsk, Minsk, Belarus") is left out, as Venue leaves it
+    out (Venue.normalise): the place is the city itself, found among the venues or created as that.
+    """
 
     country: str
     city_en: str = ""
     city_ru: str = ""
     name_en: str = ""
     name_ru: str = ""
+
+    def __post_init__(self):
+        for field in ("name_en", "name_ru"):
+            name = getattr(self, field)
+            if name and names_only_the_place(name, (self.city_en, self.city_ru), self.country):
+                object.__setattr__(self, field, "")
 
     @property
     def cities(self) -> set[str]:

@@ -1,14 +1,106 @@
-"""Unique slugs for any model with a `slug` field: one rule for a single save and for an import's batch.
+"""Slugs: the words an address is made of, and unique slugs for any model with a `slug` field (one rule for a
+single save and for an import's batch).
 
-The slug is the base, cut to leave room for a number, and then "<base>-2", "<base>-3"... until one is free. The
-room comes from the model's own slug field, so that a number never makes the slug longer than the column.
+An event's slug is short and carries its year: the meaningful words of its title (function words and the titles of
+office that most titles repeat left out), at most five of them, then the year it starts, if known
+("working-visit-russian-lavrov-minsk-2027"). A Russian-only title is transliterated.
+
+A unique slug is the base, cut to leave room for a number, and then "<base>-2", "<base>-3"... until one is free. The
+room comes from the model's own slug field, so that a number never makes the slug longer than the column. A model may
+keep addresses of its own besides its rows' slugs (an event's old slugs, which still lead to it): it names them by
+a class method reserved_slugs(candidates, exclude_pk), and those are taken too.
 """
 
+import re
 from collections.abc import Callable, Iterable
 
 from django.utils.text import slugify
 
 BATCH = 500  # values per IN (...) list: below every database's limit on parameters
+
+# Russian (and Belarusian, Ukrainian) letters in Latin ones, as the passports' (ICAO) transliteration writes them,
+# which is the spelling readers know from the names of people and places ("Makei", "Lavrov", "Minsk").
+# fmt: off
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ў": "u", "ї": "yi", "є": "ye", "ґ": "g",
+}
+# fmt: on
+
+# Words that say nothing of which event it is, in the language they are written in: function words, the years'
+# words ("2018 год"), and titles of office, which nearly every title of a ministry's calendar repeats.
+# fmt: off
+STOP_WORDS = frozenset([
+    "a", "an", "the", "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "from", "into", "onto", "as",
+    "about", "between", "within", "during", "upon", "via", "its", "his", "her", "their", "this", "that", "these",
+    "those", "is", "are", "be", "was", "were", "will", "mr", "mrs", "ms", "dr", "h", "e", "excellency",
+    "minister", "ministers", "foreign", "deputy", "president", "prime", "chairman", "chairwoman", "chairperson",
+    "secretary",
+    "в", "во", "на", "по", "и", "с", "со", "к", "ко", "о", "об", "обо", "от", "до", "из", "изо", "у", "за", "для",
+    "при", "над", "под", "а", "но", "или", "же", "ли", "не", "ни", "рамках", "между", "перед", "через", "после",
+    "около", "также", "как", "что", "это", "его", "ее", "их", "год", "года", "году", "годы", "гг", "г",
+    "иностранных", "дел", "господин", "госпожа", "н",
+])
+# fmt: on
+# Russian titles of office, in any case ending.
+STOP_STEMS = ("министр", "президент", "заместител", "председател", "премьер", "секретар")
+
+# Years in a title ("for 2018−2019") are left out: the slug ends with the event's own year.
+YEAR = re.compile(r"^(1[89]|2[0-2])\d\d$")
+WORD = re.compile(r"[^\W_]+")
+
+# The words a slug keeps: the first three (what happens) and the last two (mostly where, or who).
+FIRST_WORDS, LAST_WORDS = 3, 2
+# The words' part of an event's slug, at most, leaving room for the year and a number.
+WORDS_LENGTH = 100
+
+
+def transliterate(text: str) -> str:
+    """The text in lower case, Cyrillic letters in Latin ones (CYRILLIC); other characters as they are."""
+    return "".join(CYRILLIC.get(char, char) for char in text.lower())
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as a slug writes them: in Latin letters, lower case, without punctuation."""
+    return [word for word in slugify(transliterate(str(text or ""))).split("-") if word]
+
+
+def meaningful_words(title: str) -> list[str]:
+    """The words of a title that tell its event from others (STOP_WORDS and years left out), as a slug writes them."""
+    kept = []
+    # An apostrophe joins its word ("O'Brien's" is one word).
+    title = str(title or "").lower().replace("ё", "е").replace("'", "").replace("’", "")
+    for word in WORD.findall(title):
+        if word in STOP_WORDS or word.startswith(STOP_STEMS) or YEAR.match(word):
+            continue
+        kept += words(word)
+    return kept
+
+
+def title_slug(title: str) -> str:
+    """A title's words for a slug: its meaningful words, at most five (the first three and the last two)."""
+    chosen = meaningful_words(title)
+    if len(chosen) > FIRST_WORDS + LAST_WORDS:
+        chosen = chosen[:FIRST_WORDS] + chosen[-LAST_WORDS:]
+    slug = ""
+    for word in chosen:
+        if len(slug) + len(word) + 1 > WORDS_LENGTH:
+            break
+        slug = f"{slug}-{word}" if slug else word[:WORDS_LENGTH]
+    return slug
+
+
+def event_words(event) -> str:
+    """The words an event's slug is made of: from its English title, else its Russian one; "event" if neither has
+    any."""
+    return title_slug(event.title_en or "") or title_slug(event.title_ru or "") or "event"
+
+
+def event_slug_base(event) -> str:
+    """The slug an event is named by: its title's words and the year it starts, if known."""
+    return f"{event_words(event)}-{event.start_date.year}" if event.start_date else event_words(event)
 
 
 def numbered(model, base: str, number: int) -> str:
@@ -17,19 +109,22 @@ def numbered(model, base: str, number: int) -> str:
     return base[: longest - 5] if number == 1 else f"{base[: longest - 10]}-{number}"
 
 
+def taken_slugs(model, candidates: list[str], *, exclude_pk=None) -> set[str]:
+    """The candidates that another row has as its slug, or keeps as an address (reserved_slugs)."""
+    rows = model.objects.exclude(pk=exclude_pk) if exclude_pk is not None else model.objects.all()
+    taken = set(rows.filter(slug__in=candidates).values_list("slug", flat=True))
+    reserved = getattr(model, "reserved_slugs", None)
+    if reserved is not None:
+        taken |= reserved(candidates, exclude_pk=exclude_pk)
+    return taken
+
+
 def unique_slug(model, base: str, *, exclude_pk=None) -> str:
     """The first free slug for base among the model's rows (the row exclude_pk, the one being saved, aside)."""
-    rows = model.objects.exclude(pk=exclude_pk) if exclude_pk is not None else model.objects.all()
     number = 1
-    while rows.filter(slug=numbered(model, base, number)).exists():
+    while taken_slugs(model, [numbered(model, base, number)], exclude_pk=exclude_pk):
         number += 1
     return numbered(model, base, number)
-
-
-def event_slug_base(event) -> str:
-    """The slug an event is named by: its English title and the year it starts, if known."""
-    year = f"-{event.start_date.year}" if event.start_date else ""
-    return (slugify(event.title_en or event.title or "", allow_unicode=False) or "event")[:100] + year
 
 
 def free_slugs(model, requests: Iterable[tuple[list[str], str]]) -> list[str]:
@@ -43,8 +138,7 @@ def free_slugs(model, requests: Iterable[tuple[list[str], str]]) -> list[str]:
         candidates = sorted({choices[i](n) for i in waiting for n in range(tried[i], tried[i] + size)})
         taken = set()
         for start in range(0, len(candidates), BATCH):
-            chunk = candidates[start : start + BATCH]
-            taken.update(model.objects.filter(slug__in=chunk).values_list("slug", flat=True))
+            taken |= taken_slugs(model, candidates[start : start + BATCH])
         still = []
         for i in waiting:
             tries = (choices[i](n) for n in range(tried[i], tried[i] + size))

@@ -12,7 +12,7 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -373,6 +373,18 @@ class EventDetailView(WholePageMixin, DetailView):
         return events.select_related("event_type", "venue", "series", "source").prefetch_related(
             "participations__person", "tags", "organisers"
         )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.object = self.get_object()
+        except Http404:
+            # An address the event had before its slug changed: a permanent redirect, to a page the reader may see.
+            events = self.get_queryset().select_related(None).prefetch_related(None).only("slug")
+            moved = events.filter(old_slugs__slug=kwargs["slug"]).first()
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         event = self.object

@@ -64,3 +64,48 @@ def test_migrations_run_back_one_by_one_keeping_an_event_then_to_nothing_and_for
         columns = [column.name for column in connection.introspection.get_table_description(cursor, "events_event")]
     assert {"lock_version", "title_en", "title_ru", "sequence"} <= set(columns)
     assert executor.loader.detect_conflicts() == {}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_venues_named_after_their_city_become_the_city_and_join_the_city_venue_there_is():
+    executor = migrate(("events", "0014_event_slug_history_and_fixed_slugs"))
+    apps = executor.loader.project_state(("events", "0014_event_slug_history_and_fixed_slugs")).apps
+    Venue, Event = apps.get_model("events", "Venue"), apps.get_model("events", "Event")
+    visit = apps.get_model("events", "EventType").objects.get(slug="visit")
+    minsk = Venue.objects.create(city="Minsk", city_en="Minsk", city_ru="Минск", country="BY")
+    twin = Venue.objects.create(name="Minsk", name_en="Minsk", name_ru="МИНСК", city_en="Minsk", country="BY")
+    kazan = Venue.objects.create(name="Kazan, Russia", name_en="Kazan, Russia", city_en="Kazan", country="RU")
+    arena = Venue.objects.create(name="Minsk Arena", name_en="Minsk Arena", city_en="Minsk", country="BY")
+    for uid, venue in (("at-twin", twin), ("at-kazan", kazan), ("at-arena", arena)):
+        Event.objects.create(uid=uid, slug=uid, title="T", title_en="T", event_type=visit, start_date="2017-11-14",
+                             venue=venue)  # fmt: skip
+
+    executor = migrate(("events", "0015_venues_not_named_after_their_city"))
+    apps = executor.loader.project_state(("events", "0015_venues_not_named_after_their_city")).apps
+    venues = apps.get_model("events", "Venue").objects.order_by("pk").values_list("pk", "name", "name_en", "name_ru")
+    events = apps.get_model("events", "Event").objects.order_by("uid").values_list("uid", "venue_id", "sequence")
+    rows = (list(venues), list(events))
+    migrate(("events", events_migrations()[-1][1]))
+
+    assert rows == (
+        [(minsk.pk, "", None, None), (kazan.pk, "", "", None), (arena.pk, "Minsk Arena", "Minsk Arena", None)],
+        [("at-arena", arena.pk, 0), ("at-kazan", kazan.pk, 1), ("at-twin", minsk.pk, 1)],
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_published_events_keep_the_slugs_they_have_and_drafts_follow_their_titles():
+    executor = migrate(("events", "0013_archive_order_index"))
+    apps = executor.loader.project_state(("events", "0013_archive_order_index")).apps
+    Event = apps.get_model("events", "Event")
+    visit = apps.get_model("events", "EventType").objects.get(slug="visit")
+    for slug, published in (("published", True), ("draft", False)):
+        Event.objects.create(uid=slug, slug=slug, title="T", title_en="T", event_type=visit, start_date="2017-11-14",
+                             is_published=published)  # fmt: skip
+
+    executor = migrate(("events", "0014_event_slug_history_and_fixed_slugs"))
+    apps = executor.loader.project_state(("events", "0014_event_slug_history_and_fixed_slugs")).apps
+    fixed = dict(apps.get_model("events", "Event").objects.values_list("slug", "slug_fixed"))
+    migrate(("events", events_migrations()[-1][1]))
+
+    assert fixed == {"published": True, "draft": False}

@@ -417,3 +417,23 @@ def test_an_editor_cannot_delete_published_parts_by_deleting_their_draft_parent(
         403,
         True,
     )
+
+
+def test_only_a_publisher_or_a_superuser_moves_a_published_event_to_another_address(world):
+    event = world["objects"]["event"]
+    old = event.slug
+    answers = {
+        role: ask(world, role, "PATCH", f"/api/events/{old}/", {"slug": "moved-visit"})
+        for role in ("editor", "publisher", "superuser")
+    }
+    client_as(world, "publisher").patch(
+        f"/api/events/{old}/", json.dumps({"slug": "moved-visit"}), content_type="application/json"
+    )
+
+    redirect = Client().get(f"/events/{old}/")
+
+    assert (answers, redirect.status_code, redirect["Location"]) == (
+        {"editor": 403, "publisher": 200, "superuser": 200},
+        301,
+        "/events/moved-visit/",
+    )

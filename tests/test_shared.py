@@ -1,18 +1,35 @@
 """events/shared.py: one rule each for finding venues, people and sources, whoever writes."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from events import services, shared
 from events.importers.ics import import_calendar
 from events.models import Event, Person, Source, Venue
 
 from .factories import EventFactory, PersonFactory, SourceFactory, VenueFactory
+from .formdata import form_data
 from .writes import PUBLISHED, draft, ics_event, release
 
 pytestmark = pytest.mark.django_db
+
+API_DRAFT = {"type": "visit", "title_en": "Consultations", "all_day": True, "start": "2027-05-14", "published": False}
+
+
+@pytest.fixture
+def staff_client(django_user_model):
+    officer = django_user_model.objects.create_user("officer", password="x", is_staff=True)
+    officer.user_permissions.add(*Permission.objects.filter(codename__in=["view_event", "add_event", "change_event"]))
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=officer).key}")
+    return client
 
 
 # Venues ------------------------------------------------------------------------------------------------------------
@@ -79,6 +96,122 @@ def test_the_api_the_importer_and_drafting_find_the_same_existing_venue():
 
     assert (by_api.venue, Event.objects.get(uid="partner-1").venue, drafted.venue) == (moscow, moscow, moscow)
     assert Venue.objects.count() == 2
+
+
+# A venue's name that only repeats its city -------------------------------------------------------------------------
+
+
+def minsk(**values) -> Venue:
+    return VenueFactory(city_en="Minsk", city_ru="Минск", country="BY", timezone="Europe/Minsk", **values)
+
+
+def venue_form(client, **values) -> dict:
+    """The admin's add form for a venue as a browser sends it, filled in with values."""
+    data = form_data(client.get("/admin/events/venue/add/").content.decode(), "venue_form")
+    data.update({name: [value] for name, value in values.items()})
+    return data
+
+
+def test_a_place_whose_name_only_repeats_its_city_or_country_is_the_city_itself():
+    places = [
+        shared.Place("BY", city_en="Minsk", name_en="Minsk"),
+        shared.Place("BY", city_ru="Минск", name_ru="МИНСК, Беларусь"),
+        shared.Place("BY", city_en="Minsk", name_en="City of Minsk, Belarus"),
+        shared.Place("BY", city_en="Minsk", name_en="Minsk Arena"),
+    ]
+
+    assert [(place.name_en, place.name_ru) for place in places] == [("", ""), ("", ""), ("", ""), ("Minsk Arena", "")]
+
+
+def test_the_api_uses_the_city_for_a_venue_named_after_it():
+    city = minsk()
+
+    by_api = services.save_event(
+        EventFactory.build(venue=None), {"venue_spec": {"venue": "Minsk", "city": "Minsk", "country": "BY"}}
+    )
+
+    assert (by_api.venue, str(by_api.venue), Venue.objects.count()) == (city, "Minsk, Belarus", 1)
+
+
+def test_an_api_client_naming_a_venue_after_its_city_reads_the_city_back(staff_client):
+    response = staff_client.post(
+        "/api/events/",
+        json.dumps({**API_DRAFT, "venue": "Минск", "city": "Minsk", "country": "BY"}),
+        content_type="application/json",
+    )
+
+    data = response.json()
+    assert (response.status_code, data["venue"], data["city"], data["country"]) == (201, "", "Minsk", "BY")
+    assert list(Venue.objects.values_list("name_en", "city_en", "country")) == [("", "Minsk", "BY")]
+
+
+def test_the_importer_reads_a_location_repeating_its_city_as_the_city():
+    city = minsk()
+
+    import_calendar(ics_event(UID="one", LOCATION="Minsk\\, Minsk\\, Belarus"))
+    import_calendar(ics_event(UID="two", LOCATION="Минск\\, Минск\\, Белоруссия"))
+
+    assert list(Event.objects.order_by("uid").values_list("uid", "venue")) == [("one", city.pk), ("two", city.pk)]
+    assert Venue.objects.count() == 1
+
+
+def test_the_importer_creates_the_city_for_a_location_repeating_it():
+    import_calendar(ics_event(LOCATION="Minsk\\, Minsk\\, Belarus"))
+
+    assert str(Event.objects.get(uid="partner-1").venue) == "Minsk, Belarus"
+    assert list(Venue.objects.values_list("name_en", "city_en", "country")) == [("", "Minsk", "BY")]
+
+
+def test_the_admin_keeps_a_venue_named_after_its_city_as_the_city_and_says_so(admin_client):
+    data = venue_form(admin_client, name_en="Minsk", name_ru="Минск", city_en="Minsk", city_ru="Минск", country="BY")
+
+    response = admin_client.post("/admin/events/venue/add/", data, follow=True)
+
+    venue = Venue.objects.get()
+    assert (venue.name_en, venue.name_ru, str(venue)) == ("", "", "Minsk, Belarus")
+    assert [str(message) for message in response.context["messages"]][:2] == [
+        "The name “Minsk” only repeated the city or country, so it was left out: this venue is Minsk, Belarus itself. "
+        "A venue's name is the building or place, for example “Ministry of Foreign Affairs”.",
+        "The name “Минск” only repeated the city or country, so it was left out: this venue is Minsk, Belarus itself. "
+        "A venue's name is the building or place, for example “Ministry of Foreign Affairs”.",
+    ]
+
+
+def test_the_admin_chooses_the_city_that_is_a_venue_already_rather_than_adding_it_again(admin_client):
+    city = minsk()
+    data = venue_form(admin_client, name_en="MINSK", city_en="Minsk", country="BY")
+
+    response = admin_client.post("/admin/events/venue/add/", data, follow=True)
+
+    assert (response.redirect_chain, Venue.objects.count()) == ([(f"/admin/events/venue/{city.pk}/change/", 302)], 1)
+    assert [str(message) for message in response.context["messages"]][1:] == [
+        "Minsk, Belarus is a venue already: it is used, not added again."
+    ]
+    assert LogEntry.objects.count() == 0
+
+
+def test_the_event_forms_plus_popup_gets_the_city_that_is_a_venue_already(admin_client):
+    city = minsk()
+    data = venue_form(admin_client, name_en="Minsk", city_en="Minsk", country="BY")
+    data.update({"_popup": ["1"], "_to_field": ["id"]})
+
+    response = admin_client.post("/admin/events/venue/add/?_to_field=id&_popup=1", data)
+
+    assert (response.status_code, json.loads(response.context["popup_response_data"])) == (
+        200,
+        {"value": str(city.pk), "obj": "Minsk, Belarus"},
+    )
+    assert Venue.objects.count() == 1
+
+
+def test_the_admin_keeps_a_building_in_the_city():
+    venue = minsk(name_en="Ministry of Foreign Affairs", name_ru="Минск")
+
+    assert (venue.name_en, venue.name_ru, str(venue)) == (
+        "Ministry of Foreign Affairs",
+        "",
+        "Ministry of Foreign Affairs, Minsk, Belarus",
+    )
 
 
 # People ------------------------------------------------------------------------------------------------------------

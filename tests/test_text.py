@@ -70,7 +70,8 @@ def test_a_log_value_is_one_line_with_its_controls_shown():
 
 def test_every_text_column_of_every_model_is_cleaned_on_save(db):
     dirty = "Line\none\x00\x1b[2J"
-    venue = VenueFactory(name_en=dirty, city_en=dirty)
+    # A building's name, not the city's again (a name repeating the city is left out: Venue.normalise).
+    venue = VenueFactory(name_en=f"Hall {dirty}", city_en=dirty)
     person = PersonFactory(name_en=dirty)
     tag = TagFactory(name_en=dirty)
     series = SeriesFactory(name_en=dirty, description_en=dirty)
@@ -93,7 +94,7 @@ def test_every_text_column_of_every_model_is_cleaned_on_save(db):
     ]
     line, text = "Line one[2J", "Line\none[2J"
     assert stored == [
-        (line, line),
+        (f"Hall {line}", line),
         (line,),
         (line,),
         (line, text),

@@ -195,7 +195,6 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     date_hierarchy = "start_date"
     ordering = ["-start_date", "-start", "-pk"]
     autocomplete_fields = ["venue", "parent", "series", "source", "tags", "organisers"]
-    prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = [
         "uid",
         "sequence",

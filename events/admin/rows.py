@@ -2,13 +2,15 @@
 and of private feed addresses."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from events import freshness, services
+from events import freshness, services, shared
 from events.models import (
     Event,
     EventType,
@@ -81,6 +83,25 @@ class VenueAdmin(SharedRowAdmin, TranslationAdmin):
     search_fields = ["name_en", "name_ru", "city_en", "city_ru", "address_en", "address_ru"]
 
     def save_model(self, request, obj, form, change):
+        for name in (form.cleaned_data.get(field) for field in ("name_en", "name_ru")):
+            if name and name not in (obj.name_en, obj.name_ru):
+                # The model left it out (Venue.normalise): say so, and what a name is for.
+                message = _(
+                    "The name “%(name)s” only repeated the city or country, so it was left out: this venue is "
+                    "%(venue)s itself. A venue's name is the building or place, for example “Ministry of Foreign "
+                    "Affairs”."
+                )
+                self.message_user(request, message % {"name": name, "venue": obj}, messages.WARNING)
+        existing = None if change or obj.name_en or obj.name_ru else self.city_venue(obj)
+        if existing is not None:
+            # Adding a city (or country) that is a venue already, from the event form's "+" most often: that venue
+            # is chosen, rather than a second one that would split the city's events.
+            obj.pk, obj.found_existing = existing.pk, True
+            obj.refresh_from_db()
+            self.message_user(
+                request, _("%(venue)s is a venue already: it is used, not added again.") % {"venue": obj}, messages.INFO
+            )
+            return
         count = services.save_venue(obj, form.changed_data if change else ())
         if count is not None:
             message = ngettext(
@@ -89,6 +110,23 @@ class VenueAdmin(SharedRowAdmin, TranslationAdmin):
                 count,
             )
             self.message_user(request, message % {"count": count}, messages.INFO)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(obj, "found_existing", False) and IS_POPUP_VAR not in request.POST:
+            # Not "added successfully": the venue found is shown as it is.
+            return HttpResponseRedirect(reverse(f"{self.admin_site.name}:events_venue_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
+
+    def log_addition(self, request, obj, message):
+        if not getattr(obj, "found_existing", False):
+            return super().log_addition(request, obj, message)
+        return None
+
+    @staticmethod
+    def city_venue(venue: Venue) -> Venue | None:
+        """The stored venue that is the same city (or country) without a building's name, as the API finds it."""
+        place = shared.Place(country=venue.country.code, city_en=venue.city_en or "", city_ru=venue.city_ru or "")
+        return shared.find_venues([place]).get(place)
 
 
 @admin.register(Source)

@@ -152,7 +152,15 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
     start = WhenField()
     end = WhenField()
     timezone = serializers.CharField(required=False, allow_blank=True, max_length=64, help_text="IANA time zone.")
-    venue = serializers.CharField(required=False, allow_blank=True, max_length=200, help_text="Venue name.")
+    venue = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text=(
+            "The building or place; empty for the city itself. A name that only repeats the city or country is read as "
+            "the city itself."
+        ),
+    )
     city = serializers.CharField(required=False, allow_blank=True, max_length=100)
     country = serializers.ChoiceField(
         choices=[code for code, _name in countries], required=False, allow_blank=True, help_text="ISO 3166 alpha-2."

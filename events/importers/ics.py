@@ -48,6 +48,7 @@ from django.utils.translation import gettext as _
 
 from events import shared
 from events.models import Event, EventType, Series, Source, Tag, Venue
+from events.slugs import event_words
 from events.text import clean_line
 
 from .ics_mapping import EventMapper
@@ -211,7 +212,7 @@ class Importer(EventMapper, EventWriter):
         floating = self.fill(event, item, report)
         if new and item.series_of is not None:
             # One slug per occurrence from its date, rather than a search for a free "-2", "-3"... per occurrence.
-            slugs.append(f"{(slugify(event.title_en) or 'event')[:80]}-{item.uid.rsplit('/', 1)[1].lower()}")
+            slugs.append(f"{event_words(event)}-{item.uid.rsplit('/', 1)[1].lower()}")
         if new:
             # A floating time is a guess about the zone: such an event waits, as a draft, for an officer.
             event.is_published = self.publish and not floating

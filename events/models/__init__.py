@@ -3,9 +3,18 @@
 Every name other modules, migrations and tests import from events.models is re-exported here.
 """
 
+from .addresses import EventSlugHistory, KeptAddress
 from .base import TextCleanedModel
 from .data_version import DataVersion
-from .editing import MATERIAL_FIELDS, PUBLICATION_FIELDS, CheckedEdits, EditConflict, TrackedChanges, same_value
+from .editing import (
+    ADDRESS_FIELDS,
+    MATERIAL_FIELDS,
+    PUBLICATION_FIELDS,
+    CheckedEdits,
+    EditConflict,
+    TrackedChanges,
+    same_value,
+)
 from .event import MAX_YEAR, MIN_YEAR, Event, Participation, generate_uid
 from .publication import can_see_unpublished, public_at, public_condition
 from .queries import SEARCH_FIELDS, EventQuerySet, current_minute, longest_running, start_of_utc_day
@@ -20,9 +29,11 @@ from .vocabulary import (
     Source,
     Tag,
     Venue,
+    names_only_the_place,
 )
 
 __all__ = [
+    "ADDRESS_FIELDS",
     "MATERIAL_FIELDS",
     "MAX_YEAR",
     "MIN_YEAR",
@@ -33,8 +44,10 @@ __all__ = [
     "EditConflict",
     "Event",
     "EventQuerySet",
+    "EventSlugHistory",
     "EventType",
     "FeedToken",
+    "KeptAddress",
     "NamedVocabulary",
     "Organisation",
     "Participation",
@@ -50,6 +63,7 @@ __all__ = [
     "current_minute",
     "generate_uid",
     "longest_running",
+    "names_only_the_place",
     "public_at",
     "public_condition",
     "same_value",

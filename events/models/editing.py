@@ -28,6 +28,9 @@ MATERIAL_FIELDS = (
 # publish permission.
 PUBLICATION_FIELDS = ("is_published", "publish_at")
 
+# What decides whether a save changes the event's address (see addresses.py): remembered with the publication fields.
+ADDRESS_FIELDS = ("slug", "slug_fixed")
+
 
 class EditConflict(Exception):
     """A save of an event that someone else saved (or deleted) after it was read."""
@@ -144,8 +147,8 @@ class TrackedChanges:
         self._remember_material()
 
     def stored(self, name: str):
-        """A publication field (PUBLICATION_FIELDS) as last read from the database: None for a new event, and the
-        present value for one never read (an old version from the history)."""
+        """A publication or address field (PUBLICATION_FIELDS, ADDRESS_FIELDS) as last read from the database: None
+        for a new event, and the present value for one never read (an old version from the history)."""
         if self.pk is None:
             return None
         return getattr(self, "_loaded_publication", {}).get(name, getattr(self, name))
@@ -156,7 +159,7 @@ class TrackedChanges:
             self._loaded_material = {}
         if not hasattr(self, "_loaded_publication"):
             self._loaded_publication = {}
-        for name in PUBLICATION_FIELDS:
+        for name in (*PUBLICATION_FIELDS, *ADDRESS_FIELDS):
             if (fields is None or name in fields) and name in self.__dict__:
                 self._loaded_publication[name] = self.__dict__[name]
         for name in MATERIAL_FIELDS:

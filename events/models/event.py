@@ -11,15 +11,15 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from timezone_field import TimeZoneField
 
-from ..slugs import event_slug_base, unique_slug
 from ..text import clean_instance
+from .addresses import KeptAddress
 from .base import TextCleanedModel
 from .editing import CheckedEdits, TrackedChanges, same_value
 from .publication import public_at
@@ -35,11 +35,11 @@ def generate_uid() -> str:
     return str(uuid.uuid4())
 
 
-class Event(CheckedEdits, TrackedChanges, TextCleanedModel):
+class Event(KeptAddress, CheckedEdits, TrackedChanges, TextCleanedModel):
     """One event: a visit, a forum, a festival, culture days, or a part of one of them.
 
-    A save is refused with EditConflict over a save made since the event was read (CheckedEdits), and counts
-    SEQUENCE up when what a subscriber sees changed (TrackedChanges).
+    A save is refused with EditConflict over a save made since the event was read (CheckedEdits), counts
+    SEQUENCE up when what a subscriber sees changed (TrackedChanges), and chooses the slug (KeptAddress).
     """
 
     class Status(models.TextChoices):
@@ -68,7 +68,19 @@ class Event(CheckedEdits, TrackedChanges, TextCleanedModel):
         editable=False,
         help_text=_("Identifies the event in subscribers' calendars; never changes."),
     )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The event's address: made from the title and the year while the event is a draft, unless set here by "
+            "hand. Once the event is published it stays, unless a publisher sets another; the old address then "
+            "leads to the new one."
+        ),
+    )
+    # Whether the slug no longer follows the title: published once, or set by hand (see addresses.py).
+    slug_fixed = models.BooleanField(_("slug fixed"), default=False, editable=False)
     event_type = models.ForeignKey(EventType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="events")
     visit_level = models.CharField(_("visit level"), max_length=10, choices=VisitLevel.choices, blank=True)
     title = models.CharField(_("title"), max_length=300)
@@ -191,12 +203,22 @@ class Event(CheckedEdits, TrackedChanges, TextCleanedModel):
 
     def save(self, *args, **kwargs):
         self.normalise()
-        if not self.slug:
-            self.slug = unique_slug(Event, event_slug_base(self), exclude_pk=self.pk)
+        update_fields = kwargs.get("update_fields")
+        stored, old = self.stored("slug"), None
+        if update_fields is None or "slug" in update_fields:
+            old = self.choose_slug()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "slug_fixed"}
         if self.pk is None and self.status_changed_at is None:
             # A cancelled event leaves feeds some days after its cancellation, however it was created.
             self.status_changed_at = timezone.now()
-        super().save(*args, **kwargs)
+        if stored is None or self.slug == stored:
+            super().save(*args, **kwargs)
+            return
+        using = kwargs.get("using") or router.db_for_write(Event, instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            super().save(*args, **kwargs)
+            self.keep_address(old)
 
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})
@@ -204,6 +226,9 @@ class Event(CheckedEdits, TrackedChanges, TextCleanedModel):
     def normalise(self) -> None:
         """Derive what follows from the entered values; never guess a missing fact."""
         clean_instance(self)
+        if self.is_published:
+            # Published once, the address is public: it no longer follows the title (addresses.py).
+            self.slug_fixed = True
         if self.date_precision != self.Precision.DAY:
             self.all_day = True
         if self.date_precision == self.Precision.NONE:
@@ -245,6 +270,7 @@ class Event(CheckedEdits, TrackedChanges, TextCleanedModel):
         if self.edition and not self.series_id:
             errors["edition"] = _("An edition number needs a series; choose the series or clear the number.")
         self._clean_parent(errors)
+        self.clean_slug(errors)
         if errors:
             raise ValidationError(errors)
 

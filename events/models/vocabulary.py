@@ -3,11 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_countries import countries
 from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
 
+from ..slugs import words
 from .base import CountedQuerySet, TextCleanedModel
 
 
@@ -101,11 +104,57 @@ class Series(NamedVocabulary):
         verbose_name_plural = pgettext_lazy("plural", "series")
 
 
+# Words that name a city as a city ("City of Minsk", "г. Минск", "город Москва"), not a building or place in it.
+CITY_WORDS = frozenset({"city", "of", "the", "g", "gorod"})
+# Names of the calendar's usual countries that django-countries does not give.
+MORE_COUNTRY_NAMES = {
+    "BY": ("Беларусь", "Republic of Belarus", "Республика Беларусь"),
+    "RU": ("Russian Federation", "Российская Федерация"),
+}
+
+
+def country_names(code: str) -> list[str]:
+    """A country's names in English and Russian."""
+    names = list(MORE_COUNTRY_NAMES.get(code, ()))
+    for language in ("en", "ru"):
+        with translation.override(language):
+            names.append(str(countries.name(code)))
+    return names
+
+
+def names_only_the_place(name: str, cities, country: str) -> bool:
+    """Whether a venue's name says no more than its city and country ("Minsk" in Minsk, "Минск, Беларусь", "City of
+    Minsk"), so that the venue would read "Minsk, Minsk, Belarus".
+
+    Compared as a slug writes words: in any case, with or without punctuation, and across the alphabets where the
+    transliteration is the same ("Минск" and "Minsk").
+    """
+    said = words(name)
+    known = {tuple(words(place)) for place in (*cities, *country_names(country)) if place}
+    places = sorted((place for place in known if place), key=len, reverse=True)
+    at, named = 0, False
+    while at < len(said):
+        place = next((place for place in places if tuple(said[at : at + len(place)]) == place), None)
+        if place is not None:
+            at, named = at + len(place), True
+        elif said[at] in CITY_WORDS:
+            at += 1
+        else:
+            return False
+    return named
+
+
 class Venue(TextCleanedModel):
     """Where events happen: a building, or only a city, or only a country when that is all that is known."""
 
     name = models.CharField(
-        _("name"), max_length=200, blank=True, help_text=_("Leave empty for a whole city or country.")
+        _("name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The building or place, for example “Ministry of Foreign Affairs”. Leave empty for a whole city or "
+            "country: a name that only repeats the city is left out."
+        ),
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = CountryField(_("country"))
@@ -141,7 +190,23 @@ class Venue(TextCleanedModel):
     def __str__(self):
         return ", ".join(part for part in (self.name, self.city, str(self.country.name)) if part)
 
+    def save(self, *args, **kwargs):
+        self.normalise()
+        super().save(*args, **kwargs)
+
+    def normalise(self) -> list[str]:
+        """Leave out a name that only repeats the city or country (names_only_the_place): such a venue is the city
+        (or country) itself. Return the names left out."""
+        left_out = []
+        for field in ("name_en", "name_ru"):
+            name = getattr(self, field, None)
+            if name and names_only_the_place(name, (self.city_en, self.city_ru), self.country.code or ""):
+                left_out.append(name)
+                setattr(self, field, "")
+        return left_out
+
     def clean(self):
+        self.normalise()
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from events.models import Event
+from events.models import Event, Venue, names_only_the_place
 
 from ..factories import AllDayEventFactory, EventFactory, EventTypeFactory, SeriesFactory, VenueFactory
 
@@ -289,7 +289,7 @@ def test_slug_comes_from_the_english_title_and_year_and_stays_unique():
     first = AllDayEventFactory(title_en="Minsk Days in Moscow", start_date=dt.date(2017, 10, 1))
     second = AllDayEventFactory(title_en="Minsk Days in Moscow", start_date=dt.date(2017, 10, 1))
 
-    assert (first.slug, second.slug) == ("minsk-days-in-moscow-2017", "minsk-days-in-moscow-2017-2")
+    assert (first.slug, second.slug) == ("minsk-days-moscow-2017", "minsk-days-moscow-2017-2")
 
 
 def test_missing_russian_text_falls_back_to_english_and_is_reported():
@@ -331,3 +331,47 @@ def test_part_of_an_unsaved_parent_is_checked_against_its_dates():
     assert validation_messages(part)["start_date"] == [
         "A part must take place within the dates of the event it belongs to (2020-05-01..2020-05-02)."
     ]
+
+
+# Venues whose name only repeats their place
+
+
+@pytest.mark.parametrize(
+    ("name", "cities", "country", "repeats"),
+    [
+        ("Minsk", ("Minsk", "Минск"), "BY", True),
+        ("МИНСК", ("Minsk", "Минск"), "BY", True),
+        ("Минск", ("Minsk", ""), "BY", True),
+        ("Minsk, Belarus", ("Minsk", ""), "BY", True),
+        ("Минск, Республика Беларусь", ("", "Минск"), "BY", True),
+        ("City of Minsk", ("Minsk", ""), "BY", True),
+        ("г. Минск", ("", "Минск"), "BY", True),
+        ("Belarus", ("Minsk", ""), "BY", True),
+        ("Belarus", ("", ""), "BY", True),
+        ("Nur-Sultan", ("Nur Sultan", ""), "KZ", True),
+        ("Minsk Arena", ("Minsk", "Минск"), "BY", False),
+        ("Ministry of Foreign Affairs", ("Minsk", "Минск"), "BY", False),
+        ("Moscow", ("Minsk", "Минск"), "BY", False),
+        ("Minsk", ("", ""), "BY", False),
+        ("The City", ("Minsk", ""), "BY", False),
+    ],
+)
+def test_a_name_only_naming_the_city_or_country_is_told_from_a_building(name, cities, country, repeats):
+    assert names_only_the_place(name, cities, country) is repeats
+
+
+def test_a_venue_named_after_its_city_is_saved_as_the_city_itself():
+    venue = VenueFactory(name_en="Minsk", name_ru="Минск", city_en="Minsk", city_ru="Минск", country="BY")
+
+    assert (Venue.objects.filter(pk=venue.pk).values_list("name", "name_en", "name_ru").get(), str(venue)) == (
+        ("", "", ""),
+        "Minsk, Belarus",
+    )
+
+
+def test_a_venue_clean_leaves_out_a_name_repeating_its_city():
+    venue = Venue(name_en="Moscow, Russia", city_en="Moscow", country="RU")
+
+    venue.full_clean()
+
+    assert (venue.name_en, str(venue)) == ("", "Moscow, Russia")
