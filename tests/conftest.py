@@ -38,6 +38,17 @@ def now():
 
 
 @pytest.fixture
+def still_clock():
+    """The clock stopped for the test: pages are kept per minute (freshness.py), so a test that counts the queries
+    of a page served again must not see the minute turn between its two requests."""
+    import time_machine
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
+
+
+@pytest.fixture
 def seed(db):
     from django.core.management import call_command
 

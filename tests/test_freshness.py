@@ -154,7 +154,9 @@ def test_stored_parts_are_found_all_or_not_at_all():
 # Whole pages for anonymous readers
 
 
-def test_an_unchanged_listing_is_served_whole_with_one_query_and_no_template(client, django_assert_num_queries):
+def test_an_unchanged_listing_is_served_whole_with_one_query_and_no_template(
+    client, django_assert_num_queries, still_clock
+):
     coming("Talks in Minsk")
     first = client.get("/events/")
 
@@ -199,7 +201,9 @@ def test_the_client_copy_is_confirmed_with_304(client):
     assert (response.status_code, response.content) == (304, b"")
 
 
-def test_unknown_parameters_are_served_the_same_page_without_a_new_entry(client, django_assert_num_queries):
+def test_unknown_parameters_are_served_the_same_page_without_a_new_entry(
+    client, django_assert_num_queries, still_clock
+):
     coming("Talks")
     first = client.get("/events/", {"type": "visit"})
 
@@ -248,7 +252,7 @@ def test_the_detail_page_keeps_its_script_hash_in_the_kept_copy(client):
     assert "'sha256-" in policy.split("script-src", 1)[1].split(";", 1)[0]
 
 
-def test_a_month_and_the_archive_are_kept_whole(client, django_assert_num_queries):
+def test_a_month_and_the_archive_are_kept_whole(client, django_assert_num_queries, still_clock):
     AllDayEventFactory(title_en="Old forum", start_date=dt.date(2017, 11, 14), end_date=dt.date(2017, 11, 15))
     for path in ("/events/2017/11/", "/events/past/"):
         first = client.get(path)
@@ -275,7 +279,7 @@ def test_a_bad_request_is_not_kept(client):
 # The archive
 
 
-def test_the_archive_reads_its_months_once_per_data_version(client, settings, django_assert_num_queries):
+def test_the_archive_reads_its_months_once_per_data_version(client, settings, django_assert_num_queries, still_clock):
     settings.EVENTS_PAGE_CACHE_SECONDS = 0
     AllDayEventFactory(title_en="Old forum", start_date=dt.date(2017, 11, 14), end_date=dt.date(2017, 11, 15))
     AllDayEventFactory(title_en="Older talks", start_date=dt.date(2016, 3, 1), end_date=dt.date(2016, 3, 1))
@@ -295,7 +299,9 @@ def test_the_archive_reads_its_months_once_per_data_version(client, settings, dj
 # The API
 
 
-def test_an_unchanged_api_list_and_event_are_served_whole_with_one_query(client, django_assert_num_queries):
+def test_an_unchanged_api_list_and_event_are_served_whole_with_one_query(
+    client, django_assert_num_queries, still_clock
+):
     event = coming("Talks")
     ParticipationFactory(event=event)
     first_list, first_event = client.get("/api/events/"), client.get(f"/api/events/{event.slug}/")

@@ -995,7 +995,9 @@ def test_the_counts_are_kept_until_an_event_ends(client, settings):
     assert '<option value="visit">Visit (1)</option>' in options(after_the_end, "type")
 
 
-def test_a_page_with_its_form_cached_makes_as_few_queries_as_before(client, settings, django_assert_num_queries):
+def test_a_page_with_its_form_cached_makes_as_few_queries_as_before(
+    client, settings, django_assert_num_queries, still_clock
+):
     settings.EVENTS_PAGE_CACHE_SECONDS = 0
     make_events(5)
     client.get("/events/")
@@ -1010,7 +1012,9 @@ def test_a_page_with_its_form_cached_makes_as_few_queries_as_before(client, sett
         client.get("/events/?type=forum")
 
 
-def test_a_month_page_is_served_from_the_cache_until_the_calendar_changes(client, django_assert_max_num_queries):
+def test_a_month_page_is_served_from_the_cache_until_the_calendar_changes(
+    client, django_assert_max_num_queries, still_clock
+):
     AllDayEventFactory(title_en="Minsk Days", start_date=dt.date(2030, 10, 1), end_date=dt.date(2030, 10, 3))
     client.get("/events/2030/10/")
     with django_assert_max_num_queries(1):
