@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from .conftest import ARTIFACTS, AXE
+from .conftest import ARTIFACTS, serious_violations
 
 PASSWORD = "a-long-test-password"
 LONG_TITLE = {
@@ -84,13 +84,7 @@ def test_desk_and_event_list_have_no_serious_accessibility_violations(site, brow
     found = {}
     for path in PAGES:
         page.goto(f"{site}{path}")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [
-            f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
-            for violation in result["violations"]
-            if violation["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(page)
         if serious:
             found[path] = serious
     context.close()

@@ -5,7 +5,7 @@ import pytest
 
 from events.models import Event
 
-from .conftest import ARTIFACTS, AXE
+from .conftest import ARTIFACTS, serious_violations
 
 PASSWORD = "a-long-test-password"
 
@@ -27,16 +27,6 @@ def officer(site, browser, django_user_model):
 
 def page_width(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth")
-
-
-def serious_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
-        for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def shown(page) -> dict[str, bool]:

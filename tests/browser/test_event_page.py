@@ -10,7 +10,7 @@ import pytest
 from events.models import Event
 
 from ..icaljs import parse_with_icaljs
-from .conftest import ARTIFACTS, AXE
+from .conftest import ARTIFACTS, serious_violations
 
 MAKEI = "makei-working-visit-to-russia-2017"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -174,9 +174,7 @@ def test_event_pages_of_every_kind_have_no_serious_accessibility_violation(site,
     found = {}
     for path in [*paths, *(f"/ru{path}" for path in paths), f"/events/{MAKEI}/"]:
         page.goto(f"{site}{path}")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        serious = serious_violations(page)
         if serious:
             found[path] = serious
     context.close()

@@ -7,7 +7,7 @@ import pytest
 
 from events.models import Event
 
-from .conftest import ARTIFACTS, AXE
+from .conftest import ARTIFACTS, serious_violations
 
 # Where a line of the header's site name is: the switch's top must fall within its first line box.
 FIRST_LINE_BOX = """() => {
@@ -77,13 +77,7 @@ def test_the_folded_and_the_open_filters_have_no_serious_accessibility_violation
     found = {}
     for path in ["/events/", "/ru/events/?type=visit", "/events/2017/06/?city=moscow"]:
         phone.goto(f"{site}{path}")
-        phone.add_script_tag(path=str(AXE))
-        result = phone.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [
-            f"{violation['id']}: {violation['help']}"
-            for violation in result["violations"]
-            if violation["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(phone)
         if serious:
             found[path] = serious
     context.close()

@@ -5,7 +5,7 @@ from pathlib import Path
 from events.models import Event
 
 from ..pages import PAGES
-from .conftest import ARTIFACTS, AXE
+from .conftest import ARTIFACTS, serious_violations
 
 
 def test_reader_filters_opens_an_event_downloads_it_and_switches_to_russian(site, page):
@@ -70,13 +70,7 @@ def test_no_serious_or_critical_accessibility_violations(site, browser):
     found = {}
     for path in PAGES:
         page.goto(f"{site}{path}")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [
-            f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
-            for violation in result["violations"]
-            if violation["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(page)
         if serious:
             found[path] = serious
     context.close()
