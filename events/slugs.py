@@ -1,9 +1,10 @@
 """Slugs: the words an address is made of, and unique slugs for any model with a `slug` field (one rule for a
 single save and for an import's batch).
 
-An event's slug is short and carries its year: the meaningful words of its title (function words and the titles of
-office that most titles repeat left out), at most five of them, then the year it starts, if known
-("working-visit-russian-lavrov-minsk-2027"). A Russian-only title is transliterated.
+An event's slug is short and carries its year: a visit of a named person to a place as people say it, who first
+("lavrov-visit-to-minsk-2027"), any other title's meaningful words (function words and the titles of office that most
+titles repeat left out), at most five of them, then the year it starts, if known. A Russian-only title is
+transliterated.
 
 A unique slug is the base, cut to leave room for a number, and then "<base>-2", "<base>-3"... until one is free. The
 room comes from the model's own slug field, so that a number never makes the slug longer than the column. A model may
@@ -51,6 +52,22 @@ STOP_STEMS = ("министр", "президент", "заместител", "�
 YEAR = re.compile(r"^(1[89]|2[0-2])\d\d$")
 WORD = re.compile(r"[^\W_]+")
 
+# "<kind> of|by <...office> <Name> to|in <Place>": a named person is the one to three capitalised words right after a
+# title of office ("Foreign Minister Sergey Lavrov"), or a given name and a surname after what the office is of
+# ("President of China Xi Jinping"; "Minister of Foreign Affairs" alone names no one); the place, the capitalised
+# words after the last "to" or "in".
+OFFICES = (
+    r"(?:Minister|President|Secretary|Chairman|Chairwoman|Chairperson|Speaker|Ambassador|Envoy|King|Queen|Prince|"
+    r"Emir|Sultan|Chancellor|Governor|Mayor|Director)"
+)
+NAME = r"[A-Z][\w'’.-]+"
+OF_WHAT = rf" (?:of|for) (?:the )?{NAME}(?: (?:(?:of|for|the) )*{NAME})*?"
+VISIT = re.compile(
+    rf"^(?P<kind>[\w ]+?) (?:of|by) (?:the )?(?:\w+ )*?{OFFICES}"
+    rf"(?: (?:{NAME} ){{0,2}}|{OF_WHAT} {NAME} (?:{NAME} )?)(?P<surname>{NAME})"
+    rf" (?P<to>to|in) (?:the )?(?P<place>{NAME}(?: {NAME})*)$"
+)
+
 # The words a slug keeps: the first three (what happens) and the last two (mostly where, or who).
 FIRST_WORDS, LAST_WORDS = 3, 2
 # The words' part of an event's slug, at most, leaving room for the year and a number.
@@ -92,10 +109,25 @@ def title_slug(title: str) -> str:
     return slug
 
 
+def visit_slug(title: str) -> str:
+    """A visit's words as people say them, who first: "Working visit of Russian Foreign Minister Sergey Lavrov to
+    Minsk" is "lavrov-visit-to-minsk". Only for an English title of that shape (a kind of event, "of" or "by" a
+    named holder of an office, "to" or "in" a place at the end); "" for any other."""
+    shape = VISIT.match(str(title or "").strip())
+    if not shape:
+        return ""
+    kind = words(shape["kind"])[-1:]
+    who, where = words(shape["surname"]), words(shape["place"])
+    if not (kind and who and where) or kind[0] in STOP_WORDS:
+        return ""
+    return "-".join([*who, *kind, shape["to"].lower(), *where])[:WORDS_LENGTH].strip("-")
+
+
 def event_words(event) -> str:
-    """The words an event's slug is made of: from its English title, else its Russian one; "event" if neither has
-    any."""
-    return title_slug(event.title_en or "") or title_slug(event.title_ru or "") or "event"
+    """The words an event's slug is made of: a visit's as people say them (visit_slug), else the meaningful words of
+    its English title, else of its Russian one; "event" if neither has any."""
+    english = event.title_en or ""
+    return visit_slug(english) or title_slug(english) or title_slug(event.title_ru or "") or "event"
 
 
 def event_slug_base(event) -> str:
