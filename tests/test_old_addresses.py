@@ -8,6 +8,7 @@ from django.utils import timezone
 from events.models import Event
 
 from .factories import AllDayEventFactory
+from .formdata import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +107,42 @@ def test_an_address_taken_back_by_its_event_answers_the_page(client, renamed):
     answers = [client.get(f"/events/{slug}/") for slug in ("consultations-2017", "consular-talks-2017")]
 
     assert [answer.status_code for answer in answers] == [200, 301]
+    assert answers[1]["Location"] == "/events/consultations-2017/"
+
+
+def test_the_api_leads_from_an_old_address_to_the_events_own_with_the_parameters_sent(client, renamed):
+    answer = client.get("/api/events/consultations-2017/?format=json")
+
+    assert (answer.status_code, answer["Location"]) == (301, "/api/events/consular-talks-2017/?format=json")
+    assert client.get(answer["Location"]).json()["slug"] == "consular-talks-2017"
+
+
+def test_the_api_does_not_lead_anonymous_clients_from_an_old_address_to_a_draft(client, renamed):
+    Event.objects.filter(pk=renamed.pk).update(is_published=False)
+
+    assert client.get("/api/events/consultations-2017/").status_code == 404
+
+
+def test_the_api_does_not_write_through_an_old_address(admin_client, renamed):
+    answer = admin_client.patch(
+        "/api/events/consultations-2017/", {"title_en": "Talks"}, content_type="application/json"
+    )
+
+    assert (answer.status_code, Event.objects.get(pk=renamed.pk).title_en) == (404, "Consultations")
+
+
+def test_restoring_a_version_in_admin_restores_its_address_and_the_later_one_redirects(admin_client, client, renamed):
+    first = Event.history.filter(id=renamed.pk).order_by("history_id").first()
+    url = f"/admin/events/event/{renamed.pk}/history/{first.history_id}/"
+    data = form_data(admin_client.get(url).content.decode(), "historicalevent_form")
+
+    assert admin_client.post(url, {**data, "_save": "Restore"}).status_code == 302
+
+    answers = [client.get(f"/events/{slug}/") for slug in ("consultations-2017", "consular-talks-2017")]
+    assert (Event.objects.get(pk=renamed.pk).slug, [answer.status_code for answer in answers]) == (
+        "consultations-2017",
+        [200, 301],
+    )
     assert answers[1]["Location"] == "/events/consultations-2017/"
 
 

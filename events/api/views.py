@@ -3,9 +3,11 @@
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, viewsets
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -223,7 +225,14 @@ WRITE_EXAMPLE = OpenApiExample(
 
 @extend_schema_view(
     list=extend_schema(parameters=[INCLUDE_PARAMETER, ORDERING_PARAMETER], examples=[SEED_EXAMPLE]),
-    retrieve=extend_schema(parameters=[INCLUDE_PARAMETER], examples=[SEED_EXAMPLE]),
+    retrieve=extend_schema(
+        parameters=[INCLUDE_PARAMETER],
+        examples=[SEED_EXAMPLE],
+        responses={
+            200: EventSerializer,
+            301: OpenApiResponse(description="An old slug of the event: Location has its address now."),
+        },
+    ),
     create=extend_schema(examples=[WRITE_EXAMPLE]),
     update=extend_schema(parameters=[IF_MATCH], examples=[WRITE_EXAMPLE]),
     partial_update=extend_schema(parameters=[IF_MATCH]),
@@ -281,7 +290,17 @@ class EventViewSet(KeptReadMixin, ConditionalGetMixin, viewsets.ModelViewSet):
         return response
 
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
+        try:
+            response = super().retrieve(request, *args, **kwargs)
+        except Http404:
+            # An address the event had before its slug changed: a permanent redirect, to an event the client may
+            # read, with the parameters it sent (as the event's page does).
+            moved = self.get_queryset().filter(old_slugs__slug=kwargs["slug"]).values_list("slug", flat=True).first()
+            if moved is None:
+                raise
+            query = request.META.get("QUERY_STRING", "")
+            url = reverse("api:event-detail", kwargs={"slug": moved})
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
         if self.read is not None:  # read now, not kept: a kept answer has its ETag already
             # The event's own ETag, which If-Match on a later write compares with.
             response["ETag"] = event_etag(self.read)
