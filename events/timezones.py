@@ -13,8 +13,16 @@ import zoneinfo
 from importlib import resources
 from pathlib import Path
 
+from django.conf import settings
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+
+
+def office_zone() -> zoneinfo.ZoneInfo:
+    """The press office's own zone (EVENTS_ICAL_TIMEZONE): where "today" and an embargo's moment are read and
+    typed."""
+    return zoneinfo.ZoneInfo(settings.EVENTS_ICAL_TIMEZONE)
+
 
 # How many of the zones most used by events are offered before the whole list.
 MOST_USED = 8

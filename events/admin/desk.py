@@ -4,9 +4,7 @@ a moment in the office's time zone and for what an event still lacks."""
 
 import dataclasses
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q, QuerySet
 from django.http import HttpResponseNotAllowed
@@ -19,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.dates import format_day, format_event_dates, zone_time_label
 from events.models import Event
+from events.timezones import office_zone
 
 # How far ahead and back each section looks, in days.
 EMBARGO_DAYS = 7
@@ -28,11 +27,6 @@ CANCELLED_DAYS = 14
 ROWS = 50
 # Texts whose Russian version the desk asks for: what a Russian reader sees first in listings and feeds.
 DESK_TEXTS = ("title", "summary")
-
-
-def office_zone() -> ZoneInfo:
-    """The press office's own zone (EVENTS_ICAL_TIMEZONE): where "today" and an embargo's moment are read."""
-    return ZoneInfo(settings.EVENTS_ICAL_TIMEZONE)
 
 
 def missing_russian(names=DESK_TEXTS) -> Q:

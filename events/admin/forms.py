@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from events import history
 from events.dates import format_day, zone_time_label
 from events.models import Event
-from events.timezones import most_used_zones, zone_choices
+from events.timezones import most_used_zones, office_zone, zone_choices
 
 LOCAL_TIME_HELP = _("Local time at the venue, in the event's time zone.")
 
@@ -142,10 +142,10 @@ def public_since(event: Event) -> dt.datetime | None:
 
 def publication_sentence(event: Event, now: dt.datetime) -> str:
     """Say in plain words what the public sees of the event as saved: a draft, public since when, or when it will
-    appear; times in the event's zone, or the calendar's own (EVENTS_ICAL_TIMEZONE)."""
+    appear; times in the press office's zone, in which the embargo is typed (office_zone)."""
     if event.pk is None or not event.stored("is_published"):
         return gettext("Draft: not public.")
-    zone = ZoneInfo(str(event.timezone or settings.EVENTS_ICAL_TIMEZONE))
+    zone = office_zone()
     publish_at = event.stored("publish_at")
     if publish_at is not None and publish_at > now:
         return gettext("Will appear on the public pages and in feeds at %(time)s %(zone)s on %(date)s.") % _moment(
@@ -206,10 +206,10 @@ class EventAdminForm(forms.ModelForm):
         if "status" in self.fields:
             self.fields["status"].help_text = status_help()
         if "publish_at" in self.fields:
+            self.initial["publish_at"] = local_wall_clock(event.publish_at, office_zone().key)
             self.fields["publish_at"].help_text = _(
-                "In UTC. A published event stays hidden from the public until this time; the sentence below says "
-                "when that is at the venue."
-            )
+                "In the press office's time (%(zone)s). A published event stays hidden from the public until then."
+            ) % {"zone": zone_time_label(office_zone())}
         name_split_inputs(self)
         for name, help_text in (
             (
@@ -243,7 +243,20 @@ class EventAdminForm(forms.ModelForm):
             cleaned["start_date"] = first.replace(month=1, day=1)
         if kind == "timed":
             self._clean_times(cleaned)
+        self._clean_embargo(cleaned)
         return cleaned
+
+    def _clean_embargo(self, cleaned: dict) -> None:
+        """Read the embargo as typed: the press office's wall-clock time (office_zone), not UTC."""
+        if not cleaned.get("publish_at"):
+            return
+        wall_clock = timezone.make_naive(cleaned["publish_at"], dt.UTC)
+        try:
+            cleaned["publish_at"] = instant_from_wall_clock(wall_clock, office_zone())
+        except OverflowError:
+            pass  # beyond the years time zones can handle; the model names the allowed years
+        except ValidationError as error:
+            self.add_error("publish_at", error)
 
     def _ignore_other_date_fields(self, kind: str, cleaned: dict) -> None:
         """Drop what was typed, and any error, in the date fields the chosen kind does not use (all are sent

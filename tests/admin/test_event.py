@@ -628,8 +628,9 @@ LIFTED = dt.datetime(2100, 1, 12, 6, 0, tzinfo=dt.UTC)
                                         "12 January 2027."),
         ("ru", {"publish_at": EMBARGO}, "Появится на публичных страницах и в лентах 12 января 2027 г. в 09:00 по "
                                         "московскому времени."),
+        # In the press office's time, in which the embargo is typed, whatever the event's zone.
         ("en", {"publish_at": EMBARGO, "timezone": "Asia/Tokyo"}, "Will appear on the public pages and in feeds at "
-                                                                  "15:00 Tokyo time on 12 January 2027."),
+                                                                  "09:00 Moscow time on 12 January 2027."),
         ("en", {"publish_at": LIFTED}, "Public since 09:00 Moscow time on 12 January 2100."),
         ("ru", {"publish_at": LIFTED}, "Опубликовано с 09:00 по московскому времени 12 января 2100 г."),
     ],
@@ -682,6 +683,41 @@ def test_cancel_action_asks_first_saying_what_subscribers_will_see(admin_client)
     assert "Subscribers&#x27; calendars will show the event as cancelled; it stays in feeds for 30 days." in content
     assert "<li>Talks in Minsk</li>" in content
     assert f'<input type="hidden" name="_selected_action" value="{event.pk}">' in content
+
+
+# The embargo, typed in the press office's time -----------------------------------------------------------------------
+
+
+def test_an_embargo_is_typed_and_shown_in_the_press_offices_time_not_utc(admin_client):
+    data = event_form_data(
+        start_date="2027-02-01", is_published="on", publish_at_0="2027-01-12", publish_at_1="09:00", _save="Save"
+    )
+
+    assert admin_client.post(f"{CHANGELIST}add/", data).status_code == 302
+
+    event = Event.objects.get(title_en="Talks in Moscow")
+    form = admin_client.get(f"{CHANGELIST}{event.pk}/change/").context["adminform"].form
+    assert (event.publish_at, form["publish_at"].value()) == (
+        dt.datetime(2027, 1, 12, 6, 0, tzinfo=dt.UTC),
+        dt.datetime(2027, 1, 12, 9, 0),
+    )
+    assert form.fields["publish_at"].help_text == (
+        "In the press office's time (Moscow time). A published event stays hidden from the public until then."
+    )
+
+
+def test_an_embargo_at_a_time_the_offices_clocks_skip_is_refused_with_a_message(admin_client, settings):
+    settings.EVENTS_ICAL_TIMEZONE = "Europe/Berlin"
+    data = event_form_data(
+        start_date="2027-04-01", is_published="on", publish_at_0="2027-03-28", publish_at_1="02:30", _save="Save"
+    )
+
+    response = admin_client.post(f"{CHANGELIST}add/", data)
+
+    assert response.context["adminform"].form.errors["publish_at"] == [
+        "2027-03-28 02:30 does not exist in Europe/Berlin: the clocks skip it."
+    ]
+    assert not Event.objects.filter(title_en="Talks in Moscow").exists()
 
 
 # Preview ------------------------------------------------------------------------------------------------------------
