@@ -82,11 +82,19 @@ def when_of(event: Event) -> str:
 
 
 def name_split_inputs(form: forms.BaseForm) -> None:
-    """Give the date and the time input of each date-time field a name of its own ("Starts at: date"): their one
-    label names only the first, and screen readers would announce the second without one."""
+    """Give the date and the time input of each date-time field a name of its own (name_split_field)."""
     for field in form.fields.values():
-        for widget, part in zip(getattr(field.widget, "widgets", ()), (_("date"), _("time")), strict=False):
-            widget.attrs["aria-label"] = f"{field.label}: {part}"
+        name_split_field(field)
+
+
+def name_split_field(field: forms.Field | None) -> forms.Field | None:
+    """Give the date and the time input of a date-time field a name of its own ("Starts at: date"): their one label
+    names only the first, and screen readers would announce the second without one."""
+    for widget, part in zip(
+        getattr(getattr(field, "widget", None), "widgets", ()), (_("date"), _("time")), strict=False
+    ):
+        widget.attrs["aria-label"] = f"{field.label}: {part}"
+    return field
 
 
 class LabelledInlineFormSet(forms.BaseInlineFormSet):

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from events import freshness, services, shared
+from events.admin.forms import name_split_field
 from events.models import (
     Event,
     EventType,
@@ -139,7 +140,7 @@ class SourceAdmin(SharedRowAdmin, TranslationAdmin):
         if isinstance(db_field, models.URLField):
             # An address typed without a scheme is read as https (Django 6's default, and the ministry's).
             kwargs["assume_scheme"] = "https"
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        return name_split_field(super().formfield_for_dbfield(db_field, request, **kwargs))
 
 
 @admin.register(FeedToken)

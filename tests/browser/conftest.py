@@ -95,3 +95,27 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+OFFICER_PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def officer(site, browser, django_user_model):
+    """A desktop-sized page (1280 x 900) logged in to the admin as a superuser; it runs axe, an inline script the
+    pages' Content-Security-Policy refuses (test_reader.py checks the admin against that policy)."""
+    django_user_model.objects.create_superuser("officer", password=OFFICER_PASSWORD)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", "officer")
+    page.fill("#id_password", OFFICER_PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{site}/admin/")
+    yield page
+    context.close()
+
+
+def page_width(page) -> int:
+    """How wide the page is laid out: the window's width when nothing makes it scroll sideways."""
+    return page.evaluate("document.documentElement.scrollWidth")

@@ -1,32 +1,10 @@
 """An officer in a real browser (see conftest.py): the event form's when-choice, time zones, widths and axe."""
 
 import icalendar
-import pytest
 
 from events.models import Event
 
-from .conftest import ARTIFACTS, serious_violations
-
-PASSWORD = "a-long-test-password"
-
-
-@pytest.fixture
-def officer(site, browser, django_user_model):
-    """A desktop-sized page (1280 x 900) logged in to the admin as a superuser; it runs axe, an inline script the
-    pages' Content-Security-Policy refuses (test_reader.py checks the admin against that policy)."""
-    django_user_model.objects.create_superuser("officer", password=PASSWORD)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", "officer")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    yield page
-    context.close()
-
-
-def page_width(page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth")
+from .conftest import ARTIFACTS, page_width, serious_violations
 
 
 def shown(page) -> dict[str, bool]:

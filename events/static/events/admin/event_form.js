@@ -43,7 +43,8 @@
   }
 
   function start() {
-    const form = document.getElementById("event_form");
+    // The change form, or an earlier version of it (its history page), which has the same fields.
+    const form = document.querySelector("form#event_form, form#historicalevent_form");
     if (!form) {
       return;
     }
