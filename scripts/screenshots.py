@@ -5,8 +5,10 @@ Sets the demo up as `make run` does (migrations, then setup_demo) on a throw-awa
 month and an event page, in English and Russian, on a desktop (1280 px wide) and a phone (360 px), with Playwright
 and Debian's Chromium, into docs/screenshots/<page>-<language>-<width>.png. Each shot is one screen high: what a
 reader sees first, in a file of a reasonable size. Then, logged in as the demo's admin (given a password of this run,
-never shown), the officer's desk and the event list in English at 1280 px (admin-desk-en-1280.png,
-admin-events-en-1280.png).
+never shown), the officer's desk, the event list and an event's form in English at 1280 px (admin-desk-en-1280.png,
+admin-events-en-1280.png, admin-event-en-1280.png), after adding a day's work to the throw-away database only
+(a_days_work: a draft, an embargo, a coming meeting with its Russian missing, a cancellation), since the seed's events,
+all published and past, leave the desk empty.
 
     make screenshots
 """
@@ -32,6 +34,8 @@ PAGES = {
 LANGUAGES = {"en": "", "ru": "/ru"}
 # The officer's pages, in English on a desktop.
 ADMIN_PAGES = {"admin-desk": "/admin/events/event/desk/", "admin-events": "/admin/events/event/"}
+# The event whose form is photographed (admin-event-en-1280.png): the draft of a_days_work.
+DRAFT_TITLE = "Working visit of Russian Foreign Minister Sergey Lavrov to Minsk"
 ADMIN_WIDTH = 1280
 # The address the pages are shown at (Chromium is told where it is served): the same in every run, so that an
 # unchanged page gives the same picture, and one a deployment could have rather than a port of this machine.
@@ -70,7 +74,41 @@ def set_up_demo() -> str:
     admin = get_user_model().objects.get(username="admin")
     admin.set_password(password)
     admin.save()
+    draft = a_days_work()
+    ADMIN_PAGES["admin-event"] = f"/admin/events/event/{draft.pk}/change/"
     return password
+
+
+def a_days_work():
+    """What a press office has on its desk on a working day, dated from today: a visit drafted for next month, a forum
+    announced under embargo until 09:00 the day after tomorrow, a meeting next week whose Russian title and hour are
+    still missing, and culture days cancelled yesterday. Returns the draft."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from events.models import Event, EventType
+    from events.timezones import office_zone
+
+    today = timezone.localdate(timezone=office_zone())
+    kinds = {kind.slug: kind for kind in EventType.objects.all()}
+    embargo = dt.datetime.combine(today + dt.timedelta(days=2), dt.time(9), tzinfo=office_zone())
+    work = [
+        (DRAFT_TITLE, "Рабочий визит Министра иностранных дел России Сергея Лаврова в Минск", "visit", 35, {
+            "is_published": False, "visit_level": "working"}),
+        ("Eleventh Forum of Regions of Russia and Belarus", "XI Форум регионов России и Белоруссии", "forum", 60, {
+            "publish_at": embargo}),
+        ("Consultations of the foreign ministries on consular issues", "", "meeting", 6, {}),
+        ("Belarusian Culture Days in Kazan", "Дни белорусской культуры в Казани", "culture-days", 20, {
+            "status": Event.Status.CANCELLED}),
+    ]  # fmt: skip
+    for title_en, title_ru, kind, days, fields in work:
+        start = today + dt.timedelta(days=days)
+        Event.objects.create(
+            title_en=title_en, title_ru=title_ru, event_type=kinds[kind], all_day=True, start_date=start,
+            end_date=start + dt.timedelta(days=1 if kind != "meeting" else 0), **{"is_published": True, **fields},
+        )  # fmt: skip
+    return Event.objects.get(title_en=DRAFT_TITLE)
 
 
 def serve():
