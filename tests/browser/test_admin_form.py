@@ -43,9 +43,11 @@ def test_an_officer_adds_an_all_day_visit_then_a_timed_meeting_in_another_zone(s
     officer.fill("#id_end_1", "12:00")
     officer.select_option("#id_timezone", "Asia/Tokyo")
     officer.check("#id_is_published")
+    widths = [page_width(officer)]
     officer.click("input[name=_save]")
     talks = Event.objects.get(title_en="Talks with the Foreign Minister of Japan")
 
+    widths.append(page_width(officer))  # the event list, after the save
     officer.goto(f"{site}/events/{visit.slug}/")
     visit_dates = officer.locator(".facts").inner_text()
     officer.goto(f"{site}/events/{talks.slug}/")
@@ -67,6 +69,7 @@ def test_an_officer_adds_an_all_day_visit_then_a_timed_meeting_in_another_zone(s
         talks_ics["DTSTART"].params["TZID"],
         talks_ics["DTEND"].to_ical().decode(),
     ) == ("20300514T100000", "Asia/Tokyo", "20300514T120000")
+    assert widths == [1280, 1280]
 
 
 def test_the_change_form_fits_1280_px_and_has_no_serious_violation_in_english_and_russian(site, officer):
