@@ -15,6 +15,17 @@ from django.utils.translation import gettext as _
 DASH = "\u2013"  # en dash, as typographers write ranges
 
 
+def local_days(start: dt.datetime, end: dt.datetime | None, zone: ZoneInfo) -> tuple[dt.date, dt.date]:
+    """The first and the last local day of a timed event in its zone. An end at exactly 00:00 is the end of the day
+    before, not a day of the event ("22:00–24:00" is one evening; Google's holidays, 00:00 to 00:00, one day each):
+    everything that places events on days (listings, the month grid, counts, feeds' windows) reads these."""
+    first = start.astimezone(zone)
+    last = (end or start).astimezone(zone)
+    if end is not None and end > start and last.time() == dt.time(0):
+        last -= dt.timedelta(days=1)
+    return first.date(), max(first.date(), last.date())
+
+
 def _is_russian() -> bool:
     return (get_language() or "en").startswith("ru")
 
@@ -88,6 +99,14 @@ def format_timed(start: dt.datetime, end: dt.datetime | None, zone: ZoneInfo) ->
     label = zone_time_label(zone)
     if local_end is None:
         return f"{format_day(local_start.date())}, {local_start:%H:%M} {label} ({utc_start:%H:%M} UTC)"
+    if end > start and local_end.time() == dt.time(0) and local_days(start, end, zone)[1] == local_start.date():
+        # Until midnight: the end of the same day, as "24:00" says (ISO 8601), not the first minute of the next.
+        utc = (
+            f"{utc_start:%H:%M}{DASH}{utc_end:%H:%M}"
+            if end - start < dt.timedelta(days=1)
+            else f"{utc_start:%Y-%m-%d %H:%M} {DASH} {utc_end:%Y-%m-%d %H:%M}"
+        )
+        return f"{format_day(local_start.date())}, {local_start:%H:%M}{DASH}24:00 {label} ({utc} UTC)"
     if local_end.date() == local_start.date():
         return (
             f"{format_day(local_start.date())}, {local_start:%H:%M}{DASH}{local_end:%H:%M} {label} "

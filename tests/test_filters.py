@@ -86,6 +86,22 @@ def test_from_and_to_keep_events_overlapping_the_days():
     assert list(filtered("from=2017-06-30&to=2017-07-01").qs) == [inside]
 
 
+def test_an_event_until_midnight_is_not_found_on_the_day_its_end_falls_on(client):
+    # 30 June 2030, 22:00 to 1 July, 00:00 Moscow time: an evening of 30 June, not an event of July (whose grid
+    # begins on Monday 1 July, with no day of June).
+    evening = EventFactory(
+        title_en="Reception on the national day",
+        start=dt.datetime(2030, 6, 30, 19, tzinfo=dt.UTC),
+        end=dt.datetime(2030, 6, 30, 21, tzinfo=dt.UTC),
+    )
+    july, june = client.get("/events/2030/07/"), client.get("/events/2030/06/")
+
+    assert (evening.start_date, evening.end_date) == (dt.date(2030, 6, 30), dt.date(2030, 6, 30))
+    assert (list(filtered("from=2030-07-01").qs), list(filtered("to=2030-06-30").qs)) == ([], [evening])
+    assert (evening.title_en in july.content.decode(), evening.title_en in june.content.decode()) == (False, True)
+    assert client.get("/api/events/?from=2030-07-01").json()["count"] == 0
+
+
 def test_normal_filters_keep_known_names_in_order_trimmed_and_in_one_case_where_case_is_ignored():
     from django.http import QueryDict
 

@@ -1,5 +1,7 @@
 """Migrations: each one can be undone, and the app's history runs backwards to nothing and forwards again."""
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -109,3 +111,26 @@ def test_published_events_keep_the_slugs_they_have_and_drafts_follow_their_title
     migrate(("events", events_migrations()[-1][1]))
 
     assert fixed == {"published": True, "draft": False}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_timed_events_saved_ending_at_midnight_end_on_the_day_before():
+    executor = migrate(("events", "0015_venues_not_named_after_their_city"))
+    apps = executor.loader.project_state(("events", "0015_venues_not_named_after_their_city")).apps
+    Event = apps.get_model("events", "Event")
+    visit = apps.get_model("events", "EventType").objects.get(slug="visit")
+    # 22:00 to 00:00 and 22:00 to 00:30 Moscow time, as the old rule saved them: both ending on 15 November.
+    for uid, end in (
+        ("to-midnight", dt.datetime(2017, 11, 14, 21, tzinfo=dt.UTC)),
+        ("past-midnight", dt.datetime(2017, 11, 14, 21, 30, tzinfo=dt.UTC)),
+    ):
+        Event.objects.create(uid=uid, slug=uid, title="T", title_en="T", event_type=visit, all_day=False,
+                             start=dt.datetime(2017, 11, 14, 19, tzinfo=dt.UTC), end=end, timezone="Europe/Moscow",
+                             start_date=dt.date(2017, 11, 14), end_date=dt.date(2017, 11, 15))  # fmt: skip
+
+    executor = migrate(("events", "0016_timed_events_ending_at_midnight"))
+    apps = executor.loader.project_state(("events", "0016_timed_events_ending_at_midnight")).apps
+    last_days = dict(apps.get_model("events", "Event").objects.values_list("uid", "end_date"))
+    migrate(("events", events_migrations()[-1][1]))
+
+    assert last_days == {"to-midnight": dt.date(2017, 11, 14), "past-midnight": dt.date(2017, 11, 15)}

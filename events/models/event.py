@@ -4,6 +4,7 @@ Translated fields (title, summary, ...) get English and Russian columns from
 django-modeltranslation; see translation.py.
 """
 
+import contextlib
 import datetime as dt
 import uuid
 from calendar import monthrange
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from timezone_field import TimeZoneField
 
+from ..dates import local_days
 from ..text import clean_instance
 from .addresses import KeptAddress
 from .base import TextCleanedModel
@@ -245,12 +247,9 @@ class Event(KeptAddress, CheckedEdits, TrackedChanges, TextCleanedModel):
             self.timezone = self.venue.timezone
         if self.start and self.timezone:
             zone = ZoneInfo(str(self.timezone))
-            try:
-                self.start_date = self.start.astimezone(zone).date()
-                self.end_date = (self.end or self.start).astimezone(zone).date()
-            except OverflowError:
-                # Beyond year 1 or 9999 in local time; clean() reports the year.
-                pass
+            # Beyond year 1 or 9999 in local time the days stay as they were; clean() reports the year.
+            with contextlib.suppress(OverflowError):
+                self.start_date, self.end_date = local_days(self.start, self.end, zone)
 
     def clean(self):
         errors = {}

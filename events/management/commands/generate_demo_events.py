@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from events import freshness
+from events.dates import local_days
 from events.models import Event, EventType, Participation, Person, Tag, Venue
 
 # city (en, ru), country, IANA zone, latitude, longitude
@@ -192,7 +193,7 @@ class Command(BaseCommand):
             end = start + dt.timedelta(minutes=rng.choice([60, 90, 120, 180]))
             event.all_day, event.timezone = False, zone
             event.start, event.end = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
-            event.start_date, event.end_date = start.date(), end.date()
+            event.start_date, event.end_date = local_days(start, end, zone)
         elif kind < 0.96:
             event.date_precision = Event.Precision.MONTH
             event.start_date = first.replace(day=1)
