@@ -2,7 +2,7 @@
 history, as a save of each would write them, with a few queries for all of them."""
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
 from events import freshness
-from events.models import Event, Source, Tag, Venue, same_value
-from events.slugs import event_slug_base, free_slugs
+from events.models import Event, Series, Source, Tag, Venue, same_value
+from events.slugs import event_slug_base, free_slugs, numbered
 from events.text import clean_instance
 
 from .ics_reading import BATCH, ImportFileError
@@ -92,18 +92,25 @@ class EventWriter:
             for instance in objects:
                 clean_instance(instance)  # what save() does, which bulk_create skips
             model.objects.bulk_create(objects, batch_size=BATCH)
-        slugs = free_slugs(Tag, [([], slug) for _tag, slug in self.new_tags])
-        for (tag, _slug), slug in zip(self.new_tags, slugs, strict=True):
-            tag.slug = slug
-            clean_instance(tag)
-        Tag.objects.bulk_create([tag for tag, _slug in self.new_tags], batch_size=BATCH)
+        for model, named in ((Tag, self.new_tags), (Series, self.new_series)):
+            slugs = free_slugs(model, [([], slug) for _row, slug in named])
+            for (row, _slug), slug in zip(named, slugs, strict=True):
+                row.slug = slug
+                clean_instance(row)
+            model.objects.bulk_create([row for row, _slug in named], batch_size=BATCH)
 
     def create_events(self, created: list[Pending], now: dt.datetime) -> None:
         """Insert the new events, as Event.save() would: normalised, with a free slug; parts after their parent."""
         events = [change.event for change in created]
         for event in events:
             self.prepare(event)
-        requests = [(change.slugs, event_slug_base(change.event)) for change in created]
+        requests, seen = [], Counter()
+        for change in created:
+            # Events of the same title and year (a file's weekly meetings) each prefer a numbered slug of their own,
+            # so that free_slugs finds them free in its first round rather than in rounds of growing tries.
+            base = event_slug_base(change.event)
+            seen[base] += 1
+            requests.append(([*change.slugs, *([numbered(Event, base, seen[base])] if seen[base] > 1 else [])], base))
         for event, slug in zip(events, free_slugs(Event, requests), strict=True):
             event.slug, event.status_changed_at = slug, now
         waiting = events
