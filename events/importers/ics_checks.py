@@ -129,8 +129,10 @@ class EventChecker:
         dates = sum(len(dates_of(value)) for name in ("RDATE", "EXDATE") for value in as_list(vevent.get(name)))
         if dates > limit("EVENTS_IMPORT_MAX_OCCURRENCES", 1000):
             raise Skip(_("it lists more than %(max)d dates") % {"max": limit("EVENTS_IMPORT_MAX_OCCURRENCES", 1000)})
-        if problems := out_of_range(vevent):
-            raise Skip(problems[0])
+        for name, problem in out_of_range(vevent):
+            if name in ESSENTIAL:
+                raise Skip(problem + self.line(name))
+            self.drop(vevent, label, name, problem)
         for what in self.zones.read(vevent):
             self.note(label, what)
         self.match_end(vevent, label)
@@ -151,8 +153,8 @@ class EventChecker:
 
     def repair_rdates(self, vevent) -> None:
         """Google writes the RDATEs of an all-day birthday in UTC ("20131210Z"): each is that date."""
-        start = getattr(vevent.get("DTSTART"), "dt", None)
-        if type(start) is not dt.date:
+        start = vevent.get("DTSTART")
+        if isinstance(start, icalendar.prop.vBroken) or type(getattr(start, "dt", None)) is not dt.date:
             return
         rdates, fixed = as_list(vevent.get("RDATE")), False
         for position, prop in enumerate(rdates):
@@ -182,9 +184,9 @@ class EventChecker:
                 vevent["DTSTART"].dt = start.replace(tzinfo=zone)
 
 
-def out_of_range(vevent: icalendar.Event) -> list[str]:
-    """Name each date of the event outside the years 1-9999 (DURATION's end included): arithmetic on it would
-    overflow (a zone's offset, the day before an all-day DTEND, the conversion to UTC of a stored time)."""
+def out_of_range(vevent: icalendar.Event) -> list[tuple[str, str]]:
+    """Each date of the event outside the years 1-9999 (DURATION's end included), as its property and why:
+    arithmetic on it would overflow (a zone's offset, the day before an all-day DTEND, the conversion to UTC)."""
     problems = []
 
     def refuse(name: str, prop) -> None:
@@ -193,9 +195,9 @@ def out_of_range(vevent: icalendar.Event) -> list[str]:
         except Exception:  # icalendar computes a PERIOD's end to write it, and that overflows too
             written = "…"
         problems.append(
-            _("%(property)s %(value)s gives a date outside the years 1 to 9999")
-            % {"property": name, "value": written[:60]}
-        )
+            (name, _("%(property)s %(value)s gives a date outside the years 1 to 9999")
+             % {"property": name, "value": written[:60]})
+        )  # fmt: skip
 
     for name in DATED:
         for prop in as_list(vevent.get(name)):

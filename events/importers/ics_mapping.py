@@ -130,7 +130,7 @@ class EventMapper:
             try:
                 venue = shared.new_venue(place, timezone=zone, coordinates=coordinates)
             except ArithmeticError:  # a finite number too large for six decimals: the place without them
-                value = vevent["GEO"].to_ical().decode(errors="replace")[:60]
+                value = vevent["GEO"].to_ical()[:60]
                 self.note(item, report, _("GEO %(value)s is not a latitude and longitude: left out") % {"value": value})
                 venue = shared.new_venue(place, timezone=zone, coordinates=None)
         except ValidationError as error:
