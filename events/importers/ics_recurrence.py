@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 from .ics_checks import Skip
 from .ics_reading import ImportFileError, ImportReport, as_list, limit
 
-HARD_LIMIT = 20  # times the cap: occurrences counted in the window before a series is skipped as unbounded
+# Occurrences counted in the window before a series is skipped as unbounded: 20 times the cap, and at least what a
+# series of several a day gives over the window (a daily one gives about 1,100).
+HARD_LIMIT, HARD_FLOOR = 20, 5000
 UNTIL = re.compile(r"UNTIL=(\d{8})(T\d{6})?(Z?)")
 
 
@@ -97,6 +99,7 @@ def expand(components: list, master: icalendar.Event, now: dt.datetime, report: 
     components: the file's time zones, the series and its moved occurrences.
     """
     cap = limit("EVENTS_IMPORT_MAX_OCCURRENCES", 1000)
+    hard = max(HARD_LIMIT * cap, HARD_FLOOR)
     first, last = import_window(now)
     start = master.decoded("DTSTART")
     # Compare like with like: a floating or all-day start against the window's wall-clock bounds.
@@ -104,7 +107,7 @@ def expand(components: list, master: icalendar.Event, now: dt.datetime, report: 
     low, high, today = (moment(first), moment(last), moment(now)) if naive else (first, last, now)
     near = moved_near(master, low)
     components = [near if component is master else component for component in components]
-    instants = rule_instants(near, low, high, cap)
+    instants = rule_instants(near, low, high, cap, hard)
     if instants is not None and len(instants) > cap:
         # Only the part of the window that holds the cap nearest today is expanded (a day more at each end, for a
         # floating or all-day series read against UTC bounds), then cut to the cap.
@@ -116,11 +119,11 @@ def expand(components: list, master: icalendar.Event, now: dt.datetime, report: 
         single.add_component(component)
     try:
         query = recurring_ical_events.of(single).between(first, last)
-        occurrences = list(itertools.islice(query, HARD_LIMIT * cap + 1))
+        occurrences = list(itertools.islice(query, hard + 1))
     except Exception as error:  # the library's errors for broken series vary by what is broken
         raise Skip(_("its recurrence cannot be read (%(error)s)") % {"error": str(error)[:120]}) from error
-    if len(occurrences) > HARD_LIMIT * cap:
-        raise Skip(_("its series has more than %(max)d occurrences in the window") % {"max": HARD_LIMIT * cap})
+    if len(occurrences) > hard:
+        raise Skip(_("its series has more than %(max)d occurrences in the window") % {"max": hard})
     if instants is not None and len(instants) > cap:
         occurrences.sort(key=lambda vevent: abs(moment(vevent.decoded("DTSTART"), today) - today))
         occurrences = sorted(occurrences[:cap], key=lambda vevent: moment(vevent.decoded("DTSTART"), today))
@@ -156,9 +159,9 @@ def moved_near(master: icalendar.Event, low: dt.datetime) -> icalendar.Event:
     return near
 
 
-def rule_instants(master: icalendar.Event, low: dt.datetime, high: dt.datetime, cap: int) -> list | None:
+def rule_instants(master: icalendar.Event, low: dt.datetime, high: dt.datetime, cap: int, hard: int) -> list | None:
     """The starts the RRULEs give inside low..high, counted with dateutil, lazily: a rule like
-    FREQ=DAILY;COUNT=1000000000 is not expanded. None without a rule; Skip past HARD_LIMIT times the cap."""
+    FREQ=DAILY;COUNT=1000000000 is not expanded. None without a rule; Skip past hard."""
     rules = as_list(master.get("RRULE"))
     if not rules:
         return None
@@ -175,8 +178,8 @@ def rule_instants(master: icalendar.Event, low: dt.datetime, high: dt.datetime, 
                 break
             if instant >= low:
                 within.append(instant)
-            if len(within) > HARD_LIMIT * cap:
-                raise Skip(_("its series has more than %(max)d occurrences in the window") % {"max": HARD_LIMIT * cap})
+            if len(within) > hard:
+                raise Skip(_("its series has more than %(max)d occurrences in the window") % {"max": hard})
             if seen > 100 * max(cap, 1) + len(within):
                 raise Skip(_("its rule gives more than %(max)d occurrences before the window") % {"max": 100 * cap})
     except (ValueError, TypeError, OverflowError, AttributeError, IndexError) as error:
