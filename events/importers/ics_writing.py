@@ -19,6 +19,8 @@ from events.text import clean_instance
 
 from .ics_reading import BATCH, ImportFileError
 
+MANY_NAMESAKES = 20  # new events of one slug base, past which each prefers its own numbered slug
+
 
 def batches(values: list, size: int = BATCH) -> Iterable[list]:
     for start in range(0, len(values), size):
@@ -104,13 +106,15 @@ class EventWriter:
         events = [change.event for change in created]
         for event in events:
             self.prepare(event)
-        requests, seen = [], Counter()
-        for change in created:
-            # Events of the same title and year (a file's weekly meetings) each prefer a numbered slug of their own,
-            # so that free_slugs finds them free in its first round rather than in rounds of growing tries.
-            base = event_slug_base(change.event)
+        bases = [event_slug_base(change.event) for change in created]
+        sizes, seen, requests = Counter(bases), Counter(), []
+        for change, base in zip(created, bases, strict=True):
+            # Many events of the same title and year (a file's weekly meetings) each prefer a numbered slug of their
+            # own, so that free_slugs finds them free in its first round rather than in rounds of growing tries; a
+            # few get what a save of each in turn would give them.
             seen[base] += 1
-            requests.append(([*change.slugs, *([numbered(Event, base, seen[base])] if seen[base] > 1 else [])], base))
+            own = [numbered(Event, base, seen[base])] if sizes[base] > MANY_NAMESAKES and seen[base] > 1 else []
+            requests.append(([*change.slugs, *own], base))
         for event, slug in zip(events, free_slugs(Event, requests), strict=True):
             event.slug, event.status_changed_at = slug, now
         waiting = events
