@@ -335,7 +335,9 @@ EVENTS_PAGE_CACHE_SECONDS = int(os.environ.get("EVENTS_PAGE_CACHE_SECONDS", "120
 # iCalendar import (see events/importers/ics.py): caps that make a hostile file a clear error, not a hang.
 EVENTS_IMPORT_MAX_BYTES = int(os.environ.get("EVENTS_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 EVENTS_IMPORT_MAX_EVENTS = int(os.environ.get("EVENTS_IMPORT_MAX_EVENTS", "5000"))
+# Occurrences of each series (those nearest the day of the import), and events of a file with its series' ones.
 EVENTS_IMPORT_MAX_OCCURRENCES = int(os.environ.get("EVENTS_IMPORT_MAX_OCCURRENCES", "1000"))
+EVENTS_IMPORT_MAX_WRITTEN = int(os.environ.get("EVENTS_IMPORT_MAX_WRITTEN", "20000"))
 # Recurring events are expanded into single events within this window around the day of the import.
 EVENTS_IMPORT_PAST_DAYS = int(os.environ.get("EVENTS_IMPORT_PAST_DAYS", "365"))
 EVENTS_IMPORT_FUTURE_DAYS = int(os.environ.get("EVENTS_IMPORT_FUTURE_DAYS", "730"))

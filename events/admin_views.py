@@ -36,6 +36,22 @@ class ImportIcsForm(forms.Form):
         EventType.objects.all(),
         label=_("Type for events whose categories name no type"),
         required=False,
+        help_text=_(
+            "Categories give the type by its name or a common synonym, in English or Russian, in any case "
+            "(“Official visit”, “Визит”, “Conference”); without a choice here, what names no type becomes "
+            "“Other event”, which you can change later."
+        ),
+    )
+    type_map = forms.CharField(
+        label=_("Categories read as types"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One a line: the category, “=”, and the type's slug, e.g. “Conference=forum”."),
+    )
+    strict = forms.BooleanField(
+        label=_("Refuse the whole file if any event cannot be read"),
+        required=False,
+        help_text=_("Otherwise such events are skipped, with the reason, and the rest is imported."),
     )
     language = forms.ChoiceField(label=_("Language of the file's texts"), choices=settings.LANGUAGES)
     timezone = TimeZoneFormField(
@@ -60,6 +76,22 @@ class ImportIcsForm(forms.Form):
         except ImportFileError as error:
             raise forms.ValidationError(str(error)) from error
 
+    def clean_type_map(self):
+        """The officer's "Category=slug" lines, each naming a type that exists."""
+        mapping, known = {}, set(EventType.objects.values_list("slug", flat=True))
+        for line in self.cleaned_data["type_map"].splitlines():
+            if not line.strip():
+                continue
+            name, sep, slug = line.partition("=")
+            if not sep or not name.strip() or not slug.strip():
+                raise forms.ValidationError(gettext("Write each line as Category=slug, not “%(line)s”.") % {
+                    "line": line.strip()[:80]})  # fmt: skip
+            if slug.strip() not in known:
+                raise forms.ValidationError(gettext("There is no event type “%(slug)s”; choose one of %(known)s.") % {
+                    "slug": slug.strip()[:50], "known": ", ".join(sorted(known))})  # fmt: skip
+            mapping[name.strip()] = slug.strip()
+        return mapping
+
     def clean_publish(self):
         if self.cleaned_data["publish"] and not self.may_publish:
             raise forms.ValidationError(
@@ -78,7 +110,7 @@ class ImportIcsForm(forms.Form):
 
 
 def import_ics_view(model_admin, request):
-    """Upload an .ics file: preview the report (default), then import it; all or nothing."""
+    """Upload an .ics file: preview the report (default), then import it in one transaction."""
     if not (model_admin.has_add_permission(request) and model_admin.has_change_permission(request)):
         raise PermissionDenied
     report = None
@@ -96,6 +128,8 @@ def import_ics_view(model_admin, request):
                 publish=data["publish"],
                 language=data["language"],
                 zone=str(data["timezone"]) if data["timezone"] else None,
+                category_map=data["type_map"],
+                strict=data["strict"],
             )
         except ImportFileError as error:
             form.add_error("file", gettext("%(error)s Nothing was imported.") % {"error": error})

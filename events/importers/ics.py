@@ -47,13 +47,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from events import shared
-from events.models import Event, EventType, Series, Source, Tag, Venue
+from events.models import Event, Series, Source, Tag, Venue
 from events.slugs import event_words
 from events.text import clean_line
 
+from .ics_checks import EventChecker, Skip
 from .ics_mapping import EventMapper
 from .ics_reading import ImportFileError, ImportReport, own_export, parent_uids, parse_calendar, text
 from .ics_recurrence import Incoming, import_window, incoming_events
+from .ics_types import TypeVocabulary
 from .ics_writing import EventWriter, Pending, batches
 
 # The source of an import that names none (scripts, tests): the command and the admin always name one.
@@ -116,6 +118,7 @@ class Importer(EventMapper, EventWriter):
         zone=None,
         now=None,
         lock=False,
+        strict=False,
     ):
         self.source = source_name(source)
         if publish and not may_publish:
@@ -128,10 +131,12 @@ class Importer(EventMapper, EventWriter):
         self.zone = zone or settings.TIME_ZONE
         self.now = now or timezone.now()
         self.lock = lock
-        self.type_spellings: dict[str, EventType] = {}
-        for kind in EventType.objects.all():
-            self.add_type(kind)
-        self.series: dict[str, Series] = {}
+        self.strict = strict
+        self.types = TypeVocabulary()
+        self.noted: set[tuple[str, str]] = set()  # (series UID, note): a series' notes are given once
+        self.series: dict[str, Series] = {}  # by the UID of the recurring VEVENT
+        self.stored_series: dict[str, list[Series]] = {}  # by name, those read and those to create
+        self.new_series: list[tuple[Series, str]] = []  # with the slug it is named by
         self.places: dict[str, shared.Place | None] = {}  # by LOCATION
         self.venues: dict[shared.Place, Venue] = {}
         self.new_venues: list[Venue] = []
@@ -152,15 +157,22 @@ class Importer(EventMapper, EventWriter):
             try:
                 event = self.consider(item, stored.get(item.uid), report, pending, seen)
             except ArithmeticError as error:  # out_of_range() catches dates; this names anything else that overflows
-                raise ImportFileError(
-                    _("%(event)s cannot be imported: a value in it is out of range (%(error)s).")
-                    % {"event": item.label, "error": error}
-                ) from error
+                self.skip(item, _("a value in it is out of range (%(error)s)") % {"error": error}, report)
+                continue
+            except Skip as why:
+                self.skip(item, str(why), report)
+                continue
             if event is not None and "RELATED-TO" in item.vevent:
                 parts.append((event, item))
         self.cancel_dropped_occurrences(items, pending, report)
         self.attach_parents(parts, stored, pending, report)
         self.save(pending, seen)
+
+    def skip(self, item: Incoming, why: str, report: ImportReport) -> None:
+        """Leave out an event that cannot be stored, with the reason; with strict, refuse the file instead."""
+        if self.strict:
+            raise ImportFileError(_("%(event)s cannot be imported: %(errors)s") % {"event": item.label, "errors": why})
+        report.skipped.append((item.label, why))
 
     # Deciding, in memory --------------------------------------------------------------------------------------
 
@@ -341,10 +353,7 @@ class Importer(EventMapper, EventWriter):
         try:
             event.full_clean(exclude=self.NOT_VALIDATED, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            messages = "; ".join(f"{name}: {' '.join(m)}" for name, m in error.message_dict.items())
-            raise ImportFileError(
-                _("%(event)s cannot be imported: %(errors)s") % {"event": label, "errors": messages}
-            ) from error
+            raise Skip("; ".join(f"{name}: {' '.join(m)}" for name, m in error.message_dict.items())) from error
 
     # Reading what the file names, one query per kind ---------------------------------------------------------
 
@@ -374,18 +383,27 @@ class Importer(EventMapper, EventWriter):
 
 
 def import_calendar(
-    data: bytes, *, dry_run: bool = False, source: str = UNNAMED_SOURCE, may_publish: bool = True, **options
+    data: bytes,
+    *,
+    dry_run: bool = False,
+    source: str = UNNAMED_SOURCE,
+    may_publish: bool = True,
+    strict: bool = False,
+    **options,
 ) -> ImportReport:
-    """Import an iCalendar file's events for a source; all or nothing (ImportFileError), nothing at all for a dry run.
+    """Import an iCalendar file's events for a source in one transaction; nothing at all for a dry run.
 
-    source: whom the events belong to (a later import changes only its own); may_publish: whether the importing
-    user may publish (the command may; the admin page asks the publish permission), without which a newer version
-    of a published event is a conflict. The other options are Importer's.
+    An event that cannot be read is skipped with the reason and the rest imports, unless strict, which refuses the
+    whole file instead (ImportFileError, as for what is not a calendar at all or is over the caps). source: whom the
+    events belong to (a later import changes only its own); may_publish: whether the importing user may publish
+    (the command may; the admin page asks the publish permission), without which a newer version of a published
+    event is a conflict. The other options are Importer's.
     """
     report = ImportReport(dry_run=dry_run)
-    importer = Importer(source=source, may_publish=may_publish, lock=not dry_run, **options)
-    calendar = parse_calendar(data)
-    items = incoming_events(calendar, importer.now, report.skipped)
+    importer = Importer(source=source, may_publish=may_publish, lock=not dry_run, strict=strict, **options)
+    calendar, lines = parse_calendar(data, report)
+    checker = EventChecker(calendar, lines, report, strict=strict, window=import_window(importer.now))
+    items = incoming_events(checker.readable(), calendar.walk("VTIMEZONE"), importer.now, report, strict)
     with transaction.atomic():
         importer.run(items, report)
         if dry_run:

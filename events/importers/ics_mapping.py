@@ -14,8 +14,8 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from events import shared
 from events.models import Event, EventType, Series, Source, Tag, Venue
-from events.slugs import unique_slug
 
+from .ics_checks import Skip
 from .ics_reading import STATUS_FROM_ICAL, WEB_ADDRESS, ImportFileError, ImportReport, own_export, text
 from .ics_recurrence import Incoming
 from .ics_writing import batches
@@ -24,6 +24,16 @@ from .ics_writing import batches
 class EventMapper:
     """The mapping half of the Importer (ics.py), which sets up the state read here: the known types, places, tags,
     sources and series, and those to create."""
+
+    def note(self, item: Incoming, report: ImportReport, what: str) -> None:
+        """A note for the officer: once for a whole series, under the series' UID, rather than per occurrence."""
+        if item.series_of is None:
+            report.notes.append((item.label, what))
+            return
+        uid = str(item.series_of["UID"])
+        if (uid, what) not in self.noted:
+            self.noted.add((uid, what))
+            report.notes.append((f"{item.series_of.get('SUMMARY', '')} ({uid})", what))
 
     def read_vocabulary(self, items: list[Incoming]) -> None:
         """Read the places, tags and sources the file names: each of them once, whatever the number of events."""
@@ -36,6 +46,7 @@ class EventMapper:
             if text(vevent, "URL") and not own_export(vevent):
                 urls.add(text(vevent, "URL")[:500])
         self.venues.update(shared.find_venues(places))
+        self.read_series(items)
         self.read_tags(tags)
         self.sources.update(shared.find_sources(urls))
 
@@ -79,7 +90,7 @@ class EventMapper:
         found = []
         for name in self.categories(vevent):
             mapped = self.category_map.get(name.casefold(), name)
-            if self.type_named(mapped) or self.type_named(name):
+            if self.types.named(mapped) or self.types.named(name):
                 continue
             found.append((mapped, slugify(mapped) or slugify(mapped, allow_unicode=True) or "tag"))
         return found
@@ -99,14 +110,14 @@ class EventMapper:
             found.append(tag)
         return found
 
-    def venue(self, vevent, event: Event, report: ImportReport, label: str) -> Venue | None:
+    def venue(self, vevent, event: Event, report: ImportReport, item: Incoming) -> Venue | None:
         """The venue named by LOCATION ("Building, City, Country"), found or created; GEO gives its coordinates."""
         location = text(vevent, "LOCATION")
         if not location:
             return None
         place = self.place(location)
         if place is None:
-            report.notes.append((label, _("place “%(place)s” not recognised: no venue set") % {"place": location}))
+            self.note(item, report, _("place “%(place)s” not recognised: no venue set") % {"place": location})
             return None
         if place in self.venues:
             return self.venues[place]
@@ -116,26 +127,24 @@ class EventMapper:
         zone = str(event.timezone) if event.timezone and str(event.timezone) != "UTC" else ""
         coordinates = (vevent["GEO"].latitude, vevent["GEO"].longitude) if "GEO" in vevent else None
         try:
-            venue = shared.new_venue(place, timezone=zone, coordinates=coordinates)
-        except ArithmeticError as error:  # a finite number too large for six decimals
-            raise ImportFileError(
-                _("%(event)s: the place cannot be stored: GEO %(value)s is not a latitude and longitude.")
-                % {"event": label, "value": vevent["GEO"].to_ical()[:60]}
-            ) from error
+            try:
+                venue = shared.new_venue(place, timezone=zone, coordinates=coordinates)
+            except ArithmeticError:  # a finite number too large for six decimals: the place without them
+                value = vevent["GEO"].to_ical()[:60]
+                self.note(item, report, _("GEO %(value)s is not a latitude and longitude: left out") % {"value": value})
+                venue = shared.new_venue(place, timezone=zone, coordinates=None)
         except ValidationError as error:
-            raise ImportFileError(
-                _("%(event)s: the place cannot be stored: %(errors)s") % {"event": label, "errors": error}
-            ) from error
+            raise Skip(_("the place cannot be stored: %(errors)s") % {"errors": error}) from error
         self.venues[place] = venue
         self.new_venues.append(venue)
         return venue
 
-    def source_for(self, vevent, report: ImportReport, label: str) -> Source | None:
+    def source_for(self, vevent, report: ImportReport, item: Incoming) -> Source | None:
         url = text(vevent, "URL")[:500]
         try:
             WEB_ADDRESS(url)
         except ValidationError:
-            report.notes.append((label, _("the URL is not a web address (http or https): not kept")))
+            self.note(item, report, _("the URL is not a web address (http or https): not kept"))
             return None
         source = self.sources.get(url)
         if source is None:
@@ -162,13 +171,8 @@ class EventMapper:
         if not event.title_en:
             # English is the calendar's required language: the file's text stands in until an officer translates.
             event.title_en = title[:300]
-            report.notes.append(
-                (
-                    item.label,
-                    _("no English title: the %(language)s one stands in")
-                    % {"language": translation.get_language_info(lang)["name_translated"].lower()},
-                )
-            )
+            language = translation.get_language_info(lang)["name_translated"].lower()
+            self.note(item, report, _("no English title: the %(language)s one stands in") % {"language": language})
         if own_export(vevent):
             setattr(event, f"summary_{lang}", text(vevent, "X-DIPCAL-SUMMARY")[:500])
             setattr(event, f"description_{lang}", text(vevent, "X-DIPCAL-DESCRIPTION"))
@@ -180,13 +184,13 @@ class EventMapper:
         event.status = (
             Event.Status.POSTPONED if status == "postponed" else STATUS_FROM_ICAL.get(status, Event.Status.CONFIRMED)
         )
-        event.event_type = self.event_type(vevent, item.label)
+        event.event_type = self.event_type(vevent, item, report)
         if not event.event_type.is_visit:
             event.visit_level = ""
-        event.venue = self.venue(vevent, event, report, item.label)
+        event.venue = self.venue(vevent, event, report, item)
         if text(vevent, "URL") and event.source_id is None and not own_export(vevent):
             # Another calendar's page about the event; this service's own URL is the event's page, not a source.
-            event.source = self.source_for(vevent, report, item.label)
+            event.source = self.source_for(vevent, report, item)
         if item.series_of is not None:
             event.series = self.series_for(item.series_of)
         return floating
@@ -208,11 +212,10 @@ class EventMapper:
             return False
         floating = start.tzinfo is None
         if floating:
-            report.notes.append(
-                (
-                    item.label,
-                    _("floating time, read as %(zone)s time; check it (kept as a draft)") % {"zone": self.zone},
-                )
+            self.note(
+                item,
+                report,
+                _("floating time, read as %(zone)s time; check it (kept as a draft)") % {"zone": self.zone},
             )
             zone = ZoneInfo(self.zone)
             start = start.replace(tzinfo=zone)
@@ -230,31 +233,23 @@ class EventMapper:
             key = None
         if key is None:
             key = "UTC"
-            report.notes.append((item.label, _("time zone not recognised; the times are kept in UTC")))
+            self.note(item, report, _("time zone not recognised; the times are kept in UTC"))
         event.all_day, event.timezone = False, key
         event.start = start.astimezone(dt.UTC)
         event.end = end.astimezone(dt.UTC) if isinstance(end, dt.datetime) and end > start else None
         if isinstance(end, dt.datetime) and end < start:
-            report.notes.append((item.label, _("the end is before the start: only the start is kept")))
+            self.note(item, report, _("the end is before the start: only the start is kept"))
         event.start_date = event.end_date = None
         return floating
 
-    def add_type(self, kind: EventType) -> None:
-        """Know the type by its slug and its names, singular and plural, in both languages."""
-        for spelling in (kind.slug, kind.name_en, kind.name_ru, kind.name_plural_en, kind.name_plural_ru):
-            if spelling:
-                self.type_spellings.setdefault(spelling.casefold(), kind)
-
-    def type_named(self, name: str) -> EventType | None:
-        return self.type_spellings.get(name.casefold()) if name else None
-
-    def event_type(self, vevent, label: str) -> EventType:
+    def event_type(self, vevent, item: Incoming, report: ImportReport) -> EventType:
+        """The type the event's categories name (mapped first by the officer's options), else the default type,
+        else the general type "Other event", noted."""
         wanted = text(vevent, "X-DIPCAL-TYPE")
         categories = self.categories(vevent)
         names = [self.category_map.get(name.casefold(), name) for name in categories]
-        for candidate in [wanted, *names]:
-            if kind := self.type_named(candidate):
-                return kind
+        if kind := self.types.named(wanted) or self.types.find(names):
+            return kind
         if self.default_type is not None:
             return self.default_type
         if wanted and categories and slugify(wanted) == wanted:
@@ -263,11 +258,15 @@ class EventMapper:
                 slug=wanted[:50], **{f"name_{self.language}": categories[0][:100]},
                 **{f"name_plural_{self.language}": categories[0][:100]},
             )  # fmt: skip
-            self.add_type(kind)
+            self.types.add(kind)
             return kind
+        if self.types.other is not None:
+            why = _("no event type among its categories (%(categories)s): imported as “%(type)s”; change it if needed")
+            self.note(item, report, why % {"categories": ", ".join(categories) or "—", "type": self.types.other.name})
+            return self.types.other
         raise ImportFileError(
             _("%(event)s: no event type among its categories (%(categories)s); choose a default type.")
-            % {"event": label, "categories": ", ".join(categories) or "—"}
+            % {"event": item.label, "categories": ", ".join(categories) or "—"}
         )
 
     @staticmethod
@@ -281,12 +280,25 @@ class EventMapper:
         return [name for name in names if name]
 
     def series_for(self, master) -> Series:
+        """The series of a recurring VEVENT: the stored one of its name (read by read_series), or a new one."""
         uid = str(master["UID"])
         if uid not in self.series:
-            name = text(master, "X-DIPCAL-TITLE") or text(master, "SUMMARY") or uid
-            slug = (slugify(name) or "series")[:40]
-            series = Series.objects.filter(slug__startswith=slug, **{f"name_{self.language}": name[:300]}).first()
+            name, slug = self.series_name(master)
+            series = next((found for found in self.stored_series.get(name, ()) if found.slug.startswith(slug)), None)
             if series is None:
-                series = Series.objects.create(slug=unique_slug(Series, slug), **{f"name_{self.language}": name[:300]})
+                series = Series(**{f"name_{self.language}": name})
+                self.new_series.append((series, slug))
+                self.stored_series.setdefault(name, []).append(series)
             self.series[uid] = series
         return self.series[uid]
+
+    def series_name(self, master) -> tuple[str, str]:
+        name = (text(master, "X-DIPCAL-TITLE") or text(master, "SUMMARY") or str(master["UID"]))[:300]
+        return name, (slugify(name) or "series")[:40]
+
+    def read_series(self, items: list[Incoming]) -> None:
+        """The stored series that the file's recurring events name, by name: one query for all of them."""
+        names = sorted({self.series_name(item.series_of)[0] for item in items if item.series_of is not None})
+        for chunk in batches(names):
+            for series in Series.objects.filter(**{f"name_{self.language}__in": chunk}).order_by("pk"):
+                self.stored_series.setdefault(getattr(series, f"name_{self.language}"), []).append(series)

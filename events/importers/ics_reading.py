@@ -5,13 +5,15 @@ date an event gives (inside the years 1-9999, DURATION included): a file that
 fails any check raises ImportFileError naming the problem.
 """
 
-import datetime as dt
+import codecs
 import http.client
 import re
 import urllib.request
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import charset_normalizer
 import icalendar
 import x_wr_timezone
 from django.conf import settings
@@ -22,16 +24,12 @@ from django.utils.translation import ngettext
 from events.models import Event
 
 STATUS_FROM_ICAL = {"CANCELLED": Event.Status.CANCELLED, "TENTATIVE": Event.Status.TENTATIVE}
-FOLDED = re.compile(r"\r?\n[ \t]")  # RFC 5545 line folding
+DECLARED_CHARSET = re.compile(rb"CHARSET=\"?([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 SINGLE_VALUED = ("UID", "DTSTART", "DTEND", "DURATION", "SEQUENCE", "SUMMARY", "STATUS", "RRULE", "LAST-MODIFIED",
                  "LOCATION", "GEO", "URL", "DESCRIPTION", "RECURRENCE-ID", "DTSTAMP", "CREATED")  # fmt: skip
-DATED = ("DTSTART", "DTEND", "RECURRENCE-ID", "DTSTAMP", "LAST-MODIFIED", "CREATED", "RDATE", "EXDATE")
 SUB_DAILY = ("SECONDLY", "MINUTELY", "HOURLY")
 TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
 MAX_DEPTH = 4  # VCALENDAR > VEVENT > VALARM, VTIMEZONE > STANDARD: nothing legitimate nests deeper
-# A day inside Python's range of dates at either end: any zone offset (under a day), and the day RFC 5545 takes
-# from an all-day DTEND, keep a date that passes this check inside it, so no later arithmetic overflows.
-EARLIEST, LATEST = dt.date(1, 1, 2), dt.date(9999, 12, 30)
 WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 BATCH = 500  # rows per bulk query, and values per IN (...) list: below every database's limit on parameters
 
@@ -112,51 +110,185 @@ def check_size(data: bytes) -> None:
         raise ImportFileError(_("The file is larger than %(mb)s MB.") % {"mb": round(cap / 1024 / 1024, 1)})
 
 
-def parse_calendar(data: bytes) -> icalendar.Calendar:
-    """Check the file's size, encoding and structure, and parse it; ImportFileError says what is wrong."""
+def decode(data: bytes, report: ImportReport) -> str:
+    """The file's text: UTF-8 as RFC 5545 requires, else the charset it declares (CHARSET=, as vCalendar 1.0 and
+    old Outlook write) or, failing that, the one its bytes show, with a note; ImportFileError when none fits."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        candidates = [match.decode("ascii") for match in DECLARED_CHARSET.findall(data[:65536])]
+        best = charset_normalizer.from_bytes(data[:65536]).best()
+        candidates += [best.encoding] if best is not None else []
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        name = codecs.lookup(encoding).name
+        if name != "utf-16":
+            report.notes.append((_("the file"), _("not UTF-8: read as %(charset)s; check its accented letters")
+                                 % {"charset": name}))  # fmt: skip
+        return text
+    raise ImportFileError(
+        _("The file is not text in UTF-8 or any charset it declares or shows; it is not an iCalendar file.")
+    )
+
+
+def parse_calendar(data: bytes, report: ImportReport) -> tuple[icalendar.Calendar, "LineIndex"]:
+    """Check the file's size, encoding and structure, and parse it: several VCALENDARs in one file become one.
+    ImportFileError says what is not a calendar at all; the lines of each VEVENT come along for the messages."""
     check_size(data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            _("The file is not UTF-8 text (byte %(byte)s at position %(position)d); iCalendar files are UTF-8.")
-            % {"byte": hex(data[error.start]), "position": error.start}
-        ) from error
+    text = decode(data, report)
     if "\x00" in text:
-        raise ImportFileError(_("The file contains NUL characters: it is not an iCalendar text file."))
-    check_nesting(FOLDED.sub("", text))
-    try:
-        calendar = icalendar.Calendar.from_ical(text)
-    except ValueError as error:
-        raise ImportFileError(_("The file is not valid iCalendar: %(error)s") % {"error": str(error)[:200]}) from error
-    if calendar.name != "VCALENDAR":
+        # A stray NUL inside a value (damaged storage): the rest of the file is still text.
+        text = text.replace("\x00", "")
+        report.notes.append((_("the file"), _("NUL characters in the file were left out")))
+    lines = check_nesting(text)
+    if lines.cut is not None:
+        text = completed(text, lines, report)
+    # icalendar keeps the VTIMEZONEs it has seen for the whole process: one file's zone named "Eastern" must not
+    # give another file's "Eastern" times, so each import starts without them.
+    icalendar.use_zoneinfo()
+    calendars, first_error = None, None
+    # What the parser cannot read outside events (a broken line of the calendar, a VFREEBUSY, a VTIMEZONE's bad
+    # observance) is left out, with a note, rather than the file: events are what is imported.
+    for attempt, why in [
+        (lambda: text, ""),
+        (lambda: events_only(text, zones=True), _("parts other than events and time zones could not be read")),
+        (lambda: events_only(text, zones=False), _("parts other than events could not be read, time zones included")),
+    ]:
+        try:
+            calendars = from_ical(attempt())
+        except Exception as error:  # the parser raises what a broken line makes it raise
+            first_error = first_error or error
+            continue
+        if why:
+            report.notes.append((_("the file"), _("%(why)s (%(error)s): left out") % {"why": why,
+                                 "error": str(first_error)[:100]}))  # fmt: skip
+        break
+    if calendars is None:
+        raise ImportFileError(_("The file is not valid iCalendar: %(error)s") % {"error": str(first_error)[:200]})
+    calendars = [calendar for calendar in calendars if calendar.name == "VCALENDAR"]
+    if not calendars:
         raise ImportFileError(_("The file does not start with BEGIN:VCALENDAR."))
+    if len(calendars) > 1:
+        count = len(calendars)
+        together = ngettext(
+            "%(count)d calendar in the file: their events are imported together",
+            "%(count)d calendars in the file: their events are imported together",
+            count,
+        )
+        report.notes.append((_("the file"), together % {"count": count}))
+    return merged([standard(calendar, report) for calendar in calendars]), lines
+
+
+def events_only(text: str, *, zones: bool) -> str:
+    """The file with only what the import reads: each calendar's VERSION and X-WR-TIMEZONE, its VEVENTs (with their
+    alarms) and, if zones, its VTIMEZONEs."""
+    kept, stack, keep = [], [], ("VEVENT", "VTIMEZONE") if zones else ("VEVENT",)
+    for _number, line in logical_lines(text):
+        name, _sep, value = line.partition(":")
+        keyword, value = name.split(";")[0].strip().upper(), value.strip().upper()
+        if keyword == "BEGIN":
+            stack.append(value)
+        inside = len(stack) >= 2 and stack[1] in keep
+        if inside or (len(stack) == 1 and keyword in ("BEGIN", "END", "VERSION", "X-WR-TIMEZONE")):
+            kept.append(line)
+        if keyword == "END" and stack:
+            stack.pop()
+    return "\r\n".join(kept) + "\r\n"
+
+
+def completed(text: str, lines: "LineIndex", report: ImportReport) -> str:
+    """A file cut off (a download stopped short): what comes before the unfinished part, closed."""
+    start, inside = lines.cut
+    kept = text.splitlines()[: start - 1] if start else text.splitlines()
+    if start:
+        why = _("the file ends inside BEGIN:%(name)s (no END): the unfinished part from line %(line)d is left out")
+        report.notes.append((_("the file"), why % {"name": inside[:40], "line": start}))
+    else:
+        report.notes.append((_("the file"), _("the file ends without END:VCALENDAR")))
+    return "\r\n".join([*kept, "END:VCALENDAR", ""])
+
+
+def from_ical(text: str) -> list[icalendar.Calendar]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # its guesses about vendor TZIDs are checked in ics_zones.py
+        return icalendar.Calendar.from_ical(text, multiple=True)
+
+
+def standard(calendar: icalendar.Calendar, report: ImportReport) -> icalendar.Calendar:
+    """Google Calendar's X-WR-TIMEZONE gives the calendar's floating times that zone; a file it cannot be applied to
+    keeps them floating, with a note."""
     try:
-        # Google Calendar's X-WR-TIMEZONE: floating times of the file are in that zone.
         return x_wr_timezone.to_standard(calendar)
-    except Exception as error:  # the library raises whatever a broken zone makes it raise
-        raise ImportFileError(_("The file is not valid iCalendar: %(error)s") % {"error": str(error)[:200]}) from error
+    except Exception as error:  # the library raises whatever a broken zone or date makes it raise
+        zone = str(calendar.get("X-WR-TIMEZONE", ""))[:60]
+        report.notes.append((_("the file"), _("X-WR-TIMEZONE %(zone)s could not be applied (%(error)s): times "
+                             "without a zone stay floating") % {"zone": zone, "error": str(error)[:100]}))  # fmt: skip
+        return calendar
 
 
-def check_nesting(text: str) -> None:
-    """Every BEGIN has its END, in order, not too deep, inside one VCALENDAR."""
+def merged(calendars: list[icalendar.Calendar]) -> icalendar.Calendar:
+    """One calendar with the components of all, each VTIMEZONE once (the first of a TZID)."""
+    first, zones = calendars[0], {str(zone.get("TZID")) for zone in calendars[0].walk("VTIMEZONE")}
+    for calendar in calendars[1:]:
+        for component in calendar.subcomponents:
+            if component.name == "VTIMEZONE":
+                if str(component.get("TZID")) in zones:
+                    continue
+                zones.add(str(component.get("TZID")))
+            first.add_component(component)
+    return first
+
+
+@dataclass
+class LineIndex:
+    """Where each VEVENT of the file starts and where its properties are (the first line of each), in file order."""
+
+    events: list[tuple[int, dict[str, int]]] = field(default_factory=list)
+    # A file cut off inside a component: the line where the unfinished part of the calendar starts (None: only
+    # END:VCALENDAR is missing), and the component it ends inside.
+    cut: tuple[int | None, str] | None = None
+
+    def of(self, index: int, total: int, name: str | None = None) -> int | None:
+        """The line of the index-th VEVENT (or of its property), when the parser found as many VEVENTs as the text."""
+        if total != len(self.events) or not 0 <= index < total:
+            return None
+        start, properties = self.events[index]
+        return properties.get(name, start) if name else start
+
+
+def check_nesting(text: str) -> LineIndex:
+    """Every BEGIN has its END, in order, not too deep, inside VCALENDARs; where each VEVENT and property is."""
     stack: list[str] = []
+    starts: list[int] = []  # the line of each open BEGIN
     calendars = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    index = LineIndex()
+    for number, line in logical_lines(text):
         name, _sep, value = line.partition(":")
         keyword = name.split(";")[0].strip().upper()
+        if stack and stack[-1] == "VEVENT" and keyword not in ("BEGIN", "END"):
+            index.events[-1][1].setdefault(keyword, number)
         if keyword not in ("BEGIN", "END"):
             continue
         value = value.strip().upper()
         if keyword == "BEGIN":
             if not stack:
                 calendars += 1
-                if value != "VCALENDAR" or calendars > 1:
+                if value != "VCALENDAR":
                     raise ImportFileError(
-                        _("Line %(line)d: expected one VCALENDAR around everything, found BEGIN:%(name)s.")
+                        _("Line %(line)d: expected BEGIN:VCALENDAR around everything, found BEGIN:%(name)s.")
                         % {"line": number, "name": value[:40]}
                     )
             stack.append(value)
+            starts.append(number)
+            if value == "VEVENT":
+                index.events.append((number, {}))
             if len(stack) > MAX_DEPTH:
                 raise ImportFileError(_("Line %(line)d: components nested too deeply.") % {"line": number})
         elif not stack or stack[-1] != value:
@@ -166,10 +298,28 @@ def check_nesting(text: str) -> None:
             )
         else:
             stack.pop()
-    if stack:
-        raise ImportFileError(_("The file ends inside BEGIN:%(name)s (no END).") % {"name": stack[-1]})
+            starts.pop()
     if not calendars:
         raise ImportFileError(_("The file has no BEGIN:VCALENDAR."))
+    if stack:
+        index.cut = (starts[1] if len(starts) > 1 else None, stack[-1])
+        if index.cut[0] is not None and stack[1] == "VEVENT":
+            index.events.pop()
+    return index
+
+
+def logical_lines(text: str):
+    """The file's content lines, unfolded (RFC 5545 3.1), each with the number of its first physical line."""
+    number, current = 0, None
+    for physical, line in enumerate(text.splitlines(), start=1):
+        if line[:1] in (" ", "\t") and current is not None:
+            current += line[1:]
+            continue
+        if current is not None:
+            yield number, current
+        number, current = physical, line
+    if current is not None:
+        yield number, current
 
 
 def dates_of(value) -> list:
@@ -182,62 +332,6 @@ def dates_of(value) -> list:
 
 def as_list(value) -> list:
     return [] if value is None else value if isinstance(value, list) else [value]
-
-
-def out_of_range(vevent: icalendar.Event, where: str) -> list[str]:
-    """Name each date of the event outside the years 1-9999 (DURATION's end included): arithmetic on it would
-    overflow (a zone's offset, the day before an all-day DTEND, the conversion to UTC of a stored time)."""
-    problems = []
-
-    def refuse(name: str, prop) -> None:
-        try:
-            written = prop.to_ical().decode(errors="replace")
-        except Exception:  # icalendar computes a PERIOD's end to write it, and that overflows too
-            written = "…"
-        problems.append(
-            _("%(where)s: %(property)s %(value)s gives a date outside the years 1 to 9999.")
-            % {"where": where, "property": name, "value": written[:60]}
-        )
-
-    for name in DATED:
-        for prop in as_list(vevent.get(name)):
-            if not all(inside_dates(value) for value in values_of(prop)):
-                refuse(name, prop)
-    if "DURATION" in vevent and "DTEND" not in vevent and "DTSTART" in vevent:
-        start = getattr(vevent["DTSTART"], "dt", None)
-        try:
-            fits = start is None or inside_dates(start + vevent["DURATION"].dt)
-        except (OverflowError, TypeError, ValueError):
-            fits = False
-        if not fits:
-            refuse("DURATION", vevent["DURATION"])
-    return problems
-
-
-def values_of(prop) -> list:
-    """The dates and times a property gives: one, or each of an RDATE/EXDATE list (a PERIOD's start and end)."""
-    if hasattr(prop, "dts"):
-        values = [getattr(value, "dt", None) for value in dates_of(prop)]
-    else:
-        values = [getattr(prop, "dt", None)]
-    found = []
-    for value in values:
-        if isinstance(value, tuple):  # a PERIOD: start and end, or start and duration
-            start, end = value
-            try:
-                found += [start, end if isinstance(end, dt.date) else start + end]
-            except (OverflowError, TypeError, ValueError):
-                found += [start, dt.date.max]
-        else:
-            found.append(value)
-    return found
-
-
-def inside_dates(value) -> bool:
-    """Whether a date or time lies inside EARLIEST..LATEST (anything else has no date to check)."""
-    if isinstance(value, dt.date):  # a datetime too: its wall-clock date
-        return EARLIEST <= (value.date() if isinstance(value, dt.datetime) else value) <= LATEST
-    return True
 
 
 def text(vevent, name: str) -> str:

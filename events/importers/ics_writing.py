@@ -2,7 +2,7 @@
 history, as a save of each would write them, with a few queries for all of them."""
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
 from events import freshness
-from events.models import Event, Source, Tag, Venue, same_value
-from events.slugs import event_slug_base, free_slugs
+from events.models import Event, Series, Source, Tag, Venue, same_value
+from events.slugs import event_slug_base, free_slugs, numbered
 from events.text import clean_instance
 
 from .ics_reading import BATCH, ImportFileError
+
+MANY_NAMESAKES = 20  # new events of one slug base, past which each prefers its own numbered slug
 
 
 def batches(values: list, size: int = BATCH) -> Iterable[list]:
@@ -92,18 +94,27 @@ class EventWriter:
             for instance in objects:
                 clean_instance(instance)  # what save() does, which bulk_create skips
             model.objects.bulk_create(objects, batch_size=BATCH)
-        slugs = free_slugs(Tag, [([], slug) for _tag, slug in self.new_tags])
-        for (tag, _slug), slug in zip(self.new_tags, slugs, strict=True):
-            tag.slug = slug
-            clean_instance(tag)
-        Tag.objects.bulk_create([tag for tag, _slug in self.new_tags], batch_size=BATCH)
+        for model, named in ((Tag, self.new_tags), (Series, self.new_series)):
+            slugs = free_slugs(model, [([], slug) for _row, slug in named])
+            for (row, _slug), slug in zip(named, slugs, strict=True):
+                row.slug = slug
+                clean_instance(row)
+            model.objects.bulk_create([row for row, _slug in named], batch_size=BATCH)
 
     def create_events(self, created: list[Pending], now: dt.datetime) -> None:
         """Insert the new events, as Event.save() would: normalised, with a free slug; parts after their parent."""
         events = [change.event for change in created]
         for event in events:
             self.prepare(event)
-        requests = [(change.slugs, event_slug_base(change.event)) for change in created]
+        bases = [event_slug_base(change.event) for change in created]
+        sizes, seen, requests = Counter(bases), Counter(), []
+        for change, base in zip(created, bases, strict=True):
+            # Many events of the same title and year (a file's weekly meetings) each prefer a numbered slug of their
+            # own, so that free_slugs finds them free in its first round rather than in rounds of growing tries; a
+            # few get what a save of each in turn would give them.
+            seen[base] += 1
+            own = [numbered(Event, base, seen[base])] if sizes[base] > MANY_NAMESAKES and seen[base] > 1 else []
+            requests.append(([*change.slugs, *own], base))
         for event, slug in zip(events, free_slugs(Event, requests), strict=True):
             event.slug, event.status_changed_at = slug, now
         waiting = events

@@ -16,12 +16,16 @@ class Command(BaseCommand):
         "Import an .ics file or http(s) address: new UIDs are created (as drafts unless --publish), known ones "
         "updated when the file's SEQUENCE or LAST-MODIFIED is newer, STATUS:CANCELLED cancels. Only events "
         "imported before from the same --source are updated or cancelled; others are reported as conflicts. "
-        "Nothing is written when the file is refused."
+        "Categories give the type (names and common synonyms in English and Russian, any case); what names no "
+        "type becomes 'Other event'. An event that cannot be read is skipped with the reason, the rest imports "
+        "(--strict refuses the whole file instead). Nothing is written when the file is refused."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("location", metavar="FILE_OR_URL")
-        parser.add_argument("--type", help="Event type (slug) for events whose categories name no type.")
+        parser.add_argument(
+            "--type", help="Event type (slug) for events whose categories name no type (default: other)."
+        )
         parser.add_argument("--publish", action="store_true", help="Publish new events (default: drafts).")
         parser.add_argument(
             "--source",
@@ -38,6 +42,18 @@ class Command(BaseCommand):
             help="Read a category as this event type or tag slug; repeat for more.",
         )
         parser.add_argument(
+            "--map-type",
+            action="append",
+            default=[],
+            metavar="CATEGORY=TYPE",
+            help='Read a category as this event type (its slug, e.g. "Conference=forum"); repeat for more.',
+        )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Refuse the whole file when any event cannot be read or loses a property (default: skip it).",
+        )
+        parser.add_argument(
             "--language",
             default=settings.LANGUAGE_CODE,
             choices=[code for code, _name in settings.LANGUAGES],
@@ -45,7 +61,8 @@ class Command(BaseCommand):
         )
         parser.add_argument("--timezone", default=None, help="Zone for floating times (default: TIME_ZONE).")
 
-    def handle(self, *args, location, type, publish, source, dry_run, map_category, language, timezone, **options):
+    def handle(self, *args, location, type, publish, source, dry_run, map_category, map_type, strict, **options):
+        language, timezone = options["language"], options["timezone"]
         try:
             source = source_name(location_source(location) if source is None else source)
         except ImportFileError as error:
@@ -63,12 +80,15 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"--timezone: {timezone!r} is not an IANA time zone such as Europe/Minsk."
                 ) from error
-        mapping = {}
-        for pair in map_category:
-            name, sep, slug = pair.partition("=")
-            if not sep or not name.strip() or not slug.strip():
-                raise CommandError(f"--map-category: write CATEGORY=SLUG, not {pair!r}.")
-            mapping[name.strip()] = slug.strip()
+        mapping = self.mapping(map_category, "--map-category", "CATEGORY=SLUG")
+        types = self.mapping(map_type, "--map-type", "CATEGORY=TYPE")
+        known = set(EventType.objects.values_list("slug", flat=True))
+        for name, slug in types.items():
+            if slug not in known:
+                raise CommandError(
+                    f"--map-type: no event type {slug!r} for {name!r}; choose from {', '.join(sorted(known))}."
+                )
+        mapping.update(types)
         with translation.override(language):
             try:
                 report = import_calendar(
@@ -80,6 +100,7 @@ class Command(BaseCommand):
                     category_map=mapping,
                     language=language,
                     zone=timezone,
+                    strict=strict,
                 )
             except ImportFileError as error:
                 raise CommandError(f"{location}: {error} Nothing was imported.") from error
@@ -97,3 +118,14 @@ class Command(BaseCommand):
                 self.stdout.write(f"check: {label}: {what}")
             prefix = "Dry run, nothing written: " if dry_run else ""
             self.stdout.write(f"{prefix}{report.counts()}.")
+
+    @staticmethod
+    def mapping(pairs: list[str], option: str, form: str) -> dict[str, str]:
+        """The officer's CATEGORY=VALUE pairs of an option, checked."""
+        mapping = {}
+        for pair in pairs:
+            name, sep, value = pair.partition("=")
+            if not sep or not name.strip() or not value.strip():
+                raise CommandError(f"{option}: write {form}, not {pair!r}.")
+            mapping[name.strip()] = value.strip()
+        return mapping
