@@ -70,7 +70,8 @@ class ReleaseReader(PlaceReader):
         self.morphology = morphology or shared_morphology()
         self.work = Counter() if work is None else work
         self.months = month_names(language)
-        self.types = list(EventType.objects.all())
+        # The general type ("Other event") names no kind of event: its words would match any sentence.
+        self.types = list(EventType.objects.exclude(slug="other"))
         self.type_words = {kind.pk: self.words_of_type(kind) for kind in self.types}
         self.people = list(Person.objects.all())
         self.tense = ""

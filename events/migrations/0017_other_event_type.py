@@ -26,6 +26,6 @@ def delete_other_type(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("events", "0015_venues_not_named_after_their_city")]
+    dependencies = [("events", "0016_timed_events_ending_at_midnight")]
 
     operations = [migrations.RunPython(create_other_type, delete_other_type)]
