@@ -238,7 +238,7 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         if self.language == "ru":
             if not token.text[:1].isalpha() or self.month(token):
                 return False
-            _form, part_of_speech, _tense = self.morphology.analysis(token.lower)
+            _form, part_of_speech, _tense, _number = self.morphology.analysis(token.lower)
             return part_of_speech in ("NOUN", "ADJF", "CONJ", "NUMR") or token.lower == "и"
         return token.text[:1].isupper() or (token.lower in NAME_LINKS and position + 1 < len(segment)
                                             and segment[position + 1].text[:1].isupper())  # fmt: skip

@@ -42,6 +42,7 @@ UNITS = {"year": "year", "month": "month", "week": "week", "год": "year", "м
 DAYS_FROM_PUBLICATION = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "сегодня": 0, "завтра": 1,
                          "вчера": -1, "послезавтра": 2, "позавчера": -2}  # fmt: skip
 ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
+DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
 # Tense in English: auxiliaries and the past forms of the verbs releases use; a word of FUTURE_WORDS wins.
 FUTURE_WORDS = {"will", "shall", "’ll", "'ll", "upcoming", "forthcoming", "scheduled", "planned", "expected",
                 "plans", "intends"}  # fmt: skip
@@ -51,6 +52,9 @@ PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", 
               "focused", "reviewed", "presented", "launched", "completed", "participated", "conducted", "organised",
               "organized", "came", "went", "saw", "brought", "featured", "drew", "ago", "earlier", "recently",
               "arrived", "travelled", "traveled", "emphasised", "emphasized", "addressed", "attracted"}  # fmt: skip
+# A verb in the present ("falls on 8 December", "opens on 5 May") leaves the year to the nearest such day.
+PRESENT_WORDS = {"is", "are", "falls", "fall", "opens", "runs", "takes", "begins", "starts", "lasts", "continues",
+                 "closes", "ends", "marks", "hosts", "holds", "meets", "coincides"}  # fmt: skip
 RUSSIAN_FUTURE = {"планироваться", "запланировать", "наметить", "намечать", "намечаться", "предстоять",
                   "предстоящий", "ожидаться", "планировать"}  # fmt: skip
 # An infinitive after "to" in a headline ("Lavrov to visit Minsk") speaks of the future.
@@ -150,13 +154,42 @@ class DateReader:
             if mention.explicit_year and not self.reference_reason(tokens, mention):
                 self.context_year = mention.start.year
             i = max(mention.end, i + 1)
-        return self.join_ranges(tokens, found)
+        joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
+        # "Last year, the talks took place on 6 October": the year only frames the day.
+        return [m for m in joined if not any(other is not m and other.precision == Event.Precision.DAY
+                                            and m.precision != Event.Precision.DAY
+                                            and m.start <= other.start <= m.last + dt.timedelta(days=31)
+                                            and other.start.year == m.start.year for other in joined)]  # fmt: skip
+
+    def with_duration(self, tokens: list[Token], mention: Mention) -> Mention:
+        """A day and how long it lasts: "opens on 13 June and lasts two days", "продлится три дня", "a three-day"."""
+        if mention.precision != Event.Precision.DAY or mention.start != mention.last:
+            return mention
+        following = tokens[mention.end : mention.end + 20]
+        for k, token in enumerate(following):
+            if token.text in {".", ";"} or (
+                self.number(token, 1, 31) and k + 1 < len(following) and self.month(following[k + 1])
+            ):
+                break
+            count = DURATIONS.get(token.lower) or (self.number(token, 2, 31) if token.text.isdigit() else None)
+            unit = (
+                following[k + 2] if k + 2 < len(following) and following[k + 1].text in DASHES else at(following, k + 1)
+            )
+            if count and unit.lower in ("days", "day", "дня", "дней"):
+                return Mention(mention.first, mention.end, mention.start, mention.start + dt.timedelta(days=count - 1),
+                               mention.precision, mention.explicit_year)  # fmt: skip
+        return mention
 
     def date_at(self, tokens: list[Token], i: int) -> Mention | None:
         token = at(tokens, i)
         weekday = self.weekday(token)
         if weekday is not None:
-            k = i + (2 if at(tokens, i + 1).text == "," else 1)
+            k = i + 1
+            if (at(tokens, k).lower in ("and", "и") or at(tokens, k).text in DASHES) and self.weekday(
+                at(tokens, k + 1)
+            ):
+                k += 2  # "on Wednesday and Thursday, 13–14 November"
+            k += 1 if at(tokens, k).text == "," else 0
             dated = self.day_first(tokens, k, weekday) or self.month_first(tokens, k, weekday)
             if dated is not None:
                 dated.first = i
@@ -172,10 +205,10 @@ class DateReader:
         if day is None or len(at(tokens, i).text.rstrip("stndrh")) > 2:
             return None
         k, last_day = i + 1, day
-        joined = self.range_word(tokens, k, i)
-        if joined and (following := self.number(at(tokens, k + 1), 1, 31)) is not None:
-            if at(tokens, k).lower not in ("and", "и") or following == day + 1:
-                last_day, k = following, k + 2
+        following = self.number(at(tokens, k + 1), 1, 31) if self.range_word(tokens, k, i) else None
+        consecutive = following == day + 1 or at(tokens, i - 1).lower in RANGE_STARTS
+        if following is not None and (at(tokens, k).lower not in ("and", "и") or consecutive):
+            last_day, k = following, k + 2
         if at(tokens, k).lower == "of":
             k += 1
         month = self.month(at(tokens, k))
@@ -251,6 +284,8 @@ class DateReader:
         counted = following.text[:1].islower() and following.lower not in AFTER_YEAR
         if year is None or not self.after_in(tokens, i) or following.text in DASHES or counted:
             return None
+        if at(tokens, i - 1).lower == "на":
+            return None  # "план на 2022 год": the year a plan is for
         return Mention(i, self.past_year_words(tokens, i + 1), dt.date(year, 1, 1), dt.date(year, 12, 31),
                        Event.Precision.YEAR)  # fmt: skip
 
@@ -398,7 +433,7 @@ class DateReader:
     # Tense --------------------------------------------------------------------------------------
 
     def tense_at(self, i: int) -> str:
-        """The tense of the clause that holds token i, else of the sentence: "future", "past" or ""."""
+        """The tense of the clause that holds token i, else of the sentence: "future", "past", "present" or ""."""
         return self.clause_tense(i) or self.clause_tense(None)
 
     def words_tense(self, tokens: list[Token]) -> str:
@@ -413,16 +448,18 @@ class DateReader:
                 and tokens[k - 1].text[:1].isupper()
                 for k, token in enumerate(tokens)
             )
-            return "future" if words & FUTURE_WORDS or headline else "past" if words & PAST_WORDS else ""
+            if words & FUTURE_WORDS or headline:
+                return "future"
+            return "past" if words & PAST_WORDS else "present" if words & PRESENT_WORDS else ""
         tenses = set()
         for token in tokens:
             if token.text[:1].isalpha() and token.text.isalpha() and not token.text.isascii():
-                form, part_of_speech, tense = self.morphology.analysis(token.lower)
+                form, part_of_speech, tense, _number = self.morphology.analysis(token.lower)
                 if form in RUSSIAN_FUTURE:
                     tenses.add("futr")
                 elif part_of_speech in ("VERB", "PRTF", "PRTS"):
                     tenses.add(tense)
-        return "future" if "futr" in tenses else "past" if "past" in tenses else ""
+        return "future" if "futr" in tenses else "past" if "past" in tenses else "present" if "pres" in tenses else ""
 
 
 AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",

@@ -29,7 +29,7 @@ KINDS = {
                 {"meeting", "meetings", "met", "meet", "meets", "talks", "consultations", "consultation",
                  "negotiations", "negotiation", "session", "sessions", "conversation", "conversations"},
                 {"встреча", "встретиться", "встречаться", "переговоры", "консультация", "заседание", "сессия",
-                 "совещание", "заседать", "беседа"}),
+                 "совещание", "заседать", "беседа", "собраться"}),
     "summit": (("summit", "meeting", GENERAL_TYPE, "forum"), {"summit", "summits"}, {"саммит"}),
     "conference": (("conference", "forum", GENERAL_TYPE, "meeting"),
                    {"conference", "conferences", "congress", "symposium", "seminar", "seminars"},
@@ -96,7 +96,7 @@ class KindReader:
         if word not in self.kinds_seen:
             found: tuple[EventType | None, bool] = (None, False)
             for event_type in self.types:
-                if word in self.type_words[event_type.pk] and len(word) > 3:
+                if word in self.type_words[event_type.pk] and len(word) > 3 and self.same_number(token, event_type):
                     found = (event_type, False)
                     break
             else:
@@ -105,6 +105,14 @@ class KindReader:
                     found = (self.type_for(kind), kind in GENERAL_KINDS)
             self.kinds_seen[word] = found
         return self.kinds_seen[word]
+
+    def same_number(self, token: Token, event_type: EventType) -> bool:
+        """Whether a Russian word is plural if its type's name is: "Дни культуры" are not "День России"."""
+        if self.language != "ru":
+            return True
+        name = event_type.name_ru or ""
+        plural_name = any(self.morphology.analysis(word.lower())[3] == "plur" for word in name.split()[:1])
+        return not plural_name or self.morphology.analysis(token.lower)[3] == "plur"
 
     def event_type(self, segment: list[Token], *, nearest_last: bool) -> tuple[EventType | None, int]:
         """The type a word of the segment names, the one nearest to the date; a specific word before a general one."""

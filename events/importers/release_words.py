@@ -120,10 +120,10 @@ class Morphology:
         self.analysis = functools.lru_cache(maxsize=50_000)(self.read)
         self.lemma = functools.lru_cache(maxsize=50_000)(self.dictionary_form)
 
-    def read(self, word: str) -> tuple[str, str | None, str | None]:
-        """The likeliest reading of a lower-case Russian word: (dictionary form, part of speech, tense)."""
+    def read(self, word: str) -> tuple[str, str | None, str | None, str | None]:
+        """The likeliest reading of a lower-case Russian word: (dictionary form, part of speech, tense, number)."""
         parse = (self.analyzer or default_analyzer()).parse(word)[0]
-        return parse.normal_form, parse.tag.POS, parse.tag.tense
+        return parse.normal_form, parse.tag.POS, parse.tag.tense, parse.tag.number
 
     def dictionary_form(self, word: str, language: str) -> str:
         word = word.lower().replace("ё", "е")

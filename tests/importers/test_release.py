@@ -317,7 +317,7 @@ def test_a_sentence_without_full_stops_has_each_clause_tense_read_once_not_once_
 
 def test_the_place_before_each_date_of_a_long_sentence_is_not_looked_for_again_from_the_sentence_start(seed):
     # No place near the dates: each event's place is the one the sentence names first ("in Moscow").
-    clause = "the Forum of Regions opens on 14 November {year} and the Belarusian Culture Days open on 15 November {year} "
+    clause = "the Forum of Regions opens on 14 November {year} and the Culture Days open on 15 November {year} "
     work = []
     for repeats in (20, 40):
         done = Counter()
