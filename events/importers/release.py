@@ -74,6 +74,7 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         self.places: dict[tuple, dict | None] = {}
         self.venues = None
         self.context_year = None
+        self.topic = None
         self.start_sentence([])
 
     def start_sentence(self, tokens: list[Token]) -> None:
@@ -94,7 +95,7 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         """The release's proposals in the order of the text; an event named again (same dates and type) once."""
         found, seen = [], {}
         for paragraph in split_paragraphs(text[:MAX_TEXT]):
-            self.context_year = None
+            self.context_year, self.topic = None, None
             for sentence in paragraph:
                 for proposal in self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found)):
                     key = (proposal.iso, proposal.event_type.pk)
@@ -130,7 +131,12 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         self.start_sentence(tokens)
         mentions = self.dates(tokens)
         if not mentions:
+            # A sentence that names an event without a date may be the topic of the next one's days ("The festival
+            # returns to Tokyo! From Friday, 2 July, to Sunday, 4 July, the ballet will perform.").
+            kind, keyword_at = self.event_type(tokens, nearest_last=False)
+            self.topic = (kind, keyword_at, tokens) if kind is not None else None
             return []
+        topic, self.topic = self.topic, None
         people = self.sentence_people(tokens)
         proposals, previous_end = [], 0
         for index, mention in enumerate(mentions):
@@ -140,6 +146,9 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
                 previous_end = end
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
+            if kind is None and topic is not None and mention.precision == Event.Precision.DAY and index == 0:
+                kind, keyword_at, segment = topic
+                offset = -1
             previous_end = end
             if kind is None or self.recurs(tokens, mention):
                 continue  # a date with no event named near it (trade figures), or of events that recur

@@ -45,7 +45,7 @@ ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
 DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
 # Tense in English: auxiliaries and the past forms of the verbs releases use; a word of FUTURE_WORDS wins.
 FUTURE_WORDS = {"will", "shall", "’ll", "'ll", "upcoming", "forthcoming", "scheduled", "planned", "expected",
-                "plans", "intends"}  # fmt: skip
+                "plans", "intends", "next"}  # fmt: skip
 PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", "opened", "closed", "hosted",
               "attended", "discussed", "adopted", "agreed", "exchanged", "noted", "welcomed", "stressed", "received",
               "gathered", "began", "ended", "marked", "celebrated", "paid", "made", "gave", "laid", "talked",
@@ -56,8 +56,11 @@ PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", 
 PRESENT_WORDS = {"is", "are", "falls", "fall", "opens", "runs", "takes", "begins", "starts", "lasts", "continues",
                  "closes", "ends", "marks", "hosts", "holds", "meets", "coincides"}  # fmt: skip
 RUSSIAN_FUTURE = {"планироваться", "запланировать", "наметить", "намечать", "намечаться", "предстоять",
-                  "предстоящий", "ожидаться", "планировать"}  # fmt: skip
+                  "предстоящий", "ожидаться", "планировать", "договориться", "условиться",
+                  "решить"}  # fmt: skip
 # An infinitive after "to" in a headline ("Lavrov to visit Minsk") speaks of the future.
+# A verb of agreeing or deciding before "to" makes what follows a plan ("agreed to hold talks on 10 September").
+PLANNING = {"agreed", "decided", "intend", "intends", "plan", "plans", "invited"}
 HEADLINE_FUTURE = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "address"}
 
 
@@ -355,7 +358,7 @@ class DateReader:
         return joined
 
     def joins(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
-        between = tokens[first.end : second.first]
+        between = [token for token in tokens[first.end : second.first] if token.text != ","]
         if not between or len(between) > 7 or Event.Precision.YEAR in (first.precision, second.precision):
             return False
         if any(token.text in {";", ":", "(", ")"} for token in between):

@@ -54,6 +54,8 @@ SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "�
 ANNIVERSARY = {"anniversary", "anniversaries", "since", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
+# Words before a topic: an event word after them names what something is about.
+TOPIC_WORDS = {"about", "о", "об", "обо"}
 # "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs.
 TIMES = {"times", "раз", "раза"}
 COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "два", "две",
@@ -119,8 +121,8 @@ class KindReader:
         best, best_rank = (None, -1), None
         for position, token in enumerate(segment):
             kind, general = self.kind_of(token)
-            if kind is None:
-                continue
+            if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
+                continue  # "an agreement on visa-free trips", "соглашение о поездках": a topic, not an event
             distance = len(segment) - position if nearest_last else position
             rank = (general, distance)
             if best_rank is None or rank < best_rank:
