@@ -206,22 +206,30 @@ def paragraphs(text: str) -> list[str]:
 
 
 def parse_dates(value: str) -> tuple[dt.date, dt.date, str]:
-    """Read the dates of a proposal as written: 2017-11-14..2017-11-15, 2017-11-14, 2015-06 or 2014."""
+    """Read the dates of a proposal as written: 2017-11-14..2017-11-15, 2017-11-14, 2015-06, 2015-09..2015-11 or 2014.
+
+    A month, or months (a season), is kept as the first day of each: the event's form and model know it by its
+    precision.
+    """
     value = value.strip()
+    precision = Event.Precision.DAY
     try:
         if re.fullmatch(r"\d{4}", value):
             year = int(value)
             return dt.date(year, 1, 1), dt.date(year, 12, 31), Event.Precision.YEAR
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            first = dt.date.fromisoformat(f"{value}-01")
-            return first, first, Event.Precision.MONTH
+        if re.fullmatch(r"\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?", value):
+            precision = Event.Precision.MONTH
+            value = re.sub(r"(\d{4}-\d{2})", r"\1-01", value)
         first, _sep, last = value.partition("..")
         start = dt.date.fromisoformat(first)
         end = dt.date.fromisoformat(last) if last else start
     except ValueError as error:
         raise ValueError(
-            _("Write the dates as 2017-11-14..2017-11-15, 2017-11-14, 2015-06 (a month) or 2014 (a year).")
+            _(
+                "Write the dates as 2017-11-14..2017-11-15, 2017-11-14, 2015-06 (a month), 2015-09..2015-11 "
+                "(months) or 2014 (a year)."
+            )
         ) from error
     if end < start:
         raise ValueError(_("The last day is before the first."))
-    return start, end, Event.Precision.DAY
+    return start, end, precision

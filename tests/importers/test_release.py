@@ -127,6 +127,7 @@ def test_other_release_texts_give_days_months_and_cross_month_ranges_without_inv
         ("2017-11-14..2017-11-15", (dt.date(2017, 11, 14), dt.date(2017, 11, 15), "day")),
         ("2017-11-14", (dt.date(2017, 11, 14), dt.date(2017, 11, 14), "day")),
         ("2015-06", (dt.date(2015, 6, 1), dt.date(2015, 6, 1), "month")),
+        ("2015-09..2015-11", (dt.date(2015, 9, 1), dt.date(2015, 11, 1), "month")),
         ("2014", (dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year")),
     ],
 )
@@ -134,7 +135,9 @@ def test_proposal_dates_are_read_back_from_their_iso_form(text, expected):
     assert parse_dates(text) == expected
 
 
-@pytest.mark.parametrize("text", ["14.11.2017", "2017-11-15..2017-11-14", "2017-13", "soon", ""])
+@pytest.mark.parametrize(
+    "text", ["14.11.2017", "2017-11-15..2017-11-14", "2017-13", "2015-11..2015-09", "2015-09..2015-11-30", "soon", ""]
+)
 def test_proposal_dates_that_are_not_iso_or_backwards_are_refused(text):
     with pytest.raises(ValueError, match=r"Write the dates as|The last day is before the first"):
         parse_dates(text)

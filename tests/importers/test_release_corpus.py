@@ -69,6 +69,20 @@ def test_a_corpus_that_meets_the_limits_passes_and_the_held_out_folder_is_report
     ]
 
 
+def test_each_held_out_folder_of_the_corpus_is_reported_apart_by_default(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", en=ENGLISH.replace("event: 2019-03 exhibition\n", ""))
+    write_corpus(corpus / "held-out", ru=RUSSIAN)
+    write_corpus(corpus / "held-out-2", en=ENGLISH)
+
+    printed = evaluate("--corpus", corpus)
+
+    assert [line for line in printed.splitlines() if line.endswith(":")] == [
+        f"corpus ({corpus}):",
+        f"held-out ({corpus / 'held-out'}):",
+        f"held-out ({corpus / 'held-out-2'}):",
+    ]
+
+
 def test_the_types_the_corpus_needs_exist_only_while_it_is_measured(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", en=ENGLISH.replace("event: 2019-03 exhibition\n", ""))
     before = set(EventType.objects.values_list("slug", flat=True))
