@@ -26,10 +26,11 @@ from events.models import Event, EventType, Person
 
 from .release_dates import DateReader, Mention
 from .release_kinds import REASONS, KindReader
+from .release_periods import UNTIL, PeriodReader
 from .release_places import PlaceReader
+from .release_tense import TenseReader
 from .release_words import (
     ARTICLES,
-    CLAUSE_MARKS,
     DASHES,
     MAX_PROPOSALS,
     MAX_TEXT,
@@ -39,6 +40,7 @@ from .release_words import (
     Proposal,
     Token,
     detect_language,
+    is_clause_mark,
     month_names,
     shared_morphology,
     split_paragraphs,
@@ -49,7 +51,7 @@ from .release_words import (
 FRONTED = 2
 
 
-class ReleaseReader(DateReader, KindReader, PlaceReader):
+class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceReader):
     """Read one release: the publication date decides missing years and relative dates; the language, word forms."""
 
     def __init__(
@@ -75,6 +77,9 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         self.venues = None
         self.context_year = None
         self.topic = None
+        self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
+        self.sentence_month: tuple[int, int] | None = None
+        self.last_proposal: Proposal | None = None
         self.start_sentence([])
 
     def start_sentence(self, tokens: list[Token]) -> None:
@@ -82,7 +87,7 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         # Each is worked out once per sentence or clause, not once per date: a long sentence (a text without full
         # stops) takes time linear in its length.
         self.clause_tokens = tokens
-        self.clause_marks = [k for k, token in enumerate(tokens) if token.text in CLAUSE_MARKS]
+        self.clause_marks = [k for k in range(len(tokens)) if is_clause_mark(tokens, k)]
         self.clause_tenses: dict[tuple[int, int], str] = {}
         self.clause_lemmas: dict[tuple[int, int], set[str]] = {}
         self.sentence_lemmas: set[str] | None = None
@@ -95,13 +100,15 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         """The release's proposals in the order of the text; an event named again (same dates and type) once."""
         found, seen = [], {}
         for paragraph in split_paragraphs(text[:MAX_TEXT]):
-            self.context_year, self.topic = None, None
+            self.context_year, self.topic, self.last_proposal = None, None, None
             for sentence in paragraph:
                 for proposal in self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found)):
                     key = (proposal.iso, proposal.event_type.pk)
                     if key in seen:
                         seen[key].place = seen[key].place or proposal.place
                         continue
+                    if any(within(proposal, earlier) for earlier in found):
+                        continue  # "the festival, 1 to 7 July… The festival opens on 1 July": its opening
                     seen[key] = proposal
                     found.append(proposal)
                 if len(found) >= MAX_PROPOSALS:
@@ -142,10 +149,15 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
-            if first <= 3 and end < len(tokens) and tokens[end].text in DASHES:
+            if 0 < first <= 3 and end < len(tokens) and tokens[end].text in DASHES:
                 previous_end = end
-                continue  # a dateline ("MINSK, 20 February –"): the release's own date
+                continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"
+            if self.is_deadline(tokens, mention):
+                previous_end = end
+                continue  # "applications by 13 September": a deadline
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
+            if index == 0 and self.extends_last(tokens, mention, kind):
+                continue  # "The forum … will last until 16 September": the end of the last sentence's event
             if kind is None and topic is not None and mention.precision == Event.Precision.DAY and index == 0:
                 kind, keyword_at, segment = topic
                 offset = -1
@@ -168,9 +180,28 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
             if offset == end:
                 previous_end = max(previous_end, offset + title_end)  # the next date does not take this name
             proposals.append(proposal)
+            self.last_proposal = proposal
             if len(proposals) >= limit:
                 break
         return proposals
+
+    def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
+        """Whether a day that ends an event ("will last until 16 September") ends the one proposed last; if so, it
+        does now."""
+        last = self.last_proposal
+        if (
+            last is None
+            or last.precision != Event.Precision.DAY
+            or mention.precision != Event.Precision.DAY
+            or self.until_word(tokens, mention) not in UNTIL
+            or not self.continues(tokens, 0, mention.first)
+            or kind not in (None, last.event_type)
+            or not last.start <= mention.last
+            or (mention.last - last.start).days > 366
+        ):
+            return False
+        last.end = mention.last
+        return True
 
     def event_near(self, tokens: list[Token], mention: Mention, previous_end: int, following: int) -> tuple:
         """(type, where its word is in the segment, the segment's offset, the segment) for the event of a date.
@@ -179,6 +210,9 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         or a year names an event after it only in its own clause ("в 2016 году прошли Дни…", "в октябре — Дни
         Минска"), not in the next ("in 2017, the ministers noted at…"), unless it starts the sentence ("In
         December last year, the ministers held talks")."""
+        # Not past a semicolon: what comes before it is another clause's ("held annually since 2013; last year…").
+        semicolons = [k + 1 for k in range(previous_end, mention.first) if tokens[k].text == ";"]
+        previous_end = max([previous_end, *semicolons])
         segment = tokens[previous_end : mention.first]
         kind, keyword_at = self.event_type(segment, nearest_last=True)
         if kind is not None:
@@ -188,7 +222,7 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
         if mention.precision != Event.Precision.DAY:
             fronted = mention.first <= FRONTED and segment[:1] and segment[0].text == ","
             skip = 1 if fronted or (segment[:1] and segment[0].text in "—–") else 0
-            marks = (k for k, t in enumerate(segment) if k >= skip and t.text in CLAUSE_MARKS)
+            marks = (k for k in range(len(segment)) if k >= skip and is_clause_mark(segment, k))
             segment = segment[: next(marks, len(segment))]
         kind, keyword_at = self.event_type(segment, nearest_last=False)
         return kind, keyword_at, end, segment
@@ -265,6 +299,17 @@ class ReleaseReader(DateReader, KindReader, PlaceReader):
             if where:
                 return _("%(visit)s to %(place)s") % {"visit": visit, "place": where}
             return visit
+
+
+def within(proposal: Proposal, earlier: Proposal) -> bool:
+    """Whether a day is one of the days of an event of the same type proposed before (a part of it)."""
+    return (
+        proposal.event_type == earlier.event_type
+        and proposal.precision == earlier.precision == Event.Precision.DAY
+        and proposal.start == proposal.end
+        and earlier.start <= proposal.start <= earlier.end
+        and earlier.start < earlier.end
+    )
 
 
 def propose(

@@ -34,7 +34,10 @@ RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до", "и"}
 UNTIL_WORDS = {"until", "till", "through", "thru", "по", "до"}
 # Words between "in" and a month or a year: "in early June", "at the end of 2018", "в начале июня", "в конце 2018 года".
 PERIOD_PARTS = {"early", "late", "mid", "the", "end", "beginning", "middle", "start", "first", "second", "half", "of",
-                "начале", "конце", "середине", "первой", "второй", "половине", "декаде", "-"}  # fmt: skip
+                "начале", "конце", "середине", "первой", "второй", "половине", "декаде", "-", "конца", "начала",
+                "середины"}  # fmt: skip
+# Words before a month that ends an event: "until the end of September", "до конца сентября".
+MONTH_UNTIL = {"until", "till", "до"}
 SHIFTS = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "прошлый": -1, "минувший": -1,
           "прошедший": -1, "позапрошлый": -2, "этот": 0, "текущий": 0, "нынешний": 0, "следующий": 1, "будущий": 1,
           "предстоящий": 1, "наступать": 1, "грядущий": 1}  # fmt: skip
@@ -43,25 +46,6 @@ DAYS_FROM_PUBLICATION = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -
                          "вчера": -1, "послезавтра": 2, "позавчера": -2}  # fmt: skip
 ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
 DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
-# Tense in English: auxiliaries and the past forms of the verbs releases use; a word of FUTURE_WORDS wins.
-FUTURE_WORDS = {"will", "shall", "’ll", "'ll", "upcoming", "forthcoming", "scheduled", "planned", "expected",
-                "plans", "intends", "next"}  # fmt: skip
-PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", "opened", "closed", "hosted",
-              "attended", "discussed", "adopted", "agreed", "exchanged", "noted", "welcomed", "stressed", "received",
-              "gathered", "began", "ended", "marked", "celebrated", "paid", "made", "gave", "laid", "talked",
-              "focused", "reviewed", "presented", "launched", "completed", "participated", "conducted", "organised",
-              "organized", "came", "went", "saw", "brought", "featured", "drew", "ago", "earlier", "recently",
-              "arrived", "travelled", "traveled", "emphasised", "emphasized", "addressed", "attracted"}  # fmt: skip
-# A verb in the present ("falls on 8 December", "opens on 5 May") leaves the year to the nearest such day.
-PRESENT_WORDS = {"is", "are", "falls", "fall", "opens", "runs", "takes", "begins", "starts", "lasts", "continues",
-                 "closes", "ends", "marks", "hosts", "holds", "meets", "coincides"}  # fmt: skip
-RUSSIAN_FUTURE = {"планироваться", "запланировать", "наметить", "намечать", "намечаться", "предстоять",
-                  "предстоящий", "ожидаться", "планировать", "договориться", "условиться",
-                  "решить"}  # fmt: skip
-# An infinitive after "to" in a headline ("Lavrov to visit Minsk") speaks of the future.
-# A verb of agreeing or deciding before "to" makes what follows a plan ("agreed to hold talks on 10 September").
-PLANNING = {"agreed", "decided", "intend", "intends", "plan", "plans", "invited"}
-HEADLINE_FUTURE = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "address"}
 
 
 @dataclass
@@ -141,28 +125,42 @@ class DateReader:
         k = i - 1
         while k >= 0 and tokens[k].lower in PERIOD_PARTS and k > i - 5:
             k -= 1
-        return at(tokens, k).lower in IN_WORDS | {"during"}
+        return at(tokens, k).lower in IN_WORDS | MONTH_UNTIL | {"during"}
 
     # Mentions -----------------------------------------------------------------------------------
 
     def dates(self, tokens: list[Token]) -> list[Mention]:
         """The sentence's date mentions, ranges joined."""
         found, i = [], 0
+        self.sentence_month = None
         while i < len(tokens):
             mention = self.date_at(tokens, i)
             if mention is None:
                 i += 1
                 continue
             found.append(mention)
-            if mention.explicit_year and not self.reference_reason(tokens, mention):
+            reference = self.reference_reason(tokens, mention)
+            if mention.explicit_year and not reference:
                 self.context_year = mention.start.year
+            if mention.precision == Event.Precision.MONTH and mention.start == mention.last:
+                self.sentence_month = (mention.start.year, mention.start.month)
+            elif mention.precision == Event.Precision.DAY and not reference:
+                self.last_day = mention.last
             i = max(mention.end, i + 1)
         joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
-        # "Last year, the talks took place on 6 October": the year only frames the day.
+        # "Last year, the talks took place on 6 October": the year only frames the day; not a day after a semicolon
+        # ("In March, X paid a visit; on 21 March they signed a statement": two events).
         return [m for m in joined if not any(other is not m and other.precision == Event.Precision.DAY
                                             and m.precision != Event.Precision.DAY
                                             and m.start <= other.start <= m.last + dt.timedelta(days=31)
-                                            and other.start.year == m.start.year for other in joined)]  # fmt: skip
+                                            and other.start.year == m.start.year
+                                            and not self.semicolon_between(tokens, m, other)
+                                            for other in joined)]  # fmt: skip
+
+    @staticmethod
+    def semicolon_between(tokens: list[Token], one: Mention, other: Mention) -> bool:
+        low, high = sorted((one.first, other.first))
+        return any(token.text == ";" for token in tokens[low:high])
 
     def with_duration(self, tokens: list[Token], mention: Mention) -> Mention:
         """A day and how long it lasts: "opens on 13 June and lasts two days", "продлится три дня", "a three-day"."""
@@ -193,14 +191,23 @@ class DateReader:
             ):
                 k += 2  # "on Wednesday and Thursday, 13–14 November"
             k += 1 if at(tokens, k).text == "," else 0
-            dated = self.day_first(tokens, k, weekday) or self.month_first(tokens, k, weekday)
+            dated = (
+                self.day_first(tokens, k, weekday)
+                or self.month_first(tokens, k, weekday)
+                or self.bare_ordinal(tokens, k, weekday)
+            )
             if dated is not None:
                 dated.first = i
                 return dated
             return self.relative_weekday(tokens, i, weekday)
         if token.text[:1].isdigit():
-            return self.numeric(tokens, i) or self.day_first(tokens, i) or self.year_mention(tokens, i)
-        return self.relative(tokens, i) or self.month_first(tokens, i)
+            return (
+                self.numeric(tokens, i)
+                or self.day_first(tokens, i)
+                or self.bare_ordinal(tokens, i)
+                or self.year_mention(tokens, i)
+            )
+        return self.relative(tokens, i) or self.month_first(tokens, i) or self.season(tokens, i)
 
     def day_first(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
         """14 November [2017], 14–15 ноября [2017 года], 30 May – 2 June, the 14th of November."""
@@ -208,10 +215,13 @@ class DateReader:
         if day is None or len(at(tokens, i).text.rstrip("stndrh")) > 2:
             return None
         k, last_day = i + 1, day
-        following = self.number(at(tokens, k + 1), 1, 31) if self.range_word(tokens, k, i) else None
-        consecutive = following == day + 1 or at(tokens, i - 1).lower in RANGE_STARTS
+        # "from the 9th to the 15th of August": an article before an ordinal changes nothing.
+        first = i - 1 if at(tokens, i - 1).lower == "the" else i
+        the = 1 if at(tokens, k + 1).lower == "the" else 0
+        following = self.number(at(tokens, k + 1 + the), 1, 31) if self.range_word(tokens, k, first) else None
+        consecutive = following == day + 1 or at(tokens, first - 1).lower in RANGE_STARTS
         if following is not None and (at(tokens, k).lower not in ("and", "и") or consecutive):
-            last_day, k = following, k + 2
+            last_day, k = following, k + 2 + the
         if at(tokens, k).lower == "of":
             k += 1
         month = self.month(at(tokens, k))
@@ -329,7 +339,10 @@ class DateReader:
             return None
         tense = {-1: "past", 1: "future"}.get(shift) or self.tense_at(i)
         ahead = (weekday - self.published.weekday()) % 7
-        if tense == "past":
+        scheduled = self.schedule_weekday(weekday) if shift is None and tense != "past" else None
+        if scheduled is not None:
+            day = scheduled
+        elif tense == "past":
             day = self.published - dt.timedelta(days=(7 - ahead) % 7)
         elif tense == "future" or ahead <= 3:
             day = self.published + dt.timedelta(days=ahead or 7)
@@ -352,7 +365,14 @@ class DateReader:
         for mention in found:
             previous = joined[-1] if joined else None
             if previous is not None and self.joins(tokens, previous, mention):
+                if self.is_statistics(tokens, previous, mention):
+                    joined.pop()  # "in January–April": the period of a figure
+                    continue
                 joined[-1] = self.span(previous, mention)
+            elif previous is not None and self.ends_event(tokens, previous, mention):
+                # The event's words are between the two days: the mention keeps the first one's words only.
+                joined[-1] = self.span(previous, mention)
+                joined[-1].end = previous.end
             else:
                 joined.append(mention)
         return joined
@@ -371,6 +391,9 @@ class DateReader:
         return last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up")
 
     def span(self, first: Mention, second: Mention) -> Mention:
+        if first.precision == second.precision == Event.Precision.MONTH and first.start < second.start:
+            return Mention(first.first, second.end, first.start, second.start, Event.Precision.MONTH,
+                           first.explicit_year)  # fmt: skip
         last = second.last
         if second.precision == Event.Precision.MONTH:
             last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
@@ -432,37 +455,6 @@ class DateReader:
         ]
         chosen = by_tense or candidates
         return min(chosen, key=lambda day: abs((day - published).days)).year if chosen else None
-
-    # Tense --------------------------------------------------------------------------------------
-
-    def tense_at(self, i: int) -> str:
-        """The tense of the clause that holds token i, else of the sentence: "future", "past", "present" or ""."""
-        return self.clause_tense(i) or self.clause_tense(None)
-
-    def words_tense(self, tokens: list[Token]) -> str:
-        """ "future" or "past" when the words say so ("will", "held", "совершит", "прошёл"), else ""."""
-        self.work["tense words"] += len(tokens)
-        if self.language == "en":
-            words = {token.lower for token in tokens}
-            headline = any(
-                token.lower == "to"
-                and at(tokens, k + 1).lower in HEADLINE_FUTURE
-                and k
-                and tokens[k - 1].text[:1].isupper()
-                for k, token in enumerate(tokens)
-            )
-            if words & FUTURE_WORDS or headline:
-                return "future"
-            return "past" if words & PAST_WORDS else "present" if words & PRESENT_WORDS else ""
-        tenses = set()
-        for token in tokens:
-            if token.text[:1].isalpha() and token.text.isalpha() and not token.text.isascii():
-                form, part_of_speech, tense, _number = self.morphology.analysis(token.lower)
-                if form in RUSSIAN_FUTURE:
-                    tenses.add("futr")
-                elif part_of_speech in ("VERB", "PRTF", "PRTS"):
-                    tenses.add(tense)
-        return "future" if "futr" in tenses else "past" if "past" in tenses else "present" if "pres" in tenses else ""
 
 
 AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",

@@ -42,6 +42,8 @@ KINDS = {
     "anniversary": (("anniversary", GENERAL_TYPE, "festival"),
                     {"anniversary", "anniversaries", "commemoration", "celebration", "celebrations", "jubilee"},
                     {"годовщина", "юбилей", "летие", "празднование", "торжество"}),
+    "signing": (("signing", GENERAL_TYPE), {"sign", "signs", "signed", "signing", "signature"},
+                {"подписать", "подписание", "подписывать", "подписываться", "подписаться"}),
     GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception"},
                    {"мероприятие", "церемония", "приём", "прием", "акция"}),
 }  # fmt: skip
@@ -54,6 +56,14 @@ SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "�
 ANNIVERSARY = {"anniversary", "anniversaries", "since", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
+# "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
+RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
+GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "envoy", "minister", "ministers",
+          "president", "head", "heads", "chairman", "chair", "governor", "mayor", "secretary", "representative",
+          "representatives", "speaker", "deputy", "посол", "делегация", "консул", "посланник", "министр", "президент",
+          "глава", "председатель", "губернатор", "мэр", "секретарь", "представитель", "премьер", "премьер-министр",
+          "заместитель", "спикер", "руководитель", "вице-губернатор"}  # fmt: skip
+GUEST_DISTANCE = 5
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
 # "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs.
@@ -121,6 +131,9 @@ class KindReader:
         best, best_rank = (None, -1), None
         for position, token in enumerate(segment):
             kind, general = self.kind_of(token)
+            if kind is None and self.lemma(token) in RECEIVING:
+                guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
+                kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
                 continue  # "an agreement on visa-free trips", "соглашение о поездках": a topic, not an event
             distance = len(segment) - position if nearest_last else position

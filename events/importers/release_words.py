@@ -58,6 +58,17 @@ CITY_WORDS = {"г", "city", "of", "the", "город", "городе"}
 CLAUSE_MARKS = {",", ";", ":", "(", ")", "—", "–"}
 
 
+def is_clause_mark(tokens: list["Token"], k: int) -> bool:
+    """Whether token k ends a clause: a comma, a bracket, a dash between spaces; not the dash of "China–Central
+    Asia" or "Нови-Сад", which touches the words on both sides."""
+    token = tokens[k]
+    if token.text not in CLAUSE_MARKS:
+        return False
+    if token.text in DASHES and 0 < k < len(tokens) - 1:
+        return not (tokens[k - 1].end == token.start and token.end == tokens[k + 1].start)
+    return True
+
+
 @dataclass
 class Proposal:
     start: dt.date
@@ -77,7 +88,8 @@ class Proposal:
         if self.precision == Event.Precision.YEAR:
             return f"{self.start:%Y}"
         if self.precision == Event.Precision.MONTH:
-            return f"{self.start:%Y-%m}"
+            months = (self.start.year, self.start.month) != (self.end.year, self.end.month)
+            return f"{self.start:%Y-%m}..{self.end:%Y-%m}" if months else f"{self.start:%Y-%m}"
         return self.start.isoformat() if self.start == self.end else f"{self.start}..{self.end}"
 
     @property

@@ -390,3 +390,18 @@ def test_the_command_reads_a_text_of_exactly_max_text_characters(tmp_path):
     call_command("draft_from_release", str(release), "--published", "2017-11-13", stdout=out)
 
     assert out.getvalue() == ""
+
+
+def test_a_day_within_an_event_of_the_same_type_named_before_is_that_event_and_a_date_opening_a_line_no_dateline(
+    seed,
+):
+    text = (
+        "С 1 по 7 июля в Белграде пройдёт фестиваль. Открытие фестиваля состоится 1 июля.\n12–13 июля – форум в Риме."
+    )
+
+    proposals = propose(text, published=dt.date(2024, 5, 20))
+
+    assert [(p.iso, p.event_type.slug) for p in proposals] == [
+        ("2024-07-01..2024-07-07", "festival"),
+        ("2024-07-12..2024-07-13", "forum"),
+    ]

@@ -114,3 +114,37 @@ def test_admin_drafting_tells_the_language_and_shows_a_treatys_date_unticked_wit
         ("2022-06-12", True),
     ]
     assert "Unticked: The date of a treaty or another document, not an event." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 8 September, the Minister will receive the Ambassador of China.", [("2021-09-08", "meeting", "")]),
+        ("8 сентября Министр принял по его просьбе Посла Ливана.", [("2020-09-08", "meeting", "")]),
+        ("On 8 September, the museum received an award for its collection.", []),
+        ("8 сентября парламент принял закон о бюджете.", []),
+        ("On 1 September, the ministers signed a joint statement.", [("2021-09-01", "signing", "")]),
+    ],
+)
+def test_receiving_a_guest_is_a_meeting_and_signing_a_signing_not_receiving_an_award_or_adopting_a_law(
+    seed, text, expected
+):
+    assert dates_types_reasons(text) == expected
+
+
+def test_a_hyphen_inside_a_name_does_not_end_the_clause_of_a_month(seed):
+    text = "In May, the first China–Central Asia Summit was hosted by Xi'an."
+
+    assert dates_types_reasons(text) == [("2021-05", "meeting", "")]
+
+
+def test_a_month_and_a_day_after_a_semicolon_are_two_events(seed):
+    text = "In March, the President paid a state visit to Russia; on 21 March the two leaders signed a statement."
+
+    assert dates_types_reasons(text) == [("2021-03", "visit", ""), ("2021-03-21", "signing", "")]
+
+
+def test_an_event_word_before_a_semicolon_is_not_the_event_of_a_date_after_it(seed):
+    text = "The festival has been held annually since 2013; last year it had 40,000 guests."
+
+    assert dates_types_reasons(text) == []
