@@ -162,7 +162,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
                 kind, keyword_at, segment = topic
                 offset = -1
             previous_end = end
-            if kind is None or self.recurs(tokens, mention):
+            if kind is None or self.recurs(tokens, mention) or self.year_of_anniversary(mention, segment[keyword_at]):
                 continue  # a date with no event named near it (trade figures), or of events that recur
             reason = REASONS.get(self.reference_reason(tokens, mention), "")
             proposal = Proposal(
@@ -194,7 +194,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
             or last.precision != Event.Precision.DAY
             or mention.precision != Event.Precision.DAY
             or self.until_word(tokens, mention) not in UNTIL
-            or not self.continues(tokens, 0, mention.first)
+            or not self.continued_to(tokens, mention)
             or kind not in (None, last.event_type)
             or not last.start <= mention.last
             or (mention.last - last.start).days > 366

@@ -16,6 +16,7 @@ sentence ("took place", "состоялся": the last such day; "will", "сос
 publication.
 """
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -148,19 +149,30 @@ class DateReader:
                 self.last_day = mention.last
             i = max(mention.end, i + 1)
         joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
-        # "Last year, the talks took place on 6 October": the year only frames the day; not a day after a semicolon
-        # ("In March, X paid a visit; on 21 March they signed a statement": two events).
-        return [m for m in joined if not any(other is not m and other.precision == Event.Precision.DAY
-                                            and m.precision != Event.Precision.DAY
-                                            and m.start <= other.start <= m.last + dt.timedelta(days=31)
-                                            and other.start.year == m.start.year
-                                            and not self.semicolon_between(tokens, m, other)
-                                            for other in joined)]  # fmt: skip
+        return self.without_frames(tokens, joined)
 
     @staticmethod
-    def semicolon_between(tokens: list[Token], one: Mention, other: Mention) -> bool:
-        low, high = sorted((one.first, other.first))
-        return any(token.text == ";" for token in tokens[low:high])
+    def without_frames(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """The mentions but a month or a year that only frames a day of the same clause run: "Last year, the talks
+        took place on 6 October"; not across a semicolon ("In March, X paid a visit; on 21 March they signed a
+        statement": two events). Days are looked up by their start, so a long sentence takes linear time."""
+        part, parts = 0, []
+        for token in tokens:
+            part += token.text == ";"
+            parts.append(part)
+        days: dict[tuple[int, int], list[dt.date]] = {}
+        for mention in mentions:
+            if mention.precision == Event.Precision.DAY:
+                days.setdefault((parts[mention.first], mention.start.year), []).append(mention.start)
+        for starts in days.values():
+            starts.sort()
+
+        def frames(mention: Mention) -> bool:
+            starts = days.get((parts[mention.first], mention.start.year), [])
+            at_or_after = bisect.bisect_left(starts, mention.start)
+            return at_or_after < len(starts) and starts[at_or_after] <= mention.last + dt.timedelta(days=31)
+
+        return [m for m in mentions if m.precision == Event.Precision.DAY or not frames(m)]
 
     def with_duration(self, tokens: list[Token], mention: Mention) -> Mention:
         """A day and how long it lasts: "opens on 13 June and lasts two days", "продлится три дня", "a three-day"."""

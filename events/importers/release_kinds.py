@@ -64,6 +64,10 @@ GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "e
           "глава", "председатель", "губернатор", "мэр", "секретарь", "представитель", "премьер", "премьер-министр",
           "заместитель", "спикер", "руководитель", "вице-губернатор"}  # fmt: skip
 GUEST_DISTANCE = 5
+# "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
+AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
+            "зритель", "гость"}  # fmt: skip
+AUDIENCE_DISTANCE = 4
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
 # "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs.
@@ -135,12 +139,26 @@ class KindReader:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
+                continue
+            if kind.is_visit and self.counts_visitors(segment, position):
                 continue  # "an agreement on visa-free trips", "соглашение о поездках": a topic, not an event
             distance = len(segment) - position if nearest_last else position
             rank = (general, distance)
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, position), rank
         return best
+
+    def year_of_anniversary(self, mention, word: Token) -> bool:
+        """Whether a year is only the one an anniversary falls in ("This year marks the 75th anniversary"): the
+        anniversary is celebrated on a day or in a month, which the text gives if it is an event."""
+        return (
+            mention.precision == "year" and self.lemma(word) in KINDS["anniversary"][1 if self.language == "en" else 2]
+        )
+
+    def counts_visitors(self, segment: list[Token], position: int) -> bool:
+        """Whether a visit word speaks of visitors counted or described ("tourists visiting", "посетили зрители")."""
+        near = segment[max(0, position - AUDIENCE_DISTANCE) : position + 1 + AUDIENCE_DISTANCE]
+        return any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
 
     def reference_reason(self, tokens: list[Token], mention) -> str:
         """Why a date is not an event ("document", "anniversary", "birthday"), or "" when it may be one."""

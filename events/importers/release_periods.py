@@ -38,6 +38,7 @@ DEADLINE = {"by", "until", "till", "до", "позднее", "deadline", "сро
 CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "продлиться",
               "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть", "экспонироваться",
               "экспонировать"}  # fmt: skip
+CONTINUING_WINDOW = 8
 # Words between "until"/"до" and a month: "until the end of September", "до конца сентября".
 END_PARTS = {"the", "end", "of", "конца", "начала", "середины"}
 STATISTICS_WORDS = {"за"}
@@ -168,7 +169,11 @@ class PeriodReader:
         if mention.precision != Event.Precision.DAY or mention.start != mention.last:
             return False
         word = self.until_word(tokens, mention)
-        return bool(word) and not (word in UNTIL and self.continues(tokens, 0, mention.first))
+        return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))
+
+    def continued_to(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a verb just before the date carries an event on to it ("will last until", "продлится до")."""
+        return self.continues(tokens, max(0, mention.first - CONTINUING_WINDOW), mention.first)
 
     def is_statistics(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Months from January joined by a dash ("in January–April 2023", "за январь–май"): a period figures are

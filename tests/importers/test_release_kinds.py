@@ -148,3 +148,15 @@ def test_an_event_word_before_a_semicolon_is_not_the_event_of_a_date_after_it(se
     text = "The festival has been held annually since 2013; last year it had 40,000 guests."
 
     assert dates_types_reasons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2015 the number of Russian tourists visiting Serbia in September has tripled.",
+        "В сентябре Казань посетили более 40 тысяч туристов.",
+        "This year marks the 75th anniversary of diplomatic relations.",
+    ],
+)
+def test_visitors_counted_and_the_year_an_anniversary_falls_in_are_not_events(seed, text):
+    assert dates_types_reasons(text) == []
