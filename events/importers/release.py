@@ -2,7 +2,9 @@
 
 What it reads, in English and Russian (the language is told by the text's letters unless given):
 - dates as releases write them, relative ones too ("next week", "в декабре прошлого года") and ranges however
-  joined; a missing year follows from the weekday, the paragraph and the tense (release_dates.py);
+  joined; a missing year follows from the weekday, the paragraph and the tense (release_dates.py,
+  release_tense.py); seasons, lone day numbers, ends of events, deadlines, statistics periods
+  (release_periods.py);
 - event words: the names of the calendar's types and the nouns and verbs of meetings, talks, summits,
   conferences, exhibitions, concerts and anniversaries, each led to the nearest type; dates of documents,
   anniversaries' first days and birthdays are not events (release_kinds.py);
