@@ -17,7 +17,7 @@ from timezone_field import TimeZoneFormField
 from . import services
 from .importers.ics import ImportFileError, import_calendar, source_name
 from .importers.release import propose
-from .importers.release_words import MAX_TEXT, parse_dates
+from .importers.release_words import MAX_TEXT, detect_language, parse_dates
 from .models import Event, EventType, Person
 
 
@@ -153,7 +153,12 @@ class ReleaseForm(forms.Form):
     title = forms.CharField(label=_("Title of the release"), max_length=500)
     url = forms.URLField(label=_("Address (URL)"), required=False, max_length=500, assume_scheme="https")
     published = forms.DateField(label=_("Publication date"), help_text=_("Years the text leaves out follow from it."))
-    language = forms.ChoiceField(label=_("Language of the release"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language of the release"),
+        choices=[("", _("Tell from the text")), *settings.LANGUAGES],
+        required=False,
+        help_text=_("The text's alphabet tells English from Russian; choose one only to override it."),
+    )
     text = forms.CharField(
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), required=False, max_length=MAX_TEXT
     )
@@ -179,6 +184,7 @@ class ReleaseForm(forms.Form):
             except ValidationError as error:
                 self.add_error("file", error)
         data["text"] = (data.get("text") or "").replace("\x00", "")
+        data["language"] = data.get("language") or detect_language(data["text"])
         return data
 
 
@@ -198,6 +204,7 @@ class ProposalForm(forms.Form):
     timezone = forms.CharField(widget=forms.HiddenInput, required=False)
     people = forms.ModelMultipleChoiceField(Person.objects.all(), label=_("participants"), required=False)
     sentence = forms.CharField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean_people(self):
         """The people in the order the officer left them (the visitor first), not the database's."""
@@ -217,7 +224,8 @@ ProposalFormSet = forms.formset_factory(ProposalForm, extra=0, max_num=200, abso
 def proposal_initial(proposal) -> dict:
     place = proposal.place or {}
     return {
-        "include": True,
+        # A date that is likely not an event (a treaty's, an anniversary's first day) is shown unticked, with why.
+        "include": not proposal.reason,
         "title": proposal.title[:300],
         "event_type": proposal.event_type,
         "visit_level": proposal.visit_level,
@@ -228,6 +236,7 @@ def proposal_initial(proposal) -> dict:
         "timezone": place.get("timezone", ""),
         "people": proposal.people,
         "sentence": proposal.sentence,
+        "reason": proposal.reason,
     }
 
 

@@ -28,26 +28,51 @@ def city_index() -> dict[str, dict]:
     return index
 
 
-def find_place(words: list[str], language: str, morphology: Morphology | None = None) -> dict | None:
-    """A city (from the calendar's venues, then GeoNames) or a country named by these words, if any."""
+@functools.cache
+def country_index() -> dict[str, str]:
+    """Country codes by lower-case name, English and Russian, with django-countries' other names.
+
+    Built once: looking a name up with countries.by_name() translates every country's name each time (milliseconds a
+    name), and a long release names many capitalised words after "in".
+    """
+    index: dict[str, str] = {}
+    for language in ("en", "ru"):
+        with translation.override(language):
+            for code, value in countries.countries.items():
+                names = (value.get("names") or [value.get("name")]) if isinstance(value, dict) else [value]
+                for name in [*names, *countries.shadowed_names.get(code, [])]:
+                    index.setdefault(str(name).lower(), code)
+    return index
+
+
+def venue_index() -> dict[str, dict[str, dict]]:
+    """The calendar's venue cities ("city_en", "city_ru" -> lower-case name -> place), the oldest venue first."""
+    index: dict[str, dict[str, dict]] = {"city_en": {}, "city_ru": {}}
+    for venue in Venue.objects.order_by("pk"):
+        if not venue.city:
+            continue
+        names = {"city_en": venue.city_en or "", "city_ru": venue.city_ru or ""}
+        for field_name, cities in index.items():
+            if names[field_name]:
+                cities.setdefault(names[field_name].lower(), {**names, **located(venue.country.code, venue.timezone)})
+    return index
+
+
+def find_place(words: list[str], language: str, morphology: Morphology | None = None, venues=None) -> dict | None:
+    """A city (from the calendar's venues, then GeoNames) or a country named by these words, if any.
+
+    venues: venue_index(), when the caller has read it already."""
     text_form = " ".join(words)
     lemma = (morphology or shared_morphology()).lemma
     lemmas = " ".join(lemma(word, language) for word in words)
+    venues = venue_index() if venues is None else venues
     for field_name in ("city_en", "city_ru"):
-        venue = (
-            Venue.objects.filter(**{f"{field_name}__iexact": text_form}).order_by("pk").first()
-            or Venue.objects.filter(**{f"{field_name}__iexact": lemmas}).order_by("pk").first()
-        )
-        if venue is not None and venue.city:
-            names = {"city_en": venue.city_en or "", "city_ru": venue.city_ru or ""}
-            city = names[f"city_{language}"] or venue.city_en
-            return {**names, "city": city, **located(venue.country.code, venue.timezone)}
-    for code_language in ("en", "ru"):
-        with translation.override(code_language):
-            for candidate in (text_form, lemmas):
-                code = countries.by_name(candidate, language=code_language)
-                if code:
-                    return {"city": "", "city_en": "", "city_ru": "", **located(code, "")}
+        venue = venues[field_name].get(text_form.lower()) or venues[field_name].get(lemmas)
+        if venue is not None:
+            return {**venue, "city": venue[f"city_{language}"] or venue["city_en"]}
+    code = country_index().get(text_form.lower()) or country_index().get(lemmas)
+    if code:
+        return {"city": "", "city_en": "", "city_ru": "", **located(code, "")}
     city = city_index().get(text_form.lower()) or city_index().get(lemmas)
     if city is not None:
         forms = (lemmas, text_form.lower())
@@ -71,7 +96,9 @@ class PlaceReader:
         self.work["place lookups"] += 1
         key = tuple(words)
         if key not in self.places:
-            self.places[key] = find_place(words, self.language, self.morphology)
+            if self.venues is None:
+                self.venues = venue_index()
+            self.places[key] = find_place(words, self.language, self.morphology, self.venues)
         return self.places[key]
 
     def sentence_place(self, tokens: list[Token], low: int, high: int) -> dict | None:

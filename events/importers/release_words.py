@@ -19,13 +19,14 @@ from events.models import Event, EventType, Person
 # text. Reading takes time linear in the text's length, so the limit bounds a request's time.
 MAX_TEXT = 100_000
 MAX_PROPOSALS = 200
-TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”]")
+TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”]")
 DASHES = {"-", "–", "—", "−"}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 # A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
 # looks past the run from each of them ("\n(?!\s*[a-z])") takes time quadratic in the run's length.
 LINE_BREAK = re.compile(r"\n\s*")
 CONTINUED_LINE = re.compile(r"[a-zа-яё]")
+LETTERS = re.compile(r"[a-zA-Zа-яА-ЯёЁ]")
 IN_WORDS = {"in", "to", "at", "в", "во", "на"}
 YEAR_WORDS = {"год", "года", "году", "г"}
 HOST_WORDS = {"hosted", "host", "hosts", "принимала", "принимал", "принял", "приняла", "принимает"}
@@ -55,13 +56,17 @@ ABBREVIATIONS = {
 PLACE_BEFORE = IN_WORDS | {"visit", "visits", "visiting", "посетит", "посетил", "посетила", "посетят"}
 CITY_WORDS = {"г", "city", "of", "the", "город", "городе"}
 CLAUSE_MARKS = {",", ";", ":", "(", ")", "—", "–"}
-RANGE_STARTS = {"from", "between", "с", "со"}  # "from 3 to 5 March", "между", "с 10 по 12 апреля"
-RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до"}
-# Lower-case words that may follow a year in a date ("in 2014 at the initiative"); another word makes the
-# number a count ("in 2000 schools").
-AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",
-              "will", "under", "during", "after", "before", "from", "of", "и", "в", "на", "по", "с", "когда",
-              "года", "году", "год", "г"}  # fmt: skip
+
+
+def is_clause_mark(tokens: list["Token"], k: int) -> bool:
+    """Whether token k ends a clause: a comma, a bracket, a dash between spaces; not the dash of "China–Central
+    Asia" or "Нови-Сад", which touches the words on both sides."""
+    token = tokens[k]
+    if token.text not in CLAUSE_MARKS:
+        return False
+    if token.text in DASHES and 0 < k < len(tokens) - 1:
+        return not (tokens[k - 1].end == token.start and token.end == tokens[k + 1].start)
+    return True
 
 
 @dataclass
@@ -76,13 +81,15 @@ class Proposal:
     place: dict | None = None  # {"city": ..., "country": "RU", "timezone": ...}
     people: list[Person] = field(default_factory=list)
     language: str = "en"
+    reason: str = ""  # why the date is likely not an event (a treaty's, an anniversary's first day): proposed unticked
 
     @property
     def iso(self) -> str:
         if self.precision == Event.Precision.YEAR:
             return f"{self.start:%Y}"
         if self.precision == Event.Precision.MONTH:
-            return f"{self.start:%Y-%m}"
+            months = (self.start.year, self.start.month) != (self.end.year, self.end.month)
+            return f"{self.start:%Y-%m}..{self.end:%Y-%m}" if months else f"{self.start:%Y-%m}"
         return self.start.isoformat() if self.start == self.end else f"{self.start}..{self.end}"
 
     @property
@@ -125,10 +132,10 @@ class Morphology:
         self.analysis = functools.lru_cache(maxsize=50_000)(self.read)
         self.lemma = functools.lru_cache(maxsize=50_000)(self.dictionary_form)
 
-    def read(self, word: str) -> tuple[str, str | None, str | None]:
-        """The likeliest reading of a lower-case Russian word: (dictionary form, part of speech, tense)."""
+    def read(self, word: str) -> tuple[str, str | None, str | None, str | None]:
+        """The likeliest reading of a lower-case Russian word: (dictionary form, part of speech, tense, number)."""
         parse = (self.analyzer or default_analyzer()).parse(word)[0]
-        return parse.normal_form, parse.tag.POS, parse.tag.tense
+        return parse.normal_form, parse.tag.POS, parse.tag.tense, parse.tag.number
 
     def dictionary_form(self, word: str, language: str) -> str:
         word = word.lower().replace("ё", "е")
@@ -154,13 +161,34 @@ def month_names(language: str) -> dict[str, int]:
     return names
 
 
+def detect_language(text: str) -> str:
+    """ "ru" when the text has more Cyrillic letters than Latin ones, else "en": the calendar's two languages differ
+    by their alphabet, so counting letters tells them apart (a Russian release quoting "EAEU" or "OSCE" stays
+    Russian). The first 2,000 letters of each alphabet decide."""
+    cyrillic = latin = 0
+    for match in LETTERS.finditer(text, 0, MAX_TEXT):
+        if match.group().isascii():
+            latin += 1
+        else:
+            cyrillic += 1
+        if max(cyrillic, latin) >= 2_000:
+            break
+    return "ru" if cyrillic > latin else "en"
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences, and lines that are not continued (headlines, datelines), as separate units.
+    """Sentences, and lines that are not continued (headlines, datelines), as separate units."""
+    return [sentence for paragraph in split_paragraphs(text) for sentence in paragraph]
+
+
+def split_paragraphs(text: str) -> list[list[str]]:
+    """The sentences of each paragraph (a line that is not continued: a headline, a dateline is one too).
 
     A full stop ends a sentence unless it ends an abbreviation ("St.", "Mr.", "г.") or an initial ("В.").
     """
-    sentences = []
+    found = []
     for paragraph in paragraphs(text):
+        sentences = []
         paragraph = " ".join(paragraph.split())
         start = 0
         for match in SENTENCE_END.finditer(paragraph):
@@ -173,7 +201,9 @@ def split_sentences(text: str) -> list[str]:
             sentences.append(paragraph[start : match.start()])
             start = match.end()
         sentences.append(paragraph[start:])
-    return [sentence.strip() for sentence in sentences if sentence.strip()]
+        if any(sentence.strip() for sentence in sentences):
+            found.append([sentence.strip() for sentence in sentences if sentence.strip()])
+    return found
 
 
 def paragraphs(text: str) -> list[str]:
@@ -188,22 +218,30 @@ def paragraphs(text: str) -> list[str]:
 
 
 def parse_dates(value: str) -> tuple[dt.date, dt.date, str]:
-    """Read the dates of a proposal as written: 2017-11-14..2017-11-15, 2017-11-14, 2015-06 or 2014."""
+    """Read the dates of a proposal as written: 2017-11-14..2017-11-15, 2017-11-14, 2015-06, 2015-09..2015-11 or 2014.
+
+    A month, or months (a season), is kept as the first day of each: the event's form and model know it by its
+    precision.
+    """
     value = value.strip()
+    precision = Event.Precision.DAY
     try:
         if re.fullmatch(r"\d{4}", value):
             year = int(value)
             return dt.date(year, 1, 1), dt.date(year, 12, 31), Event.Precision.YEAR
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            first = dt.date.fromisoformat(f"{value}-01")
-            return first, first, Event.Precision.MONTH
+        if re.fullmatch(r"\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?", value):
+            precision = Event.Precision.MONTH
+            value = re.sub(r"(\d{4}-\d{2})", r"\1-01", value)
         first, _sep, last = value.partition("..")
         start = dt.date.fromisoformat(first)
         end = dt.date.fromisoformat(last) if last else start
     except ValueError as error:
         raise ValueError(
-            _("Write the dates as 2017-11-14..2017-11-15, 2017-11-14, 2015-06 (a month) or 2014 (a year).")
+            _(
+                "Write the dates as 2017-11-14..2017-11-15, 2017-11-14, 2015-06 (a month), 2015-09..2015-11 "
+                "(months) or 2014 (a year)."
+            )
         ) from error
     if end < start:
         raise ValueError(_("The last day is before the first."))
-    return start, end, Event.Precision.DAY
+    return start, end, precision

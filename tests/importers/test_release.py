@@ -127,6 +127,7 @@ def test_other_release_texts_give_days_months_and_cross_month_ranges_without_inv
         ("2017-11-14..2017-11-15", (dt.date(2017, 11, 14), dt.date(2017, 11, 15), "day")),
         ("2017-11-14", (dt.date(2017, 11, 14), dt.date(2017, 11, 14), "day")),
         ("2015-06", (dt.date(2015, 6, 1), dt.date(2015, 6, 1), "month")),
+        ("2015-09..2015-11", (dt.date(2015, 9, 1), dt.date(2015, 11, 1), "month")),
         ("2014", (dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year")),
     ],
 )
@@ -134,7 +135,9 @@ def test_proposal_dates_are_read_back_from_their_iso_form(text, expected):
     assert parse_dates(text) == expected
 
 
-@pytest.mark.parametrize("text", ["14.11.2017", "2017-11-15..2017-11-14", "2017-13", "soon", ""])
+@pytest.mark.parametrize(
+    "text", ["14.11.2017", "2017-11-15..2017-11-14", "2017-13", "2015-11..2015-09", "2015-09..2015-11-30", "soon", ""]
+)
 def test_proposal_dates_that_are_not_iso_or_backwards_are_refused(text):
     with pytest.raises(ValueError, match=r"Write the dates as|The last day is before the first"):
         parse_dates(text)
@@ -294,16 +297,21 @@ def test_admin_drafting_refuses_an_uploaded_text_longer_than_drafting_reads(db, 
 # Drafting reads a text in time linear in its length: a text twice as long is no more than about twice the work. The
 # work is counted, not timed: the calls of a step, or the words it reads.
 LONG_CLAUSE = (
-    "the Fourth Forum of Russian and Belarusian Regions will take place in Moscow on June 29−30 2017 and Foreign "
-    "Minister Sergey Lavrov will pay a working visit to Minsk on November 14−15 "
+    "the Fourth Forum of Russian and Belarusian Regions will take place in Moscow on June 29−30 {year} and Foreign "
+    "Minister Sergey Lavrov will pay a working visit to Minsk on November 14−15 {year} "
 )
+
+
+def long_clause(repeats: int) -> str:
+    """LONG_CLAUSE again and again, each time in another year: the same event named twice is proposed once."""
+    return "".join(LONG_CLAUSE.format(year=1900 + n) for n in range(repeats))
 
 
 def test_a_sentence_without_full_stops_has_each_clause_tense_read_once_not_once_per_date(seed):
     work = []
     for repeats in (20, 40):
         done = Counter()
-        proposals = propose(LONG_CLAUSE * repeats, published=PUBLISHED, work=done)
+        proposals = propose(long_clause(repeats), published=PUBLISHED, work=done)
         work.append(done["tense words"])
 
     assert len(proposals) == 80
@@ -312,11 +320,12 @@ def test_a_sentence_without_full_stops_has_each_clause_tense_read_once_not_once_
 
 def test_the_place_before_each_date_of_a_long_sentence_is_not_looked_for_again_from_the_sentence_start(seed):
     # No place near the dates: each event's place is the one the sentence names first ("in Moscow").
-    clause = "the Forum of Regions opens on 14 November and the Belarusian Culture Days open on 15 November "
+    clause = "the Forum of Regions opens on 14 November {year} and the Culture Days open on 15 November {year} "
     work = []
     for repeats in (20, 40):
         done = Counter()
-        proposals = propose("Events in Moscow: " + clause * repeats, published=PUBLISHED, work=done)
+        text = "".join(clause.format(year=1900 + n) for n in range(repeats))
+        proposals = propose("Events in Moscow: " + text, published=PUBLISHED, work=done)
         work.append(done["place lookups"])
 
     assert {proposal.place_name for proposal in proposals} == {"Moscow, Russia"}
@@ -350,7 +359,7 @@ def test_russian_words_are_analysed_once_however_often_the_text_repeats_them(see
 def test_a_sentence_naming_more_events_than_the_most_proposals_is_read_only_up_to_them(seed):
     done = Counter()
 
-    proposals = propose(LONG_CLAUSE * MAX_PROPOSALS, published=PUBLISHED, work=done)
+    proposals = propose(long_clause(MAX_PROPOSALS), published=PUBLISHED, work=done)
 
     assert len(proposals) == done["titles"] == MAX_PROPOSALS
 
@@ -381,3 +390,18 @@ def test_the_command_reads_a_text_of_exactly_max_text_characters(tmp_path):
     call_command("draft_from_release", str(release), "--published", "2017-11-13", stdout=out)
 
     assert out.getvalue() == ""
+
+
+def test_a_day_within_an_event_of_the_same_type_named_before_is_that_event_and_a_date_opening_a_line_no_dateline(
+    seed,
+):
+    text = (
+        "С 1 по 7 июля в Белграде пройдёт фестиваль. Открытие фестиваля состоится 1 июля.\n12–13 июля – форум в Риме."
+    )
+
+    proposals = propose(text, published=dt.date(2024, 5, 20))
+
+    assert [(p.iso, p.event_type.slug) for p in proposals] == [
+        ("2024-07-01..2024-07-07", "festival"),
+        ("2024-07-12..2024-07-13", "forum"),
+    ]

@@ -13,8 +13,9 @@ from events.importers.release_words import MAX_TEXT
 
 class Command(BaseCommand):
     help = (
-        "Read a press release (plain text) and print the events it names, one per line, tab-separated: "
-        "dates (2017-11-14..2017-11-15, 2015-06 for a month, 2014 for a year), type, place, title, sentence."
+        "Read a press release (plain text, English or Russian) and print the events it names, one per line, "
+        "tab-separated: dates (2017-11-14..2017-11-15, 2015-06 for a month, 2014 for a year), type, place, title, "
+        "sentence. Dates of treaties, the days anniversaries count from and birthdays are left out."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +25,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--published", required=True, help="Publication date (YYYY-MM-DD): decides years the text leaves out."
         )
-        parser.add_argument("--language", default="en", choices=[code for code, _name in settings.LANGUAGES])
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="The release's language; by default told from its text (its alphabet).",
+        )
 
     def handle(self, *args, file, published, language, **options):
         try:
@@ -49,5 +54,7 @@ class Command(BaseCommand):
                 "составлении черновиков; разделите пресс-релиз на части."
             )
         for proposal in propose(text, published=day, language=language):
+            if proposal.reason:
+                continue  # not an event (a treaty's date, an anniversary's first day): the admin page shows it unticked
             fields = (proposal.iso, proposal.event_type.slug, proposal.place_name, proposal.title, proposal.sentence)
             self.stdout.write("\t".join(fields))

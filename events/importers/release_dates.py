@@ -1,0 +1,482 @@
+"""Dates as press releases write them, and the year a date leaves out: the date half of the ReleaseReader.
+
+What it reads, in English and Russian, with any dash (hyphen, en or em dash, the minus sign):
+- days and day ranges: "On November 14−15", "14th of November", "14–15 ноября 2017 года", "30 May – 2 June",
+  "May 30 – June 2, 2018", "from 3 to 5 March", "с 10 по 12 апреля", "14.11.2017", "on 14 and 15 November";
+- ranges between two dates however joined: "from 5 May to 20 June", "opens on 5 May and runs until 20 June",
+  "откроется 5 мая и продлится до 20 июня", "30 December 2018 – 2 January 2019";
+- months and years: "in June 2015", "в начале октября", "in early 2019", "в 2016 году";
+- dates relative to the publication: today, tomorrow, yesterday (сегодня, завтра, вчера...); last, this and next
+  year, month and week ("в прошлом году", "на следующей неделе", "next month"); a month of such a year ("In
+  December last year", "в декабре прошлого года", "last December"); a weekday ("on Tuesday", "в прошлую пятницу").
+
+A date without its year takes it from what the sentence says, in this order: the weekday named with it ("on
+Tuesday, 14 November"), a year named earlier in the paragraph (if the tense allows it), the tense of its clause or
+sentence ("took place", "состоялся": the last such day; "will", "состоится": the next), else the one nearest the
+publication.
+"""
+
+import bisect
+import calendar
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.dates import WEEKDAYS
+
+from events.models import Event
+
+from .release_words import DASHES, IN_WORDS, YEAR_WORDS, Token, shared_morphology
+
+RANGE_STARTS = {"from", "between", "с", "со", "между"}  # "from 3 to 5 March", "с 10 по 12 апреля"
+RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до", "и"}
+# Words that end a range whatever comes between it and its first day ("opens on 5 May and runs until 20 June").
+UNTIL_WORDS = {"until", "till", "through", "thru", "по", "до"}
+# Words between "in" and a month or a year: "in early June", "at the end of 2018", "в начале июня", "в конце 2018 года".
+PERIOD_PARTS = {"early", "late", "mid", "the", "end", "beginning", "middle", "start", "first", "second", "half", "of",
+                "начале", "конце", "середине", "первой", "второй", "половине", "декаде", "-", "конца", "начала",
+                "середины"}  # fmt: skip
+# Words before a month that ends an event: "until the end of September", "до конца сентября".
+MONTH_UNTIL = {"until", "till", "до"}
+SHIFTS = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "прошлый": -1, "минувший": -1,
+          "прошедший": -1, "позапрошлый": -2, "этот": 0, "текущий": 0, "нынешний": 0, "следующий": 1, "будущий": 1,
+          "предстоящий": 1, "наступать": 1, "грядущий": 1}  # fmt: skip
+UNITS = {"year": "year", "month": "month", "week": "week", "год": "year", "месяц": "month", "неделя": "week"}
+DAYS_FROM_PUBLICATION = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "сегодня": 0, "завтра": 1,
+                         "вчера": -1, "послезавтра": 2, "позавчера": -2}  # fmt: skip
+ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
+DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
+
+
+@dataclass
+class Mention:
+    """A date mention: its tokens [first, end), its days, precision, and whether the text gave its year."""
+
+    first: int
+    end: int
+    start: dt.date
+    last: dt.date
+    precision: str
+    explicit_year: bool = True
+
+
+def at(tokens: list[Token], k: int) -> Token:
+    return tokens[k] if 0 <= k < len(tokens) else Token("", 0, 0)
+
+
+def bare(word: str) -> str:
+    """The word without an English possessive: "year's" -> "year"."""
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+@dataclass
+class Partial:
+    """A day or a day range whose year may be missing, as the text gives it."""
+
+    day: int
+    month: int
+    last_day: int
+    last_month: int
+    year: int | None = None
+    weekday: int | None = None
+
+
+class DateReader:
+    """Reads the dates of a sentence; the ReleaseReader (release.py) sets up the state used here."""
+
+    # Words -------------------------------------------------------------------------------------
+
+    def lemma(self, token: Token) -> str:
+        return self.morphology.lemma(bare(token.text), self.language)
+
+    def month(self, token: Token) -> int | None:
+        if not token.text[:1].isalpha() or (self.language == "en" and not token.text[:1].isupper()):
+            return None
+        return self.months.get(self.lemma(token))
+
+    def weekday(self, token: Token) -> int | None:
+        if not token.text[:1].isalpha():
+            return None
+        return weekday_names(self.language).get(self.lemma(token))
+
+    @staticmethod
+    def number(token: Token, low: int, high: int) -> int | None:
+        text = token.text
+        if text[-2:] in ORDINAL_ENDINGS and text[:-2].isdigit():
+            text = text[:-2]
+        if text.isdigit() and len(text) <= 4 and low <= int(text) <= high:
+            return int(text)
+        return None
+
+    def year(self, tokens: list[Token], i: int) -> int | None:
+        return self.number(at(tokens, i), 1800, 2200) if len(at(tokens, i).text) == 4 else None
+
+    def shift(self, tokens: list[Token], i: int, unit: str) -> tuple[int, int] | None:
+        """(shift, end) for "last year", "next week", "прошлого года", "of last year" at token i, else None."""
+        if at(tokens, i).lower == "of":
+            i += 1
+        word = self.lemma(at(tokens, i))
+        if word in SHIFTS and UNITS.get(self.lemma(at(tokens, i + 1))) == unit:
+            return SHIFTS[word], i + 2
+        return None
+
+    def after_in(self, tokens: list[Token], i: int) -> bool:
+        """Whether "in" (or "в", "at") comes before token i, past words like "early", "the end of": "in early June"."""
+        k = i - 1
+        while k >= 0 and tokens[k].lower in PERIOD_PARTS and k > i - 5:
+            k -= 1
+        return at(tokens, k).lower in IN_WORDS | MONTH_UNTIL | {"during"}
+
+    # Mentions -----------------------------------------------------------------------------------
+
+    def dates(self, tokens: list[Token]) -> list[Mention]:
+        """The sentence's date mentions, ranges joined."""
+        found, i = [], 0
+        self.sentence_month = None
+        while i < len(tokens):
+            mention = self.date_at(tokens, i)
+            if mention is None:
+                i += 1
+                continue
+            found.append(mention)
+            reference = self.reference_reason(tokens, mention)
+            if mention.explicit_year and not reference:
+                self.context_year = mention.start.year
+            if mention.precision == Event.Precision.MONTH and mention.start == mention.last:
+                self.sentence_month = (mention.start.year, mention.start.month)
+            elif mention.precision == Event.Precision.DAY and not reference:
+                self.last_day = mention.last
+            i = max(mention.end, i + 1)
+        joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
+        return self.without_frames(tokens, joined)
+
+    @staticmethod
+    def without_frames(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """The mentions but a month or a year that only frames a day of the same clause run: "Last year, the talks
+        took place on 6 October"; not across a semicolon ("In March, X paid a visit; on 21 March they signed a
+        statement": two events). Days are looked up by their start, so a long sentence takes linear time."""
+        part, parts = 0, []
+        for token in tokens:
+            part += token.text == ";"
+            parts.append(part)
+        days: dict[tuple[int, int], list[dt.date]] = {}
+        for mention in mentions:
+            if mention.precision == Event.Precision.DAY:
+                days.setdefault((parts[mention.first], mention.start.year), []).append(mention.start)
+        for starts in days.values():
+            starts.sort()
+
+        def frames(mention: Mention) -> bool:
+            starts = days.get((parts[mention.first], mention.start.year), [])
+            at_or_after = bisect.bisect_left(starts, mention.start)
+            return at_or_after < len(starts) and starts[at_or_after] <= mention.last + dt.timedelta(days=31)
+
+        return [m for m in mentions if m.precision == Event.Precision.DAY or not frames(m)]
+
+    def with_duration(self, tokens: list[Token], mention: Mention) -> Mention:
+        """A day and how long it lasts: "opens on 13 June and lasts two days", "продлится три дня", "a three-day"."""
+        if mention.precision != Event.Precision.DAY or mention.start != mention.last:
+            return mention
+        following = tokens[mention.end : mention.end + 20]
+        for k, token in enumerate(following):
+            if token.text in {".", ";"} or (
+                self.number(token, 1, 31) and k + 1 < len(following) and self.month(following[k + 1])
+            ):
+                break
+            count = DURATIONS.get(token.lower) or (self.number(token, 2, 31) if token.text.isdigit() else None)
+            unit = (
+                following[k + 2] if k + 2 < len(following) and following[k + 1].text in DASHES else at(following, k + 1)
+            )
+            if count and unit.lower in ("days", "day", "дня", "дней"):
+                return Mention(mention.first, mention.end, mention.start, mention.start + dt.timedelta(days=count - 1),
+                               mention.precision, mention.explicit_year)  # fmt: skip
+        return mention
+
+    def date_at(self, tokens: list[Token], i: int) -> Mention | None:
+        token = at(tokens, i)
+        weekday = self.weekday(token)
+        if weekday is not None:
+            k = i + 1
+            if (at(tokens, k).lower in ("and", "и") or at(tokens, k).text in DASHES) and self.weekday(
+                at(tokens, k + 1)
+            ):
+                k += 2  # "on Wednesday and Thursday, 13–14 November"
+            k += 1 if at(tokens, k).text == "," else 0
+            dated = (
+                self.day_first(tokens, k, weekday)
+                or self.month_first(tokens, k, weekday)
+                or self.bare_ordinal(tokens, k, weekday)
+            )
+            if dated is not None:
+                dated.first = i
+                return dated
+            return self.relative_weekday(tokens, i, weekday)
+        if token.text[:1].isdigit():
+            return (
+                self.numeric(tokens, i)
+                or self.day_first(tokens, i)
+                or self.bare_ordinal(tokens, i)
+                or self.year_mention(tokens, i)
+            )
+        return self.relative(tokens, i) or self.month_first(tokens, i) or self.season(tokens, i)
+
+    def day_first(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
+        """14 November [2017], 14–15 ноября [2017 года], 30 May – 2 June, the 14th of November."""
+        day = self.number(at(tokens, i), 1, 31)
+        if day is None or len(at(tokens, i).text.rstrip("stndrh")) > 2:
+            return None
+        k, last_day = i + 1, day
+        # "from the 9th to the 15th of August": an article before an ordinal changes nothing.
+        first = i - 1 if at(tokens, i - 1).lower == "the" else i
+        the = 1 if at(tokens, k + 1).lower == "the" else 0
+        following = self.number(at(tokens, k + 1 + the), 1, 31) if self.range_word(tokens, k, first) else None
+        consecutive = following == day + 1 or at(tokens, first - 1).lower in RANGE_STARTS
+        if following is not None and (at(tokens, k).lower not in ("and", "и") or consecutive):
+            last_day, k = following, k + 2 + the
+        if at(tokens, k).lower == "of":
+            k += 1
+        month = self.month(at(tokens, k))
+        if month is None:
+            return None
+        k += 1
+        last_month = month
+        if at(tokens, k).text in DASHES and self.number(at(tokens, k + 1), 1, 31) and self.month(at(tokens, k + 2)):
+            last_day, last_month, k = self.number(at(tokens, k + 1), 1, 31), self.month(at(tokens, k + 2)), k + 3
+        parts = Partial(day, month, last_day, last_month, weekday=weekday)
+        return self.with_year(tokens, i, k, parts)
+
+    def month_first(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
+        """November 14−15[, 2017], June 30 – July 2, June 2015, December last year, в декабре прошлого года."""
+        month = self.month(at(tokens, i))
+        if month is None:
+            return None
+        k = i + 1
+        day = self.number(at(tokens, k), 1, 31)
+        if day is not None and len(at(tokens, k).text.rstrip("stndrh")) <= 2:
+            k, last_day, last_month = k + 1, day, month
+            if self.range_word(tokens, k, i) and (following := self.number(at(tokens, k + 1), 1, 31)):
+                last_day, k = following, k + 2
+            elif (
+                at(tokens, k).text in DASHES and self.month(at(tokens, k + 1)) and self.number(at(tokens, k + 2), 1, 31)
+            ):
+                last_month, last_day, k = self.month(at(tokens, k + 1)), self.number(at(tokens, k + 2), 1, 31), k + 3
+            if at(tokens, k).text == "," and self.year(tokens, k + 1):
+                k += 1
+            return self.with_year(tokens, i, k, Partial(day, month, last_day, last_month, weekday=weekday))
+        if weekday is not None:
+            return None
+        year = self.year(tokens, k)
+        if at(tokens, k).lower == "of" and self.year(tokens, k + 1):
+            year, k = self.year(tokens, k + 1), k + 1
+        if year is not None and at(tokens, k + 1).text not in DASHES:  # June 2015 / в июне 2015 года
+            return Mention(i, self.past_year_words(tokens, k + 1), dt.date(year, month, 1), dt.date(year, month, 1),
+                           Event.Precision.MONTH)  # fmt: skip
+        relative = self.shift(tokens, k, "year")
+        if relative is not None:  # December last year / в декабре прошлого года
+            first = dt.date(self.published.year + relative[0], month, 1)
+            return Mention(i, relative[1], first, first, Event.Precision.MONTH)
+        before = self.lemma(at(tokens, i - 1))
+        if before in SHIFTS and at(tokens, i - 1).lower not in ("this", "этот"):  # last December, next March
+            year = self.published.year + (1 if SHIFTS[before] > 0 and month <= self.published.month else 0)
+            year -= 1 if SHIFTS[before] < 0 and month >= self.published.month else 0
+            first = dt.date(year, month, 1)
+            return Mention(i - 1, k, first, first, Event.Precision.MONTH)
+        if before in ("this", "этот"):
+            first = dt.date(self.published.year, month, 1)
+            return Mention(i - 1, k, first, first, Event.Precision.MONTH)
+        if self.after_in(tokens, i):  # "in June", "в начале июня": the year from the sentence
+            year = self.infer_year(tokens, i, Partial(15, month, 15, month))
+            first = dt.date(year, month, 1)
+            return Mention(i, k, first, first, Event.Precision.MONTH, explicit_year=False)
+        return None
+
+    def numeric(self, tokens: list[Token], i: int) -> Mention | None:
+        """14.11.2017: day, month and year joined by full stops, without spaces."""
+        parts = [at(tokens, i + n) for n in range(5)]
+        touching = all(parts[n].start == parts[n - 1].end for n in range(1, 5))
+        if not touching or parts[1].text != "." or parts[3].text != ".":
+            return None
+        day, month, year = self.number(parts[0], 1, 31), self.number(parts[2], 1, 12), self.year(tokens, i + 4)
+        if None in (day, month, year):
+            return None
+        return self.with_year(tokens, i, i + 4, Partial(day, month, day, month))
+
+    def year_mention(self, tokens: list[Token], i: int) -> Mention | None:
+        """in 2014, в 2016 году, in early 2019; not a count ("in 2000 schools") nor a span ("2018−2019")."""
+        year = self.year(tokens, i)
+        following = at(tokens, i + 1)
+        counted = following.text[:1].islower() and following.lower not in AFTER_YEAR
+        if year is None or not self.after_in(tokens, i) or following.text in DASHES or counted:
+            return None
+        if at(tokens, i - 1).lower == "на":
+            return None  # "план на 2022 год": the year a plan is for
+        return Mention(i, self.past_year_words(tokens, i + 1), dt.date(year, 1, 1), dt.date(year, 12, 31),
+                       Event.Precision.YEAR)  # fmt: skip
+
+    def relative(self, tokens: list[Token], i: int) -> Mention | None:
+        """today, the day after tomorrow, вчера; last year, this month, на следующей неделе."""
+        word = bare(at(tokens, i).lower)
+        if word == "day" and at(tokens, i + 1).lower in ("after", "before"):
+            later = at(tokens, i + 1).lower == "after"
+            if bare(at(tokens, i + 2).lower) == ("tomorrow" if later else "yesterday"):
+                day = self.published + dt.timedelta(days=2 if later else -2)
+                return Mention(i, i + 3, day, day, Event.Precision.DAY)
+        if word in DAYS_FROM_PUBLICATION:
+            day = self.published + dt.timedelta(days=DAYS_FROM_PUBLICATION[word])
+            return Mention(i, i + 1, day, day, Event.Precision.DAY)
+        for unit in ("year", "month", "week"):
+            found = self.shift(tokens, i, unit)
+            if found is not None:
+                return self.shifted(i, found[1], unit, found[0])
+        return None
+
+    def shifted(self, i: int, end: int, unit: str, shift: int) -> Mention:
+        published = self.published
+        if unit == "year":
+            year = published.year + shift
+            return Mention(i, end, dt.date(year, 1, 1), dt.date(year, 12, 31), Event.Precision.YEAR)
+        if unit == "month":
+            index = published.year * 12 + published.month - 1 + shift
+            first = dt.date(index // 12, index % 12 + 1, 1)
+            return Mention(i, end, first, first, Event.Precision.MONTH)
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+        return Mention(i, end, monday, monday + dt.timedelta(days=6), Event.Precision.DAY)
+
+    def relative_weekday(self, tokens: list[Token], i: int, weekday: int) -> Mention | None:
+        """on Tuesday, last Friday, в следующую среду: the nearest such day the tense allows."""
+        before = at(tokens, i - 1)
+        shift = SHIFTS.get(self.lemma(before))
+        if shift is None and before.lower not in ("on", "в", "во"):
+            return None
+        tense = {-1: "past", 1: "future"}.get(shift) or self.tense_at(i)
+        ahead = (weekday - self.published.weekday()) % 7
+        scheduled = self.schedule_weekday(weekday) if shift is None and tense != "past" else None
+        if scheduled is not None:
+            day = scheduled
+        elif tense == "past":
+            day = self.published - dt.timedelta(days=(7 - ahead) % 7)
+        elif tense == "future" or ahead <= 3:
+            day = self.published + dt.timedelta(days=ahead or 7)
+        else:
+            day = self.published - dt.timedelta(days=7 - ahead)
+        return Mention(i - (1 if shift is not None else 0), i + 1, day, day, Event.Precision.DAY)
+
+    # Ranges and years ---------------------------------------------------------------------------
+
+    def range_word(self, tokens: list[Token], k: int, first: int) -> bool:
+        """Whether token k joins two days: a dash, or "to", "по", "and" after "from", "с", "between"."""
+        word = at(tokens, k)
+        if word.text in DASHES:
+            return True
+        return word.lower in RANGE_WORDS and (at(tokens, first - 1).lower in RANGE_STARTS or word.lower in ("and", "и"))
+
+    def join_ranges(self, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """One mention for two dates a range joins: "from 5 May to 20 June", "opens on 5 May and runs until 20 June"."""
+        joined: list[Mention] = []
+        for mention in found:
+            previous = joined[-1] if joined else None
+            if previous is not None and self.joins(tokens, previous, mention):
+                if self.is_statistics(tokens, previous, mention):
+                    joined.pop()  # "in January–April": the period of a figure
+                    continue
+                joined[-1] = self.span(previous, mention)
+            elif previous is not None and self.ends_event(tokens, previous, mention):
+                # The event's words are between the two days: the mention keeps the first one's words only.
+                joined[-1] = self.span(previous, mention)
+                joined[-1].end = previous.end
+            else:
+                joined.append(mention)
+        return joined
+
+    def joins(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
+        between = [token for token in tokens[first.end : second.first] if token.text != ","]
+        if not between or len(between) > 7 or Event.Precision.YEAR in (first.precision, second.precision):
+            return False
+        if any(token.text in {";", ":", "(", ")"} for token in between):
+            return False
+        last = between[-1].lower
+        if len(between) == 1 and (between[0].text in DASHES):
+            return True
+        if len(between) == 1 and last in ("to", "and", "и") and at(tokens, first.first - 1).lower in RANGE_STARTS:
+            return True
+        return last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up")
+
+    def span(self, first: Mention, second: Mention) -> Mention:
+        if first.precision == second.precision == Event.Precision.MONTH and first.start < second.start:
+            return Mention(first.first, second.end, first.start, second.start, Event.Precision.MONTH,
+                           first.explicit_year)  # fmt: skip
+        last = second.last
+        if second.precision == Event.Precision.MONTH:
+            last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+        if last < first.start and not second.explicit_year:
+            last = last.replace(year=last.year + 1)
+        if last < first.start or (last - first.start).days > 366:
+            return first
+        return Mention(first.first, second.end, first.start, last, Event.Precision.DAY, first.explicit_year)
+
+    def past_year_words(self, tokens: list[Token], k: int) -> int:
+        """The token after a year's "года", "г.", "год": where its mention ends."""
+        while at(tokens, k).lower in YEAR_WORDS or (at(tokens, k).text == "." and at(tokens, k - 1).lower == "г"):
+            k += 1
+        return k
+
+    def with_year(self, tokens: list[Token], i: int, k: int, parts: Partial) -> Mention | None:
+        """The mention of days whose words end at token k, with the year the text gives or the sentence implies."""
+        year, explicit = self.year(tokens, k), True
+        if year is not None:
+            k = self.past_year_words(tokens, k + 1)
+        elif (relative := self.shift(tokens, k, "year")) is not None:  # 14 November last year
+            year, k = self.published.year + relative[0], relative[1]
+        if at(tokens, k).text == "(" and self.weekday(at(tokens, k + 1)) is not None and at(tokens, k + 2).text == ")":
+            parts.weekday, k = self.weekday(at(tokens, k + 1)), k + 3  # 14 ноября (вторник)
+        if year is None:
+            year, explicit = self.infer_year(tokens, i, parts), False
+        if year is None:
+            return None
+        try:
+            first = dt.date(year, parts.month, parts.day)
+            last = dt.date(year + (1 if parts.last_month < parts.month else 0), parts.last_month, parts.last_day)
+        except ValueError:
+            return None  # "31 April": no year has it
+        if last < first:
+            return None
+        return Mention(i, k, first, last, Event.Precision.DAY, explicit)
+
+    def infer_year(self, tokens: list[Token], i: int, parts: Partial) -> int | None:
+        """The year a date leaves out: the weekday's, the paragraph's, the tense's, else the nearest."""
+        published, tense = self.published, self.tense_at(i)
+        candidates = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                candidates.append(dt.date(year, parts.month, parts.day))
+            except ValueError:
+                continue
+        if parts.weekday is not None and (same := [d for d in candidates if d.weekday() == parts.weekday]):
+            candidates = same
+        elif self.context_year and self.context_year != published.year:
+            try:
+                in_context = dt.date(self.context_year, parts.month, parts.day)
+            except ValueError:
+                in_context = None
+            allowed = in_context and not (tense == "future" and in_context < published)
+            if allowed and not (tense == "past" and in_context > published):
+                return self.context_year
+        by_tense = [
+            d for d in candidates if (tense != "future" or d >= published) and (tense != "past" or d <= published)
+        ]
+        chosen = by_tense or candidates
+        return min(chosen, key=lambda day: abs((day - published).days)).year if chosen else None
+
+
+AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",
+              "will", "under", "during", "after", "before", "from", "of", "и", "в", "на", "по", "с", "когда",
+              "года", "году", "год", "г", "а", "но", "прошел", "прошли", "состоялся", "состоялась"}  # fmt: skip
+
+
+@functools.cache
+def weekday_names(language: str) -> dict[str, int]:
+    """Weekday names in the language, as lemmas, from Django's translations (Monday is 0)."""
+    lemma = shared_morphology().lemma
+    with translation.override(language):
+        return {lemma(str(name), language): number for number, name in WEEKDAYS.items()}

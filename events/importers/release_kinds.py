@@ -1,0 +1,202 @@
+"""What kind of event a release's words name, and which dates are not events: the kinds half of the ReleaseReader.
+
+A word names a type of the calendar when it is a word of the type's name in the release's language ("Forum",
+"Дни культуры"), or an event noun or verb of the grammar below ("consultations", "talks", "summit", "the Council
+met", "переговоры", "заседание", "встретятся"). Each such word leads to the nearest type the calendar has: its own
+type if an officer added one (a "summit" type), else the type of the same sort, else the general type, else the
+first type that is not a visit: a named event is never dropped.
+
+Dates that are not events: the date of a treaty or another document ("the Treaty of 25 May 1993", "Договор от
+25 мая 1993 года", "the agreement signed on 25 May 1993"), the day an anniversary counts from ("the 80th
+anniversary of the lifting of the siege (27 January 1944)", "лет со дня"), a birthday ("born on 5 May 1840").
+"""
+
+import functools
+
+from django.utils.translation import gettext_lazy as _
+
+from events.models import EventType
+
+from .release_words import Token
+
+# The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
+GENERAL_TYPE = "other"
+# Each sort of event: the types it leads to, nearest first; its English word forms; its Russian dictionary forms.
+KINDS = {
+    "visit": (("visit",), {"visit", "visits", "visited", "visiting", "trip", "trips"},
+              {"визит", "поездка", "посетить", "посещать", "посещение"}),
+    "meeting": (("meeting", GENERAL_TYPE, "forum"),
+                {"meeting", "meetings", "met", "meet", "meets", "talks", "consultations", "consultation",
+                 "negotiations", "negotiation", "session", "sessions", "conversation", "conversations"},
+                {"встреча", "встретиться", "встречаться", "переговоры", "консультация", "заседание", "сессия",
+                 "совещание", "заседать", "беседа", "собраться"}),
+    "summit": (("summit", "meeting", GENERAL_TYPE, "forum"), {"summit", "summits"}, {"саммит"}),
+    "conference": (("conference", "forum", GENERAL_TYPE, "meeting"),
+                   {"conference", "conferences", "congress", "symposium", "seminar", "seminars"},
+                   {"конференция", "конгресс", "симпозиум", "семинар"}),
+    "exhibition": (("exhibition", GENERAL_TYPE, "festival"), {"exhibition", "exhibitions", "exhibit", "display"},
+                   {"выставка", "экспозиция", "фотовыставка"}),
+    "concert": (("concert", GENERAL_TYPE, "festival"), {"concert", "concerts", "recital", "gala"},
+                {"концерт", "спектакль", "гастроли"}),
+    "festival": (("festival", GENERAL_TYPE), {"festival", "festivals"}, {"фестиваль", "кинофестиваль"}),
+    "anniversary": (("anniversary", GENERAL_TYPE, "festival"),
+                    {"anniversary", "anniversaries", "commemoration", "celebration", "celebrations", "jubilee"},
+                    {"годовщина", "юбилей", "летие", "празднование", "торжество"}),
+    "signing": (("signing", GENERAL_TYPE), {"sign", "signs", "signed", "signing", "signature"},
+                {"подписать", "подписание", "подписывать", "подписываться", "подписаться"}),
+    GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception"},
+                   {"мероприятие", "церемония", "приём", "прием", "акция"}),
+}  # fmt: skip
+GENERAL_KINDS = {GENERAL_TYPE}
+DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
+             "resolution", "accord", "communique", "law", "constitution", "statute", "document", "договор",
+             "соглашение", "конвенция", "меморандум", "декларация", "протокол", "хартия", "указ", "постановление",
+             "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность"}  # fmt: skip
+SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
+ANNIVERSARY = {"anniversary", "anniversaries", "since", "ago", "founded", "established", "jubilee", "годовщина",
+               "летие", "юбилей", "основать", "учредить", "образовать", "назад"}  # fmt: skip
+BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
+# "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
+RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
+GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "envoy", "minister", "ministers",
+          "president", "head", "heads", "chairman", "chair", "governor", "mayor", "secretary", "representative",
+          "representatives", "speaker", "deputy", "посол", "делегация", "консул", "посланник", "министр", "президент",
+          "глава", "председатель", "губернатор", "мэр", "секретарь", "представитель", "премьер", "премьер-министр",
+          "заместитель", "спикер", "руководитель", "вице-губернатор"}  # fmt: skip
+GUEST_DISTANCE = 5
+# "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
+AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
+            "зритель", "гость"}  # fmt: skip
+AUDIENCE_DISTANCE = 4
+# Words before a topic: an event word after them names what something is about.
+TOPIC_WORDS = {"about", "о", "об", "обо"}
+# "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs.
+TIMES = {"times", "раз", "раза"}
+COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "два", "две",
+          "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "несколько", "много"}  # fmt: skip
+RECURRING = {"annually", "annual", "yearly", "every", "ежегодно", "ежегодный", "каждый", "регулярно", "regularly"}
+REASONS = {
+    "document": _("The date of a treaty or another document, not an event."),
+    "anniversary": _("The day an anniversary counts from, not an event."),
+    "birthday": _("A birthday, not an event."),
+}
+# How long before the publication a date must be to be the one an anniversary or a document counts from.
+PAST_REFERENCE_DAYS = 365
+
+
+@functools.cache
+def kind_words(language: str) -> dict[str, str]:
+    """Each event word of the language (an English form, a Russian dictionary form) and the sort it names."""
+    column = 1 if language == "en" else 2
+    return {word: kind for kind, row in KINDS.items() for word in row[column]}
+
+
+class KindReader:
+    """Event words and non-events of a sentence; the ReleaseReader (release.py) sets up the state used here."""
+
+    def type_for(self, kind: str) -> EventType | None:
+        """The calendar's type nearest to a sort of event: its own, else the sort's, else the general one..."""
+        by_slug = {event_type.slug: event_type for event_type in self.types}
+        for slug in (kind, *KINDS[kind][0], GENERAL_TYPE):
+            if slug in by_slug:
+                return by_slug[slug]
+        if kind == "visit":
+            return None
+        return next((event_type for event_type in self.types if not event_type.is_visit), None)
+
+    def kind_of(self, token: Token) -> tuple[EventType | None, bool]:
+        """The type a word names, and whether it names it only in general ("event", "мероприятие")."""
+        if not token.text[:1].isalpha():
+            return None, False
+        word = self.lemma(token)
+        if word not in self.kinds_seen:
+            found: tuple[EventType | None, bool] = (None, False)
+            for event_type in self.types:
+                if word in self.type_words[event_type.pk] and len(word) > 3 and self.same_number(token, event_type):
+                    found = (event_type, False)
+                    break
+            else:
+                kind = kind_words(self.language).get(word)
+                if kind is not None:
+                    found = (self.type_for(kind), kind in GENERAL_KINDS)
+            self.kinds_seen[word] = found
+        return self.kinds_seen[word]
+
+    def same_number(self, token: Token, event_type: EventType) -> bool:
+        """Whether a Russian word is plural if its type's name is: "Дни культуры" are not "День России"."""
+        if self.language != "ru":
+            return True
+        name = event_type.name_ru or ""
+        plural_name = any(self.morphology.analysis(word.lower())[3] == "plur" for word in name.split()[:1])
+        return not plural_name or self.morphology.analysis(token.lower)[3] == "plur"
+
+    def event_type(self, segment: list[Token], *, nearest_last: bool) -> tuple[EventType | None, int]:
+        """The type a word of the segment names, the one nearest to the date; a specific word before a general one."""
+        best, best_rank = (None, -1), None
+        for position, token in enumerate(segment):
+            kind, general = self.kind_of(token)
+            if kind is None and self.lemma(token) in RECEIVING:
+                guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
+                kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
+            if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
+                continue
+            if kind.is_visit and self.counts_visitors(segment, position):
+                continue  # "an agreement on visa-free trips", "соглашение о поездках": a topic, not an event
+            distance = len(segment) - position if nearest_last else position
+            rank = (general, distance)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = (kind, position), rank
+        return best
+
+    def year_of_anniversary(self, mention, word: Token) -> bool:
+        """Whether a year is only the one an anniversary falls in ("This year marks the 75th anniversary"): the
+        anniversary is celebrated on a day or in a month, which the text gives if it is an event."""
+        return (
+            mention.precision == "year" and self.lemma(word) in KINDS["anniversary"][1 if self.language == "en" else 2]
+        )
+
+    def counts_visitors(self, segment: list[Token], position: int) -> bool:
+        """Whether a visit word speaks of visitors counted or described ("tourists visiting", "посетили зрители")."""
+        near = segment[max(0, position - AUDIENCE_DISTANCE) : position + 1 + AUDIENCE_DISTANCE]
+        return any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
+
+    def reference_reason(self, tokens: list[Token], mention) -> str:
+        """Why a date is not an event ("document", "anniversary", "birthday"), or "" when it may be one."""
+        before = [self.lemma(token) for token in tokens[max(0, mention.first - 6) : mention.first]]
+        just_before = [word for word in before[-2:] if word not in ("on", "in")]
+        clause = self.clause_words(tokens, mention.first)
+        old = (self.published - mention.last).days >= PAST_REFERENCE_DAYS
+        if "от" in just_before or "dated" in just_before:
+            return "document"
+        if just_before[-1:] == ["of"] and len(before) > 1 and before[-2] in DOCUMENTS:
+            return "document"
+        if old and set(before[-3:]) & SIGNED and self.sentence_words(tokens) & DOCUMENTS:
+            return "document"
+        if BIRTH & (set(before) | clause):
+            return "birthday"
+        if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before)):
+            return "anniversary"
+        return ""
+
+    def recurs(self, tokens: list[Token], mention) -> bool:
+        """Whether the date is of events that recur ("met six times this year", "held annually in June")."""
+        if self.sentence_counts is None:
+            self.sentence_counts = any(
+                token.lower in TIMES and k and (tokens[k - 1].text.isdigit() or tokens[k - 1].lower in COUNTS)
+                for k, token in enumerate(tokens)
+            )
+        clause = self.clause_words(tokens, mention.first)
+        recurring = not mention.explicit_year and mention.precision != "day" and bool(clause & RECURRING)
+        return self.sentence_counts or recurring
+
+    def clause_words(self, tokens: list[Token], i: int) -> set[str]:
+        """The dictionary forms of the clause (between commas, dashes, brackets...) that holds token i."""
+        low, high = self.clause_bounds(i)
+        if (low, high) not in self.clause_lemmas:
+            self.clause_lemmas[low, high] = {self.lemma(token) for token in tokens[low:high]}
+        return self.clause_lemmas[low, high]
+
+    def sentence_words(self, tokens: list[Token]) -> set[str]:
+        if self.sentence_lemmas is None:
+            self.sentence_lemmas = {self.lemma(token) for token in tokens}
+        return self.sentence_lemmas

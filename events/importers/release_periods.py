@@ -1,0 +1,186 @@
+"""Seasons, days named by their number alone, ends of events and deadlines: the periods half of the DateReader.
+
+What it reads, in English and Russian:
+- seasons, as months: "in the autumn", "this summer", "in the spring of 2024", "осенью", "летом прошлого года",
+  "этой зимой" (a winter is December to February; "winter 2024", "зимой 2024 года", the one that ends in 2024);
+- a day by its number alone ("Last month, on the 22nd", "Среда, 11-е"): in the month just named, else in the
+  month of the day the text named last (a programme's days), else of the publication, as the tense allows;
+- a weekday alone after a programme's days ("В субботу Министр откроет…" after "12–13 декабря"): the next such
+  day after the last day named, when that day is still to come;
+- the end of an event named earlier ("opens on 5 May … and will remain open until the end of September", "The
+  forum … will last until 16 September", "выставка, которая продлится до 15 мая"), and deadlines, which are not
+  events ("applications by 13 September", "заявки принимаются до 15 июня");
+- statistics periods, which are not events either: "in January–April", "в январе–сентябре".
+"""
+
+import datetime as dt
+
+from events.models import Event
+
+from .release_dates import SHIFTS, Mention, at
+from .release_words import Token
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+           "весна": (3, 5), "лето": (6, 8), "осень": (9, 11), "зима": (12, 2), "весной": (3, 5), "летом": (6, 8),
+           "осенью": (9, 11), "зимой": (12, 2)}  # fmt: skip
+# Russian adverbs of season ("осенью") name one alone; a noun ("осень") or an English word needs a word before
+# ("in the autumn", "этой осенью", "this summer") or a year after ("autumn 2024"): "summer" alone is often a name.
+SEASON_ADVERBS = {"весной", "летом", "осенью", "зимой"}
+SEASON_BEFORE = {"in", "the", "during", "this", "next", "last", "coming", "past", "в", "этот", "прошлый", "следующий",
+                 "будущий", "нынешний", "текущий", "минувший", "предстоящий", "of"}  # fmt: skip
+ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
+ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
+ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
+# Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
+UNTIL = {"until", "till", "до"}
+DEADLINE = {"by", "until", "till", "до", "позднее", "deadline", "срок"}
+# Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
+CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "продлиться",
+              "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть", "экспонироваться",
+              "экспонировать"}  # fmt: skip
+CONTINUING_WINDOW = 8
+# Words between "until"/"до" and a month: "until the end of September", "до конца сентября".
+END_PARTS = {"the", "end", "of", "конца", "начала", "середины"}
+STATISTICS_WORDS = {"за"}
+
+
+class PeriodReader:
+    """Seasons, lone day numbers, ends and deadlines; the ReleaseReader (release.py) sets up the state used here."""
+
+    def season(self, tokens: list[Token], i: int) -> Mention | None:
+        """in the autumn, this summer, autumn 2024, осенью, летом прошлого года: the season's months."""
+        word = self.lemma(at(tokens, i))
+        english_name = self.language == "en" and at(tokens, i).text[:1].isupper()
+        if english_name or (word not in SEASONS and at(tokens, i).lower not in SEASONS):
+            return None  # English writes seasons in lower case: "the Summer Academy" is a name
+        first_month, last_month = SEASONS.get(at(tokens, i).lower) or SEASONS[word]
+        before = self.lemma(at(tokens, i - 1))
+        end, year = i + 1, None
+        if at(tokens, end).lower == "of" and self.year(tokens, end + 1):
+            end += 1
+        if self.year(tokens, end):
+            year, end = self.year(tokens, end), self.past_year_words(tokens, end + 1)
+        elif (relative := self.shift(tokens, end, "year")) is not None:
+            year, end = self.published.year + relative[0], relative[1]
+        elif at(tokens, i).lower not in SEASON_ADVERBS and before not in SEASON_BEFORE:
+            return None
+        start = i - 1 if before in SHIFTS else i
+        if year is None:
+            year = self.season_year(first_month, last_month, SHIFTS.get(before), self.tense_at(i))
+        elif first_month > last_month:
+            year -= 1  # "winter 2024": the winter that ends in 2024
+        first = dt.date(year, first_month, 1)
+        last = dt.date(year + (1 if last_month < first_month else 0), last_month, 1)
+        return Mention(start, end, first, last, Event.Precision.MONTH, explicit_year=False)
+
+    def season_year(self, first_month: int, last_month: int, shift: int | None, tense: str) -> int:
+        """The year a season starts in: the one the shift names ("last summer"), else the last one that began (in
+        the past tense), the next one that has not ended (in the future), else the nearest."""
+        published = self.published
+        starts = {year: dt.date(year, first_month, 1) for year in (published.year - 1, published.year,
+                                                                  published.year + 1)}  # fmt: skip
+        ends = {year: dt.date(year + (1 if last_month < first_month else 0), last_month, 28) for year in starts}
+        current = next((year for year in starts if starts[year] <= published <= ends[year]), None)
+        if shift is not None:
+            if shift == 0 and current is not None:
+                return current
+            ahead = [year for year in starts if starts[year] > published]
+            behind = [year for year in starts if ends[year] < published]
+            return (min(ahead) if shift > 0 else max(behind)) if shift else min(ahead)
+        if tense == "past":
+            return max(year for year in starts if starts[year] <= published)
+        if current is not None:
+            return current
+        return min(year for year in starts if starts[year] > published)
+
+    def bare_ordinal(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
+        """on the 22nd, 11-е, 11-го: a day whose month the text gave before (or the publication's)."""
+        token = at(tokens, i)
+        english = token.text[-2:] in ("st", "nd", "rd", "th") and at(tokens, i - 1).lower == "the"
+        russian = (
+            token.text.isdigit()
+            and at(tokens, i + 1).text == "-"
+            and at(tokens, i + 1).start == token.end
+            and at(tokens, i + 2).lower in ORDINAL_ENDINGS_RU
+        )
+        day = self.number(token, 1, 31)
+        end = i + (3 if russian else 1)
+        after = at(tokens, end)
+        # Not an ordinal before its noun: "the 10th meeting", "10-е заседание".
+        alone = not after.text[:1].isalpha() or after.lower in ORDINAL_FOLLOWERS
+        if day is None or not (english or russian) or not alone:
+            return None
+        if english and at(tokens, i - 2).lower not in ORDINAL_PREPOSITIONS:
+            return None
+        for year, month in self.months_to_try(i):
+            try:
+                found = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if weekday is None or found.weekday() == weekday:
+                return Mention(i - (1 if english else 0), end, found, found, Event.Precision.DAY, explicit_year=False)
+        return None
+
+    def months_to_try(self, i: int) -> list[tuple[int, int]]:
+        """The months a lone day number may be in, likeliest first: the sentence's, the last day's, the tense's."""
+        tried = []
+        if self.sentence_month is not None:
+            tried.append(self.sentence_month)
+        if self.last_day is not None:
+            tried += [(self.last_day.year, self.last_day.month), next_month(self.last_day)]
+        published, tense = self.published, self.tense_at(i)
+        this = (published.year, published.month)
+        previous = (published.year - (published.month == 1), (published.month - 2) % 12 + 1)
+        tried += {"past": [this, previous], "future": [this, next_month(published)]}.get(tense, [this])
+        return tried
+
+    def schedule_weekday(self, weekday: int) -> dt.date | None:
+        """A weekday named after a programme's days still to come: the next such day after the last one named."""
+        last = self.last_day
+        if last is None or last < self.published:
+            return None
+        return last + dt.timedelta(days=(weekday - last.weekday()) % 7 or 7)
+
+    def until_word(self, tokens: list[Token], mention: Mention) -> str:
+        """The word before a date that ends something ("until", "до", "by"), past "the end of", else ""."""
+        k = mention.first - 1
+        while k >= 0 and (tokens[k].lower in END_PARTS or tokens[k].text.isdigit() or tokens[k].text in ".:"):
+            k -= 1  # "until the end of September", "до 18.00 24 апреля"
+        word = at(tokens, k).lower
+        if word == "позднее" and at(tokens, k - 1).lower == "не":
+            return word
+        return word if word in DEADLINE else ""
+
+    def continues(self, tokens: list[Token], low: int, high: int) -> bool:
+        """Whether the words [low, high) carry an event on ("will last", "remain open", "продлится")."""
+        return any(self.lemma(token) in CONTINUING or token.lower in CONTINUING for token in tokens[low:high])
+
+    def ends_event(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
+        """Whether the second date is the end of the event the first begins: "opens on 10 August … and will remain
+        open until the end of September", "которая продлится до 15 мая" (a semicolon between them too)."""
+        return (
+            first.precision == Event.Precision.DAY
+            and self.until_word(tokens, second) in UNTIL
+            and self.continues(tokens, first.end, second.first)
+        )
+
+    def is_deadline(self, tokens: list[Token], mention: Mention) -> bool:
+        """A day something is due by, not an event: "by 13 September", "accepted until 20 July", "до 15 июня"."""
+        if mention.precision != Event.Precision.DAY or mention.start != mention.last:
+            return False
+        word = self.until_word(tokens, mention)
+        return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))
+
+    def continued_to(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a verb just before the date carries an event on to it ("will last until", "продлится до")."""
+        return self.continues(tokens, max(0, mention.first - CONTINUING_WINDOW), mention.first)
+
+    def is_statistics(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
+        """Months from January joined by a dash ("in January–April 2023", "за январь–май"): a period figures are
+        given for, not an event."""
+        months = first.precision == second.precision == Event.Precision.MONTH
+        return months and (first.start.month == 1 or at(tokens, first.first - 1).lower in STATISTICS_WORDS)
+
+
+def next_month(day: dt.date) -> tuple[int, int]:
+    return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)

@@ -1,0 +1,63 @@
+"""The tense of a clause, which decides the year a date leaves out: the tense half of the DateReader.
+
+English: auxiliaries and the past forms of the verbs releases use ("will", "took place", "held"); a participle after
+"be" is passive, not past ("is to be held"); "would" of reported plans is the future ("agreed that the Days would be
+held"). Russian: the verbs' tenses from pymorphy3, and verbs of planning ("планируется", "договорились").
+"""
+
+from .release_dates import at
+from .release_words import Token
+
+# Tense in English: auxiliaries and the past forms of the verbs releases use; a word of FUTURE_WORDS wins.
+FUTURE_WORDS = {"will", "shall", "’ll", "'ll", "would", "upcoming", "forthcoming", "scheduled", "planned",
+                "expected", "plans", "intend", "intends", "due", "next"}  # fmt: skip
+# A participle after these is passive or an infinitive ("is to be held", "will be opened"), not the past tense.
+BE_WORDS = {"be", "being", "is", "are", "am", "to"}
+PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", "opened", "closed", "hosted",
+              "attended", "discussed", "adopted", "agreed", "exchanged", "noted", "welcomed", "stressed", "received",
+              "gathered", "began", "ended", "marked", "celebrated", "paid", "made", "gave", "laid", "talked",
+              "focused", "reviewed", "presented", "launched", "completed", "participated", "conducted", "organised",
+              "organized", "came", "went", "saw", "brought", "featured", "drew", "ago", "earlier", "recently",
+              "arrived", "travelled", "traveled", "emphasised", "emphasized", "addressed", "attracted"}  # fmt: skip
+# A verb in the present ("falls on 8 December", "opens on 5 May") leaves the year to the nearest such day.
+PRESENT_WORDS = {"is", "are", "falls", "fall", "opens", "runs", "takes", "begins", "starts", "lasts", "continues",
+                 "closes", "ends", "marks", "hosts", "holds", "meets", "coincides"}  # fmt: skip
+RUSSIAN_FUTURE = {"планироваться", "запланировать", "наметить", "намечать", "намечаться", "предстоять",
+                  "предстоящий", "ожидаться", "планировать", "договориться", "условиться",
+                  "решить"}  # fmt: skip
+# An infinitive after "to" in a headline ("Lavrov to visit Minsk") speaks of the future.
+HEADLINE_FUTURE = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "address"}
+
+
+class TenseReader:
+    """The tenses of a sentence's clauses; the ReleaseReader (release.py) sets up the state used here."""
+
+    def tense_at(self, i: int) -> str:
+        """The tense of the clause that holds token i, else of the sentence: "future", "past", "present" or ""."""
+        return self.clause_tense(i) or self.clause_tense(None)
+
+    def words_tense(self, tokens: list[Token]) -> str:
+        """ "future" or "past" when the words say so ("will", "held", "совершит", "прошёл"), else ""."""
+        self.work["tense words"] += len(tokens)
+        if self.language == "en":
+            words = {token.lower for token in tokens}
+            past = {token.lower for k, token in enumerate(tokens) if at(tokens, k - 1).lower not in BE_WORDS}
+            headline = any(
+                token.lower == "to"
+                and at(tokens, k + 1).lower in HEADLINE_FUTURE
+                and k
+                and tokens[k - 1].text[:1].isupper()
+                for k, token in enumerate(tokens)
+            )
+            if words & FUTURE_WORDS or headline:
+                return "future"
+            return "past" if past & PAST_WORDS else "present" if words & PRESENT_WORDS else ""
+        tenses = set()
+        for token in tokens:
+            if token.text[:1].isalpha() and token.text.isalpha() and not token.text.isascii():
+                form, part_of_speech, tense, _number = self.morphology.analysis(token.lower)
+                if form in RUSSIAN_FUTURE:
+                    tenses.add("futr")
+                elif part_of_speech in ("VERB", "PRTF", "PRTS"):
+                    tenses.add(tense)
+        return "future" if "futr" in tenses else "past" if "past" in tenses else "present" if "pres" in tenses else ""

@@ -1,0 +1,115 @@
+"""Drafting's dates: relative to the publication, ranges however joined, and the year a date leaves out."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+
+def dates_and_types(text: str, published: dt.date) -> list[tuple[str, str]]:
+    return [(proposal.iso, proposal.event_type.slug) for proposal in propose(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Today, the ministers held talks in Minsk.", [("2018-03-14", "meeting")]),
+        ("Tomorrow the Forum of Regions opens in Minsk.", [("2018-03-15", "forum")]),
+        ("Yesterday, the Council met in Minsk.", [("2018-03-13", "meeting")]),
+        ("In December last year, the ministers held talks in Tokyo.", [("2017-12", "meeting")]),
+        ("The next summit will take place next year.", [("2019", "meeting")]),
+        ("The consultations will be held next week.", [("2018-03-19..2018-03-25", "meeting")]),
+        ("Next month, an exhibition of Russian icons opens in Rome.", [("2018-04", "exhibition")]),
+        ("On Tuesday, the Ambassador will open a photo exhibition.", [("2018-03-20", "exhibition")]),
+        ("Last Monday, the Ambassador held a meeting with the Governor.", [("2018-03-12", "meeting")]),
+        ("Вчера состоялись переговоры министров.", [("2018-03-13", "meeting")]),
+        ("В декабре прошлого года в Токио прошли переговоры.", [("2017-12", "meeting")]),
+        ("В прошлом году форум прошёл в Минске.", [("2017", "forum")]),
+        ("На следующей неделе пройдёт заседание рабочей группы.", [("2018-03-19..2018-03-25", "meeting")]),
+        ("В следующем месяце состоится конференция.", [("2018-04", "forum")]),
+        ("В прошлую пятницу Посол провёл встречу с губернатором.", [("2018-03-09", "meeting")]),
+    ],
+)
+def test_relative_dates_count_from_the_publication_in_both_languages(seed, text, expected):
+    assert dates_and_types(text, dt.date(2018, 3, 14)) == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An exhibition of icons opens on 5 May and runs until 20 June.", "2018-05-05..2018-06-20"),
+        ("The exhibition will be open from 5 May to 20 June.", "2018-05-05..2018-06-20"),
+        ("The exhibition runs 5 May through 20 June.", "2018-05-05..2018-06-20"),
+        ("The festival takes place 30 May — 2 June.", "2018-05-30..2018-06-02"),
+        ("The festival takes place May 30 − June 2.", "2018-05-30..2018-06-02"),
+        ("The festival runs from 27 December 2018 to 8 January 2019.", "2018-12-27..2019-01-08"),
+        ("The summit opens on 13 June and lasts two days.", "2018-06-13..2018-06-14"),
+        ("The forum will be held between 6 and 8 September.", "2018-09-06..2018-09-08"),
+        ("The festival runs from Friday, 2 November, to Sunday, 4 November.", "2018-11-02..2018-11-04"),
+        ("Выставка откроется 5 мая и продлится до 20 июня.", "2018-05-05..2018-06-20"),
+        ("Фестиваль пройдёт с 30 мая по 2 июня.", "2018-05-30..2018-06-02"),
+        ("Фестиваль пройдёт 30 мая – 2 июня.", "2018-05-30..2018-06-02"),
+        ("Форум пройдёт со 2 по 3 сентября.", "2018-09-02..2018-09-03"),
+    ],
+)
+def test_ranges_however_written_give_one_proposal_from_the_first_to_the_last_day(seed, text, expected):
+    assert [iso for iso, _slug in dates_and_types(text, dt.date(2018, 3, 14))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Published in January: the nearest July is the coming one, but the verbs say the past.
+        ("The festival, held in Novi Sad in July, drew thousands.", "2018-07"),
+        ("The Youth Forum took place in Belgrade on 12-13 July.", "2018-07-12..2018-07-13"),
+        ("В июле в Нови-Саде состоялся фестиваль русской музыки.", "2018-07"),
+        ("The Youth Forum will take place in Belgrade on 12-13 July.", "2019-07-12..2019-07-13"),
+        # 12 July was a Thursday in 2018, a Friday in 2019.
+        ("The Youth Forum is in Belgrade on Friday, 12 July.", "2019-07-12"),
+        ("The Youth Forum is in Belgrade on Thursday, 12 July.", "2018-07-12"),
+        ("Форум молодёжи откроется 12 июля (четверг).", "2018-07-12"),
+        ("Ministers agreed to hold the next round of consultations on 10 September.", "2019-09-10"),
+    ],
+)
+def test_a_missing_year_follows_the_tense_the_weekday_and_the_paragraph(seed, text, expected):
+    assert dates_and_types(text, dt.date(2019, 1, 15))[0][0] == expected
+
+
+def test_a_festival_in_a_paragraph_about_2016_is_in_2016(seed):
+    text = "In 2016, Days of Culture were held in Almaty. A festival took place there on 4–9 October."
+
+    assert dates_and_types(text, dt.date(2019, 1, 15)) == [
+        ("2016", "culture-days"),
+        ("2016-10-04..2016-10-09", "festival"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On the 10th of January, the sides will hold negotiations.", "2019-01-10"),
+        ("The Council will meet on January 12th.", "2019-01-12"),
+        ("Заседание состоится 14.11.2019.", "2019-11-14"),
+        ("On 14 and 15 November, the Forum will be held in Minsk.", "2019-11-14..2019-11-15"),
+    ],
+)
+def test_ordinals_numeric_dates_and_two_days_joined_by_and(seed, text, expected):
+    assert [iso for iso, _slug in dates_and_types(text, dt.date(2019, 1, 5))] == [expected]
+
+
+def test_a_year_that_frames_a_day_of_the_same_sentence_is_not_proposed_again(seed):
+    text = "Last year, the consultations took place in Moscow on 6 October."
+
+    assert dates_and_types(text, dt.date(2018, 12, 14)) == [("2017-10-06", "meeting")]
+
+
+def test_a_plan_for_a_year_and_a_count_of_meetings_are_not_events(seed):
+    text = (
+        "Министры утвердили план консультаций на 2022 год. This year, the Presidents have met six times. "
+        "The Forum is held annually in June."
+    )
+
+    assert dates_and_types(text, dt.date(2021, 10, 18)) == []

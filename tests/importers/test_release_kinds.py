@@ -1,0 +1,162 @@
+"""Drafting's event words: kinds beyond the types' names, led to the nearest type; dates that are not events."""
+
+import datetime as dt
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from events.importers.release import propose
+from events.importers.release_kinds import GENERAL_TYPE
+from events.models import EventType
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = dt.date(2021, 9, 3)
+
+
+def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(p.iso, p.event_type.slug, p.reason) for p in propose(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 8 September, the sides will hold consultations.", "meeting"),
+        ("The BRICS summit opens on 8 September.", "meeting"),
+        ("The Council of Foreign Ministers met on 1 September.", "meeting"),
+        ("8 сентября пройдёт сессия Межправительственной комиссии.", "meeting"),
+        ("The conference will take place on 8 September.", "forum"),
+        ("8 сентября откроется фотовыставка.", "exhibition"),
+    ],
+)
+def test_kinds_the_types_do_not_name_are_proposed_with_the_nearest_type(seed, text, expected):
+    assert [slug for _iso, slug, _reason in dates_types_reasons(text)] == [expected]
+
+
+def test_a_concert_or_an_anniversary_takes_the_general_type_when_the_calendar_has_it(seed):
+    text = "A concert will be held on 8 September. On 9 September, the anniversary will be celebrated."
+    without = dates_types_reasons(text)
+    EventType.objects.create(slug=GENERAL_TYPE, name="Other event", name_en="Other event", name_ru="Другое событие")
+
+    with_general = dates_types_reasons(text)
+
+    assert without == [("2021-09-08", "festival", ""), ("2021-09-09", "festival", "")]
+    assert with_general == [("2021-09-08", GENERAL_TYPE, ""), ("2021-09-09", GENERAL_TYPE, "")]
+
+
+def test_a_specific_event_word_wins_over_a_general_one_and_russia_day_is_not_culture_days(seed):
+    # Without the general type, a reception takes the first type that is not a visit.
+    assert dates_types_reasons("Moscow Days events took place in June 2016.") == [("2016-06", "culture-days", "")]
+    assert dates_types_reasons("12 июня состоится приём по случаю Дня России.") == [("2022-06-12", "forum", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The 80th anniversary of the siege, which began on 8 September 1941, will be marked.", "anniversary"),
+        ("Блокада была снята 27 января 1944 года, к годовщине пройдут мероприятия.", "anniversary"),
+        ("The reception marks the Treaty of 25 May 1993.", "document"),
+        ("Приём посвящён Договору от 25 мая 1993 года.", "document"),
+        ("The agreement, signed on 25 May 1993, was the subject of a conference.", "document"),
+        ("A concert honours the composer, born on 7 May 1840.", "birthday"),
+    ],
+)
+def test_reference_dates_are_proposed_unticked_with_the_reason(seed, text, reason):
+    proposals = propose(text, published=PUBLISHED)
+
+    assert len(proposals) == 1
+    assert (
+        proposals[0].reason.split()[1:3]
+        == {
+            "anniversary": ["day", "an"],
+            "document": ["date", "of"],
+            "birthday": ["birthday,", "not"],
+        }[reason]
+    )
+
+
+def test_the_command_leaves_reference_dates_out_and_tells_the_language_from_the_text(seed, tmp_path):
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "Блокада Ленинграда началась 8 сентября 1941 года. 8 сентября пройдёт церемония в память о её начале.",
+        encoding="utf-8",
+    )
+    out = StringIO()
+
+    call_command("draft_from_release", str(release), "--published", "2021-09-03", stdout=out)
+
+    assert [line.split("\t")[:2] for line in out.getvalue().splitlines()] == [["2021-09-08", "forum"]]
+
+
+def test_the_seed_release_in_russian_needs_no_language_given(seed):
+    text = (Path(__file__).parent / "test_release.py").read_text().split('RUSSIAN = """')[1].split('"""')[0]
+
+    assert [p.iso for p in propose(text, published=dt.date(2017, 11, 13))] == [
+        "2017-11-14..2017-11-15",
+        "2017-06-29..2017-06-30",
+        "2015-06",
+        "2016",
+        "2017-10",
+    ]
+
+
+def test_admin_drafting_tells_the_language_and_shows_a_treatys_date_unticked_with_why(seed, admin_client):
+    text = "Приём посвящён Договору от 25 мая 1993 года. 12 июня состоится приём в честь Договора."
+    release = {"title": "R", "published": "2021-09-03", "language": "", "text": text, "propose": "1"}
+
+    response = admin_client.post("/admin/events/event/draft/", release)
+
+    forms = response.context["proposals"].forms
+    assert [(form.initial["dates"], form.initial["include"]) for form in forms] == [
+        ("1993-05-25", False),
+        ("2022-06-12", True),
+    ]
+    assert "Unticked: The date of a treaty or another document, not an event." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 8 September, the Minister will receive the Ambassador of China.", [("2021-09-08", "meeting", "")]),
+        ("8 сентября Министр принял по его просьбе Посла Ливана.", [("2020-09-08", "meeting", "")]),
+        ("On 8 September, the museum received an award for its collection.", []),
+        ("8 сентября парламент принял закон о бюджете.", []),
+        ("On 1 September, the ministers signed a joint statement.", [("2021-09-01", "signing", "")]),
+    ],
+)
+def test_receiving_a_guest_is_a_meeting_and_signing_a_signing_not_receiving_an_award_or_adopting_a_law(
+    seed, text, expected
+):
+    assert dates_types_reasons(text) == expected
+
+
+def test_a_hyphen_inside_a_name_does_not_end_the_clause_of_a_month(seed):
+    text = "In May, the first China–Central Asia Summit was hosted by Xi'an."
+
+    assert dates_types_reasons(text) == [("2021-05", "meeting", "")]
+
+
+def test_a_month_and_a_day_after_a_semicolon_are_two_events(seed):
+    text = "In March, the President paid a state visit to Russia; on 21 March the two leaders signed a statement."
+
+    assert dates_types_reasons(text) == [("2021-03", "visit", ""), ("2021-03-21", "signing", "")]
+
+
+def test_an_event_word_before_a_semicolon_is_not_the_event_of_a_date_after_it(seed):
+    text = "The festival has been held annually since 2013; last year it had 40,000 guests."
+
+    assert dates_types_reasons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2015 the number of Russian tourists visiting Serbia in September has tripled.",
+        "В сентябре Казань посетили более 40 тысяч туристов.",
+        "This year marks the 75th anniversary of diplomatic relations.",
+    ],
+)
+def test_visitors_counted_and_the_year_an_anniversary_falls_in_are_not_events(seed, text):
+    assert dates_types_reasons(text) == []

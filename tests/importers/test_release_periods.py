@@ -1,0 +1,124 @@
+"""Drafting's periods: seasons, a day by its number alone, a programme's weekdays, ends of events, deadlines and
+statistics periods."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+from events.importers.release_words import Proposal
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = dt.date(2024, 3, 21)  # a Thursday
+
+
+def dates_and_types(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str]]:
+    return [(p.iso, p.event_type.slug) for p in propose(text, published=published) if not p.reason]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The next meeting of the Commission will take place in Tashkent in the autumn.", "2024-09..2024-11"),
+        ("The forum was held in Kazan last summer.", "2023-06..2023-08"),
+        ("The consultations will be held in the spring of 2025.", "2025-03..2025-05"),
+        ("Осенью в Алматы прошли Дни российской культуры.", "2023-09..2023-11"),
+        ("Летом прошлого года в Минске прошёл форум регионов.", "2023-06..2023-08"),
+        ("Зимой 2024 года состоялось заседание комиссии.", "2023-12..2024-02"),
+    ],
+)
+def test_a_season_is_proposed_as_its_months_in_the_year_the_tense_or_the_text_gives(seed, text, expected):
+    assert [iso for iso, _slug in dates_and_types(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["The Summer Academy of diplomats opened a conference.", "The forum on Arctic summer shipping opened."]
+)
+def test_a_season_word_that_is_not_a_time_is_not_a_date(seed, text):
+    assert dates_and_types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last month, on the 22nd, the Governor received the Consul General.", [("2024-02-22", "meeting")]),
+        ("In May, on the 14th, the ministers will hold talks.", [("2024-05-14", "meeting")]),
+        ("The 10th meeting of the Joint Commission will convene on 21 October.", [("2024-10-21", "meeting")]),
+        ("10-е заседание комиссии пройдёт 21 октября.", [("2024-10-21", "meeting")]),
+    ],
+)
+def test_a_day_by_its_number_alone_takes_the_month_named_before_and_an_ordinal_before_a_noun_is_no_day(
+    seed, text, expected
+):
+    assert dates_and_types(text) == expected
+
+
+def test_a_russian_day_by_its_number_alone_follows_the_programmes_last_day(seed):
+    text = "10 декабря – переговоры в Вашингтоне.\n\nСреда, 11-е: Министр примет Министра иностранных дел Вьетнама."
+
+    assert dates_and_types(text, dt.date(2019, 12, 6)) == [("2019-12-10", "meeting"), ("2019-12-11", "meeting")]
+
+
+def test_a_weekday_after_a_programmes_days_to_come_is_the_next_such_day_after_them(seed):
+    text = "12–13 декабря – форум в Риме.\n\nВ субботу Министр откроет выставку в Доме приёмов."
+
+    assert dates_and_types(text, dt.date(2019, 12, 6)) == [("2019-12-12..2019-12-13", "forum"),
+                                                           ("2019-12-14", "exhibition")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "An exhibition of crafts opens on August 10 at the National Museum of the Republic of Tatarstan and will "
+            "remain open until the end of September.",
+            [("2024-08-10..2024-09-30", "exhibition")],
+        ),
+        (
+            "The day before yesterday, the Days of the Region opened in Harbin; they will last until 27 March.",
+            [("2024-03-19..2024-03-27", "culture-days")],
+        ),
+        (
+            "В среду, 27 марта, в музее откроется выставка «Великая степь», которая продлится до 15 мая.",
+            [("2024-03-27..2024-05-15", "exhibition")],
+        ),
+        (
+            "The day after tomorrow, the business forum will open in Minsk. The forum, which is expected to bring "
+            "together 120 companies, will last until 25 March.",
+            [("2024-03-23..2024-03-25", "forum")],
+        ),
+    ],
+)
+def test_the_end_of_an_event_named_before_ends_it_in_the_same_sentence_or_the_next(seed, text, expected):
+    assert dates_and_types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Companies wishing to take part in the B2B meetings are requested to apply by 13 April.",
+        "Applications for the festival are accepted until 20 April.",
+        "Заявки на участие в мастер-классах фестиваля принимаются до 15 апреля.",
+        "Аккредитация на заседание осуществляется до 18.00 24 марта.",
+    ],
+)
+def test_a_deadline_is_not_an_event(seed, text):
+    assert dates_and_types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In January-April 2024, trade grew by 12 per cent, and the number of tourists visiting Serbia doubled.",
+        "In January–February, the exhibition centre had 50,000 visitors.",
+    ],
+)
+def test_months_from_january_joined_by_a_dash_are_a_statistics_period_not_an_event(seed, text):
+    assert dates_and_types(text) == []
+
+
+def test_months_from_one_to_another_are_proposed_as_months():
+    proposal = Proposal(start=dt.date(2024, 9, 1), end=dt.date(2024, 11, 1), precision="month", sentence="")
+
+    assert proposal.iso == "2024-09..2024-11"

@@ -1,0 +1,24 @@
+"""Drafting's tenses: the year a date leaves out follows the tense of its clause, passives and reported plans too."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The session, which is due to be held in Belgrade in mid-June, will be prepared.", "2023-06"),
+        ("The 6th Expo, to be held on June 15–19 in Harbin, is visited by a delegation.", "2023-06-15..2023-06-19"),
+        ("It was agreed that the Days of Culture would be held in Almaty on the 14th and 15th of May.",
+         "2024-05-14..2024-05-15"),
+        ("The forum was held in Kazan on 15 June.", "2022-06-15"),
+        ("The talks held on 2 June were fruitful.", "2022-06-02"),
+    ],
+)  # fmt: skip
+def test_a_passive_or_an_infinitive_is_not_the_past_and_would_is_a_plan(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2023, 5, 29))] == [expected]
