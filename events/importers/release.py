@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from events.models import Event, EventType, Person
 
 from .release_dates import DateReader, Mention
-from .release_kinds import REASONS, KindReader
+from .release_kinds import GENERAL_TYPE, REASONS, KindReader
 from .release_periods import UNTIL, PeriodReader
 from .release_places import PlaceReader
 from .release_tense import TenseReader
@@ -71,9 +71,12 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
         self.morphology = morphology or shared_morphology()
         self.work = Counter() if work is None else work
         self.months = month_names(language)
-        # The general type ("Other event") names no kind of event: its words would match any sentence.
-        self.types = list(EventType.objects.exclude(slug="other"))
-        self.type_words = {kind.pk: self.words_of_type(kind) for kind in self.types}
+        self.types = list(EventType.objects.all())
+        # The general type ("Other event") names no kind of event: its words ("other", "event") would match any
+        # sentence. It is chosen by the kinds' rules (release_kinds.KINDS), not by its name.
+        self.type_words = {
+            kind.pk: set() if kind.slug == GENERAL_TYPE else self.words_of_type(kind) for kind in self.types
+        }
         self.kinds_seen: dict[str, tuple] = {}
         self.people = list(Person.objects.all())
         self.places: dict[tuple, dict | None] = {}
