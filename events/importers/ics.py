@@ -119,8 +119,10 @@ class Importer(EventMapper, EventWriter):
         now=None,
         lock=False,
         strict=False,
+        write=True,
     ):
         self.source = source_name(source)
+        self.write = write
         if publish and not may_publish:
             raise ImportFileError(_("Only a publisher may publish events: import them as drafts."))
         self.may_publish = may_publish
@@ -166,7 +168,8 @@ class Importer(EventMapper, EventWriter):
                 parts.append((event, item))
         self.cancel_dropped_occurrences(items, pending, report)
         self.attach_parents(parts, stored, pending, report)
-        self.save(pending, seen)
+        if self.write:
+            self.save(pending, seen)
 
     def skip(self, item: Incoming, why: str, report: ImportReport) -> None:
         """Leave out an event that cannot be stored, with the reason; with strict, refuse the file instead."""
@@ -400,7 +403,11 @@ def import_calendar(
     event is a conflict. The other options are Importer's.
     """
     report = ImportReport(dry_run=dry_run)
-    importer = Importer(source=source, may_publish=may_publish, lock=not dry_run, strict=strict, **options)
+    # A dry run (the preview) decides and checks every event as the import does, and writes nothing: what only the
+    # database can refuse (a row another import wrote meanwhile) shows at the import itself.
+    importer = Importer(
+        source=source, may_publish=may_publish, lock=not dry_run, strict=strict, write=not dry_run, **options
+    )
     calendar, lines = parse_calendar(data, report)
     checker = EventChecker(calendar, lines, report, strict=strict, window=import_window(importer.now))
     items = incoming_events(checker.readable(), calendar.walk("VTIMEZONE"), importer.now, report, strict)

@@ -1,5 +1,6 @@
 """iCalendar import: upsert by UID, the mapping of each property, hostile files refused whole, round trip."""
 
+import dataclasses
 import datetime as dt
 import http.server
 import threading
@@ -286,6 +287,23 @@ def test_a_dry_run_reports_and_writes_nothing():
 
     assert (report.created, report.dry_run) == (["Consultations (partner-1)"], True)
     assert (Event.objects.count(), Venue.objects.count(), Tag.objects.count()) == (0, 0, 0)
+
+
+def test_a_preview_reports_exactly_what_the_import_then_does():
+    import_calendar(ics(event_lines(uid="kept"), event_lines(uid="moved", summary="Talks")))
+    again = ics(
+        event_lines(uid="kept"),
+        event_lines(uid="moved", sequence=1, summary="Talks", **{"DTSTART;VALUE=DATE": "20271115"}),
+        event_lines(uid="new", summary="Forum", CATEGORIES="Conference", LOCATION="Minsk, Belarus"),
+        event_lines(uid="broken", summary="Seminar", **{"DTSTART;VALUE=DATE": "2027-99-99"}),
+    )
+
+    preview = import_calendar(again, dry_run=True)
+    written = Event.objects.count()
+    done = import_calendar(again)
+
+    assert dataclasses.replace(preview, dry_run=False) == done
+    assert (written, Event.objects.count(), len(done.created), len(done.updated), len(done.skipped)) == (2, 3, 1, 1, 1)
 
 
 def test_parts_keep_their_parent_through_related_to():
