@@ -331,6 +331,11 @@ EVENTS_FEED_MAX_AGE = int(os.environ.get("EVENTS_FEED_MAX_AGE", "300"))
 # Anonymous pages and API answers are kept whole for at most this long (events/freshness.py: they are keyed by the
 # data version and the minute, so a change shows at once); 0 renders every request.
 EVENTS_PAGE_CACHE_SECONDS = int(os.environ.get("EVENTS_PAGE_CACHE_SECONDS", "120"))
+# The change feed (events/changes.py): the days it looks back, the most entries it holds, and how long after a
+# change further saves of the same event still count as the same change (a mistake put right is no change).
+EVENTS_CHANGES_DAYS = int(os.environ.get("EVENTS_CHANGES_DAYS", "90"))
+EVENTS_CHANGES_LIMIT = int(os.environ.get("EVENTS_CHANGES_LIMIT", "100"))
+EVENTS_CHANGES_SETTLE_MINUTES = int(os.environ.get("EVENTS_CHANGES_SETTLE_MINUTES", "30"))
 
 # iCalendar import (see events/importers/ics.py): caps that make a hostile file a clear error, not a hang.
 EVENTS_IMPORT_MAX_BYTES = int(os.environ.get("EVENTS_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, views
+from . import change_feeds, feeds, views
 
 
 class MonthConverter:
@@ -29,4 +29,8 @@ urlpatterns = [
     path("feeds/events.ics", feeds.EventFeedView.as_view(), name="feed"),
     path("feeds/upcoming.atom", feeds.UpcomingAtomFeed(), name="atom"),
     path("feeds/private/<str:token>.ics", feeds.PrivateFeedView.as_view(), name="private-feed"),
+    # What changed in any selection (change_feeds.py): Atom at two addresses, and JSON Feed.
+    path("changes/", change_feeds.ChangeFeedView.as_view(format="atom"), name="changes"),
+    path("changes.atom", change_feeds.ChangeFeedView.as_view(format="atom"), name="changes-atom"),
+    path("changes.json", change_feeds.ChangeFeedView.as_view(format="json"), name="changes-json"),
 ]

@@ -158,6 +158,9 @@ def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
         "google_url": "https://calendar.google.com/calendar/render?cid=" + quote(webcal_url, safe=""),
         "atom_url": atom_url,
         "atom_subscribed": news,
+        # What changed among the subscribed feed's events (change_feeds.py).
+        "changes_atom_url": request.build_absolute_uri(reverse("events:changes-atom") + query),
+        "changes_json_url": request.build_absolute_uri(reverse("events:changes-json") + query),
     }
 
 

@@ -112,7 +112,7 @@ def public_paths(events) -> list[str]:
             if not path.startswith(("/api/", "/sitemap", "/robots", "/ru/")):
                 paths.add("/ru" + path)
     # The pages again with each filter a reader can set, and later pages of the API.
-    for path in ("/events/", "/feeds/events.ics", "/api/events/", "/feeds/upcoming.atom"):
+    for path in ("/events/", "/feeds/events.ics", "/api/events/", "/feeds/upcoming.atom", "/changes/", "/changes.json"):
         for query in (
             "type=visit",
             "country=BY",
@@ -162,6 +162,8 @@ def test_the_walk_reaches_every_kind_of_public_page(calendar):
         "/api/events/embargoed-visit/",
         "/api/tags/",
         "/ru/events/2030/04/",
+        "/changes.atom",
+        "/ru/changes.json",
     ):
         assert expected in paths
 

@@ -23,6 +23,8 @@ ENDPOINTS = [
     "/events/makei-working-visit-to-russia-2017.ics",
     "/feeds/events.ics",
     "/feeds/upcoming.atom",
+    "/changes/",
+    "/ru/changes.json",
     "/sitemap.xml",
     "/ru/events/",
     "/ru/feeds/events.ics",

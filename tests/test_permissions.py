@@ -437,3 +437,21 @@ def test_only_a_publisher_or_a_superuser_moves_a_published_event_to_another_addr
         301,
         "/events/moved-visit/",
     )
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_change_feeds_are_public_and_the_same_for_every_role(world, role):
+    """Staff read the public change feeds as anyone does: a draft's changes are never in them (the private feed is
+    where staff see drafts). A POST is refused."""
+    client = client_as(world, role)
+    answers = {path: client.get(path) for path in ("/changes/", "/changes.atom", "/ru/changes.json")}
+    post = client.post("/changes.json")
+
+    assert {
+        path: (response.status_code, "Draft visit" in response.content.decode()) for path, response in answers.items()
+    } == {
+        "/changes/": (200, False),
+        "/changes.atom": (200, False),
+        "/ru/changes.json": (200, False),
+    }
+    assert ("Published visit, renamed" in answers["/changes/"].content.decode(), post.status_code) == (True, 405)

@@ -196,6 +196,8 @@ def outputs(client, event: Event, hostile: str) -> dict[str, tuple[int, bytes]]:
         "event file": answer(client.get(f"/events/{event.slug}.ics")),
         "atom": answer(client.get("/feeds/upcoming.atom")),
         "atom of a city": answer(client.get(f"/feeds/upcoming.atom?city={typed}")),
+        "changes": answer(client.get("/changes.atom")),
+        "changes of a city": answer(client.get(f"/changes.json?city={typed}")),
         "sitemap": answer(client.get("/sitemap-events.xml")),
         "page": answer(client.get(f"/events/{event.slug}/")),
         "api": answer(client.get(f"/api/events/{event.slug}/")),
@@ -247,7 +249,7 @@ def test_any_text_in_any_field_or_filter_leaves_every_format_parseable(db, hosti
     uids = set(Event.objects.values_list("uid", flat=True))
     client = Client()
     produced = outputs(client, event, hostile)
-    typed = {"feed searched", "feed of a city", "atom of a city", "api list"}
+    typed = {"feed searched", "feed of a city", "atom of a city", "api list", "changes of a city"}
     # A typed filter may be refused (more than ten words, a NUL): a 400, never a 5xx; everything else answers.
     assert {name: status for name, (status, _content) in produced.items() if status != 200} == {
         name: 400 for name, (status, _content) in produced.items() if name in typed and status == 400
@@ -256,10 +258,10 @@ def test_any_text_in_any_field_or_filter_leaves_every_format_parseable(db, hosti
     for name in {"feed", "ru feed", "feed searched", "feed of a city", "event file"} & set(content):
         # Mozilla's ical.js (Thunderbird) too, on the feeds the event's own texts and the typed filters reach.
         check_calendar(content[name], uids, with_icaljs=name in ("feed", "feed searched"))
-    for name in {"atom", "atom of a city", "sitemap"} & set(content):
+    for name in {"atom", "atom of a city", "changes", "sitemap"} & set(content):
         assert ET.fromstring(content[name]).tag.endswith(("feed", "urlset"))
     ld = re.search(rb'<script type="application/ld\+json">(.*?)</script>', content["page"], re.DOTALL)
     assert json.loads(ld.group(1))["name"] == clean_line(hostile)
     assert json.loads(content["api"])["title_en"] == clean_line(hostile)
-    if "api list" in content:
-        json.loads(content["api list"])
+    for name in {"api list", "changes of a city"} & set(content):
+        json.loads(content[name])
