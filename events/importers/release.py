@@ -173,7 +173,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
             reason = REASONS.get(self.reference_reason(tokens, mention), "")
             proposal = Proposal(
                 start=mention.start, end=mention.last, precision=mention.precision, sentence=sentence.strip(),
-                event_type=kind, language=self.language, reason=str(reason),
+                event_type=kind, language=self.language, reason=reason,  # lazy: said in the officer's language, not the release's
             )  # fmt: skip
             # Where: named around this date (up to the dates before and after it), else by a host before it.
             window_start = mentions[index - 1].end if index else 0
