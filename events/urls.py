@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, views
+from . import feeds, spreadsheet, views
 
 
 class MonthConverter:
@@ -22,6 +22,7 @@ app_name = "events"
 urlpatterns = [
     path("", views.EventListView.as_view(), name="home"),
     path("events/", views.EventListView.as_view(), name="event-list"),
+    path("events.csv", spreadsheet.EventCsvView.as_view(), name="event-csv"),
     path("events/past/", views.EventArchiveView.as_view(), name="event-archive"),
     path("events/<int:year>/<month:month>/", views.EventMonthView.as_view(), name="event-month"),
     path("events/<slug:slug>.ics", feeds.EventIcsView.as_view(), name="event-ics"),

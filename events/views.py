@@ -158,6 +158,7 @@ def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
         "google_url": "https://calendar.google.com/calendar/render?cid=" + quote(webcal_url, safe=""),
         "atom_url": atom_url,
         "atom_subscribed": news,
+        "csv_url": reverse("events:event-csv") + query,
     }
 
 
