@@ -296,6 +296,8 @@ def body_for(key, world) -> dict | None:
 # Public outputs: the same for every role, read-only.
 rows("""
 events:event-csv                           |         | 200 200 200 200 200 200 | 405 405 405 405 405 405
+events:embed                               |         | 200 200 200 200 200 200 | 405 405 405 405 405 405
+events:embed-current-month                 |         | 200 200 200 200 200 200 | 405 405 405 405 405 405
 """)
 
 
