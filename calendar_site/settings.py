@@ -7,6 +7,7 @@ deployment would, and refuses to start without a secret key.
 
 import datetime as dt
 import os
+import re
 import zoneinfo
 from pathlib import Path
 
@@ -235,6 +236,22 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [csp.constants.SELF],
     }
 }
+
+# The embeddable calendar (events/embed.py): the sites whose pages may show /embed/ in an <iframe>, as origins
+# separated by spaces or commas ("https://mfa.gov.by https://*.embassy.example"); none: only this site itself.
+# The rest of the site keeps refusing every frame (X-Frame-Options DENY, frame-ancestors 'none').
+EMBED_ORIGIN = re.compile(r"https?://(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+(:\d{1,5})?|https?://\[[0-9a-f:.]+\](:\d{1,5})?")
+
+
+def env_origins(name: str) -> list[str]:
+    origins = [origin.rstrip("/").lower() for origin in os.environ.get(name, "").replace(",", " ").split()]
+    wrong = [origin for origin in origins if not EMBED_ORIGIN.fullmatch(origin)]
+    if wrong:
+        raise ImproperlyConfigured(f"{name} takes origins such as https://mfa.example.org, not {wrong[0]!r}.")
+    return origins
+
+
+EVENTS_EMBED_ORIGINS = env_origins("EVENTS_EMBED_ORIGINS")
 
 # Brute-force protection of the admin login (django-axes): after AXES_FAILURE_LIMIT failed logins for
 # one user name from one address, that pair is locked out for AXES_COOLOFF_HOURS (429, in the page's language).

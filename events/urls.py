@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import change_feeds, feeds, views
+from . import change_feeds, embed, feeds, spreadsheet, views
 
 
 class MonthConverter:
@@ -22,6 +22,10 @@ app_name = "events"
 urlpatterns = [
     path("", views.EventListView.as_view(), name="home"),
     path("events/", views.EventListView.as_view(), name="event-list"),
+    path("events.csv", spreadsheet.EventCsvView.as_view(), name="event-csv"),
+    path("embed/", embed.EmbedListView.as_view(), name="embed"),
+    path("embed/month/", embed.EmbedCurrentMonthView.as_view(), name="embed-current-month"),
+    path("embed/month/<int:year>/<month:month>/", embed.EmbedMonthView.as_view(), name="embed-month"),
     path("events/past/", views.EventArchiveView.as_view(), name="event-archive"),
     path("events/<int:year>/<month:month>/", views.EventMonthView.as_view(), name="event-month"),
     path("events/<slug:slug>.ics", feeds.EventIcsView.as_view(), name="event-ics"),

@@ -86,11 +86,15 @@ class FilteredPageMixin(WholePageMixin):
     # Whether the page lists coming events only, as the Atom feed does.
     lists_coming_events = False
 
+    # Whether the page has the filter form and the subscribe block (the embeddable pages have neither).
+    offers_filters = True
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            filter_context(self.request, self.filterset, days=self.subscribed_days, news=self.lists_coming_events)
-        )
+        if self.offers_filters:
+            context.update(
+                filter_context(self.request, self.filterset, days=self.subscribed_days, news=self.lists_coming_events)
+            )
         return context
 
 
@@ -161,6 +165,12 @@ def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
         # What changed among the subscribed feed's events (change_feeds.py).
         "changes_atom_url": request.build_absolute_uri(reverse("events:changes-atom") + query),
         "changes_json_url": request.build_absolute_uri(reverse("events:changes-json") + query),
+        "csv_url": reverse("events:event-csv") + query,
+        # A month page offers the grid of the month a visitor is in, the others the coming events of the filters.
+        "embed_url": request.build_absolute_uri(
+            reverse("events:embed-current-month" if kind == "events:event-month" else "events:embed")
+            + (f"?{urlencode(coming)}" if coming else "")
+        ),
     }
 
 
@@ -246,6 +256,8 @@ class EventMonthView(FilteredPageMixin, TemplateView):
 
     template_name = "events/event_month.html"
     extra_context = {"nav": "archive"}
+    # The grid and its lists, rendered once per data version, day, language, month and filters.
+    body_template = "events/includes/month_body.html"
 
     def get_context_data(self, year, month, **kwargs):
         if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
@@ -261,10 +273,8 @@ class EventMonthView(FilteredPageMixin, TemplateView):
         # The grid and its lists are the same until the calendar changes, an embargo ends or the day turns.
         body = freshness.remember(
             "month",
-            (now.astimezone(dt.UTC).date(), get_language(), first, sorted(self.normal.lists())),
-            lambda: render_to_string(
-                "events/includes/month_body.html", self.month_context(events, first, last), request=self.request
-            ),
+            (self.body_template, now.astimezone(dt.UTC).date(), get_language(), first, sorted(self.normal.lists())),
+            lambda: render_to_string(self.body_template, self.month_context(events, first, last), request=self.request),
             timeout=24 * 3600,
         )
         previous_month = (first - dt.timedelta(days=1)).replace(day=1)

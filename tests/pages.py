@@ -24,6 +24,10 @@ PAGES = [
     "/events/slavic-bazaar-in-vitebsk/",
     "/events/no-such-event/",
     "/ru/events/?from=2017-02-30",
+    "/embed/",
+    "/ru/embed/?type=visit",
+    "/embed/month/2017/06/",
+    "/ru/embed/month/2017/11/",
 ]
 
 

@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
 
 from events.models import Event, FeedToken, Organisation
@@ -243,6 +243,7 @@ model_rows("events_feedtoken", FEED_TOKENS, {**FEED_TOKENS, "change": "302 302 4
 # Events: an editor changes and deletes drafts only; publishing and published events are a publisher's.
 rows("""
 admin:events_event_changelist              |         | 302 302 200 200 200 200 | 302 302 200 200 200 200
+admin:events_event_changelist              | csv     | 302 302 200 200 200 200 | 302 302 200 200 200 200
 admin:events_event_add                     |         | 302 302 403 200 200 200 | 302 302 403 200 200 200
 admin:events_event_change                  |         | 302 302 200 200 200 200 | 302 302 403 403 200 200
 admin:events_event_change                  | draft   | 302 302 200 200 200 200 | 302 302 403 200 200 200
@@ -280,13 +281,24 @@ WRITES = {
 MATRIX.update({key: codes.split() for key, codes in WRITES.items()})
 
 
-def body_for(key) -> dict | None:
+def body_for(key, world) -> dict | None:
     route, variant, method = key
+    if variant == "csv":
+        # The staff spreadsheet of a draft: any member of staff who may see events may export them.
+        return {"action": "export_csv", "_selected_action": [world["draft"].pk]}
     if route == "api:event-list":
         return PUBLISHED_BODY if variant == "publish" else DRAFT_BODY
     if method == "PATCH":
         return {"published": True} if variant == "publish draft" else {"summary_en": "A new summary."}
     return None
+
+
+# Public outputs: the same for every role, read-only.
+rows("""
+events:event-csv                           |         | 200 200 200 200 200 200 | 405 405 405 405 405 405
+events:embed                               |         | 200 200 200 200 200 200 | 405 405 405 405 405 405
+events:embed-current-month                 |         | 200 200 200 200 200 200 | 405 405 405 405 405 405
+""")
 
 
 def route_pattern(name: str) -> str:
@@ -297,8 +309,11 @@ def route_pattern(name: str) -> str:
 def test_each_role_gets_the_answer_of_the_permission_table(world, key):
     route, variant, method = key
     # An event's API address is the same whatever the variant; the draft is asked for by its own slug.
-    path = path_of(route_pattern(route), "draft" if "draft" in variant else "", world)
-    got = [str(ask(world, role, method, path, body_for(key))) for role in ROLES]
+    if route.startswith("events:"):
+        path = reverse(route)
+    else:
+        path = path_of(route_pattern(route), "draft" if "draft" in variant else "", world)
+    got = [str(ask(world, role, method, path, body_for(key, world))) for role in ROLES]
     # Read as "anonymous user viewer editor publisher superuser".
     assert " ".join(got) == " ".join(MATRIX[key])
 

@@ -87,6 +87,24 @@ def test_an_unknown_calendar_zone_is_refused_with_its_name():
     assert "EVENTS_ICAL_TIMEZONE must be an IANA time zone, not 'Mars/Olympus'." in result.stderr
 
 
+def test_embed_origins_are_read_separated_by_spaces_or_commas():
+    origins = setting(
+        "settings.EVENTS_EMBED_ORIGINS",
+        DJANGO_DEBUG="1",
+        EVENTS_EMBED_ORIGINS="https://MFA.example.org/, https://*.embassy.example http://127.0.0.1:8080",
+    )
+
+    assert origins == "['https://mfa.example.org', 'https://*.embassy.example', 'http://127.0.0.1:8080']"
+
+
+def test_an_embed_origin_that_is_not_an_origin_is_refused_with_its_name():
+    result = manage("check", DJANGO_DEBUG="1", EVENTS_EMBED_ORIGINS="https://mfa.example.org/calendar/")
+
+    assert (
+        "EVENTS_EMBED_ORIGINS takes origins such as https://mfa.example.org, not 'https://mfa.example.org/calendar'."
+    ) in result.stderr
+
+
 def test_database_url_selects_postgresql_and_redis_url_the_cache():
     env = {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/calendar"}
 

@@ -1,7 +1,9 @@
 """Every page's "Subscribe to this selection" gives exactly the dated events the page lists (views.filter_context)."""
 
+import csv
 import datetime as dt
 import html
+import io
 import re
 from urllib.parse import urlsplit
 
@@ -202,3 +204,18 @@ def test_a_month_page_feed_reads_the_same_in_icaljs(client):
 
     assert {urlsplit(event["url"]).path for event in parsed["events"]} == page_events(content)
     assert len(page_events(content)) == 6
+
+
+CSV_LINK = re.compile(r'<a href="([^"]+)" download>')
+
+
+@pytest.mark.parametrize("path", ["/events/2017/06/", "/ru/events/2017/06/?type=visit", "/events/past/?type=forum"])
+def test_the_spreadsheet_link_holds_exactly_the_events_the_page_lists(client, path):
+    load_demo()
+    content = client.get(path).content.decode()
+    response = client.get(html.unescape(CSV_LINK.search(content).group(1)))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+    listed = page_events(content)
+
+    assert ({urlsplit(row[13]).path for row in rows[1:]}, bool(listed)) == (listed, True)

@@ -97,6 +97,15 @@ def publication_badge(event: Event, *, until: bool = False) -> str:
     return format_html('<span class="desk-badge desk-public">{}</span>', gettext("public"))
 
 
+def publication_words(event: Event) -> str:
+    """What publication_badge says, as plain text (the staff spreadsheet's column): "embargoed until …"."""
+    if not event.is_published:
+        return gettext("draft")
+    if event.is_embargoed:
+        return f"{gettext('embargoed')} {gettext('until %(moment)s') % {'moment': format_moment(event.publish_at)}}"
+    return gettext("public")
+
+
 def what_is_missing(event: Event) -> list[str]:
     """Name what a coming event still lacks: its Russian title or summary, its times, its days."""
     missing = [

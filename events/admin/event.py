@@ -20,7 +20,7 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from events import admin_views, history, services
+from events import admin_views, history, services, spreadsheet
 from events.dates import format_event_dates
 from events.models import (
     EditConflict,
@@ -205,7 +205,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         "publication_outlook",
     ]
     inlines = [ParticipationInline, PartInline]
-    actions = ["publish", "cancel", "duplicate_as_next_edition"]
+    actions = ["publish", "cancel", "duplicate_as_next_edition", "export_csv"]
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -452,6 +452,11 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
             "%(count)d draft of next year's edition created.", "%(count)d drafts of next year's editions created.", done
         )
         self.message_user(request, message % {"count": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Export the selected events as CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        """The spreadsheet of the public export (spreadsheet.py), drafts and embargoed events marked in a column."""
+        return spreadsheet.staff_csv_response(request, queryset, publication=desk.publication_words)
 
     def _run(self, request, queryset, operation, *, check: bool = False) -> int:
         """Apply operation to each event (services.run_on_each), report each refusal, and count the events it

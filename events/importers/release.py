@@ -170,10 +170,11 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
             previous_end = end
             if kind is None or self.recurs(tokens, mention) or self.year_of_anniversary(mention, segment[keyword_at]):
                 continue  # a date with no event named near it (trade figures), or of events that recur
+            # Lazy: said in the officer's language when shown, not in the release's (read under its language).
             reason = REASONS.get(self.reference_reason(tokens, mention), "")
             proposal = Proposal(
                 start=mention.start, end=mention.last, precision=mention.precision, sentence=sentence.strip(),
-                event_type=kind, language=self.language, reason=reason,  # lazy: said in the officer's language, not the release's
+                event_type=kind, language=self.language, reason=reason,
             )  # fmt: skip
             # Where: named around this date (up to the dates before and after it), else by a host before it.
             window_start = mentions[index - 1].end if index else 0
