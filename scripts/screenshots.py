@@ -133,12 +133,10 @@ def photograph_admin(browser, password: str) -> list[Path]:
     context = browser.new_context(
         viewport={"width": ADMIN_WIDTH, "height": SCREENS[ADMIN_WIDTH]}, reduced_motion="reduce"
     )
+    from tests.browser.conftest import log_in
+
     page = context.new_page()
-    page.goto(f"http://{HOST}/admin/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"http://{HOST}/admin/")
+    log_in(page, f"http://{HOST}", "admin", password)
     written = [
         shoot(page, f"http://{HOST}{path}", OUT / f"{name}-en-{ADMIN_WIDTH}.png") for name, path in ADMIN_PAGES.items()
     ]

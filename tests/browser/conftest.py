@@ -41,6 +41,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def violations_on(page, site: str, paths) -> dict[str, list[str]]:
+    """serious_violations of each page, for the pages that have any."""
+    found = {}
+    for path in paths:
+        page.goto(f"{site}{path}")
+        serious = serious_violations(page)
+        if serious:
+            found[path] = serious
+    return found
+
+
+def log_in(page, site: str, username: str, password: str) -> None:
+    """Log the page in to the admin, as a person does at its login form."""
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{site}/admin/")
+
+
 def serious_violations(page) -> list[str]:
     """axe-core's serious and critical violations on the page as it is now, one line each."""
     page.add_script_tag(path=str(AXE))
@@ -107,13 +127,20 @@ def officer(site, browser, django_user_model):
     django_user_model.objects.create_superuser("officer", password=OFFICER_PASSWORD)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", "officer")
-    page.fill("#id_password", OFFICER_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
+    log_in(page, site, "officer", OFFICER_PASSWORD)
     yield page
     context.close()
+
+
+def enter_all_day_visit(officer, title_en: str, title_ru: str, first: str, last: str) -> None:
+    """Fill the add form of the officer's page with a published all-day visit (not saved)."""
+    officer.select_option("#id_event_type", label="Visit")
+    officer.fill("#id_title_en", title_en)
+    officer.fill("#id_title_ru", title_ru)
+    officer.check("#id_when_0")  # all day
+    officer.fill("#id_start_date", first)
+    officer.fill("#id_end_date", last)
+    officer.check("#id_is_published")
 
 
 def page_width(page) -> int:

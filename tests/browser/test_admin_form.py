@@ -4,7 +4,7 @@ import icalendar
 
 from events.models import Event
 
-from .conftest import ARTIFACTS, page_width, serious_violations
+from .conftest import ARTIFACTS, enter_all_day_visit, page_width, serious_violations
 
 
 def shown(page) -> dict[str, bool]:
@@ -21,13 +21,13 @@ def vevent(page, site: str, event: Event) -> icalendar.Event:
 def test_an_officer_adds_an_all_day_visit_then_a_timed_meeting_in_another_zone(site, officer):
     officer.goto(f"{site}/admin/events/event/add/")
     assert shown(officer) == {"start_date": True, "start_0": False, "timezone": False}
-    officer.select_option("#id_event_type", label="Visit")
-    officer.fill("#id_title_en", "Working visit of the Foreign Minister of Belarus to Tokyo and Osaka, with talks")
-    officer.fill("#id_title_ru", "Рабочий визит Министра иностранных дел Белоруссии в Токио и Осаку, с переговорами")
-    officer.check("#id_when_0")  # all day
-    officer.fill("#id_start_date", "2030-05-14")
-    officer.fill("#id_end_date", "2030-05-15")
-    officer.check("#id_is_published")
+    enter_all_day_visit(
+        officer,
+        "Working visit of the Foreign Minister of Belarus to Tokyo and Osaka, with talks",
+        "Рабочий визит Министра иностранных дел Белоруссии в Токио и Осаку, с переговорами",
+        "2030-05-14",
+        "2030-05-15",
+    )
     officer.click("input[name=_save]")
     visit = Event.objects.get(title_en__startswith="Working visit of the Foreign Minister of Belarus to Tokyo")
 

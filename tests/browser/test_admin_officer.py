@@ -10,7 +10,7 @@ import time_machine
 from events.models import Event
 
 from ..factories import AllDayEventFactory
-from .conftest import page_width
+from .conftest import enter_all_day_visit, page_width
 
 FEED = "/feeds/events.ics"
 
@@ -31,13 +31,13 @@ def save(officer, button: str = "_save") -> None:
 def test_an_all_day_visit_with_two_parts_is_one_page_and_three_linked_events_in_the_feed(site, officer, page):
     widths = []
     officer.goto(f"{site}/admin/events/event/add/")
-    officer.select_option("#id_event_type", label="Visit")
-    officer.fill("#id_title_en", "Working visit of Russian Foreign Minister Sergey Lavrov to Minsk")
-    officer.fill("#id_title_ru", "Рабочий визит Министра иностранных дел России Сергея Лаврова в Минск")
-    officer.check("#id_when_0")  # all day
-    officer.fill("#id_start_date", "2030-01-14")
-    officer.fill("#id_end_date", "2030-01-15")
-    officer.check("#id_is_published")
+    enter_all_day_visit(
+        officer,
+        "Working visit of Russian Foreign Minister Sergey Lavrov to Minsk",
+        "Рабочий визит Министра иностранных дел России Сергея Лаврова в Минск",
+        "2030-01-14",
+        "2030-01-15",
+    )
     parts = [
         ("Talks with the Foreign Minister of Belarus", "Переговоры с Министром иностранных дел Белоруссии", "14"),
         ("Joint meeting of the foreign ministry collegiums", "Совместное заседание коллегий министерств", "15"),

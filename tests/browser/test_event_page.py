@@ -10,7 +10,7 @@ import pytest
 from events.models import Event
 
 from ..icaljs import parse_with_icaljs
-from .conftest import ARTIFACTS, serious_violations
+from .conftest import ARTIFACTS, violations_on
 
 MAKEI = "makei-working-visit-to-russia-2017"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -171,11 +171,6 @@ def test_event_pages_of_every_kind_have_no_serious_accessibility_violation(site,
         Event.objects.get(title_en=title).get_absolute_url()
         for title in ("Cancelled culture days", "Consultations on consular issues", "Forum on regional cooperation")
     ]
-    found = {}
-    for path in [*paths, *(f"/ru{path}" for path in paths), f"/events/{MAKEI}/"]:
-        page.goto(f"{site}{path}")
-        serious = serious_violations(page)
-        if serious:
-            found[path] = serious
+    found = violations_on(page, site, [*paths, *(f"/ru{path}" for path in paths), f"/events/{MAKEI}/"])
     context.close()
     assert found == {}

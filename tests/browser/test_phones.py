@@ -7,7 +7,7 @@ import pytest
 
 from events.models import Event
 
-from .conftest import ARTIFACTS, serious_violations
+from .conftest import ARTIFACTS, violations_on
 
 # Where a line of the header's site name is: the switch's top must fall within its first line box.
 FIRST_LINE_BOX = """() => {
@@ -74,12 +74,7 @@ def test_the_folded_and_the_open_filters_have_no_serious_accessibility_violation
     # axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
     context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
     phone = context.new_page()
-    found = {}
-    for path in ["/events/", "/ru/events/?type=visit", "/events/2017/06/?city=moscow"]:
-        phone.goto(f"{site}{path}")
-        serious = serious_violations(phone)
-        if serious:
-            found[path] = serious
+    found = violations_on(phone, site, ["/events/", "/ru/events/?type=visit", "/events/2017/06/?city=moscow"])
     context.close()
 
     assert found == {}

@@ -5,7 +5,7 @@ from pathlib import Path
 from events.models import Event
 
 from ..pages import PAGES
-from .conftest import ARTIFACTS, serious_violations
+from .conftest import ARTIFACTS, violations_on
 
 
 def test_reader_filters_opens_an_event_downloads_it_and_switches_to_russian(site, page):
@@ -67,12 +67,7 @@ def test_no_serious_or_critical_accessibility_violations(site, browser):
     # axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
-    found = {}
-    for path in PAGES:
-        page.goto(f"{site}{path}")
-        serious = serious_violations(page)
-        if serious:
-            found[path] = serious
+    found = violations_on(page, site, PAGES)
     context.close()
     assert found == {}
 
