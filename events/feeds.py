@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.core.exceptions import BadRequest
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponsePermanentRedirect, QueryDict
-from django.shortcuts import get_object_or_404
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -186,8 +185,10 @@ class EventIcsView(View):
         event = events.select_related(*FEED_RELATED).prefetch_related(*FEED_PREFETCH).filter(slug=slug).first()
         if event is None:
             # An address the event had before its slug changed: a permanent redirect to its file.
-            moved = get_object_or_404(events.only("slug"), old_slugs__slug=slug)
-            return HttpResponsePermanentRedirect(reverse("events:event-ics", kwargs={"slug": moved.slug}))
+            moved = events.slug_now(slug)
+            if moved is None:
+                raise Http404
+            return HttpResponsePermanentRedirect(reverse("events:event-ics", kwargs={"slug": moved}))
         # The data version too: the file shows the event's type, place and parent, which change without it.
         _last_modified, version = freshness.data_version(timezone.now())
         etag = feed_etag(request, QueryDict(), event.uid, event.sequence, event.updated_at, version)

@@ -392,11 +392,10 @@ class EventDetailView(WholePageMixin, DetailView):
             self.object = self.get_object()
         except Http404:
             # An address the event had before its slug changed: a permanent redirect, to a page the reader may see.
-            events = self.get_queryset().select_related(None).prefetch_related(None).only("slug")
-            moved = events.filter(old_slugs__slug=kwargs["slug"]).first()
+            moved = self.get_queryset().slug_now(kwargs["slug"])
             if moved is None:
                 raise
-            return HttpResponsePermanentRedirect(moved.get_absolute_url())
+            return HttpResponsePermanentRedirect(reverse("events:event-detail", kwargs={"slug": moved}))
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):

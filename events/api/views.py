@@ -295,7 +295,7 @@ class EventViewSet(KeptReadMixin, ConditionalGetMixin, viewsets.ModelViewSet):
         except Http404:
             # An address the event had before its slug changed: a permanent redirect, to an event the client may
             # read, with the parameters it sent (as the event's page does).
-            moved = self.get_queryset().filter(old_slugs__slug=kwargs["slug"]).values_list("slug", flat=True).first()
+            moved = self.get_queryset().slug_now(kwargs["slug"])
             if moved is None:
                 raise
             query = request.META.get("QUERY_STRING", "")

@@ -166,6 +166,12 @@ class EventQuerySet(models.QuerySet):
         """Keep events in the city of this name, written in English or Russian, in any letter case."""
         return self.filter(Q(venue__city_en__iexact=name) | Q(venue__city_ru__iexact=name))
 
+    def slug_now(self, old_slug: str) -> str | None:
+        """The slug of the event among these that once had old_slug (EventSlugHistory), or None: where an old
+        address leads, for the pages, the .ics and the API alike."""
+        moved = self.select_related(None).prefetch_related(None).filter(old_slugs__slug=old_slug)
+        return moved.values_list("slug", flat=True).first()
+
     def search(self, text: str) -> "EventQuerySet":
         """Keep events whose title, summary, people or place contain every word of text, in either language."""
         queryset = self
