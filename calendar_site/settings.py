@@ -363,3 +363,33 @@ EVENTS_IMPORT_MAX_WRITTEN = int(os.environ.get("EVENTS_IMPORT_MAX_WRITTEN", "200
 # Recurring events are expanded into single events within this window around the day of the import.
 EVENTS_IMPORT_PAST_DAYS = int(os.environ.get("EVENTS_IMPORT_PAST_DAYS", "365"))
 EVENTS_IMPORT_FUTURE_DAYS = int(os.environ.get("EVENTS_IMPORT_FUTURE_DAYS", "730"))
+
+# E-mail: SMTP at EMAIL_HOST:EMAIL_PORT when EMAIL_HOST is set, else each message is written to the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = 30
+EMAIL_BACKEND = f"django.core.mail.backends.{'smtp' if EMAIL_HOST else 'console'}.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Diplomatic events calendar <alerts@localhost>")
+
+# E-mail alerts (events/alerts.py, events/alert_runs.py; `manage.py send_alerts` sends them).
+# The site's address for the links of messages sent outside a request; by default the address the alert was asked at.
+EVENTS_SITE_URL = os.environ.get("EVENTS_SITE_URL", "").rstrip("/")
+# An alert not confirmed within this many hours is deleted, address and all.
+EVENTS_ALERTS_CONFIRM_HOURS = int(os.environ.get("EVENTS_ALERTS_CONFIRM_HOURS", "48"))
+# Daily digests tell of the day up to this hour in the calendar's zone (EVENTS_ICAL_TIMEZONE).
+EVENTS_ALERTS_DIGEST_HOUR = int(os.environ.get("EVENTS_ALERTS_DIGEST_HOUR", "7"))
+# Sign-ups: per network address, and confirmation messages per e-mail address (django-ratelimit's "count/period").
+EVENTS_ALERTS_SIGNUP_RATE = os.environ.get("EVENTS_ALERTS_SIGNUP_RATE", "10/h")
+EVENTS_ALERTS_ADDRESS_RATE = os.environ.get("EVENTS_ALERTS_ADDRESS_RATE", "3/d")
+EVENTS_ALERTS_PER_ADDRESS = int(os.environ.get("EVENTS_ALERTS_PER_ADDRESS", "20"))
+# A message taken by a run and not sent within this time (the run stopped) is taken by the next; one that failed this
+# many times is given up; sent messages are deleted after this many days.
+EVENTS_ALERTS_LEASE_SECONDS = 600
+EVENTS_ALERTS_MAX_ATTEMPTS = int(os.environ.get("EVENTS_ALERTS_MAX_ATTEMPTS", "20"))
+EVENTS_ALERTS_KEEP_DAYS = int(os.environ.get("EVENTS_ALERTS_KEEP_DAYS", "30"))
+# django-ratelimit's counters live in the default cache (set REDIS_URL for several processes).
+RATELIMIT_USE_CACHE = "default"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import change_feeds, embed, feeds, spreadsheet, views
+from . import alerts, change_feeds, embed, feeds, spreadsheet, views
 
 
 class MonthConverter:
@@ -37,4 +37,9 @@ urlpatterns = [
     path("changes/", change_feeds.ChangeFeedView.as_view(format="atom"), name="changes"),
     path("changes.atom", change_feeds.ChangeFeedView.as_view(format="atom"), name="changes-atom"),
     path("changes.json", change_feeds.ChangeFeedView.as_view(format="json"), name="changes-json"),
+    # E-mail alerts of any selection (alerts.py; alert_runs.py sends them).
+    path("alerts/", alerts.AlertSignupView.as_view(), name="alerts"),
+    path("alerts/<str:token>/", alerts.AlertManageView.as_view(), name="alert-manage"),
+    path("alerts/<str:token>/confirm/", alerts.AlertConfirmView.as_view(), name="alert-confirm"),
+    path("alerts/<str:token>/unsubscribe/", alerts.AlertUnsubscribeView.as_view(), name="alert-unsubscribe"),
 ]

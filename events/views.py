@@ -166,6 +166,7 @@ def filter_context(request, filterset, *, days=None, news: bool = True) -> dict:
         "changes_atom_url": request.build_absolute_uri(reverse("events:changes-atom") + query),
         "changes_json_url": request.build_absolute_uri(reverse("events:changes-json") + query),
         "csv_url": reverse("events:event-csv") + query,
+        "alerts_url": reverse("events:alerts") + query,
         # A month page offers the grid of the month a visitor is in, the others the coming events of the filters.
         "embed_url": request.build_absolute_uri(
             reverse("events:embed-current-month" if kind == "events:event-month" else "events:embed")
@@ -467,7 +468,7 @@ def page_not_found(request, exception):
 def robots_txt(request):
     """Keep crawlers out of the admin and the private feeds, in every language, and point them to the sitemap."""
     lines = ["User-agent: *"]
-    for name, kwargs in (("admin:index", {}), ("events:private-feed", {"token": "-"})):
+    for name, kwargs in (("admin:index", {}), ("events:private-feed", {"token": "-"}), ("events:alerts", {})):
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 lines.append(f"Disallow: {reverse(name, kwargs=kwargs).rsplit('/', 1)[0]}/")

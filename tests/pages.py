@@ -5,9 +5,13 @@ import datetime as dt
 from django.core.management import call_command
 from django.utils import timezone
 
-from events.models import Event, EventType
+from events.models import Alert, Event, EventType
+from events.models.alerts import SIGNER
 
 from .factories import AllDayEventFactory, EventFactory, VenueFactory
+
+# Two e-mail alerts of the demo, by their keys: one confirmed (its page and its unsubscribe page), one not yet.
+CONFIRMED_ALERT, PENDING_ALERT = "demo-confirmed-alert", "demo-pending-alert"
 
 PAGES = [
     "/events/",
@@ -28,12 +32,22 @@ PAGES = [
     "/ru/embed/?type=visit",
     "/embed/month/2017/06/",
     "/ru/embed/month/2017/11/",
+    "/alerts/?type=visit",
+    "/ru/alerts/?country=RU",
+    f"/alerts/{SIGNER.sign(CONFIRMED_ALERT)}/",
+    f"/ru/alerts/{SIGNER.sign(CONFIRMED_ALERT)}/unsubscribe/",
+    f"/alerts/{SIGNER.sign(PENDING_ALERT)}/confirm/",
+    f"/ru/alerts/{SIGNER.sign(PENDING_ALERT)}/confirm/",
+    "/alerts/no-such-alert/",
 ]
 
 
 def load_demo() -> None:
     """The seed, plus coming events of every kind so that the listing has something to show."""
     call_command("loaddata", "seed", verbosity=0)
+    for key, confirmed in ((CONFIRMED_ALERT, timezone.now()), (PENDING_ALERT, None)):
+        Alert.objects.create(key=key, email="reporter@example.org", selection="type=visit", language="en",
+                             frequency="immediate", site_url="http://testserver", confirmed_at=confirmed)  # fmt: skip
     today = timezone.now().date()
     visit = EventType.objects.get(slug="visit")
     moscow = VenueFactory()

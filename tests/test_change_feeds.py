@@ -8,13 +8,13 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Event
 
 from .factories import AllDayEventFactory, EventTypeFactory, VenueFactory
+from .writes import at
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +57,6 @@ JSON_FEED = {
         },
     },
 }
-
-
-def at(moment: dt.datetime):
-    return time_machine.travel(moment, tick=False)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-import time_machine
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
@@ -14,25 +13,12 @@ from events.filters import EventFilter
 from events.models import Event, Venue
 
 from .factories import AllDayEventFactory, EventFactory, EventTypeFactory, TagFactory, VenueFactory
+from .writes import at, save_at
 
 pytestmark = pytest.mark.django_db
 
 MONDAY = dt.datetime(2030, 3, 4, 9, 0, tzinfo=dt.UTC)
 SINCE = MONDAY - dt.timedelta(days=90)
-
-
-def at(moment: dt.datetime):
-    return time_machine.travel(moment, tick=False)
-
-
-def save_at(moment: dt.datetime, event: Event, **changes) -> Event:
-    """Save the event with these changes at that moment, as an officer would (a new version in the history)."""
-    with at(moment):
-        event = Event.objects.get(pk=event.pk)
-        for name, value in changes.items():
-            setattr(event, name, value)
-        event.save()
-    return event
 
 
 def visit(**fields) -> Event:

@@ -121,6 +121,7 @@ def public_paths(events) -> list[str]:
         "/changes.json",
         "/events.csv",
         "/embed/",
+        "/alerts/",
     ):
         for query in (
             "type=visit",
@@ -185,6 +186,8 @@ def test_the_walk_reaches_every_kind_of_public_page(calendar):
         "/ru/events/2030/04/",
         "/changes.atom",
         "/ru/changes.json",
+        "/alerts/?person=vladimir-makei",
+        "/ru/alerts/" + "0" * 43 + "/unsubscribe/",
     ):
         assert expected in paths
 

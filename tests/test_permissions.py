@@ -300,6 +300,18 @@ events:embed                               |         | 200 200 200 200 200 200 |
 events:embed-current-month                 |         | 200 200 200 200 200 200 | 405 405 405 405 405 405
 """)
 
+# E-mail alerts: anyone may ask for one (a POST without an address is refused as bad input); an alert's own pages
+# answer only its link's token, whoever asks (a forged token finds nothing, for every role).
+rows("""
+events:alerts                              |         | 200 200 200 200 200 200 | 400 400 400 400 400 400
+events:alert-manage                        | forged  | 404 404 404 404 404 404 | 404 404 404 404 404 404
+events:alert-confirm                       | forged  | 404 404 404 404 404 404 | 404 404 404 404 404 404
+events:alert-unsubscribe                   | forged  | 404 404 404 404 404 404 | 404 404 404 404 404 404
+""")
+
+# A token of the alerts' form, signed with another key.
+FORGED_TOKEN = "A" * 32 + "." + "B" * 43
+
 
 def route_pattern(name: str) -> str:
     return dict(routes()).get(name, name)
@@ -310,7 +322,7 @@ def test_each_role_gets_the_answer_of_the_permission_table(world, key):
     route, variant, method = key
     # An event's API address is the same whatever the variant; the draft is asked for by its own slug.
     if route.startswith("events:"):
-        path = reverse(route)
+        path = reverse(route, kwargs={"token": FORGED_TOKEN} if variant == "forged" else None)
     else:
         path = path_of(route_pattern(route), "draft" if "draft" in variant else "", world)
     got = [str(ask(world, role, method, path, body_for(key, world))) for role in ROLES]

@@ -608,13 +608,13 @@ def test_sitemap_lists_public_events_in_both_languages(client, seed):
     assert content.count("<url>") == (Event.objects.count() + 2) * 2
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client):
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_private_feeds_and_alerts(client):
     response = client.get("/robots.txt")
 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert response.content.decode() == (
         "User-agent: *\nDisallow: /admin/\nDisallow: /ru/admin/\nDisallow: /feeds/private/\n"
-        "Disallow: /ru/feeds/private/\nSitemap: http://testserver/sitemap.xml\n"
+        "Disallow: /ru/feeds/private/\nDisallow: /alerts/\nDisallow: /ru/alerts/\nSitemap: http://testserver/sitemap.xml\n"
     )
 
 

@@ -1,6 +1,8 @@
-"""What the write-path tests send: an .ics file of one event, a drafted event, a press release."""
+"""What the write-path tests send: an .ics file of one event, a drafted event, a press release; saves at a moment."""
 
 import datetime as dt
+
+import time_machine
 
 from events.models import Event
 
@@ -40,3 +42,18 @@ def draft(**values) -> dict:
 
 def release(**values) -> dict:
     return {"title": "Release", "url": "", "published": PUBLISHED.date(), "language": "en", "text": "…", **values}
+
+
+def at(moment: dt.datetime):
+    """The clock stopped at that moment."""
+    return time_machine.travel(moment, tick=False)
+
+
+def save_at(moment: dt.datetime, event: Event, **changes) -> Event:
+    """Save the event with these changes at that moment, as an officer would (a new version in the history)."""
+    with at(moment):
+        event = Event.objects.get(pk=event.pk)
+        for name, value in changes.items():
+            setattr(event, name, value)
+        event.save()
+    return event

@@ -4,6 +4,7 @@ Every name other modules, migrations and tests import from events.models is re-e
 """
 
 from .addresses import EventSlugHistory, KeptAddress
+from .alerts import Alert, AlertMessage
 from .base import TextCleanedModel
 from .data_version import DataVersion
 from .editing import (
@@ -39,6 +40,8 @@ __all__ = [
     "MIN_YEAR",
     "PUBLICATION_FIELDS",
     "SEARCH_FIELDS",
+    "Alert",
+    "AlertMessage",
     "CheckedEdits",
     "DataVersion",
     "EditConflict",
