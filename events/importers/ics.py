@@ -35,6 +35,8 @@ events/shared.py, as every writer finds them) and the bulk writes, which move
 the data version themselves, in ics_writing.py.
 """
 
+import copy
+import functools
 import os
 from collections import defaultdict
 
@@ -42,6 +44,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
+from django.db.models.query_utils import DeferredAttribute
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -60,6 +63,21 @@ from .ics_writing import EventWriter, Pending, batches
 
 # The source of an import that names none (scripts, tests): the command and the admin always name one.
 UNNAMED_SOURCE = "unnamed import"
+
+
+UNREAD = object()  # a deferred field's value, never remembered as valid
+
+
+@functools.cache
+def remembered_fields() -> list[tuple[str, str]]:
+    """(name, attname) of the fields whose valid values Importer.validate remembers: those not in NOT_VALIDATED and
+    read as stored on the event (not through django-modeltranslation's descriptor, which picks a language)."""
+    return [
+        (model_field.name, model_field.attname)
+        for model_field in Event._meta.fields
+        if model_field.name not in Importer.NOT_VALIDATED
+        and isinstance(getattr(Event, model_field.attname, None), DeferredAttribute)
+    ]
 
 
 def source_name(value: str) -> str:
@@ -148,6 +166,8 @@ class Importer(EventMapper, EventWriter):
         self.sources: dict[str, Source] = {}
         self.new_sources: list[Source] = []
         self.tag_links: dict[int, list] = {}  # a stored event's rows of Event.tags.through, by its id
+        self.blank: Event | None = None  # what each new event starts as (see new_event)
+        self.valid: set[tuple] = set()  # (field, type, value): the values that passed their field's checks
 
     def run(self, items: list[Incoming], report: ImportReport) -> None:
         self.read_vocabulary(items)
@@ -189,7 +209,7 @@ class Importer(EventMapper, EventWriter):
         new = event is None
         slugs = []
         if event is None:
-            event = Event(uid=item.uid, is_published=False, imported_from=self.source)
+            event = self.new_event(item.uid)
             if own_export(vevent) and text(vevent, "URL"):
                 # Keep the page address of the exporting site when it is free here.
                 slug = text(vevent, "URL").rstrip("/").rsplit("/", 1)[-1]
@@ -352,11 +372,52 @@ class Importer(EventMapper, EventWriter):
             values[model_field.attname] = str(value)
         return values
 
+    def new_event(self, uid: str) -> Event:
+        """A new event of this import: a copy of one made once, as Event() costs ten times more (its translated
+        fields switch the active language to find each default)."""
+        if self.blank is None:
+            self.blank = Event(is_published=False, imported_from=self.source)
+        event = copy.copy(self.blank)
+        event.uid = uid
+        return event
+
     def validate(self, event: Event, label: str) -> None:
+        """full_clean, but for what NOT_VALIDATED names and for a value its field passed before in this run: a
+        field's checks depend on its value alone, and the events of a file share many (their zone, whose check
+        looks through some 600 names, status, type...). A value is remembered only if the checks left it as it was.
+        The translated fields (title...) are checked in their language's columns (title_en...), which have their
+        checks, English being required: their own value is one of those, found by a costly language lookup."""
+        fresh = [(name, key) for name, key in self.field_values(event) if not self.known(key)]
+        checked = {name for name, _key in fresh}
+        errors = {}
         try:
-            event.full_clean(exclude=self.NOT_VALIDATED, validate_unique=False, validate_constraints=False)
+            event.clean_fields(
+                exclude=[model_field.name for model_field in Event._meta.fields if model_field.name not in checked]
+            )
         except ValidationError as error:
-            raise Skip("; ".join(f"{name}: {' '.join(m)}" for name, m in error.message_dict.items())) from error
+            errors = error.update_error_dict(errors)
+        after = dict(self.field_values(event))
+        self.valid.update(key for name, key in fresh if name not in errors and after[name] == key)
+        try:
+            event.clean()  # as full_clean does, also after a field failed
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            messages = ValidationError(errors).message_dict
+            raise Skip("; ".join(f"{name}: {' '.join(m)}" for name, m in messages.items()))
+
+    def field_values(self, event: Event):
+        """(field name, (field name, type, value)) of each remembered field, as clean_fields reads it."""
+        values = event.__dict__
+        for name, attname in remembered_fields():
+            value = values.get(attname, UNREAD)
+            yield name, (name, type(value), value)
+
+    def known(self, key: tuple) -> bool:
+        try:
+            return key in self.valid
+        except TypeError:  # not hashable: checked each time
+            return False
 
     # Reading what the file names, one query per kind ---------------------------------------------------------
 

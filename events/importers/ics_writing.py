@@ -5,6 +5,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.conf import settings
 from django.db import IntegrityError, connection
@@ -27,20 +28,48 @@ def batches(values: list, size: int = BATCH) -> Iterable[list]:
         yield values[start : start + size]
 
 
-def update_rows(events: list[Event], names: list[str]) -> None:
-    """Write these fields of each event to its row as save() writes them, with one statement run for all rows.
+def row_values(event: Event, fields: list, *, add: bool) -> dict:
+    """The values of these fields as a save writes them to the row (auto_now times set on the event), by column."""
+    return {f.attname: f.get_db_prep_save(f.pre_save(event, add), connection) for f in fields}
+
+
+def update_rows(events: list[Event], names: list[str]) -> list[dict]:
+    """Write these fields of each event to its row as save() writes them, with one statement run for all rows; the
+    values written, by column, for each event.
 
     Not QuerySet.bulk_update: it builds a CASE per field and row (seconds for a thousand events), and
     django-modeltranslation's manager would turn the untranslated column "title" into the active language's one.
     """
     if not events:
-        return
+        return []
     quote, fields = connection.ops.quote_name, [Event._meta.get_field(name) for name in names]
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
     sql = f"UPDATE {quote(Event._meta.db_table)} SET {assignments} WHERE {quote(Event._meta.pk.column)} = %s"
-    rows = [[f.get_db_prep_save(f.pre_save(event, False), connection) for f in fields] + [event.pk] for event in events]
+    written = [row_values(event, fields, add=False) for event in events]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        cursor.executemany(sql, [[*values.values(), event.pk] for event, values in zip(events, written, strict=True)])
+    return written
+
+
+def insert_rows(model, fields: list, rows: list[list]) -> list:
+    """INSERT the rows (database values, in the order of fields) as bulk_create does, a batch under the database's
+    cap on parameters a statement; the primary key of each row, in order.
+
+    Not bulk_create, which prepares every value for the database itself: the change history writes the values of
+    the events' rows (write_history), prepared once for both, and its rows need no model instance each.
+    """
+    if not rows:
+        return []
+    quote, ops = connection.ops.quote_name, connection.ops
+    returning, returning_params = ops.return_insert_columns([model._meta.pk])
+    head = f"{ops.insert_statement()} {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"
+    keys = []
+    with connection.cursor() as cursor:
+        for chunk in batches(rows, min(BATCH, ops.bulk_batch_size(fields, rows))):
+            values = ops.bulk_insert_sql(fields, [["%s"] * len(fields)] * len(chunk))
+            cursor.execute(f"{head} {values} {returning}", [*chain.from_iterable(chunk), *returning_params])
+            keys += [row[0] for row in ops.fetch_returned_insert_rows(cursor)]
+    return keys
 
 
 def history_user():
@@ -70,11 +99,11 @@ class EventWriter:
         changed = [change for change in pending if not change.new]
         try:
             self.create_vocabulary()
-            self.create_events(created, now)
-            self.update_events([change.event for change in changed], now)
+            written = self.create_events(created, now)
+            written.update(self.update_events([change.event for change in changed], now))
             update_rows(seen, ["origin_sequence", "origin_modified"])
             links = self.write_tags(pending)
-            self.write_history(created, changed, links, now)
+            self.write_history(created, changed, written, links, now)
         except IntegrityError as error:
             raise ImportFileError(
                 _(
@@ -101,8 +130,9 @@ class EventWriter:
                 clean_instance(row)
             model.objects.bulk_create([row for row, _slug in named], batch_size=BATCH)
 
-    def create_events(self, created: list[Pending], now: dt.datetime) -> None:
-        """Insert the new events, as Event.save() would: normalised, with a free slug; parts after their parent."""
+    def create_events(self, created: list[Pending], now: dt.datetime) -> dict[int, dict]:
+        """Insert the new events, as Event.save() would: normalised, with a free slug; parts after their parent.
+        The values written, by column, for each event (by its id())."""
         events = [change.event for change in created]
         for event in events:
             self.prepare(event)
@@ -117,18 +147,20 @@ class EventWriter:
             requests.append(([*change.slugs, *own], base))
         for event, slug in zip(events, free_slugs(Event, requests), strict=True):
             event.slug, event.status_changed_at = slug, now
-        waiting = events
+        waiting, written = events, {}
         while waiting:
             ready = [event for event in waiting if event.parent is None or event.parent.pk is not None]
             for event in ready:
                 if event.parent is not None:
                     event.parent_id = event.parent.pk  # inserted in the round before
-            Event.objects.bulk_create(ready, batch_size=BATCH)
+            written.update(self.insert_events(ready))
             waiting = [event for event in waiting if event.pk is None]
+        return written
 
-    def update_events(self, events: list[Event], now: dt.datetime) -> None:
+    def update_events(self, events: list[Event], now: dt.datetime) -> dict[int, dict]:
         """Update the stored events as Event.save() would: SEQUENCE and the status time on a material change, the
-        edit number, the time of the change (the rows are this transaction's: see stored_events)."""
+        edit number, the time of the change (the rows are this transaction's: see stored_events). The values of
+        each event's row, by column (by the event's id())."""
         for event in events:
             self.prepare(event)
             loaded = getattr(event, "_loaded_material", {})
@@ -139,7 +171,12 @@ class EventWriter:
                 event.status_changed_at = now
             event.lock_version += 1
             event.updated_at = now
-        update_rows(events, [f.name for f in Event._meta.concrete_fields if f.name not in ("id", "uid", "created_at")])
+        kept = [f for f in Event._meta.concrete_fields if f.name in ("id", "uid", "created_at")]
+        changing = [f.name for f in Event._meta.concrete_fields if f not in kept]
+        rows = update_rows(events, changing)
+        return {
+            id(event): {**row_values(event, kept, add=False), **row} for event, row in zip(events, rows, strict=True)
+        }
 
     @staticmethod
     def prepare(event: Event) -> None:
@@ -175,28 +212,45 @@ class EventWriter:
         through.objects.bulk_create(added, batch_size=BATCH)
         return links
 
-    def write_history(self, created: list[Pending], changed: list[Pending], links: dict[int, list], now) -> None:
-        """One change-history record per written event (as a save writes it), with its tags and organisers."""
+    def insert_events(self, events: list[Event]) -> dict[int, dict]:
+        """Insert new events as bulk_create would (their related rows checked saved, auto_now times set); the values
+        written, by column, for each event (by its id())."""
+        fields = [f for f in Event._meta.concrete_fields if not f.primary_key]
+        written = {}
+        for event in events:
+            event._prepare_related_fields_for_save(operation_name="bulk_create")
+            written[id(event)] = row_values(event, fields, add=True)
+        keys = insert_rows(Event, fields, [list(written[id(event)].values()) for event in events])
+        for event, key in zip(events, keys, strict=True):
+            event.pk, event._state.adding, event._state.db = key, False, connection.alias
+            written[id(event)][Event._meta.pk.attname] = key
+        return written
+
+    def write_history(
+        self, created: list[Pending], changed: list[Pending], written: dict[int, dict], links: dict[int, list], now
+    ) -> None:
+        """One change-history record per written event, as a save writes it (the row's values, the time, the user),
+        with its tags and organisers; the values are those just written to the event's row."""
         if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
             return
-        user, records = history_user(), []
-        for changes, update in ((created, False), (changed, True)):
+        history, user, records = Event.history.model, history_user(), []
+        fields = [f for f in history._meta.concrete_fields if not f.primary_key]
+        for changes, kind in ((created, "+"), (changed, "~")):
             events = [change.event for change in changes]
-            if events:
-                made = Event.history.bulk_history_create(
-                    events, update=update, default_user=user, default_date=now, batch_size=BATCH
-                )
-                records += zip(events, made, strict=True)
+            own = {"history_date": now, "history_change_reason": "", "history_type": kind,
+                   "history_user_id": user.pk if user is not None else None}  # fmt: skip
+            own = {f.attname: f.get_db_prep_save(own[f.attname], connection) for f in fields if f.attname in own}
+            rows = [[{**written[id(event)], **own}[f.attname] for f in fields] for event in events]
+            records += zip(events, insert_rows(history, fields, rows), strict=True)
         organisers = defaultdict(list)
         for chunk in batches([change.event.pk for change in changed]):
             for link in Event.organisers.through.objects.filter(event_id__in=chunk):
                 organisers[link.event_id].append(link)
-        history = Event.history.model
         for m2m_field, rows_of in (("tags", links), ("organisers", organisers)):
             through, copies = Event._meta.get_field(m2m_field).remote_field.through, []
             copy_model = getattr(history, m2m_field).model
             for event, record in records:
                 for link in rows_of.get(event.pk, ()):
                     values = {f.attname: getattr(link, f.attname) for f in through._meta.fields}
-                    copies.append(copy_model(history=record, **values))
+                    copies.append(copy_model(history_id=record, **values))
             copy_model.objects.bulk_create(copies, batch_size=BATCH)

@@ -8,7 +8,7 @@ import pytest
 from events.importers.ics import ImportFileError, import_calendar
 from events.models import Event
 
-from .test_ics import event_lines, ics
+from .ics_files import event_lines, ics
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,6 @@
-"""Files as producers write them: several VCALENDARs, charsets other than UTF-8, a file cut off; and never a
-traceback, whatever a file is mutated into (truncated, bad values in each property, bad encodings)."""
+"""Files as producers write them: several VCALENDARs, charsets other than UTF-8, a file cut off; never a traceback,
+whatever a file is mutated into (truncated, bad values in each property, bad encodings); and what refuses a file
+whole, with a clear message: a broken structure, the caps on size and events."""
 
 import random
 
@@ -8,7 +9,7 @@ import pytest
 from events.importers.ics import ImportFileError, import_calendar
 from events.models import Event
 
-from .test_ics import event_lines, ics
+from .ics_files import event_lines, ics
 
 pytestmark = pytest.mark.django_db
 
@@ -112,4 +113,39 @@ def test_no_mutation_of_a_calendar_gives_a_traceback(now):
             outcomes.add("imported" if report.created else "nothing")
 
     assert outcomes == {"refused", "imported", "nothing"}
+    assert Event.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
+            "Line 4: END:VTODO does not close BEGIN:VEVENT.",
+        ),
+        (
+            b"BEGIN:VEVENT\r\nUID:1\r\nEND:VEVENT\r\n",
+            "Line 1: expected BEGIN:VCALENDAR around everything, found BEGIN:VEVENT.",
+        ),
+        (b"hello world", "The file has no BEGIN:VCALENDAR."),
+        ("BEGIN:VCALENDAR\r\n" + "BEGIN:VEVENT\r\n" * 5, "Line 5: components nested too deeply."),
+    ],
+    ids=["end-mismatch", "no-calendar", "not-icalendar", "deep"],
+)
+def test_broken_files_are_refused_with_a_clear_error_and_write_nothing(content, message):
+    content = content.encode() if isinstance(content, str) else content
+    with pytest.raises(ImportFileError) as refused:
+        import_calendar(content)
+    assert message in str(refused.value)
+    assert Event.objects.count() == 0
+
+
+def test_caps_on_size_and_number_of_events_refuse_the_file(settings):
+    settings.EVENTS_IMPORT_MAX_BYTES = 2000
+    with pytest.raises(ImportFileError, match=r"The file is larger than 0\.0 MB"):
+        import_calendar(ics(*(event_lines(uid=f"e{n}") for n in range(20))))
+    settings.EVENTS_IMPORT_MAX_BYTES = 10**6
+    settings.EVENTS_IMPORT_MAX_EVENTS = 3
+    with pytest.raises(ImportFileError, match=r"The file has 4 events; at most 3 are imported at once\."):
+        import_calendar(ics(*(event_lines(uid=f"e{n}") for n in range(4))))
     assert Event.objects.count() == 0

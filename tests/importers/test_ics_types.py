@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from events.importers.ics import import_calendar
 from events.models import Event
 
-from .test_ics import event_lines, ics
+from .ics_files import event_lines, ics
 
 pytestmark = pytest.mark.django_db
 

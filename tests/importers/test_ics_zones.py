@@ -1,5 +1,6 @@
-"""Zones as producers write them: Windows IDs and Outlook display names, vendor prefixes, a VTIMEZONE of the file
-matched to the IANA zone with the same offsets, and the unknown or empty TZIDs that stay floating, noted."""
+"""Zones as producers write them: timed events keep their IANA zone (UTC stays UTC), Windows IDs and Outlook display
+names, vendor prefixes, a VTIMEZONE of the file matched to the IANA zone with the same offsets, Google's
+X-WR-TIMEZONE, floating times read in the given zone, and the unknown or empty TZIDs that stay floating, noted."""
 
 import datetime as dt
 
@@ -9,7 +10,7 @@ from events.importers.ics import import_calendar
 from events.importers.ics_zones import iana_name
 from events.models import Event
 
-from .test_ics import event_lines, ics
+from .ics_files import event_lines, ics
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +109,79 @@ def test_an_empty_tzid_is_floating_with_a_note():
         ("Consultations (partner-1)", "floating time, read as Europe/Minsk time; check it (kept as a draft)"),
     ]
     assert (str(event.timezone), event.start) == ("Europe/Minsk", dt.datetime(2027, 6, 1, 6, 30, tzinfo=dt.UTC))
+
+
+def test_timed_events_keep_their_zone_and_utc_ones_stay_utc():
+    moscow = event_lines(
+        uid="timed-moscow", **{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None},
+        **{"DTSTART;TZID=Europe/Moscow": "20271114T100000", "DTEND;TZID=Europe/Moscow": "20271114T120000"},
+    )  # fmt: skip
+    utc = event_lines(
+        uid="timed-utc", **{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None},
+        DTSTART="20271114T230000Z", DURATION="PT2H",
+    )  # fmt: skip
+
+    import_calendar(ics(moscow, utc))
+
+    first, second = Event.objects.get(uid="timed-moscow"), Event.objects.get(uid="timed-utc")
+    assert (first.all_day, str(first.timezone)) == (False, "Europe/Moscow")
+    assert (first.start, first.end) == (
+        dt.datetime(2027, 11, 14, 7, tzinfo=dt.UTC),
+        dt.datetime(2027, 11, 14, 9, tzinfo=dt.UTC),
+    )
+    assert (first.start_date, first.end_date) == (dt.date(2027, 11, 14), dt.date(2027, 11, 14))
+    assert (str(second.timezone), second.start_date, second.end_date) == (
+        "UTC",
+        dt.date(2027, 11, 14),
+        dt.date(2027, 11, 15),
+    )
+    assert second.end == dt.datetime(2027, 11, 15, 1, tzinfo=dt.UTC)
+
+
+def test_a_floating_time_is_read_in_the_given_zone_flagged_and_kept_as_a_draft():
+    floating = event_lines(**{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None}, DTSTART="20271114T100000")
+
+    report = import_calendar(ics(floating), publish=True, zone="Europe/Minsk")
+
+    event = Event.objects.get(uid="partner-1")
+    assert report.notes == [
+        ("Consultations (partner-1)", "floating time, read as Europe/Minsk time; check it (kept as a draft)")
+    ]
+    assert (event.start, event.is_published) == (dt.datetime(2027, 11, 14, 7, tzinfo=dt.UTC), False)
+
+
+OUTLOOK_ZONE = """BEGIN:VTIMEZONE
+TZID:Russian Standard Time
+BEGIN:STANDARD
+DTSTART:16010101T000000
+TZOFFSETFROM:+0300
+TZOFFSETTO:+0300
+END:STANDARD
+END:VTIMEZONE
+"""
+
+
+def test_outlook_windows_zone_names_become_iana_zones():
+    outlook = event_lines(
+        **{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None},
+        **{'DTSTART;TZID="Russian Standard Time"': "20270312T010000"},
+        **{'DTEND;TZID="Russian Standard Time"': "20270312T020000"},
+    )  # fmt: skip
+
+    report = import_calendar(ics(outlook, extra=OUTLOOK_ZONE.replace("\n", "\r\n")))
+
+    event = Event.objects.get(uid="partner-1")
+    assert report.notes == []
+    assert (str(event.timezone), event.start, event.start_date) == (
+        "Europe/Moscow", dt.datetime(2027, 3, 11, 22, tzinfo=dt.UTC), dt.date(2027, 3, 12)
+    )  # fmt: skip
+
+
+def test_google_x_wr_timezone_gives_floating_times_their_zone():
+    floating = event_lines(**{"DTSTART;VALUE=DATE": None, "DTEND;VALUE=DATE": None}, DTSTART="20271114T100000")
+
+    report = import_calendar(ics(floating, extra="X-WR-TIMEZONE:Europe/Minsk\r\n"))
+
+    event = Event.objects.get(uid="partner-1")
+    assert report.notes == []
+    assert (str(event.timezone), event.start) == ("Europe/Minsk", dt.datetime(2027, 11, 14, 7, tzinfo=dt.UTC))
