@@ -58,10 +58,15 @@ def format_moment(moment: dt.datetime, *, weekday: bool = False) -> str:
     return f"{day}, {local:%H:%M} {zone_time_label(zone)}"
 
 
+def office_days(earlier: dt.datetime, later: dt.datetime) -> int:
+    """How many of the office's calendar days lie between two moments (0: the same day)."""
+    zone = office_zone()
+    return (later.astimezone(zone).date() - earlier.astimezone(zone).date()).days
+
+
 def days_until(moment: dt.datetime, now: dt.datetime) -> str:
     """How soon a moment comes, by the office's calendar days: "today", "tomorrow", "in 3 days"."""
-    zone = office_zone()
-    days = (moment.astimezone(zone).date() - now.astimezone(zone).date()).days
+    days = office_days(now, moment)
     if days <= 0:
         return gettext("today")
     if days == 1:
@@ -71,8 +76,7 @@ def days_until(moment: dt.datetime, now: dt.datetime) -> str:
 
 def days_since(moment: dt.datetime, now: dt.datetime) -> str:
     """How long ago a moment was, by the office's calendar days: "today", "yesterday", "3 days ago"."""
-    zone = office_zone()
-    days = (now.astimezone(zone).date() - moment.astimezone(zone).date()).days
+    days = office_days(moment, now)
     if days <= 0:
         return gettext("today")
     if days == 1:
@@ -84,26 +88,29 @@ def status_badge(event: Event) -> str:
     return format_html('<span class="desk-badge desk-{}">{}</span>', event.status, event.get_status_display())
 
 
+def publication(event: Event) -> tuple[str, str, str]:
+    """Where an event stands: its kind (draft, embargoed, public), in words, and until when an embargo holds ("")."""
+    if not event.is_published:
+        return "draft", gettext("draft"), ""
+    if event.is_embargoed:
+        lifted = gettext("until %(moment)s") % {"moment": format_moment(event.publish_at)}
+        return "embargoed", gettext("embargoed"), lifted
+    return "public", gettext("public"), ""
+
+
 def publication_badge(event: Event, *, until: bool = False) -> str:
     """Draft, embargoed (with the moment it lifts when until) or public, as a badge."""
-    if not event.is_published:
-        return format_html('<span class="desk-badge desk-draft">{}</span>', gettext("draft"))
-    if event.is_embargoed:
-        badge = format_html('<span class="desk-badge desk-embargoed">{}</span>', gettext("embargoed"))
-        if not until:
-            return badge
-        moment = gettext("until %(moment)s") % {"moment": format_moment(event.publish_at)}
-        return format_html('{}<span class="desk-until">{}</span>', badge, moment)
-    return format_html('<span class="desk-badge desk-public">{}</span>', gettext("public"))
+    kind, words, lifted = publication(event)
+    badge = format_html('<span class="desk-badge desk-{}">{}</span>', kind, words)
+    if until and lifted:
+        return format_html('{}<span class="desk-until">{}</span>', badge, lifted)
+    return badge
 
 
 def publication_words(event: Event) -> str:
     """What publication_badge says, as plain text (the staff spreadsheet's column): "embargoed until …"."""
-    if not event.is_published:
-        return gettext("draft")
-    if event.is_embargoed:
-        return f"{gettext('embargoed')} {gettext('until %(moment)s') % {'moment': format_moment(event.publish_at)}}"
-    return gettext("public")
+    _kind, words, lifted = publication(event)
+    return f"{words} {lifted}" if lifted else words
 
 
 def what_is_missing(event: Event) -> list[str]:
