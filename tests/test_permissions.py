@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
 
-from events.models import Event, FeedToken, Organisation
+from events.models import Alert, Event, FeedToken, Organisation
 
 from .factories import AllDayEventFactory, PersonFactory, SeriesFactory, SourceFactory, TagFactory, VenueFactory
 from .formdata import form_data
@@ -100,6 +100,7 @@ def world(db, django_user_model):
         "accessattempt": AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1),
         "accesslog": AccessLog.objects.create(username="x", ip_address="127.0.0.1"),
         "accessfailurelog": AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1"),
+        "alert": Alert.objects.create(email="reader@example.org", language="en", frequency="daily", site_url="x"),
     }
     published.title_en = "Published visit, renamed"
     published.save()
@@ -189,6 +190,13 @@ for model in ("axes_accessattempt", "axes_accesslog", "axes_accessfailurelog"):
         {**SUPERUSER_ONLY_GET, "add": "302 302 403 403 403 403"},
         {**SUPERUSER_ONLY_POST, "add": "302 302 403 403 403 403", "change": "302 302 403 403 403 302"},
     )
+
+# E-mail alerts hold readers' addresses: only a superuser sees them, and may delete one; no one adds or changes one.
+model_rows(
+    "events_alert",
+    {**SUPERUSER_ONLY_GET, "add": "302 302 403 403 403 403"},
+    {**SUPERUSER_ONLY_POST, "add": "302 302 403 403 403 403", "change": "302 302 403 403 403 403"},
+)
 
 rows("""
 admin:auth_user_password_change            |         | 302 302 403 403 403 200 | 302 302 403 403 403 200

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import event, rows  # noqa: F401 - registers the admins
+from . import alerts, event, rows  # noqa: F401 - registers the admins
 
 admin.site.site_header = _("Diplomatic events calendar: administration")
 admin.site.site_title = _("Diplomatic events calendar")

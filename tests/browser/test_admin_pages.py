@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from events.models import Event, Venue
+from events.models import Alert, Event, Venue
 
 from .conftest import ARTIFACTS, page_width, serious_violations
 
@@ -22,6 +22,7 @@ FIXED_PAGES = [
     "/admin/events/tag/add/",
     "/admin/events/eventtype/add/",
     "/admin/events/feedtoken/add/",
+    "/admin/events/alert/",
     "/admin/events/event/import-ics/",
     "/admin/events/event/draft/",
 ]
@@ -33,9 +34,11 @@ def pages_of_the_demo() -> list[str]:
     event.save()  # a second version, so that the history lists two
     version = Event.history.filter(id=event.pk).order_by("history_id").first()
     venue = Venue.objects.order_by("pk").first()
+    alert = Alert.objects.order_by("pk").first()
     return [
         *FIXED_PAGES,
         f"/admin/events/venue/{venue.pk}/change/",
+        f"/admin/events/alert/{alert.pk}/change/",
         f"/admin/events/event/{event.pk}/history/",
         f"/admin/events/event/{event.pk}/history/{version.history_id}/",
     ]
