@@ -59,8 +59,10 @@ def send_alerts(now: dt.datetime | None = None, *, deliver: bool = True) -> RunR
     now = now or timezone.now()
     report = RunReport()
     report.forgotten = forget_unconfirmed(now)
+    # Alerts moved by the same run share their cursor: each selection's changes are read once a run, not per alert.
+    read = {}
     for alert in Alert.objects.filter(confirmed_at__isnull=False).order_by("pk").iterator():
-        report.queued += queue_changes(alert, now)
+        report.queued += queue_changes(alert, now, read=read)
     if deliver:
         report.sent, report.failed = deliver_queued(now)
     report.pruned = prune(now)
@@ -84,18 +86,18 @@ def window_end(alert: Alert, now: dt.datetime) -> dt.datetime:
     return hour.astimezone(dt.UTC) - settle_time()
 
 
-def queue_changes(alert: Alert, now: dt.datetime) -> int:
-    """Queue the alert's message for its window, if it is due and anything changed; move its cursor. 1 if queued."""
+def queue_changes(alert: Alert, now: dt.datetime, *, read: dict | None = None) -> int:
+    """Queue the alert's message for its window, if it is due and anything changed; move its cursor. 1 if queued.
+    read: the changes already read this run, by selection, language and cursor."""
     since, until = alert.sent_until, window_end(alert, now)
     if since is None or until <= since:
         return 0
+    read = {} if read is None else read
     with translation.override(alert.language):
-        try:
-            changes = public_changes(selection_params(alert), since=since, until=now)
-        except InvalidSelection:
-            # Its filters name what is gone (a removed type): it follows nothing until its owner changes it.
-            logger.warning("Alert %s follows filters that no longer name a selection: %s", alert.pk, alert.selection)
-            changes = []
+        key = (alert.selection, alert.language, since)
+        if key not in read:
+            read[key] = changes_since(alert, since, now)
+        changes = read[key]
         told = sorted(
             (change for change in changes if since < change.first_public_at <= until),
             key=lambda change: (change.first_public_at, change.event.pk),
@@ -116,6 +118,16 @@ def queue_changes(alert: Alert, now: dt.datetime) -> int:
     except IntegrityError:
         return 0
     return 1
+
+
+def changes_since(alert: Alert, since: dt.datetime, now: dt.datetime) -> list:
+    """The changes of the alert's selection since its cursor, in the active language."""
+    try:
+        return public_changes(selection_params(alert), since=since, until=now)
+    except InvalidSelection:
+        # Its filters name what is gone (a removed type): it follows nothing until its owner changes it.
+        logger.warning("Alert %s follows filters that no longer name a selection: %s", alert.pk, alert.selection)
+        return []
 
 
 def claimable(now: dt.datetime) -> Q:

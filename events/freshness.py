@@ -32,7 +32,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 
-from .models import DataVersion, Event, FeedToken, Participation, start_of_utc_day
+from .models import Alert, AlertMessage, DataVersion, Event, FeedToken, Participation, start_of_utc_day
 from .typography import typeset_response
 
 
@@ -206,8 +206,8 @@ def _on_change(sender, **kwargs):
 def connect(app_config) -> None:
     """Bump the version on every save, delete and many-to-many change of the events app's data that the public
     sees: every change of a public event (or of one that becomes or stops being public), of what public events
-    show, and of the event types (every filter form lists them). Drafts, embargoed events and private feed tokens
-    leave it alone."""
+    show, and of the event types (every filter form lists them). Drafts, embargoed events, private feed tokens and
+    e-mail alerts (which anyone may ask for: no reader's sign-up empties every cache) leave it alone."""
 
     request_started.connect(_request_started, dispatch_uid="version-request-started")
     request_finished.connect(_request_finished, dispatch_uid="version-request-finished")
@@ -222,7 +222,9 @@ def connect(app_config) -> None:
             m2m_changed.connect(_relation_changed, sender=through, dispatch_uid=f"version-m2m-{through.__name__}")
     for model in app_config.get_models():
         # The change history (django-simple-history) is written with each change: no second bump.
-        if model in (DataVersion, FeedToken, Event, Participation) or model.__name__.startswith("Historical"):
+        if model in (DataVersion, FeedToken, Alert, AlertMessage, Event, Participation) or model.__name__.startswith(
+            "Historical"
+        ):
             continue
         post_save.connect(_shared_row_changed, sender=model, dispatch_uid=f"version-save-{model.__name__}")
         # A deleted row cannot be asked which events showed it: always a change.

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import Client
 
+from events import freshness
 from events.alert_runs import send_alerts
 from events.models import Alert, AlertMessage, Event
 
@@ -208,3 +209,20 @@ def test_every_subscribe_block_links_the_alerts_of_its_selection():
     html = Client().get("/events/?type=visit").content.decode()
 
     assert '<a href="/alerts/?type=visit">by e-mail</a>' in html
+
+
+def test_asking_confirming_sending_and_stopping_alerts_leave_the_data_version_alone(smtp):
+    visit()
+    client = Client()
+    before = freshness.current()
+
+    with at(MONDAY):
+        sign_up(client)
+        alert = Alert.objects.get()
+        client.post(f"/alerts/{alert.token}/confirm/", {"action": "confirm"})
+        send_alerts()
+        client.post(f"/alerts/{alert.token}/unsubscribe/")
+
+    after = freshness.current()
+    # Anyone may ask for an alert: a sign-up must not empty every cache of the site.
+    assert (after.number, after.edits, len(smtp.messages)) == (before.number, before.edits, 1)
