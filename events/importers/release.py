@@ -27,7 +27,8 @@ from django.utils.translation import gettext as _
 from events.models import Event, EventType, Person
 
 from .release_dates import DateReader, Mention
-from .release_kinds import GENERAL_TYPE, REASONS, KindReader
+from .release_kinds import GENERAL_TYPE, REASONS, ROUND_TABLE, KindReader
+from .release_names import NameReader
 from .release_periods import UNTIL, PeriodReader
 from .release_places import PlaceReader
 from .release_tense import TenseReader
@@ -53,7 +54,7 @@ from .release_words import (
 FRONTED = 2
 
 
-class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceReader):
+class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReader, PlaceReader):
     """Read one release: the publication date decides missing years and relative dates; the language, word forms."""
 
     def __init__(
@@ -86,6 +87,8 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.sentence_month: tuple[int, int] | None = None
         self.last_proposal: Proposal | None = None
+        self.heading_day: Mention | None = None  # the day of a programme's heading line, for the lines below it
+        self.dated = False  # whether the text named a date yet
         self.start_sentence([])
 
     def start_sentence(self, tokens: list[Token]) -> None:
@@ -98,6 +101,8 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
         self.clause_lemmas: dict[tuple[int, int], set[str]] = {}
         self.sentence_lemmas: set[str] | None = None
         self.sentence_counts: bool | None = None
+        self.sentence_names: list[tuple] | None = None
+        self.passed_over: tuple | None = None
         self.place_candidates: dict[int, tuple | None] = {}
         self.places_before: list[tuple | None] = [None]
         self.words_before_place: list[int] = []
@@ -108,7 +113,8 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
         for paragraph in split_paragraphs(text[:MAX_TEXT]):
             self.context_year, self.topic, self.last_proposal = None, None, None
             for sentence in paragraph:
-                for proposal in self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found)):
+                read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=len(paragraph) == 1)
+                for proposal in read:
                     key = (proposal.iso, proposal.event_type.pk)
                     if key in seen:
                         seen[key].place = seen[key].place or proposal.place
@@ -138,20 +144,19 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
 
     # Sentences -------------------------------------------------------------------------------
 
-    def read_sentence(self, sentence: str, limit: int = MAX_PROPOSALS) -> list[Proposal]:
-        """The sentence's proposals, the first `limit` of them."""
+    def read_sentence(self, sentence: str, limit: int = MAX_PROPOSALS, *, alone: bool = False) -> list[Proposal]:
+        """The sentence's proposals, the first `limit` of them; alone: the sentence is a line of its own."""
         tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         self.start_sentence(tokens)
         mentions = self.dates(tokens)
         if not mentions:
-            # A sentence that names an event without a date may be the topic of the next one's days ("The festival
-            # returns to Tokyo! From Friday, 2 July, to Sunday, 4 July, the ballet will perform.").
-            kind, keyword_at = self.event_type(tokens, nearest_last=False)
-            self.topic = (kind, keyword_at, tokens) if kind is not None else None
+            return self.undated(tokens, sentence)
+        self.dated = True
+        if alone and (heading := self.heading(tokens, mentions)) is not None:
+            self.heading_day = heading  # "Monday, 30 October" on its line: the day of the lines below it
             return []
         topic, self.topic = self.topic, None
-        people = self.sentence_people(tokens)
-        proposals, previous_end = [], 0
+        proposals, previous_end, passed_over = [], 0, None
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
@@ -161,36 +166,72 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
             if self.is_deadline(tokens, mention):
                 previous_end = end
                 continue  # "applications by 13 September": a deadline
+            self.passed_over = None
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
             if index == 0 and self.extends_last(tokens, mention, kind):
                 continue  # "The forum … will last until 16 September": the end of the last sentence's event
             if kind is None and topic is not None and mention.precision == Event.Precision.DAY and index == 0:
                 kind, keyword_at, segment = topic
                 offset = -1
+            if kind is None and passed_over is not None and mention.precision == Event.Precision.DAY:
+                # "Talks with X, who arrived yesterday on a visit, were held today": the word the last date's clause
+                # passed over is this date's.
+                (kind, keyword_at, offset, segment), passed_over = passed_over, None
+            if kind is None:
+                kind, keyword_at, offset, segment = self.named_event(tokens, mention, following) or (None, 0, 0, [])
             previous_end = end
             if kind is None or self.recurs(tokens, mention) or self.year_of_anniversary(mention, segment[keyword_at]):
                 continue  # a date with no event named near it (trade figures), or of events that recur
+            passed_over = self.passed_over or passed_over
+            window_start = mentions[index - 1].end if index else 0
             # Lazy: said in the officer's language when shown, not in the release's (read under its language).
             reason = REASONS.get(self.reference_reason(tokens, mention), "")
-            proposal = Proposal(
-                start=mention.start, end=mention.last, precision=mention.precision, sentence=sentence.strip(),
-                event_type=kind, language=self.language, reason=reason,
-            )  # fmt: skip
-            # Where: named around this date (up to the dates before and after it), else by a host before it.
-            window_start = mentions[index - 1].end if index else 0
-            proposal.place = self.sentence_place(tokens, window_start, following) or self.place_before(
-                tokens, window_start
-            )
-            proposal.people = people
-            proposal.visit_level = self.visit_level(segment) if kind.is_visit else ""
-            proposal.title, title_end = self.title(segment, keyword_at, proposal)
+            proposal, title_end = self.proposal(tokens, sentence, mention, (kind, keyword_at, segment),
+                                                (window_start, following), reason)  # fmt: skip
             if offset == end:
                 previous_end = max(previous_end, offset + title_end)  # the next date does not take this name
             proposals.append(proposal)
             self.last_proposal = proposal
             if len(proposals) >= limit:
                 break
+        if passed_over is not None and self.heading_day is not None and len(proposals) < limit:
+            # "Friday, 3 November / Talks with X, who will be in Uzbekistan on 3–4 November": the talks are the
+            # heading's.
+            kind, keyword_at, _offset, segment = passed_over
+            proposals.append(self.proposal(tokens, sentence, self.heading_day, (kind, keyword_at, segment))[0])
         return proposals
+
+    def undated(self, tokens: list[Token], sentence: str) -> list[Proposal]:
+        """The proposal of a sentence without a date: an event under a programme's heading ("Monday, 30 October"),
+        or one a news item says took place before it names any date ("В Кремле состоялись переговоры": the
+        publication's day); else none, and the event it names may be the topic of the next sentence's days ("The
+        festival returns to Tokyo! From Friday, 2 July, to Sunday, 4 July, the ballet will perform.")."""
+        kind, keyword_at = self.event_type(tokens, nearest_last=False)
+        self.topic = (kind, keyword_at, tokens) if kind is not None else None
+        if kind is None or self.recurs(tokens, None):
+            return []
+        day = self.heading_day
+        if day is None and not self.dated and kind == self.type_for("meeting") and self.clause_tense(None) == "past":
+            day = Mention(0, 0, self.published, self.published, Event.Precision.DAY)  # the news of the day
+        if day is None:
+            return []
+        return [self.proposal(tokens, sentence, day, (kind, keyword_at, tokens))[0]]
+
+    def proposal(self, tokens, sentence, mention, named, window=None, reason="") -> tuple[Proposal, int]:
+        """The proposal of a date and the event named (type, where its word is in the segment, the segment), and
+        where the name its title was taken from ends. window: the tokens [low, high) where its place may be named."""
+        kind, keyword_at, segment = named
+        low, high = window or (0, len(tokens))
+        proposal = Proposal(
+            start=mention.start, end=mention.last, precision=mention.precision, sentence=sentence.strip(),
+            event_type=kind, language=self.language, reason=reason,
+        )  # fmt: skip
+        # Where: named around this date (up to the dates before and after it), else by a host before it.
+        proposal.place = self.sentence_place(tokens, low, high) or self.place_before(tokens, low)
+        proposal.people = self.sentence_people(tokens)
+        proposal.visit_level = self.visit_level(segment) if kind.is_visit else ""
+        proposal.title, title_end = self.title(segment, keyword_at, proposal)
+        return proposal, title_end
 
     def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
         """Whether a day that ends an event ("will last until 16 September") ends the one proposed last; if so, it
@@ -223,7 +264,8 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
         segment = tokens[previous_end : mention.first]
         kind, keyword_at = self.event_type(segment, nearest_last=True)
         if kind is not None:
-            return kind, keyword_at, previous_end, segment
+            own = self.own_clause_event(tokens, mention, (previous_end, previous_end + keyword_at), following)
+            return own or (kind, keyword_at, previous_end, segment)
         end = mention.end
         segment = tokens[end:following]
         if mention.precision != Event.Precision.DAY:
@@ -232,7 +274,42 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
             marks = (k for k in range(len(segment)) if k >= skip and is_clause_mark(segment, k))
             segment = segment[: next(marks, len(segment))]
         kind, keyword_at = self.event_type(segment, nearest_last=False)
+        if kind is not None and following < len(tokens) and self.nearer_next(tokens, end, end + keyword_at, following):
+            return None, 0, end, segment
         return kind, keyword_at, end, segment
+
+    def own_clause_event(self, tokens: list[Token], mention: Mention, before: tuple, following: int) -> tuple | None:
+        """The event a word after the date names in its own clause, when the word before it is in another: "Talks
+        with X, who arrived yesterday on a visit, were held today" (yesterday's is the visit). The word passed over
+        is kept for a later date of the sentence (today's talks). before: where the words before the date start, and
+        where the word before it is (words past the last date only: a long sentence takes linear time)."""
+        start, word = before
+        low, high = self.clause_bounds(mention.first)
+        earlier = tokens[start:low] if start < low else []
+        if word >= low:
+            # The word before the date is in its clause; one in an earlier clause may be a later date's or a
+            # heading's ("Talks with X, who will be in Uzbekistan on 3–4 November").
+            passed, passed_at = self.event_type(earlier, nearest_last=True)
+            if passed is not None and passed != self.kind_of(tokens[word])[0]:
+                self.passed_over = (passed, passed_at, start, earlier)
+            return None
+        segment = tokens[mention.end : min(high, following)]
+        kind, keyword_at = self.event_type(segment, nearest_last=False)
+        if kind is None:
+            return None
+        passed, passed_at = self.event_type(earlier, nearest_last=True)
+        if passed is None:
+            return None
+        self.passed_over = (passed, passed_at, start, earlier)
+        return kind, keyword_at, mention.end, segment
+
+    @staticmethod
+    def nearer_next(tokens: list[Token], end: int, word: int, following: int) -> bool:
+        """Whether the event word after a date (which ends at `end`) is nearer the next date, in the same clause:
+        "Переизбранный 20 ноября на пост Президента, свой первый визит совершил 28 ноября": the 28th's visit."""
+        if following - word >= word - end:
+            return False
+        return not any(is_clause_mark(tokens, k) for k in range(word, following))
 
     def words_of_type(self, kind: EventType) -> set[str]:
         name = getattr(kind, f"name_{self.language}") or kind.name_en or ""
@@ -274,6 +351,8 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, PlaceRead
         if self.language == "en" and start == keyword_at and segment[keyword_at].text[:1].islower():
             # A common noun, not a name ("an exhibition of Belarusian art runs"): the word and its "of" phrase.
             end = keyword_at + 1
+            if end < len(segment) and (segment[keyword_at].lower, segment[end].lower) in ROUND_TABLE:
+                end += 1  # "a round table on tourism"
             if end < len(segment) and segment[end].lower == "of":
                 end = min(end + 3, len(segment))
                 while end > keyword_at + 2 and not segment[end - 1].text[:1].isalpha():

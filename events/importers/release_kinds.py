@@ -34,8 +34,9 @@ KINDS = {
     "conference": (("conference", "forum", GENERAL_TYPE, "meeting"),
                    {"conference", "conferences", "congress", "symposium", "seminar", "seminars"},
                    {"конференция", "конгресс", "симпозиум", "семинар"}),
-    "exhibition": (("exhibition", GENERAL_TYPE, "festival"), {"exhibition", "exhibitions", "exhibit", "display"},
-                   {"выставка", "экспозиция", "фотовыставка"}),
+    "exhibition": (("exhibition", GENERAL_TYPE, "festival"),
+                   {"exhibition", "exhibitions", "exhibit", "display", "expo", "fair", "fairs"},
+                   {"выставка", "экспозиция", "фотовыставка", "ярмарка", "экспо"}),
     "concert": (("concert", GENERAL_TYPE, "festival"), {"concert", "concerts", "recital", "gala"},
                 {"концерт", "спектакль", "гастроли"}),
     "festival": (("festival", GENERAL_TYPE), {"festival", "festivals"}, {"фестиваль", "кинофестиваль"}),
@@ -44,6 +45,9 @@ KINDS = {
                     {"годовщина", "юбилей", "летие", "празднование", "торжество"}),
     "signing": (("signing", GENERAL_TYPE), {"sign", "signs", "signed", "signing", "signature"},
                 {"подписать", "подписание", "подписывать", "подписываться", "подписаться"}),
+    # A week or days of a country's or an art's culture ("Russian Film Week", "Неделя российского кино"): only
+    # in a name (release_names.py), as "week" is also a stretch of time.
+    "days": (("culture-days", GENERAL_TYPE), set(), set()),
     GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception"},
                    {"мероприятие", "церемония", "приём", "прием", "акция"}),
 }  # fmt: skip
@@ -70,6 +74,11 @@ AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers
 AUDIENCE_DISTANCE = 4
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
+# Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
+# event of the date is the one named after them.
+FRAME_WORDS = {"sidelines", "framework", "рамках", "полях"}
+# "round table", "круглый стол": a conference, named by two words.
+ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
 # "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs.
 TIMES = {"times", "раз", "раза"}
 COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "два", "две",
@@ -138,15 +147,35 @@ class KindReader:
             if kind is None and self.lemma(token) in RECEIVING:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
+            word_at = position
+            if kind is None and position and (self.lemma(segment[position - 1]), self.lemma(token)) in ROUND_TABLE:
+                kind, word_at = self.type_for("conference"), position - 1
+            if kind is None:
+                kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
                 continue
+            if {at.lower for at in segment[max(0, position - 3) : position]} & FRAME_WORDS:
+                continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
+            if self.heads_name(segment, position):
+                continue  # "the International Culture Fair": a fair, named by its last word in English
             if kind.is_visit and self.counts_visitors(segment, position):
                 continue  # "an agreement on visa-free trips", "соглашение о поездках": a topic, not an event
             distance = len(segment) - position if nearest_last else position
             rank = (general, distance)
             if best_rank is None or rank < best_rank:
-                best, best_rank = (kind, position), rank
+                best, best_rank = (kind, word_at), rank
         return best
+
+    def heads_name(self, segment: list[Token], position: int) -> bool:
+        """Whether an English capitalised event word is followed by another that heads the name ("Culture Fair")."""
+        following = segment[position + 1] if position + 1 < len(segment) else None
+        return (
+            self.language == "en"
+            and following is not None
+            and segment[position].text[:1].isupper()
+            and following.text[:1].isupper()
+            and self.kind_of(following)[0] is not None
+        )
 
     def year_of_anniversary(self, mention, word: Token) -> bool:
         """Whether a year is only the one an anniversary falls in ("This year marks the 75th anniversary"): the
@@ -185,6 +214,8 @@ class KindReader:
                 token.lower in TIMES and k and (tokens[k - 1].text.isdigit() or tokens[k - 1].lower in COUNTS)
                 for k, token in enumerate(tokens)
             )
+        if mention is None:  # a sentence without a date: "Consultations are held regularly"
+            return self.sentence_counts or bool(self.sentence_words(tokens) & RECURRING)
         clause = self.clause_words(tokens, mention.first)
         recurring = not mention.explicit_year and mention.precision != "day" and bool(clause & RECURRING)
         return self.sentence_counts or recurring

@@ -405,3 +405,31 @@ def test_a_day_within_an_event_of_the_same_type_named_before_is_that_event_and_a
         ("2024-07-01..2024-07-07", "festival"),
         ("2024-07-12..2024-07-13", "forum"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Consultations with the delegation of Chile, which arrived on Monday on a three-day working visit, took place "
+         "yesterday.", [("2025-04-07..2025-04-09", "visit"), ("2025-04-10", "meeting")]),
+        ("Консультации с делегацией Чили, которая прибыла в понедельник с рабочим визитом, прошли вчера.",
+         [("2025-04-07", "visit"), ("2025-04-10", "meeting")]),
+    ],
+)  # fmt: skip
+def test_each_date_takes_the_event_word_of_its_own_clause(seed, text, expected):
+    proposals = propose(text, published=dt.date(2025, 4, 11))
+
+    assert [(p.iso, p.event_type.slug) for p in proposals] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elected on 2 March, the new President paid his first foreign visit on 9 April to Minsk.",
+        "Избранный 2 марта новый Президент совершил свой первый зарубежный визит 9 апреля в Минск.",
+    ],
+)
+def test_an_event_word_between_two_dates_is_the_nearer_ones(seed, text):
+    proposals = propose(text, published=dt.date(2025, 4, 11))
+
+    assert [(p.iso, p.event_type.slug) for p in proposals] == [("2025-04-09", "visit")]

@@ -161,3 +161,34 @@ def test_an_event_word_before_a_semicolon_is_not_the_event_of_a_date_after_it(se
 )
 def test_visitors_counted_and_the_year_an_anniversary_falls_in_are_not_events(seed, text):
     assert dates_types_reasons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 5 and 6 March we took part in the International Book Fair in Minsk.",
+         [("2025-03-05..2025-03-06", "exhibition", "International Book Fair")]),
+        ("26–27 мая в Минске пройдёт ярмарка белорусских товаров; 30 мая — круглый стол по туризму.",
+         [("2025-05-26..2025-05-27", "exhibition", "Ярмарка белорусских товаров"),
+          ("2025-05-30", "forum", "Круглый стол")]),
+        ("A round table on tourism will be held on 30 May.", [("2025-05-30", "forum", "Round table")]),
+    ],
+)  # fmt: skip
+def test_fairs_are_exhibitions_and_round_tables_conferences(seed, text, expected):
+    proposals = propose(text, published=dt.date(2025, 4, 11))
+
+    assert [(p.iso, p.event_type.slug, p.title) for p in proposals] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("On the sidelines of the forum, on 15 April, a meeting of the business council will be held.",
+         "Meeting of the business"),
+        ("В рамках форума 15 апреля пройдёт заседание делового совета.", "Заседание делового совета"),
+    ],
+)  # fmt: skip
+def test_the_event_that_frames_a_date_is_not_its_event(seed, text, title):
+    proposals = propose(text, published=dt.date(2025, 4, 11))
+
+    assert [(p.iso, p.event_type.slug, p.title) for p in proposals] == [("2025-04-15", "meeting", title)]

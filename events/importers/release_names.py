@@ -1,0 +1,105 @@
+"""Events a release names without an event noun, and dates a programme's headings give: the names half of the
+ReleaseReader.
+
+- An event named only by its own name, with a verb of its happening: "INNOPROM will take place from 8 to 11 July",
+  "«Славянский базар» пройдёт 10–14 июля", "Russian Film Week opens on 5 December". Its type is the nearest the
+  words of the name give (a Forum, a Festival, an Expo, a "Week" of a culture), else the general type.
+- A visit said as being somewhere: "will be in Uzbekistan on 3–4 November", "прибудет в Минск", "побывает в Казани"
+  (a place must follow, so "the delegation will be in the hall" is not one).
+- A week's programme written as headings: a line that is only a date ("Monday, 30 October", "30 октября,
+  понедельник") gives its date to the events of the lines after it, up to the next such line.
+"""
+
+import bisect
+
+from events.models import Event, EventType
+
+from .release_dates import Mention
+from .release_words import IN_WORDS, Token
+
+# Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
+PRESENCE = {"be", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать", "прибыть",
+            "прибывать", "пребывать", "находиться"}  # fmt: skip
+# Verbs of an event's happening: with them, a name alone is an event's ("INNOPROM will take place", "пройдёт").
+HAPPENING = {"place", "held", "open", "opens", "opened", "run", "runs", "start", "starts", "begin", "begins",
+             "began", "пройти", "проходить", "состояться", "открыться", "открываться", "стартовать", "начаться",
+             "начинаться", "завершиться", "продлиться"}  # fmt: skip
+QUOTES = {"«": "»", "“": "”", '"': '"'}
+WEEK = {"week", "неделя"}
+# An all-capitals word this long is a name ("INNOPROM"); shorter ones are mostly organisations ("OSCE", "ЕАЭС").
+NAME_CAPITALS = 5
+
+
+class NameReader:
+    """Named events, visits by presence and headings; the ReleaseReader (release.py) sets up the state used here."""
+
+    def presence_visit(self, segment: list[Token], position: int) -> EventType | None:
+        """The visit type when the word at position says someone is or arrives in a place ("will be in Minsk")."""
+        if self.lemma(segment[position]) not in PRESENCE or position + 2 >= len(segment):
+            return None
+        if segment[position + 1].lower not in IN_WORDS or not segment[position + 2].text[:1].isupper():
+            return None
+        words = [token.text for token in segment[position + 2 : position + 4] if token.text[:1].isupper()]
+        if not (self.place(words[:1]) or (len(words) == 2 and self.place(words))):
+            return None
+        return self.type_for("visit")
+
+    def named_event(self, tokens: list[Token], mention: Mention, following: int) -> tuple | None:
+        """(type, where the name's key word is in it, offset, the name's tokens) for an event named only by its name
+        before the date (in the sentence) or after it (up to the next date), when the sentence says it happens."""
+        if not self.sentence_words(tokens) & HAPPENING:
+            return None
+        if self.sentence_names is None:
+            self.sentence_names = self.names(tokens)
+            self.name_ends = [end for _start, end, _kind in self.sentence_names]
+        ends = self.name_ends
+        at = bisect.bisect_right(ends, mention.first) - 1
+        if at < 0 or not self.same_clause_run(tokens, self.sentence_names[at][1], mention.first):
+            at += 1
+            if at >= len(ends) or self.sentence_names[at][0] < mention.end or ends[at] > following:
+                return None
+        start, end, kind = self.sentence_names[at]
+        # The segment runs on past the name: a Russian title takes the words after its key word ("Неделя
+        # российского кино").
+        return kind, end - start - 1, start, tokens[start : max(end, following)]
+
+    @staticmethod
+    def same_clause_run(tokens: list[Token], low: int, high: int) -> bool:
+        """Whether no full stop or semicolon lies between two tokens: a name before "; … on 5 May" is another's."""
+        return not any(token.text in (";", ":") for token in tokens[low:high])
+
+    def names(self, tokens: list[Token]) -> list[tuple[int, int, EventType]]:
+        """The sentence's event names: [start, end) and type, in order: a name in quotes, a word in capitals, a
+        capitalised "Week" and the words before it."""
+        found, k = [], 0
+        while k < len(tokens):
+            token = tokens[k]
+            close = QUOTES.get(token.text)
+            if close is not None:
+                end = next((j for j in range(k + 1, min(len(tokens), k + 12)) if tokens[j].text == close), None)
+                if end is not None and end > k + 1:
+                    kind = self.event_type(tokens[k + 1 : end], nearest_last=True)[0] or self.type_for("other")
+                    found.append((k + 1, end, kind))
+                    k = end + 1
+                    continue
+            if token.text.isalpha() and token.text.isupper() and len(token.text) >= NAME_CAPITALS:
+                if not self.month(token):
+                    found.append((k, k + 1, self.type_for("other")))
+            elif token.text[:1].isupper() and self.lemma(token) in WEEK:
+                start = k
+                while start > 0 and tokens[start - 1].text[:1].isupper():
+                    start -= 1
+                if start < k or self.language == "ru":
+                    found.append((start, k + 1, self.type_for("days")))
+            k += 1
+        return [item for item in found if item[2] is not None]
+
+    def heading(self, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
+        """The date of a line that is only a day and its weekday ("Monday, 30 October"): a programme's heading."""
+        if len(mentions) != 1 or mentions[0].precision != Event.Precision.DAY:
+            return None
+        mention = mentions[0]
+        rest = tokens[: mention.first] + tokens[mention.end :]
+        if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in rest):
+            return mention
+        return None

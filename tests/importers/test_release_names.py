@@ -1,0 +1,120 @@
+"""Drafting's names and layout: events named only by their name, visits said as being somewhere, a programme's
+headings, and talks a news item reports without a date."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = dt.date(2025, 4, 11)
+
+
+def drafted(text: str) -> list[tuple[str, str, str]]:
+    return [(p.iso, p.event_type.slug, p.title) for p in propose(text, published=PUBLISHED)]
+
+
+def test_a_heading_line_gives_its_day_to_the_events_below_it_in_english(seed):
+    text = (
+        "Programme of the State Secretary's week\n\nTuesday, 15 April\nConsultations with the Deputy Foreign "
+        "Minister of Mongolia.\nA concert of the Mongolian State Ensemble at the Philharmonic.\n\nThursday, 17 April\n"
+        'Opening of the photo exhibition "The Steppe" at the Museum of the East.\n\nThe programme may change.'
+    )
+
+    assert drafted(text) == [
+        ("2025-04-15", "meeting", "Consultations"),
+        ("2025-04-15", "other", "Concert of the Mongolian"),
+        ("2025-04-17", "exhibition", "Exhibition"),
+    ]
+
+
+def test_a_heading_line_gives_its_day_to_the_events_below_it_in_russian(seed):
+    text = (
+        "Программа недели\n\n15 апреля, вторник\nКонсультации с заместителем министра иностранных дел Монголии.\n\n"
+        "17 апреля, четверг\nОткрытие фотовыставки «Степь» в Музее Востока.\n\n"
+        "В программу могут быть внесены изменения."
+    )
+
+    assert drafted(text) == [
+        ("2025-04-15", "meeting", "Консультации"),
+        ("2025-04-17", "exhibition", "Открытие фотовыставки"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "visit_title"),
+    [
+        ("Wednesday, 16 April\nTalks with the Foreign Minister of Laos, who will be in Moscow on 16–18 April.",
+         "Visit to Moscow"),
+        ("16 апреля, среда\nПереговоры с министром иностранных дел Лаоса, который будет находиться в Москве "
+         "16–18 апреля.", "Визит: Москва"),
+    ],
+)  # fmt: skip
+def test_under_a_heading_the_talks_are_the_headings_and_the_stay_a_visit(seed, text, visit_title):
+    talks = "Talks" if text.startswith("W") else "Переговоры"
+
+    assert drafted(text) == [
+        ("2025-04-16..2025-04-18", "visit", visit_title),
+        ("2025-04-16", "meeting", talks),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ARCTIC EXPO will take place in Murmansk on 20–22 May.",
+         ("2025-05-20..2025-05-22", "exhibition", "ARCTIC EXPO")),
+        ("“Silk Way Rally” starts on 3 June.", ("2025-06-03", "other", "Silk Way Rally")),
+        ("Russian Theatre Week opens in Belgrade on 12 May.", ("2025-05-12", "culture-days", "Russian Theatre Week")),
+        ("«Лістапад» пройдёт в Минске с 1 по 7 ноября.", ("2025-11-01..2025-11-07", "other", "Лістапад")),
+        ("Неделя российского кино пройдёт в Белграде 12–18 мая.",
+         ("2025-05-12..2025-05-18", "culture-days", "Неделя российского кино")),
+        ("«Евразийский форум» состоится 20 мая.", ("2025-05-20", "forum", "Евразийский форум")),
+    ],
+)  # fmt: skip
+def test_an_event_named_only_by_its_name_takes_the_type_its_words_give(seed, text, expected):
+    assert drafted(text) == [expected]
+
+
+def test_a_name_without_a_verb_of_happening_is_not_an_event(seed):
+    assert drafted("The trade of OSCE members grew in 2024. Члены ОДКБ и ЕАЭС в 2024 году нарастили торговлю.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Minister will be in Hanoi on 22 April.", ("2025-04-22", "visit", "Visit to Hanoi")),
+        ("Делегация побывает в Казани 25 апреля.", ("2025-04-25", "visit", "Визит: Казань")),
+        ("25 апреля министр прибудет в Минск.", ("2025-04-25", "visit", "Визит: Минск")),
+    ],
+)
+def test_being_or_arriving_in_a_place_is_a_visit(seed, text, expected):
+    assert drafted(text) == [expected]
+
+
+def test_being_somewhere_that_is_not_a_place_is_not_a_visit(seed):
+    assert drafted("The Ambassador was in the hall on 22 April.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The Foreign Ministers of Russia and Vietnam held talks in Moscow.\n\nThey discussed trade. A new round is "
+         "planned for 2026.", "Talks"),
+        ("В Москве состоялись переговоры министров иностранных дел России и Вьетнама.\n\nСтороны обсудили торговлю.",
+         "Переговоры министров иностранных дел России и Вьетнама"),
+    ],
+)  # fmt: skip
+def test_talks_a_news_item_reports_without_a_date_took_place_on_its_publication_day(seed, text, title):
+    assert drafted(text) == [("2025-04-11", "meeting", title)]
+
+
+def test_undated_talks_after_a_date_or_that_recur_are_not_proposed(seed):
+    text = (
+        "The Ambassador met the Governor of Primorye on 3 April. The consultations took place in Moscow.\n\n"
+        "Consultations between the ministries are held regularly."
+    )
+
+    assert drafted(text) == [("2025-04-03", "meeting", "Ambassador met the Governor of Primorye")]
