@@ -27,6 +27,7 @@ TESTED_WITH = {
     "events/alert_runs.py": "tests/alerts/test_sending.py",
     "events/alerts.py": "tests/alerts/test_signup.py",  # e-mail alerts: their pages
     "events/models/alerts.py": "tests/alerts/test_signup.py",
+    "events/admin/alerts.py": "tests/test_permissions.py",  # who sees e-mail alerts in admin
     "events/admin/forms.py": "tests/admin/test_event.py",  # the event form's local times, through the admin
     "events/admin/rows.py": "tests/test_permissions.py",  # who may change the rows events show
     "events/admin_views.py": "tests/importers/test_ics.py",  # the import and drafting pages (and test_release.py)

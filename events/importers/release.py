@@ -87,6 +87,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.sentence_month: tuple[int, int] | None = None
         self.last_proposal: Proposal | None = None
+        self.found: list[Proposal] = []  # the release's proposals so far
         self.heading_day: Mention | None = None  # the day of a programme's heading line, for the lines below it
         self.dated = False  # whether the text named a date yet
         self.start_sentence([])
@@ -110,10 +111,12 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
     def proposals(self, text: str) -> list[Proposal]:
         """The release's proposals in the order of the text; an event named again (same dates and type) once."""
         found, seen = [], {}
+        self.found = found
         for paragraph in split_paragraphs(text[:MAX_TEXT]):
             self.context_year, self.topic, self.last_proposal = None, None, None
-            for sentence in paragraph:
-                read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=len(paragraph) == 1)
+            for position, sentence in enumerate(paragraph):
+                # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
+                read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
                 for proposal in read:
                     key = (proposal.iso, proposal.event_type.pk)
                     if key in seen:
@@ -121,6 +124,12 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                         continue
                     if any(within(proposal, earlier) for earlier in found):
                         continue  # "the festival, 1 to 7 July… The festival opens on 1 July": its opening
+                    vaguer = next((k for k, earlier in enumerate(found) if sharpens(proposal, earlier)), None)
+                    if vaguer is not None:
+                        # "Culture Days in October" (the headline), then "from 5 to 9 October": one event, its days.
+                        seen.pop((found[vaguer].iso, found[vaguer].event_type.pk), None)
+                        seen[key] = found[vaguer] = proposal
+                        continue
                     seen[key] = proposal
                     found.append(proposal)
                 if len(found) >= MAX_PROPOSALS:
@@ -145,7 +154,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
     # Sentences -------------------------------------------------------------------------------
 
     def read_sentence(self, sentence: str, limit: int = MAX_PROPOSALS, *, alone: bool = False) -> list[Proposal]:
-        """The sentence's proposals, the first `limit` of them; alone: the sentence is a line of its own."""
+        """The sentence's proposals, the first `limit` of them; alone: the sentence starts its line."""
         tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         self.start_sentence(tokens)
         mentions = self.dates(tokens)
@@ -163,9 +172,9 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             if 0 < first <= 3 and end < len(tokens) and tokens[end].text in DASHES:
                 previous_end = end
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"
-            if self.is_deadline(tokens, mention):
+            if self.is_deadline(tokens, mention) or self.gives_figures(tokens, mention):
                 previous_end = end
-                continue  # "applications by 13 September": a deadline
+                continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures
             self.passed_over = None
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
             if index == 0 and self.extends_last(tokens, mention, kind):
@@ -211,7 +220,13 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         if kind is None or self.recurs(tokens, None):
             return []
         day = self.heading_day
-        if day is None and not self.dated and kind == self.type_for("meeting") and self.clause_tense(None) == "past":
+        if (
+            day is None
+            and not self.dated
+            and kind == self.type_for("meeting")
+            and self.clause_tense(None) == "past"
+            and self.tells_happening(tokens)
+        ):
             day = Mention(0, 0, self.published, self.published, Event.Precision.DAY)  # the news of the day
         if day is None:
             return []
@@ -234,22 +249,29 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         return proposal, title_end
 
     def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
-        """Whether a day that ends an event ("will last until 16 September") ends the one proposed last; if so, it
-        does now."""
-        last = self.last_proposal
+        """Whether a day that ends an event ("will last until 16 September") ends one proposed before: the last one
+        of the paragraph, or, when the sentence names the event again ("The exhibition will run until 14 March"),
+        the last one-day event of that type in the release (its opening); if so, it does now."""
         if (
-            last is None
-            or last.precision != Event.Precision.DAY
-            or mention.precision != Event.Precision.DAY
+            mention.precision != Event.Precision.DAY
             or self.until_word(tokens, mention) not in UNTIL
             or not self.continued_to(tokens, mention)
-            or kind not in (None, last.event_type)
-            or not last.start <= mention.last
-            or (mention.last - last.start).days > 366
         ):
             return False
-        last.end = mention.last
-        return True
+        earlier = [self.last_proposal] if kind is None else [self.last_proposal, *reversed(self.found)]
+        for last in earlier:
+            if (
+                last is not None
+                and last.precision == Event.Precision.DAY
+                and kind in (None, last.event_type)
+                and not last.reason
+                and (last is self.last_proposal or last.start == last.end)
+                and last.start <= mention.last
+                and (mention.last - last.start).days <= 366
+            ):
+                last.end = mention.last
+                return True
+        return False
 
     def event_near(self, tokens: list[Token], mention: Mention, previous_end: int, following: int) -> tuple:
         """(type, where its word is in the segment, the segment's offset, the segment) for the event of a date.
@@ -396,6 +418,28 @@ def within(proposal: Proposal, earlier: Proposal) -> bool:
         and earlier.start <= proposal.start <= earlier.end
         and earlier.start < earlier.end
     )
+
+
+def sharpens(proposal: Proposal, earlier: Proposal) -> bool:
+    """Whether a proposal names the days of an event of the same type proposed before by its month or year only."""
+    return (
+        proposal.event_type == earlier.event_type
+        and earlier.precision in (Event.Precision.MONTH, Event.Precision.YEAR)
+        and proposal.precision == Event.Precision.DAY
+        and not earlier.reason
+        and earlier.start <= proposal.start
+        and proposal.end <= last_day(earlier)
+    )
+
+
+def last_day(proposal: Proposal) -> dt.date:
+    """The last day a proposal known to the month or the year spans (its end holds the first day of its last month
+    or year)."""
+    end = proposal.end
+    if proposal.precision == Event.Precision.YEAR:
+        return dt.date(end.year, 12, 31)
+    following = dt.date(end.year + end.month // 12, end.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def propose(

@@ -36,11 +36,12 @@ UNTIL_WORDS = {"until", "till", "through", "thru", "по", "до"}
 # Words between "in" and a month or a year: "in early June", "at the end of 2018", "в начале июня", "в конце 2018 года".
 PERIOD_PARTS = {"early", "late", "mid", "the", "end", "beginning", "middle", "start", "first", "second", "half", "of",
                 "начале", "конце", "середине", "первой", "второй", "половине", "декаде", "-", "конца", "начала",
-                "середины"}  # fmt: skip
+                "середины", "первых", "последних", "числах"}  # fmt: skip
 # Words before a month that ends an event: "until the end of September", "до конца сентября".
 MONTH_UNTIL = {"until", "till", "до"}
-SHIFTS = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "прошлый": -1, "минувший": -1,
+SHIFTS = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "прошлый": -1, "прошлое": -1, "минувший": -1,
           "прошедший": -1, "позапрошлый": -2, "этот": 0, "текущий": 0, "нынешний": 0, "следующий": 1, "будущий": 1,
+          "будущее": 1,
           "предстоящий": 1, "наступать": 1, "грядущий": 1}  # fmt: skip
 UNITS = {"year": "year", "month": "month", "week": "week", "год": "year", "месяц": "month", "неделя": "week"}
 DAYS_FROM_PUBLICATION = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "сегодня": 0, "завтра": 1,
@@ -139,6 +140,8 @@ class DateReader:
             if mention is None:
                 i += 1
                 continue
+            while found and found[-1].first >= mention.first:
+                found.pop()  # read again as part of this one ("Wednesday" of "Wednesday and Thursday next week")
             found.append(mention)
             reference = self.reference_reason(tokens, mention)
             if mention.explicit_year and not reference:
@@ -227,6 +230,8 @@ class DateReader:
         if day is None or len(at(tokens, i).text.rstrip("stndrh")) > 2:
             return None
         k, last_day = i + 1, day
+        if at(tokens, k).text == "-" and at(tokens, k + 1).lower in ("го", "е", "ое"):
+            k += 2  # "21-го ноября"
         # "from the 9th to the 15th of August": an article before an ordinal changes nothing.
         first = i - 1 if at(tokens, i - 1).lower == "the" else i
         the = 1 if at(tokens, k + 1).lower == "the" else 0
@@ -325,10 +330,14 @@ class DateReader:
         if word in DAYS_FROM_PUBLICATION:
             day = self.published + dt.timedelta(days=DAYS_FROM_PUBLICATION[word])
             return Mention(i, i + 1, day, day, Event.Precision.DAY)
+        if self.last_day is not None and self.is_same_day(tokens, i):
+            # "The same day the Governor will open…", "в тот же день": the day last named.
+            return Mention(i, i + (2 if word == "same" else 3), self.last_day, self.last_day, Event.Precision.DAY)
         for unit in ("year", "month", "week"):
             found = self.shift(tokens, i, unit)
             if found is not None:
-                return self.shifted(i, found[1], unit, found[0])
+                week = self.shifted(i, found[1], unit, found[0])
+                return self.weekdays_of(tokens, week) if unit == "week" else week
         return None
 
     def shifted(self, i: int, end: int, unit: str, shift: int) -> Mention:

@@ -27,15 +27,17 @@ KINDS = {
               {"визит", "поездка", "посетить", "посещать", "посещение"}),
     "meeting": (("meeting", GENERAL_TYPE, "forum"),
                 {"meeting", "meetings", "met", "meet", "meets", "talks", "consultations", "consultation",
-                 "negotiations", "negotiation", "session", "sessions", "conversation", "conversations"},
+                 "negotiations", "negotiation", "session", "sessions", "conversation", "conversations", "round",
+                 "rounds"},
                 {"встреча", "встретиться", "встречаться", "переговоры", "консультация", "заседание", "сессия",
-                 "совещание", "заседать", "беседа", "собраться"}),
+                 "совещание", "заседать", "беседа", "собраться", "раунд"}),
     "summit": (("summit", "meeting", GENERAL_TYPE, "forum"), {"summit", "summits"}, {"саммит"}),
     "conference": (("conference", "forum", GENERAL_TYPE, "meeting"),
                    {"conference", "conferences", "congress", "symposium", "seminar", "seminars"},
                    {"конференция", "конгресс", "симпозиум", "семинар"}),
     "exhibition": (("exhibition", GENERAL_TYPE, "festival"),
-                   {"exhibition", "exhibitions", "exhibit", "display", "expo", "fair", "fairs"},
+                   {"exhibition", "exhibitions", "exhibit", "display", "expo", "fair", "fairs", "exposition",
+                    "expositions", "showcase"},
                    {"выставка", "экспозиция", "фотовыставка", "ярмарка", "экспо"}),
     "concert": (("concert", GENERAL_TYPE, "festival"), {"concert", "concerts", "recital", "gala"},
                 {"концерт", "спектакль", "гастроли"}),
@@ -143,6 +145,8 @@ class KindReader:
         """The type a word of the segment names, the one nearest to the date; a specific word before a general one."""
         best, best_rank = (None, -1), None
         for position, token in enumerate(segment):
+            if token.lower in ("round", "rounds") and not self.is_round_of_talks(segment, position):
+                continue  # "a round table" (a conference, read at "table"), "all year round"
             kind, general = self.kind_of(token)
             if kind is None and self.lemma(token) in RECEIVING:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
@@ -165,6 +169,13 @@ class KindReader:
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return best
+
+    @staticmethod
+    def is_round_of_talks(segment: list[Token], position: int) -> bool:
+        """Whether "round" is one of talks ("the previous round, held in Tashkent"), not "round table", "year round"."""
+        following = segment[position + 1].lower if position + 1 < len(segment) else ""
+        previous = segment[position - 1].lower if position else ""
+        return following not in ("table", "tables", "trip", "trips") and previous not in ("year", "all", "the-clock")
 
     def heads_name(self, segment: list[Token], position: int) -> bool:
         """Whether an English capitalised event word is followed by another that heads the name ("Culture Fair")."""

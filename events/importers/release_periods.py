@@ -32,13 +32,20 @@ ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
-UNTIL = {"until", "till", "до"}
-DEADLINE = {"by", "until", "till", "до", "позднее", "deadline", "срок"}
+UNTIL = {"until", "till", "through", "thru", "до"}
+DEADLINE = {"by", "until", "till", "through", "thru", "до", "позднее", "deadline", "срок"}
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
 CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "продлиться",
               "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть", "экспонироваться",
               "экспонировать"}  # fmt: skip
 CONTINUING_WINDOW = 8
+# Words of figures: a month or a year in their clause is the period they are given for ("trade grew by 14% in
+# 2025", "товарооборот в 2025 году вырос"), not an event's.
+FIGURES = {"trade", "turnover", "grew", "grow", "increased", "decreased", "rose", "fell", "reached", "amounted",
+           "exceeded", "товарооборот", "вырасти", "увеличиться", "сократиться", "составить", "превысить",
+           "снизиться", "достигнуть"}  # fmt: skip
+# Words between weekdays and the week they are of: "on Wednesday and Thursday next week", "во вторник и среду".
+WEEKDAY_LINKS = {"and", ",", "or", "on", "и", "или", "в", "во", "на"}
 # Words between "until"/"до" and a month: "until the end of September", "до конца сентября".
 END_PARTS = {"the", "end", "of", "конца", "начала", "середины"}
 STATISTICS_WORDS = {"за"}
@@ -164,6 +171,13 @@ class PeriodReader:
             and self.continues(tokens, first.end, second.first)
         )
 
+    def gives_figures(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a month or a year is the period figures of its clause are given for."""
+        if mention.precision == Event.Precision.DAY:
+            return False
+        low, high = self.clause_bounds(mention.first)
+        return any(token.lower in FIGURES or self.lemma(token) in FIGURES for token in tokens[low:high])
+
     def is_deadline(self, tokens: list[Token], mention: Mention) -> bool:
         """A day something is due by, not an event: "by 13 September", "accepted until 20 July", "до 15 июня"."""
         if mention.precision != Event.Precision.DAY or mention.start != mention.last:
@@ -180,6 +194,32 @@ class PeriodReader:
         given for, not an event."""
         months = first.precision == second.precision == Event.Precision.MONTH
         return months and (first.start.month == 1 or at(tokens, first.first - 1).lower in STATISTICS_WORDS)
+
+    def weekdays_of(self, tokens: list[Token], week: Mention) -> Mention:
+        """The days of a week that weekdays just before it name ("on Wednesday and Thursday next week", "в четверг
+        на следующей неделе"), from the first to the last; the whole week when none do."""
+        days, k = [], week.first - 1
+        while k >= 0 and (tokens[k].lower in WEEKDAY_LINKS or self.weekday(tokens[k]) is not None):
+            if (day := self.weekday(tokens[k])) is not None:
+                days.append((k, day))
+            k -= 1
+        if not days:
+            return week
+        first = min(index for index, _day in days)
+        monday = week.start
+        return Mention(first, week.end, monday + dt.timedelta(days=min(day for _k, day in days)),
+                       monday + dt.timedelta(days=max(day for _k, day in days)), Event.Precision.DAY)  # fmt: skip
+
+    def is_same_day(self, tokens: list[Token], i: int) -> bool:
+        """Whether token i starts "same day" (after "the") or "тот же день", "этот же день" in any case."""
+        word = at(tokens, i).lower
+        if word == "same":
+            return at(tokens, i - 1).lower == "the" and at(tokens, i + 1).lower == "day"
+        return (
+            self.lemma(at(tokens, i)) in ("тот", "этот")
+            and at(tokens, i + 1).lower == "же"
+            and self.lemma(at(tokens, i + 2)) == "день"
+        )
 
 
 def next_month(day: dt.date) -> tuple[int, int]:

@@ -25,8 +25,15 @@ PRESENT_WORDS = {"is", "are", "falls", "fall", "opens", "runs", "takes", "begins
 RUSSIAN_FUTURE = {"планироваться", "запланировать", "наметить", "намечать", "намечаться", "предстоять",
                   "предстоящий", "ожидаться", "планировать", "договориться", "условиться",
                   "решить"}  # fmt: skip
+# Words that place what they qualify in the past, which pymorphy3 reads first as a noun or an adjective
+# ("визита, прошедшего 3–5 апреля": "прошедшее"; "в минувшую пятницу").
+RUSSIAN_PAST = {"прошедшее", "прошедший", "минувший", "минувшее"}
+# Verbs that say an event took place ("held talks", "состоялись переговоры"), not what was done at one ("at the
+# board's session the plan was approved").
+HAPPENING = {"held", "hold", "holds", "took", "met", "hosted", "conducted", "состояться", "пройти", "провести",
+             "встретиться", "проходить", "проводить"}  # fmt: skip
 # An infinitive after "to" in a headline ("Lavrov to visit Minsk") speaks of the future.
-HEADLINE_FUTURE = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "address"}
+HEADLINE_FUTURE = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "address", "be"}
 
 
 class TenseReader:
@@ -58,6 +65,12 @@ class TenseReader:
                 form, part_of_speech, tense, _number = self.morphology.analysis(token.lower)
                 if form in RUSSIAN_FUTURE:
                     tenses.add("futr")
+                elif form in RUSSIAN_PAST:
+                    tenses.add("past")
                 elif part_of_speech in ("VERB", "PRTF", "PRTS"):
                     tenses.add(tense)
         return "future" if "futr" in tenses else "past" if "past" in tenses else "present" if "pres" in tenses else ""
+
+    def tells_happening(self, tokens: list[Token]) -> bool:
+        """Whether a verb of the words says an event took place ("held talks", "состоялись переговоры")."""
+        return any(token.lower in HAPPENING or self.lemma(token) in HAPPENING for token in tokens)

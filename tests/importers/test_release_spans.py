@@ -1,0 +1,134 @@
+"""Drafting's days told across sentences: an event opened on one day and said to run until another, a programme's
+line that starts with its day, an event first named by its month then by its days, "the same day", weekdays of next
+week, "21-го ноября", "в первых числах октября"; and what is not an event's date: the year of trade figures,
+undated talks at which something else was done."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = dt.date(2025, 4, 9)  # a Wednesday
+
+
+def drafted(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str]]:
+    return [(p.iso, p.event_type.slug) for p in propose(text, published=published) if not p.reason]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exhibition of Belarusian graphics opened at the Hermitage yesterday.\n\nIts curators chose 80 prints.\n\n"
+        "The exhibition will run until 22 June.",
+        "Вчера в Эрмитаже открылась выставка белорусской графики.\n\nКураторы отобрали 80 листов.\n\n"
+        "Выставка продлится до 22 июня.",
+    ],
+)
+def test_an_event_opened_in_one_paragraph_runs_until_the_day_a_later_one_names_it_to(seed, text):
+    assert drafted(text) == [("2025-04-08..2025-06-22", "exhibition")]
+
+
+def test_an_exhibition_open_through_a_day_ends_that_day(seed):
+    text = "On 14 April the Governor will open a fair of regional goods. The fair will be open through 20 April."
+
+    assert drafted(text) == [("2025-04-14..2025-04-20", "exhibition")]
+
+
+def test_a_day_that_starts_a_programmes_line_is_the_day_of_the_events_after_it(seed):
+    text = (
+        "The programme, day by day:\n\nTuesday, 15 April. Opening of the exhibition of icons at the National "
+        "Museum. The exhibition will remain open to visitors until 4 May.\n\nWednesday, 16 April. Business forum "
+        "at the Chamber of Commerce."
+    )
+
+    assert drafted(text) == [("2025-04-15..2025-05-04", "exhibition"), ("2025-04-16", "forum")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Culture Days of Belarus to be held in Hanoi in October\n\nThe Culture Days of Belarus will take place in "
+        "Hanoi from 6 to 10 October.",
+        "Дни культуры Беларуси пройдут в Ханое в октябре\n\nДни культуры Беларуси пройдут в Ханое с 6 по 10 октября.",
+    ],
+)
+def test_an_event_named_by_its_month_then_by_its_days_is_proposed_once_with_its_days(seed, text):
+    assert drafted(text) == [("2025-10-06..2025-10-10", "culture-days")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 22 April the ministers will sign a programme of cooperation. The same day they will open a photo "
+        "exhibition at the Embassy.",
+        "22 апреля министры подпишут программу сотрудничества. В тот же день они откроют фотовыставку в посольстве.",
+    ],
+)
+def test_the_same_day_is_the_day_named_last(seed, text):
+    assert drafted(text) == [("2025-04-22", "signing"), ("2025-04-22", "exhibition")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Wednesday and Thursday next week, Minsk will host a meeting of the Council.", "2025-04-16..2025-04-17"),
+        ("В четверг на следующей неделе в Минске пройдет заседание Совета.", "2025-04-17"),
+        ("Next week the Council will meet in Minsk.", "2025-04-14..2025-04-20"),
+    ],
+)
+def test_weekdays_said_of_next_week_are_those_days_of_it(seed, text, expected):
+    assert drafted(text) == [(expected, "meeting")]
+
+
+def test_a_russian_ordinal_day_before_its_month_is_that_day(seed):
+    assert drafted("21-го мая в Большом театре состоится гала-концерт.") == [("2025-05-21", "other")]
+
+
+def test_the_first_days_of_a_month_are_that_month(seed):
+    assert drafted("В первых числах октября в Минске состоится международный форум.") == [("2025-10", "forum")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Делегация побывала в Павлодаре в августе прошлого года.", [("2024-08", "visit")]),
+        ("По итогам визита в Пакистан, прошедшего 3–5 апреля, стороны подписали заявление.",
+         [("2025-04-03..2025-04-05", "visit")]),
+    ],
+)  # fmt: skip
+def test_russian_words_of_the_past_place_the_days_they_qualify_in_the_past(seed, text, expected):
+    assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The previous round of consultations, held in Tashkent in 2024, was fruitful.", [("2024", "meeting")]),
+        ("The Belarusian pavilion will present the exposition of the region from 2 to 4 June.",
+         [("2025-06-02..2025-06-04", "exhibition")]),
+        ("The round table on the history of diplomacy will take place on 14 May.", [("2025-05-14", "forum")]),
+    ],
+)  # fmt: skip
+def test_a_round_of_talks_is_a_meeting_and_an_exposition_an_exhibition(seed, text, expected):
+    assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After that trip, trade between the regions grew by 14 per cent in 2024.",
+        "По итогам той поездки товарооборот регионов в 2024 году вырос на 14 процентов.",
+    ],
+)
+def test_the_year_figures_are_given_for_is_not_an_events(seed, text):
+    assert drafted(text) == []
+
+
+def test_undated_past_talks_are_the_news_of_the_day_only_when_a_verb_says_they_took_place(seed):
+    took_place = "В Кремле состоялись переговоры президентов России и Беларуси."
+    something_else = "На заседании коллегии министерства утвержден план мероприятий на осень."
+
+    assert (drafted(took_place), drafted(something_else)) == ([("2025-04-09", "meeting")], [])
