@@ -239,7 +239,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         low, high = window or (0, len(tokens))
         proposal = Proposal(
             start=mention.start, end=mention.last, precision=mention.precision, sentence=sentence.strip(),
-            event_type=kind, language=self.language, reason=reason,
+            event_type=kind, language=self.language, reason=reason, vague=mention.vague,
         )  # fmt: skip
         # Where: named around this date (up to the dates before and after it), else by a host before it.
         proposal.place = self.sentence_place(tokens, low, high) or self.place_before(tokens, low)
@@ -412,7 +412,8 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
 def within(proposal: Proposal, earlier: Proposal) -> bool:
     """Whether a day is one of the days of an event of the same type proposed before (a part of it)."""
     return (
-        proposal.event_type == earlier.event_type
+        not earlier.vague
+        and proposal.event_type == earlier.event_type
         and proposal.precision == earlier.precision == Event.Precision.DAY
         and proposal.start == proposal.end
         and earlier.start <= proposal.start <= earlier.end
@@ -421,10 +422,11 @@ def within(proposal: Proposal, earlier: Proposal) -> bool:
 
 
 def sharpens(proposal: Proposal, earlier: Proposal) -> bool:
-    """Whether a proposal names the days of an event of the same type proposed before by its month or year only."""
+    """Whether a proposal names the days of an event of the same type proposed before by its month or year only, or
+    as "this week"."""
     return (
         proposal.event_type == earlier.event_type
-        and earlier.precision in (Event.Precision.MONTH, Event.Precision.YEAR)
+        and (earlier.precision in (Event.Precision.MONTH, Event.Precision.YEAR) or earlier.vague)
         and proposal.precision == Event.Precision.DAY
         and not earlier.reason
         and earlier.start <= proposal.start
@@ -436,6 +438,8 @@ def last_day(proposal: Proposal) -> dt.date:
     """The last day a proposal known to the month or the year spans (its end holds the first day of its last month
     or year)."""
     end = proposal.end
+    if proposal.precision == Event.Precision.DAY:
+        return end
     if proposal.precision == Event.Precision.YEAR:
         return dt.date(end.year, 12, 31)
     following = dt.date(end.year + end.month // 12, end.month % 12 + 1, 1)

@@ -60,6 +60,7 @@ class Mention:
     last: dt.date
     precision: str
     explicit_year: bool = True
+    vague: bool = False  # a whole week said as "this week": days named later are its events' days
 
 
 def at(tokens: list[Token], k: int) -> Token:
@@ -222,7 +223,14 @@ class DateReader:
                 or self.bare_ordinal(tokens, i)
                 or self.year_mention(tokens, i)
             )
-        return self.relative(tokens, i) or self.month_first(tokens, i) or self.season(tokens, i)
+        return (
+            self.relative(tokens, i)
+            or self.decade(tokens, i)
+            or self.month_first(tokens, i)
+            or self.season(tokens, i)
+            or self.half_year(tokens, i)
+            or self.weekend(tokens, i)
+        )
 
     def day_first(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
         """14 November [2017], 14–15 ноября [2017 года], 30 May – 2 June, the 14th of November."""
@@ -330,9 +338,9 @@ class DateReader:
         if word in DAYS_FROM_PUBLICATION:
             day = self.published + dt.timedelta(days=DAYS_FROM_PUBLICATION[word])
             return Mention(i, i + 1, day, day, Event.Precision.DAY)
-        if self.last_day is not None and self.is_same_day(tokens, i):
-            # "The same day the Governor will open…", "в тот же день": the day last named.
-            return Mention(i, i + (2 if word == "same" else 3), self.last_day, self.last_day, Event.Precision.DAY)
+        if self.last_day is not None and (length := self.same_day_words(tokens, i)):
+            # "The same day the Governor will open…", "в тот же день", "In the evening, …": the day last named.
+            return Mention(i, i + length, self.last_day, self.last_day, Event.Precision.DAY)
         for unit in ("year", "month", "week"):
             found = self.shift(tokens, i, unit)
             if found is not None:
@@ -350,7 +358,7 @@ class DateReader:
             first = dt.date(index // 12, index % 12 + 1, 1)
             return Mention(i, end, first, first, Event.Precision.MONTH)
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
-        return Mention(i, end, monday, monday + dt.timedelta(days=6), Event.Precision.DAY)
+        return Mention(i, end, monday, monday + dt.timedelta(days=6), Event.Precision.DAY, vague=True)
 
     def relative_weekday(self, tokens: list[Token], i: int, weekday: int) -> Mention | None:
         """on Tuesday, last Friday, в следующую среду: the nearest such day the tense allows."""

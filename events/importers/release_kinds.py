@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventType
 
-from .release_words import Token
+from .release_words import Token, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -60,7 +60,8 @@ DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "
              "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность"}  # fmt: skip
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
 ANNIVERSARY = {"anniversary", "anniversaries", "since", "ago", "founded", "established", "jubilee", "годовщина",
-               "летие", "юбилей", "основать", "учредить", "образовать", "назад"}  # fmt: skip
+               "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
+               "провозгласить", "провозглашение"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
@@ -70,6 +71,8 @@ GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "e
           "глава", "председатель", "губернатор", "мэр", "секретарь", "представитель", "премьер", "премьер-министр",
           "заместитель", "спикер", "руководитель", "вице-губернатор"}  # fmt: skip
 GUEST_DISTANCE = 5
+# How far after a session's word the event it is part of may be named.
+HOST_DISTANCE = 7
 # "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
 AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
             "зритель", "гость"}  # fmt: skip
@@ -168,7 +171,23 @@ class KindReader:
             rank = (general, distance)
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
-        return best
+        return self.hosting_event(segment, *best)
+
+    def hosting_event(self, segment: list[Token], kind: EventType | None, word_at: int) -> tuple:
+        """The forum, conference, festival or exhibition a session or meeting is part of, when the words name it
+        ("the plenary session of the Business Forum", "пленарное заседание молодёжного форума"); else as found."""
+        if kind is None or kind != self.type_for("meeting"):
+            return kind, word_at
+        hosts = {self.type_for(name) for name in ("conference", "festival", "exhibition")}
+        linked = self.language == "ru"
+        for k in range(word_at + 1, min(len(segment), word_at + HOST_DISTANCE)):
+            if is_clause_mark(segment, k):
+                break
+            linked = linked or segment[k].lower == "of"
+            host, _general = self.kind_of(segment[k])
+            if linked and host in hosts:
+                return host, k
+        return kind, word_at
 
     @staticmethod
     def is_round_of_talks(segment: list[Token], position: int) -> bool:

@@ -17,7 +17,7 @@ import datetime as dt
 
 from events.models import Event
 
-from .release_dates import SHIFTS, Mention, at
+from .release_dates import SHIFTS, Mention, Partial, at
 from .release_words import Token
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
@@ -39,11 +39,23 @@ CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "
               "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть", "экспонироваться",
               "экспонировать"}  # fmt: skip
 CONTINUING_WINDOW = 8
+# Halves of a year ("in the second half of the year", "во втором полугодии") and tenths of a month ("в первой
+# декаде мая"): their first and last months, their first and last days.
+HALVES = {"first": (1, 6), "second": (7, 12), "первый": (1, 6), "второй": (7, 12)}
+DECADES = {"первый": (1, 10), "второй": (11, 20), "третий": (21, 31)}
+# "last weekend", "в минувшие выходные": the weekend's shift, from the word before it.
+WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "минувший": -1, "прошлый": -1,
+                  "прошедший": -1, "прошедшее": -1, "этот": 0, "ближайший": 0, "следующий": 1,
+                  "предстоящий": 1}  # fmt: skip
 # Words of figures: a month or a year in their clause is the period they are given for ("trade grew by 14% in
 # 2025", "товарооборот в 2025 году вырос"), not an event's.
 FIGURES = {"trade", "turnover", "grew", "grow", "increased", "decreased", "rose", "fell", "reached", "amounted",
            "exceeded", "товарооборот", "вырасти", "увеличиться", "сократиться", "составить", "превысить",
            "снизиться", "достигнуть"}  # fmt: skip
+# A plan approved for a period ("approved the plan of events for the second half of the year"): the period is the
+# plan's, not an event's.
+PLANS = {"plan", "plans", "programme", "program", "schedule", "план", "программа", "график"}
+APPROVED = {"approved", "adopted", "approve", "adopt", "утвердить", "принять", "утверждённый", "утвержденный"}
 # Words between weekdays and the week they are of: "on Wednesday and Thursday next week", "во вторник и среду".
 WEEKDAY_LINKS = {"and", ",", "or", "on", "и", "или", "в", "во", "на"}
 # Words between "until"/"до" and a month: "until the end of September", "до конца сентября".
@@ -172,11 +184,12 @@ class PeriodReader:
         )
 
     def gives_figures(self, tokens: list[Token], mention: Mention) -> bool:
-        """Whether a month or a year is the period figures of its clause are given for."""
+        """Whether a month or a year is the period figures of its clause are given for, or a plan approved for."""
         if mention.precision == Event.Precision.DAY:
             return False
         low, high = self.clause_bounds(mention.first)
-        return any(token.lower in FIGURES or self.lemma(token) in FIGURES for token in tokens[low:high])
+        words = {token.lower for token in tokens[low:high]} | {self.lemma(token) for token in tokens[low:high]}
+        return bool(words & FIGURES) or bool(words & PLANS and words & APPROVED)
 
     def is_deadline(self, tokens: list[Token], mention: Mention) -> bool:
         """A day something is due by, not an event: "by 13 September", "accepted until 20 July", "до 15 июня"."""
@@ -210,16 +223,78 @@ class PeriodReader:
         return Mention(first, week.end, monday + dt.timedelta(days=min(day for _k, day in days)),
                        monday + dt.timedelta(days=max(day for _k, day in days)), Event.Precision.DAY)  # fmt: skip
 
-    def is_same_day(self, tokens: list[Token], i: int) -> bool:
-        """Whether token i starts "same day" (after "the") or "тот же день", "этот же день" in any case."""
+    def same_day_words(self, tokens: list[Token], i: int) -> int:
+        """How many words from token i say "the day last named": "the same day", "тот же день", "этот же день" in
+        any case; "In the evening" or "Вечером" that start a sentence. 0 if they do not."""
         word = at(tokens, i).lower
         if word == "same":
-            return at(tokens, i - 1).lower == "the" and at(tokens, i + 1).lower == "day"
-        return (
-            self.lemma(at(tokens, i)) in ("тот", "этот")
-            and at(tokens, i + 1).lower == "же"
-            and self.lemma(at(tokens, i + 2)) == "день"
-        )
+            return 2 if at(tokens, i - 1).lower == "the" and at(tokens, i + 1).lower == "day" else 0
+        if word == "evening" and i == 2 and (tokens[0].lower, tokens[1].lower) == ("in", "the"):
+            return 1
+        if word == "вечером" and i == 0:
+            return 1
+        same = self.lemma(at(tokens, i)) in ("тот", "этот") and at(tokens, i + 1).lower == "же"
+        return 3 if same and self.lemma(at(tokens, i + 2)) == "день" else 0
+
+    def half_year(self, tokens: list[Token], i: int) -> Mention | None:
+        """in the second half of the year / of 2027 / of next year, во втором полугодии [2027 года]: its months."""
+        if self.language == "en":
+            half = HALVES.get(at(tokens, i).lower) if at(tokens, i + 1).lower == "half" else None
+            k = i + 2
+            if half is None or at(tokens, k).lower != "of":
+                return None
+            k += 1
+            if at(tokens, k).lower == "the" and at(tokens, k + 1).lower == "year":
+                year, end = None, k + 2
+            elif self.year(tokens, k):
+                year, end = self.year(tokens, k), k + 1
+            elif (relative := self.shift(tokens, k, "year")) is not None:
+                year, end = self.published.year + relative[0], relative[1]
+            else:
+                return None
+        else:
+            half = HALVES.get(self.lemma(at(tokens, i))) if self.lemma(at(tokens, i + 1)) == "полугодие" else None
+            if half is None:
+                return None
+            k, year = i + 2, None
+            if self.year(tokens, k):
+                year, k = self.year(tokens, k), self.past_year_words(tokens, k + 1)
+            elif (relative := self.shift(tokens, k, "year")) is not None:
+                year, k = self.published.year + relative[0], relative[1]
+            end = k
+        if year is None:
+            # The half not yet over, unless the words speak of the past.
+            ended = dt.date(self.published.year, half[1], 28) < self.published
+            year = self.published.year + (1 if ended and self.tense_at(i) != "past" else 0)
+        return Mention(i, end, dt.date(year, half[0], 1), dt.date(year, half[1], 1), Event.Precision.MONTH,
+                       explicit_year=False)  # fmt: skip
+
+    def decade(self, tokens: list[Token], i: int) -> Mention | None:
+        """в первой декаде мая, во второй декаде июня 2026 года: the ten days (the last one to the month's end)."""
+        days = DECADES.get(self.lemma(at(tokens, i))) if self.language == "ru" else None
+        month = self.month(at(tokens, i + 2)) if days and self.lemma(at(tokens, i + 1)) == "декада" else None
+        if month is None:
+            return None
+        last = days[1] if days[1] < 31 else 28
+        mention = self.with_year(tokens, i, i + 3, Partial(days[0], month, last, month))
+        if mention is not None and days[1] == 31:
+            following = dt.date(mention.start.year + month // 12, month % 12 + 1, 1)
+            mention.last = following - dt.timedelta(days=1)
+        return mention
+
+    def weekend(self, tokens: list[Token], i: int) -> Mention | None:
+        """last weekend, this weekend, в минувшие выходные, в эти выходные: its Saturday and Sunday."""
+        word = at(tokens, i).lower
+        if not (word in ("weekend", "weekends") or self.lemma(at(tokens, i)) in ("выходные", "выходной")):
+            return None
+        shift = WEEKEND_SHIFTS.get(at(tokens, i - 1).lower, WEEKEND_SHIFTS.get(self.lemma(at(tokens, i - 1))))
+        if shift is None:
+            return None
+        published = self.published
+        saturday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=5, weeks=shift)
+        if shift < 0 and published.weekday() == 6:
+            saturday += dt.timedelta(weeks=1)  # on a Sunday, "last weekend" is the one that ends today
+        return Mention(i - 1, i + 1, saturday, saturday + dt.timedelta(days=1), Event.Precision.DAY)
 
 
 def next_month(day: dt.date) -> tuple[int, int]:

@@ -82,6 +82,7 @@ class Proposal:
     people: list[Person] = field(default_factory=list)
     language: str = "en"
     reason: str = ""  # why the date is likely not an event (a treaty's, an anniversary's first day): proposed unticked
+    vague: bool = False  # its days are a whole week ("this week"): a day named later is one of its events'
 
     @property
     def iso(self) -> str:

@@ -1,7 +1,8 @@
-"""Drafting's days told across sentences: an event opened on one day and said to run until another, a programme's
-line that starts with its day, an event first named by its month then by its days, "the same day", weekdays of next
-week, "21-го ноября", "в первых числах октября"; and what is not an event's date: the year of trade figures,
-undated talks at which something else was done."""
+"""Drafting's days told across sentences and periods: an event opened on one day and said to run until another, a
+programme's line that starts with its day, an event first named by its month then by its days, "the same day" and
+"in the evening", weekdays of this and next week, halves of a year, tenths of a month, weekends, "21-го ноября",
+"в первых числах октября"; a session of a forum; and what is not an event's date: the year of trade figures, a plan's
+period, the day a state was proclaimed, undated talks at which something else was done."""
 
 import datetime as dt
 
@@ -132,3 +133,76 @@ def test_undated_past_talks_are_the_news_of_the_day_only_when_a_verb_says_they_t
     something_else = "На заседании коллегии министерства утвержден план мероприятий на осень."
 
     assert (drafted(took_place), drafted(something_else)) == ([("2025-04-09", "meeting")], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The parties agreed to hold the next session of the Commission in Riga in the second half of the year.",
+         [("2025-07..2025-12", "meeting")]),
+        ("Очередное заседание комиссии решено провести во втором полугодии в Ташкенте.",
+         [("2025-07..2025-12", "meeting")]),
+        ("The forum will take place in the first half of next year.", [("2026-01..2026-06", "forum")]),
+        ("The ministry approved the plan of events for the second half of the year.", []),
+    ],
+)  # fmt: skip
+def test_a_half_of_a_year_is_its_six_months_unless_a_plan_is_approved_for_it(seed, text, expected):
+    assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В первой декаде мая в Ташкенте пройдет заседание подкомиссии.", "2025-05-01..2025-05-10"),
+        ("В третьей декаде мая в Ташкенте пройдет заседание подкомиссии.", "2025-05-21..2025-05-31"),
+    ],
+)
+def test_a_tenth_of_a_month_is_its_days(seed, text, expected):
+    assert drafted(text) == [(expected, "meeting")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("В минувшие выходные в Новосибирске прошел фестиваль национальных культур.", dt.date(2025, 4, 9),
+         "2025-04-05..2025-04-06"),
+        ("Last weekend Novosibirsk hosted a festival of national cultures.", dt.date(2025, 4, 6),
+         "2025-04-05..2025-04-06"),
+        ("Next weekend the city will host a festival of national cultures.", dt.date(2025, 4, 9),
+         "2025-04-19..2025-04-20"),
+    ],
+)  # fmt: skip
+def test_a_weekend_is_its_saturday_and_sunday(seed, text, published, expected):
+    assert drafted(text, published) == [(expected, "festival")]
+
+
+def test_days_named_after_this_week_are_its_meetings(seed):
+    text = (
+        "На этой неделе губернатор дважды встречался с иностранными гостями. Во вторник он провел переговоры с "
+        "генеральным консулом Кореи. В четверг губернатор принял делегацию Улан-Батора."
+    )
+
+    assert drafted(text, dt.date(2025, 4, 12)) == [("2025-04-08", "meeting"), ("2025-04-10", "meeting")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 27 May the Presidents will address the plenary session of the Kazakhstan Business Forum.",
+        "27 мая президенты выступят на пленарном заседании Казахстанского делового форума.",
+    ],
+)
+def test_a_session_of_a_forum_is_the_forum(seed, text):
+    assert drafted(text) == [("2025-05-27", "forum")]
+
+
+def test_in_the_evening_is_the_day_named_last(seed):
+    text = "On 27 May the Presidents will hold talks. In the evening, they will attend a gala concert."
+
+    assert drafted(text) == [("2025-05-27", "meeting"), ("2025-05-27", "other")]
+
+
+def test_the_day_a_state_was_proclaimed_is_not_an_event(seed):
+    text = "The reception marked the anniversary of independence, proclaimed on 17 August 1945."
+
+    assert [(p.iso, bool(p.reason)) for p in propose(text, published=PUBLISHED)] == [("1945-08-17", True)]
