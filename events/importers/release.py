@@ -52,6 +52,8 @@ from .release_words import (
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
 FRONTED = 2
+# At most this many words ("в Казани и") between a date and the next leg of its event.
+LEG_WORDS = 6
 
 
 class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReader, PlaceReader):
@@ -165,7 +167,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             self.heading_day = heading  # "Monday, 30 October" on its line: the day of the lines below it
             return []
         topic, self.topic = self.topic, None
-        proposals, previous_end, passed_over = [], 0, None
+        proposals, previous_end, passed_over, named_last = [], 0, None, None
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
@@ -188,6 +190,9 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 (kind, keyword_at, offset, segment), passed_over = passed_over, None
             if kind is None:
                 kind, keyword_at, offset, segment = self.named_event(tokens, mention, following) or (None, 0, 0, [])
+            if kind is None and named_last is not None and self.another_leg(tokens, mentions[index - 1], mention):
+                # "с 30 сентября по 2 октября в Казани и 5 октября в Уфе": the same event's next leg.
+                kind, keyword_at, offset, segment = named_last
             previous_end = end
             if kind is None or self.recurs(tokens, mention) or self.year_of_anniversary(mention, segment[keyword_at]):
                 continue  # a date with no event named near it (trade figures), or of events that recur
@@ -201,6 +206,8 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 previous_end = max(previous_end, offset + title_end)  # the next date does not take this name
             proposals.append(proposal)
             self.last_proposal = proposal
+            # Only an event's next leg: not a document's date after its signing ("signed on…, in force since…").
+            named_last = (kind, keyword_at, offset, segment) if not proposal.reason else None
             if len(proposals) >= limit:
                 break
         if passed_over is not None and self.heading_day is not None and len(proposals) < limit:
@@ -209,6 +216,17 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             kind, keyword_at, _offset, segment = passed_over
             proposals.append(self.proposal(tokens, sentence, self.heading_day, (kind, keyword_at, segment))[0])
         return proposals
+
+    @staticmethod
+    def another_leg(tokens: list[Token], before: Mention, mention: Mention) -> bool:
+        """Whether a date follows the last one's event with only "and" and a place between ("… in Kazan and on 5
+        October in Ufa")."""
+        between = tokens[before.end : mention.first]
+        return (
+            len(between) <= LEG_WORDS
+            and any(token.lower in ("and", "и") for token in between)
+            and not any(token.text in ".;:" for token in between)
+        )
 
     def undated(self, tokens: list[Token], sentence: str) -> list[Proposal]:
         """The proposal of a sentence without a date: an event under a programme's heading ("Monday, 30 October"),

@@ -304,17 +304,6 @@ class DateReader:
             return Mention(i, k, first, first, Event.Precision.MONTH, explicit_year=False)
         return None
 
-    def numeric(self, tokens: list[Token], i: int) -> Mention | None:
-        """14.11.2017: day, month and year joined by full stops, without spaces."""
-        parts = [at(tokens, i + n) for n in range(5)]
-        touching = all(parts[n].start == parts[n - 1].end for n in range(1, 5))
-        if not touching or parts[1].text != "." or parts[3].text != ".":
-            return None
-        day, month, year = self.number(parts[0], 1, 31), self.number(parts[2], 1, 12), self.year(tokens, i + 4)
-        if None in (day, month, year):
-            return None
-        return self.with_year(tokens, i, i + 4, Partial(day, month, day, month))
-
     def year_mention(self, tokens: list[Token], i: int) -> Mention | None:
         """in 2014, в 2016 году, in early 2019; not a count ("in 2000 schools") nor a span ("2018−2019")."""
         year = self.year(tokens, i)

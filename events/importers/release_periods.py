@@ -18,7 +18,7 @@ import datetime as dt
 from events.models import Event
 
 from .release_dates import SHIFTS, Mention, Partial, at
-from .release_words import Token
+from .release_words import DASHES, Token
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
            "весна": (3, 5), "лето": (6, 8), "осень": (9, 11), "зима": (12, 2), "весной": (3, 5), "летом": (6, 8),
@@ -57,6 +57,9 @@ FIGURES = {"trade", "turnover", "grew", "grow", "increased", "decreased", "rose"
 PLANS = {"plan", "plans", "programme", "program", "schedule", "план", "программа", "график"}
 APPROVED = {"approved", "adopted", "approve", "adopt", "утвердить", "принять", "утверждённый", "утвержденный"}
 # Words between weekdays and the week they are of: "on Wednesday and Thursday next week", "во вторник и среду".
+# Words between a week and the weekdays after it: "next week, from Tuesday to Thursday", "на следующей неделе, во
+# вторник".
+WEEKDAY_AFTER = {"from", "to", "till", "until", "and", "on", "с", "по", "и", "в", "во", "-", "–", "—"}
 WEEKDAY_LINKS = {"and", ",", "or", "on", "и", "или", "в", "во", "на"}
 # Words between "until"/"до" and a month: "until the end of September", "до конца сентября".
 END_PARTS = {"the", "end", "of", "конца", "начала", "середины"}
@@ -209,19 +212,27 @@ class PeriodReader:
         return months and (first.start.month == 1 or at(tokens, first.first - 1).lower in STATISTICS_WORDS)
 
     def weekdays_of(self, tokens: list[Token], week: Mention) -> Mention:
-        """The days of a week that weekdays just before it name ("on Wednesday and Thursday next week", "в четверг
-        на следующей неделе"), from the first to the last; the whole week when none do."""
-        days, k = [], week.first - 1
+        """The days of a week that weekdays just before or after it name ("on Wednesday and Thursday next week",
+        "в четверг на следующей неделе", "next week, from Tuesday to Thursday"), from the first to the last; the
+        whole week when none do."""
+        days, first, end, k = [], week.first, week.end, week.first - 1
         while k >= 0 and (tokens[k].lower in WEEKDAY_LINKS or self.weekday(tokens[k]) is not None):
             if (day := self.weekday(tokens[k])) is not None:
-                days.append((k, day))
+                days.append(day)
+                first = k
             k -= 1
         if not days:
+            k = week.end + (1 if at(tokens, week.end).text == "," else 0)
+            while at(tokens, k).lower in WEEKDAY_AFTER or self.weekday(at(tokens, k)) is not None:
+                if (day := self.weekday(at(tokens, k))) is not None:
+                    days.append(day)
+                    end = k + 1
+                k += 1
+        if not days:
             return week
-        first = min(index for index, _day in days)
         monday = week.start
-        return Mention(first, week.end, monday + dt.timedelta(days=min(day for _k, day in days)),
-                       monday + dt.timedelta(days=max(day for _k, day in days)), Event.Precision.DAY)  # fmt: skip
+        return Mention(first, end, monday + dt.timedelta(days=min(days)), monday + dt.timedelta(days=max(days)),
+                       Event.Precision.DAY)  # fmt: skip
 
     def same_day_words(self, tokens: list[Token], i: int) -> int:
         """How many words from token i say "the day last named": "the same day", "тот же день", "этот же день" in
@@ -295,6 +306,25 @@ class PeriodReader:
         if shift < 0 and published.weekday() == 6:
             saturday += dt.timedelta(weeks=1)  # on a Sunday, "last weekend" is the one that ends today
         return Mention(i - 1, i + 1, saturday, saturday + dt.timedelta(days=1), Event.Precision.DAY)
+
+    def numeric(self, tokens: list[Token], i: int) -> Mention | None:
+        """14.11.2017, and without the year 14.11 or 24–25.09 (a two-digit month: "3.5 per cent" is no date): day,
+        month [and year] joined by full stops, without spaces."""
+        parts = [at(tokens, i + n) for n in range(7)]
+        touching = [n for n in range(1, 7) if parts[n].start == parts[n - 1].end]
+        first_day = last_day = self.number(parts[0], 1, 31)
+        k = i
+        if parts[1].text in DASHES and {1, 2} <= set(touching) and self.number(parts[2], 1, 31):
+            last_day, k = self.number(parts[2], 1, 31), i + 2  # 24–25.09
+        n = k - i
+        if first_day is None or not {n + 1, n + 2} <= set(touching) or parts[n + 1].text != ".":
+            return None
+        month = self.number(parts[n + 2], 1, 12)
+        if month is None or len(parts[n + 2].text) != 2:
+            return None
+        if parts[n + 3].text == "." and n + 4 in touching and self.year(tokens, k + 4):
+            return self.with_year(tokens, i, k + 4, Partial(first_day, month, last_day, month))
+        return self.with_year(tokens, i, k + 3, Partial(first_day, month, last_day, month))
 
 
 def next_month(day: dt.date) -> tuple[int, int]:

@@ -206,3 +206,44 @@ def test_the_day_a_state_was_proclaimed_is_not_an_event(seed):
     text = "The reception marked the anniversary of independence, proclaimed on 17 August 1945."
 
     assert [(p.iso, bool(p.reason)) for p in propose(text, published=PUBLISHED)] == [("1945-08-17", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Стороны договорились провести форум 24–25.09.", [("2025-09-24..2025-09-25", "forum")]),
+        ("Форум пройдет 14.11 в Минске.", [("2025-11-14", "forum")]),
+        ("Форум пройдет 14.11.2026 в Минске.", [("2026-11-14", "forum")]),
+        ("На форуме отметили рост на 3.5 процента.", []),
+    ],
+)  # fmt: skip
+def test_numeric_days_without_a_year_need_a_two_digit_month(seed, text, expected):
+    assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister will be in Beijing next week, from Tuesday to Thursday, on a visit.", "2025-04-15..2025-04-17"),
+        ("Министр посетит Пекин с визитом на следующей неделе, во вторник.", "2025-04-15"),
+    ],
+)
+def test_weekdays_after_next_week_are_its_days(seed, text, expected):
+    assert drafted(text) == [(expected, "visit")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Спектакли пройдут с 30 сентября по 2 октября в Казани и 5 октября в Уфе.",
+        "The orchestra's concerts will take place from 30 September to 2 October in Kazan and on 5 October in Ufa.",
+    ],
+)
+def test_a_tours_next_leg_joined_by_and_is_the_same_kind_of_event(seed, text):
+    assert drafted(text) == [("2025-09-30..2025-10-02", "other"), ("2025-10-05", "other")]
+
+
+def test_a_documents_dates_are_no_legs_of_an_event(seed):
+    text = "The agreement, signed on 25 October 2019 and in force since 10 July 2021, opened the market."
+
+    assert drafted(text) == []
