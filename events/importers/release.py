@@ -3,8 +3,10 @@
 What it reads, in English and Russian (the language is told by the text's letters unless given):
 - dates as releases write them, relative ones too ("next week", "в декабре прошлого года") and ranges however
   joined; a missing year follows from the weekday, the paragraph and the tense (release_dates.py,
-  release_tense.py); seasons, lone day numbers, ends of events, deadlines, statistics periods
-  (release_periods.py);
+  release_tense.py); seasons, halves of years, tenths of months, weekends, weekdays of a week, numeric days,
+  lone day numbers, ends of events, deadlines, statistics periods and figures (release_periods.py);
+- a programme's headings ("Monday, 30 October" on its line), events named only by their name ("INNOPROM will
+  take place"), being or arriving somewhere as a visit (release_names.py);
 - event words: the names of the calendar's types and the nouns and verbs of meetings, talks, summits,
   conferences, exhibitions, concerts and anniversaries, each led to the nearest type; dates of documents,
   anniversaries' first days and birthdays are not events (release_kinds.py);
@@ -13,7 +15,8 @@ What it reads, in English and Russian (the language is told by the text's letter
 
 A sentence yields a proposal for each date mention it holds when a word near it names an event: before it (back
 to the previous date), else after it. The title is the name nearest the word ("Russian Spiritual Culture Days"),
-or, for visits, who visits where. The same event named twice (a headline and its text) is proposed once. The
+or, for visits, who visits where. The same event named twice (a headline and its text) is proposed once, with
+the days the more precise mention gives; a later paragraph may give its end ("The exhibition will run until…"). The
 proposals an officer keeps are saved by services.save_drafts.
 """
 
