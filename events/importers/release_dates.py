@@ -300,8 +300,13 @@ class DateReader:
             return Mention(i - 1, k, first, first, Event.Precision.MONTH)
         if self.after_in(tokens, i):  # "in June", "в начале июня": the year from the sentence
             year = self.infer_year(tokens, i, Partial(15, month, 15, month))
-            first = dt.date(year, month, 1)
-            return Mention(i, k, first, first, Event.Precision.MONTH, explicit_year=False)
+            first = last = dt.date(year, month, 1)
+            if (at(tokens, k).text in DASHES or at(tokens, k).lower in ("and", "и")) and (
+                (following := self.month(at(tokens, k + 1))) and following > month > 1
+            ):
+                # "in May and June", "в августе–сентябре" (from January: figures' period, see is_statistics)
+                last, k = dt.date(year, following, 1), k + 2
+            return Mention(i, k, first, last, Event.Precision.MONTH, explicit_year=False)
         return None
 
     def year_mention(self, tokens: list[Token], i: int) -> Mention | None:

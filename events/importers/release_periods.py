@@ -42,6 +42,10 @@ CONTINUING_WINDOW = 8
 # Halves of a year ("in the second half of the year", "во втором полугодии") and tenths of a month ("в первой
 # декаде мая"): their first and last months, their first and last days.
 HALVES = {"first": (1, 6), "second": (7, 12), "первый": (1, 6), "второй": (7, 12)}
+QUARTERS = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 12), "первый": (1, 3),
+            "второй": (4, 6), "третий": (7, 9), "четвёртый": (10, 12), "четвертый": (10, 12), "i": (1, 3),
+            "ii": (4, 6), "iii": (7, 9), "iv": (10, 12)}  # fmt: skip
+PARTS_OF_YEAR = {"half": HALVES, "quarter": QUARTERS, "полугодие": HALVES, "квартал": QUARTERS}
 DECADES = {"первый": (1, 10), "второй": (11, 20), "третий": (21, 31)}
 # "last weekend", "в минувшие выходные": the weekend's shift, from the word before it.
 WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "минувший": -1, "прошлый": -1,
@@ -247,36 +251,31 @@ class PeriodReader:
         return 3 if same and self.lemma(at(tokens, i + 2)) == "день" else 0
 
     def half_year(self, tokens: list[Token], i: int) -> Mention | None:
-        """in the second half of the year / of 2027 / of next year, во втором полугодии [2027 года]: its months."""
-        if self.language == "en":
-            half = HALVES.get(at(tokens, i).lower) if at(tokens, i + 1).lower == "half" else None
-            k = i + 2
-            if half is None or at(tokens, k).lower != "of":
-                return None
+        """Halves and quarters of a year: in the second half of the year / of 2027 / of next year, in the first
+        quarter, во втором полугодии [2027 года], в IV квартале: their months."""
+        ordinal = at(tokens, i).lower if self.language == "en" else self.lemma(at(tokens, i))
+        unit = at(tokens, i + 1).lower if self.language == "en" else self.lemma(at(tokens, i + 1))
+        if at(tokens, i).text.isupper() and at(tokens, i).lower in QUARTERS:
+            ordinal = at(tokens, i).lower  # "IV квартал"
+        part = PARTS_OF_YEAR.get(unit, {}).get(ordinal)
+        if part is None:
+            return None
+        k, year = i + 2, None
+        if self.language == "en" and at(tokens, k).lower == "of":
             k += 1
             if at(tokens, k).lower == "the" and at(tokens, k + 1).lower == "year":
-                year, end = None, k + 2
-            elif self.year(tokens, k):
-                year, end = self.year(tokens, k), k + 1
-            elif (relative := self.shift(tokens, k, "year")) is not None:
-                year, end = self.published.year + relative[0], relative[1]
-            else:
+                k += 2
+            elif not (self.year(tokens, k) or self.shift(tokens, k, "year")):
                 return None
-        else:
-            half = HALVES.get(self.lemma(at(tokens, i))) if self.lemma(at(tokens, i + 1)) == "полугодие" else None
-            if half is None:
-                return None
-            k, year = i + 2, None
-            if self.year(tokens, k):
-                year, k = self.year(tokens, k), self.past_year_words(tokens, k + 1)
-            elif (relative := self.shift(tokens, k, "year")) is not None:
-                year, k = self.published.year + relative[0], relative[1]
-            end = k
+        if self.year(tokens, k):
+            year, k = self.year(tokens, k), self.past_year_words(tokens, k + 1)
+        elif (relative := self.shift(tokens, k, "year")) is not None:
+            year, k = self.published.year + relative[0], relative[1]
         if year is None:
-            # The half not yet over, unless the words speak of the past.
-            ended = dt.date(self.published.year, half[1], 28) < self.published
+            # The part not yet over, unless the words speak of the past.
+            ended = dt.date(self.published.year, part[1], 28) < self.published
             year = self.published.year + (1 if ended and self.tense_at(i) != "past" else 0)
-        return Mention(i, end, dt.date(year, half[0], 1), dt.date(year, half[1], 1), Event.Precision.MONTH,
+        return Mention(i, k, dt.date(year, part[0], 1), dt.date(year, part[1], 1), Event.Precision.MONTH,
                        explicit_year=False)  # fmt: skip
 
     def decade(self, tokens: list[Token], i: int) -> Mention | None:

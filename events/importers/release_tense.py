@@ -25,6 +25,8 @@ PRESENT_WORDS = {"is", "are", "falls", "fall", "opens", "runs", "takes", "begins
 RUSSIAN_FUTURE = {"планироваться", "запланировать", "наметить", "намечать", "намечаться", "предстоять",
                   "предстоящий", "ожидаться", "планировать", "договориться", "условиться",
                   "решить"}  # fmt: skip
+# Verbs of a plan: what they agree or decide "to" do is to come.
+PLANNING = {"agreed", "decided", "resolved", "undertook", "agree", "decide"}
 # Words that place what they qualify in the past, which pymorphy3 reads first as a noun or an adjective
 # ("визита, прошедшего 3–5 апреля": "прошедшее"; "в минувшую пятницу").
 RUSSIAN_PAST = {"прошедшее", "прошедший", "минувший", "минувшее"}
@@ -56,7 +58,9 @@ class TenseReader:
                 and tokens[k - 1].text[:1].isupper()
                 for k, token in enumerate(tokens)
             )
-            if words & FUTURE_WORDS or headline:
+            # "agreed to hold", "decided to open": a plan, of the future, whatever the tense of its verb.
+            planned = any(token.lower in PLANNING and at(tokens, k + 1).lower == "to" for k, token in enumerate(tokens))
+            if words & FUTURE_WORDS or headline or planned:
                 return "future"
             return "past" if past & PAST_WORDS else "present" if words & PRESENT_WORDS else ""
         tenses = set()

@@ -247,3 +247,23 @@ def test_a_documents_dates_are_no_legs_of_an_event(seed):
     text = "The agreement, signed on 25 October 2019 and in force since 10 July 2021, opened the market."
 
     assert drafted(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the first quarter the minister will pay a visit to Hanoi.", [("2025-01..2025-03", "visit")]),
+        ("Во втором квартале министр посетит Ханой с визитом.", [("2025-04..2025-06", "visit")]),
+        ("В IV квартале 2026 года пройдет заседание комиссии.", [("2026-10..2026-12", "meeting")]),
+        ("Выставка будет работать в августе–сентябре в залах музея.", [("2025-08..2025-09", "exhibition")]),
+        ("Days of culture will take place in May and June.", [("2025-05..2025-06", "culture-days")]),
+    ],
+)  # fmt: skip
+def test_quarters_and_pairs_of_months_are_their_months(seed, text, expected):
+    assert drafted(text, dt.date(2025, 2, 3)) == expected
+
+
+def test_what_the_parties_agreed_to_hold_is_to_come(seed):
+    text = "The sides agreed to hold Days of Mongolian Culture in Novosibirsk in September."
+
+    assert drafted(text, dt.date(2026, 6, 10)) == [("2026-09", "culture-days")]
