@@ -227,8 +227,8 @@ class KindReader:
         old = (self.published - mention.last).days >= PAST_REFERENCE_DAYS
         if "от" in just_before or "dated" in just_before:
             return "document"
-        if just_before[-1:] == ["of"] and len(before) > 1 and before[-2] in DOCUMENTS:
-            return "document"
+        if just_before[-1:] == ["of"] and len(before) > 1 and set(before[:-1]) & DOCUMENTS:
+            return "document"  # "the Convention between the two countries of 28 March 1995"
         if old and set(before[-3:]) & SIGNED and self.sentence_words(tokens) & DOCUMENTS:
             return "document"
         if BIRTH & (set(before) | clause):

@@ -35,9 +35,9 @@ ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since
 UNTIL = {"until", "till", "through", "thru", "до"}
 DEADLINE = {"by", "until", "till", "through", "thru", "до", "позднее", "deadline", "срок"}
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
-CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "продлиться",
-              "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть", "экспонироваться",
-              "экспонировать"}  # fmt: skip
+CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display",
+              "продлиться", "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть",
+              "экспонироваться", "экспонировать"}  # fmt: skip
 CONTINUING_WINDOW = 8
 # Halves of a year ("in the second half of the year", "во втором полугодии") and tenths of a month ("в первой
 # декаде мая"): their first and last months, their first and last days.

@@ -267,3 +267,16 @@ def test_what_the_parties_agreed_to_hold_is_to_come(seed):
     text = "The sides agreed to hold Days of Mongolian Culture in Novosibirsk in September."
 
     assert drafted(text, dt.date(2026, 6, 10)) == [("2026-09", "culture-days")]
+
+
+def test_an_exhibition_on_display_until_a_day_ends_that_day(seed):
+    text = "On 23 May an exhibition of painting will open in Hanoi. The exhibition will be on display until 10 June."
+
+    assert drafted(text) == [("2025-05-23..2025-06-10", "exhibition")]
+
+
+def test_the_date_of_a_document_named_a_few_words_before_of_is_no_event(seed):
+    text = "On 9 June the ministers signed a Protocol amending the Convention between the countries of 28 March 1995."
+
+    # Signed: the last 9 June before the publication.
+    assert drafted(text) == [("2024-06-09", "signing")]
