@@ -14,6 +14,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,6 +24,10 @@ from .feeds import describe_selection, listing_path
 from .filters import EventFilter, selected_filters
 from .links import is_placeable
 from .models import Alert, Event
+from .models.alerts import SUBJECT_LENGTH
+
+# The most of what an asker typed (words to find, a city) that messages repeat.
+TYPED_LENGTH = 40
 
 
 def site_url(alert: Alert) -> str:
@@ -35,11 +40,21 @@ def selection_params(alert: Alert) -> QueryDict:
 
 def name_selection(alert: Alert) -> str:
     """The selection as pages name it ("Visits · Belarus"), in the active language; as its query if it no longer
-    names one (a type since removed)."""
-    filterset = EventFilter(selection_params(alert), queryset=Event.objects.none())
+    names one (a type since removed). What the asker typed (words to find, a city) is cut to TYPED_LENGTH and its
+    web addresses broken: the site must not carry a stranger's text, or links, to an address."""
+    params = selection_params(alert).copy()
+    for name in ("q", "city"):
+        if name in params:
+            params[name] = params[name][:TYPED_LENGTH].replace("://", ": //").replace("www.", "www .")
+    filterset = EventFilter(params, queryset=Event.objects.none())
     if not filterset.is_valid():
-        return alert.selection
+        return Truncator(alert.selection).chars(TYPED_LENGTH)
     return describe_selection(filterset.form.cleaned_data)
+
+
+def fit(subject: str) -> str:
+    """A subject as the outbox keeps it: at most SUBJECT_LENGTH characters, a longer one ending in "…"."""
+    return Truncator(subject).chars(SUBJECT_LENGTH)
 
 
 def alert_links(alert: Alert) -> dict[str, str]:
@@ -83,7 +98,7 @@ def confirmation(alert: Alert) -> tuple[str, str, dict[str, str]]:
                 "hours": settings.EVENTS_ALERTS_CONFIRM_HOURS,
             },
         )
-    return subject, body, {"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"}
+    return fit(subject), body, {"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"}
 
 
 def changes_message(
@@ -122,7 +137,7 @@ def changes_message(
                 "entries": [entry(change, site_url(alert), zone) for change in changes],
             },
         )
-        return subject, body, list_headers(alert, links, selection)
+        return fit(subject), body, list_headers(alert, links, selection)
 
 
 def moment(when: dt.datetime, zone: ZoneInfo) -> str:

@@ -38,6 +38,10 @@ from .models import Alert, AlertMessage
 
 logger = logging.getLogger(__name__)
 
+# Refusals of one message (its recipient, its content); any other error (smtplib's are OSErrors too) is the mail
+# server's: unreachable, dropped, refusing us.
+MESSAGE_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError)
+
 
 @dataclasses.dataclass
 class RunReport:
@@ -123,9 +127,11 @@ def queue_changes(alert: Alert, now: dt.datetime, *, read: dict | None = None) -
 def changes_since(alert: Alert, since: dt.datetime, now: dt.datetime) -> list:
     """The changes of the alert's selection since its cursor, in the active language."""
     try:
-        return public_changes(selection_params(alert), since=since, until=now)
+        # The whole history: every run must cut the same changes out of it, so that none is told twice or halved.
+        return public_changes(selection_params(alert), since=since, until=now, whole_history=True)
     except InvalidSelection:
-        # Its filters name what is gone (a removed type): it follows nothing until its owner changes it.
+        # Its filters name what is gone (a removed type): it follows nothing; its owner may stop it from the links
+        # of the messages it had.
         logger.warning("Alert %s follows filters that no longer name a selection: %s", alert.pk, alert.selection)
         return []
 
@@ -138,8 +144,9 @@ def claimable(now: dt.datetime) -> Q:
 
 
 def deliver_queued(now: dt.datetime) -> tuple[int, int]:
-    """Send every queued message this run can take, over one connection (a new one after a failure); (sent,
-    failed)."""
+    """Send every queued message this run can take, over one connection; (sent, failed). A server that cannot be
+    reached or that drops the connection ends the sending of this run (the next run tries again), and counts against
+    no message: only a refusal of the message itself does (EVENTS_ALERTS_MAX_ATTEMPTS)."""
     sent = failed = 0
     pending = list(AlertMessage.objects.filter(claimable(now)).order_by("queued_at", "pk").values_list("pk", flat=True))
     connection = None
@@ -148,22 +155,28 @@ def deliver_queued(now: dt.datetime) -> tuple[int, int]:
             # Taken only if still queued and free: an unsubscribed alert's messages are gone with it.
             if not AlertMessage.objects.filter(claimable(now), pk=pk).update(claimed_at=timezone.now()):
                 continue
-            message = AlertMessage.objects.select_related("alert").get(pk=pk)
+            message = AlertMessage.objects.select_related("alert").filter(pk=pk).first()
+            if message is None:
+                continue  # unsubscribed since it was taken
             try:
                 if connection is None:
                     connection = get_connection()
                     connection.open()
                 as_email(message, connection).send()
-            except (smtplib.SMTPException, OSError) as error:
+            except MESSAGE_ERRORS as error:
                 failed += 1
                 # An address the server refuses for good is not tried again.
                 attempts = settings.EVENTS_ALERTS_MAX_ATTEMPTS if refused_for_good(error) else F("attempts") + 1
                 AlertMessage.objects.filter(pk=pk).update(
-                    claimed_at=None, attempts=attempts, last_error=strip_tags(str(error))[:1000]
+                    claimed_at=None, attempts=attempts, last_error=describe(error)
                 )
-                logger.warning("Alert message %s not sent: %s", pk, error)
-                connection = close(connection)
+                logger.warning("Alert message %s not sent: %s", pk, describe(error))
                 continue
+            except OSError as error:
+                failed += 1
+                AlertMessage.objects.filter(pk=pk).update(claimed_at=None, last_error=describe(error))
+                logger.warning("Alert messages not sent, the mail server failed: %s", describe(error))
+                break
             AlertMessage.objects.filter(pk=pk).update(sent_at=timezone.now(), attempts=F("attempts") + 1, last_error="")
             sent += 1
     finally:
@@ -171,11 +184,19 @@ def deliver_queued(now: dt.datetime) -> tuple[int, int]:
     return sent, failed
 
 
+def describe(error: Exception) -> str:
+    """An SMTP error as the log and the outbox keep it: its kind and code, without the addresses it may name."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return f"{type(error).__name__} {sorted({code for code, _text in error.recipients.values()})}"
+    code = getattr(error, "smtp_code", None)
+    said = strip_tags(str(getattr(error, "smtp_error", "") or ""))
+    return f"{type(error).__name__}{f' {code}' if code else ''}: {said}"[:300]
+
+
 def close(connection) -> None:
     if connection is not None:
         with contextlib.suppress(smtplib.SMTPException, OSError):
             connection.close()
-    return None
 
 
 def refused_for_good(error: Exception) -> bool:

@@ -12,11 +12,12 @@ the alert's own pages need its link, which only its messages carry.
   secret.
 """
 
+import ipaddress
 from urllib.parse import urlencode
 
-from axes.helpers import get_client_ip_address
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.core import is_ratelimited
+from rest_framework.throttling import BaseThrottle
 
 from .alert_mail import confirmation, name_selection, selection_params
 from .feeds import bad_filters, describe_selection, listing_path
@@ -70,8 +72,14 @@ def message_page(request, heading: str, text: str, *, status: int = 200, private
 
 
 def client_address(_group, request) -> str:
-    """The reader's network address as the login's brute-force protection reads it (behind a proxy too)."""
-    return get_client_ip_address(request) or "unknown"
+    """The reader's network, as the API's throttling reads the address (X-Forwarded-For's entry of our proxy when
+    DJANGO_BEHIND_PROXY is set); an IPv6 address by its /64, which one subscriber line holds whole."""
+    ident = BaseThrottle().get_ident(request)
+    try:
+        address = ipaddress.ip_address(ident)
+    except ValueError:
+        return ident
+    return str(ipaddress.ip_network(f"{address}/64", strict=False)) if address.version == 6 else str(address)
 
 
 def address_key(email: str) -> str:
@@ -130,7 +138,7 @@ class AlertSignupView(View):
 
 def ask(request, email: str, selection: str, data: dict) -> Alert:
     """A pending alert (the same one again if it was asked for already) and its confirmation message, queued."""
-    alert, _created = Alert.objects.get_or_create(
+    alert, created = Alert.objects.get_or_create(
         email=email,
         selection=selection,
         frequency=data["frequency"],
@@ -138,12 +146,28 @@ def ask(request, email: str, selection: str, data: dict) -> Alert:
         confirmed_at=None,
         defaults={"site_url": f"{request.scheme}://{request.get_host()}"},
     )
+    if not created:
+        # Asked again: the new message's hours to confirm count from now.
+        Alert.objects.filter(pk=alert.pk).update(created_at=timezone.now())
     subject, body, headers = confirmation(alert)
     AlertMessage.objects.create(
         alert=alert, kind=AlertMessage.Kind.CONFIRM, window_end=timezone.now(), subject=subject, body=body,
         headers=headers,
     )  # fmt: skip
     return alert
+
+
+@transaction.atomic
+def confirm(alert: Alert) -> None:
+    """Start the alert. The address's older alert of the same selection gives way to it (one alert per selection),
+    handing on its cursor and its messages not yet sent, so that nothing it had still to tell is lost."""
+    now = timezone.now()
+    older = Alert.objects.select_for_update().filter(email__iexact=alert.email, selection=alert.selection)
+    older = list(older.exclude(pk=alert.pk).exclude(confirmed_at=None))
+    cursor = min([now, *(other.sent_until for other in older if other.sent_until)])
+    AlertMessage.objects.filter(alert__in=older, sent_at=None).update(alert=alert)
+    Alert.objects.filter(pk__in=[other.pk for other in older]).delete()
+    Alert.objects.filter(pk=alert.pk, confirmed_at=None).update(confirmed_at=now, sent_until=cursor)
 
 
 def too_many(request, reason: str):
@@ -204,10 +228,7 @@ class AlertConfirmView(AlertTokenView):
         if request.POST.get("action") == "delete":
             return deleted(request, alert)
         if alert.confirmed_at is None:
-            now = timezone.now()
-            # The address's older alert of the same selection gives way to this one: one alert per selection.
-            Alert.objects.filter(email__iexact=alert.email, selection=alert.selection).exclude(pk=alert.pk).delete()
-            Alert.objects.filter(pk=alert.pk, confirmed_at=None).update(confirmed_at=now, sent_until=now)
+            confirm(alert)
         return HttpResponseRedirect(reverse("events:alert-manage", kwargs={"token": token}) + "?confirmed=1")
 
 
@@ -229,7 +250,10 @@ class AlertManageView(AlertTokenView):
         form = AlertSettingsForm(request.POST, instance=self.alert)
         if not form.is_valid():
             return self.manage_page(request, form, status=400)
-        form.save()
+        # Only these two fields: a run may have moved the cursor since the page was read, and an alert stopped
+        # meanwhile stays stopped.
+        if not Alert.objects.filter(pk=self.alert.pk).update(**form.cleaned_data):
+            return gone(request)
         return self.manage_page(request, AlertSettingsForm(instance=self.alert), saved=True)
 
 

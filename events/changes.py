@@ -143,10 +143,16 @@ def settle_time() -> dt.timedelta:
     return dt.timedelta(minutes=settings.EVENTS_CHANGES_SETTLE_MINUTES)
 
 
-def public_changes(params, *, since: dt.datetime, until: dt.datetime, limit: int | None = None) -> list[Change]:
+def public_changes(
+    params, *, since: dt.datetime, until: dt.datetime, limit: int | None = None, whole_history: bool = False
+) -> list[Change]:
     """The changes of the selection these filters name (a query's parameters) that became public between since and
     until, newest first, at most `limit`; InvalidSelection for filters the pages would refuse. params: a QueryDict,
-    or a dict of one value per filter (a stored selection's)."""
+    or a dict of one value per filter (a stored selection's).
+
+    whole_history: group the saves of each changed event from its first version, not from the window's start, so
+    that every window cuts the same changes out of it (e-mail alerts, which tell each change once, ask for it; a
+    feed shows a window and needs only its own start)."""
     if not isinstance(params, QueryDict):
         query = QueryDict(mutable=True)
         query.update(params)
@@ -159,7 +165,7 @@ def public_changes(params, *, since: dt.datetime, until: dt.datetime, limit: int
     opened = since - settle_time()
     found = [
         change
-        for records in versions_by_event(followed_events(params, opened, until), opened, until)
+        for records in versions_by_event(followed_events(params, opened, until), opened, until, whole=whole_history)
         for change in settled_changes(seen_versions(records, until))
         if since <= change.last <= until
     ]
@@ -187,7 +193,7 @@ def followed_events(params: QueryDict, opened: dt.datetime, until: dt.datetime) 
     return events.filter(Q(Exists(saved)) | Q(publish_at__gte=opened, publish_at__lte=until))
 
 
-def versions_by_event(events: QuerySet[Event], opened: dt.datetime, until: dt.datetime):
+def versions_by_event(events: QuerySet[Event], opened: dt.datetime, until: dt.datetime, *, whole: bool = False):
     """Each event's versions in the order they were saved, as dicts of VERSION_FIELDS, one event at a time: those
     saved between opened and until and, before them, the last one saved before opened and the last one that was
     public when saved (what the public had seen when the window opened, even if the event was hidden then)."""
@@ -200,6 +206,8 @@ def versions_by_event(events: QuerySet[Event], opened: dt.datetime, until: dt.da
     chosen = history.filter(
         Q(history_date__gte=opened) | Q(history_id__in=last) | Q(history_id__in=last_public.values("last"))
     )
+    if whole:
+        chosen = history  # each event's every version: see public_changes' whole_history
     rows = chosen.order_by("id", "history_date", "history_id").values(*VERSION_FIELDS).iterator(chunk_size=2000)
     for _event, records in itertools.groupby(rows, key=itemgetter("id")):
         records = list(records)

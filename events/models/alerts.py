@@ -21,6 +21,10 @@ from django.utils.translation import gettext_lazy as _
 SIGNER = signing.Signer(salt="events.alerts", sep=".")
 
 
+# The longest subject kept (a longer one is shortened with "…").
+SUBJECT_LENGTH = 300
+
+
 def new_key() -> str:
     return secrets.token_urlsafe(24)
 
@@ -33,7 +37,7 @@ class Alert(models.Model):
         DAILY = "daily", _("once a day, a digest")
 
     email = models.EmailField(_("e-mail address"))
-    selection = models.CharField(_("selection"), max_length=2000, blank=True)
+    selection = models.TextField(_("selection"), blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices)
     key = models.CharField(max_length=40, unique=True, default=new_key, editable=False)
@@ -50,7 +54,8 @@ class Alert(models.Model):
         indexes = [models.Index(fields=["email"]), models.Index(fields=["confirmed_at", "frequency"])]
 
     def __str__(self):
-        return f"{self.email}: {self.selection or '*'} ({self.frequency})"
+        # Not the address: admin's log of deletions keeps this text for good.
+        return f"#{self.pk}: {self.selection or '*'} ({self.frequency})"
 
     @property
     def token(self) -> str:
@@ -87,7 +92,7 @@ class AlertMessage(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     # The end of the window of changes it tells of (its asking, for a confirmation): one message per window.
     window_end = models.DateTimeField()
-    subject = models.CharField(max_length=300)
+    subject = models.CharField(max_length=SUBJECT_LENGTH)
     body = models.TextField()
     headers = models.JSONField(default=dict)
     queued_at = models.DateTimeField(auto_now_add=True)

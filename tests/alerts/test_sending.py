@@ -184,7 +184,8 @@ def test_a_message_not_delivered_while_the_server_is_down_is_sent_once_by_the_ne
         (0, 0, 0),
     ]
     assert [message["Subject"] for message in smtp.messages] == ["2 changes in Visits"]
-    assert AlertMessage.objects.get().attempts == 2
+    # The server's failure counts against no message: only its delivery is counted.
+    assert AlertMessage.objects.get().attempts == 1
 
 
 def test_a_message_taken_by_a_run_that_stopped_is_sent_once_its_lease_ends(smtp):
@@ -285,3 +286,38 @@ def test_alerts_of_one_selection_read_its_changes_once_a_run():
     # Each further alert costs only its own writes (moving its cursor, queueing its message, in a savepoint) and
     # naming its selection, not another reading of the change history.
     assert (AlertMessage.objects.count(), three - one) == (3, 2 * PER_ALERT)
+
+
+def test_a_mail_server_down_longer_than_the_retries_of_a_message_loses_nothing(smtp, settings):
+    confirmed_alert()
+    rescheduling_and_cancellation()
+    smtp.stop()
+
+    # Cron every minute for half an hour: more runs than a message's attempts.
+    settings.EVENTS_ALERTS_MAX_ATTEMPTS = 5
+    down = [run(MONDAY + 3 * HOUR + dt.timedelta(minutes=minute)) for minute in range(30)]
+    smtp.start()
+    up = run(MONDAY + 4 * HOUR)
+
+    assert (sum(report.failed for report in down), up.sent, len(smtp.messages)) == (30, 1, 1)
+
+
+def test_an_event_saved_again_and_again_has_each_change_told_once_whatever_the_runs(smtp):
+    """Eight saves twenty minutes apart, each moving the visit by a day, and a run every five minutes: the saves
+    within the settle time of a change's first are that change, the same whichever run reads them."""
+    confirmed_alert()
+    minsk = visit()
+    for number in range(8):
+        day = dt.date(2030, 5, 15 + number)
+        save_at(
+            MONDAY + dt.timedelta(minutes=1 + 20 * number), minsk, start_date=day, end_date=day + dt.timedelta(days=1)
+        )
+    for minute in range(0, 240, 5):
+        run(MONDAY + dt.timedelta(minutes=minute))
+
+    assert [text(message).splitlines()[3] for message in smtp.messages] == [
+        "  Dates: 14–15 May 2030 → 16–17 May 2030",
+        "  Dates: 16–17 May 2030 → 18–19 May 2030",
+        "  Dates: 18–19 May 2030 → 20–21 May 2030",
+        "  Dates: 20–21 May 2030 → 22–23 May 2030",
+    ]

@@ -226,3 +226,89 @@ def test_asking_confirming_sending_and_stopping_alerts_leave_the_data_version_al
     after = freshness.current()
     # Anyone may ask for an alert: a sign-up must not empty every cache of the site.
     assert (after.number, after.edits, len(smtp.messages)) == (before.number, before.edits, 1)
+
+
+def test_long_typed_filters_make_a_short_subject_and_no_link_of_a_stranger(smtp):
+    city = "x" * 100
+    words = "visit http://evil.example/login " + "longword" * 20
+
+    with at(MONDAY):
+        answer = sign_up(Client(), query=f"city={city}&q={words}")
+        send_alerts()
+
+    [message] = smtp.messages
+    assert answer.status_code == 200
+    assert message["Subject"].strip() == (
+        "Confirm your e-mail alerts: Diplomatic events · xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx · «visit http: "
+        "//evil.example/login longword»"
+    )
+    assert "://evil" not in text(message)
+
+
+def test_an_alert_stopped_while_its_page_was_open_is_not_brought_back_by_saving_it():
+    alert = confirmed_alert()
+    client = Client()
+    client.get(f"/alerts/{alert.token}/")
+    Alert.objects.filter(pk=alert.pk).update(sent_until=MONDAY + HOUR)  # a run moved the cursor meanwhile
+
+    saved = client.post(f"/alerts/{alert.token}/", {"action": "save", "frequency": "daily", "language": "en"})
+    cursor = Alert.objects.get().sent_until
+    Alert.objects.all().delete()
+    stale = client.post(f"/alerts/{alert.token}/", {"action": "save", "frequency": "daily", "language": "en"})
+
+    assert (saved.status_code, cursor, stale.status_code, Alert.objects.count()) == (200, MONDAY + HOUR, 404, 0)
+
+
+def test_asking_again_gives_the_address_its_full_time_to_confirm():
+    client = Client()
+    with at(MONDAY):
+        sign_up(client)
+    with at(MONDAY + dt.timedelta(hours=47)):
+        sign_up(client)
+    with at(MONDAY + dt.timedelta(hours=50)):
+        report = send_alerts(deliver=False)
+
+    assert (report.forgotten, Alert.objects.count()) == (0, 1)
+
+
+def test_a_new_alert_of_a_selection_takes_on_the_older_ones_cursor_and_unsent_messages():
+    older = confirmed_alert(moment=MONDAY)
+    AlertMessage.objects.create(alert=older, kind="changes", window_end=MONDAY, subject="Old", body="Old")
+    client = Client()
+    with at(MONDAY + 2 * HOUR):
+        sign_up(client, frequency="daily")
+        newer = Alert.objects.get(confirmed_at=None)
+        client.post(f"/alerts/{newer.token}/confirm/", {"action": "confirm"})
+
+    newer.refresh_from_db()
+    assert (Alert.objects.count(), newer.sent_until, newer.frequency) == (1, MONDAY, "daily")
+    assert list(AlertMessage.objects.filter(kind="changes").values_list("alert", "subject")) == [(newer.pk, "Old")]
+
+
+@pytest.mark.parametrize(
+    ("addresses", "expected"),
+    [
+        (("2001:db8::1", "2001:db8::2"), [200, 429]),  # one /64: one subscriber line
+        (("2001:db8::1", "2001:db8:0:1::1"), [200, 200]),
+    ],
+)
+def test_sign_ups_from_ipv6_are_counted_by_their_64_bit_network(settings, addresses, expected):
+    settings.EVENTS_ALERTS_SIGNUP_RATE = "1/h"
+
+    answers = [sign_up(Client(), email=f"r{k}@example.org", address=a).status_code for k, a in enumerate(addresses)]
+
+    assert answers == expected
+
+
+def test_behind_a_proxy_sign_ups_are_counted_by_the_address_it_forwards(settings):
+    settings.EVENTS_ALERTS_SIGNUP_RATE = "1/h"
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    client = Client()
+
+    answers = [
+        client.post("/alerts/?type=visit", {"email": f"r{k}@example.org", "frequency": "daily", "language": "en"},
+                    REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded).status_code
+        for k, forwarded in enumerate(("192.0.2.10", "192.0.2.11", "192.0.2.10"))
+    ]  # fmt: skip
+
+    assert answers == [200, 200, 429]
