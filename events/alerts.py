@@ -159,14 +159,19 @@ def ask(request, email: str, selection: str, data: dict) -> Alert:
 
 @transaction.atomic
 def confirm(alert: Alert) -> None:
-    """Start the alert. The address's older alert of the same selection gives way to it (one alert per selection),
-    handing on its cursor and its messages not yet sent, so that nothing it had still to tell is lost."""
+    """Start the alert. The address's other alerts of the same selection give way to it (one alert per selection),
+    an older confirmed one handing on its cursor and its messages not yet sent, so that nothing it had still to tell
+    is lost."""
     now = timezone.now()
-    older = Alert.objects.select_for_update().filter(email__iexact=alert.email, selection=alert.selection)
-    older = list(older.exclude(pk=alert.pk).exclude(confirmed_at=None))
+    others = Alert.objects.select_for_update().filter(email__iexact=alert.email, selection=alert.selection)
+    others = list(others.exclude(pk=alert.pk))
+    older = [other for other in others if other.confirmed_at is not None]
     cursor = min([now, *(other.sent_until for other in older if other.sent_until)])
-    AlertMessage.objects.filter(alert__in=older, sent_at=None).update(alert=alert)
-    Alert.objects.filter(pk__in=[other.pk for other in older]).delete()
+    AlertMessage.objects.filter(alert__in=older, sent_at=None).exclude(kind=AlertMessage.Kind.CONFIRM).update(
+        alert=alert
+    )
+    # Other requests of the same selection, confirmed or not, are this one now.
+    Alert.objects.filter(pk__in=[other.pk for other in others]).delete()
     Alert.objects.filter(pk=alert.pk, confirmed_at=None).update(confirmed_at=now, sent_until=cursor)
 
 

@@ -271,13 +271,15 @@ def test_asking_again_gives_the_address_its_full_time_to_confirm():
     assert (report.forgotten, Alert.objects.count()) == (0, 1)
 
 
-def test_a_new_alert_of_a_selection_takes_on_the_older_ones_cursor_and_unsent_messages():
+def test_a_new_alert_of_a_selection_replaces_the_others_taking_on_the_older_ones_cursor_and_unsent_messages():
     older = confirmed_alert(moment=MONDAY)
     AlertMessage.objects.create(alert=older, kind="changes", window_end=MONDAY, subject="Old", body="Old")
     client = Client()
+    with at(MONDAY + HOUR):
+        sign_up(client, frequency="immediate", language="ru")  # another request, never confirmed
     with at(MONDAY + 2 * HOUR):
         sign_up(client, frequency="daily")
-        newer = Alert.objects.get(confirmed_at=None)
+        newer = Alert.objects.get(confirmed_at=None, frequency="daily")
         client.post(f"/alerts/{newer.token}/confirm/", {"action": "confirm"})
 
     newer.refresh_from_db()
