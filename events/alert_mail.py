@@ -6,7 +6,7 @@ List-Unsubscribe and List-Unsubscribe-Post headers (RFC 2369, RFC 8058) that mai
 """
 
 import datetime as dt
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -21,10 +21,11 @@ from django.utils.translation import ngettext
 from .changes import Change
 from .dates import format_day, zone_time_label
 from .feeds import describe_selection, listing_path
-from .filters import EventFilter, selected_filters
+from .filters import EventFilter
 from .links import is_placeable
 from .models import Alert, Event
 from .models.alerts import SUBJECT_LENGTH
+from .timezones import office_zone
 
 # The most of what an asker typed (words to find, a city) that messages repeat.
 TYPED_LENGTH = 40
@@ -59,8 +60,8 @@ def fit(subject: str) -> str:
 
 def alert_links(alert: Alert) -> dict[str, str]:
     """The alert's addresses, absolute, in its language."""
-    site, token = site_url(alert), alert.token
-    query = urlencode(selected_filters(selection_params(alert)))
+    # The selection is stored as the filters' query, in the normal form links take.
+    site, token, query = site_url(alert), alert.token, alert.selection
     with translation.override(alert.language):
         return {
             "listing": site + listing_path(selection_params(alert)),
@@ -123,7 +124,7 @@ def changes_message(
                 "count": count,
                 "selection": selection,
             }
-        zone = ZoneInfo(settings.EVENTS_ICAL_TIMEZONE)
+        zone = office_zone()
         window = _("from %(since)s to %(until)s") % {"since": moment(since, zone), "until": moment(until, zone)}
         body = render_to_string(
             "events/alerts/mail/changes.txt",

@@ -23,7 +23,6 @@ import dataclasses
 import datetime as dt
 import logging
 import smtplib
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -35,6 +34,7 @@ from django.utils.html import strip_tags
 from .alert_mail import changes_message, selection_params
 from .changes import InvalidSelection, public_changes, settle_time
 from .models import Alert, AlertMessage
+from .timezones import office_zone
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def window_end(alert: Alert, now: dt.datetime) -> dt.datetime:
     """Where the alert's next window of changes ends: the settle time before now, or before the last digest hour."""
     if alert.frequency == Alert.Frequency.IMMEDIATE:
         return now - settle_time()
-    zone = ZoneInfo(settings.EVENTS_ICAL_TIMEZONE)
+    zone = office_zone()
     local = now.astimezone(zone)
     day = local.date() if local.hour >= settings.EVENTS_ALERTS_DIGEST_HOUR else local.date() - dt.timedelta(days=1)
     hour = dt.datetime.combine(day, dt.time(settings.EVENTS_ALERTS_DIGEST_HOUR), zone)

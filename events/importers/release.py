@@ -32,7 +32,7 @@ from events.models import Event, EventType, Person
 from .release_dates import DateReader, Mention
 from .release_kinds import GENERAL_TYPE, REASONS, ROUND_TABLE, KindReader
 from .release_names import NameReader
-from .release_periods import UNTIL, PeriodReader
+from .release_periods import UNTIL, PeriodReader, next_month
 from .release_places import PlaceReader
 from .release_tense import TenseReader
 from .release_words import (
@@ -463,8 +463,7 @@ def last_day(proposal: Proposal) -> dt.date:
         return end
     if proposal.precision == Event.Precision.YEAR:
         return dt.date(end.year, 12, 31)
-    following = dt.date(end.year + end.month // 12, end.month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    return dt.date(*next_month(end), 1) - dt.timedelta(days=1)
 
 
 def propose(

@@ -287,8 +287,7 @@ class PeriodReader:
         last = days[1] if days[1] < 31 else 28
         mention = self.with_year(tokens, i, i + 3, Partial(days[0], month, last, month))
         if mention is not None and days[1] == 31:
-            following = dt.date(mention.start.year + month // 12, month % 12 + 1, 1)
-            mention.last = following - dt.timedelta(days=1)
+            mention.last = dt.date(*next_month(mention.start), 1) - dt.timedelta(days=1)
         return mention
 
     def weekend(self, tokens: list[Token], i: int) -> Mention | None:
