@@ -31,8 +31,9 @@ from events.models import Event, EventType, Person
 
 from .release_dates import DateReader, Mention
 from .release_kinds import GENERAL_TYPE, REASONS, ROUND_TABLE, KindReader
+from .release_merge import sharpens, visits_talks, within
 from .release_names import NameReader
-from .release_periods import UNTIL, PeriodReader, next_month
+from .release_periods import UNTIL, PeriodReader
 from .release_places import PlaceReader
 from .release_tense import TenseReader
 from .release_words import (
@@ -55,6 +56,8 @@ from .release_words import (
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
 FRONTED = 2
+# A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
+FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф"}
 # At most this many words ("в Казани и") between a date and the next leg of its event.
 LEG_WORDS = 6
 
@@ -83,13 +86,14 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         self.type_words = {
             kind.pk: set() if kind.slug == GENERAL_TYPE else self.words_of_type(kind) for kind in self.types
         }
-        self.kinds_seen: dict[str, tuple] = {}
+        self.kinds_seen: dict[str | tuple, tuple] = {}
         self.people = list(Person.objects.all())
         self.places: dict[tuple, dict | None] = {}
         self.venues = None
         self.context_year = None
         self.topic = None
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
+        self.counting_from: dt.date | None = None  # the day "on the second day" counts from
         self.sentence_month: tuple[int, int] | None = None
         self.last_proposal: Proposal | None = None
         self.found: list[Proposal] = []  # the release's proposals so far
@@ -127,8 +131,10 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                     if key in seen:
                         seen[key].place = seen[key].place or proposal.place
                         continue
-                    if any(within(proposal, earlier) for earlier in found):
-                        continue  # "the festival, 1 to 7 July… The festival opens on 1 July": its opening
+                    if any(within(proposal, earlier) or within(earlier, proposal, vague=True) for earlier in found):
+                        # "the festival, 1 to 7 July… The festival opens on 1 July": its opening; "talks next Tuesday
+                        # … next week's talks": the week of the day already proposed.
+                        continue
                     vaguer = next((k for k, earlier in enumerate(found) if sharpens(proposal, earlier)), None)
                     if vaguer is not None:
                         # "Culture Days in October" (the headline), then "from 5 to 9 October": one event, its days.
@@ -138,8 +144,8 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                     seen[key] = proposal
                     found.append(proposal)
                 if len(found) >= MAX_PROPOSALS:
-                    return found[:MAX_PROPOSALS]
-        return found
+                    return visits_talks(found[:MAX_PROPOSALS])
+        return visits_talks(found)
 
     def clause_bounds(self, i: int) -> tuple[int, int]:
         """The tokens [low, high) of the clause (between commas, dashes, brackets...) that holds token i."""
@@ -165,9 +171,12 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         mentions = self.dates(tokens)
         if not mentions:
             return self.undated(tokens, sentence)
-        self.dated = True
+        first_date, self.dated = not self.dated, True
         if alone and (heading := self.heading(tokens, mentions)) is not None:
-            self.heading_day = heading  # "Monday, 30 October" on its line: the day of the lines below it
+            if not (first_date and heading.start == heading.last == self.published):
+                # "Monday, 30 October" on its line: the day of the lines below it; not the release's own date
+                # above its headline.
+                self.heading_day = heading
             return []
         topic, self.topic = self.topic, None
         proposals, previous_end, passed_over, named_last = [], 0, None, None
@@ -267,7 +276,12 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         proposal.people = self.sentence_people(tokens)
         proposal.visit_level = self.visit_level(segment) if kind.is_visit else ""
         proposal.title, title_end = self.title(segment, keyword_at, proposal)
+        if kind.slug == "culture-days" and self.names_films(proposal.title):
+            proposal.event_type = self.type_for("festival") or kind  # "Kazakh Film Week", "Дни казахского кино"
         return proposal, title_end
+
+    def names_films(self, title: str) -> bool:
+        return any(self.morphology.lemma(word, self.language) in FILM_WORDS for word in TOKEN.findall(title.lower()))
 
     def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
         """Whether a day that ends an event ("will last until 16 September") ends one proposed before: the last one
@@ -280,13 +294,16 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         ):
             return False
         earlier = [self.last_proposal] if kind is None else [self.last_proposal, *reversed(self.found)]
-        for last in earlier:
+        # Else the last one of the paragraph, whatever the word: "It presents … joint festivals, and will run
+        # through 15 November" ends the exhibition before it.
+        tries = [(last, kind, last is self.last_proposal) for last in earlier] + [(self.last_proposal, None, False)]
+        for last, named, may_run in tries:
             if (
                 last is not None
                 and last.precision == Event.Precision.DAY
-                and kind in (None, last.event_type)
+                and named in (None, last.event_type)
                 and not last.reason
-                and (last is self.last_proposal or last.start == last.end)
+                and (may_run or last.start == last.end)
                 and last.start <= mention.last
                 and (mention.last - last.start).days <= 366
             ):
@@ -428,42 +445,6 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             if where:
                 return _("%(visit)s to %(place)s") % {"visit": visit, "place": where}
             return visit
-
-
-def within(proposal: Proposal, earlier: Proposal) -> bool:
-    """Whether a day is one of the days of an event of the same type proposed before (a part of it)."""
-    return (
-        not earlier.vague
-        and proposal.event_type == earlier.event_type
-        and proposal.precision == earlier.precision == Event.Precision.DAY
-        and proposal.start == proposal.end
-        and earlier.start <= proposal.start <= earlier.end
-        and earlier.start < earlier.end
-    )
-
-
-def sharpens(proposal: Proposal, earlier: Proposal) -> bool:
-    """Whether a proposal names the days of an event of the same type proposed before by its month or year only, or
-    as "this week"."""
-    return (
-        proposal.event_type == earlier.event_type
-        and (earlier.precision in (Event.Precision.MONTH, Event.Precision.YEAR) or earlier.vague)
-        and proposal.precision == Event.Precision.DAY
-        and not earlier.reason
-        and earlier.start <= proposal.start
-        and proposal.end <= last_day(earlier)
-    )
-
-
-def last_day(proposal: Proposal) -> dt.date:
-    """The last day a proposal known to the month or the year spans (its end holds the first day of its last month
-    or year)."""
-    end = proposal.end
-    if proposal.precision == Event.Precision.DAY:
-        return end
-    if proposal.precision == Event.Precision.YEAR:
-        return dt.date(end.year, 12, 31)
-    return dt.date(*next_month(end), 1) - dt.timedelta(days=1)
 
 
 def propose(

@@ -27,7 +27,7 @@ from django.utils.dates import WEEKDAYS
 
 from events.models import Event
 
-from .release_words import DASHES, IN_WORDS, YEAR_WORDS, Token, shared_morphology
+from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, shared_morphology
 
 RANGE_STARTS = {"from", "between", "с", "со", "между"}  # "from 3 to 5 March", "с 10 по 12 апреля"
 RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до", "и"}
@@ -61,6 +61,7 @@ class Mention:
     precision: str
     explicit_year: bool = True
     vague: bool = False  # a whole week said as "this week": days named later are its events' days
+    counted: bool = False  # "on the second day": counted from the last start the text named
 
 
 def at(tokens: list[Token], k: int) -> Token:
@@ -128,7 +129,8 @@ class DateReader:
         k = i - 1
         while k >= 0 and tokens[k].lower in PERIOD_PARTS and k > i - 5:
             k -= 1
-        return at(tokens, k).lower in IN_WORDS | MONTH_UNTIL | {"during"}
+        scheduled = at(tokens, k).lower == "for" and at(tokens, k - 1).lower in SCHEDULED  # "planned for April"
+        return scheduled or at(tokens, k).lower in IN_WORDS | MONTH_UNTIL | {"during"}
 
     # Mentions -----------------------------------------------------------------------------------
 
@@ -151,6 +153,7 @@ class DateReader:
                 self.sentence_month = (mention.start.year, mention.start.month)
             elif mention.precision == Event.Precision.DAY and not reference:
                 self.last_day = mention.last
+                self.count_from(tokens, mention)
             i = max(mention.end, i + 1)
         joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
         return self.without_frames(tokens, joined)
@@ -230,6 +233,7 @@ class DateReader:
             or self.season(tokens, i)
             or self.half_year(tokens, i)
             or self.weekend(tokens, i)
+            or self.nth_day(tokens, i)
         )
 
     def day_first(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:

@@ -61,7 +61,8 @@ DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
 ANNIVERSARY = {"anniversary", "anniversaries", "since", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
-               "провозгласить", "провозглашение"}  # fmt: skip
+               "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
+               "основание"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
@@ -93,6 +94,7 @@ REASONS = {
     "document": _("The date of a treaty or another document, not an event."),
     "anniversary": _("The day an anniversary counts from, not an event."),
     "birthday": _("A birthday, not an event."),
+    "visit": _("Talks on a day of a visit proposed here: likely part of that visit."),
 }
 # How long before the publication a date must be to be the one an anniversary or a document counts from.
 PAST_REFERENCE_DAYS = 365
@@ -123,7 +125,9 @@ class KindReader:
         if not token.text[:1].isalpha():
             return None, False
         word = self.lemma(token)
-        if word not in self.kinds_seen:
+        # A Russian word's number is part of the key: "со дня" names no event, "Дни культуры" do.
+        key = (word, self.morphology.analysis(token.lower)[3]) if self.language == "ru" else word
+        if key not in self.kinds_seen:
             found: tuple[EventType | None, bool] = (None, False)
             for event_type in self.types:
                 if word in self.type_words[event_type.pk] and len(word) > 3 and self.same_number(token, event_type):
@@ -133,8 +137,8 @@ class KindReader:
                 kind = kind_words(self.language).get(word)
                 if kind is not None:
                     found = (self.type_for(kind), kind in GENERAL_KINDS)
-            self.kinds_seen[word] = found
-        return self.kinds_seen[word]
+            self.kinds_seen[key] = found
+        return self.kinds_seen[key]
 
     def same_number(self, token: Token, event_type: EventType) -> bool:
         """Whether a Russian word is plural if its type's name is: "Дни культуры" are not "День России"."""
@@ -229,8 +233,9 @@ class KindReader:
             return "document"
         if just_before[-1:] == ["of"] and len(before) > 1 and set(before[:-1]) & DOCUMENTS:
             return "document"  # "the Convention between the two countries of 28 March 1995"
-        if old and set(before[-3:]) & SIGNED and self.sentence_words(tokens) & DOCUMENTS:
-            return "document"
+        after = {self.lemma(token) for token in tokens[mention.end : mention.end + 3]}
+        if old and (set(before[-3:]) | after) & SIGNED and self.sentence_words(tokens) & DOCUMENTS:
+            return "document"  # "signed on 24 May 2013", "в 2013 году была подписана Декларация"
         if BIRTH & (set(before) | clause):
             return "birthday"
         if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before)):

@@ -15,7 +15,7 @@ import bisect
 from events.models import Event, EventType
 
 from .release_dates import Mention
-from .release_words import IN_WORDS, Token
+from .release_words import IN_WORDS, Token, is_clause_mark
 
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
 PRESENCE = {"be", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать", "прибыть",
@@ -28,6 +28,7 @@ QUOTES = {"«": "»", "“": "”", '"': '"'}
 WEEK = {"week", "неделя"}
 # An all-capitals word this long is a name ("INNOPROM"); shorter ones are mostly organisations ("OSCE", "ЕАЭС").
 NAME_CAPITALS = 5
+IN_RU = {"в", "во"}
 
 
 class NameReader:
@@ -35,14 +36,24 @@ class NameReader:
 
     def presence_visit(self, segment: list[Token], position: int) -> EventType | None:
         """The visit type when the word at position says someone is or arrives in a place ("will be in Minsk")."""
-        if self.lemma(segment[position]) not in PRESENCE or position + 2 >= len(segment):
+        if self.lemma(segment[position]) not in PRESENCE:
             return None
-        if segment[position + 1].lower not in IN_WORDS or not segment[position + 2].text[:1].isupper():
+        if self.place_in(segment, position + 1):
+            return self.type_for("visit")
+        if self.language != "ru":
             return None
-        words = [token.text for token in segment[position + 2 : position + 4] if token.text[:1].isupper()]
-        if not (self.place(words[:1]) or (len(words) == 2 and self.place(words))):
+        # "В Ташкент делегация прибыла 21 сентября": the place before the verb, in its clause.
+        before = next((k for k in range(position - 1, max(-1, position - 5), -1) if segment[k].lower in IN_RU), -1)
+        if before < 0 or any(is_clause_mark(segment, k) for k in range(before, position)):
             return None
-        return self.type_for("visit")
+        return self.type_for("visit") if self.place_in(segment, before) else None
+
+    def place_in(self, segment: list[Token], at: int) -> bool:
+        """Whether "in"/"в" at token `at` is followed by a place the calendar knows ("in Minsk", "в Ташкент")."""
+        if at + 1 >= len(segment) or segment[at].lower not in IN_WORDS or not segment[at + 1].text[:1].isupper():
+            return False
+        words = [token.text for token in segment[at + 1 : at + 3] if token.text[:1].isupper()]
+        return bool(self.place(words[:1]) or (len(words) == 2 and self.place(words)))
 
     def named_event(self, tokens: list[Token], mention: Mention, following: int) -> tuple | None:
         """(type, where the name's key word is in it, offset, the name's tokens) for an event named only by its name

@@ -27,15 +27,22 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 # ("in the autumn", "этой осенью", "this summer") or a year after ("autumn 2024"): "summer" alone is often a name.
 SEASON_ADVERBS = {"весной", "летом", "осенью", "зимой"}
 SEASON_BEFORE = {"in", "the", "during", "this", "next", "last", "coming", "past", "в", "этот", "прошлый", "следующий",
-                 "будущий", "нынешний", "текущий", "минувший", "предстоящий", "of"}  # fmt: skip
+                 "будущий", "нынешний", "текущий", "минувший", "предстоящий", "of", "на"}  # fmt: skip
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
 UNTIL = {"until", "till", "through", "thru", "до"}
 DEADLINE = {"by", "until", "till", "through", "thru", "до", "позднее", "deadline", "срок"}
+# Words of a time of day between "until" and its day: "until 12:00 on 23 February", "до 18 часов 24 апреля".
+TIME_PARTS = {"on", "at", "noon", "midnight", "am", "pm", "a", "p", "m", "hrs", "h", "ч", "час", "часов"}
+# What is due by a day: its day is a deadline, whatever the verb ("Accreditation is open until 10 April").
+DUE = {"accreditation", "registration", "application", "applications", "submission", "submissions", "entries",
+       "аккредитация", "регистрация", "заявка"}  # fmt: skip
+DUE_WINDOW = 16
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
-CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display",
+CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display", "view",
+              "show", "shown", "exhibited",
               "продлиться", "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть",
               "экспонироваться", "экспонировать"}  # fmt: skip
 CONTINUING_WINDOW = 8
@@ -67,6 +74,15 @@ WEEKDAY_LINKS = {"and", ",", "or", "on", "и", "или", "в", "во", "на"}
 # Words between "until"/"до" and a month: "until the end of September", "до конца сентября".
 END_PARTS = {"the", "end", "of", "конца", "начала", "середины"}
 STATISTICS_WORDS = {"за"}
+# "On the second day", "На второй день", "В четвёртый, заключительный день": the day's number, counted from the day a
+# trip or an event began (the last day the text named as a start).
+DAY_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "первый": 1,
+               "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6,
+               "седьмой": 7}  # fmt: skip
+FINAL_WORDS = {"final", "last", "closing", "заключительный", "последний", "завершающий"}
+DAY_WORDS = {"day", "день"}
+# What joins a numeric date's parts: 14.11.2017, 14/11/2017.
+NUMERIC_SEPARATORS = {".", "/"}
 
 
 class PeriodReader:
@@ -169,8 +185,10 @@ class PeriodReader:
     def until_word(self, tokens: list[Token], mention: Mention) -> str:
         """The word before a date that ends something ("until", "до", "by"), past "the end of", else ""."""
         k = mention.first - 1
-        while k >= 0 and (tokens[k].lower in END_PARTS or tokens[k].text.isdigit() or tokens[k].text in ".:"):
-            k -= 1  # "until the end of September", "до 18.00 24 апреля"
+        while k >= 0 and (
+            tokens[k].lower in END_PARTS | TIME_PARTS or tokens[k].text.isdigit() or tokens[k].text in ".:"
+        ):
+            k -= 1  # "until the end of September", "до 18.00 24 апреля", "until 12:00 on 23 February"
         word = at(tokens, k).lower
         if word == "позднее" and at(tokens, k - 1).lower == "не":
             return word
@@ -201,6 +219,9 @@ class PeriodReader:
         """A day something is due by, not an event: "by 13 September", "accepted until 20 July", "до 15 июня"."""
         if mention.precision != Event.Precision.DAY or mention.start != mention.last:
             return False
+        words = tokens[max(0, mention.first - DUE_WINDOW) : mention.first]
+        if any(self.lemma(token) in DUE for token in words) and not any(token.text in ".;" for token in words):
+            return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
         word = self.until_word(tokens, mention)
         return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))
 
@@ -306,22 +327,75 @@ class PeriodReader:
 
     def numeric(self, tokens: list[Token], i: int) -> Mention | None:
         """14.11.2017, and without the year 14.11 or 24–25.09 (a two-digit month: "3.5 per cent" is no date): day,
-        month [and year] joined by full stops, without spaces."""
+        month [and year] joined by full stops, without spaces; 20/03/2026 the same with slashes (month first only
+        when the day cannot be: 03/20/2026), and 2026-03-20 (ISO 8601)."""
         parts = [at(tokens, i + n) for n in range(7)]
         touching = [n for n in range(1, 7) if parts[n].start == parts[n - 1].end]
+        if (iso := self.iso_date(tokens, i, parts, touching)) is not None:
+            return iso
         first_day = last_day = self.number(parts[0], 1, 31)
         k = i
         if parts[1].text in DASHES and {1, 2} <= set(touching) and self.number(parts[2], 1, 31):
             last_day, k = self.number(parts[2], 1, 31), i + 2  # 24–25.09
         n = k - i
-        if first_day is None or not {n + 1, n + 2} <= set(touching) or parts[n + 1].text != ".":
+        separator = parts[n + 1].text
+        if first_day is None or not {n + 1, n + 2} <= set(touching) or separator not in NUMERIC_SEPARATORS:
             return None
-        month = self.number(parts[n + 2], 1, 12)
-        if month is None or len(parts[n + 2].text) != 2:
+        month = self.number(parts[n + 2], 1, 31)
+        if month is None or len(parts[n + 2].text) > 2:
             return None
-        if parts[n + 3].text == "." and n + 4 in touching and self.year(tokens, k + 4):
+        has_year = parts[n + 3].text == separator and n + 4 in touching and self.year(tokens, k + 4)
+        if separator == "/" and not has_year:
+            return None  # "24/7", "1/2": no date without its year
+        if month > 12 and separator == "/" and first_day <= 12 and first_day == last_day:
+            first_day, month = month, first_day  # 03/20/2026: the month first, as American texts write it
+            last_day = first_day
+        if month > 12 or (separator == "." and len(parts[n + 2].text) != 2):
+            return None
+        if has_year:
             return self.with_year(tokens, i, k + 4, Partial(first_day, month, last_day, month))
         return self.with_year(tokens, i, k + 3, Partial(first_day, month, last_day, month))
+
+    def nth_day(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "On the second day", "На второй день", "the fourth and final day", "Третий день": the day counted from the
+        last day the text named as a start (a trip's arrival, an event's opening). A final day ends the visit that
+        began on that day, when the release proposed one."""
+        number = DAY_NUMBERS.get(self.lemma(at(tokens, i))) if at(tokens, i).text[:1].isalpha() else None
+        if number is None or self.counting_from is None:
+            return None
+        k, final = i + 1, False
+        if at(tokens, k).lower in ("and", ",", "и") and self.lemma(at(tokens, k + 1)) in FINAL_WORDS:
+            k, final = k + 2, True
+        if self.lemma(at(tokens, k)) not in DAY_WORDS:
+            return None
+        if at(tokens, k + 1).lower == "of" and self.month(at(tokens, k + 2 + (at(tokens, k + 2).lower == "the"))):
+            return None  # "the first day of June"
+        day = self.counting_from + dt.timedelta(days=number - 1)
+        if final:
+            for proposal in self.found:
+                if proposal.event_type.is_visit and proposal.start == self.counting_from and proposal.end < day:
+                    proposal.end = day
+        first = i - 1 if at(tokens, i - 1).lower == "the" else i
+        return Mention(first, k + 1, day, day, Event.Precision.DAY, False, counted=True)
+
+    def count_from(self, tokens: list[Token], mention: Mention) -> None:
+        """Take a day the text names as the first of the days counted after it ("on the second day"), unless it was
+        counted itself or ends something ("until 20 June")."""
+        if not mention.counted and self.until_word(tokens, mention) not in DEADLINE:
+            self.counting_from = mention.start
+
+    def iso_date(self, tokens: list[Token], i: int, parts: list[Token], touching: list[int]) -> Mention | None:
+        """2026-03-20: a year, a month and a day joined by hyphens, without spaces."""
+        if not (self.year(tokens, i) and set(range(1, 5)) <= set(touching) and parts[1].text == parts[3].text == "-"):
+            return None
+        if len(parts[2].text) != 2 or len(parts[4].text) != 2:
+            return None
+        month, day = self.number(parts[2], 1, 12), self.number(parts[4], 1, 31)
+        try:
+            date = dt.date(int(parts[0].text), month or 0, day or 0)
+        except ValueError:
+            return None  # 2026-02-30, or no month
+        return Mention(i, i + 5, date, date, Event.Precision.DAY, True)
 
 
 def next_month(day: dt.date) -> tuple[int, int]:

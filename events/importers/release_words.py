@@ -19,7 +19,7 @@ from events.models import Event, EventType, Person
 # text. Reading takes time linear in the text's length, so the limit bounds a request's time.
 MAX_TEXT = 100_000
 MAX_PROPOSALS = 200
-TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”]")
+TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”/]")
 DASHES = {"-", "–", "—", "−"}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 # A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
@@ -28,6 +28,9 @@ LINE_BREAK = re.compile(r"\n\s*")
 CONTINUED_LINE = re.compile(r"[a-zа-яё]")
 LETTERS = re.compile(r"[a-zA-Zа-яА-ЯёЁ]")
 IN_WORDS = {"in", "to", "at", "в", "во", "на"}
+# Words before "for" that make it name an event's time: "planned for April", "postponed for June".
+SCHEDULED = {"planned", "scheduled", "slated", "set", "due", "postponed", "rescheduled", "moved", "expected", "fixed",
+             "earmarked", "pencilled", "penciled", "tentatively"}  # fmt: skip
 YEAR_WORDS = {"год", "года", "году", "г"}
 HOST_WORDS = {"hosted", "host", "hosts", "принимала", "принимал", "принял", "приняла", "принимает"}
 NAME_LINKS = {"of", "and", "the", "for", "de", "и"}

@@ -1,0 +1,72 @@
+"""How drafting puts one release's proposals together (events/importers/release_merge.py): a visit's talks are shown
+unticked with the reason, a week said as "next week" after a day of it and days said again as part of an event's
+run are not proposed twice, and the release's own date above its headline is no programme's heading."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = dt.date(2026, 2, 18)  # a Wednesday
+
+
+def proposals(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(p.iso, p.event_type.slug, str(p.reason)) for p in propose(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Foreign Minister of Malaysia will pay an official visit to Russia on 3–4 March.\n\n"
+        "On 4 March, the ministers will hold talks in Moscow.",
+        "Министр иностранных дел Малайзии посетит Россию с официальным визитом 3–4 марта.\n\n"
+        "4 марта министры проведут переговоры в Москве.",
+    ],
+)
+def test_talks_on_a_day_of_a_visit_are_proposed_unticked_as_part_of_it(seed, text):
+    assert proposals(text) == [
+        ("2026-03-03..2026-03-04", "visit", ""),
+        ("2026-03-04", "meeting", "Talks on a day of a visit proposed here: likely part of that visit."),
+    ]
+
+
+def test_talks_outside_the_visits_days_and_events_of_other_kinds_during_it_stay_ticked(seed):
+    text = (
+        "The Foreign Minister of Malaysia will pay an official visit to Russia on 3–4 March. A concert will take "
+        "place on 3 March.\n\nThe ministers will hold talks on 12 March."
+    )
+
+    assert proposals(text) == [
+        ("2026-03-03..2026-03-04", "visit", ""),
+        ("2026-03-03", "other", ""),
+        ("2026-03-12", "meeting", ""),
+    ]
+
+
+def test_next_weeks_talks_after_their_day_are_that_day(seed):
+    text = (
+        "The talks will take place in Minsk next Tuesday.\n\n"
+        "One of the tasks of next week's talks is to agree on the agenda."
+    )
+
+    assert proposals(text) == [("2026-02-24", "meeting", "")]
+
+
+def test_days_said_again_as_part_of_an_events_run_are_not_proposed_again(seed):
+    text = (
+        "Дни культуры Беларуси пройдут в Узбекистане с 29 сентября по 3 октября.\n\n"
+        "2–3 октября программа Дней продолжится в Самарканде."
+    )
+
+    assert proposals(text) == [("2026-09-29..2026-10-03", "culture-days", "")]
+
+
+def test_the_releases_own_date_above_its_headline_is_no_heading_but_a_programmes_day_is(seed):
+    dateline = "18 February 2026\n\nAbout the meeting of the Joint Commission\n\nThe parties reviewed trade."
+    programme = "Friday, 20 February\n\nMeeting of the Joint Commission"
+
+    assert proposals(dateline) == []
+    assert proposals(programme) == [("2026-02-20", "meeting", "")]

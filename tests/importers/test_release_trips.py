@@ -1,0 +1,112 @@
+"""Drafting a trip report and an announcement as real releases write them: days counted from an arrival ("On the
+second day"), an arrival named before its verb, days written with slashes or in ISO form, a month a meeting is
+"planned for", what accreditation or registration is due by, and an end said without the event's word."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+
+def proposals(text: str, published: dt.date) -> list[tuple[str, str]]:
+    return [(p.iso, p.event_type.slug) for p in propose(text, published=published) if not p.reason]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation arrived in Ulaanbaatar on 2 June.\n\n"
+        "On the second day, the delegation took part in the Business Forum on Agriculture.\n\n"
+        "On the third day, the Governor opened an exhibition of regional goods, which will remain open until 20 June."
+        "\n\nOn the fourth and final day, the delegation visited a dairy farm.",
+        "В Ташкент делегация прибыла 2 июня.\n\n"
+        "На второй день члены делегации приняли участие в бизнес-форуме по сельскому хозяйству.\n\n"
+        "На третий день губернатор открыл выставку товаров области, которая продлится до 20 июня.\n\n"
+        "В четвёртый, заключительный день делегация побывала на молочной ферме.",
+    ],
+)
+def test_days_counted_from_an_arrival_and_its_final_day_ending_the_visit(seed, text):
+    assert proposals(text, dt.date(2026, 6, 10)) == [
+        ("2026-06-02..2026-06-05", "visit"),
+        ("2026-06-03", "forum"),
+        ("2026-06-04..2026-06-20", "exhibition"),
+    ]
+
+
+def test_a_counted_day_needs_a_day_to_count_from_and_the_first_day_of_a_month_is_a_date(seed):
+    assert proposals("On the second day, the delegation took part in a forum.", dt.date(2026, 6, 10)) == []
+    assert proposals("The forum opens on the first day of June.", dt.date(2026, 5, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maps will be on display from 13/04/2026 to 17/04/2026.", [("2026-04-13..2026-04-17", "exhibition")]),
+        ("The festival opens on 05/20/2026.", [("2026-05-20", "festival")]),
+        ("The seminar will be held on 2026-05-12 in Minsk.", [("2026-05-12", "forum")]),
+        ("The hotline works 24/7 during the forum.", []),
+        ("The forum will be held on 2026-02-30.", []),
+    ],
+)  # fmt: skip
+def test_days_written_with_slashes_day_first_unless_it_cannot_be_and_in_iso_form(seed, text, expected):
+    assert proposals(text, dt.date(2026, 2, 16)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its next meeting is planned for April in Yerevan.", [("2026-04", "meeting")]),
+        ("The next round of talks is scheduled for May.", [("2026-05", "meeting")]),
+        ("Trade figures for April showed growth at the meeting.", []),
+    ],
+)
+def test_a_month_an_event_is_planned_or_scheduled_for(seed, text, expected):
+    assert proposals(text, dt.date(2026, 2, 18)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accreditation of media representatives for the talks is open until 12:00 on 23 February.",
+        "Registration for the forum closes on 20 March.",
+        "Аккредитация журналистов на форум открыта до 18 часов 23 февраля.",
+    ],
+)
+def test_what_accreditation_or_registration_is_due_by_is_a_deadline(seed, text):
+    assert proposals(text, dt.date(2026, 2, 18)) == []
+
+
+def test_an_end_said_without_the_events_word_ends_the_paragraphs_last_event(seed):
+    text = (
+        'On 16 October, the photo exhibition "Thirty Years of Friendship" will open in the Palace. It presents '
+        "photographs of joint festivals and will run through 15 November. The photographs will be on view until "
+        "15 November."
+    )
+
+    assert proposals(text, dt.date(2026, 9, 10)) == [("2026-10-16..2026-11-15", "exhibition")]
+
+
+def test_a_film_week_is_a_festival_and_a_culture_week_stays_culture_days(seed):
+    text = (
+        "Kazakh Film Week will take place in Minsk on 24–29 November. Uzbek Culture Week will follow on 1–6 December."
+    )
+
+    assert proposals(text, dt.date(2026, 11, 10)) == [
+        ("2026-11-24..2026-11-29", "festival"),
+        ("2026-12-01..2026-12-06", "culture-days"),
+    ]
+
+
+def test_a_year_a_document_was_signed_in_and_a_day_relations_count_from_are_not_events(seed):
+    text = (
+        "Дипломатические отношения были установлены в 1838 году, а в 2013 году была подписана Декларация о "
+        "стратегическом партнёрстве.\n\nВ этом году исполняется 105 лет со дня установления дипломатических "
+        "отношений (5 ноября 1921 г.). Дни культуры пройдут 2–3 октября."
+    )
+
+    drafted = [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2026, 9, 1))]
+
+    assert drafted == [("2013", "signing", True), ("2026-10-02..2026-10-03", "culture-days", False)]
