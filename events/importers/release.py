@@ -30,10 +30,10 @@ from django.utils.translation import gettext as _
 from events.models import Event, EventType, Person
 
 from .release_dates import DateReader, Mention
-from .release_kinds import GENERAL_TYPE, REASONS, ROUND_TABLE, KindReader
-from .release_merge import sharpens, visits_talks, within
+from .release_kinds import GENERAL_TYPE, MOVED, REASONS, ROUND_TABLE, KindReader
+from .release_merge import another_leg, contains, sharpens, tour_legs, visits_talks, within
 from .release_names import NameReader
-from .release_periods import UNTIL, PeriodReader
+from .release_periods import DUE, UNTIL, PeriodReader
 from .release_places import PlaceReader
 from .release_tense import TenseReader
 from .release_words import (
@@ -58,8 +58,8 @@ from .release_words import (
 FRONTED = 2
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
 FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф"}
-# At most this many words ("в Казани и") between a date and the next leg of its event.
-LEG_WORDS = 6
+# "The previous session was held in November, the next one in 2027": the same events' next.
+NEXT_ONE = {"next", "following", "следующий", "очередной"}
 
 
 class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReader, PlaceReader):
@@ -144,8 +144,17 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                     seen[key] = proposal
                     found.append(proposal)
                 if len(found) >= MAX_PROPOSALS:
-                    return visits_talks(found[:MAX_PROPOSALS])
-        return visits_talks(found)
+                    return visits_talks(self.with_legs(found[:MAX_PROPOSALS]))
+        return visits_talks(self.with_legs(found))
+
+    def with_legs(self, found: list[Proposal]) -> list[Proposal]:
+        """The proposals, talks on days of a tour said only as a week made its legs, and the tour left out."""
+        legs = tour_legs(found)
+        for tour, leg in legs:
+            leg.event_type, leg.visit_level, leg.people = tour.event_type, tour.visit_level, leg.people or tour.people
+            leg.title = self.visit_title(leg)
+        tours = {id(tour) for tour, _leg in legs}
+        return [proposal for proposal in found if id(proposal) not in tours]
 
     def clause_bounds(self, i: int) -> tuple[int, int]:
         """The tokens [low, high) of the clause (between commas, dashes, brackets...) that holds token i."""
@@ -178,8 +187,12 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 # above its headline.
                 self.heading_day = heading
             return []
+        proposals: list[Proposal] = []
+        if self.heading_day is not None:
+            mentions, on_heading = self.under_heading(tokens, mentions)
+            proposals = self.undated(tokens, sentence) if on_heading else []
         topic, self.topic = self.topic, None
-        proposals, previous_end, passed_over, named_last = [], 0, None, None
+        previous_end, passed_over, named_last, moved = 0, None, None, None
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
@@ -191,7 +204,12 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures
             self.passed_over = None
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
-            if index == 0 and self.extends_last(tokens, mention, kind):
+            if kind is not None and offset < mention.first and self.sentence_words(tokens) & MOVED:
+                # "The signing, initially expected at the forum, has been pushed back to June": the sentence's
+                # first event is the one moved.
+                kind, keyword_at = self.event_type(tokens[: mention.first], nearest_last=False)
+                offset, segment = 0, tokens[: mention.first]
+            if self.extends_last(tokens, mention, kind):
                 continue  # "The forum … will last until 16 September": the end of the last sentence's event
             if kind is None and topic is not None and mention.precision == Event.Precision.DAY and index == 0:
                 kind, keyword_at, segment = topic
@@ -202,9 +220,17 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 (kind, keyword_at, offset, segment), passed_over = passed_over, None
             if kind is None:
                 kind, keyword_at, offset, segment = self.named_event(tokens, mention, following) or (None, 0, 0, [])
-            if kind is None and named_last is not None and self.another_leg(tokens, mentions[index - 1], mention):
+            if kind is None and named_last is not None and another_leg(tokens, mentions[index - 1], mention):
                 # "с 30 сентября по 2 октября в Казани и 5 октября в Уфе": the same event's next leg.
                 kind, keyword_at, offset, segment = named_last
+            if kind is None and named_last is not None and self.next_one(tokens, mentions[index - 1], mention):
+                # "Предыдущее заседание состоялось в ноябре, следующее решено провести в 2027 году"
+                kind, keyword_at, offset, segment = named_last
+            if kind is None and named_last is not None and proposals and contains(mention, mentions[index - 1]):
+                # "Вчера завершился визит, проходивший 11–12 марта": the event's days, of which yesterday was one.
+                (kind, keyword_at, offset, segment), _day = named_last, proposals.pop()
+            if kind is None and moved is not None:
+                (kind, keyword_at, offset, segment), moved = moved, None  # "postponed from 5 May to 12 May"
             previous_end = end
             if kind is None or self.recurs(tokens, mention) or self.year_of_anniversary(mention, segment[keyword_at]):
                 continue  # a date with no event named near it (trade figures), or of events that recur
@@ -220,6 +246,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             self.last_proposal = proposal
             # Only an event's next leg: not a document's date after its signing ("signed on…, in force since…").
             named_last = (kind, keyword_at, offset, segment) if not proposal.reason else None
+            moved = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["moved"] else moved
             if len(proposals) >= limit:
                 break
         if passed_over is not None and self.heading_day is not None and len(proposals) < limit:
@@ -229,16 +256,9 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             proposals.append(self.proposal(tokens, sentence, self.heading_day, (kind, keyword_at, segment))[0])
         return proposals
 
-    @staticmethod
-    def another_leg(tokens: list[Token], before: Mention, mention: Mention) -> bool:
-        """Whether a date follows the last one's event with only "and" and a place between ("… in Kazan and on 5
-        October in Ufa")."""
-        between = tokens[before.end : mention.first]
-        return (
-            len(between) <= LEG_WORDS
-            and any(token.lower in ("and", "и") for token in between)
-            and not any(token.text in ".;:" for token in between)
-        )
+    def next_one(self, tokens: list[Token], before: Mention, mention: Mention) -> bool:
+        """Whether the words between two dates speak of the next of the same events ("…, the next one in 2027")."""
+        return any(self.lemma(token) in NEXT_ONE for token in tokens[before.end : mention.first])
 
     def undated(self, tokens: list[Token], sentence: str) -> list[Proposal]:
         """The proposal of a sentence without a date: an event under a programme's heading ("Monday, 30 October"),
@@ -258,9 +278,11 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             and self.tells_happening(tokens)
         ):
             day = Mention(0, 0, self.published, self.published, Event.Precision.DAY)  # the news of the day
-        if day is None:
-            return []
-        return [self.proposal(tokens, sentence, day, (kind, keyword_at, tokens))[0]]
+        if day is None or self.sentence_words(tokens) & DUE:
+            return []  # "Аккредитация СМИ на мероприятия…": what is due, not an event
+        proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens))[0]
+        proposal.listed = day is self.heading_day
+        return [proposal]
 
     def proposal(self, tokens, sentence, mention, named, window=None, reason="") -> tuple[Proposal, int]:
         """The proposal of a date and the event named (type, where its word is in the segment, the segment), and
@@ -372,8 +394,12 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         return not any(is_clause_mark(tokens, k) for k in range(word, following))
 
     def words_of_type(self, kind: EventType) -> set[str]:
+        """The words that name a type: its name's head noun (the last word of an English name, the first of a Russian
+        one: "Culture days", "Дни культуры"; "culture" alone, as in "the Ministry of Culture", names no event)."""
         name = getattr(kind, f"name_{self.language}") or kind.name_en or ""
-        words = {self.morphology.lemma(part, self.language) for part in TOKEN.findall(name) if part[:1].isalpha()}
+        parts = [part for part in TOKEN.findall(name) if part[:1].isalpha()]
+        head = parts[-1:] if self.language == "en" else parts[:1]
+        words = {self.morphology.lemma(part, self.language) for part in head}
         return words | {form + "s" for form in words} | {kind.slug}
 
     def visit_level(self, segment: list[Token]) -> str:

@@ -27,7 +27,7 @@ from django.utils.dates import WEEKDAYS
 
 from events.models import Event
 
-from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, shared_morphology
+from .release_words import DASHES, IN_WORDS, SCHEDULED, WEEKDAY_BEFORE, YEAR_WORDS, Token, shared_morphology
 
 RANGE_STARTS = {"from", "between", "с", "со", "между"}  # "from 3 to 5 March", "с 10 по 12 апреля"
 RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до", "и"}
@@ -362,9 +362,9 @@ class DateReader:
         """on Tuesday, last Friday, в следующую среду: the nearest such day the tense allows."""
         before = at(tokens, i - 1)
         shift = SHIFTS.get(self.lemma(before))
-        if shift is None and before.lower not in ("on", "в", "во"):
+        if shift is None and before.lower not in WEEKDAY_BEFORE:
             return None
-        tense = {-1: "past", 1: "future"}.get(shift) or self.tense_at(i)
+        tense = {-1: "past", 1: "future"}.get(shift) or self.tense_before(tokens, i)
         ahead = (weekday - self.published.weekday()) % 7
         scheduled = self.schedule_weekday(weekday) if shift is None and tense != "past" else None
         if scheduled is not None:
@@ -408,6 +408,8 @@ class DateReader:
         between = [token for token in tokens[first.end : second.first] if token.text != ","]
         if not between or len(between) > 7 or Event.Precision.YEAR in (first.precision, second.precision):
             return False
+        if self.moved_from(tokens, first):
+            return False  # "postponed from 5 May to 12 May": two dates, the old one and the new
         if any(token.text in {";", ":", "(", ")"} for token in between):
             return False
         last = between[-1].lower

@@ -50,8 +50,8 @@ KINDS = {
     # A week or days of a country's or an art's culture ("Russian Film Week", "Неделя российского кино"): only
     # in a name (release_names.py), as "week" is also a stretch of time.
     "days": (("culture-days", GENERAL_TYPE), set(), set()),
-    GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception"},
-                   {"мероприятие", "церемония", "приём", "прием", "акция"}),
+    GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars"},
+                   {"мероприятие", "церемония", "приём", "прием", "акция", "базар"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -95,7 +95,15 @@ REASONS = {
     "anniversary": _("The day an anniversary counts from, not an event."),
     "birthday": _("A birthday, not an event."),
     "visit": _("Talks on a day of a visit proposed here: likely part of that visit."),
+    "moved": _("The date the event was moved from, not its new one."),
 }
+# "originally scheduled for 21 February", "перенесён с 12 марта": the date an event was moved from.
+ORIGINALLY = {"originally", "initially", "previously", "первоначально", "изначально"}
+ANNOUNCED = {"анонсировать", "анонсированный", "запланировать", "запланированный", "намечать", "наметить",
+             "намеченный", "планировать", "планироваться", "scheduled", "planned", "slated", "due"}  # fmt: skip
+NEW_DATE = {"now", "new", "теперь", "новый"}
+MOVED = {"postpone", "postponed", "rescheduled", "moved", "delayed", "pushed", "перенести", "отложить",
+         "переноситься"}  # fmt: skip
 # How long before the publication a date must be to be the one an anniversary or a document counts from.
 PAST_REFERENCE_DAYS = 365
 
@@ -140,6 +148,11 @@ class KindReader:
             self.kinds_seen[key] = found
         return self.kinds_seen[key]
 
+    def plural(self, token: Token) -> bool:
+        if self.language == "ru":
+            return self.morphology.analysis(token.lower)[3] == "plur"
+        return token.lower.endswith("s")
+
     def same_number(self, token: Token, event_type: EventType) -> bool:
         """Whether a Russian word is plural if its type's name is: "Дни культуры" are not "День России"."""
         if self.language != "ru":
@@ -155,6 +168,8 @@ class KindReader:
             if token.lower in ("round", "rounds") and not self.is_round_of_talks(segment, position):
                 continue  # "a round table" (a conference, read at "table"), "all year round"
             kind, general = self.kind_of(token)
+            if general and self.plural(token):
+                continue  # "Анонс мероприятий на неделю", "a week of events": many events, not one
             if kind is None and self.lemma(token) in RECEIVING:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
@@ -238,6 +253,11 @@ class KindReader:
             return "document"  # "signed on 24 May 2013", "в 2013 году была подписана Декларация"
         if BIRTH & (set(before) | clause):
             return "birthday"
+        # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"
+        planned = set(before[-4:]) & ANNOUNCED and ("ранее" in before[-4:] or self.sentence_words(tokens) & MOVED)
+        renewed = set(before[-4:]) & NEW_DATE  # "is now scheduled for 14 March", "теперь намечен на 9 апреля"
+        if (set(before[-4:]) & ORIGINALLY or planned or self.moved_from(tokens, mention)) and not renewed:
+            return "moved"
         if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before)):
             return "anniversary"
         return ""

@@ -1,15 +1,23 @@
-"""How the proposals of one release are put together: a part of an event proposed before is not proposed again ("the
-festival, 1 to 7 July… The festival opens on 1 July"), days sharpen a month ("Culture Days in October", then "from 5
-to 9 October"), and a visit's talks are shown unticked.
+"""How the proposals of one release are put together, and the dates of one sentence share an event.
+
+A part of an event proposed before is not proposed again ("the festival, 1 to 7 July… The festival opens on 1 July");
+days sharpen a month ("Culture Days in October", then "from 5 to 9 October"); a visit's talks are shown unticked;
+talks on days of a tour said as "next week" are its legs; a date takes the event of the one before it when only
+"and" and a place lie between ("5 October in Kazan and 6 October in Ufa") or when it holds that day ("Вчера
+завершился визит, проходивший 11–12 марта").
 """
 
 import datetime as dt
 
 from events.models import Event
 
+from .release_dates import Mention
 from .release_kinds import REASONS
 from .release_periods import next_month
-from .release_words import Proposal
+from .release_words import Proposal, Token
+
+# At most this many words ("в Казани и") between a date and the next leg of its event.
+LEG_WORDS = 6
 
 
 def within(proposal: Proposal, earlier: Proposal, *, vague: bool = False) -> bool:
@@ -36,10 +44,19 @@ def visits_talks(found: list[Proposal]) -> list[Proposal]:
             and proposal.precision == Event.Precision.DAY
             and proposal.start == proposal.end
             and not proposal.reason
-            and any(visit.start <= proposal.start <= visit.end for visit in visits)
+            and any(visit.start <= proposal.start <= visit.end and of_visit(proposal, visit) for visit in visits)
         ):
             proposal.reason = REASONS["visit"]
     return found
+
+
+def of_visit(proposal: Proposal, visit: Proposal) -> bool:
+    """Whether talks on a day of a visit may be the visit's: told in the same sentence, or, but for a programme's
+    own line (each of which is an event), not held in another country (talks in Cairo during a visit to Minsk)."""
+    if proposal.sentence == visit.sentence:
+        return True
+    same_country = not (proposal.place and visit.place) or proposal.place["country"] == visit.place["country"]
+    return not proposal.listed and same_country
 
 
 def sharpens(proposal: Proposal, earlier: Proposal) -> bool:
@@ -64,3 +81,34 @@ def last_day(proposal: Proposal) -> dt.date:
     if proposal.precision == Event.Precision.YEAR:
         return dt.date(end.year, 12, 31)
     return dt.date(*next_month(end), 1) - dt.timedelta(days=1)
+
+
+def tour_legs(found: list[Proposal]) -> list[tuple[Proposal, Proposal]]:
+    """(tour, leg) for the talks on days of a visit said only as a week ("will tour three countries next week … on
+    January 26-27 he will hold talks in Addis Ababa"): each is a leg of the tour, whose days they give."""
+    tours = [p for p in found if p.event_type.is_visit and p.vague and not p.reason]
+    return [
+        (tour, proposal)
+        for tour in tours
+        for proposal in found
+        if proposal.event_type.slug == "meeting"
+        and proposal.precision == Event.Precision.DAY
+        and not (proposal.vague or proposal.reason)
+        and tour.start <= proposal.start <= proposal.end <= tour.end
+    ]
+
+
+def another_leg(tokens: list[Token], before: Mention, mention: Mention) -> bool:
+    """Whether a date follows the last one's event with only "and" and a place between ("… in Kazan and on 5
+    October in Ufa")."""
+    between = tokens[before.end : mention.first]
+    return (
+        len(between) <= LEG_WORDS
+        and any(token.lower in ("and", "и") for token in between)
+        and not any(token.text in ".;:" for token in between)
+    )
+
+
+def contains(mention: Mention, day: Mention) -> bool:
+    """Whether a mention of days holds a single day named before it."""
+    return day.start == day.last and mention.start < mention.last and mention.start <= day.start <= mention.last

@@ -11,10 +11,12 @@ ReleaseReader.
 """
 
 import bisect
+import datetime as dt
 
 from events.models import Event, EventType
 
 from .release_dates import Mention
+from .release_periods import UNTIL
 from .release_words import IN_WORDS, Token, is_clause_mark
 
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
@@ -24,6 +26,10 @@ PRESENCE = {"be", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "
 HAPPENING = {"place", "held", "open", "opens", "opened", "run", "runs", "start", "starts", "begin", "begins",
              "began", "пройти", "проходить", "состояться", "открыться", "открываться", "стартовать", "начаться",
              "начинаться", "завершиться", "продлиться"}  # fmt: skip
+# Verbs that make a name just after them an event's ("will hold Kazakh Film Week", "проведёт Неделю кино"), not one
+# further on ("Brazil holds the BRICS chairmanship").
+HOLDING = {"hold", "holds", "host", "hosts", "hosted", "organise", "organises", "organize", "organizes", "провести",
+           "проводить", "организовать"}  # fmt: skip
 QUOTES = {"«": "»", "“": "”", '"': '"'}
 WEEK = {"week", "неделя"}
 # An all-capitals word this long is a name ("INNOPROM"); shorter ones are mostly organisations ("OSCE", "ЕАЭС").
@@ -58,8 +64,6 @@ class NameReader:
     def named_event(self, tokens: list[Token], mention: Mention, following: int) -> tuple | None:
         """(type, where the name's key word is in it, offset, the name's tokens) for an event named only by its name
         before the date (in the sentence) or after it (up to the next date), when the sentence says it happens."""
-        if not self.sentence_words(tokens) & HAPPENING:
-            return None
         if self.sentence_names is None:
             self.sentence_names = self.names(tokens)
             self.name_ends = [end for _start, end, _kind in self.sentence_names]
@@ -70,6 +74,11 @@ class NameReader:
             if at >= len(ends) or self.sentence_names[at][0] < mention.end or ends[at] > following:
                 return None
         start, end, kind = self.sentence_names[at]
+        # A capitalised week's name says it is an event ("Uzbek Culture Week will follow on 1–6 December"); other
+        # names need a verb that makes them happen.
+        held = kind == self.type_for("days") or (start and self.lemma(tokens[start - 1]) in HOLDING)
+        if not held and not self.sentence_words(tokens) & HAPPENING:
+            return None
         # The segment runs on past the name: a Russian title takes the words after its key word ("Неделя
         # российского кино").
         return kind, end - start - 1, start, tokens[start : max(end, following)]
@@ -104,6 +113,29 @@ class NameReader:
                     found.append((start, k + 1, self.type_for("days")))
             k += 1
         return [item for item in found if item[2] is not None]
+
+    def under_heading(self, tokens: list[Token], mentions: list[Mention]) -> tuple[list[Mention], bool]:
+        """A programme's line under its day's heading: its mentions, and whether its event is the heading's day's.
+
+        A line that names no day of its own and no month is the heading day's, whatever years or references it
+        gives ("Вторник, 20 января / – Заседание коллегии, посвящённое итогам работы в 2025 году": the year is a
+        topic, left out; "… к 80-летию первой сессии (10 января 1946 г.)": a reference, kept unticked). A day it
+        names as the end of a run starts at the heading's ("Суббота, 24 января / – Открываются Дни культуры, которые
+        продлятся до 28 января")."""
+        heading, kept, own = self.heading_day, [], False
+        for mention in mentions:
+            if mention.precision == Event.Precision.YEAR and mention.start.year <= heading.start.year:
+                continue
+            if (
+                mention.precision == Event.Precision.DAY
+                and heading.start < mention.start <= heading.start + dt.timedelta(days=366)
+                and self.until_word(tokens, mention) in UNTIL
+                and self.continued_to(tokens, mention)
+            ):
+                mention = Mention(mention.first, mention.end, heading.start, mention.last, Event.Precision.DAY)
+            own = own or not self.reference_reason(tokens, mention)
+            kept.append(mention)
+        return kept, not own
 
     def heading(self, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
         """The date of a line that is only a day and its weekday ("Monday, 30 October"): a programme's heading."""

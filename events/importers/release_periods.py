@@ -18,6 +18,7 @@ import datetime as dt
 from events.models import Event
 
 from .release_dates import SHIFTS, Mention, Partial, at
+from .release_kinds import MOVED
 from .release_words import DASHES, Token
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
@@ -248,6 +249,9 @@ class PeriodReader:
         if not days:
             k = week.end + (1 if at(tokens, week.end).text == "," else 0)
             while at(tokens, k).lower in WEEKDAY_AFTER or self.weekday(at(tokens, k)) is not None:
+                comma = at(tokens, k + 1).text == ","
+                if self.weekday(at(tokens, k)) is not None and self.number(at(tokens, k + 1 + comma), 1, 31):
+                    break  # "next week, from Monday, 24 November": the weekday of a date, read with it
                 if (day := self.weekday(at(tokens, k))) is not None:
                     days.append(day)
                     end = k + 1
@@ -377,6 +381,10 @@ class PeriodReader:
                     proposal.end = day
         first = i - 1 if at(tokens, i - 1).lower == "the" else i
         return Mention(first, k + 1, day, day, Event.Precision.DAY, False, counted=True)
+
+    def moved_from(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a date is the one an event was moved from: "postponed from 5 May", "перенесён с 12 марта"."""
+        return at(tokens, mention.first - 1).lower in ("from", "с") and bool(self.sentence_words(tokens) & MOVED)
 
     def count_from(self, tokens: list[Token], mention: Mention) -> None:
         """Take a day the text names as the first of the days counted after it ("on the second day"), unless it was

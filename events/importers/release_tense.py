@@ -6,7 +6,10 @@ held"). Russian: the verbs' tenses from pymorphy3, and verbs of planning ("пл�
 """
 
 from .release_dates import at
+from .release_kinds import ANNOUNCED, MOVED
 from .release_words import Token
+
+MOVED_WORDS = MOVED | ANNOUNCED  # a clause that tells of a move or of the plan moved
 
 # Tense in English: auxiliaries and the past forms of the verbs releases use; a word of FUTURE_WORDS wins.
 FUTURE_WORDS = {"will", "shall", "’ll", "'ll", "would", "upcoming", "forthcoming", "scheduled", "planned",
@@ -43,7 +46,18 @@ class TenseReader:
 
     def tense_at(self, i: int) -> str:
         """The tense of the clause that holds token i, else of the sentence: "future", "past", "present" or ""."""
-        return self.clause_tense(i) or self.clause_tense(None)
+        tense = self.clause_tense(i) or self.clause_tense(None)
+        if self.sentence_words(self.clause_tokens) & MOVED and (
+            tense in ("", "present") or (tense == "past" and self.clause_words(self.clause_tokens, i) & MOVED_WORDS)
+        ):
+            return "future"  # "перенесён на февраль", "is postponed to May": the move is told, the event to come
+        return tense
+
+    def tense_before(self, tokens: list[Token], i: int) -> str:
+        """The tense the words of its clause before token i give, else the clause's: "which opened on Wednesday and
+        will run until 21 June" (opened)."""
+        low = self.clause_bounds(i)[0] if self.clause_tokens is tokens else i
+        return self.words_tense(tokens[low:i]) or self.tense_at(i)
 
     def words_tense(self, tokens: list[Token]) -> str:
         """ "future" or "past" when the words say so ("will", "held", "совершит", "прошёл"), else ""."""

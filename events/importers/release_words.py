@@ -28,6 +28,8 @@ LINE_BREAK = re.compile(r"\n\s*")
 CONTINUED_LINE = re.compile(r"[a-zа-яё]")
 LETTERS = re.compile(r"[a-zA-Zа-яА-ЯёЁ]")
 IN_WORDS = {"in", "to", "at", "в", "во", "на"}
+# Words before a weekday that make it a date: "on Tuesday", "until Thursday", "с понедельника по четверг".
+WEEKDAY_BEFORE = {"on", "в", "во", "until", "till", "through", "до", "from", "с", "со", "по", "since"}
 # Words before "for" that make it name an event's time: "planned for April", "postponed for June".
 SCHEDULED = {"planned", "scheduled", "slated", "set", "due", "postponed", "rescheduled", "moved", "expected", "fixed",
              "earmarked", "pencilled", "penciled", "tentatively"}  # fmt: skip
@@ -86,6 +88,7 @@ class Proposal:
     language: str = "en"
     reason: str = ""  # why the date is likely not an event (a treaty's, an anniversary's first day): proposed unticked
     vague: bool = False  # its days are a whole week ("this week"): a day named later is one of its events'
+    listed: bool = False  # a line of a programme under its day's heading
 
     @property
     def iso(self) -> str:

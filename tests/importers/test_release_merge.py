@@ -70,3 +70,12 @@ def test_the_releases_own_date_above_its_headline_is_no_heading_but_a_programmes
 
     assert proposals(dateline) == []
     assert proposals(programme) == [("2026-02-20", "meeting", "")]
+
+
+def test_a_day_named_before_the_events_days_in_one_sentence_is_one_of_them(seed):
+    text = (
+        "Вчера завершился официальный визит в Республику Беларусь Президента Вьетнама, проходивший 11–12 марта.\n\n"
+        "В первый день визита в Минске состоялась церемония официальной встречи."
+    )
+
+    assert proposals(text, dt.date(2026, 3, 13)) == [("2026-03-11..2026-03-12", "visit", "")]

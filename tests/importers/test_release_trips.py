@@ -110,3 +110,34 @@ def test_a_year_a_document_was_signed_in_and_a_day_relations_count_from_are_not_
     drafted = [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2026, 9, 1))]
 
     assert drafted == [("2013", "signing", True), ("2026-10-02..2026-10-03", "culture-days", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The charity concert "Melodies", originally scheduled for 21 February, has been postponed. The concert will '
+         "now take place on Saturday, 14 March.", [("2026-02-21", "other", True), ("2026-03-14", "other", False)]),
+        ("The forum has been postponed from 5 May to 12 May.",
+         [("2026-05-05", "forum", True), ("2026-05-12", "forum", False)]),
+        ("Первоначально форум планировалось провести 5 апреля, теперь он пройдёт 9 апреля.",
+         [("2026-04-05", "forum", True), ("2026-04-09", "forum", False)]),
+    ],
+)  # fmt: skip
+def test_the_date_an_event_was_moved_from_is_unticked_and_its_new_date_is_proposed(seed, text, expected):
+    drafted = [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2026, 1, 20))]
+
+    assert drafted == expected
+
+
+def test_a_types_name_counts_by_its_head_noun_and_a_name_just_after_hold_is_an_event(seed):
+    text = (
+        "The Ministry of Culture will present its plans on 12 May.\n\n"
+        "The Embassy will hold Kazakh Film Week in Minsk next week, from Monday, 24 November, to Saturday, 29 "
+        "November.\n\nBrazil holds the BRICS chairmanship this year. The Christmas charity bazaar was held on 13 "
+        "December."
+    )
+
+    assert proposals(text, dt.date(2025, 11, 17)) == [
+        ("2025-11-24..2025-11-29", "festival"),
+        ("2024-12-13", "other"),
+    ]

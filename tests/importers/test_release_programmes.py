@@ -1,0 +1,105 @@
+"""Drafting a week's programme, a tour and a postponement as ministries and agencies write them: lines under a day's
+heading, a tour's legs, a run said to last "until Thursday", the next of the same events, and dates an event was
+moved from."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+SCHEDULE = """18.01.2026
+
+Анонс основных мероприятий Министерства иностранных дел на неделю с 19 по 25 января
+
+Понедельник, 19 января
+– Переговоры Министра иностранных дел с Министром иностранных дел Лаоса, который находится в Минске с официальным \
+визитом 19–21 января.
+
+Вторник, 20 января
+– Расширенное заседание коллегии МИД, посвященное итогам работы в 2025 году.
+
+Четверг, 22 января
+– Открытие в Национальном историческом музее выставки «Беларусь – ООН», приуроченной к 80-летию первой сессии \
+Генеральной Ассамблеи ООН (10 января 1946 г.). Экспозиция будет работать до 15 февраля.
+
+Суббота, 24 января
+– В Казани открываются Дни белорусской культуры, которые продлятся до 28 января.
+
+Сообщаем также, что визит делегации Таиланда, ранее анонсированный на 22 января, перенесен на февраль.
+
+Аккредитация представителей СМИ на мероприятия осуществляется через пресс-службу до 17.00 пятницы."""
+
+
+def proposals(text: str, published: dt.date) -> list[tuple[str, str, bool]]:
+    return [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=published)]
+
+
+def test_a_weeks_programme_lines_take_their_headings_day_whatever_years_or_references_they_name(seed):
+    assert proposals(SCHEDULE, dt.date(2026, 1, 18)) == [
+        ("2026-01-19..2026-01-21", "visit", False),
+        ("2026-01-19", "meeting", True),  # the talks of the visit told in the same line
+        ("2026-01-20", "meeting", False),  # the year of the results is the meeting's topic
+        ("2026-01-22..2026-02-15", "exhibition", False),
+        ("1946-01-10", "meeting", True),  # the day the anniversary counts from
+        ("2026-01-24..2026-01-28", "culture-days", False),  # opens on the heading's day, lasts until the 28th
+        ("2026-01-22", "visit", True),  # the date the visit was moved from
+        ("2026-02", "visit", False),
+    ]
+
+
+def test_talks_on_their_own_line_of_a_programme_are_not_the_visits(seed):
+    text = (
+        "Понедельник, 19 января\n– Министр Лаоса находится в Минске с официальным визитом 19–21 января.\n\n"
+        "Среда, 21 января\n– Политические консультации заместителей министров иностранных дел."
+    )
+
+    assert proposals(text, dt.date(2026, 1, 18)) == [("2026-01-19..2026-01-21", "visit", False),
+                                                     ("2026-01-21", "meeting", False)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Делегация прибыла в понедельник в Ташкент с официальным визитом, который продлится до четверга.",
+         dt.date(2026, 6, 2), [("2026-06-01..2026-06-04", "visit", False)]),
+        ("Side events include an exhibition of Central Asian art, which opened at the National Museum on Wednesday "
+         "and will run until June 21.", dt.date(2026, 5, 28), [("2026-05-27..2026-06-21", "exhibition", False)]),
+        ("Со среды по пятницу в Нови-Саде состоится фестиваль российского кино.", dt.date(2027, 6, 7),
+         [("2027-06-09..2027-06-11", "festival", False)]),
+        ("Предыдущее заседание комиссии состоялось в Москве в ноябре 2025 года, следующее решено провести в России "
+         "в 2027 году.", dt.date(2026, 6, 2), [("2025-11", "meeting", False), ("2027", "meeting", False)]),
+    ],
+)  # fmt: skip
+def test_weekdays_that_end_or_start_a_run_and_the_next_of_the_same_events(seed, text, published, expected):
+    assert proposals(text, published) == expected
+
+
+def test_talks_on_days_of_a_tour_said_as_next_week_are_its_legs(seed):
+    text = (
+        "Sergey Lavrov will visit three African countries next week.\n\n"
+        "In Addis Ababa, on January 26-27, he will hold talks with the Foreign Minister of Ethiopia.\n\n"
+        "On Wednesday, January 28, Lavrov will travel to Nairobi for talks with the Foreign Minister of Kenya."
+    )
+
+    assert [(p.iso, p.event_type.slug, p.title) for p in propose(text, published=dt.date(2026, 1, 23))] == [
+        ("2026-01-26..2026-01-27", "visit", "Visit by Sergey Lavrov to Addis Ababa"),
+        ("2026-01-28", "visit", "Visit by Sergey Lavrov to Nairobi"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IV Форум регионов, который планировалось провести 22–23 октября в Гродно, переносится на май.",
+         [("2026-10-22..2026-10-23", "forum", True), ("2027-05", "forum", False)]),
+        ("The signing of the roadmap, initially expected at the forum, has been pushed back to November.",
+         [("2026-11", "signing", False)]),
+        ("The concert, originally scheduled for 22 October, is now scheduled for 5 November.",
+         [("2026-10-22", "other", True), ("2026-11-05", "other", False)]),
+    ],
+)  # fmt: skip
+def test_a_planned_date_an_event_is_moved_from_is_unticked(seed, text, expected):
+    assert proposals(text, dt.date(2026, 10, 9)) == expected
