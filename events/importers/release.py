@@ -94,6 +94,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         self.topic = None
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.counting_from: dt.date | None = None  # the day "on the second day" counts from
+        self.moved: tuple | None = None  # the event the last sentence moved, whose new date may follow
         self.sentence_month: tuple[int, int] | None = None
         self.last_proposal: Proposal | None = None
         self.found: list[Proposal] = []  # the release's proposals so far
@@ -122,7 +123,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         found, seen = [], {}
         self.found = found
         for paragraph in split_paragraphs(text[:MAX_TEXT]):
-            self.context_year, self.topic, self.last_proposal = None, None, None
+            self.context_year, self.topic, self.last_proposal, self.moved = None, None, None, None
             for position, sentence in enumerate(paragraph):
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
@@ -192,11 +193,12 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             mentions, on_heading = self.under_heading(tokens, mentions)
             proposals = self.undated(tokens, sentence) if on_heading else []
         topic, self.topic = self.topic, None
-        previous_end, passed_over, named_last, moved = 0, None, None, None
+        # The event moved, from the sentence before ("…, has been rescheduled. It will now be held on 9 March.")
+        previous_end, passed_over, named_last, moved = 0, None, None, self.moved
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
-            if 0 < first <= 3 and end < len(tokens) and tokens[end].text in DASHES:
+            if 0 < first <= 3 and tokens[first - 1].text == "," and end < len(tokens) and tokens[end].text in DASHES:
                 previous_end = end
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"
             if self.is_deadline(tokens, mention) or self.gives_figures(tokens, mention):
@@ -249,6 +251,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             moved = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["moved"] else moved
             if len(proposals) >= limit:
                 break
+        self.moved = moved if moved is not self.moved else None  # for the next sentence only
         if passed_over is not None and self.heading_day is not None and len(proposals) < limit:
             # "Friday, 3 November / Talks with X, who will be in Uzbekistan on 3–4 November": the talks are the
             # heading's.

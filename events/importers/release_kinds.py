@@ -50,8 +50,10 @@ KINDS = {
     # A week or days of a country's or an art's culture ("Russian Film Week", "Неделя российского кино"): only
     # in a name (release_names.py), as "week" is also a stretch of time.
     "days": (("culture-days", GENERAL_TYPE), set(), set()),
-    GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars"},
-                   {"мероприятие", "церемония", "приём", "прием", "акция", "базар"}),
+    GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars",
+                                     "olympiad", "competition", "contest", "tournament", "championship"},
+                   {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
+                    "турнир", "чемпионат"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -59,7 +61,7 @@ DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "
              "соглашение", "конвенция", "меморандум", "декларация", "протокол", "хартия", "указ", "постановление",
              "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность"}  # fmt: skip
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
-ANNIVERSARY = {"anniversary", "anniversaries", "since", "ago", "founded", "established", "jubilee", "годовщина",
+ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
                "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
                "основание"}  # fmt: skip
@@ -73,7 +75,9 @@ GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "e
           "заместитель", "спикер", "руководитель", "вице-губернатор"}  # fmt: skip
 GUEST_DISTANCE = 5
 # How far after a session's word the event it is part of may be named.
-HOST_DISTANCE = 7
+HOST_DISTANCE = 9
+# How far before a date "since" may be to make it the day something counts from.
+SINCE_WORDS = 12
 # "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
 AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
             "зритель", "гость"}  # fmt: skip
@@ -100,7 +104,8 @@ REASONS = {
 # "originally scheduled for 21 February", "перенесён с 12 марта": the date an event was moved from.
 ORIGINALLY = {"originally", "initially", "previously", "первоначально", "изначально"}
 ANNOUNCED = {"анонсировать", "анонсированный", "запланировать", "запланированный", "намечать", "наметить",
-             "намеченный", "планировать", "планироваться", "scheduled", "planned", "slated", "due"}  # fmt: skip
+             "намеченный", "намечаться", "планировать", "планироваться", "scheduled", "planned", "slated",
+             "due"}  # fmt: skip
 NEW_DATE = {"now", "new", "теперь", "новый"}
 MOVED = {"postpone", "postponed", "rescheduled", "moved", "delayed", "pushed", "перенести", "отложить",
          "переноситься"}  # fmt: skip
@@ -260,6 +265,9 @@ class KindReader:
             return "moved"
         if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before)):
             return "anniversary"
+        since = [k for k in range(max(0, mention.first - SINCE_WORDS), mention.first) if tokens[k].lower == "since"]
+        if old and since and self.event_type(tokens[since[-1] + 1 : mention.first], nearest_last=True)[0] is None:
+            return "anniversary"  # "since the Secretary General took office in 2024"; not "since the visit in 2024"
         return ""
 
     def recurs(self, tokens: list[Token], mention) -> bool:

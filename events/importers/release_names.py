@@ -17,7 +17,7 @@ from events.models import Event, EventType
 
 from .release_dates import Mention
 from .release_periods import UNTIL
-from .release_words import IN_WORDS, Token, is_clause_mark
+from .release_words import DASHES, IN_WORDS, Token, is_clause_mark
 
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
 PRESENCE = {"be", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать", "прибыть",
@@ -35,6 +35,8 @@ WEEK = {"week", "неделя"}
 # An all-capitals word this long is a name ("INNOPROM"); shorter ones are mostly organisations ("OSCE", "ЕАЭС").
 NAME_CAPITALS = 5
 IN_RU = {"в", "во"}
+# At most this many words of a place after a list line's day: "7 October — Belgrade.", "12 мая — Нижний Новгород."
+PLACE_WORDS = 3
 
 
 class NameReader:
@@ -144,5 +146,17 @@ class NameReader:
         mention = mentions[0]
         rest = tokens[: mention.first] + tokens[mention.end :]
         if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in rest):
+            return mention
+        # "Wednesday, 7 October — Belgrade. Consultations between…": a list's line led by its day and place.
+        after = tokens[mention.end :]
+        place = [token for token in after[1:] if token.text[:1].isalnum()]
+        if (
+            mention.first == 0
+            and after[:1]
+            and after[0].text in DASHES
+            and 0 < len(place) <= PLACE_WORDS
+            and all(token.text[:1].isupper() for token in place)
+            and self.event_type(after, nearest_last=False)[0] is None
+        ):
             return mention
         return None

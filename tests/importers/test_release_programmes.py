@@ -103,3 +103,40 @@ def test_talks_on_days_of_a_tour_said_as_next_week_are_its_legs(seed):
 )  # fmt: skip
 def test_a_planned_date_an_event_is_moved_from_is_unticked(seed, text, expected):
     assert proposals(text, dt.date(2026, 10, 9)) == expected
+
+
+def test_list_lines_led_by_their_days_and_a_dateline_that_is_not_an_event(seed):
+    text = (
+        "МИНСК, 25 августа – Русский дом открывает сезон.\n\n"
+        "С 17 сентября по 25 октября — выставка графики «Иссык-Куль».\n\n"
+        "Wednesday, 7 October — Belgrade. Consultations between the foreign ministries on consular matters.\n\n"
+        "11–12 November — Minsk. The 15th session of the Intergovernmental Committee.\n\n"
+        "From 14 to 17 April, the International Student Olympiad in Mathematics took place in Minsk."
+    )
+
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2026, 8, 25), language="ru")][:1] == [
+        ("2026-09-17..2026-10-25", "exhibition")
+    ]
+    assert [(p.iso, p.event_type.slug) for p in propose(text.split("\n\n", 2)[2], published=dt.date(2026, 8, 25))] == [
+        ("2026-10-07", "meeting"),
+        ("2026-11-11..2026-11-12", "meeting"),
+        ("2026-04-14..2026-04-17", "other"),
+    ]
+
+
+def test_a_moved_events_new_date_in_the_next_sentence_and_what_since_counts_from(seed):
+    text = (
+        "The seventh meeting of the Inter-Parliamentary Committee, originally planned for 10 December, has been "
+        "rescheduled. It will now be held in Beijing on 9 March.\n\n"
+        "The presidents will take stock of what has been done since the President's visit to Tashkent in August 2024."
+        "\n\nThis was their first meeting since the Secretary General took office in 2024.\n\n"
+        "On Wednesday, 3 June, the leaders will address the plenary session of the Belarusian-Uzbek Business Forum."
+    )
+
+    assert proposals(text, dt.date(2026, 1, 15)) == [
+        ("2026-12-10", "meeting", True),
+        ("2026-03-09", "meeting", False),
+        ("2024-08", "visit", False),
+        ("2024", "meeting", True),
+        ("2026-06-03", "forum", False),
+    ]
