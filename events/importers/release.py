@@ -30,8 +30,8 @@ from django.utils.translation import gettext as _
 from events.models import Event, EventType, Person
 
 from .release_dates import DateReader, Mention
-from .release_kinds import GENERAL_TYPE, MOVED, REASONS, ROUND_TABLE, KindReader
-from .release_merge import another_leg, contains, sharpens, tour_legs, visits_talks, within
+from .release_kinds import GENERAL_TYPE, MOVED, ORIGINALLY, REASONS, ROUND_TABLE, KindReader
+from .release_merge import another_leg, contains, opens, sharpens, tour_legs, visits_talks, within
 from .release_names import NameReader
 from .release_periods import DUE, UNTIL, PeriodReader
 from .release_places import PlaceReader
@@ -58,6 +58,9 @@ from .release_words import (
 FRONTED = 2
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
 FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф"}
+# Words of a sentence that tells of an event's change: its first event is the one changed ("The exhibition, initially
+# planned for March, will accompany the forum on its new dates").
+CHANGED = MOVED | ORIGINALLY
 # "The previous session was held in November, the next one in 2027": the same events' next.
 NEXT_ONE = {"next", "following", "следующий", "очередной"}
 
@@ -136,9 +139,10 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                         # "the festival, 1 to 7 July… The festival opens on 1 July": its opening; "talks next Tuesday
                         # … next week's talks": the week of the day already proposed.
                         continue
-                    vaguer = next((k for k, earlier in enumerate(found) if sharpens(proposal, earlier)), None)
+                    vaguer = next((k for k, e in enumerate(found) if sharpens(proposal, e) or opens(e, proposal)), None)
                     if vaguer is not None:
-                        # "Culture Days in October" (the headline), then "from 5 to 9 October": one event, its days.
+                        # "Culture Days in October" (the headline), then "from 5 to 9 October": one event, its days;
+                        # "Culture Days opened today" (the headline), then "… and will run until 23 June".
                         seen.pop((found[vaguer].iso, found[vaguer].event_type.pk), None)
                         seen[key] = found[vaguer] = proposal
                         continue
@@ -206,7 +210,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures
             self.passed_over = None
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
-            if kind is not None and offset < mention.first and self.sentence_words(tokens) & MOVED:
+            if kind is not None and offset < mention.first and self.sentence_words(tokens) & CHANGED:
                 # "The signing, initially expected at the forum, has been pushed back to June": the sentence's
                 # first event is the one moved.
                 kind, keyword_at = self.event_type(tokens[: mention.first], nearest_last=False)

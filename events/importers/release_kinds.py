@@ -259,7 +259,9 @@ class KindReader:
         if BIRTH & (set(before) | clause):
             return "birthday"
         # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"
-        planned = set(before[-4:]) & ANNOUNCED and ("ранее" in before[-4:] or self.sentence_words(tokens) & MOVED)
+        planned = self.planned_before(tokens, mention) and (
+            "ранее" in before[-4:] or self.sentence_words(tokens) & MOVED
+        )
         renewed = set(before[-4:]) & NEW_DATE  # "is now scheduled for 14 March", "теперь намечен на 9 апреля"
         if (set(before[-4:]) & ORIGINALLY or planned or self.moved_from(tokens, mention)) and not renewed:
             return "moved"
@@ -269,6 +271,14 @@ class KindReader:
         if old and since and self.event_type(tokens[since[-1] + 1 : mention.first], nearest_last=True)[0] is None:
             return "anniversary"  # "since the Secretary General took office in 2024"; not "since the visit in 2024"
         return ""
+
+    def planned_before(self, tokens: list[Token], mention) -> bool:
+        """Whether the date's clause says, before it, that the date was planned, with no other event named between
+        ("which was scheduled to take place in Budapest on 24 March"; not "initially scheduled for November but
+        postponed owing to the Summit on 22–23 November")."""
+        low = self.clause_bounds(mention.first)[0]
+        planned = [k for k in range(low, mention.first) if self.lemma(tokens[k]) in ANNOUNCED]
+        return bool(planned) and self.event_type(tokens[planned[-1] + 1 : mention.first], nearest_last=True)[0] is None
 
     def recurs(self, tokens: list[Token], mention) -> bool:
         """Whether the date is of events that recur ("met six times this year", "held annually in June")."""

@@ -59,6 +59,13 @@ def of_visit(proposal: Proposal, visit: Proposal) -> bool:
     return not proposal.listed and same_country
 
 
+def opens(earlier: Proposal, proposal: Proposal) -> bool:
+    """Whether a day proposed before is one of the days of the same event named again ("Days of Belarusian Culture
+    opened today", then "The Days of Belarusian Culture … opened today and will run until 23 June")."""
+    same_name = earlier.title.casefold() == proposal.title.casefold()
+    return same_name and not earlier.reason and within(earlier, proposal)
+
+
 def sharpens(proposal: Proposal, earlier: Proposal) -> bool:
     """Whether a proposal names the days of an event of the same type proposed before by its month or year only, or
     as "this week"."""

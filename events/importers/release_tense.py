@@ -74,6 +74,8 @@ class TenseReader:
             )
             # "agreed to hold", "decided to open": a plan, of the future, whatever the tense of its verb.
             planned = any(token.lower in PLANNING and at(tokens, k + 1).lower == "to" for k, token in enumerate(tokens))
+            # "to be held in Vitebsk on 25–27 June", "is to be signed": still to come.
+            planned = planned or any(t.lower == "to" and at(tokens, k + 1).lower == "be" for k, t in enumerate(tokens))
             if words & FUTURE_WORDS or headline or planned:
                 return "future"
             return "past" if past & PAST_WORDS else "present" if words & PRESENT_WORDS else ""

@@ -140,3 +140,33 @@ def test_a_moved_events_new_date_in_the_next_sentence_and_what_since_counts_from
         ("2024", "meeting", True),
         ("2026-06-03", "forum", False),
     ]
+
+
+def test_a_headlines_day_and_the_run_named_again_after_it_are_one_event(seed):
+    text = (
+        "Today the Days of Belarusian Culture opened in Kazan\n\n"
+        "The Days of Belarusian Culture in the Republic of Tatarstan opened today in Kazan and will run until 23 June."
+        "\n\nThe forum of regions, to be held in Vitebsk on 25–27 June, was discussed."
+    )
+
+    assert proposals(text, dt.date(2026, 6, 18)) == [
+        ("2026-06-18..2026-06-23", "culture-days", False),
+        ("2026-06-25..2026-06-27", "forum", False),
+    ]
+
+
+def test_a_planned_date_is_the_moved_events_unless_another_event_is_named_between(seed):
+    text = (
+        "The Business Forum, which was scheduled to take place in Budapest on 24 March, has been postponed. The forum "
+        "will now be held on 12 May. The exhibition of exporters, initially planned as part of the March programme, "
+        "will accompany the forum on its new dates and run from 12 to 14 May.\n\n"
+        "The consultations were initially scheduled for November but were postponed owing to the G20 Summit in "
+        "Johannesburg on 22–23 November."
+    )
+
+    assert proposals(text, dt.date(2026, 2, 16)) == [
+        ("2026-03-24", "forum", True),
+        ("2026-05-12", "forum", False),
+        ("2026-05-12..2026-05-14", "exhibition", False),
+        ("2026-11-22..2026-11-23", "meeting", False),
+    ]
