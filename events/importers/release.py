@@ -4,9 +4,11 @@ What it reads, in English and Russian (the language is told by the text's letter
 - dates as releases write them, relative ones too ("next week", "в декабре прошлого года") and ranges however
   joined; a missing year follows from the weekday, the paragraph and the tense (release_dates.py,
   release_tense.py); seasons, halves of years, tenths of months, weekends, weekdays of a week, numeric days,
-  lone day numbers, ends of events, deadlines, statistics periods and figures (release_periods.py);
-- a programme's headings ("Monday, 30 October" on its line), events named only by their name ("INNOPROM will
-  take place"), being or arriving somewhere as a visit (release_names.py);
+  lone day numbers, days counted from an arrival ("On the second day"), slashed and ISO days, ends of events,
+  deadlines, dates an event was moved from, statistics periods and figures (release_periods.py);
+- a programme's headings ("Monday, 30 October" on its line, "7 October — Belgrade."), whose lines take their day,
+  events named only by their name ("INNOPROM will take place"), being or arriving somewhere as a visit
+  (release_names.py);
 - event words: the names of the calendar's types and the nouns and verbs of meetings, talks, summits,
   conferences, exhibitions, concerts and anniversaries, each led to the nearest type; dates of documents,
   anniversaries' first days and birthdays are not events (release_kinds.py);

@@ -66,6 +66,11 @@ ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", 
                "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
                "основание"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
+# Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
+COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
+    (("trade", "business", "торговый", "деловой"), ("mission", "missions", "миссия"), "visit"),
+    (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
+) for first in firsts for second in seconds}  # fmt: skip
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
 GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "envoy", "minister", "ministers",
@@ -175,6 +180,8 @@ class KindReader:
             kind, general = self.kind_of(token)
             if general and self.plural(token):
                 continue  # "Анонс мероприятий на неделю", "a week of events": many events, not one
+            if kind is None and position and (self.lemma(segment[position - 1]), self.lemma(token)) in COMPOUNDS:
+                kind = self.type_for(COMPOUNDS[self.lemma(segment[position - 1]), self.lemma(token)])
             if kind is None and self.lemma(token) in RECEIVING:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None

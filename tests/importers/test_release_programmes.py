@@ -170,3 +170,16 @@ def test_a_planned_date_is_the_moved_events_unless_another_event_is_named_betwee
         ("2026-05-12..2026-05-14", "exhibition", False),
         ("2026-11-22..2026-11-23", "meeting", False),
     ]
+
+
+def test_a_trade_mission_is_a_visit_a_summer_school_another_event_and_a_diplomatic_mission_neither(seed):
+    text = (
+        "A business mission of Belarusian companies will travel to Jakarta on 13–16 October.\n\n"
+        "The summer school will run from 29 June to 17 July.\n\n"
+        "The diplomatic mission will be closed on 4 November."
+    )
+
+    assert proposals(text, dt.date(2026, 3, 1)) == [
+        ("2026-10-13..2026-10-16", "visit", False),
+        ("2026-06-29..2026-07-17", "other", False),
+    ]
