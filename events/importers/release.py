@@ -32,8 +32,8 @@ from django.utils.translation import gettext as _
 from events.models import Event, EventType, Person
 
 from .release_dates import DateReader, Mention
-from .release_kinds import GENERAL_TYPE, MOVED, ORIGINALLY, REASONS, ROUND_TABLE, KindReader
-from .release_merge import another_leg, contains, opens, sharpens, tour_legs, visits_talks, within
+from .release_kinds import GENERAL_TYPE, REASONS, ROUND_TABLE, KindReader
+from .release_merge import another_leg, contains, is_dateline, opens, sharpens, visits_talks, with_legs, within
 from .release_names import NameReader
 from .release_periods import DUE, UNTIL, PeriodReader
 from .release_places import PlaceReader
@@ -60,11 +60,10 @@ from .release_words import (
 FRONTED = 2
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
 FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф"}
-# Words of a sentence that tells of an event's change: its first event is the one changed ("The exhibition, initially
-# planned for March, will accompany the forum on its new dates").
-CHANGED = MOVED | ORIGINALLY
-# "The previous session was held in November, the next one in 2027": the same events' next.
-NEXT_ONE = {"next", "following", "следующий", "очередной"}
+# Types whose events run for days, which an end said without the event's word may end ("It … will run until").
+RUNNING = {"exhibition", "festival", "culture-days"}
+# What leads a list's line: "– Переговоры…", "• Consultations…".
+BULLETS = {"-", "–", "—", "•", "*", "·"}
 
 
 class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReader, PlaceReader):
@@ -100,6 +99,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.counting_from: dt.date | None = None  # the day "on the second day" counts from
         self.moved: tuple | None = None  # the event the last sentence moved, whose new date may follow
+        self.paragraph, self.heading_paragraph, self.bulleted = 0, 0, False  # where the text and its heading are
         self.sentence_month: tuple[int, int] | None = None
         self.last_proposal: Proposal | None = None
         self.found: list[Proposal] = []  # the release's proposals so far
@@ -127,8 +127,9 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         """The release's proposals in the order of the text; an event named again (same dates and type) once."""
         found, seen = [], {}
         self.found = found
-        for paragraph in split_paragraphs(text[:MAX_TEXT]):
+        for number, paragraph in enumerate(split_paragraphs(text[:MAX_TEXT])):
             self.context_year, self.topic, self.last_proposal, self.moved = None, None, None, None
+            self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS
             for position, sentence in enumerate(paragraph):
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
@@ -151,17 +152,8 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                     seen[key] = proposal
                     found.append(proposal)
                 if len(found) >= MAX_PROPOSALS:
-                    return visits_talks(self.with_legs(found[:MAX_PROPOSALS]))
-        return visits_talks(self.with_legs(found))
-
-    def with_legs(self, found: list[Proposal]) -> list[Proposal]:
-        """The proposals, talks on days of a tour said only as a week made its legs, and the tour left out."""
-        legs = tour_legs(found)
-        for tour, leg in legs:
-            leg.event_type, leg.visit_level, leg.people = tour.event_type, tour.visit_level, leg.people or tour.people
-            leg.title = self.visit_title(leg)
-        tours = {id(tour) for tour, _leg in legs}
-        return [proposal for proposal in found if id(proposal) not in tours]
+                    return visits_talks(with_legs(found[:MAX_PROPOSALS], self.visit_title))
+        return visits_talks(with_legs(found, self.visit_title))
 
     def clause_bounds(self, i: int) -> tuple[int, int]:
         """The tokens [low, high) of the clause (between commas, dashes, brackets...) that holds token i."""
@@ -184,6 +176,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         """The sentence's proposals, the first `limit` of them; alone: the sentence starts its line."""
         tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         self.start_sentence(tokens)
+        carried, self.moved = self.moved, None  # the last sentence's move, for this sentence only
         mentions = self.dates(tokens)
         if not mentions:
             return self.undated(tokens, sentence)
@@ -192,19 +185,20 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             if not (first_date and heading.start == heading.last == self.published):
                 # "Monday, 30 October" on its line: the day of the lines below it; not the release's own date
                 # above its headline.
-                self.heading_day = heading
+                self.heading_day, self.heading_paragraph = heading, self.paragraph
             return []
         proposals: list[Proposal] = []
-        if self.heading_day is not None:
+        if self.heading_day is not None and (self.bulleted or self.paragraph - self.heading_paragraph <= 1):
+            # A line of the heading's list (its own line, the next, or one led by a dash), not any later paragraph.
             mentions, on_heading = self.under_heading(tokens, mentions)
             proposals = self.undated(tokens, sentence) if on_heading else []
         topic, self.topic = self.topic, None
         # The event moved, from the sentence before ("…, has been rescheduled. It will now be held on 9 March.")
-        previous_end, passed_over, named_last, moved = 0, None, None, self.moved
+        previous_end, passed_over, named_last, moved = 0, None, None, carried
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
-            if 0 < first <= 3 and tokens[first - 1].text == "," and end < len(tokens) and tokens[end].text in DASHES:
+            if 0 < first <= 3 and is_dateline(tokens[:first]) and end < len(tokens) and tokens[end].text in DASHES:
                 previous_end = end
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"
             if self.is_deadline(tokens, mention) or self.gives_figures(tokens, mention):
@@ -212,7 +206,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures
             self.passed_over = None
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
-            if kind is not None and offset < mention.first and self.sentence_words(tokens) & CHANGED:
+            if kind is not None and offset < mention.first and index == self.first_changed(tokens, mentions):
                 # "The signing, initially expected at the forum, has been pushed back to June": the sentence's
                 # first event is the one moved.
                 kind, keyword_at = self.event_type(tokens[: mention.first], nearest_last=False)
@@ -234,10 +228,15 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             if kind is None and named_last is not None and self.next_one(tokens, mentions[index - 1], mention):
                 # "Предыдущее заседание состоялось в ноябре, следующее решено провести в 2027 году"
                 kind, keyword_at, offset, segment = named_last
-            if kind is None and named_last is not None and proposals and contains(mention, mentions[index - 1]):
+            if (
+                kind is None
+                and named_last is not None
+                and proposals
+                and contains(mention, mentions[index - 1], proposals[-1])
+            ):
                 # "Вчера завершился визит, проходивший 11–12 марта": the event's days, of which yesterday was one.
                 (kind, keyword_at, offset, segment), _day = named_last, proposals.pop()
-            if kind is None and moved is not None:
+            if kind is None and moved is not None and mention.last >= self.published:
                 (kind, keyword_at, offset, segment), moved = moved, None  # "postponed from 5 May to 12 May"
             previous_end = end
             if kind is None or self.recurs(tokens, mention) or self.year_of_anniversary(mention, segment[keyword_at]):
@@ -257,17 +256,13 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             moved = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["moved"] else moved
             if len(proposals) >= limit:
                 break
-        self.moved = moved if moved is not self.moved else None  # for the next sentence only
+        self.moved = moved if moved is not carried else None
         if passed_over is not None and self.heading_day is not None and len(proposals) < limit:
             # "Friday, 3 November / Talks with X, who will be in Uzbekistan on 3–4 November": the talks are the
             # heading's.
             kind, keyword_at, _offset, segment = passed_over
             proposals.append(self.proposal(tokens, sentence, self.heading_day, (kind, keyword_at, segment))[0])
         return proposals
-
-    def next_one(self, tokens: list[Token], before: Mention, mention: Mention) -> bool:
-        """Whether the words between two dates speak of the next of the same events ("…, the next one in 2027")."""
-        return any(self.lemma(token) in NEXT_ONE for token in tokens[before.end : mention.first])
 
     def undated(self, tokens: list[Token], sentence: str) -> list[Proposal]:
         """The proposal of a sentence without a date: an event under a programme's heading ("Monday, 30 October"),
@@ -327,7 +322,10 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         earlier = [self.last_proposal] if kind is None else [self.last_proposal, *reversed(self.found)]
         # Else the last one of the paragraph, whatever the word: "It presents … joint festivals, and will run
         # through 15 November" ends the exhibition before it.
-        tries = [(last, kind, last is self.last_proposal) for last in earlier] + [(self.last_proposal, None, False)]
+        runs = self.last_proposal is not None and self.last_proposal.event_type.slug in RUNNING
+        tries = [(last, kind, last is self.last_proposal) for last in earlier] + [
+            (self.last_proposal, None, False)
+        ] * runs
         for last, named, may_run in tries:
             if (
                 last is not None

@@ -27,7 +27,7 @@ from django.utils.dates import WEEKDAYS
 
 from events.models import Event
 
-from .release_words import DASHES, IN_WORDS, SCHEDULED, WEEKDAY_BEFORE, YEAR_WORDS, Token, shared_morphology
+from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, shared_morphology
 
 RANGE_STARTS = {"from", "between", "с", "со", "между"}  # "from 3 to 5 March", "с 10 по 12 апреля"
 RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до", "и"}
@@ -362,7 +362,7 @@ class DateReader:
         """on Tuesday, last Friday, в следующую среду: the nearest such day the tense allows."""
         before = at(tokens, i - 1)
         shift = SHIFTS.get(self.lemma(before))
-        if shift is None and before.lower not in WEEKDAY_BEFORE:
+        if shift is None and not self.single_weekday(tokens, i):
             return None
         tense = {-1: "past", 1: "future"}.get(shift) or self.tense_before(tokens, i)
         ahead = (weekday - self.published.weekday()) % 7

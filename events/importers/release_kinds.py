@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventType
 
+from .release_dates import Mention
 from .release_words import Token, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
@@ -81,6 +82,10 @@ GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "e
 GUEST_DISTANCE = 5
 # How far after a session's word the event it is part of may be named.
 HOST_DISTANCE = 9
+# How far before a date "scheduled", "планировалось" may be ("which was scheduled to take place in Budapest on").
+PLANNED_WORDS = 10
+# How far from a date a word of moving may be to move it.
+MOVE_DISTANCE = 12
 # How far before a date "since" may be to make it the day something counts from.
 SINCE_WORDS = 12
 # "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
@@ -109,11 +114,17 @@ REASONS = {
 # "originally scheduled for 21 February", "перенесён с 12 марта": the date an event was moved from.
 ORIGINALLY = {"originally", "initially", "previously", "первоначально", "изначально"}
 ANNOUNCED = {"анонсировать", "анонсированный", "запланировать", "запланированный", "намечать", "наметить",
-             "намеченный", "намечаться", "планировать", "планироваться", "scheduled", "planned", "slated",
-             "due"}  # fmt: skip
+             "намеченный", "намечаться", "планировать", "планироваться", "предполагаться", "scheduled", "planned",
+             "slated", "due", "expected", "set", "intended"}  # fmt: skip
 NEW_DATE = {"now", "new", "теперь", "новый"}
 MOVED = {"postpone", "postponed", "rescheduled", "moved", "delayed", "pushed", "перенести", "отложить",
          "переноситься"}  # fmt: skip
+# Words of a sentence that tells of an event's change: its first event is the one changed ("The exhibition, initially
+# planned for March, will accompany the forum on its new dates").
+CHANGED = MOVED | ORIGINALLY
+# "The previous session was held in November, the next one in 2027": the same events' next.
+NEXT_ONE = {"next", "following", "следующий", "очередной"}
+ALONE_AFTER = {"one", "ones", "is", "will", "was", "in", "on", "at", "to", "should", "would"}
 # How long before the publication a date must be to be the one an anniversary or a document counts from.
 PAST_REFERENCE_DAYS = 365
 
@@ -178,7 +189,7 @@ class KindReader:
             if token.lower in ("round", "rounds") and not self.is_round_of_talks(segment, position):
                 continue  # "a round table" (a conference, read at "table"), "all year round"
             kind, general = self.kind_of(token)
-            if general and self.plural(token):
+            if general and self.lemma(token) in ("event", "events", "мероприятие") and self.plural(token):
                 continue  # "Анонс мероприятий на неделю", "a week of events": many events, not one
             if kind is None and position and (self.lemma(segment[position - 1]), self.lemma(token)) in COMPOUNDS:
                 kind = self.type_for(COMPOUNDS[self.lemma(segment[position - 1]), self.lemma(token)])
@@ -266,11 +277,10 @@ class KindReader:
         if BIRTH & (set(before) | clause):
             return "birthday"
         # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"
-        planned = self.planned_before(tokens, mention) and (
-            "ранее" in before[-4:] or self.sentence_words(tokens) & MOVED
-        )
+        planned = self.planned_before(tokens, mention) and self.moves(tokens, mention)
         renewed = set(before[-4:]) & NEW_DATE  # "is now scheduled for 14 March", "теперь намечен на 9 апреля"
-        if (set(before[-4:]) & ORIGINALLY or planned or self.moved_from(tokens, mention)) and not renewed:
+        originally = any(self.initially_planned(tokens, k) for k in range(max(0, mention.first - 4), mention.first))
+        if (originally or planned or self.moved_from(tokens, mention)) and not renewed:
             return "moved"
         if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before)):
             return "anniversary"
@@ -279,11 +289,61 @@ class KindReader:
             return "anniversary"  # "since the Secretary General took office in 2024"; not "since the visit in 2024"
         return ""
 
+    def first_changed(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
+        """The index of the first date after a word of moving or an "initially planned" ("has been pushed back to
+        June", "initially planned as part of the March programme, will … run from 12 to 14 May"), if any."""
+        if not self.sentence_words(tokens) & CHANGED:
+            return None
+        changed = next(
+            (k for k, token in enumerate(tokens) if self.lemma(token) in MOVED or self.initially_planned(tokens, k)),
+            None,
+        )
+        return next((n for n, mention in enumerate(mentions) if changed is not None and mention.first > changed), None)
+
+    def next_one(self, tokens: list[Token], before: Mention, mention: Mention) -> bool:
+        """Whether the words between two dates speak of the next of the same events ("…, the next one in 2027")."""
+        return any(
+            self.lemma(tokens[k]) in NEXT_ONE and self.stands_alone(tokens, k) for k in range(before.end, mention.first)
+        )
+
+    def stands_alone(self, tokens: list[Token], k: int) -> bool:
+        """Whether "next"/"следующий" at token k stands for a noun left out ("the next one", "следующее решено
+        провести"), not before its own ("the next report", "в следующем году")."""
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is None or not following.text[:1].isalpha():
+            return True
+        if self.language == "en":
+            return following.lower in ALONE_AFTER
+        return self.morphology.analysis(following.lower)[1] not in ("NOUN", "ADJF")
+
+    def initially_planned(self, tokens: list[Token], k: int) -> bool:
+        """Whether token k is "originally", "initially", "первоначально" before a word of planning ("initially
+        scheduled", "originally planned"), not "As previously reported"."""
+        return self.lemma(tokens[k]) in ORIGINALLY and any(
+            self.lemma(token) in ANNOUNCED for token in tokens[k + 1 : k + 3]
+        )
+
+    def moves(self, tokens: list[Token], mention) -> bool:
+        """Whether a word of moving near the date tells of its event, with no other event named between ("…, which was
+        scheduled for 24 March, has been postponed"; not "scheduled for 5 May will go ahead, while the concert was
+        postponed")."""
+        low, high = max(0, mention.first - MOVE_DISTANCE), min(len(tokens), mention.end + MOVE_DISTANCE)
+        for k in range(low, high):
+            if self.lemma(tokens[k]) in MOVED:
+                between = tokens[k + 1 : mention.first] if k < mention.first else tokens[mention.end : k]
+                # In the same clause, the event named between is the date's own ("намечавшееся на октябрь заседание
+                # было перенесено"); past a clause mark, another's ("…, while the concert was postponed").
+                same_clause = not any(is_clause_mark(between, n) for n in range(len(between)))
+                if same_clause or self.event_type(between, nearest_last=True)[0] is None:
+                    return True
+        return False
+
     def planned_before(self, tokens: list[Token], mention) -> bool:
         """Whether the date's clause says, before it, that the date was planned, with no other event named between
         ("which was scheduled to take place in Budapest on 24 March"; not "initially scheduled for November but
         postponed owing to the Summit on 22–23 November")."""
-        low = self.clause_bounds(mention.first)[0]
+        low = max(self.clause_bounds(mention.first)[0], mention.first - PLANNED_WORDS)  # a bounded look: linear time
+        self.work["plan words"] += mention.first - low
         planned = [k for k in range(low, mention.first) if self.lemma(tokens[k]) in ANNOUNCED]
         return bool(planned) and self.event_type(tokens[planned[-1] + 1 : mention.first], nearest_last=True)[0] is None
 

@@ -116,6 +116,31 @@ def another_leg(tokens: list[Token], before: Mention, mention: Mention) -> bool:
     )
 
 
-def contains(mention: Mention, day: Mention) -> bool:
-    """Whether a mention of days holds a single day named before it."""
-    return day.start == day.last and mention.start < mention.last and mention.start <= day.start <= mention.last
+def contains(mention: Mention, day: Mention, proposal: Proposal) -> bool:
+    """Whether a mention of days starts or ends on a single day named before it, whose proposal is the last one
+    ("Вчера завершился визит, проходивший 11–12 марта"; not "talks on 9 March, while the campaign from 1 to 31
+    March")."""
+    return (
+        day.start == day.last
+        and mention.start < mention.last
+        and day.start in (mention.start, mention.last)
+        and proposal.start == day.start
+        and proposal.end == day.last
+    )
+
+
+def is_dateline(before: list[Token]) -> bool:
+    """Whether the words before a sentence's first date are a dateline's ("MINSK, 20 February –", "MINSK 10 March –",
+    "Minsk, 20 February –"), not a list line's ("С 17 сентября по 25 октября — выставка")."""
+    return before[-1].text == "," or any(token.text.isupper() and len(token.text) >= 3 for token in before)
+
+
+def with_legs(found: list[Proposal], visit_title) -> list[Proposal]:
+    """The proposals, talks on days of a tour said only as a week made its legs (titled by visit_title), and the tour
+    left out."""
+    legs = tour_legs(found)
+    for tour, leg in legs:
+        leg.event_type, leg.visit_level, leg.people = tour.event_type, tour.visit_level, leg.people or tour.people
+        leg.title = visit_title(leg)
+    tours = {id(tour) for tour, _leg in legs}
+    return [proposal for proposal in found if id(proposal) not in tours]

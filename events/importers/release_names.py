@@ -78,7 +78,8 @@ class NameReader:
         start, end, kind = self.sentence_names[at]
         # A capitalised week's name says it is an event ("Uzbek Culture Week will follow on 1–6 December"); other
         # names need a verb that makes them happen.
-        held = kind == self.type_for("days") or (start and self.lemma(tokens[start - 1]) in HOLDING)
+        acronym = end - start == 1 and tokens[start].text.isupper()  # "holds the BRICS chairmanship", "hosted UNESCO"
+        held = kind == self.type_for("days") or (start and self.lemma(tokens[start - 1]) in HOLDING and not acronym)
         if not held and not self.sentence_words(tokens) & HAPPENING:
             return None
         # The segment runs on past the name: a Russian title takes the words after its key word ("Неделя

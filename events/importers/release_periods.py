@@ -19,7 +19,7 @@ from events.models import Event
 
 from .release_dates import SHIFTS, Mention, Partial, at
 from .release_kinds import MOVED
-from .release_words import DASHES, Token
+from .release_words import DASHES, WEEKDAY_BEFORE, Token, is_clause_mark
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
            "весна": (3, 5), "лето": (6, 8), "осень": (9, 11), "зима": (12, 2), "весной": (3, 5), "летом": (6, 8),
@@ -41,6 +41,9 @@ TIME_PARTS = {"on", "at", "noon", "midnight", "am", "pm", "a", "p", "m", "hrs", 
 DUE = {"accreditation", "registration", "application", "applications", "submission", "submissions", "entries",
        "аккредитация", "регистрация", "заявка"}  # fmt: skip
 DUE_WINDOW = 16
+# Verbs that end what is due: "Registration closes on 20 March".
+CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "закрываться", "закрыться", "завершаться",
+           "завершиться", "заканчиваться", "закончиться"}  # fmt: skip
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
 CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display", "view",
               "show", "shown", "exhibited",
@@ -220,10 +223,12 @@ class PeriodReader:
         """A day something is due by, not an event: "by 13 September", "accepted until 20 July", "до 15 июня"."""
         if mention.precision != Event.Precision.DAY or mention.start != mention.last:
             return False
-        words = tokens[max(0, mention.first - DUE_WINDOW) : mention.first]
-        if any(self.lemma(token) in DUE for token in words) and not any(token.text in ".;" for token in words):
-            return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
         word = self.until_word(tokens, mention)
+        words = tokens[max(0, mention.first - DUE_WINDOW) : mention.first]
+        closing = {self.lemma(token) for token in words[-3:]} & CLOSING
+        due = any(self.lemma(token) in DUE for token in words) and not any(token.text in ".;" for token in words)
+        if (word or closing) and due:
+            return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
         return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))
 
     def continued_to(self, tokens: list[Token], mention: Mention) -> bool:
@@ -372,8 +377,13 @@ class PeriodReader:
             k, final = k + 2, True
         if self.lemma(at(tokens, k)) not in DAY_WORDS:
             return None
-        if at(tokens, k + 1).lower == "of" and self.month(at(tokens, k + 2 + (at(tokens, k + 2).lower == "the"))):
-            return None  # "the first day of June"
+        after = at(tokens, k + 2 + (at(tokens, k + 2).lower == "the"))
+        if at(tokens, k + 1).lower == "of" and (self.month(after) or after.lower in SEASONS):
+            return None  # "the first day of June", "The first day of spring"
+        if at(tokens, k + 1).lower in ("подряд", "running") or self.lemma(at(tokens, i - 1)) in ("every", "каждый"):
+            return None  # "второй день подряд", "Every second day": no day of a trip
+        if not any(p.start == self.counting_from and (p.event_type.is_visit or p.start < p.end) for p in self.found):
+            return None  # counted from a visit's arrival or an event's first day, not from any day the text named
         day = self.counting_from + dt.timedelta(days=number - 1)
         if final:
             for proposal in self.found:
@@ -384,7 +394,23 @@ class PeriodReader:
 
     def moved_from(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a date is the one an event was moved from: "postponed from 5 May", "перенесён с 12 марта"."""
-        return at(tokens, mention.first - 1).lower in ("from", "с") and bool(self.sentence_words(tokens) & MOVED)
+        if at(tokens, mention.first - 1).lower not in ("from", "с", "со"):
+            return False
+        for k in range(mention.first - 2, max(-1, mention.first - 8), -1):
+            if is_clause_mark(tokens, k):
+                return False  # "Выставка, перенесённая из-за пандемии, пройдёт с 5 по 7 мая": another clause's move
+            if self.lemma(tokens[k]) in MOVED:
+                return True
+        return False
+
+    def single_weekday(self, tokens: list[Token], i: int) -> bool:
+        """Whether a weekday at token i names one day ("on Tuesday", "until Thursday", "с понедельника по четверг"),
+        not every such day ("по понедельникам", "on Mondays")."""
+        token = at(tokens, i)
+        plural = (
+            self.morphology.analysis(token.lower)[3] == "plur" if self.language == "ru" else token.lower[-1:] == "s"
+        )
+        return at(tokens, i - 1).lower in WEEKDAY_BEFORE and not plural
 
     def count_from(self, tokens: list[Token], mention: Mention) -> None:
         """Take a day the text names as the first of the days counted after it ("on the second day"), unless it was

@@ -9,6 +9,10 @@ from .release_dates import at
 from .release_kinds import ANNOUNCED, MOVED
 from .release_words import Token
 
+# At most this many words before a weekday tell its tense (a bounded look: time linear in the text).
+TENSE_WORDS = 8
+# At most this many words between a word of moving and the date it moves to ("перенесен по просьбе стороны на").
+MOVE_WORDS = 8
 MOVED_WORDS = MOVED | ANNOUNCED  # a clause that tells of a move or of the plan moved
 
 # Tense in English: auxiliaries and the past forms of the verbs releases use; a word of FUTURE_WORDS wins.
@@ -47,16 +51,26 @@ class TenseReader:
     def tense_at(self, i: int) -> str:
         """The tense of the clause that holds token i, else of the sentence: "future", "past", "present" or ""."""
         tense = self.clause_tense(i) or self.clause_tense(None)
-        if self.sentence_words(self.clause_tokens) & MOVED and (
+        if self.moved_to(i) and (
             tense in ("", "present") or (tense == "past" and self.clause_words(self.clause_tokens, i) & MOVED_WORDS)
         ):
             return "future"  # "перенесён на февраль", "is postponed to May": the move is told, the event to come
         return tense
 
+    def moved_to(self, i: int) -> bool:
+        """Whether token i follows a word of moving in its sentence ("postponed to May"), or is a date a clause says
+        was planned ("который планировалось провести 22–23 октября"), in a sentence that tells of a move; not the
+        day the move was made ("On 2 March, the organisers postponed the forum")."""
+        tokens = self.clause_tokens
+        if not self.sentence_words(tokens) & MOVED:
+            return False
+        before = tokens[max(0, i - MOVE_WORDS) : i]
+        return any(self.lemma(token) in MOVED for token in before) or bool(self.clause_words(tokens, i) & ANNOUNCED)
+
     def tense_before(self, tokens: list[Token], i: int) -> str:
         """The tense the words of its clause before token i give, else the clause's: "which opened on Wednesday and
         will run until 21 June" (opened)."""
-        low = self.clause_bounds(i)[0] if self.clause_tokens is tokens else i
+        low = max(self.clause_bounds(i)[0], i - TENSE_WORDS) if self.clause_tokens is tokens else i
         return self.words_tense(tokens[low:i]) or self.tense_at(i)
 
     def words_tense(self, tokens: list[Token]) -> str:
@@ -75,7 +89,10 @@ class TenseReader:
             # "agreed to hold", "decided to open": a plan, of the future, whatever the tense of its verb.
             planned = any(token.lower in PLANNING and at(tokens, k + 1).lower == "to" for k, token in enumerate(tokens))
             # "to be held in Vitebsk on 25–27 June", "is to be signed": still to come.
-            planned = planned or any(t.lower == "to" and at(tokens, k + 1).lower == "be" for k, t in enumerate(tokens))
+            planned = planned or any(
+                t.lower == "to" and at(tokens, k + 1).lower == "be" and at(tokens, k - 1).lower not in ("was", "were")
+                for k, t in enumerate(tokens)
+            )  # not "was to be signed on 25 February, but was not"
             if words & FUTURE_WORDS or headline or planned:
                 return "future"
             return "past" if past & PAST_WORDS else "present" if words & PRESENT_WORDS else ""
