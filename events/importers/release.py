@@ -195,6 +195,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         topic, self.topic = self.topic, None
         # The event moved, from the sentence before ("…, has been rescheduled. It will now be held on 9 March.")
         previous_end, passed_over, named_last, moved = 0, None, None, carried
+        changed = self.first_changed(tokens, mentions)  # the first date after a word of moving, if any
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
@@ -206,7 +207,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures
             self.passed_over = None
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
-            if kind is not None and offset < mention.first and index == self.first_changed(tokens, mentions):
+            if kind is not None and offset < mention.first and index == changed:
                 # "The signing, initially expected at the forum, has been pushed back to June": the sentence's
                 # first event is the one moved.
                 kind, keyword_at = self.event_type(tokens[: mention.first], nearest_last=False)
@@ -322,10 +323,9 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         earlier = [self.last_proposal] if kind is None else [self.last_proposal, *reversed(self.found)]
         # Else the last one of the paragraph, whatever the word: "It presents … joint festivals, and will run
         # through 15 November" ends the exhibition before it.
-        runs = self.last_proposal is not None and self.last_proposal.event_type.slug in RUNNING
-        tries = [(last, kind, last is self.last_proposal) for last in earlier] + [
-            (self.last_proposal, None, False)
-        ] * runs
+        tries = [(last, kind, last is self.last_proposal) for last in earlier]
+        if self.last_proposal is not None and self.last_proposal.event_type.slug in RUNNING:
+            tries.append((self.last_proposal, None, False))
         for last, named, may_run in tries:
             if (
                 last is not None

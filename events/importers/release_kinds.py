@@ -262,7 +262,7 @@ class KindReader:
         return any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
 
     def reference_reason(self, tokens: list[Token], mention) -> str:
-        """Why a date is not an event ("document", "anniversary", "birthday"), or "" when it may be one."""
+        """Why a date is not an event ("document", "anniversary", "birthday", "moved"), or "" when it may be one."""
         before = [self.lemma(token) for token in tokens[max(0, mention.first - 6) : mention.first]]
         just_before = [word for word in before[-2:] if word not in ("on", "in")]
         clause = self.clause_words(tokens, mention.first)

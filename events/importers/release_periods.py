@@ -406,11 +406,7 @@ class PeriodReader:
     def single_weekday(self, tokens: list[Token], i: int) -> bool:
         """Whether a weekday at token i names one day ("on Tuesday", "until Thursday", "с понедельника по четверг"),
         not every such day ("по понедельникам", "on Mondays")."""
-        token = at(tokens, i)
-        plural = (
-            self.morphology.analysis(token.lower)[3] == "plur" if self.language == "ru" else token.lower[-1:] == "s"
-        )
-        return at(tokens, i - 1).lower in WEEKDAY_BEFORE and not plural
+        return at(tokens, i - 1).lower in WEEKDAY_BEFORE and not self.plural(at(tokens, i))
 
     def count_from(self, tokens: list[Token], mention: Mention) -> None:
         """Take a day the text names as the first of the days counted after it ("on the second day"), unless it was
