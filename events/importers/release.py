@@ -22,7 +22,6 @@ the days the more precise mention gives; a later paragraph may give its end ("Th
 proposals an officer keeps are saved by services.save_drafts.
 """
 
-import bisect
 import datetime as dt
 from collections import Counter
 
@@ -31,9 +30,11 @@ from django.utils.translation import gettext as _
 
 from events.models import Event, EventType, Person
 
+from . import release_merge as merge
 from .release_dates import DateReader, Mention
+from .release_days import DayReader
 from .release_kinds import GENERAL_TYPE, REASONS, ROUND_TABLE, KindReader
-from .release_merge import another_leg, contains, is_dateline, opens, sharpens, visits_talks, with_legs, within
+from .release_merge import another_leg, contains, is_dateline, narrows, opens, sharpens, visits_talks, with_legs, within
 from .release_names import NameReader
 from .release_periods import DUE, UNTIL, PeriodReader
 from .release_places import PlaceReader
@@ -50,7 +51,9 @@ from .release_words import (
     Token,
     detect_language,
     is_clause_mark,
+    is_heading,
     month_names,
+    nearer_next,
     shared_morphology,
     split_paragraphs,
 )
@@ -66,7 +69,7 @@ RUNNING = {"exhibition", "festival", "culture-days"}
 BULLETS = {"-", "–", "—", "•", "*", "·"}
 
 
-class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReader, PlaceReader):
+class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader, NameReader, PlaceReader):
     """Read one release: the publication date decides missing years and relative dates; the language, word forms."""
 
     def __init__(
@@ -97,6 +100,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         self.context_year = None
         self.topic = None
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
+        self.last_run: tuple[dt.date, dt.date, bool] | None = None  # the last run of days named; whether a week
         self.counting_from: dt.date | None = None  # the day "on the second day" counts from
         self.moved: tuple | None = None  # the event the last sentence moved, whose new date may follow
         self.paragraph, self.heading_paragraph, self.bulleted = 0, 0, False  # where the text and its heading are
@@ -104,6 +108,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         self.last_proposal: Proposal | None = None
         self.found: list[Proposal] = []  # the release's proposals so far
         self.heading_day: Mention | None = None  # the day of a programme's heading line, for the lines below it
+        self.headed_line = False  # whether the heading's own line named its event
         self.dated = False  # whether the text named a date yet
         self.start_sentence([])
 
@@ -127,9 +132,17 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
         """The release's proposals in the order of the text; an event named again (same dates and type) once."""
         found, seen = [], {}
         self.found = found
+        previous: list[str] = []
         for number, paragraph in enumerate(split_paragraphs(text[:MAX_TEXT])):
-            self.context_year, self.topic, self.last_proposal, self.moved = None, None, None, None
+            # A section's heading line ("Exhibition: Glass Horizons"; not the release's headline) is the topic of the
+            # paragraph under it.
+            topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
+            self.context_year, self.topic, self.last_proposal, self.moved = None, topic, None, None
             self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS
+            if (len(paragraph) > 1 and number - self.heading_paragraph > 1 and not self.bulleted) or self.headed_line:
+                # Prose of several sentences after a programme's lines ends the programme; so does the heading's own
+                # line naming its event ("05.11.2026. Заседание комитета", then the paragraph that tells of it).
+                self.heading_day, self.headed_line = None, False
             for position, sentence in enumerate(paragraph):
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
@@ -154,21 +167,6 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 if len(found) >= MAX_PROPOSALS:
                     return visits_talks(with_legs(found[:MAX_PROPOSALS], self.visit_title))
         return visits_talks(with_legs(found, self.visit_title))
-
-    def clause_bounds(self, i: int) -> tuple[int, int]:
-        """The tokens [low, high) of the clause (between commas, dashes, brackets...) that holds token i."""
-        marks = self.clause_marks
-        at = bisect.bisect_left(marks, i)  # marks[at] is the first mark at or after i
-        low = marks[at - 1] + 1 if at else 0
-        high = marks[at] if at < len(marks) else len(self.clause_tokens)
-        return low, high
-
-    def clause_tense(self, i: int | None) -> str:
-        """The tense of the clause that holds token i; of the whole sentence when i is None."""
-        low, high = (0, len(self.clause_tokens)) if i is None else self.clause_bounds(i)
-        if (low, high) not in self.clause_tenses:
-            self.clause_tenses[low, high] = self.words_tense(self.clause_tokens[low:high])
-        return self.clause_tenses[low, high]
 
     # Sentences -------------------------------------------------------------------------------
 
@@ -233,9 +231,13 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
                 kind is None
                 and named_last is not None
                 and proposals
-                and contains(mention, mentions[index - 1], proposals[-1])
+                and (
+                    contains(mention, mentions[index - 1], proposals[-1])
+                    or narrows(tokens, mentions[index - 1], mention)
+                )
             ):
-                # "Вчера завершился визит, проходивший 11–12 марта": the event's days, of which yesterday was one.
+                # "Вчера завершился визит, проходивший 11–12 марта": the event's days, of which yesterday was one;
+                # "the mission, which it organised last week, from 9 to 13 February": the days of that week.
                 (kind, keyword_at, offset, segment), _day = named_last, proposals.pop()
             if kind is None and moved is not None and mention.last >= self.published:
                 (kind, keyword_at, offset, segment), moved = moved, None  # "postponed from 5 May to 12 May"
@@ -287,6 +289,7 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             return []  # "Аккредитация СМИ на мероприятия…": what is due, not an event
         proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens))[0]
         proposal.listed = day is self.heading_day
+        self.headed_line = proposal.listed and self.paragraph == self.heading_paragraph
         return [proposal]
 
     def proposal(self, tokens, sentence, mention, named, window=None, reason="") -> tuple[Proposal, int]:
@@ -363,7 +366,13 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             marks = (k for k in range(len(segment)) if k >= skip and is_clause_mark(segment, k))
             segment = segment[: next(marks, len(segment))]
         kind, keyword_at = self.event_type(segment, nearest_last=False)
-        if kind is not None and following < len(tokens) and self.nearer_next(tokens, end, end + keyword_at, following):
+        if kind is not None and mention.counted and keyword_at <= 2 and not kind.is_visit:
+            # "Во второй день форума … состоялось заседание": the day is the forum's, the event the session (a
+            # visit's day's events are the visit's)
+            later, later_at = self.event_type(segment[keyword_at + 1 :], nearest_last=False)
+            if later is not None:
+                kind, keyword_at = later, keyword_at + 1 + later_at
+        if kind is not None and following < len(tokens) and nearer_next(tokens, end, end + keyword_at, following):
             return None, 0, end, segment
         return kind, keyword_at, end, segment
 
@@ -384,6 +393,9 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             return None
         segment = tokens[mention.end : min(high, following)]
         kind, keyword_at = self.event_type(segment, nearest_last=False)
+        if kind is None and (aside := merge.set_aside(tokens, (low, high), mention, earlier)) is not None:
+            segment = tokens[mention.end : min(aside, following)]
+            kind, keyword_at = self.event_type(segment, nearest_last=False)
         if kind is None:
             return None
         passed, passed_at = self.event_type(earlier, nearest_last=True)
@@ -391,14 +403,6 @@ class ReleaseReader(DateReader, PeriodReader, TenseReader, KindReader, NameReade
             return None
         self.passed_over = (passed, passed_at, start, earlier)
         return kind, keyword_at, mention.end, segment
-
-    @staticmethod
-    def nearer_next(tokens: list[Token], end: int, word: int, following: int) -> bool:
-        """Whether the event word after a date (which ends at `end`) is nearer the next date, in the same clause:
-        "Переизбранный 20 ноября на пост Президента, свой первый визит совершил 28 ноября": the 28th's visit."""
-        if following - word >= word - end:
-            return False
-        return not any(is_clause_mark(tokens, k) for k in range(word, following))
 
     def words_of_type(self, kind: EventType) -> set[str]:
         """The words that name a type: its name's head noun (the last word of an English name, the first of a Russian

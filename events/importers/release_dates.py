@@ -153,6 +153,9 @@ class DateReader:
                 self.sentence_month = (mention.start.year, mention.start.month)
             elif mention.precision == Event.Precision.DAY and not reference:
                 self.last_day = mention.last
+                self.last_run = (
+                    (mention.start, mention.last, mention.vague) if mention.start < mention.last else self.last_run
+                )
                 self.count_from(tokens, mention)
             i = max(mention.end, i + 1)
         joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
@@ -204,11 +207,9 @@ class DateReader:
         token = at(tokens, i)
         weekday = self.weekday(token)
         if weekday is not None:
-            k = i + 1
-            if (at(tokens, k).lower in ("and", "и") or at(tokens, k).text in DASHES) and self.weekday(
-                at(tokens, k + 1)
-            ):
-                k += 2  # "on Wednesday and Thursday, 13–14 November"
+            k, second = i + 1, None
+            if self.weekday_pair(tokens, i):
+                second, k = self.weekday(at(tokens, k + 1)), k + 2  # "on Wednesday and Thursday, 13–14 November"
             k += 1 if at(tokens, k).text == "," else 0
             dated = (
                 self.day_first(tokens, k, weekday)
@@ -218,7 +219,12 @@ class DateReader:
             if dated is not None:
                 dated.first = i
                 return dated
-            return self.relative_weekday(tokens, i, weekday)
+            mention = self.relative_weekday(tokens, i, weekday)
+            apart = second is not None and at(tokens, i + 1).lower in ("and", "и") and (second - weekday) % 7 != 1
+            if mention is not None and second is not None and not apart:
+                # "on Saturday and Sunday", "с понедельника по среду": the days from the first to the second
+                mention.last, mention.end = mention.start + dt.timedelta(days=(second - weekday) % 7), i + 3
+            return mention
         if token.text[:1].isdigit():
             return (
                 self.numeric(tokens, i)
@@ -245,8 +251,9 @@ class DateReader:
         if at(tokens, k).text == "-" and at(tokens, k + 1).lower in ("го", "е", "ое"):
             k += 2  # "21-го ноября"
         # "from the 9th to the 15th of August": an article before an ordinal changes nothing.
-        first = i - 1 if at(tokens, i - 1).lower == "the" else i
-        the = 1 if at(tokens, k + 1).lower == "the" else 0
+        # "from Monday 6 to Sunday 12 October": a weekday before either day changes nothing either.
+        first = i - 1 if at(tokens, i - 1).lower == "the" or self.weekday(at(tokens, i - 1)) is not None else i
+        the = 1 if at(tokens, k + 1).lower == "the" or self.weekday(at(tokens, k + 1)) is not None else 0
         following = self.number(at(tokens, k + 1 + the), 1, 31) if self.range_word(tokens, k, first) else None
         consecutive = following == day + 1 or at(tokens, first - 1).lower in RANGE_STARTS
         if following is not None and (at(tokens, k).lower not in ("and", "и") or consecutive):
@@ -339,6 +346,9 @@ class DateReader:
         if self.last_day is not None and (length := self.same_day_words(tokens, i)):
             # "The same day the Governor will open…", "в тот же день", "In the evening, …": the day last named.
             return Mention(i, i + length, self.last_day, self.last_day, Event.Precision.DAY)
+        if self.last_day is not None and (length := self.next_day_words(tokens, i)):
+            day = self.last_day + dt.timedelta(days=1)  # "The next day", "на следующий день": the day after it
+            return Mention(i, i + length, day, day, Event.Precision.DAY)
         for unit in ("year", "month", "week"):
             found = self.shift(tokens, i, unit)
             if found is not None:
@@ -357,25 +367,6 @@ class DateReader:
             return Mention(i, end, first, first, Event.Precision.MONTH)
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
         return Mention(i, end, monday, monday + dt.timedelta(days=6), Event.Precision.DAY, vague=True)
-
-    def relative_weekday(self, tokens: list[Token], i: int, weekday: int) -> Mention | None:
-        """on Tuesday, last Friday, в следующую среду: the nearest such day the tense allows."""
-        before = at(tokens, i - 1)
-        shift = SHIFTS.get(self.lemma(before))
-        if shift is None and not self.single_weekday(tokens, i):
-            return None
-        tense = {-1: "past", 1: "future"}.get(shift) or self.tense_before(tokens, i)
-        ahead = (weekday - self.published.weekday()) % 7
-        scheduled = self.schedule_weekday(weekday) if shift is None and tense != "past" else None
-        if scheduled is not None:
-            day = scheduled
-        elif tense == "past":
-            day = self.published - dt.timedelta(days=(7 - ahead) % 7)
-        elif tense == "future" or ahead <= 3:
-            day = self.published + dt.timedelta(days=ahead or 7)
-        else:
-            day = self.published - dt.timedelta(days=7 - ahead)
-        return Mention(i - (1 if shift is not None else 0), i + 1, day, day, Event.Precision.DAY)
 
     # Ranges and years ---------------------------------------------------------------------------
 
@@ -417,7 +408,9 @@ class DateReader:
             return True
         if len(between) == 1 and last in ("to", "and", "и") and at(tokens, first.first - 1).lower in RANGE_STARTS:
             return True
-        return last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up")
+        if last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up"):
+            return True
+        return self.opened_and_closed(tokens, first, between)
 
     def span(self, first: Mention, second: Mention) -> Mention:
         if first.precision == second.precision == Event.Precision.MONTH and first.start < second.start:
@@ -461,8 +454,11 @@ class DateReader:
         return Mention(i, k, first, last, Event.Precision.DAY, explicit)
 
     def infer_year(self, tokens: list[Token], i: int, parts: Partial) -> int | None:
-        """The year a date leaves out: the weekday's, the paragraph's, the tense's, else the nearest."""
+        """The year a date leaves out: the weekday's, the event's name's, the paragraph's, the tense's, else the
+        nearest."""
         published, tense = self.published, self.tense_at(i)
+        if parts.weekday is None and (named := self.name_year(tokens, i)) is not None:
+            return named  # "«Кыргыз Экспо-2026» 9–11 сентября", "Expo 2026 on 8–11 April"
         candidates = []
         for year in (published.year - 1, published.year, published.year + 1):
             try:
@@ -484,6 +480,9 @@ class DateReader:
         ]
         chosen = by_tense or candidates
         return min(chosen, key=lambda day: abs((day - published).days)).year if chosen else None
+
+
+NAME_YEAR_GAP = {"»", '"', "”", ")", "on", "from", "с"}
 
 
 AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",

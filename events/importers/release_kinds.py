@@ -52,15 +52,17 @@ KINDS = {
     # in a name (release_names.py), as "week" is also a stretch of time.
     "days": (("culture-days", GENERAL_TYPE), set(), set()),
     GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars",
-                                     "olympiad", "competition", "contest", "tournament", "championship"},
+                                     "olympiad", "competition", "contest", "tournament", "championship", "lecture",
+                                     "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
-                    "турнир", "чемпионат"}),
+                    "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
              "resolution", "accord", "communique", "law", "constitution", "statute", "document", "договор",
              "соглашение", "конвенция", "меморандум", "декларация", "протокол", "хартия", "указ", "постановление",
-             "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность"}  # fmt: skip
+             "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность", "roadmap",
+             "карта"}  # fmt: skip
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
@@ -69,7 +71,7 @@ ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", 
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
-    (("trade", "business", "торговый", "деловой"), ("mission", "missions", "миссия"), "visit"),
+    (("trade", "business", "торговый", "деловой", "бизнес"), ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
@@ -92,6 +94,13 @@ SINCE_WORDS = 12
 AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
             "зритель", "гость"}  # fmt: skip
 AUDIENCE_DISTANCE = 4
+# Visitors counted in thousands: "its events were visited by 40 thousand people", "посетили более 40 тысяч человек".
+AUDIENCE |= {"thousand", "thousands", "million", "тысяча", "миллион"}
+# Words that count days ("two days later", "через несколько дней"), and words after days that make them a stretch of
+# time ("two days later", "a few days ago").
+DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "few", "several", "couple", "many", "два", "три",
+              "четыре", "пять", "шесть", "семь", "несколько", "пара"}  # fmt: skip
+LATER = {"later", "earlier", "ago", "after", "before", "позже", "раньше", "спустя", "назад", "подряд"}
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
 # Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
@@ -191,8 +200,9 @@ class KindReader:
             kind, general = self.kind_of(token)
             if general and self.lemma(token) in ("event", "events", "мероприятие") and self.plural(token):
                 continue  # "Анонс мероприятий на неделю", "a week of events": many events, not one
-            if kind is None and position and (self.lemma(segment[position - 1]), self.lemma(token)) in COMPOUNDS:
-                kind = self.type_for(COMPOUNDS[self.lemma(segment[position - 1]), self.lemma(token)])
+            before = position - 1 - (position > 1 and segment[position - 1].text == "-")  # "бизнес-миссия"
+            if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS:
+                kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
             if kind is None and self.lemma(token) in RECEIVING:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
@@ -203,6 +213,8 @@ class KindReader:
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
                 continue
+            if self.counts_days(segment, position):
+                continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
             if {at.lower for at in segment[max(0, position - 3) : position]} & FRAME_WORDS:
                 continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
             if self.heads_name(segment, position):
@@ -214,6 +226,16 @@ class KindReader:
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
+
+    def counts_days(self, segment: list[Token], position: int) -> bool:
+        """Whether "days" at a position count time: after a number ("two days", "3 дня"), before "later", "ago";
+        "в дни каникул", "за дни выставки" (not "в Дни культуры")."""
+        if self.lemma(segment[position]) not in ("day", "days", "день"):
+            return False
+        before = segment[position - 1] if position else Token("", 0, 0)
+        after = segment[position + 1].lower if position + 1 < len(segment) else ""
+        during = self.language == "ru" and segment[position].text.islower() and before.lower in ("в", "во", "за")
+        return before.text.isdigit() or self.lemma(before) in DAY_COUNTS or after in LATER or during
 
     def hosting_event(self, segment: list[Token], kind: EventType | None, word_at: int) -> tuple:
         """The forum, conference, festival or exhibition a session or meeting is part of, when the words name it

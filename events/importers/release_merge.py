@@ -18,6 +18,12 @@ from .release_words import Proposal, Token
 
 # At most this many words ("в Казани и") between a date and the next leg of its event.
 LEG_WORDS = 6
+# Words that make an event named before a date set aside by commas the time of another: "On the eve of the visit, on
+# 27 October, Jakarta will host a business forum", "По окончании выставки, 23–24 апреля, делегация посетит Самарканд".
+RELATIONAL = {"eve", "following", "after", "before", "ahead", "prior", "end", "close", "day", "накануне", "кануне",
+              "окончании", "завершении", "после", "перед", "преддверии", "день"}  # fmt: skip
+# What may stand between a comma and the date it sets aside: ", on 27 October,", ", 21 апреля,".
+ASIDE_PREPOSITIONS = {"on", "в", "во"}
 
 
 def within(proposal: Proposal, earlier: Proposal, *, vague: bool = False) -> bool:
@@ -34,20 +40,27 @@ def within(proposal: Proposal, earlier: Proposal, *, vague: bool = False) -> boo
 
 
 def visits_talks(found: list[Proposal]) -> list[Proposal]:
-    """The proposals, a visit's talks unticked: a one-day meeting on a day of a visit of several days proposed from
-    the same release ("visits Russia on 3–4 March … On 4 March, the ministers will hold talks") is likely part of it,
-    though an officer may enter it apart."""
+    """The proposals, a visit's talks unticked: a meeting on a day or over the days of a visit of several days
+    proposed from the same release ("visits Russia on 3–4 March … On 4 March, the ministers will hold talks") is
+    likely part of it, though an officer may enter it apart."""
     visits = [p for p in found if p.event_type.is_visit and p.precision == Event.Precision.DAY and p.start < p.end]
     for proposal in found:
         if (
             proposal.event_type.slug == "meeting"
             and proposal.precision == Event.Precision.DAY
-            and proposal.start == proposal.end
             and not proposal.reason
-            and any(visit.start <= proposal.start <= visit.end and of_visit(proposal, visit) for visit in visits)
+            and any(part_of(proposal, visit) for visit in visits)
         ):
             proposal.reason = REASONS["visit"]
     return found
+
+
+def part_of(talks: Proposal, visit: Proposal) -> bool:
+    """Whether talks are likely a visit's: on one of its days (see of_visit), or over all its days ("Бизнес-миссия,
+    24–26 ноября … Программа включала переговоры")."""
+    if (talks.start, talks.end) == (visit.start, visit.end):
+        return True
+    return talks.start == talks.end and visit.start <= talks.start <= visit.end and of_visit(talks, visit)
 
 
 def of_visit(proposal: Proposal, visit: Proposal) -> bool:
@@ -127,6 +140,30 @@ def contains(mention: Mention, day: Mention, proposal: Proposal) -> bool:
         and proposal.start == day.start
         and proposal.end == day.last
     )
+
+
+def set_aside(tokens: list[Token], bounds: tuple[int, int], mention: Mention, earlier: list[Token]) -> int | None:
+    """Where the clause after a date set aside by commas ends, when the event named before it tells only its time
+    ("On the eve of the visit, on 27 October, …"): the date's event is that clause's. None otherwise."""
+    low, high = bounds
+    between = tokens[low : mention.first]
+    if mention.end != high or at_mark(tokens, high) is None or any(t.lower not in ASIDE_PREPOSITIONS for t in between):
+        return None
+    if not any(token.lower in RELATIONAL for token in earlier):
+        return None
+    return next((k for k in range(high + 1, len(tokens)) if tokens[k].text in ",;:()"), len(tokens))
+
+
+def at_mark(tokens: list[Token], k: int) -> Token | None:
+    return tokens[k] if 0 <= k < len(tokens) and tokens[k].text == "," else None
+
+
+def narrows(tokens: list[Token], before: Mention, mention: Mention) -> bool:
+    """Whether days follow a whole week said before them with only a comma (and "from", "on") between, and lie in it
+    ("last week, from 9 to 13 February")."""
+    between = [token.lower for token in tokens[before.end : mention.first]]
+    inside = before.start <= mention.start <= mention.last <= before.last
+    return before.vague and inside and between[:1] == [","] and set(between[1:]) <= {"from", "on", "с", "со", "в", "во"}
 
 
 def is_dateline(before: list[Token]) -> bool:

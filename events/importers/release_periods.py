@@ -5,8 +5,6 @@ What it reads, in English and Russian:
   "этой зимой" (a winter is December to February; "winter 2024", "зимой 2024 года", the one that ends in 2024);
 - a day by its number alone ("Last month, on the 22nd", "Среда, 11-е"): in the month just named, else in the
   month of the day the text named last (a programme's days), else of the publication, as the tense allows;
-- a weekday alone after a programme's days ("В субботу Министр откроет…" after "12–13 декабря"): the next such
-  day after the last day named, when that day is still to come;
 - the end of an event named earlier ("opens on 5 May … and will remain open until the end of September", "The
   forum … will last until 16 September", "выставка, которая продлится до 15 мая"), and deadlines, which are not
   events ("applications by 13 September", "заявки принимаются до 15 июня");
@@ -17,9 +15,9 @@ import datetime as dt
 
 from events.models import Event
 
-from .release_dates import SHIFTS, Mention, Partial, at
+from .release_dates import NAME_YEAR_GAP, SHIFTS, Mention, Partial, at
 from .release_kinds import MOVED
-from .release_words import DASHES, WEEKDAY_BEFORE, Token, is_clause_mark
+from .release_words import DASHES, Token, is_clause_mark
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
            "весна": (3, 5), "лето": (6, 8), "осень": (9, 11), "зима": (12, 2), "весной": (3, 5), "летом": (6, 8),
@@ -41,6 +39,9 @@ TIME_PARTS = {"on", "at", "noon", "midnight", "am", "pm", "a", "p", "m", "hrs", 
 DUE = {"accreditation", "registration", "application", "applications", "submission", "submissions", "entries",
        "аккредитация", "регистрация", "заявка"}  # fmt: skip
 DUE_WINDOW = 16
+# Verbs that start an event's run: "opened on 5 September and closed on 22 November".
+OPENING = {"open", "opens", "opened", "start", "starts", "started", "begin", "begins", "began", "открыться",
+           "открываться", "начаться", "начинаться", "стартовать"}  # fmt: skip
 # Verbs that end what is due: "Registration closes on 20 March".
 CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "закрываться", "закрыться", "завершаться",
            "завершиться", "заканчиваться", "закончиться"}  # fmt: skip
@@ -58,10 +59,6 @@ QUARTERS = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 1
             "ii": (4, 6), "iii": (7, 9), "iv": (10, 12)}  # fmt: skip
 PARTS_OF_YEAR = {"half": HALVES, "quarter": QUARTERS, "полугодие": HALVES, "квартал": QUARTERS}
 DECADES = {"первый": (1, 10), "второй": (11, 20), "третий": (21, 31)}
-# "last weekend", "в минувшие выходные": the weekend's shift, from the word before it.
-WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "минувший": -1, "прошлый": -1,
-                  "прошедший": -1, "прошедшее": -1, "этот": 0, "ближайший": 0, "следующий": 1,
-                  "предстоящий": 1}  # fmt: skip
 # Verbs of figures: a month or a year in their clause is the period they are given for ("trade grew by 14% in
 # 2025", "товарооборот в 2025 году вырос"), not an event's ("the Commission on Trade will meet in June" is).
 FIGURES = {"grew", "grow", "increased", "decreased", "rose", "fell", "amounted", "exceeded", "вырасти", "увеличиться",
@@ -70,21 +67,9 @@ FIGURES = {"grew", "grow", "increased", "decreased", "rose", "fell", "amounted",
 # plan's, not an event's.
 PLANS = {"plan", "plans", "programme", "program", "schedule", "план", "программа", "график"}
 APPROVED = {"approved", "adopted", "approve", "adopt", "утвердить", "принять", "утверждённый", "утвержденный"}
-# Words between weekdays and the week they are of: "on Wednesday and Thursday next week", "во вторник и среду".
-# Words between a week and the weekdays after it: "next week, from Tuesday to Thursday", "на следующей неделе, во
-# вторник".
-WEEKDAY_AFTER = {"from", "to", "till", "until", "and", "on", "с", "по", "и", "в", "во", "-", "–", "—"}
-WEEKDAY_LINKS = {"and", ",", "or", "on", "и", "или", "в", "во", "на"}
 # Words between "until"/"до" and a month: "until the end of September", "до конца сентября".
 END_PARTS = {"the", "end", "of", "конца", "начала", "середины"}
 STATISTICS_WORDS = {"за"}
-# "On the second day", "На второй день", "В четвёртый, заключительный день": the day's number, counted from the day a
-# trip or an event began (the last day the text named as a start).
-DAY_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "первый": 1,
-               "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6,
-               "седьмой": 7}  # fmt: skip
-FINAL_WORDS = {"final", "last", "closing", "заключительный", "последний", "завершающий"}
-DAY_WORDS = {"day", "день"}
 # What joins a numeric date's parts: 14.11.2017, 14/11/2017.
 NUMERIC_SEPARATORS = {".", "/"}
 
@@ -179,13 +164,6 @@ class PeriodReader:
         tried += {"past": [this, previous], "future": [this, next_month(published)]}.get(tense, [this])
         return tried
 
-    def schedule_weekday(self, weekday: int) -> dt.date | None:
-        """A weekday named after a programme's days still to come: the next such day after the last one named."""
-        last = self.last_day
-        if last is None or last < self.published:
-            return None
-        return last + dt.timedelta(days=(weekday - last.weekday()) % 7 or 7)
-
     def until_word(self, tokens: list[Token], mention: Mention) -> str:
         """The word before a date that ends something ("until", "до", "by"), past "the end of", else ""."""
         k = mention.first - 1
@@ -196,11 +174,32 @@ class PeriodReader:
         word = at(tokens, k).lower
         if word == "позднее" and at(tokens, k - 1).lower == "не":
             return word
+        if word == "than" and at(tokens, k - 1).lower == "later":
+            return "by"  # "no later than 13 March"
         return word if word in DEADLINE else ""
 
     def continues(self, tokens: list[Token], low: int, high: int) -> bool:
         """Whether the words [low, high) carry an event on ("will last", "remain open", "продлится")."""
         return any(self.lemma(token) in CONTINUING or token.lower in CONTINUING for token in tokens[low:high])
+
+    def opened_and_closed(self, tokens: list[Token], first: Mention, between: list[Token]) -> bool:
+        """Whether two days are an event's first and last: "opened on 5 September and closed on 22 November",
+        "открылась 5 сентября и закрылась 22 ноября"."""
+        before = {self.lemma(token) for token in tokens[max(0, first.first - 3) : first.first]}
+        words = {self.lemma(token) for token in between}
+        return bool(before & OPENING and words & CLOSING and words & {"and", "и"}) and len(between) <= 4
+
+    def name_year(self, tokens: list[Token], i: int) -> int | None:
+        """The year an event's name ends with, just before a date that leaves its year out ("Expo-2026» 9–11 сентября",
+        "Vietnam Expo 2026 on 8–11 April"), when it is last, this or next year."""
+        k = i - 1
+        while k > i - 3 and at(tokens, k).lower in NAME_YEAR_GAP:
+            k -= 1
+        year, before = at(tokens, k), at(tokens, k - 1)
+        named = before.text == "-" or (before.text[:1].isupper() and before.text.isalpha())
+        if not (year.text.isdigit() and len(year.text) == 4 and named):
+            return None
+        return int(year.text) if abs(int(year.text) - self.published.year) <= 1 else None
 
     def ends_event(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether the second date is the end of the event the first begins: "opens on 10 August … and will remain
@@ -209,6 +208,10 @@ class PeriodReader:
             first.precision == Event.Precision.DAY
             and self.until_word(tokens, second) in UNTIL
             and self.continues(tokens, first.end, second.first)
+            and 0 <= (second.last - first.start).days <= 366
+            and not self.is_deadline(
+                tokens, second
+            )  # "Business mission, 23–26 March: registration open until 12 March"
         )
 
     def gives_figures(self, tokens: list[Token], mention: Mention) -> bool:
@@ -226,7 +229,9 @@ class PeriodReader:
         word = self.until_word(tokens, mention)
         words = tokens[max(0, mention.first - DUE_WINDOW) : mention.first]
         closing = {self.lemma(token) for token in words[-3:]} & CLOSING
-        due = any(self.lemma(token) in DUE for token in words) and not any(token.text in ".;" for token in words)
+        # What is due, in the date's own clause: "БелТПП формирует экспозицию; приём заявок завершается 27 июня".
+        stop = max((k + 1 for k, token in enumerate(words) if token.text in ".;"), default=0)
+        due = any(self.lemma(token) in DUE for token in words[stop:])
         if (word or closing) and due:
             return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
         return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))
@@ -240,45 +245,6 @@ class PeriodReader:
         given for, not an event."""
         months = first.precision == second.precision == Event.Precision.MONTH
         return months and (first.start.month == 1 or at(tokens, first.first - 1).lower in STATISTICS_WORDS)
-
-    def weekdays_of(self, tokens: list[Token], week: Mention) -> Mention:
-        """The days of a week that weekdays just before or after it name ("on Wednesday and Thursday next week",
-        "в четверг на следующей неделе", "next week, from Tuesday to Thursday"), from the first to the last; the
-        whole week when none do."""
-        days, first, end, k = [], week.first, week.end, week.first - 1
-        while k >= 0 and (tokens[k].lower in WEEKDAY_LINKS or self.weekday(tokens[k]) is not None):
-            if (day := self.weekday(tokens[k])) is not None:
-                days.append(day)
-                first = k
-            k -= 1
-        if not days:
-            k = week.end + (1 if at(tokens, week.end).text == "," else 0)
-            while at(tokens, k).lower in WEEKDAY_AFTER or self.weekday(at(tokens, k)) is not None:
-                comma = at(tokens, k + 1).text == ","
-                if self.weekday(at(tokens, k)) is not None and self.number(at(tokens, k + 1 + comma), 1, 31):
-                    break  # "next week, from Monday, 24 November": the weekday of a date, read with it
-                if (day := self.weekday(at(tokens, k))) is not None:
-                    days.append(day)
-                    end = k + 1
-                k += 1
-        if not days:
-            return week
-        monday = week.start
-        return Mention(first, end, monday + dt.timedelta(days=min(days)), monday + dt.timedelta(days=max(days)),
-                       Event.Precision.DAY)  # fmt: skip
-
-    def same_day_words(self, tokens: list[Token], i: int) -> int:
-        """How many words from token i say "the day last named": "the same day", "тот же день", "этот же день" in
-        any case; "In the evening" or "Вечером" that start a sentence. 0 if they do not."""
-        word = at(tokens, i).lower
-        if word == "same":
-            return 2 if at(tokens, i - 1).lower == "the" and at(tokens, i + 1).lower == "day" else 0
-        if word == "evening" and i == 2 and (tokens[0].lower, tokens[1].lower) == ("in", "the"):
-            return 1
-        if word == "вечером" and i == 0:
-            return 1
-        same = self.lemma(at(tokens, i)) in ("тот", "этот") and at(tokens, i + 1).lower == "же"
-        return 3 if same and self.lemma(at(tokens, i + 2)) == "день" else 0
 
     def half_year(self, tokens: list[Token], i: int) -> Mention | None:
         """Halves and quarters of a year: in the second half of the year / of 2027 / of next year, in the first
@@ -320,20 +286,6 @@ class PeriodReader:
             mention.last = dt.date(*next_month(mention.start), 1) - dt.timedelta(days=1)
         return mention
 
-    def weekend(self, tokens: list[Token], i: int) -> Mention | None:
-        """last weekend, this weekend, в минувшие выходные, в эти выходные: its Saturday and Sunday."""
-        word = at(tokens, i).lower
-        if not (word in ("weekend", "weekends") or self.lemma(at(tokens, i)) in ("выходные", "выходной")):
-            return None
-        shift = WEEKEND_SHIFTS.get(at(tokens, i - 1).lower, WEEKEND_SHIFTS.get(self.lemma(at(tokens, i - 1))))
-        if shift is None:
-            return None
-        published = self.published
-        saturday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=5, weeks=shift)
-        if shift < 0 and published.weekday() == 6:
-            saturday += dt.timedelta(weeks=1)  # on a Sunday, "last weekend" is the one that ends today
-        return Mention(i - 1, i + 1, saturday, saturday + dt.timedelta(days=1), Event.Precision.DAY)
-
     def numeric(self, tokens: list[Token], i: int) -> Mention | None:
         """14.11.2017, and without the year 14.11 or 24–25.09 (a two-digit month: "3.5 per cent" is no date): day,
         month [and year] joined by full stops, without spaces; 20/03/2026 the same with slashes (month first only
@@ -365,33 +317,6 @@ class PeriodReader:
             return self.with_year(tokens, i, k + 4, Partial(first_day, month, last_day, month))
         return self.with_year(tokens, i, k + 3, Partial(first_day, month, last_day, month))
 
-    def nth_day(self, tokens: list[Token], i: int) -> Mention | None:
-        """ "On the second day", "На второй день", "the fourth and final day", "Третий день": the day counted from the
-        last day the text named as a start (a trip's arrival, an event's opening). A final day ends the visit that
-        began on that day, when the release proposed one."""
-        number = DAY_NUMBERS.get(self.lemma(at(tokens, i))) if at(tokens, i).text[:1].isalpha() else None
-        if number is None or self.counting_from is None:
-            return None
-        k, final = i + 1, False
-        if at(tokens, k).lower in ("and", ",", "и") and self.lemma(at(tokens, k + 1)) in FINAL_WORDS:
-            k, final = k + 2, True
-        if self.lemma(at(tokens, k)) not in DAY_WORDS:
-            return None
-        after = at(tokens, k + 2 + (at(tokens, k + 2).lower == "the"))
-        if at(tokens, k + 1).lower == "of" and (self.month(after) or after.lower in SEASONS):
-            return None  # "the first day of June", "The first day of spring"
-        if at(tokens, k + 1).lower in ("подряд", "running") or self.lemma(at(tokens, i - 1)) in ("every", "каждый"):
-            return None  # "второй день подряд", "Every second day": no day of a trip
-        if not any(p.start == self.counting_from and (p.event_type.is_visit or p.start < p.end) for p in self.found):
-            return None  # counted from a visit's arrival or an event's first day, not from any day the text named
-        day = self.counting_from + dt.timedelta(days=number - 1)
-        if final:
-            for proposal in self.found:
-                if proposal.event_type.is_visit and proposal.start == self.counting_from and proposal.end < day:
-                    proposal.end = day
-        first = i - 1 if at(tokens, i - 1).lower == "the" else i
-        return Mention(first, k + 1, day, day, Event.Precision.DAY, False, counted=True)
-
     def moved_from(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a date is the one an event was moved from: "postponed from 5 May", "перенесён с 12 марта"."""
         if at(tokens, mention.first - 1).lower not in ("from", "с", "со"):
@@ -402,17 +327,6 @@ class PeriodReader:
             if self.lemma(tokens[k]) in MOVED:
                 return True
         return False
-
-    def single_weekday(self, tokens: list[Token], i: int) -> bool:
-        """Whether a weekday at token i names one day ("on Tuesday", "until Thursday", "с понедельника по четверг"),
-        not every such day ("по понедельникам", "on Mondays")."""
-        return at(tokens, i - 1).lower in WEEKDAY_BEFORE and not self.plural(at(tokens, i))
-
-    def count_from(self, tokens: list[Token], mention: Mention) -> None:
-        """Take a day the text names as the first of the days counted after it ("on the second day"), unless it was
-        counted itself or ends something ("until 20 June")."""
-        if not mention.counted and self.until_word(tokens, mention) not in DEADLINE:
-            self.counting_from = mention.start
 
     def iso_date(self, tokens: list[Token], i: int, parts: list[Token], touching: list[int]) -> Mention | None:
         """2026-03-20: a year, a month and a day joined by hyphens, without spaces."""

@@ -5,6 +5,8 @@ English: auxiliaries and the past forms of the verbs releases use ("will", "took
 held"). Russian: the verbs' tenses from pymorphy3, and verbs of planning ("планируется", "договорились").
 """
 
+import bisect
+
 from .release_dates import at
 from .release_kinds import ANNOUNCED, MOVED
 from .release_words import Token
@@ -47,6 +49,21 @@ HEADLINE_FUTURE = {"visit", "meet", "hold", "attend", "open", "host", "travel", 
 
 class TenseReader:
     """The tenses of a sentence's clauses; the ReleaseReader (release.py) sets up the state used here."""
+
+    def clause_bounds(self, i: int) -> tuple[int, int]:
+        """The tokens [low, high) of the clause (between commas, dashes, brackets...) that holds token i."""
+        marks = self.clause_marks
+        at = bisect.bisect_left(marks, i)  # marks[at] is the first mark at or after i
+        low = marks[at - 1] + 1 if at else 0
+        high = marks[at] if at < len(marks) else len(self.clause_tokens)
+        return low, high
+
+    def clause_tense(self, i: int | None) -> str:
+        """The tense of the clause that holds token i; of the whole sentence when i is None."""
+        low, high = (0, len(self.clause_tokens)) if i is None else self.clause_bounds(i)
+        if (low, high) not in self.clause_tenses:
+            self.clause_tenses[low, high] = self.words_tense(self.clause_tokens[low:high])
+        return self.clause_tenses[low, high]
 
     def tense_at(self, i: int) -> str:
         """The tense of the clause that holds token i, else of the sentence: "future", "past", "present" or ""."""

@@ -252,3 +252,16 @@ def parse_dates(value: str) -> tuple[dt.date, dt.date, str]:
     if end < start:
         raise ValueError(_("The last day is before the first."))
     return start, end, precision
+
+
+def nearer_next(tokens: list[Token], end: int, word: int, following: int) -> bool:
+    """Whether the event word after a date (which ends at `end`) is nearer the next date, in the same clause:
+    "Переизбранный 20 ноября на пост Президента, свой первый визит совершил 28 ноября": the 28th's visit."""
+    if following - word >= word - end:
+        return False
+    return not any(is_clause_mark(tokens, k) for k in range(word, following))
+
+
+def is_heading(paragraph: list[str]) -> bool:
+    """Whether a paragraph is a heading line: one short sentence without a full stop ("Exhibition: Glass Horizons")."""
+    return len(paragraph) == 1 and not paragraph[0].endswith((".", "!", "?", ";")) and len(paragraph[0].split()) <= 8

@@ -79,3 +79,44 @@ def test_a_day_named_before_the_events_days_in_one_sentence_is_one_of_them(seed)
     )
 
     assert proposals(text, dt.date(2026, 3, 13)) == [("2026-03-11..2026-03-12", "visit", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On the eve of the visit, on 2 March, Jakarta will host a Russian-Indonesian business forum.",
+            [("2026-03-02", "forum", "")],
+        ),
+        (
+            "Following the exhibition, on 13-14 March, a business delegation will visit Shymkent.",
+            [("2026-03-13..2026-03-14", "visit", "")],
+        ),
+        (
+            "Во второй день выставки, 21 марта, на её площадке состоится межрегиональный форум.",
+            [("2026-03-21", "forum", "")],
+        ),
+        (
+            "По окончании выставки, 23–24 марта, деловая делегация посетит Самарканд.",
+            [("2026-03-23..2026-03-24", "visit", "")],
+        ),
+    ],
+)
+def test_a_date_set_aside_after_an_event_that_only_tells_its_time_takes_the_event_after_it(seed, text, expected):
+    assert proposals(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The event before the date is the sentence's own: no word of time before it.
+        ("The exhibition, on 5 March, will include a concert of folk music.", [("2026-03-05", "exhibition", "")]),
+        # The date is not set aside: the words after it are its own clause's.
+        (
+            "After the visit on 2 March the ministers will attend a forum in Kazan.",
+            [("2026-03-02", "visit", "")],
+        ),
+    ],
+)
+def test_an_event_before_a_date_stays_its_own_without_a_word_of_time_or_commas(seed, text, expected):
+    assert proposals(text) == expected

@@ -1,0 +1,85 @@
+"""Days said by their relation to others (events/importers/release_days.py): weekdays joined as a run, the weekday of
+a run of days named before it, the next day after the one last named."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = dt.date(2026, 2, 19)  # a Thursday
+
+
+def proposals(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(p.iso, p.event_type.slug, str(p.reason)) for p in propose(text, published=published)]
+
+
+def test_a_weekday_of_a_past_run_of_days_is_that_runs_day_not_this_weeks(seed):
+    text = (
+        "The trade mission to Hanoi took place from 9 to 13 February.\n\n"
+        "On Tuesday, the Belarusian–Vietnamese Business Forum was held in Hanoi.\n\n"
+        "The next day, the Business Council held its ninth session in Hanoi."
+    )
+
+    assert proposals(text) == [
+        ("2026-02-09..2026-02-13", "visit", ""),
+        ("2026-02-10", "forum", ""),
+        ("2026-02-11", "meeting", "Talks on a day of a visit proposed here: likely part of that visit."),
+    ]
+
+
+def test_a_weekday_without_a_run_before_it_is_this_weeks(seed):
+    assert proposals("On Tuesday, the Business Forum was held in Hanoi.") == [("2026-02-17", "forum", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 10 February, the forum was held in Hanoi. The next day, the council held its session.", "2026-02-11"),
+        ("10 февраля в Ханое прошёл форум. На следующий день состоялось заседание совета.", "2026-02-11"),
+    ],
+)
+def test_the_next_day_is_the_day_after_the_one_last_named(seed, text, expected):
+    assert [iso for iso, _slug, _reason in proposals(text)][-1] == expected
+
+
+def test_weekdays_before_both_days_of_a_run_change_nothing(seed):
+    text = "The seventh Czech Film Week, our festival of new Czech cinema, runs from Monday 6 to Sunday 12 October."
+
+    assert proposals(text, dt.date(2025, 8, 28)) == [("2025-10-06..2025-10-12", "festival", "")]
+
+
+def test_a_weekday_an_event_to_come_opens_on_is_the_first_such_day_of_its_run(seed):
+    text = (
+        "On Friday the Embassy will host a reception on the occasion of Russia Day.\n\n"
+        "From 15 to 21 June, India will host the Days of Russian Culture.\n\n"
+        "The Days will open on Monday evening with a gala concert. On Tuesday the Embassy will host a reception."
+    )
+
+    # Not the Monday after the run's last day (a programme's next day): the Days' own Monday. Tuesday's reception is
+    # another event's, the day after the Monday named (a programme's next day).
+    assert proposals(text, dt.date(2026, 6, 10)) == [
+        ("2026-06-12", "other", ""),
+        ("2026-06-15..2026-06-21", "culture-days", ""),
+        ("2026-06-16", "other", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Weekdays joined as a run, then their dates: the dates (the weekdays do not make a year of their own).
+        ("The exhibition will be held in Ulaanbaatar from Wednesday to Friday, 24–26 June.", "2026-06-24..2026-06-26"),
+        # A run of weekdays alone: the nearest such days, from the first to the second.
+        ("The festival of Belarusian cuisine will be held on Saturday and Sunday.", "2026-06-13..2026-06-14"),
+        ("В субботу и воскресенье на набережной пройдет фестиваль национальной кухни.", "2026-06-13..2026-06-14"),
+        ("С понедельника по среду в Минске пройдут консультации министерств.", "2026-06-15..2026-06-17"),
+        # Two weekdays apart joined by "and" are no run: the first day only, as before.
+        ("Consultations will be held on Monday and Friday in Minsk.", "2026-06-15"),
+    ],
+)
+def test_weekdays_joined_as_a_run_give_its_days(seed, text, expected):
+    published = dt.date(2026, 6, 10)  # a Wednesday
+    assert [p.iso for p in propose(text, published=published)] == [expected]
