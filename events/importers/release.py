@@ -36,7 +36,7 @@ from .release_days import DayReader
 from .release_kinds import GENERAL_TYPE, REASONS, ROUND_TABLE, KindReader
 from .release_merge import another_leg, contains, is_dateline, narrows, opens, sharpens, visits_talks, with_legs, within
 from .release_names import NameReader
-from .release_periods import DUE, UNTIL, PeriodReader
+from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader
 from .release_tense import TenseReader
 from .release_words import (
@@ -63,8 +63,6 @@ from .release_words import (
 FRONTED = 2
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
 FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф"}
-# Types whose events run for days, which an end said without the event's word may end ("It … will run until").
-RUNNING = {"exhibition", "festival", "culture-days"}
 # What leads a list's line: "– Переговоры…", "• Consultations…".
 BULLETS = {"-", "–", "—", "•", "*", "·"}
 
@@ -312,36 +310,6 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
 
     def names_films(self, title: str) -> bool:
         return any(self.morphology.lemma(word, self.language) in FILM_WORDS for word in TOKEN.findall(title.lower()))
-
-    def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
-        """Whether a day that ends an event ("will last until 16 September") ends one proposed before: the last one
-        of the paragraph, or, when the sentence names the event again ("The exhibition will run until 14 March"),
-        the last one-day event of that type in the release (its opening); if so, it does now."""
-        if (
-            mention.precision != Event.Precision.DAY
-            or self.until_word(tokens, mention) not in UNTIL
-            or not self.continued_to(tokens, mention)
-        ):
-            return False
-        earlier = [self.last_proposal] if kind is None else [self.last_proposal, *reversed(self.found)]
-        # Else the last one of the paragraph, whatever the word: "It presents … joint festivals, and will run
-        # through 15 November" ends the exhibition before it.
-        tries = [(last, kind, last is self.last_proposal) for last in earlier]
-        if self.last_proposal is not None and self.last_proposal.event_type.slug in RUNNING:
-            tries.append((self.last_proposal, None, False))
-        for last, named, may_run in tries:
-            if (
-                last is not None
-                and last.precision == Event.Precision.DAY
-                and named in (None, last.event_type)
-                and not last.reason
-                and (may_run or last.start == last.end)
-                and last.start <= mention.last
-                and (mention.last - last.start).days <= 366
-            ):
-                last.end = mention.last
-                return True
-        return False
 
     def event_near(self, tokens: list[Token], mention: Mention, previous_end: int, following: int) -> tuple:
         """(type, where its word is in the segment, the segment's offset, the segment) for the event of a date.

@@ -240,6 +240,7 @@ class DateReader:
             or self.half_year(tokens, i)
             or self.weekend(tokens, i)
             or self.nth_day(tokens, i)
+            or self.days_off(tokens, i)
         )
 
     def day_first(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
@@ -340,7 +341,7 @@ class DateReader:
             if bare(at(tokens, i + 2).lower) == ("tomorrow" if later else "yesterday"):
                 day = self.published + dt.timedelta(days=2 if later else -2)
                 return Mention(i, i + 3, day, day, Event.Precision.DAY)
-        if word in DAYS_FROM_PUBLICATION:
+        if word in DAYS_FROM_PUBLICATION and at(tokens, i + 1).text not in ("»", '"', "”"):  # not «Беларусь сегодня»
             day = self.published + dt.timedelta(days=DAYS_FROM_PUBLICATION[word])
             return Mention(i, i + 1, day, day, Event.Precision.DAY)
         if self.last_day is not None and (length := self.same_day_words(tokens, i)):
@@ -457,6 +458,8 @@ class DateReader:
         """The year a date leaves out: the weekday's, the event's name's, the paragraph's, the tense's, else the
         nearest."""
         published, tense = self.published, self.tense_at(i)
+        if tense == "future" and self.opened_before(tokens, i):
+            tense = "past"  # "The exhibition opened on 27 January and will run until 14 March": its own verb's
         if parts.weekday is None and (named := self.name_year(tokens, i)) is not None:
             return named  # "«Кыргыз Экспо-2026» 9–11 сентября", "Expo 2026 on 8–11 April"
         candidates = []
@@ -480,9 +483,6 @@ class DateReader:
         ]
         chosen = by_tense or candidates
         return min(chosen, key=lambda day: abs((day - published).days)).year if chosen else None
-
-
-NAME_YEAR_GAP = {"»", '"', "”", ")", "on", "from", "с"}
 
 
 AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",

@@ -26,7 +26,26 @@ WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "м
 # Words between a week and the weekdays after it: "next week, from Tuesday to Thursday", "на следующей неделе, во
 # вторник".
 WEEKDAY_AFTER = {"from", "to", "till", "until", "and", "on", "с", "по", "и", "в", "во", "-", "–", "—"}
-WEEKDAY_LINKS = {"and", ",", "or", "on", "и", "или", "в", "во", "на"}
+WEEKDAY_LINKS = {
+    "and",
+    ",",
+    "or",
+    "on",
+    "и",
+    "или",
+    "в",
+    "во",
+    "на",
+    "to",
+    "through",
+    "till",
+    "until",
+    "по",
+    "до",
+    "-",
+    "–",
+    "—",
+}
 # "On the second day", "На второй день", "В четвёртый, заключительный день": the day's number, counted from the day a
 # trip or an event began (the last day the text named as a start).
 DAY_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "первый": 1,
@@ -34,6 +53,12 @@ DAY_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
                "седьмой": 7}  # fmt: skip
 FINAL_WORDS = {"final", "last", "closing", "заключительный", "последний", "завершающий"}
 DAY_WORDS = {"day", "день"}
+# "a week ago", "две недели назад", "через неделю", "in two weeks": how many of a unit, and the unit's days.
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "один": 1,
+          "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "десять": 10}  # fmt: skip
+UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "день": 1, "неделя": 7}
+AGO = {"ago", "назад"}
+AHEAD = {"in", "через"}
 
 
 class DayReader:
@@ -141,6 +166,8 @@ class DayReader:
         shift = SHIFTS.get(self.lemma(before))
         if shift is None and not self.single_weekday(tokens, i):
             return None
+        if shift is None and self.restates_day(tokens, i, weekday):
+            return Mention(i, i + 1, self.last_day, self.last_day, Event.Precision.DAY)  # "Послезавтра, в пятницу"
         tense = {-1: "past", 1: "future"}.get(shift) or self.tense_before(tokens, i)
         ahead = (weekday - self.published.weekday()) % 7
         scheduled = self.schedule_weekday(weekday) if shift is None and tense != "past" else None
@@ -152,7 +179,8 @@ class DayReader:
         elif scheduled is not None:
             day = scheduled
         elif tense == "past":
-            day = self.published - dt.timedelta(days=(7 - ahead) % 7)
+            # "last Thursday" said on a Thursday is a week ago; "on Thursday" in the past tense may be today
+            day = self.published - dt.timedelta(days=(7 - ahead) % 7 or (7 if shift == -1 else 0))
         elif tense == "future" or ahead <= 3:
             day = self.published + dt.timedelta(days=ahead or 7)
         else:
@@ -193,3 +221,32 @@ class DayReader:
         counted itself or ends something ("until 20 June")."""
         if not mention.counted and self.until_word(tokens, mention) not in DEADLINE:
             self.counting_from = mention.start
+
+    def days_off(self, tokens: list[Token], i: int) -> Mention | None:
+        """A day counted from the publication: "a week ago", "two days ago", "две недели назад", "неделю назад",
+        "через неделю", "через три дня", "in two weeks" (not "in the week", "in two days of talks")."""
+        ahead = at(tokens, i).lower in AHEAD
+        k = i + 1 if ahead else i
+        count = COUNTS.get(at(tokens, k).lower) or (int(at(tokens, k).text) if at(tokens, k).text.isdigit() else None)
+        if count is not None and count > 31:
+            return None
+        unit = UNIT_DAYS.get(self.lemma(at(tokens, k + (count is not None))))
+        if unit is None or (count is None and (ahead and self.language == "en")):
+            return None
+        end = k + (count is not None) + 1
+        if ahead:
+            if at(tokens, end).lower in ("of", "'s", "’s") or (self.language == "en" and count is None):
+                return None
+            sign = 1
+        elif at(tokens, end).lower in AGO:
+            sign, end = -1, end + 1
+        else:
+            return None
+        day = self.published + dt.timedelta(days=sign * (count or 1) * unit)
+        return Mention(i, end, day, day, Event.Precision.DAY, False)
+
+    def restates_day(self, tokens: list[Token], i: int, weekday: int) -> bool:
+        """Whether a weekday names again the day just named before it: "the day after tomorrow, Friday", "Послезавтра,
+        в пятницу"."""
+        k = i - 1 - (at(tokens, i - 1).lower in ("on", "в", "во"))
+        return self.last_day is not None and self.last_day.weekday() == weekday and at(tokens, k).text == "," and k <= 5

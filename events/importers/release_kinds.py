@@ -213,6 +213,8 @@ class KindReader:
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
                 continue
+            if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
+                continue  # "Спасибо, до встречи на следующей неделе": a farewell
             if self.counts_days(segment, position):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
             if {at.lower for at in segment[max(0, position - 3) : position]} & FRAME_WORDS:

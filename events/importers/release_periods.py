@@ -13,9 +13,9 @@ What it reads, in English and Russian:
 
 import datetime as dt
 
-from events.models import Event
+from events.models import Event, EventType
 
-from .release_dates import NAME_YEAR_GAP, SHIFTS, Mention, Partial, at
+from .release_dates import SHIFTS, Mention, Partial, at
 from .release_kinds import MOVED
 from .release_words import DASHES, Token, is_clause_mark
 
@@ -31,14 +31,18 @@ ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
-UNTIL = {"until", "till", "through", "thru", "до"}
-DEADLINE = {"by", "until", "till", "through", "thru", "до", "позднее", "deadline", "срок"}
+UNTIL = {"until", "till", "through", "thru", "до", "по"}
+DEADLINE = {"by", "until", "till", "through", "thru", "до", "по", "позднее", "deadline", "срок"}
 # Words of a time of day between "until" and its day: "until 12:00 on 23 February", "до 18 часов 24 апреля".
 TIME_PARTS = {"on", "at", "noon", "midnight", "am", "pm", "a", "p", "m", "hrs", "h", "ч", "час", "часов"}
 # What is due by a day: its day is a deadline, whatever the verb ("Accreditation is open until 10 April").
 DUE = {"accreditation", "registration", "application", "applications", "submission", "submissions", "entries",
        "аккредитация", "регистрация", "заявка"}  # fmt: skip
 DUE_WINDOW = 16
+# Types whose events run for days, which an end said without the event's word may end ("It … will run until").
+RUNNING = {"exhibition", "festival", "culture-days"}
+# What may stand between a year an event's name ends with and its date: "Expo-2026» 9–11 сентября".
+NAME_YEAR_GAP = {"»", '"', "”", ")", "on", "from", "с"}
 # Verbs that start an event's run: "opened on 5 September and closed on 22 November".
 OPENING = {"open", "opens", "opened", "start", "starts", "started", "begin", "begins", "began", "открыться",
            "открываться", "начаться", "начинаться", "стартовать"}  # fmt: skip
@@ -182,6 +186,11 @@ class PeriodReader:
         """Whether the words [low, high) carry an event on ("will last", "remain open", "продлится")."""
         return any(self.lemma(token) in CONTINUING or token.lower in CONTINUING for token in tokens[low:high])
 
+    def opened_before(self, tokens: list[Token], i: int) -> bool:
+        """Whether a verb of opening in the past comes just before token i ("opened on", "открылась")."""
+        before = tokens[max(0, i - 3) : i]
+        return any(self.lemma(token) in OPENING for token in before) and self.words_tense(before) == "past"
+
     def opened_and_closed(self, tokens: list[Token], first: Mention, between: list[Token]) -> bool:
         """Whether two days are an event's first and last: "opened on 5 September and closed on 22 November",
         "открылась 5 сентября и закрылась 22 ноября"."""
@@ -200,6 +209,38 @@ class PeriodReader:
         if not (year.text.isdigit() and len(year.text) == 4 and named):
             return None
         return int(year.text) if abs(int(year.text) - self.published.year) <= 1 else None
+
+    def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
+        """Whether a day that ends an event ("will last until 16 September") ends one proposed before: the last one
+        of the paragraph, or, when the sentence names the event again ("The exhibition will run until 14 March"),
+        the last one-day event of that type in the release (its opening); if so, it does now."""
+        if (
+            mention.precision == Event.Precision.YEAR
+            or self.until_word(tokens, mention) not in UNTIL
+            or not self.continued_to(tokens, mention)
+        ):
+            return False
+        # "until the end of August": its last day
+        end = mention.last if mention.precision == Event.Precision.DAY else month_end(mention.last)
+        earlier = [self.last_proposal] if kind is None else [self.last_proposal, *reversed(self.found)]
+        # Else the last one of the paragraph, whatever the word: "It presents … joint festivals, and will run
+        # through 15 November" ends the exhibition before it.
+        tries = [(last, kind, last is self.last_proposal) for last in earlier]
+        if self.last_proposal is not None and self.last_proposal.event_type.slug in RUNNING:
+            tries.append((self.last_proposal, None, False))
+        for last, named, may_run in tries:
+            if (
+                last is not None
+                and last.precision == Event.Precision.DAY
+                and named in (None, last.event_type)
+                and not last.reason
+                and (may_run or last.start == last.end)
+                and last.start <= end
+                and (end - last.start).days <= 366
+            ):
+                last.end = end
+                return True
+        return False
 
     def ends_event(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether the second date is the end of the event the first begins: "opens on 10 August … and will remain
@@ -344,3 +385,7 @@ class PeriodReader:
 
 def next_month(day: dt.date) -> tuple[int, int]:
     return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    return dt.date(*next_month(day), 1) - dt.timedelta(days=1)

@@ -83,3 +83,42 @@ def test_a_weekday_an_event_to_come_opens_on_is_the_first_such_day_of_its_run(se
 def test_weekdays_joined_as_a_run_give_its_days(seed, text, expected):
     published = dt.date(2026, 6, 10)  # a Wednesday
     assert [p.iso for p in propose(text, published=published)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("An exhibition of Kazakh painting opened a week ago at the Palais des Nations.", "2026-03-05", "2026-02-26"),
+        ("Выставка вьетнамской живописи открылась две недели назад в Музее Востока.", "2026-02-11", "2026-01-28"),
+        ("Через неделю в департаменте откроется выставка архивных документов.", "2026-07-17", "2026-07-24"),
+        ("In two weeks the exhibition of archival documents will open in Minsk.", "2026-07-17", "2026-07-31"),
+    ],
+)
+def test_days_and_weeks_counted_from_the_publication_name_a_day(seed, text, published, expected):
+    assert proposals(text, dt.date.fromisoformat(published)) == [(expected, "exhibition", "")]
+
+
+def test_a_count_of_days_without_ago_or_in_names_no_day(seed):
+    assert proposals("The exhibition will be open for two weeks in Minsk.", dt.date(2026, 7, 17)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Послезавтра, в пятницу, в Минске пройдут межмидовские консультации Беларуси и Китая.",
+        "The day after tomorrow, on Friday, consultations of the two ministries will be held in Minsk.",
+    ],
+)
+def test_a_weekday_that_names_again_the_day_just_named_is_that_day(seed, text):
+    assert proposals(text, dt.date(2026, 5, 20)) == [("2026-05-22", "meeting", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Со вторника по четверг на следующей неделе Министр совершит официальный визит во Вьетнам.",
+        "From Tuesday to Thursday next week the Minister will pay an official visit to Vietnam.",
+    ],
+)
+def test_weekdays_joined_as_a_run_before_the_week_they_are_of_are_its_days(seed, text):
+    assert proposals(text, dt.date(2026, 5, 20)) == [("2026-05-26..2026-05-28", "visit", "")]

@@ -206,3 +206,41 @@ def test_a_counted_day_of_an_event_is_that_days_own_events(seed, text):
         ("2026-07-21..2026-07-22", "forum", ""),
         ("2026-07-22", "meeting", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Last Friday we opened an exhibition of archival documents. There are some unique papers there. The "
+            "exhibition will stay open until the end of August.",
+            "2025-06-13..2025-08-31",
+        ),
+        (
+            "В прошлый четверг в музее открылась выставка русской живописи. Выставка продлится по 30 августа.",
+            "2025-06-12..2025-08-30",
+        ),
+    ],
+)
+def test_an_end_said_in_a_later_sentence_ends_the_run_opened_before(seed, text, expected):
+    assert proposals(text, dt.date(2025, 6, 19)) == [(expected, "exhibition", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exhibition opened on 27 January at the museum and will run until 14 March.",
+        "Выставка открылась 27 января в Этнологическом музее и будет работать до 14 марта.",
+    ],
+)
+def test_a_run_that_opened_takes_the_year_of_its_opening_verb_not_of_its_end(seed, text):
+    assert proposals(text, dt.date(2027, 3, 3)) == [("2027-01-27..2027-03-14", "exhibition", "")]
+
+
+def test_a_newspapers_name_and_a_farewell_name_no_day_and_no_event(seed):
+    text = (
+        "Вопрос («СБ. Беларусь сегодня»): Расскажите о подготовке к Форуму регионов.\n\n"
+        "Спасибо, до встречи на следующей неделе."
+    )
+
+    assert proposals(text, dt.date(2026, 5, 20)) == []
