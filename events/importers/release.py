@@ -271,6 +271,10 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
         publication's day); else none, and the event it names may be the topic of the next sentence's days ("The
         festival returns to Tokyo! From Friday, 2 July, to Sunday, 4 July, the ballet will perform.")."""
         kind, keyword_at = self.event_type(tokens, nearest_last=False)
+        if kind is not None and merge.tells_time(tokens, keyword_at):
+            # "Ahead of the Session, the Seimas will open an exhibition. It will run from…": the exhibition's days
+            later, later_at = self.event_type(tokens[keyword_at + 1 :], nearest_last=False)
+            kind, keyword_at = (later, keyword_at + 1 + later_at) if later is not None else (kind, keyword_at)
         self.topic = (kind, keyword_at, tokens) if kind is not None else None
         if kind is None or self.recurs(tokens, None):
             return []
@@ -334,12 +338,18 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             marks = (k for k in range(len(segment)) if k >= skip and is_clause_mark(segment, k))
             segment = segment[: next(marks, len(segment))]
         kind, keyword_at = self.event_type(segment, nearest_last=False)
-        if kind is not None and mention.counted and keyword_at <= 2 and not kind.is_visit:
+        if kind is not None and mention.counted and keyword_at <= 2:
             # "Во второй день форума … состоялось заседание": the day is the forum's, the event the session (a
-            # visit's day's events are the visit's)
-            later, later_at = self.event_type(segment[keyword_at + 1 :], nearest_last=False)
+            # visit's day's talks are the visit's, not its exhibition: "On the last day of their visit, they will
+            # attend the opening of the exhibition")
+            start = keyword_at + 1
+            for _try in range(2):  # past a visit's own word: "В последний день визита делегация посетит открытие…"
+                later, later_at = self.event_type(segment[start:], nearest_last=False)
+                if later is None or not (kind.is_visit and (later.is_visit or later == self.type_for("meeting"))):
+                    break
+                start, later = start + later_at + 1, None
             if later is not None:
-                kind, keyword_at = later, keyword_at + 1 + later_at
+                kind, keyword_at = later, start + later_at
         if kind is not None and following < len(tokens) and nearer_next(tokens, end, end + keyword_at, following):
             return None, 0, end, segment
         return kind, keyword_at, end, segment

@@ -159,6 +159,8 @@ class DateReader:
                 self.count_from(tokens, mention)
             i = max(mention.end, i + 1)
         joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
+        runs = [m for m in joined if m.precision == Event.Precision.DAY and m.start < m.last and not m.counted]
+        self.last_run = (runs[-1].start, runs[-1].last, runs[-1].vague) if runs else self.last_run
         return self.without_frames(tokens, joined)
 
     @staticmethod

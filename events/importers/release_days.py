@@ -138,6 +138,8 @@ class DayReader:
         last day the text named as a start (a trip's arrival, an event's opening). A final day ends the visit that
         began on that day, when the release proposed one."""
         number = DAY_NUMBERS.get(self.lemma(at(tokens, i))) if at(tokens, i).text[:1].isalpha() else None
+        if number is None and (last := self.last_of_run(tokens, i)) is not None:
+            return last
         if number is None or self.counting_from is None:
             return None
         k, final = i + 1, False
@@ -150,12 +152,18 @@ class DayReader:
             return None  # "the first day of June", "The first day of spring"
         if at(tokens, k + 1).lower in ("подряд", "running") or self.lemma(at(tokens, i - 1)) in ("every", "каждый"):
             return None  # "второй день подряд", "Every second day": no day of a trip
-        if not any(p.start == self.counting_from and (p.event_type.is_visit or p.start < p.end) for p in self.found):
-            return None  # counted from a visit's arrival or an event's first day, not from any day the text named
-        day = self.counting_from + dt.timedelta(days=number - 1)
+        start = self.counting_from
+        if not any(p.start == start and (p.event_type.is_visit or p.start < p.end) for p in self.found):
+            # Counted from a visit's arrival or an event's first day, not from any day the text named: else from the
+            # last run of days proposed ("The Session, 22–23 October … at its meeting on Tuesday … the first day").
+            run = self.last_run
+            if run is None or not any((p.start, p.end) == run[:2] for p in self.found):
+                return None
+            start = run[0]
+        day = start + dt.timedelta(days=number - 1)
         if final:
             for proposal in self.found:
-                if proposal.event_type.is_visit and proposal.start == self.counting_from and proposal.end < day:
+                if proposal.event_type.is_visit and proposal.start == start and proposal.end < day:
                     proposal.end = day
         first = i - 1 if at(tokens, i - 1).lower == "the" else i
         return Mention(first, k + 1, day, day, Event.Precision.DAY, False, counted=True)
@@ -250,3 +258,14 @@ class DayReader:
         в пятницу"."""
         k = i - 1 - (at(tokens, i - 1).lower in ("on", "в", "во"))
         return self.last_day is not None and self.last_day.weekday() == weekday and at(tokens, k).text == "," and k <= 5
+
+    def last_of_run(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "On the last day of their visit", "в последний день визита": the last day of the run of days named last,
+        when a visit or an event was proposed for it."""
+        if self.lemma(at(tokens, i)) not in FINAL_WORDS or self.lemma(at(tokens, i + 1)) not in DAY_WORDS:
+            return None
+        if self.last_run is None or not any((p.start, p.end) == self.last_run[:2] for p in self.found):
+            return None
+        first = i - 1 if at(tokens, i - 1).lower == "the" else i
+        day = self.last_run[1]
+        return Mention(first, i + 2, day, day, Event.Precision.DAY, False, counted=True)

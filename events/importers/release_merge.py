@@ -154,6 +154,11 @@ def set_aside(tokens: list[Token], bounds: tuple[int, int], mention: Mention, ea
     return next((k for k in range(high + 1, len(tokens)) if tokens[k].text in ",;:()"), len(tokens))
 
 
+def tells_time(tokens: list[Token], k: int) -> bool:
+    """Whether the event word at token k only tells the time of another ("Ahead of the Session", "после форума")."""
+    return any(token.lower in RELATIONAL for token in tokens[max(0, k - 3) : k])
+
+
 def at_mark(tokens: list[Token], k: int) -> Token | None:
     return tokens[k] if 0 <= k < len(tokens) and tokens[k].text == "," else None
 

@@ -122,3 +122,51 @@ def test_a_weekday_that_names_again_the_day_just_named_is_that_day(seed, text):
 )
 def test_weekdays_joined_as_a_run_before_the_week_they_are_of_are_its_days(seed, text):
     assert proposals(text, dt.date(2026, 5, 20)) == [("2026-05-26..2026-05-28", "visit", "")]
+
+
+def test_a_weekday_of_a_visits_days_joined_across_words_is_that_visits(seed):
+    text = (
+        "The parliamentarians are on an official visit to Slovenia, which began on Monday and will last until "
+        "Friday, 6 February.\n\nOn Thursday they will travel to Koper, where they will open a photo exhibition."
+    )
+
+    assert proposals(text, dt.date(2026, 2, 4)) == [
+        ("2026-02-02..2026-02-06", "visit", ""),
+        ("2026-02-05", "exhibition", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "On the last day of their visit, they will attend the opening of the exhibition at the National Gallery. "
+        "The exhibition will remain open until 26 April.",
+        "В последний день визита делегация посетит открытие выставки в Национальной галерее. Выставка продлится до "
+        "26 апреля.",
+    ],
+)
+def test_the_last_day_of_a_visit_is_its_last_day_and_an_exhibition_opened_then_is_its_own(seed, last):
+    first = (
+        "The delegation will pay an official visit to Slovenia on 2–6 February.\n\n"
+        if last.startswith("On")
+        else "Делегация посетит Словению с официальным визитом 2–6 февраля.\n\n"
+    )
+
+    assert proposals(first + last, dt.date(2026, 1, 20)) == [
+        ("2026-02-02..2026-02-06", "visit", ""),
+        ("2026-02-06..2026-04-26", "exhibition", ""),
+    ]
+
+
+def test_a_day_counted_from_an_events_first_day_past_a_single_day_named_between(seed):
+    text = (
+        "The Seimas will host the 45th Session of the Baltic Assembly in Vilnius on 22–23 October.\n\n"
+        "The programme was approved by the Presidium at its meeting in Riga on Tuesday.\n\n"
+        "On the evening of the first day, the winners of the Prizes will be presented with their awards at a ceremony."
+    )
+
+    assert proposals(text, dt.date(2026, 10, 2)) == [
+        ("2026-10-22..2026-10-23", "meeting", ""),
+        ("2026-09-29", "meeting", ""),
+        ("2026-10-22", "other", ""),
+    ]

@@ -244,3 +244,12 @@ def test_a_newspapers_name_and_a_farewell_name_no_day_and_no_event(seed):
     )
 
     assert proposals(text, dt.date(2026, 5, 20)) == []
+
+
+def test_the_event_a_sentence_is_about_is_not_the_one_that_only_tells_its_time(seed):
+    text = (
+        'Ahead of the Session, the Seimas will open a photographic exhibition, "Hand in Hand", in the gallery. It '
+        "will run from 19 October to 13 November."
+    )
+
+    assert proposals(text, dt.date(2026, 10, 2)) == [("2026-10-19..2026-11-13", "exhibition", "")]
