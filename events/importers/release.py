@@ -23,6 +23,7 @@ proposals an officer keeps are saved by services.save_drafts.
 """
 
 import datetime as dt
+import re
 from collections import Counter
 
 from django.utils import translation
@@ -63,8 +64,9 @@ from .release_words import (
 FRONTED = 2
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
 FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф"}
-# What leads a list's line: "– Переговоры…", "• Consultations…".
+# What leads a list's line: "– Переговоры…", "• Consultations…", "15:00 — Address at…".
 BULLETS = {"-", "–", "—", "•", "*", "·"}
+TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—]")
 
 
 class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader, NameReader, PlaceReader):
@@ -136,7 +138,7 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             # paragraph under it.
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
             self.context_year, self.topic, self.last_proposal, self.moved = None, topic, None, None
-            self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS
+            self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS or bool(TIME_LINE.match(paragraph[0]))
             if (len(paragraph) > 1 and number - self.heading_paragraph > 1 and not self.bulleted) or self.headed_line:
                 # Prose of several sentences after a programme's lines ends the programme; so does the heading's own
                 # line naming its event ("05.11.2026. Заседание комитета", then the paragraph that tells of it).

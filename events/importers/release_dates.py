@@ -16,7 +16,6 @@ sentence ("took place", "состоялся": the last such day; "will", "сос
 publication.
 """
 
-import bisect
 import calendar
 import datetime as dt
 import functools
@@ -44,6 +43,9 @@ SHIFTS = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "прош
           "будущее": 1,
           "предстоящий": 1, "наступать": 1, "грядущий": 1}  # fmt: skip
 UNITS = {"year": "year", "month": "month", "week": "week", "год": "year", "месяц": "month", "неделя": "week"}
+# Weekdays as schedules abbreviate them ("Mon 13.10", "Пн 16.02"), capitalised only: "sun", "sat", "wed" are words.
+ABBREVIATED = ("Mon Пн", "Tue Tues Вт", "Wed Ср", "Thu Thur Thurs Чт", "Fri Пт", "Sat Сб", "Sun Вс")
+WEEKDAY_ABBREVIATIONS = {name: number for number, names in enumerate(ABBREVIATED) for name in names.split()}
 DAYS_FROM_PUBLICATION = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "сегодня": 0, "завтра": 1,
                          "вчера": -1, "послезавтра": 2, "позавчера": -2}  # fmt: skip
 ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
@@ -101,7 +103,7 @@ class DateReader:
     def weekday(self, token: Token) -> int | None:
         if not token.text[:1].isalpha():
             return None
-        return weekday_names(self.language).get(self.lemma(token))
+        return WEEKDAY_ABBREVIATIONS.get(token.text, weekday_names(self.language).get(self.lemma(token)))
 
     @staticmethod
     def number(token: Token, low: int, high: int) -> int | None:
@@ -163,29 +165,6 @@ class DateReader:
         self.last_run = (runs[-1].start, runs[-1].last, runs[-1].vague) if runs else self.last_run
         return self.without_frames(tokens, joined)
 
-    @staticmethod
-    def without_frames(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-        """The mentions but a month or a year that only frames a day of the same clause run: "Last year, the talks
-        took place on 6 October"; not across a semicolon ("In March, X paid a visit; on 21 March they signed a
-        statement": two events). Days are looked up by their start, so a long sentence takes linear time."""
-        part, parts = 0, []
-        for token in tokens:
-            part += token.text == ";"
-            parts.append(part)
-        days: dict[tuple[int, int], list[dt.date]] = {}
-        for mention in mentions:
-            if mention.precision == Event.Precision.DAY:
-                days.setdefault((parts[mention.first], mention.start.year), []).append(mention.start)
-        for starts in days.values():
-            starts.sort()
-
-        def frames(mention: Mention) -> bool:
-            starts = days.get((parts[mention.first], mention.start.year), [])
-            at_or_after = bisect.bisect_left(starts, mention.start)
-            return at_or_after < len(starts) and starts[at_or_after] <= mention.last + dt.timedelta(days=31)
-
-        return [m for m in mentions if m.precision == Event.Precision.DAY or not frames(m)]
-
     def with_duration(self, tokens: list[Token], mention: Mention) -> Mention:
         """A day and how long it lasts: "opens on 13 June and lasts two days", "продлится три дня", "a three-day"."""
         if mention.precision != Event.Precision.DAY or mention.start != mention.last:
@@ -217,6 +196,7 @@ class DateReader:
                 self.day_first(tokens, k, weekday)
                 or self.month_first(tokens, k, weekday)
                 or self.bare_ordinal(tokens, k, weekday)
+                or self.numeric(tokens, k)  # "Mon 13.10"
             )
             if dated is not None:
                 dated.first = i

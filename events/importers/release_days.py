@@ -25,7 +25,7 @@ WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "м
 # Words between weekdays and the week they are of: "on Wednesday and Thursday next week", "во вторник и среду".
 # Words between a week and the weekdays after it: "next week, from Tuesday to Thursday", "на следующей неделе, во
 # вторник".
-WEEKDAY_AFTER = {"from", "to", "till", "until", "and", "on", "с", "по", "и", "в", "во", "-", "–", "—"}
+WEEKDAY_AFTER = {"from", "to", "till", "until", "through", "and", "on", "с", "со", "по", "и", "в", "во", "-", "–", "—"}
 WEEKDAY_LINKS = {
     "and",
     ",",

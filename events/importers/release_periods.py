@@ -11,6 +11,7 @@ What it reads, in English and Russian:
 - statistics periods, which are not events either: "in January–April", "в январе–сентябре".
 """
 
+import bisect
 import datetime as dt
 
 from events.models import Event, EventType
@@ -80,6 +81,41 @@ NUMERIC_SEPARATORS = {".", "/"}
 
 class PeriodReader:
     """Seasons, lone day numbers, ends and deadlines; the ReleaseReader (release.py) sets up the state used here."""
+
+    @staticmethod
+    def without_frames(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """The mentions but a month or a year that only frames a day of the same clause run: "Last year, the talks
+        took place on 6 October"; not across a semicolon ("In March, X paid a visit; on 21 March they signed a
+        statement": two events). Days are looked up by their start, so a long sentence takes linear time."""
+        part, parts = 0, []
+        for token in tokens:
+            part += token.text == ";"
+            parts.append(part)
+        days: dict[tuple[int, int], list[dt.date]] = {}
+        for mention in mentions:
+            if mention.precision == Event.Precision.DAY:
+                days.setdefault((parts[mention.first], mention.start.year), []).append(mention.start)
+        for starts in days.values():
+            starts.sort()
+
+        def frames(mention: Mention) -> bool:
+            starts = days.get((parts[mention.first], mention.start.year), [])
+            at_or_after = bisect.bisect_left(starts, mention.start)
+            return at_or_after < len(starts) and starts[at_or_after] <= mention.last + dt.timedelta(days=31)
+
+        def loose(k: int, mention: Mention) -> bool:
+            """A week said loosely before the event's own day: "Last week the Minister took part in the meeting … on
+            Thursday, 9 October" (not "next week, on 24 March", where each may be another event's)."""
+            near = [m for m in mentions[k + 1 : k + 4] if not m.vague and m.precision == Event.Precision.DAY]
+            return mention.vague and any(
+                m.first - mention.end > 3 and abs((m.start - mention.start).days) <= 14 for m in near
+            )
+
+        return [
+            m
+            for k, m in enumerate(mentions)
+            if (m.precision == Event.Precision.DAY or not frames(m)) and not loose(k, m)
+        ]
 
     def season(self, tokens: list[Token], i: int) -> Mention | None:
         """in the autumn, this summer, autumn 2024, осенью, летом прошлого года: the season's months."""

@@ -170,3 +170,58 @@ def test_a_day_counted_from_an_events_first_day_past_a_single_day_named_between(
         ("2026-09-29", "meeting", ""),
         ("2026-10-22", "other", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "The Minister's schedule for the coming week\n\n"
+            "Mon 13.10\n\n"
+            "11:00 — Talks with the Foreign Minister of Indonesia.\n\n"
+            "15:00 — Address at the opening of the international conference. The conference runs through Tuesday.\n\n"
+            "Wed 15.10 – Thu 16.10\n\n"
+            "Working visit to the Republic of Azerbaijan (Baku).",
+            "2025-10-10",
+            [
+                ("2025-10-13", "meeting", ""),
+                ("2025-10-13..2025-10-14", "forum", ""),
+                ("2025-10-15..2025-10-16", "visit", ""),
+            ],
+        ),
+        (
+            "График Министра на предстоящую неделю\n\n"
+            "Пн 16.02\n\n"
+            "11:00 — переговоры с Министром иностранных дел Таиланда.\n\n"
+            "Ср 18.02 – Чт 19.02\n\n"
+            "Рабочий визит в Государство Катар.",
+            "2026-02-13",
+            [("2026-02-16", "meeting", ""), ("2026-02-18..2026-02-19", "visit", "")],
+        ),
+    ],
+)
+def test_a_schedules_abbreviated_weekdays_and_timed_lines_are_its_programme(seed, text, published, expected):
+    assert proposals(text, dt.date.fromisoformat(published)) == expected
+
+
+def test_abbreviations_in_lower_case_are_words_not_weekdays(seed):
+    assert proposals("The ministers sat on 13.10 in the sun at the forum.", dt.date(2025, 10, 10)) == [
+        ("2025-10-13", "forum", "")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Last week the Minister took part in the meeting of the Council in Dushanbe on Thursday, 9 October.",
+            [("2025-10-09", "meeting", "")],
+        ),
+        (
+            "Выставка-ярмарка проходила в Уральске на прошлой неделе, со вторника по пятницу.",
+            [("2025-09-30..2025-10-03", "exhibition", "")],
+        ),
+    ],
+)
+def test_a_week_said_loosely_gives_way_to_the_days_named_after_it(seed, text, expected):
+    assert proposals(text, dt.date(2025, 10, 10)) == expected
