@@ -16,12 +16,13 @@ import datetime as dt
 from events.models import Event, EventType
 
 from .release_dates import Mention
+from .release_kinds import GUESTS
 from .release_periods import UNTIL
 from .release_words import DASHES, IN_WORDS, Token, is_clause_mark
 
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
-PRESENCE = {"be", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать", "прибыть",
-            "прибывать", "пребывать", "находиться"}  # fmt: skip
+PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
+            "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
 # Verbs of an event's happening: with them, a name alone is an event's ("INNOPROM will take place", "пройдёт").
 HAPPENING = {"place", "held", "open", "opens", "opened", "run", "runs", "start", "starts", "begin", "begins",
              "began", "пройти", "проходить", "состояться", "открыться", "открываться", "стартовать", "начаться",
@@ -46,6 +47,10 @@ class NameReader:
         """The visit type when the word at position says someone is or arrives in a place ("will be in Minsk")."""
         if self.lemma(segment[position]) not in PRESENCE:
             return None
+        if segment[position].lower in ("was", "were") and not any(
+            self.lemma(token) in GUESTS for token in segment[max(0, position - 8) : position]
+        ):
+            return None  # "The delegation was in Turkey", not "The forum was in Minsk"
         if self.place_in(segment, position + 1):
             return self.type_for("visit")
         if self.language != "ru":

@@ -225,3 +225,15 @@ def test_abbreviations_in_lower_case_are_words_not_weekdays(seed):
 )
 def test_a_week_said_loosely_gives_way_to_the_days_named_after_it(seed, text, expected):
     assert proposals(text, dt.date(2025, 10, 10)) == expected
+
+
+def test_a_delegation_that_was_in_a_country_for_days_of_last_week_made_a_visit(seed):
+    text = "A delegation headed by the Head of the Republic was in Turkey from Wednesday to Saturday last week."
+
+    assert proposals(text, dt.date(2027, 1, 19)) == [("2027-01-13..2027-01-16", "visit", "")]
+
+
+def test_an_event_that_was_in_a_city_stays_its_own_kind(seed):
+    assert proposals("The business forum was in Minsk on 14 January.", dt.date(2027, 1, 19)) == [
+        ("2027-01-14", "forum", "")
+    ]
