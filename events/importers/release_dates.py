@@ -179,7 +179,9 @@ class DateReader:
             unit = (
                 following[k + 2] if k + 2 < len(following) and following[k + 1].text in DASHES else at(following, k + 1)
             )
-            if count and unit.lower in ("days", "day", "дня", "дней"):
+            # "closed after four days": the days before it, not its length
+            after = at(following, k - 1).lower in ("after", "in", "within", "через", "спустя")
+            if count and unit.lower in ("days", "day", "дня", "дней") and not after:
                 return Mention(mention.first, mention.end, mention.start, mention.start + dt.timedelta(days=count - 1),
                                mention.precision, mention.explicit_year)  # fmt: skip
         return mention
@@ -391,6 +393,8 @@ class DateReader:
             return True
         if len(between) == 1 and last in ("to", "and", "и") and at(tokens, first.first - 1).lower in RANGE_STARTS:
             return True
+        if len(between) == 1 and last == "to" and self.month(at(tokens, first.end - 1)) and first.start < second.start:
+            return True  # "7 April to 30 April - exhibition", "runs 5 May to 20 June"
         if last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up"):
             return True
         return self.opened_and_closed(tokens, first, between)

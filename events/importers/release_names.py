@@ -153,6 +153,11 @@ class NameReader:
         rest = tokens[: mention.first] + tokens[mention.end :]
         if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in rest):
             return mention
+        # "LONDON, 9–11 MARCH", "Leipzig, 18–21 March": a section's place and days, the heading of what follows.
+        words = [token.text for token in rest if token.text[:1].isalnum()]
+        placed = 0 < len(words) <= 2 and all(word[:1].isupper() for word in words)
+        if placed and mention.start != self.published and self.place([word.title() for word in words]):
+            return mention  # not a dateline's own line ("London, 28 August 2025")
         # "Wednesday, 7 October — Belgrade. Consultations between…": a list's line led by its day and place.
         after = tokens[mention.end :]
         place = [token for token in after[1:] if token.text[:1].isalnum()]

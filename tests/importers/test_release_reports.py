@@ -253,3 +253,29 @@ def test_the_event_a_sentence_is_about_is_not_the_one_that_only_tells_its_time(s
     )
 
     assert proposals(text, dt.date(2026, 10, 2)) == [("2026-10-19..2026-11-13", "exhibition", "")]
+
+
+def test_two_full_dates_joined_by_to_are_a_run(seed):
+    text = '7 April to 30 April - exhibition "CSTO Peacekeeping Forces" at the Central Museum in Moscow.'
+
+    assert proposals(text, dt.date(2026, 1, 19)) == [("2026-04-07..2026-04-30", "exhibition", "")]
+
+
+def test_days_after_which_an_event_closed_are_no_length_of_its_last_day(seed):
+    text = (
+        "The Vilnius Book Fair, which closed last Sunday after four days (25–28 February), attracted 72,000 visitors."
+    )
+
+    assert proposals(text, dt.date(2027, 3, 4)) == [("2027-02-25..2027-02-28", "exhibition", "")]
+
+
+def test_a_line_of_a_place_and_days_heads_the_section_under_it(seed):
+    text = (
+        "Lithuanian literature on the road: London and Leipzig in March\n\n"
+        "LONDON, 9–11 MARCH\n"
+        "The Lithuanian stand at the London Book Fair will host twelve publishers.\n\n"
+        "London, 4 March 2027\n\n"
+        "The Institute thanks its partners."
+    )
+
+    assert proposals(text, dt.date(2027, 3, 4)) == [("2027-03-09..2027-03-11", "exhibition", "")]
