@@ -334,6 +334,7 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             return own or (kind, keyword_at, previous_end, segment)
         end = mention.end
         segment = tokens[end:following]
+        segment = segment[: next((k for k, t in enumerate(segment) if t.text == ";"), len(segment))]  # another clause's
         if mention.precision != Event.Precision.DAY:
             fronted = mention.first <= FRONTED and segment[:1] and segment[0].text == ","
             skip = 1 if fronted or (segment[:1] and segment[0].text in "—–") else 0
@@ -373,8 +374,9 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             return None
         segment = tokens[mention.end : min(high, following)]
         kind, keyword_at = self.event_type(segment, nearest_last=False)
-        if kind is None and (aside := merge.set_aside(tokens, (low, high), mention, earlier)) is not None:
-            segment = tokens[mention.end : min(aside, following)]
+        aside = merge.set_aside(tokens, (low, high), mention, earlier) if kind is None else None
+        if aside is not None and aside <= following:  # not when the clause after names a date of its own
+            segment = tokens[mention.end : aside]
             kind, keyword_at = self.event_type(segment, nearest_last=False)
         if kind is None:
             return None

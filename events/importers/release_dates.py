@@ -189,6 +189,11 @@ class DateReader:
     def date_at(self, tokens: list[Token], i: int) -> Mention | None:
         token = at(tokens, i)
         weekday = self.weekday(token)
+        if (
+            token.text in WEEKDAY_ABBREVIATIONS
+            and not at(tokens, i + 1 + (at(tokens, i + 1).text == ",")).text.isdigit()
+        ):
+            weekday = None  # "Mon 13.10", not "Sun Yat-sen", "Thu Duc City"
         if weekday is not None:
             k, second = i + 1, None
             if self.weekday_pair(tokens, i):
@@ -198,7 +203,7 @@ class DateReader:
                 self.day_first(tokens, k, weekday)
                 or self.month_first(tokens, k, weekday)
                 or self.bare_ordinal(tokens, k, weekday)
-                or self.numeric(tokens, k)  # "Mon 13.10"
+                or self.numeric(tokens, k, weekday)  # "Mon 13.10"
             )
             if dated is not None:
                 dated.first = i
@@ -215,6 +220,7 @@ class DateReader:
                 or self.day_first(tokens, i)
                 or self.bare_ordinal(tokens, i)
                 or self.year_mention(tokens, i)
+                or self.days_off(tokens, i)  # "10 days ago"
             )
         return (
             self.relative(tokens, i)
@@ -394,10 +400,10 @@ class DateReader:
         if len(between) == 1 and last in ("to", "and", "и") and at(tokens, first.first - 1).lower in RANGE_STARTS:
             return True
         if len(between) == 1 and last == "to" and self.month(at(tokens, first.end - 1)) and first.start < second.start:
-            return True  # "7 April to 30 April - exhibition", "runs 5 May to 20 June"
+            return not self.moved_before(tokens, first)  # "7 April to 30 April - exhibition", not "moved 7 June to …"
         if last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up"):
             return True
-        return self.opened_and_closed(tokens, first, between)
+        return self.opened_and_closed(tokens, first, second)
 
     def span(self, first: Mention, second: Mention) -> Mention:
         if first.precision == second.precision == Event.Precision.MONTH and first.start < second.start:

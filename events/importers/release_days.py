@@ -58,6 +58,7 @@ COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "десять": 10}  # fmt: skip
 UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "день": 1, "неделя": 7}
 AGO = {"ago", "назад"}
+FEW = {"few", "several", "many", "couple", "несколько", "пара", "много", "пару"}
 AHEAD = {"in", "через"}
 
 
@@ -204,8 +205,11 @@ class DayReader:
         day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
         if day > last or (last - first).days >= 14:
             return None
+        # A run of the last two weeks or the next two (a weekday alone names a near day), not a year's festival.
         if past:
-            return day if last < self.published else None
+            return day if last < self.published and (self.published - last).days <= 14 else None
+        if (first - self.published).days > 14:
+            return None
         # To come, only of a week said ("next week: … on Tuesday") or an event's run ("The Days will open on Monday",
         # "The visit's programme opens on Tuesday"), not of a period's days ("the campaign from 1 to 10 June").
         runs = week or any((p.start, p.end) == (first, last) for p in self.found)
@@ -231,26 +235,28 @@ class DayReader:
             self.counting_from = mention.start
 
     def days_off(self, tokens: list[Token], i: int) -> Mention | None:
-        """A day counted from the publication: "a week ago", "two days ago", "две недели назад", "неделю назад",
-        "через неделю", "через три дня", "in two weeks" (not "in the week", "in two days of talks")."""
+        """A day counted from the publication: "a week ago", "10 days ago", "две недели назад", "неделю назад",
+        "через неделю", "через три дня", "the forum will be held in two weeks" (not "a few days ago", "processed in 3
+        days", "in two days of talks", "через неделю после выборов": another day's count)."""
         ahead = at(tokens, i).lower in AHEAD
         k = i + 1 if ahead else i
-        count = COUNTS.get(at(tokens, k).lower) or (int(at(tokens, k).text) if at(tokens, k).text.isdigit() else None)
-        if count is not None and count > 31:
-            return None
+        word = at(tokens, k)
+        count = COUNTS.get(word.lower) or (int(word.text) if word.text.isdigit() and len(word.text) <= 2 else None)
+        if count is None and (self.language == "en" or self.lemma(at(tokens, k - 1)) in FEW or word.text.isdigit()):
+            return None  # "a few days ago", "несколько дней назад": no day; English counts always say how many
         unit = UNIT_DAYS.get(self.lemma(at(tokens, k + (count is not None))))
-        if unit is None or (count is None and (ahead and self.language == "en")):
+        if unit is None:
             return None
         end = k + (count is not None) + 1
-        if ahead:
-            if at(tokens, end).lower in ("of", "'s", "’s") or (self.language == "en" and count is None):
-                return None
-            sign = 1
-        elif at(tokens, end).lower in AGO:
-            sign, end = -1, end + 1
-        else:
+        if at(tokens, end).lower in ("of", "'s", "’s", "после", "after", "от", "since", "from"):
             return None
-        day = self.published + dt.timedelta(days=sign * (count or 1) * unit)
+        if ahead and self.language == "en" and self.tense_before(tokens, i) != "future":
+            return None  # "Applications are processed in 3 days"; "The forum will be held in two weeks" is a day
+        if not ahead:
+            if at(tokens, end).lower not in AGO:
+                return None
+            end += 1
+        day = self.published + dt.timedelta(days=(1 if ahead else -1) * (count or 1) * unit)
         return Mention(i, end, day, day, Event.Precision.DAY, False)
 
     def restates_day(self, tokens: list[Token], i: int, weekday: int) -> bool:
@@ -266,6 +272,10 @@ class DayReader:
             return None
         if self.last_run is None or not any((p.start, p.end) == self.last_run[:2] for p in self.found):
             return None
+        k = i + 2 + (at(tokens, i + 2).lower == "of")
+        k += at(tokens, k).lower in ("the", "their", "his", "her", "its", "this", "that")
+        if self.kind_of(at(tokens, k))[0] is None:
+            return None  # "the last day of the month", "последний день месяца": not of an event
         first = i - 1 if at(tokens, i - 1).lower == "the" else i
         day = self.last_run[1]
         return Mention(first, i + 2, day, day, Event.Precision.DAY, False, counted=True)

@@ -149,7 +149,11 @@ def set_aside(tokens: list[Token], bounds: tuple[int, int], mention: Mention, ea
     between = tokens[low : mention.first]
     if mention.end != high or at_mark(tokens, high) is None or any(t.lower not in ASIDE_PREPOSITIONS for t in between):
         return None
-    if not any(token.lower in RELATIONAL for token in earlier):
+    # The word of time leads the clause just before the date ("Following the exhibition, on …"), not any earlier one.
+    clause = earlier[:-1]
+    marks = [k for k, token in enumerate(clause) if token.text in ",;:()"]
+    lead = clause[marks[-1] + 1 :] if marks else clause
+    if not any(token.lower in RELATIONAL for token in lead[:4]):
         return None
     return next((k for k in range(high + 1, len(tokens)) if tokens[k].text in ",;:()"), len(tokens))
 

@@ -23,6 +23,8 @@ from .release_words import DASHES, IN_WORDS, Token, is_clause_mark
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
 PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
             "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
+# Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
+REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 # Verbs of an event's happening: with them, a name alone is an event's ("INNOPROM will take place", "пройдёт").
 HAPPENING = {"place", "held", "open", "opens", "opened", "run", "runs", "start", "starts", "begin", "begins",
              "began", "пройти", "проходить", "состояться", "открыться", "открываться", "стартовать", "начаться",
@@ -47,10 +49,11 @@ class NameReader:
         """The visit type when the word at position says someone is or arrives in a place ("will be in Minsk")."""
         if self.lemma(segment[position]) not in PRESENCE:
             return None
-        if segment[position].lower in ("was", "were") and not any(
-            self.lemma(token) in GUESTS for token in segment[max(0, position - 8) : position]
+        before = segment[max(0, position - 8) : position]
+        if segment[position].lower in ("was", "were") and (
+            not any(self.lemma(token) in GUESTS for token in before) or {t.lower for t in before} & REPORTED
         ):
-            return None  # "The delegation was in Turkey", not "The forum was in Minsk"
+            return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"
         if self.place_in(segment, position + 1):
             return self.type_for("visit")
         if self.language != "ru":
@@ -155,9 +158,11 @@ class NameReader:
             return mention
         # "LONDON, 9–11 MARCH", "Leipzig, 18–21 March": a section's place and days, the heading of what follows.
         words = [token.text for token in rest if token.text[:1].isalnum()]
-        placed = 0 < len(words) <= 2 and all(word[:1].isupper() for word in words)
+        # Not a dateline's own line ("London, 28 August 2025", "Minsk, 19 May"): a section's place is in capitals or
+        # its days are several.
+        placed = 0 < len(words) <= 2 and (all(word.isupper() for word in words) or mention.start < mention.last)
         if placed and mention.start != self.published and self.place([word.title() for word in words]):
-            return mention  # not a dateline's own line ("London, 28 August 2025")
+            return mention
         # "Wednesday, 7 October — Belgrade. Consultations between…": a list's line led by its day and place.
         after = tokens[mention.end :]
         place = [token for token in after[1:] if token.text[:1].isalnum()]

@@ -44,6 +44,8 @@ DUE_WINDOW = 16
 RUNNING = {"exhibition", "festival", "culture-days"}
 # What may stand between a year an event's name ends with and its date: "Expo-2026» 9–11 сентября".
 NAME_YEAR_GAP = {"»", '"', "”", ")", "on", "from", "с"}
+# Words that join two clauses: a date after them is another event's.
+LINKS = {"and", "but", "while", "и", "а", "но"}
 # Verbs that start an event's run: "opened on 5 September and closed on 22 November".
 OPENING = {"open", "opens", "opened", "start", "starts", "started", "begin", "begins", "began", "открыться",
            "открываться", "начаться", "начинаться", "стартовать"}  # fmt: skip
@@ -106,9 +108,16 @@ class PeriodReader:
         def loose(k: int, mention: Mention) -> bool:
             """A week said loosely before the event's own day: "Last week the Minister took part in the meeting … on
             Thursday, 9 October" (not "next week, on 24 March", where each may be another event's)."""
-            near = [m for m in mentions[k + 1 : k + 4] if not m.vague and m.precision == Event.Precision.DAY]
-            return mention.vague and any(
-                m.first - mention.end > 3 and abs((m.start - mention.start).days) <= 14 for m in near
+            if not mention.vague or k + 1 >= len(mentions):
+                return False
+            day = mentions[k + 1]  # the next date, in the same clause: not "…, and on Thursday, 14 May, talks"
+            between = tokens[mention.end : day.first]
+            one_clause = 3 < len(between) <= 30 and not any(t.text in ",;:()" or t.lower in LINKS for t in between)
+            return (
+                one_clause
+                and not day.vague
+                and day.precision == Event.Precision.DAY
+                and (abs((day.start - mention.start).days) <= 14)
             )
 
         return [
@@ -227,12 +236,18 @@ class PeriodReader:
         before = tokens[max(0, i - 3) : i]
         return any(self.lemma(token) in OPENING for token in before) and self.words_tense(before) == "past"
 
-    def opened_and_closed(self, tokens: list[Token], first: Mention, between: list[Token]) -> bool:
+    def moved_before(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a word of moving comes just before a date ("rescheduled 7 June to 30 June")."""
+        return any(self.lemma(token) in MOVED for token in tokens[max(0, mention.first - 4) : mention.first])
+
+    def opened_and_closed(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether two days are an event's first and last: "opened on 5 September and closed on 22 November",
-        "открылась 5 сентября и закрылась 22 ноября"."""
+        "открылась 5 сентября и закрылась 22 ноября", "начнутся в четверг, 24 сентября, и завершатся в воскресенье"."""
+        between = [token for token in tokens[first.end : second.first] if token.text != ","]
         before = {self.lemma(token) for token in tokens[max(0, first.first - 3) : first.first]}
         words = {self.lemma(token) for token in between}
-        return bool(before & OPENING and words & CLOSING and words & {"and", "и"}) and len(between) <= 4
+        one_clause = len(between) <= 4 and not any(token.text in ";:()" for token in between)
+        return bool(before & OPENING and words & CLOSING and words & {"and", "и"}) and one_clause
 
     def name_year(self, tokens: list[Token], i: int) -> int | None:
         """The year an event's name ends with, just before a date that leaves its year out ("Expo-2026» 9–11 сентября",
@@ -244,7 +259,11 @@ class PeriodReader:
         named = before.text == "-" or (before.text[:1].isupper() and before.text.isalpha())
         if not (year.text.isdigit() and len(year.text) == 4 and named):
             return None
-        return int(year.text) if abs(int(year.text) - self.published.year) <= 1 else None
+        # An edition announced ("invites to Expo-2026 9–11 September"), not a past one's news ("Итоги «Экспо-2025» 12
+        # марта обсудили", "The organisers of COP 2027 on 12 March met").
+        if not 0 <= int(year.text) - self.published.year <= 1 or self.tense_before(tokens, i) == "past":
+            return None
+        return int(year.text)
 
     def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
         """Whether a day that ends an event ("will last until 16 September") ends one proposed before: the last one
@@ -363,7 +382,7 @@ class PeriodReader:
             mention.last = dt.date(*next_month(mention.start), 1) - dt.timedelta(days=1)
         return mention
 
-    def numeric(self, tokens: list[Token], i: int) -> Mention | None:
+    def numeric(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
         """14.11.2017, and without the year 14.11 or 24–25.09 (a two-digit month: "3.5 per cent" is no date): day,
         month [and year] joined by full stops, without spaces; 20/03/2026 the same with slashes (month first only
         when the day cannot be: 03/20/2026), and 2026-03-20 (ISO 8601)."""
@@ -391,8 +410,8 @@ class PeriodReader:
         if month > 12 or (separator == "." and len(parts[n + 2].text) != 2):
             return None
         if has_year:
-            return self.with_year(tokens, i, k + 4, Partial(first_day, month, last_day, month))
-        return self.with_year(tokens, i, k + 3, Partial(first_day, month, last_day, month))
+            return self.with_year(tokens, i, k + 4, Partial(first_day, month, last_day, month, weekday=weekday))
+        return self.with_year(tokens, i, k + 3, Partial(first_day, month, last_day, month, weekday=weekday))
 
     def moved_from(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a date is the one an event was moved from: "postponed from 5 May", "перенесён с 12 марта"."""

@@ -254,6 +254,9 @@ def parse_dates(value: str) -> tuple[dt.date, dt.date, str]:
     return start, end, precision
 
 
+CAPTION_WORDS = {"photo", "photos", "video", "gallery", "source", "credit", "фото", "фотогалерея", "видео", "источник"}
+
+
 def nearer_next(tokens: list[Token], end: int, word: int, following: int) -> bool:
     """Whether the event word after a date (which ends at `end`) is nearer the next date, in the same clause:
     "Переизбранный 20 ноября на пост Президента, свой первый визит совершил 28 ноября": the 28th's visit."""
@@ -263,5 +266,8 @@ def nearer_next(tokens: list[Token], end: int, word: int, following: int) -> boo
 
 
 def is_heading(paragraph: list[str]) -> bool:
-    """Whether a paragraph is a heading line: one short sentence without a full stop ("Exhibition: Glass Horizons")."""
-    return len(paragraph) == 1 and not paragraph[0].endswith((".", "!", "?", ";")) and len(paragraph[0].split()) <= 8
+    """Whether a paragraph is a heading line: one short sentence without a full stop ("Exhibition: Glass Horizons"),
+    not a photo's caption or credit ("Photo: press service of the Forum", "Forum of Regions: photo gallery")."""
+    if len(paragraph) != 1 or paragraph[0].endswith((".", "!", "?", ";")) or len(paragraph[0].split()) > 8:
+        return False
+    return not set(TOKEN.findall(paragraph[0].lower())) & CAPTION_WORDS

@@ -279,3 +279,61 @@ def test_a_line_of_a_place_and_days_heads_the_section_under_it(seed):
     )
 
     assert proposals(text, dt.date(2027, 3, 4)) == [("2027-03-09..2027-03-11", "exhibition", "")]
+
+
+# A review of the rules above on ordinary text (2026-12-04) found each of these firing too broadly; published on
+# Wednesday, 20 May 2026.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The forum, which ended 10 days ago, was a success.", [("2026-05-10", "forum", "")]),
+        ("The forum took place 3 weeks ago.", [("2026-04-29", "forum", "")]),
+        ("A few days ago, the delegation signed the roadmap in Minsk.", []),
+        (
+            "Applications are processed in 3 days; the forum will be held on 5 June.",
+            [("2026-06-05", "forum", "")],
+        ),
+        # "через два дня после" counts from the forum, not from the publication: no day of its own (the news of the
+        # day's talks stays the publication's day).
+        ("Через два дня после форума состоялась встреча министров.", [("2026-05-20", "meeting", "")]),
+        # Each event keeps its own date (the year of a date set aside in a sentence of mixed tenses is still the
+        # sentence's: a known limit).
+        (
+            "Following the meeting, on 15 May, the ministers said the festival will be held on 5 July.",
+            [("2027-05-15", "meeting", ""), ("2026-07-05", "festival", "")],
+        ),
+        (
+            "After the talks, on 27 May, the parties agreed to hold a forum in October.",
+            [("2026-05-27", "meeting", ""), ("2026-10", "forum", "")],
+        ),
+        (
+            "Last week the minister took part in the forum in Minsk, and on Thursday, 14 May, he will hold talks.",
+            [("2026-05-11..2026-05-17", "forum", ""), ("2026-05-14", "meeting", "")],
+        ),
+        (
+            "The first festival was held from 4 to 8 May 2025 in Minsk.\n\nThe minister spoke.\n\n"
+            "On Tuesday, the minister held talks in Minsk.",
+            [("2025-05-04..2025-05-08", "festival", ""), ("2026-05-19", "meeting", "")],
+        ),
+        (
+            "Minsk, 19 May\nThe minister will hold talks. The forum will take place later this year.",
+            [("2026", "forum", "")],
+        ),
+        ("The organisers of COP 2027 on 12 March met with the minister.", [("2026-03-12", "meeting", "")]),
+        ("The embassy will host a lecture on Sun Yat-sen and his legacy.", []),
+        ("The delegation travelled from Thu Duc City to Hanoi for talks.", []),
+        ("The forum has been rescheduled 7 June to 30 June.", [("2026-06-07", "forum", "")]),
+        (
+            "The border crossing opened on 5 May, and was closed on 20 May; talks were held on 19 May.",
+            [("2026-05-19", "meeting", "")],
+        ),
+        (
+            "The festival will run from 1 to 10 June. On the last day of the month, the commission will meet.",
+            [("2026-06-01..2026-06-10", "festival", "")],
+        ),
+        ("Photo: press service of the Forum\n\nThe minister answered journalists' questions on 12 May.", []),
+        ("The Ambassador recalled that he was in Minsk in 1995 as a student.", []),
+    ],
+)
+def test_the_rules_of_this_file_do_not_fire_on_ordinary_text(seed, text, expected):
+    assert proposals(text, dt.date(2026, 5, 20)) == expected
