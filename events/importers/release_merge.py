@@ -11,9 +11,9 @@ import datetime as dt
 
 from events.models import Event
 
-from .release_dates import Mention
+from .release_dates import Mention, at
 from .release_kinds import REASONS
-from .release_periods import next_month
+from .release_periods import month_end
 from .release_words import Proposal, Token
 
 # At most this many words ("в Казани и") between a date and the next leg of its event.
@@ -100,7 +100,7 @@ def last_day(proposal: Proposal) -> dt.date:
         return end
     if proposal.precision == Event.Precision.YEAR:
         return dt.date(end.year, 12, 31)
-    return dt.date(*next_month(end), 1) - dt.timedelta(days=1)
+    return month_end(end)
 
 
 def tour_legs(found: list[Proposal]) -> list[tuple[Proposal, Proposal]]:
@@ -147,7 +147,7 @@ def set_aside(tokens: list[Token], bounds: tuple[int, int], mention: Mention, ea
     ("On the eve of the visit, on 27 October, …"): the date's event is that clause's. None otherwise."""
     low, high = bounds
     between = tokens[low : mention.first]
-    if mention.end != high or at_mark(tokens, high) is None or any(t.lower not in ASIDE_PREPOSITIONS for t in between):
+    if mention.end != high or at(tokens, high).text != "," or any(t.lower not in ASIDE_PREPOSITIONS for t in between):
         return None
     # The word of time leads the clause just before the date ("Following the exhibition, on …"), not any earlier one.
     clause = earlier[:-1]
@@ -161,10 +161,6 @@ def set_aside(tokens: list[Token], bounds: tuple[int, int], mention: Mention, ea
 def tells_time(tokens: list[Token], k: int) -> bool:
     """Whether the event word at token k only tells the time of another ("Ahead of the Session", "после форума")."""
     return any(token.lower in RELATIONAL for token in tokens[max(0, k - 3) : k])
-
-
-def at_mark(tokens: list[Token], k: int) -> Token | None:
-    return tokens[k] if 0 <= k < len(tokens) and tokens[k].text == "," else None
 
 
 def narrows(tokens: list[Token], before: Mention, mention: Mention) -> bool:

@@ -379,7 +379,7 @@ class PeriodReader:
         last = days[1] if days[1] < 31 else 28
         mention = self.with_year(tokens, i, i + 3, Partial(days[0], month, last, month))
         if mention is not None and days[1] == 31:
-            mention.last = dt.date(*next_month(mention.start), 1) - dt.timedelta(days=1)
+            mention.last = month_end(mention.start)
         return mention
 
     def numeric(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
