@@ -229,6 +229,7 @@ class DateReader:
             or self.season(tokens, i)
             or self.half_year(tokens, i)
             or self.weekend(tokens, i)
+            or self.day_of_event(tokens, i)
             or self.nth_day(tokens, i)
             or self.days_off(tokens, i)
         )

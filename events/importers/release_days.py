@@ -7,7 +7,9 @@ the state used here.
   Tuesday"); after a programme's days, the next such day after the last day named ("В субботу Министр откроет…"
   after "12–13 декабря"); two joined ("on Saturday and Sunday", "с понедельника по среду") are a run;
 - a weekend ("last weekend", "в эти выходные"); the day last named ("the same day", "в тот же день"), the day after
-  it ("the next day", "на следующий день"), a day counted from a trip's or an event's first ("on the second day").
+  it ("the next day", "на следующий день"), a day counted from a trip's or an event's first ("on the second day");
+- the day of an event proposed before ("on the day of the Council meeting", "в день встречи", "on the closing day of
+  the forum"): the events of that day are told by it.
 """
 
 import datetime as dt
@@ -16,7 +18,7 @@ from events.models import Event
 
 from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at
 from .release_periods import DEADLINE, SEASONS
-from .release_words import DASHES, WEEKDAY_BEFORE, Token
+from .release_words import DASHES, TOKEN, WEEKDAY_BEFORE, Token
 
 # "last weekend", "в минувшие выходные": the weekend's shift, from the word before it.
 WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "минувший": -1, "прошлый": -1,
@@ -53,6 +55,10 @@ DAY_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
                "седьмой": 7}  # fmt: skip
 FINAL_WORDS = {"final", "last", "closing", "заключительный", "последний", "завершающий"}
 DAY_WORDS = {"day", "день"}
+# "on the opening day of the forum", "в первый день саммита": the start of the event named; a final day, its end.
+OPENING_WORDS = {"opening", "first", "первый"}
+# Words between "day of" and the event's name: "on the day of the Council meeting", "the day of this year's forum".
+ARTICLES = {"the", "this", "that", "its", "their"}
 # "a week ago", "две недели назад", "через неделю", "in two weeks": how many of a unit, and the unit's days.
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "один": 1,
           "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "десять": 10}  # fmt: skip
@@ -133,6 +139,54 @@ class DayReader:
         if shift < 0 and published.weekday() == 6:
             saturday += dt.timedelta(weeks=1)  # on a Sunday, "last weekend" is the one that ends today
         return Mention(i - 1, i + 1, saturday, saturday + dt.timedelta(days=1), Event.Precision.DAY)
+
+    def day_of_event(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "On the day of the Council meeting", "в день совещания", "on the opening day of the forum", "в последний
+        день саммита": a day of the last event of that kind the release proposed (its first day; the last one for a
+        final day), not a day of its own. "Day of Remembrance", "в День Победы", "в день рождения" name no event."""
+        if at(tokens, i - 1).lower not in ("the", "в", "во", "на"):
+            return None  # "a full day of negotiations": a day's length, not a day named
+        k, which = i, "start"
+        if self.lemma(at(tokens, k)) in FINAL_WORDS:
+            k, which = k + 1, "end"
+        elif self.lemma(at(tokens, k)) in OPENING_WORDS:
+            k += 1
+        if at(tokens, k).text not in DAY_WORDS:  # lower case: not a holiday's name ("Independence Day", "День")
+            return None
+        day_at, k = k, k + 1
+        if self.language == "en":
+            if at(tokens, k).lower != "of":
+                return None
+            k += 1
+        while at(tokens, k).lower in ARTICLES:
+            k += 1
+        name = []
+        for token in tokens[k : k + 4]:
+            if not token.text[:1].isalnum():
+                break
+            name.append(token)
+        kind, keyword_at = self.event_type(name, nearest_last=False) if name else (None, 0)
+        if kind is None:
+            return None
+        earlier = [
+            p for p in self.found if p.event_type == kind and not p.reason and p.precision == Event.Precision.DAY
+        ]
+        if not earlier:
+            return None
+        # The one whose sentence shares most of the name's words ("the Council meeting": the Council's, not the
+        # Board's); of equals, the first told, the release's own event.
+        words = {self.lemma(token) for token in name}
+        shared = [
+            len(words & {self.lemma(Token(m.group(), 0, 0)) for m in TOKEN.finditer(p.sentence)}) for p in earlier
+        ]
+        named = earlier[shared.index(max(shared))]
+        day = named.end if which == "end" else named.start
+        first = i - (at(tokens, i - 1).lower == "the")
+        # A visit's day holds the visit's own parts ("в первый день визита состоялась церемония встречи"): its name
+        # stays the sentence's event. Another event's day is the day of what the sentence tells ("On the day of the
+        # Council meeting, the Commission opened an exhibition").
+        end = day_at + 1 if kind.is_visit else k + keyword_at + 1
+        return Mention(first, end, day, day, Event.Precision.DAY, False, counted=True)
 
     def nth_day(self, tokens: list[Token], i: int) -> Mention | None:
         """ "On the second day", "На второй день", "the fourth and final day", "Третий день": the day counted from the

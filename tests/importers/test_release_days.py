@@ -237,3 +237,62 @@ def test_an_event_that_was_in_a_city_stays_its_own_kind(seed):
     assert proposals("The business forum was in Minsk on 14 January.", dt.date(2027, 1, 19)) == [
         ("2027-01-14", "forum", "")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Board of the Commission met on 10 February, the day before the Council.\n\n"
+            "The Council of the Commission met in Moscow on 11 February; the next Board meeting is due on 24 March.\n\n"
+            'On the day of the Council meeting, the Commission opened the exhibition "Digital Union". '
+            "It will run until 6 March.",
+            [
+                ("2026-02-10", "meeting"),
+                ("2026-02-11", "meeting"),
+                ("2026-03-24", "meeting"),
+                ("2026-02-11..2026-03-06", "exhibition"),
+            ],
+        ),
+        (
+            "Встреча заместителей министров пройдёт в Ашхабаде 24 февраля. 25 и 26 февраля состоятся консультации "
+            "экспертов.\n\nВ день встречи замминистров в холле Центра откроется фотовыставка «Вода». "
+            "Выставка продлится до 13 марта.",
+            [
+                ("2026-02-24", "meeting"),
+                ("2026-02-25..2026-02-26", "meeting"),
+                ("2026-02-24..2026-03-13", "exhibition"),
+            ],
+        ),
+        (
+            "The forum will be held in Minsk from 24 to 26 February. On the closing day of the forum, a photo "
+            "exhibition opens.",
+            [("2026-02-24..2026-02-26", "forum"), ("2026-02-26", "exhibition")],
+        ),
+    ],
+)
+def test_the_day_of_an_event_named_before_is_that_events_day(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The talks were held on 10 February.\n\nThe Sous-Sherpas opened the week with a full day of negotiations "
+            "on 16 February.",
+            [("2026-02-10", "meeting"), ("2026-02-16", "meeting")],
+        ),
+        (
+            "The forum was held on 10 February.\n\nOn the Day of the Forum's founders, the Embassy held a reception "
+            "on 16 February.",
+            [("2026-02-10", "forum"), ("2026-02-16", "forum")],
+        ),
+        (
+            "Концерт прошёл 10 февраля.\n\nВ День концерта памяти, 16 февраля, в посольстве прошёл приём.",
+            [("2026-02-10", "other"), ("2026-02-16", "other")],
+        ),
+    ],
+)
+def test_a_day_of_that_is_a_length_or_a_name_is_no_earlier_events_day(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text)] == expected
