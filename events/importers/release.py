@@ -200,7 +200,8 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             if 0 < first <= 3 and is_dateline(tokens[:first]) and end < len(tokens) and tokens[end].text in DASHES:
                 previous_end = end
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"
-            if self.is_deadline(tokens, mention) or self.gives_figures(tokens, mention):
+            due = self.is_deadline(tokens, mention) or self.is_horizon(tokens, mention)
+            if due or self.gives_figures(tokens, mention):
                 previous_end = end
                 continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures
             self.passed_over = None
@@ -281,6 +282,8 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
         if kind is None or self.recurs(tokens, None):
             return []
         day = self.heading_day
+        if day is None and (signing := self.signing_word(tokens)) is not None and (day := self.day_of_signing(tokens)):
+            kind, keyword_at = self.type_for("signing"), signing  # "Following the talks, … will sign"
         if (
             day is None
             and not self.dated
@@ -291,7 +294,9 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             day = Mention(0, 0, self.published, self.published, Event.Precision.DAY)  # the news of the day
         if day is None or self.sentence_words(tokens) & DUE:
             return []  # "Аккредитация СМИ на мероприятия…": what is due, not an event
-        proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens))[0]
+        closing = day is not self.heading_day and kind == self.type_for("signing")
+        reason = REASONS["closing"] if closing else ""  # writers differ: entered apart, or as part of the talks
+        proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens), reason=reason)[0]
         proposal.listed = day is self.heading_day
         self.headed_line = proposal.listed and self.paragraph == self.heading_paragraph
         return [proposal]

@@ -149,8 +149,8 @@ class DateReader:
                 found.pop()  # read again as part of this one ("Wednesday" of "Wednesday and Thursday next week")
             found.append(mention)
             reference = self.reference_reason(tokens, mention)
-            if mention.explicit_year and not reference:
-                self.context_year = mention.start.year
+            if mention.explicit_year and not reference and not self.is_horizon(tokens, mention):
+                self.context_year = mention.start.year  # not "by 2030": the year of the dates after it
             if mention.precision == Event.Precision.MONTH and mention.start == mention.last:
                 self.sentence_month = (mention.start.year, mention.start.month)
             elif mention.precision == Event.Precision.DAY and not reference:
@@ -367,6 +367,9 @@ class DateReader:
         word = at(tokens, k)
         if word.text in DASHES:
             return True
+        ordinal = at(tokens, k - 1).text[-2:].isalpha()
+        if word.lower in ("to", "through") and (at(tokens, first - 1).lower == "for" or ordinal):
+            return True  # "scheduled for 7 to 10 July", "7th to 10th July"
         return word.lower in RANGE_WORDS and (at(tokens, first - 1).lower in RANGE_STARTS or word.lower in ("and", "и"))
 
     def join_ranges(self, tokens: list[Token], found: list[Mention]) -> list[Mention]:

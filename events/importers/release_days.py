@@ -13,6 +13,7 @@ the state used here.
 """
 
 import datetime as dt
+import itertools
 
 from events.models import Event
 
@@ -57,6 +58,11 @@ FINAL_WORDS = {"final", "last", "closing", "заключительный", "по
 DAY_WORDS = {"day", "день"}
 # "on the opening day of the forum", "в первый день саммита": the start of the event named; a final day, its end.
 OPENING_WORDS = {"opening", "first", "первый"}
+# A signing told after the event it closes: "Following the talks", "по итогам переговоров", "upon the conclusion of
+# the meeting", "по завершении заседания"; "The day concluded with the signing".
+FOLLOWING = {"following", "after", "conclusion", "close", "итог", "завершение", "окончание", "после"}
+CONCLUDING = {"concluded", "ended", "closed", "завершиться", "закончиться"}
+FRAME_WORDS = 6  # how far into the sentence the frame may start ("Upon the conclusion of", "В Кремле по итогам")
 # Words between "day of" and the event's name: "on the day of the Council meeting", "the day of this year's forum".
 ARTICLES = {"the", "this", "that", "its", "their"}
 # "a week ago", "две недели назад", "через неделю", "in two weeks": how many of a unit, and the unit's days.
@@ -160,33 +166,65 @@ class DayReader:
             k += 1
         while at(tokens, k).lower in ARTICLES:
             k += 1
-        name = []
-        for token in tokens[k : k + 4]:
-            if not token.text[:1].isalnum():
-                break
-            name.append(token)
-        kind, keyword_at = self.event_type(name, nearest_last=False) if name else (None, 0)
-        if kind is None:
+        found = self.named_event_day(tokens[k : k + 4], which)
+        if found is None:
             return None
-        earlier = [
-            p for p in self.found if p.event_type == kind and not p.reason and p.precision == Event.Precision.DAY
-        ]
-        if not earlier:
-            return None
-        # The one whose sentence shares most of the name's words ("the Council meeting": the Council's, not the
-        # Board's); of equals, the first told, the release's own event.
-        words = {self.lemma(token) for token in name}
-        shared = [
-            len(words & {self.lemma(Token(m.group(), 0, 0)) for m in TOKEN.finditer(p.sentence)}) for p in earlier
-        ]
-        named = earlier[shared.index(max(shared))]
-        day = named.end if which == "end" else named.start
+        day, kind, keyword_at = found
         first = i - (at(tokens, i - 1).lower == "the")
         # A visit's day holds the visit's own parts ("в первый день визита состоялась церемония встречи"): its name
         # stays the sentence's event. Another event's day is the day of what the sentence tells ("On the day of the
         # Council meeting, the Commission opened an exhibition").
         end = day_at + 1 if kind.is_visit else k + keyword_at + 1
         return Mention(first, end, day, day, Event.Precision.DAY, False, counted=True)
+
+    def day_of_signing(self, tokens: list[Token]) -> Mention | None:
+        """ "По итогам переговоров будет подписан пакет документов", "Upon the conclusion of the talks, the leaders will
+        witness the signing", "The day concluded with the signing": a signing told after the event it closes, on
+        that event's day (the last day the text named when the event is not proposed apart, as a visit's talks)."""
+        if not self.dated:
+            return None
+        for k, token in enumerate(tokens[:FRAME_WORDS]):
+            if self.lemma(token) in CONCLUDING and at(tokens, k + 1).lower in ("with", "церемонией", "подписанием"):
+                return Mention(0, 0, self.last_day, self.last_day, Event.Precision.DAY, False, counted=True)
+            if self.lemma(token) not in FOLLOWING or (token.lower == "after" and k):
+                continue
+            k += 1
+            while at(tokens, k).lower in ("of", "the", "a"):
+                k += 1
+            found = self.named_event_day(tokens[k : k + 4])
+            day = (
+                found[0]
+                if found is not None
+                else self.last_day
+                if self.event_type(tokens[k : k + 2], nearest_last=False)[0]
+                else None
+            )
+            return Mention(0, 0, day, day, Event.Precision.DAY, False, counted=True) if day else None
+        return None
+
+    def signing_word(self, tokens: list[Token]) -> int | None:
+        """Where the sentence names a signing ("the signing of", "будет подписан"), if it does."""
+        signing = self.type_for("signing")
+        return next((k for k, token in enumerate(tokens) if self.kind_of(token)[0] == signing), None)
+
+    def named_event_day(self, words: list[Token], which: str = "start") -> tuple[dt.date, object, int] | None:
+        """The day of the event the words name ("Council meeting", "переговоров") among those proposed so far: its
+        first day, or its last for which="end"; with its type and where its word is. The one whose sentence shares
+        most of the words ("the Council meeting": the Council's, not the Board's); of equals, the first told, the
+        release's own event."""
+        name = list(itertools.takewhile(lambda token: token.text[:1].isalnum(), words))
+        kind, keyword_at = self.event_type(name, nearest_last=False) if name else (None, 0)
+        earlier = [
+            p for p in self.found if p.event_type == kind and not p.reason and p.precision == Event.Precision.DAY
+        ]
+        if kind is None or not earlier:
+            return None
+        lemmas = {self.lemma(token) for token in name}
+        shared = [
+            len(lemmas & {self.lemma(Token(m.group(), 0, 0)) for m in TOKEN.finditer(p.sentence)}) for p in earlier
+        ]
+        named = earlier[shared.index(max(shared))]
+        return (named.end if which == "end" else named.start), kind, keyword_at
 
     def nth_day(self, tokens: list[Token], i: int) -> Mention | None:
         """ "On the second day", "На второй день", "the fourth and final day", "Третий день": the day counted from the

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventType
 
-from .release_dates import Mention
+from .release_dates import Mention, at
 from .release_words import Token, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
@@ -71,7 +71,8 @@ ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", 
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
-    (("trade", "business", "торговый", "деловой", "бизнес"), ("mission", "missions", "миссия"), "visit"),
+    (("trade", "business", "investment", "economic", "export", "exporters", "торговый", "деловой",
+      "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
@@ -87,7 +88,7 @@ HOST_DISTANCE = 9
 # How far before a date "scheduled", "планировалось" may be ("which was scheduled to take place in Budapest on").
 PLANNED_WORDS = 10
 # How far from a date a word of moving may be to move it.
-MOVE_DISTANCE = 12
+MOVE_DISTANCE = 16
 # How far before a date "since" may be to make it the day something counts from.
 SINCE_WORDS = 12
 # "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
@@ -119,6 +120,7 @@ REASONS = {
     "birthday": _("A birthday, not an event."),
     "visit": _("Talks on a day of a visit proposed here: likely part of that visit."),
     "moved": _("The date the event was moved from, not its new one."),
+    "closing": _("A signing at the close of an event named before it: likely part of that event."),
 }
 # "originally scheduled for 21 February", "перенесён с 12 марта": the date an event was moved from.
 ORIGINALLY = {"originally", "initially", "previously", "первоначально", "изначально"}
@@ -183,6 +185,15 @@ class KindReader:
             return self.morphology.analysis(token.lower)[3] == "plur"
         return token.lower.endswith("s")
 
+    def many(self, segment: list[Token], position: int) -> bool:
+        """Whether the word is plural, or its adjective is ("Основные мероприятия": "мероприятия" alone reads as a
+        singular's genitive)."""
+        if self.plural(segment[position]):
+            return True
+        if not position or self.language != "ru":
+            return False
+        return self.morphology.analysis(segment[position - 1].lower)[1:4:2] == ("ADJF", "plur")
+
     def same_number(self, token: Token, event_type: EventType) -> bool:
         """Whether a Russian word is plural if its type's name is: "Дни культуры" are not "День России"."""
         if self.language != "ru":
@@ -191,6 +202,16 @@ class KindReader:
         plural_name = any(self.morphology.analysis(word.lower())[3] == "plur" for word in name.split()[:1])
         return not plural_name or self.morphology.analysis(token.lower)[3] == "plur"
 
+    def mission_to(self, segment: list[Token], position: int) -> bool:
+        """ "The first mission to Vietnam", "миссия в Китай": a delegation's trip to a place; not "the Mission of
+        Belarus to the UN", "Permanent Mission" (an office, written with a capital)."""
+        token = segment[position]
+        if self.lemma(token) not in ("mission", "миссия") or not token.text.islower():
+            return False
+        place = at(segment, position + 2 + (at(segment, position + 2).lower == "the"))
+        office = place.lower in ("un", "united")  # "to the UN", "to the United Nations"
+        return at(segment, position + 1).lower in ("to", "в", "во") and place.text[:1].isupper() and not office
+
     def event_type(self, segment: list[Token], *, nearest_last: bool) -> tuple[EventType | None, int]:
         """The type a word of the segment names, the one nearest to the date; a specific word before a general one."""
         best, best_rank = (None, -1), None
@@ -198,11 +219,17 @@ class KindReader:
             if token.lower in ("round", "rounds") and not self.is_round_of_talks(segment, position):
                 continue  # "a round table" (a conference, read at "table"), "all year round"
             kind, general = self.kind_of(token)
-            if general and self.lemma(token) in ("event", "events", "мероприятие") and self.plural(token):
+            if general and self.lemma(token) in ("event", "events", "мероприятие") and self.many(segment, position):
                 continue  # "Анонс мероприятий на неделю", "a week of events": many events, not one
             before = position - 1 - (position > 1 and segment[position - 1].text == "-")  # "бизнес-миссия"
+            if kind is not None and position and segment[before].lower in ("press", "пресс", "media"):
+                continue  # "a joint press conference", "пресс-конференция": the press told, not a forum
+            if kind is None and before > 1 and segment[before - 1].lower in ("and", "и", "&"):
+                before -= 2  # "a trade and investment mission", "торговая и инвестиционная миссия"
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS:
                 kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
+            if kind is None and self.mission_to(segment, position):
+                kind = self.type_for("visit")
             if kind is None and self.lemma(token) in RECEIVING:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None

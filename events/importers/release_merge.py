@@ -165,10 +165,13 @@ def tells_time(tokens: list[Token], k: int) -> bool:
 
 def narrows(tokens: list[Token], before: Mention, mention: Mention) -> bool:
     """Whether days follow a whole week said before them with only a comma (and "from", "on") between, and lie in it
-    ("last week, from 9 to 13 February")."""
+    ("last week, from 9 to 13 February"); or, later in the sentence, are a run of days from one to another ("last
+    week led a mission to Qatar, running from 22 to 25 June")."""
     between = [token.lower for token in tokens[before.end : mention.first]]
     inside = before.start <= mention.start <= mention.last <= before.last
-    return before.vague and inside and between[:1] == [","] and set(between[1:]) <= {"from", "on", "с", "со", "в", "во"}
+    run = mention.start < mention.last and at(tokens, mention.first - 1).lower in ("from", "с", "со")
+    aside = between[:1] == [","] and set(between[1:]) <= {"from", "on", "с", "со", "в", "во"}
+    return before.vague and inside and (aside or run)
 
 
 def is_dateline(before: list[Token]) -> bool:

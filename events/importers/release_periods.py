@@ -34,6 +34,8 @@ ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
 UNTIL = {"until", "till", "through", "thru", "до", "по"}
 DEADLINE = {"by", "until", "till", "through", "thru", "до", "по", "позднее", "deadline", "срок"}
+# Words before a year aimed at: "by 2030", "до 2035 года".
+HORIZON = {"by", "until", "till", "до"}
 # Words of a time of day between "until" and its day: "until 12:00 on 23 February", "до 18 часов 24 апреля".
 TIME_PARTS = {"on", "at", "noon", "midnight", "am", "pm", "a", "p", "m", "hrs", "h", "ч", "час", "часов"}
 # What is due by a day: its day is a deadline, whatever the verb ("Accreditation is open until 10 April").
@@ -331,6 +333,13 @@ class PeriodReader:
         if (word or closing) and due:
             return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
         return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))
+
+    def is_horizon(self, tokens: list[Token], mention: Mention) -> bool:
+        """A year something is aimed at or runs to, not an event's: "a target of USD 2 billion by 2030", "Стратегия
+        на период до 2035 года"; not "the exhibition will run until 2027"."""
+        if mention.precision != Event.Precision.YEAR or at(tokens, mention.first - 1).lower not in HORIZON:
+            return False
+        return not self.continued_to(tokens, mention)
 
     def continued_to(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a verb just before the date carries an event on to it ("will last until", "продлится до")."""

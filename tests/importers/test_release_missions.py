@@ -1,0 +1,150 @@
+"""Drafting from trade agencies' and heads of state's press services: trade and investment missions, a week said
+then the mission's days, rescheduled fairs, targets "by 2030", the press told at a press conference, a visit's main
+events, signings told after the talks they close. Each case is a rule that generalises (a way of writing dates or
+events), each with the text that must not fire it."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = dt.date(2026, 6, 30)  # a Tuesday
+
+
+def proposals(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(p.iso, p.event_type.slug, str(p.reason)) for p in propose(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Centre announces a trade and economic mission of exporters to Vietnam from 20 to 24 July 2026.",
+        "The Minister will lead a trade and investment mission to Qatar from 20 to 24 July 2026.",
+        "The agency's first mission to Vietnam will take place from 20 to 24 July 2026.",
+        "С 20 по 24 июля 2026 года пройдёт торговая и инвестиционная миссия в Китай.",
+    ],
+)
+def test_a_trade_or_investment_mission_to_a_country_is_a_visit(seed, text):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text)] == [("2026-07-20..2026-07-24", "visit")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Permanent Mission to the UN will hold a reception on 20 July 2026.",
+        "Постоянное представительство и Миссия в Женеве проведут приём 20 июля 2026 года.",
+    ],
+)
+def test_a_mission_that_is_an_office_is_no_visit(seed, text):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text)] == [("2026-07-20", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Cabinet Secretary last week led a trade mission to Qatar, running from Monday 22nd to Thursday "
+            "25th June 2026.",
+            "2026-06-22..2026-06-25",
+        ),
+        ("The minister will next week lead a trade mission to Qatar, from 6 to 8 July.", "2026-07-06..2026-07-08"),
+        ("The minister will next week lead a trade mission to Qatar.", "2026-07-06..2026-07-12"),
+    ],
+)
+def test_a_run_of_days_later_in_the_sentence_narrows_the_week_said_before_it(seed, text, expected):
+    assert [iso for iso, _slug, _reason in proposals(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Expo had been scheduled for 7 to 10 July.", "2026-07-07..2026-07-10"),
+        ("The Expo will be held 7th to 10th July.", "2026-07-07..2026-07-10"),
+    ],
+)
+def test_for_or_ordinals_before_to_make_a_range(seed, text, expected):
+    assert [iso for iso, _slug, _reason in proposals(text)] == [expected]
+
+
+def test_a_move_told_past_a_bracketed_name_still_moves_the_date(seed):
+    text = (
+        "The Kenya Export Expo 2026, which had been scheduled for 7th to 10th July at the Kenyatta International "
+        "Convention Centre (KICC), has been rescheduled to 3rd–6th November 2026 at the same venue."
+    )
+
+    assert proposals(text) == [
+        ("2026-07-07..2026-07-10", "exhibition", "The date the event was moved from, not its new one."),
+        ("2026-11-03..2026-11-06", "exhibition", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commission has set a target of USD 2 billion in bilateral trade by 2030.",
+        "По итогам заседания главы правительств одобрили Стратегию развития на период до 2035 года.",
+    ],
+)
+def test_a_year_aimed_at_is_no_event(seed, text):
+    assert proposals(text) == []
+
+
+def test_a_year_aimed_at_gives_no_year_to_the_dates_after_it(seed):
+    text = "Главы правительств одобрили Стратегию на период до 2035 года. Следующее заседание Совета пройдёт 20 ноября."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 5, 22))] == [("2026-11-20", "meeting")]
+
+
+def test_an_exhibition_running_until_a_year_is_still_an_event(seed):
+    assert proposals("The exhibition opened in Minsk in 2025 and will run until 2027.") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Основные мероприятия намечены на 23 апреля.",
+        "The main events are planned for 23 April.",
+        "На совместной пресс-конференции 23 апреля президенты подвели итоги.",
+        "At a joint press conference on 23 April, the leaders answered questions.",
+    ],
+)
+def test_a_visits_events_said_together_or_a_press_conference_are_no_event(seed, text):
+    assert proposals(text, dt.date(2026, 4, 20)) == []
+
+
+def test_one_event_said_with_its_adjective_is_still_an_event(seed):
+    assert proposals("Торжественное мероприятие пройдёт 23 апреля.", dt.date(2026, 4, 20)) == [
+        ("2026-04-23", "other", "")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Президент Индонезии посетил Россию 22–23 апреля. Основные мероприятия прошли 23 апреля.\n\n"
+        "По итогам переговоров в присутствии глав государств был подписан пакет документов.",
+        "The President visited Kazakhstan on 22–23 April. The talks were held on 23 April.\n\n"
+        "Upon the conclusion of the talks, the two leaders witnessed the signing of a package of agreements.",
+        "The Council met in Ashgabat on 23 April.\n\nThe day concluded with the signing of eleven agreements.",
+    ],
+)
+def test_a_signing_told_after_the_event_it_closes_is_proposed_on_its_day_unticked(seed, text):
+    assert proposals(text, dt.date(2026, 4, 24))[-1] == (
+        "2026-04-23",
+        "signing",
+        "A signing at the close of an event named before it: likely part of that event.",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President will visit Kazakhstan on 22–23 April.\n\nThe parties signed a treaty on friendship.",
+        "Визит пройдёт 22–23 апреля.\n\nСтороны ранее подписали договор о дружбе.",
+    ],
+)
+def test_a_signing_told_without_an_event_it_closes_is_no_proposal(seed, text):
+    assert [slug for _iso, slug, _reason in proposals(text, dt.date(2026, 4, 20))] == ["visit"]
