@@ -206,6 +206,8 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
                 continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures
             self.passed_over = None
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
+            if kind == self.type_for("meeting") and (during := self.visit_when(tokens, mention, following)):
+                (kind, keyword_at), offset, segment = during, 0, tokens  # talks told with the visit they were part of
             if kind is not None and offset < mention.first and index == changed:
                 # "The signing, initially expected at the forum, has been pushed back to June": the sentence's
                 # first event is the one moved.

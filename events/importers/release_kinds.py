@@ -75,6 +75,9 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
+# "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
+WHEN = {"when", "during", "когда", "ходе"}
+WHEN_DISTANCE = 12
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
 GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "envoy", "minister", "ministers",
@@ -201,6 +204,17 @@ class KindReader:
         name = event_type.name_ru or ""
         plural_name = any(self.morphology.analysis(word.lower())[3] == "plur" for word in name.split()[:1])
         return not plural_name or self.morphology.analysis(token.lower)[3] == "plur"
+
+    def visit_when(self, tokens: list[Token], mention: Mention, following: int) -> tuple[EventType, int] | None:
+        """ "the talks in Moscow last November, when the President was in Russia on a state visit", "a meeting in the
+        autumn, when he will make a state visit": talks told with the visit they were held during; the visit is the
+        event (its type and where its word is)."""
+        window = tokens[mention.end : min(following, mention.end + WHEN_DISTANCE)]
+        for k, token in enumerate(window):
+            if token.lower in WHEN:
+                kind, word_at = self.event_type(window[k + 1 : k + 1 + WHEN_DISTANCE], nearest_last=False)
+                return (kind, mention.end + k + 1 + word_at) if kind is not None and kind.is_visit else None
+        return None
 
     def mission_to(self, segment: list[Token], position: int) -> bool:
         """ "The first mission to Vietnam", "миссия в Китай": a delegation's trip to a place; not "the Mission of

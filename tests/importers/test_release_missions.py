@@ -148,3 +148,26 @@ def test_a_signing_told_after_the_event_it_closes_is_proposed_on_its_day_unticke
 )
 def test_a_signing_told_without_an_event_it_closes_is_no_proposal(seed, text):
     assert [slug for _iso, slug, _reason in proposals(text, dt.date(2026, 4, 20))] == ["visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The sides discussed the agreements reached during the talks in Moscow last November, when the President "
+            "of Kazakhstan was in Russia on a state visit.",
+            [("2025-11", "visit")],
+        ),
+        (
+            "The presidents intend to hold a full-scale meeting in Russia in the autumn of this year, when the President "
+            "of Kazakhstan will make a state visit.",
+            [("2026-09..2026-11", "visit")],
+        ),
+        (
+            "The talks in Moscow last November, when the ministers also opened an exhibition, were productive.",
+            [("2025-11", "meeting")],
+        ),
+    ],
+)
+def test_talks_told_with_the_visit_they_were_held_during_are_that_visit(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text)] == expected
