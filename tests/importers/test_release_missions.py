@@ -159,8 +159,8 @@ def test_a_signing_told_without_an_event_it_closes_is_no_proposal(seed, text):
             [("2025-11", "visit")],
         ),
         (
-            "The presidents intend to hold a full-scale meeting in Russia in the autumn of this year, when the President "
-            "of Kazakhstan will make a state visit.",
+            "The presidents intend to hold a full-scale meeting in Russia in the autumn of this year, when the "
+            "President of Kazakhstan will make a state visit.",
             [("2026-09..2026-11", "visit")],
         ),
         (
