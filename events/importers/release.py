@@ -63,7 +63,10 @@ from .release_words import (
 # last year, the ministers held talks", "В прошлом году, …").
 FRONTED = 2
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
-FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф"}
+# So is one of a cuisine: "Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week".
+FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф", "cuisine", "gastronomy",
+              "gastronomic", "culinary", "кухня", "гастрономия", "гастрономический", "кулинарный"}  # fmt: skip
+WEEK_WORDS = {"week", "weeks", "days", "неделя", "день", "дни"}
 # What leads a list's line: "– Переговоры…", "• Consultations…", "15:00 — Address at…".
 BULLETS = {"-", "–", "—", "•", "*", "·"}
 TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—]")
@@ -317,12 +320,15 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
         proposal.people = self.sentence_people(tokens)
         proposal.visit_level = self.visit_level(segment) if kind.is_visit else ""
         proposal.title, title_end = self.title(segment, keyword_at, proposal)
-        if kind.slug == "culture-days" and self.names_films(proposal.title):
-            proposal.event_type = self.type_for("festival") or kind  # "Kazakh Film Week", "Дни казахского кино"
+        if kind.slug in ("culture-days", GENERAL_TYPE) and self.names_films(proposal.title):
+            # "Kazakh Film Week", "Дни казахского кино", "Неделя армянской кухни"
+            proposal.event_type = self.type_for("festival") or kind
         return proposal, title_end
 
     def names_films(self, title: str) -> bool:
-        return any(self.morphology.lemma(word, self.language) in FILM_WORDS for word in TOKEN.findall(title.lower()))
+        """Whether a title names a week or days of films or of a cuisine."""
+        words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}
+        return bool(words & FILM_WORDS) and bool(words & WEEK_WORDS)
 
     def event_near(self, tokens: list[Token], mention: Mention, previous_end: int, following: int) -> tuple:
         """(type, where its word is in the segment, the segment's offset, the segment) for the event of a date.

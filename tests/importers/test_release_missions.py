@@ -171,3 +171,23 @@ def test_a_signing_told_without_an_event_it_closes_is_no_proposal(seed, text):
 )
 def test_talks_told_with_the_visit_they_were_held_during_are_that_visit(seed, text, expected):
     assert [(iso, slug) for iso, slug, _reason in proposals(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarusian Cuisine Week will be held in Tashkent from 14 to 17 May.",
+        "С 14 по 17 мая в Пекине пройдёт Неделя белорусской кухни.",
+        "Дни российского кино пройдут в Нови-Саде с 14 по 17 мая.",
+    ],
+)
+def test_a_week_or_days_of_a_cuisine_or_of_films_are_a_festival(seed, text):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 4, 20))] == [
+        ("2026-05-14..2026-05-17", "festival")
+    ]
+
+
+def test_a_cuisine_without_a_week_is_no_festival(seed):
+    text = "A reception with Belarusian cuisine will be held at the Embassy on 14 May."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 4, 20))] == [("2026-05-14", "other")]
