@@ -62,11 +62,6 @@ from .release_words import (
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
 FRONTED = 2
-# A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
-# So is one of a cuisine: "Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week".
-FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф", "cuisine", "gastronomy",
-              "gastronomic", "culinary", "кухня", "гастрономия", "гастрономический", "кулинарный"}  # fmt: skip
-WEEK_WORDS = {"week", "weeks", "days", "неделя", "день", "дни"}
 # What leads a list's line: "– Переговоры…", "• Consultations…", "15:00 — Address at…".
 BULLETS = {"-", "–", "—", "•", "*", "·"}
 TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—]")
@@ -136,16 +131,23 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
         found, seen = [], {}
         self.found = found
         previous: list[str] = []
-        for number, paragraph in enumerate(split_paragraphs(text[:MAX_TEXT])):
+        paragraphs = list(split_paragraphs(text[:MAX_TEXT]))
+        for number, paragraph in enumerate(paragraphs):
             # A section's heading line ("Exhibition: Glass Horizons"; not the release's headline) is the topic of the
             # paragraph under it.
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
             self.context_year, self.topic, self.last_proposal, self.moved = None, topic, None, None
             self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS or bool(TIME_LINE.match(paragraph[0]))
+            # A section's heading in capitals over prose ("ФОТОВЫСТАВКА", then "Накануне фестиваля, 28 мая, …") is no
+            # line of the programme above it.
+            prose = number + 1 < len(paragraphs) and len(paragraphs[number + 1]) > 1
+            capitals = len(paragraph) == 1 and paragraph[0].isupper() and prose
             if (len(paragraph) > 1 and number - self.heading_paragraph > 1 and not self.bulleted) or self.headed_line:
                 # Prose of several sentences after a programme's lines ends the programme; so does the heading's own
                 # line naming its event ("05.11.2026. Заседание комитета", then the paragraph that tells of it).
                 self.heading_day, self.headed_line = None, False
+            if capitals:
+                self.heading_day = None
             for position, sentence in enumerate(paragraph):
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
@@ -154,7 +156,12 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
                     if key in seen:
                         seen[key].place = seen[key].place or proposal.place
                         continue
-                    if any(within(proposal, earlier) or within(earlier, proposal, vague=True) for earlier in found):
+                    if any(
+                        within(proposal, earlier)
+                        or within(earlier, proposal, vague=True)
+                        or merge.ceremony_of(proposal, earlier)
+                        for earlier in found
+                    ):
                         # "the festival, 1 to 7 July… The festival opens on 1 July": its opening; "talks next Tuesday
                         # … next week's talks": the week of the day already proposed.
                         continue
@@ -256,6 +263,8 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             reason = REASONS.get(self.reference_reason(tokens, mention), "")
             proposal, title_end = self.proposal(tokens, sentence, mention, (kind, keyword_at, segment),
                                                 (window_start, following), reason)  # fmt: skip
+            if reason == REASONS["moved"] and not mention.explicit_year:
+                merge.nearest_year(proposal, self.published)  # "планировалось провести в апреле": this April
             if offset == end:
                 previous_end = max(previous_end, offset + title_end)  # the next date does not take this name
             proposals.append(proposal)
@@ -324,11 +333,6 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             # "Kazakh Film Week", "Дни казахского кино", "Неделя армянской кухни"
             proposal.event_type = self.type_for("festival") or kind
         return proposal, title_end
-
-    def names_films(self, title: str) -> bool:
-        """Whether a title names a week or days of films or of a cuisine."""
-        words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}
-        return bool(words & FILM_WORDS) and bool(words & WEEK_WORDS)
 
     def event_near(self, tokens: list[Token], mention: Mention, previous_end: int, following: int) -> tuple:
         """(type, where its word is in the segment, the segment's offset, the segment) for the event of a date.

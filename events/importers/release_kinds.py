@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import EventType
 
 from .release_dates import Mention, at
-from .release_words import Token, is_clause_mark
+from .release_words import TOKEN, Token, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -75,6 +75,11 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
+# A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
+# So is one of a cuisine: "Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week".
+FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф", "cuisine", "gastronomy",
+              "gastronomic", "culinary", "кухня", "гастрономия", "гастрономический", "кулинарный"}  # fmt: skip
+WEEK_WORDS = {"week", "weeks", "days", "неделя", "день", "дни"}
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
 WHEN = {"when", "during", "когда", "ходе"}
 WHEN_DISTANCE = 12
@@ -204,6 +209,11 @@ class KindReader:
         name = event_type.name_ru or ""
         plural_name = any(self.morphology.analysis(word.lower())[3] == "plur" for word in name.split()[:1])
         return not plural_name or self.morphology.analysis(token.lower)[3] == "plur"
+
+    def names_films(self, title: str) -> bool:
+        """Whether a title names a week or days of films or of a cuisine."""
+        words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}
+        return bool(words & FILM_WORDS) and bool(words & WEEK_WORDS)
 
     def visit_when(self, tokens: list[Token], mention: Mention, following: int) -> tuple[EventType, int] | None:
         """ "the talks in Moscow last November, when the President was in Russia on a state visit", "a meeting in the
@@ -344,7 +354,8 @@ class KindReader:
         # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"
         planned = self.planned_before(tokens, mention) and self.moves(tokens, mention)
         renewed = set(before[-4:]) & NEW_DATE  # "is now scheduled for 14 March", "теперь намечен на 9 апреля"
-        originally = any(self.initially_planned(tokens, k) for k in range(max(0, mention.first - 4), mention.first))
+        # "Первоначально фестиваль планировалось провести в апреле": the event's name may stand between.
+        originally = any(self.initially_planned(tokens, k) for k in range(max(0, mention.first - 6), mention.first))
         if (originally or planned or self.moved_from(tokens, mention)) and not renewed:
             return "moved"
         if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before)):

@@ -8,6 +8,7 @@ talks on days of a tour said as "next week" are its legs; a date takes the event
 """
 
 import datetime as dt
+import re
 
 from events.models import Event
 
@@ -22,6 +23,10 @@ LEG_WORDS = 6
 # 27 October, Jakarta will host a business forum", "По окончании выставки, 23–24 апреля, делегация посетит Самарканд".
 RELATIONAL = {"eve", "following", "after", "before", "ahead", "prior", "end", "close", "day", "накануне", "кануне",
               "окончании", "завершении", "после", "перед", "преддверии", "день"}  # fmt: skip
+# An event's own parts: its opening and closing ceremonies, its plenary session (not its concerts: writers enter a
+# festival's gala concert apart).
+CEREMONY_STEMS = ("opening", "closing", "открыт", "закрыт")
+PLENARY_STEMS = ("plenary", "пленарн")
 # What may stand between a comma and the date it sets aside: ", on 27 October,", ", 21 апреля,".
 ASIDE_PREPOSITIONS = {"on", "в", "во"}
 
@@ -53,6 +58,40 @@ def visits_talks(found: list[Proposal]) -> list[Proposal]:
         ):
             proposal.reason = REASONS["visit"]
     return found
+
+
+def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
+    """Whether an opening or closing ceremony, a plenary session or a gala on a day of an event of several days
+    proposed before is a part of it ("1 июня … церемония открытия", "гала-концерт и церемония закрытия фестиваля",
+    "the plenary session on the forum's first day")."""
+    words = re.findall(r"\w+", f"{proposal.title} {proposal.sentence}".lower())
+    ceremony = any(word.startswith(("ceremon", "церемон")) for word in words) and any(
+        word.startswith(CEREMONY_STEMS) for word in words
+    )
+    return (
+        proposal.event_type.slug in ("other", "meeting")
+        and proposal.precision == earlier.precision == Event.Precision.DAY
+        and earlier.start <= proposal.start <= proposal.end <= earlier.end
+        and earlier.start < earlier.end
+        and not earlier.reason
+        and (ceremony or any(word.startswith(PLENARY_STEMS) for word in words))
+    )
+
+
+def nearest_year(proposal: Proposal, published: dt.date) -> None:
+    """Give a date an event was moved from, said without its year, the year nearest the publication: it was set
+    before the move ("initially planned for April", in May: this April; "postponed from 20 June", in May: this
+    June)."""
+    for shift in (-1, 1):
+        try:
+            start, end = (
+                proposal.start.replace(year=proposal.start.year + shift),
+                proposal.end.replace(year=proposal.end.year + shift),
+            )
+        except ValueError:  # 29 February
+            continue
+        if abs((start - published).days) < abs((proposal.start - published).days):
+            proposal.start, proposal.end = start, end
 
 
 def part_of(talks: Proposal, visit: Proposal) -> bool:

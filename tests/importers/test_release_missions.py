@@ -191,3 +191,15 @@ def test_a_cuisine_without_a_week_is_no_festival(seed):
     text = "A reception with Belarusian cuisine will be held at the Embassy on 14 May."
 
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 4, 20))] == [("2026-05-14", "other")]
+
+
+def test_an_initially_planned_month_with_the_events_name_between_is_the_date_moved_from(seed):
+    text = (
+        "Фестиваль пройдёт в Самарканде с 1 по 5 июня. Первоначально фестиваль планировалось провести в апреле, "
+        "однако по просьбе делегаций сроки были перенесены."
+    )
+
+    assert proposals(text, dt.date(2026, 5, 12)) == [
+        ("2026-06-01..2026-06-05", "festival", ""),
+        ("2026-04", "festival", "The date the event was moved from, not its new one."),
+    ]

@@ -134,7 +134,7 @@ def test_a_moved_events_new_date_in_the_next_sentence_and_what_since_counts_from
     )
 
     assert proposals(text, dt.date(2026, 1, 15)) == [
-        ("2026-12-10", "meeting", True),
+        ("2025-12-10", "meeting", True),
         ("2026-03-09", "meeting", False),
         ("2024-08", "visit", False),
         ("2024", "meeting", True),
@@ -182,4 +182,46 @@ def test_a_trade_mission_is_a_visit_a_summer_school_another_event_and_a_diplomat
     assert proposals(text, dt.date(2026, 3, 1)) == [
         ("2026-10-13..2026-10-16", "visit", False),
         ("2026-06-29..2026-07-17", "other", False),
+    ]
+
+
+def test_a_section_heading_in_capitals_over_prose_is_no_line_of_the_programme_above_it(seed):
+    text = (
+        "ПРОГРАММА ФЕСТИВАЛЯ\n\n5 июня, пятница\nГала-концерт.\n\nФОТОВЫСТАВКА\n\n"
+        "Накануне фестиваля, 28 мая, откроется фотовыставка «Молодежь». Она продлится до 10 июня."
+    )
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 5, 12))] == [
+        ("2026-06-05", "other"),
+        ("2026-05-28..2026-06-10", "exhibition"),
+    ]
+
+
+def test_a_heading_in_capitals_over_a_programmes_line_is_read_as_before(seed):
+    text = "5 июня, пятница\n\nГАЛА-КОНЦЕРТ\n\n6 июня, суббота\nЭкскурсии."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 5, 12))] == [("2026-06-05", "other")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Фестиваль пройдёт в Самарканде с 1 по 5 июня.\n\n1 июня\nВ 19.00 — торжественная церемония открытия на "
+        "площади Регистан.",
+        "The festival will be held in Samarkand from 1 to 5 June.\n\n2 June\nA plenary session on youth policy.",
+        "Фестиваль пройдёт в Самарканде с 1 по 5 июня.\n\n5 июня\nПодведение итогов и церемония закрытия фестиваля.",
+    ],
+)
+def test_an_opening_or_closing_ceremony_or_a_plenary_on_an_events_day_is_part_of_it(seed, text):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 5, 12))] == [
+        ("2026-06-01..2026-06-05", "festival")
+    ]
+
+
+def test_a_gala_concert_on_an_events_day_stays_an_event(seed):
+    text = "The festival will be held in Samarkand from 1 to 5 June.\n\n5 June\nGala concert at Registan Square."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 5, 12))] == [
+        ("2026-06-01..2026-06-05", "festival"),
+        ("2026-06-05", "other"),
     ]
