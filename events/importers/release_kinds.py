@@ -12,6 +12,7 @@ anniversary of the lifting of the siege (27 January 1944)", "лет со дня"
 """
 
 import functools
+import itertools
 
 from django.utils.translation import gettext_lazy as _
 
@@ -67,7 +68,7 @@ SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "�
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
                "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
-               "основание"}  # fmt: skip
+               "основание", "created", "создать"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
@@ -104,7 +105,7 @@ AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers
             "зритель", "гость"}  # fmt: skip
 AUDIENCE_DISTANCE = 4
 # Visitors counted in thousands: "its events were visited by 40 thousand people", "посетили более 40 тысяч человек".
-AUDIENCE |= {"thousand", "thousands", "million", "тысяча", "миллион"}
+AUDIENCE |= {"thousand", "thousands", "million", "millions", "mln", "тысяча", "миллион", "тыс", "млн"}
 # Words that count days ("two days later", "через несколько дней"), and words after days that make them a stretch of
 # time ("two days later", "a few days ago").
 DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "few", "several", "couple", "many", "два", "три",
@@ -333,8 +334,19 @@ class KindReader:
 
     def counts_visitors(self, segment: list[Token], position: int) -> bool:
         """Whether a visit word speaks of visitors counted or described ("tourists visiting", "посетили зрители")."""
-        near = segment[max(0, position - AUDIENCE_DISTANCE) : position + 1 + AUDIENCE_DISTANCE]
-        return any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
+        def words(tokens):  # a number's digits and marks ("1,1 млн") count as none
+            return [token for token in tokens if token.text[:1].isalpha()][:AUDIENCE_DISTANCE]
+
+        low, high = max(0, position - 2 * AUDIENCE_DISTANCE), position + 1 + 2 * AUDIENCE_DISTANCE
+        before = words(reversed(segment[low:position]))
+        near = [*before, segment[position], *words(segment[position + 1 : high])]
+        # "6,421 kandas arrived": people counted in thousands, written with a thousands' comma
+        thousands = any(
+            segment[k].text == "," and segment[k - 1].text.isdigit() and len(segment[k + 1].text) == 3
+            and segment[k + 1].text.isdigit() and segment[k - 1].end == segment[k].start
+            for k in range(max(1, low), min(high, len(segment) - 1))
+        )  # fmt: skip
+        return thousands or any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
 
     def reference_reason(self, tokens: list[Token], mention) -> str:
         """Why a date is not an event ("document", "anniversary", "birthday", "moved"), or "" when it may be one."""
@@ -349,6 +361,8 @@ class KindReader:
         after = {self.lemma(token) for token in tokens[mention.end : mention.end + 3]}
         if old and (set(before[-3:]) | after) & SIGNED and self.sentence_words(tokens) & DOCUMENTS:
             return "document"  # "signed on 24 May 2013", "в 2013 году была подписана Декларация"
+        if old and set(before) & SIGNED and set(before) & DOCUMENTS:
+            return "document"  # "signed their twinning agreement in 1990"
         if BIRTH & (set(before) | clause):
             return "birthday"
         # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"
@@ -358,7 +372,8 @@ class KindReader:
         originally = any(self.initially_planned(tokens, k) for k in range(max(0, mention.first - 6), mention.first))
         if (originally or planned or self.moved_from(tokens, mention)) and not renewed:
             return "moved"
-        if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before)):
+        set_up = ("set", "up") in itertools.pairwise(before)  # "was set up in 1995"
+        if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before) or set_up):
             return "anniversary"
         since = [k for k in range(max(0, mention.first - SINCE_WORDS), mention.first) if tokens[k].lower == "since"]
         if old and since and self.event_type(tokens[since[-1] + 1 : mention.first], nearest_last=True)[0] is None:

@@ -65,13 +65,15 @@ CLAUSE_MARKS = {",", ";", ":", "(", ")", "—", "–"}
 
 def is_clause_mark(tokens: list["Token"], k: int) -> bool:
     """Whether token k ends a clause: a comma, a bracket, a dash between spaces; not the dash of "China–Central
-    Asia" or "Нови-Сад", which touches the words on both sides."""
+    Asia" or "Нови-Сад", which touches the words on both sides, nor a decimal comma."""
     token = tokens[k]
     if token.text not in CLAUSE_MARKS:
         return False
-    if token.text in DASHES and 0 < k < len(tokens) - 1:
-        return not (tokens[k - 1].end == token.start and token.end == tokens[k + 1].start)
-    return True
+    touching = 0 < k < len(tokens) - 1 and tokens[k - 1].end == token.start and token.end == tokens[k + 1].start
+    if token.text in DASHES:
+        return not touching
+    # Nor the decimal comma of "1,1 млн".
+    return not (token.text == "," and touching and tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit())
 
 
 @dataclass

@@ -203,3 +203,39 @@ def test_an_initially_planned_month_with_the_events_name_between_is_the_date_mov
         ("2026-06-01..2026-06-05", "festival", ""),
         ("2026-04", "festival", "The date the event was moved from, not its new one."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Aberdeen and Stavanger signed their twinning agreement in 1990.",
+            [("1990", "signing", "The date of a treaty or another document, not an event.")],
+        ),
+        (
+            "The Intergovernmental Committee was set up in 1995 and meets alternately in Tashkent and Seoul.",
+            [("1995", "meeting", "The day an anniversary counts from, not an event.")],
+        ),
+        ("The Intergovernmental Committee met in Seoul in 1995.", [("1995", "meeting", "")]),
+    ],
+)
+def test_a_year_a_document_was_signed_or_a_body_set_up_in_is_unticked(seed, text, expected):
+    assert proposals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2025 году Узбекистан посетили более 1,1 млн граждан России.",
+        "In 2025, 1.35 mln tourists visited the country.",
+    ],
+)
+def test_visitors_counted_in_millions_are_no_visit(seed, text):
+    assert proposals(text) == []
+
+
+def test_people_counted_with_a_thousands_comma_are_no_visit_and_a_delegation_is(seed):
+    assert proposals("In the first half of 2025, 6,421 kandas arrived in Kazakhstan.") == []
+    assert [
+        slug for _iso, slug, _reason in proposals("A delegation of 40 companies visited Kazakhstan in May 2025.")
+    ] == ["visit"]
