@@ -334,6 +334,7 @@ class KindReader:
 
     def counts_visitors(self, segment: list[Token], position: int) -> bool:
         """Whether a visit word speaks of visitors counted or described ("tourists visiting", "посетили зрители")."""
+
         def words(tokens):  # a number's digits and marks ("1,1 млн") count as none
             return [token for token in tokens if token.text[:1].isalpha()][:AUDIENCE_DISTANCE]
 
