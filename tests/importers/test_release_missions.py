@@ -239,3 +239,18 @@ def test_people_counted_with_a_thousands_comma_are_no_visit_and_a_delegation_is(
     assert [
         slug for _iso, slug, _reason in proposals("A delegation of 40 companies visited Kazakhstan in May 2025.")
     ] == ["visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The book will be presented at a presentation at the Institute on 18 November.", "other"),
+        ("Презентация книги состоится в Институте 18 ноября.", "other"),
+        ("The youth camp will open on 18 November.", "other"),
+        ("Молодёжный лагерь откроется 18 ноября.", "other"),
+        ("A webinar on digital diplomacy will be held on 18 November.", "forum"),
+        ("A workshop for young diplomats will be held on 18 November.", "forum"),
+    ],
+)
+def test_presentations_camps_webinars_and_workshops_are_proposed(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2025, 11, 1))] == [("2025-11-18", expected)]
