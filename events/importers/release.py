@@ -157,7 +157,7 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
                         seen[key].place = seen[key].place or proposal.place
                         continue
                     if any(
-                        within(proposal, earlier)
+                        (within(proposal, earlier) and not merge.series(earlier))  # a series' days are its events
                         or within(earlier, proposal, vague=True)
                         or merge.ceremony_of(proposal, earlier)
                         for earlier in found
@@ -175,8 +175,8 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
                     seen[key] = proposal
                     found.append(proposal)
                 if len(found) >= MAX_PROPOSALS:
-                    return visits_talks(with_legs(found[:MAX_PROPOSALS], self.visit_title))
-        return visits_talks(with_legs(found, self.visit_title))
+                    return visits_talks(with_legs(merge.without_series(found[:MAX_PROPOSALS]), self.visit_title))
+        return visits_talks(with_legs(merge.without_series(found), self.visit_title))
 
     # Sentences -------------------------------------------------------------------------------
 

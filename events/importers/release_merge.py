@@ -23,6 +23,8 @@ LEG_WORDS = 6
 # 27 October, Jakarta will host a business forum", "По окончании выставки, 23–24 апреля, делегация посетит Самарканд".
 RELATIONAL = {"eve", "following", "after", "before", "ahead", "prior", "end", "close", "day", "накануне", "кануне",
               "окончании", "завершении", "после", "перед", "преддверии", "день"}  # fmt: skip
+# Plurals of one event's name: "meetings of the Commonwealth's bodies" over 18–20 June are several meetings.
+SERIES_WORDS = {"meetings", "sessions", "заседания", "встречи"}
 # An event's own parts: its opening and closing ceremonies, its plenary session (not its concerts: writers enter a
 # festival's gala concert apart).
 CEREMONY_STEMS = ("opening", "closing", "открыт", "закрыт")
@@ -58,6 +60,23 @@ def visits_talks(found: list[Proposal]) -> list[Proposal]:
         ):
             proposal.reason = REASONS["visit"]
     return found
+
+
+def series(proposal: Proposal) -> bool:
+    """Whether a proposal over several days is a series of events named by a plural ("a series of meetings of the
+    Commonwealth's bodies", "заседания советов"): its days' own events, named later, are the events, not it."""
+    first = proposal.title.split(maxsplit=1)[0].casefold() if proposal.title else ""
+    return proposal.start < proposal.end and first in SERIES_WORDS
+
+
+def without_series(found: list[Proposal]) -> list[Proposal]:
+    """The proposals but a series whose days' events were proposed ("a series of meetings" from 18 to 20 June, then
+    the meeting of each day)."""
+    return [
+        proposal
+        for proposal in found
+        if not (series(proposal) and any(other is not proposal and within(other, proposal) for other in found))
+    ]
 
 
 def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:

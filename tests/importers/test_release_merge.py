@@ -120,3 +120,24 @@ def test_a_date_set_aside_after_an_event_that_only_tells_its_time_takes_the_even
 )
 def test_an_event_before_a_date_stays_its_own_without_a_word_of_time_or_commas(seed, text, expected):
     assert proposals(text) == expected
+
+
+def test_a_series_of_meetings_over_days_gives_way_to_each_days_meeting(seed):
+    text = (
+        "From Wednesday to Friday, Minsk will host a series of meetings of the Commonwealth's bodies.\n\n"
+        "On Wednesday, 18 June, the Council of Plenipotentiaries will hold its regular meeting.\n\n"
+        "The meeting of the Council of Ministers will take place on Thursday, 19 June."
+    )
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2025, 6, 16))] == [
+        ("2025-06-18", "meeting"),
+        ("2025-06-19", "meeting"),
+    ]
+
+
+def test_a_series_of_meetings_whose_days_name_no_meeting_stays_one_proposal(seed):
+    text = "From Wednesday to Friday, Minsk will host a series of meetings of the Commonwealth's bodies."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2025, 6, 16))] == [
+        ("2025-06-18..2025-06-20", "meeting")
+    ]
