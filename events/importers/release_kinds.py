@@ -87,6 +87,8 @@ WEEK_WORDS = {"week", "weeks", "days", "неделя", "день", "дни"}
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
 WHEN = {"when", "during", "когда", "ходе"}
 WHEN_DISTANCE = 12
+# "приём граждан", "приём документов": an office's hours or intake, not a reception.
+OFFICE_HOURS = {"посетитель", "гражданин", "заявление", "документ", "заявитель", "граждан"}
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
 GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "envoy", "minister", "ministers",
@@ -270,6 +272,8 @@ class KindReader:
                 continue
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
                 continue  # "Спасибо, до встречи на следующей неделе": a farewell
+            if self.lemma(token) in ("приём", "прием") and self.lemma(at(segment, position + 1)) in OFFICE_HOURS:
+                continue  # "приём посетителей не ведётся": a consulate's office hours, not a reception
             if self.counts_days(segment, position):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
             if {at.lower for at in segment[max(0, position - 3) : position]} & FRAME_WORDS:

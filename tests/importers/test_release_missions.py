@@ -254,3 +254,18 @@ def test_people_counted_with_a_thousands_comma_are_no_visit_and_a_delegation_is(
 )
 def test_presentations_camps_webinars_and_workshops_are_proposed(seed, text, expected):
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2025, 11, 1))] == [("2025-11-18", expected)]
+
+
+def test_an_offices_hours_are_no_reception_and_a_concert_in_them_stays_an_event(seed):
+    text = (
+        "Информируем, что в связи с новогодними праздниками приём посетителей с 31 декабря по 10 января не ведётся.\n\n"
+        "А 7 января в Российском доме пройдет рождественский концерт хора."
+    )
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 12, 24))] == [("2027-01-07", "other")]
+
+
+def test_a_reception_in_honour_of_a_day_stays_an_event(seed):
+    text = "12 июня в Посольстве состоится приём по случаю Дня России."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 6, 1))] == [("2026-06-12", "other")]
