@@ -163,7 +163,7 @@ class DateReader:
         joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
         runs = [m for m in joined if m.precision == Event.Precision.DAY and m.start < m.last and not m.counted]
         self.last_run = (runs[-1].start, runs[-1].last, runs[-1].vague) if runs else self.last_run
-        return self.without_frames(tokens, joined)
+        return self.without_frames(tokens, self.restated(tokens, joined))
 
     def with_duration(self, tokens: list[Token], mention: Mention) -> Mention:
         """A day and how long it lasts: "opens on 13 June and lasts two days", "продлится три дня", "a three-day"."""

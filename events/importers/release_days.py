@@ -58,6 +58,8 @@ FINAL_WORDS = {"final", "last", "closing", "заключительный", "по
 DAY_WORDS = {"day", "день"}
 # "on the opening day of the forum", "в первый день саммита": the start of the event named; a final day, its end.
 OPENING_WORDS = {"opening", "first", "первый"}
+# What stands between days and the week they restate: "4–5 июня, то есть на прошлой неделе".
+RESTATING = {",", "то", "есть", "т", ".", "е", "that", "is", "i", "e", "or", "или", "на", "in", "—", "–", "(", ")"}
 # A signing told after the event it closes: "Following the talks", "по итогам переговоров", "upon the conclusion of
 # the meeting", "по завершении заседания"; "The day concluded with the signing".
 FOLLOWING = {"following", "after", "conclusion", "close", "итог", "завершение", "окончание", "после"}
@@ -176,6 +178,30 @@ class DayReader:
         # Council meeting, the Commission opened an exhibition").
         end = day_at + 1 if kind.is_visit else k + keyword_at + 1
         return Mention(first, end, day, day, Event.Precision.DAY, False, counted=True)
+
+    def restated(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """The mentions but a week that only restates the days before it ("4–5 июня, то есть на прошлой неделе", "on 4
+        and 5 June, i.e. last week"): the days, in the week's year."""
+        kept: list[Mention] = []
+        for mention in mentions:
+            before = kept[-1] if kept else None
+            if before is None or not mention.vague or before.precision != Event.Precision.DAY:
+                kept.append(mention)
+                continue
+            between = {token.lower for token in tokens[before.end : mention.first]}
+            year = mention.start.year - before.start.year
+            try:
+                start, last = (
+                    before.start.replace(year=before.start.year + year),
+                    before.last.replace(year=before.last.year + year),
+                )
+            except ValueError:  # 29 February
+                start, last = before.start, before.last
+            if between <= RESTATING and mention.start <= start <= last <= mention.last:
+                kept[-1] = Mention(before.first, before.end, start, last, before.precision, True)
+                continue
+            kept.append(mention)
+        return kept
 
     def day_of_signing(self, tokens: list[Token]) -> Mention | None:
         """ "По итогам переговоров будет подписан пакет документов", "Upon the conclusion of the talks, the leaders will

@@ -296,3 +296,25 @@ def test_the_day_of_an_event_named_before_is_that_events_day(seed, text, expecte
 )
 def test_a_day_of_that_is_a_length_or_a_name_is_no_earlier_events_day(seed, text, expected):
     assert [(iso, slug) for iso, slug, _reason in proposals(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Напомним, что 4–5 февраля, то есть на прошлой неделе, мэр находился с рабочим визитом в Смоленске.",
+        "The mayor was in Smolensk on 4 and 5 February, i.e. last week, on a working visit.",
+    ],
+)
+def test_days_restated_as_last_week_are_those_days_of_last_weeks_year(seed, text):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 2, 12))] == [
+        ("2026-02-04..2026-02-05", "visit")
+    ]
+
+
+def test_days_and_a_week_with_an_event_between_stay_apart(seed):
+    text = "The forum was held on 4 and 5 February, and last week the ministers held talks."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 2, 12))] == [
+        ("2026-02-04..2026-02-05", "forum"),
+        ("2026-02-02..2026-02-08", "meeting"),
+    ]
