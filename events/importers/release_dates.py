@@ -2,7 +2,8 @@
 
 What it reads, in English and Russian, with any dash (hyphen, en or em dash, the minus sign):
 - days and day ranges: "On November 14−15", "14th of November", "14–15 ноября 2017 года", "30 May – 2 June",
-  "May 30 – June 2, 2018", "from 3 to 5 March", "с 10 по 12 апреля", "14.11.2017", "on 14 and 15 November";
+  "May 30 – June 2, 2018", "from 3 to 5 March", "с 10 по 12 апреля", "14.11.2017", "on 14 and 15 November", "3, 4
+  и 5 декабря";
 - ranges between two dates however joined: "from 5 May to 20 June", "opens on 5 May and runs until 20 June",
   "откроется 5 мая и продлится до 20 июня", "30 December 2018 – 2 January 2019";
 - months and years: "in June 2015", "в начале октября", "in early 2019", "в 2016 году";
@@ -240,6 +241,11 @@ class DateReader:
         if day is None or len(at(tokens, i).text.rstrip("stndrh")) > 2:
             return None
         k, last_day = i + 1, day
+        while at(tokens, k).text == "," and self.number(at(tokens, k + 1), 1, 31) == last_day + 1:
+            k, last_day = k + 2, last_day + 1  # "3, 4 и 5 декабря", "3, 4 and 5 December": consecutive days
+        closing = at(tokens, k).lower in ("и", "and") and self.number(at(tokens, k + 1), 1, 31) == last_day + 1
+        if last_day > day and not self.month(at(tokens, k)):  # "3, 4 and 9 December": days apart, read as before
+            k, last_day = (k + 2, last_day + 1) if closing and self.month(at(tokens, k + 2)) else (i + 1, day)
         if at(tokens, k).text == "-" and at(tokens, k + 1).lower in ("го", "е", "ое"):
             k += 2  # "21-го ноября"
         # "from the 9th to the 15th of August": an article before an ordinal changes nothing.

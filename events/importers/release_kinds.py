@@ -87,6 +87,8 @@ WEEK_WORDS = {"week", "weeks", "days", "неделя", "день", "дни"}
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
 WHEN = {"when", "during", "когда", "ходе"}
 WHEN_DISTANCE = 12
+# A stage work named after it ("балет «Щелкунчик»") is a performance.
+STAGE_WORKS = {"ballet", "opera", "play", "musical", "балет", "опера", "оперу", "спектакль", "мюзикл"}
 # "приём граждан", "приём документов": an office's hours or intake, not a reception.
 OFFICE_HOURS = {"посетитель", "гражданин", "заявление", "документ", "заявитель", "граждан"}
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
@@ -216,6 +218,16 @@ class KindReader:
         plural_name = any(self.morphology.analysis(word.lower())[3] == "plur" for word in name.split()[:1])
         return not plural_name or self.morphology.analysis(token.lower)[3] == "plur"
 
+    def names_work(self, segment: list[Token], k: int) -> bool:
+        """Whether a title in quotes follows at k, past its author's name ("балет П.И.Чайковского «Лебединое
+        озеро»", "Verdi's opera "Aida"")."""
+        for token in segment[k : k + 6]:
+            if token.text[:1] in '«"“':
+                return True
+            if not (token.text[:1].isupper() or token.text == "."):
+                return False
+        return False
+
     def names_films(self, title: str) -> bool:
         """Whether a title names a week or days of films or of a cuisine."""
         words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}
@@ -260,6 +272,8 @@ class KindReader:
                 kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
             if kind is None and self.mission_to(segment, position):
                 kind = self.type_for("visit")
+            if kind is None and token.lower in STAGE_WORKS and self.names_work(segment, position + 1):
+                kind = self.type_for("concert")  # "балет «Щелкунчик»", "the opera "Tosca"": a performance
             if kind is None and self.lemma(token) in RECEIVING:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None

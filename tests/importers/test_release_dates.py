@@ -113,3 +113,18 @@ def test_a_plan_for_a_year_and_a_count_of_meetings_are_not_events(seed):
     )
 
     assert dates_and_types(text, dt.date(2021, 10, 18)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Пекин, Национальный центр – 3, 4 и 5 декабря: балет П.И.Чайковского «Лебединое озеро»;",
+            ["2026-12-03..2026-12-05"],
+        ),
+        ('The ballet "Swan Lake" will be performed on 3, 4 and 5 December.', ["2026-12-03..2026-12-05"]),
+        ("Пекин – 3, 4, 5 декабря: опера «Царская невеста».", ["2026-12-03..2026-12-05"]),
+    ],
+)
+def test_consecutive_days_listed_with_commas_are_one_run_and_a_stage_work_is_an_event(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 11, 10))] == expected
