@@ -2,8 +2,7 @@
 
 What it reads, in English and Russian, with any dash (hyphen, en or em dash, the minus sign):
 - days and day ranges: "On November 14−15", "14th of November", "14–15 ноября 2017 года", "30 May – 2 June",
-  "May 30 – June 2, 2018", "from 3 to 5 March", "с 10 по 12 апреля", "14.11.2017", "on 14 and 15 November", "3, 4
-  и 5 декабря";
+  "from 3 to 5 March", "с 10 по 12 апреля", "14.11.2017", "on 14 and 15 November", "3, 4 и 5 декабря";
 - ranges between two dates however joined: "from 5 May to 20 June", "opens on 5 May and runs until 20 June",
   "откроется 5 мая и продлится до 20 июня", "30 December 2018 – 2 January 2019";
 - months and years: "in June 2015", "в начале октября", "in early 2019", "в 2016 году";
@@ -199,7 +198,8 @@ class DateReader:
             k, second = i + 1, None
             if self.weekday_pair(tokens, i):
                 second, k = self.weekday(at(tokens, k + 1)), k + 2  # "on Wednesday and Thursday, 13–14 November"
-            k += 1 if at(tokens, k).text == "," else 0
+            k += at(tokens, k).text == ","  # and "the" before an ordinal: "Thursday, the 26th"
+            k += at(tokens, k).lower == "the" and at(tokens, k + 1).text[-2:].isalpha()
             dated = (
                 self.day_first(tokens, k, weekday)
                 or self.month_first(tokens, k, weekday)

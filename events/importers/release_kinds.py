@@ -229,8 +229,11 @@ class KindReader:
         return False
 
     def names_films(self, title: str) -> bool:
-        """Whether a title names a week or days of films or of a cuisine."""
+        """Whether a title names a week or days of films or of a cuisine, or is "Week" or "Days" alone after such a
+        week was proposed ("Armenian Film Week …", then "The Week opens in Buenos Aires on 24 February")."""
         words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}
+        if words and words <= WEEK_WORDS:
+            return any(p.event_type.slug == "festival" and self.names_films(p.title) for p in self.found)
         return bool(words & FILM_WORDS) and bool(words & WEEK_WORDS)
 
     def visit_when(self, tokens: list[Token], mention: Mention, following: int) -> tuple[EventType, int] | None:

@@ -145,8 +145,9 @@ def sharpens(proposal: Proposal, earlier: Proposal) -> bool:
         and (earlier.precision in (Event.Precision.MONTH, Event.Precision.YEAR) or earlier.vague)
         and proposal.precision == Event.Precision.DAY
         and not earlier.reason
-        and earlier.start <= proposal.start
-        and proposal.end <= last_day(earlier)
+        and earlier.start <= proposal.start <= last_day(earlier)
+        # its days may run on past the month ("the Week, this month" then "from 24 February until 2 March")
+        and (proposal.end <= last_day(earlier) or earlier.precision == Event.Precision.MONTH)
     )
 
 

@@ -191,7 +191,7 @@ class PeriodReader:
         alone = not after.text[:1].isalpha() or after.lower in ORDINAL_FOLLOWERS
         if day is None or not (english or russian) or not alone:
             return None
-        if english and at(tokens, i - 2).lower not in ORDINAL_PREPOSITIONS:
+        if english and weekday is None and at(tokens, i - 2).lower not in ORDINAL_PREPOSITIONS:
             return None
         for year, month in self.months_to_try(i):
             try:

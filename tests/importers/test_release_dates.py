@@ -128,3 +128,11 @@ def test_a_plan_for_a_year_and_a_count_of_meetings_are_not_events(seed):
 )
 def test_consecutive_days_listed_with_commas_are_one_run_and_a_stage_work_is_an_event(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2026, 11, 10))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The round table will be held on Thursday the 26th.", "On Thursday, the 26th, the round table will be held."],
+)
+def test_a_weekday_with_a_bare_ordinal_is_that_day_of_a_month_where_it_falls_on_that_weekday(seed, text):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 2, 3))] == ["2026-02-26"]

@@ -141,3 +141,22 @@ def test_a_series_of_meetings_whose_days_name_no_meeting_stays_one_proposal(seed
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2025, 6, 16))] == [
         ("2025-06-18..2025-06-20", "meeting")
     ]
+
+
+def test_a_film_weeks_month_gives_way_to_its_days_said_as_the_week_even_past_the_month(seed):
+    text = (
+        "The Ministry will hold the Armenian Film Week in Buenos Aires this month.\n\n"
+        "The Week opens in Buenos Aires on Tuesday 24 February at the Gaumont cinema and runs there until 2 March."
+    )
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 2, 3))] == [
+        ("2026-02-24..2026-03-02", "festival")
+    ]
+
+
+def test_days_of_culture_said_again_as_the_days_stay_culture_days(seed):
+    text = "The Days of Armenian Culture will be held in Minsk in February.\n\nThe Days open on 24 February."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 2, 3))] == [
+        ("2026-02-24", "culture-days")
+    ]
