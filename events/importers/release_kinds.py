@@ -136,6 +136,7 @@ REASONS = {
     "birthday": _("A birthday, not an event."),
     "visit": _("Talks on a day of a visit proposed here: likely part of that visit."),
     "moved": _("The date the event was moved from, not its new one."),
+    "cancelled": _("The event was cancelled."),
     "closing": _("A signing at the close of an event named before it: likely part of that event."),
 }
 # "originally scheduled for 21 February", "перенесён с 12 марта": the date an event was moved from.
@@ -397,6 +398,8 @@ class KindReader:
         originally = any(self.initially_planned(tokens, k) for k in range(max(0, mention.first - 6), mention.first))
         if (originally or planned or self.moved_from(tokens, mention)) and not renewed:
             return "moved"
+        if self.cancels(tokens, mention):
+            return "cancelled"
         set_up = ("set", "up") in itertools.pairwise(before)  # "was set up in 1995"
         if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before) or set_up):
             return "anniversary"

@@ -34,6 +34,11 @@ ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
 UNTIL = {"until", "till", "through", "thru", "до", "по"}
 DEADLINE = {"by", "until", "till", "through", "thru", "до", "по", "позднее", "deadline", "срок"}
+# Words of cancelling: "has been cancelled", "will not take place", "отменён", "не состоится".
+CANCELLED = ("cancel", "отмен")
+NOT_HELD = {("take", "place"), ("be", "held"), ("go", "ahead")}
+NOT_HELD_RU = {"состояться", "пройти", "проводиться", "проходить"}
+CANCEL_DISTANCE = 16
 # Words before a year aimed at: "by 2030", "до 2035 года".
 HORIZON = {"by", "until", "till", "до"}
 # Words of a time of day between "until" and its day: "until 12:00 on 23 February", "до 18 часов 24 апреля".
@@ -431,6 +436,22 @@ class PeriodReader:
                 return False  # "Выставка, перенесённая из-за пандемии, пройдёт с 5 по 7 мая": another clause's move
             if self.lemma(tokens[k]) in MOVED:
                 return True
+        return False
+
+    def cancels(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a word of cancelling near the date tells of its event, with no other event named past a clause mark
+        between ("…, planned for 8–10 August, will not take place", "намеченный на 5 мая концерт отменён"; not
+        "the concert on 5 May goes ahead, while the lecture was cancelled")."""
+        low, high = max(0, mention.first - CANCEL_DISTANCE), min(len(tokens), mention.end + CANCEL_DISTANCE)
+        for k in range(low, high):
+            word, following = self.lemma(tokens[k]), self.lemma(at(tokens, k + 1))
+            negated = word in ("not", "не") and (following, self.lemma(at(tokens, k + 2))) in NOT_HELD
+            cancelled = tokens[k].lower.startswith(CANCELLED)  # "cancelled", "cancellation", "отменён", "отмена"
+            if cancelled or negated or (word == "не" and following in NOT_HELD_RU):
+                between = tokens[k + 1 : mention.first] if k < mention.first else tokens[mention.end : k]
+                same_clause = not any(is_clause_mark(between, n) for n in range(len(between)))
+                if same_clause or (k > mention.first and self.event_type(between, nearest_last=True)[0] is None):
+                    return True  # a cancelling before the date, only in its clause ("was cancelled, and … held on")
         return False
 
     def iso_date(self, tokens: list[Token], i: int, parts: list[Token], touching: list[int]) -> Mention | None:

@@ -269,3 +269,28 @@ def test_a_reception_in_honour_of_a_day_stays_an_event(seed):
     text = "12 июня в Посольстве состоится приём по случаю Дня России."
 
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 6, 1))] == [("2026-06-12", "other")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The three performances at the Festival, planned for 8–10 July, will not take place this summer.",
+        "The concert on 8 July has been cancelled.",
+        "Намеченный на 8 июля концерт отменён.",
+        "Концерт 8 июля не состоится.",
+    ],
+)
+def test_a_cancelled_event_is_proposed_unticked_with_the_reason(seed, text):
+    assert [why for _iso, _slug, why in proposals(text)] == ["The event was cancelled."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2024 edition was cancelled because of floods, and last year's forum, held on 8–9 July, drew 70 countries.",
+        "The concert on 8 July goes ahead as planned.",
+        "The lecture was cancelled; the concert will be held on 8 July.",
+    ],
+)
+def test_an_event_near_another_ones_cancelling_is_not_cancelled(seed, text):
+    assert [why for _iso, _slug, why in proposals(text)][-1:] == [""]
