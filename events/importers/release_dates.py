@@ -49,7 +49,6 @@ WEEKDAY_ABBREVIATIONS = {name: number for number, names in enumerate(ABBREVIATED
 DAYS_FROM_PUBLICATION = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "сегодня": 0, "завтра": 1,
                          "вчера": -1, "послезавтра": 2, "позавчера": -2}  # fmt: skip
 ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
-DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
 
 
 @dataclass
@@ -164,27 +163,6 @@ class DateReader:
         runs = [m for m in joined if m.precision == Event.Precision.DAY and m.start < m.last and not m.counted]
         self.last_run = (runs[-1].start, runs[-1].last, runs[-1].vague) if runs else self.last_run
         return self.without_frames(tokens, self.restated(tokens, joined))
-
-    def with_duration(self, tokens: list[Token], mention: Mention) -> Mention:
-        """A day and how long it lasts: "opens on 13 June and lasts two days", "продлится три дня", "a three-day"."""
-        if mention.precision != Event.Precision.DAY or mention.start != mention.last:
-            return mention
-        following = tokens[mention.end : mention.end + 20]
-        for k, token in enumerate(following):
-            if token.text in {".", ";"} or (
-                self.number(token, 1, 31) and k + 1 < len(following) and self.month(following[k + 1])
-            ):
-                break
-            count = DURATIONS.get(token.lower) or (self.number(token, 2, 31) if token.text.isdigit() else None)
-            unit = (
-                following[k + 2] if k + 2 < len(following) and following[k + 1].text in DASHES else at(following, k + 1)
-            )
-            # "closed after four days": the days before it, not its length
-            after = at(following, k - 1).lower in ("after", "in", "within", "через", "спустя")
-            if count and unit.lower in ("days", "day", "дня", "дней") and not after:
-                return Mention(mention.first, mention.end, mention.start, mention.start + dt.timedelta(days=count - 1),
-                               mention.precision, mention.explicit_year)  # fmt: skip
-        return mention
 
     def date_at(self, tokens: list[Token], i: int) -> Mention | None:
         token = at(tokens, i)

@@ -58,6 +58,8 @@ FINAL_WORDS = {"final", "last", "closing", "заключительный", "по
 DAY_WORDS = {"day", "день"}
 # "on the opening day of the forum", "в первый день саммита": the start of the event named; a final day, its end.
 OPENING_WORDS = {"opening", "first", "первый"}
+# How many days an event lasts: "lasts two days", "a three-day visit", "продлится три дня".
+DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
 # What stands between days and the week they restate: "4–5 июня, то есть на прошлой неделе".
 RESTATING = {",", "то", "есть", "т", ".", "е", "that", "is", "i", "e", "or", "или", "на", "in", "—", "–", "(", ")"}
 # A signing told after the event it closes: "Following the talks", "по итогам переговоров", "upon the conclusion of
@@ -178,6 +180,32 @@ class DayReader:
         # Council meeting, the Commission opened an exhibition").
         end = day_at + 1 if kind.is_visit else k + keyword_at + 1
         return Mention(first, end, day, day, Event.Precision.DAY, False, counted=True)
+
+    def with_duration(self, tokens: list[Token], mention: Mention) -> Mention:
+        """A day and how long it lasts: "opens on 13 June and lasts two days", "продлится три дня", "a three-day"."""
+        if mention.precision != Event.Precision.DAY or mention.start != mention.last:
+            return mention
+        following = tokens[mention.end : mention.end + 20]
+        for k, token in enumerate(following):
+            if token.text in {".", ";"} or (
+                self.number(token, 1, 31) and k + 1 < len(following) and self.month(following[k + 1])
+            ):
+                break
+            count = DURATIONS.get(token.lower) or (self.number(token, 2, 31) if token.text.isdigit() else None)
+            unit = (
+                following[k + 2] if k + 2 < len(following) and following[k + 1].text in DASHES else at(following, k + 1)
+            )
+            # "closed after four days": the days before it, not its length; "returned on Wednesday after a
+            # three-day mission": the days that end on it
+            after = at(following, k - 1).lower in ("after", "in", "within", "через", "спустя")
+            back = at(following, k - 1).lower == "a" and at(following, k - 2).lower == "after"
+            if count and unit.lower in ("days", "day", "дня", "дней") and back:
+                return Mention(mention.first, mention.end, mention.start - dt.timedelta(days=count - 1), mention.start,
+                               mention.precision, mention.explicit_year)  # fmt: skip
+            if count and unit.lower in ("days", "day", "дня", "дней") and not after:
+                return Mention(mention.first, mention.end, mention.start, mention.start + dt.timedelta(days=count - 1),
+                               mention.precision, mention.explicit_year)  # fmt: skip
+        return mention
 
     def restated(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """The mentions but a week that only restates the days before it ("4–5 июня, то есть на прошлой неделе", "on 4

@@ -57,7 +57,7 @@ LINKS = {"and", "but", "while", "и", "а", "но"}
 OPENING = {"open", "opens", "opened", "start", "starts", "started", "begin", "begins", "began", "открыться",
            "открываться", "начаться", "начинаться", "стартовать"}  # fmt: skip
 # Verbs that end what is due: "Registration closes on 20 March".
-CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "закрываться", "закрыться", "завершаться",
+CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "due", "закрываться", "закрыться", "завершаться",
            "завершиться", "заканчиваться", "закончиться"}  # fmt: skip
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
 CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display", "view",

@@ -294,3 +294,23 @@ def test_a_cancelled_event_is_proposed_unticked_with_the_reason(seed, text):
 )
 def test_an_event_near_another_ones_cancelling_is_not_cancelled(seed, text):
     assert [why for _iso, _slug, why in proposals(text)][-1:] == [""]
+
+
+def test_returning_on_a_day_after_a_days_long_mission_ends_the_mission_on_that_day(seed):
+    text = "The Lieutenant Governor returned from Mexico on Wednesday night after a three-day trade mission to Mexico."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 5, 7))] == [
+        ("2026-05-04..2026-05-06", "visit")
+    ]
+
+
+def test_a_three_day_mission_opening_on_a_day_starts_on_it(seed):
+    text = "On Monday, 11 May, the Lieutenant Governor will lead a three-day trade mission to Mexico."
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 5, 7))] == [
+        ("2026-05-11..2026-05-13", "visit")
+    ]
+
+
+def test_what_applications_are_due_on_is_no_event(seed):
+    assert proposals("Applications for the pavilion at the exhibition are due June 1, 2026.", dt.date(2026, 5, 7)) == []
