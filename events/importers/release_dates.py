@@ -234,6 +234,7 @@ class DateReader:
         consecutive = following == day + 1 or at(tokens, first - 1).lower in RANGE_STARTS
         if following is not None and (at(tokens, k).lower not in ("and", "и") or consecutive):
             last_day, k = following, k + 2 + the
+            k += 2 if at(tokens, k).text == "-" and at(tokens, k + 1).lower in ("го", "е", "ое") else 0  # "по 26-е"
         if at(tokens, k).lower == "of":
             k += 1
         month = self.month(at(tokens, k))

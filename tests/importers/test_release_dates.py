@@ -136,3 +136,15 @@ def test_consecutive_days_listed_with_commas_are_one_run_and_a_stage_work_is_an_
 )
 def test_a_weekday_with_a_bare_ordinal_is_that_day_of_a_month_where_it_falls_on_that_weekday(seed, text):
     assert [p.iso for p in propose(text, published=dt.date(2026, 2, 3))] == ["2026-02-26"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "С 24-го по 26-е февраля 2026 г. Министр посетит Российскую Федерацию с официальным визитом.",
+        "С 24 по 26-е февраля Министр посетит Российскую Федерацию с официальным визитом.",
+        "С 24-го по 26 февраля Министр посетит Российскую Федерацию с официальным визитом.",
+    ],
+)
+def test_a_russian_range_with_ordinal_endings_is_read(seed, text):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 2, 16))] == ["2026-02-24..2026-02-26"]
