@@ -104,7 +104,7 @@ HOST_DISTANCE = 9
 # How far before a date "scheduled", "планировалось" may be ("which was scheduled to take place in Budapest on").
 PLANNED_WORDS = 10
 # How far from a date a word of moving may be to move it.
-MOVE_DISTANCE = 16
+MOVE_DISTANCE = 24
 # How far before a date "since" may be to make it the day something counts from.
 SINCE_WORDS = 12
 # "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.

@@ -39,6 +39,7 @@ CANCELLED = ("cancel", "отмен")
 NOT_HELD = {("take", "place"), ("be", "held"), ("go", "ahead")}
 NOT_HELD_RU = {"состояться", "пройти", "проводиться", "проходить"}
 CANCEL_DISTANCE = 16
+RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "намеченный", "запланированный"}
 # Words before a year aimed at: "by 2030", "до 2035 года".
 HORIZON = {"by", "until", "till", "до"}
 # Words of a time of day between "until" and its day: "until 12:00 on 23 February", "до 18 часов 24 апреля".
@@ -449,8 +450,14 @@ class PeriodReader:
             cancelled = tokens[k].lower.startswith(CANCELLED)  # "cancelled", "cancellation", "отменён", "отмена"
             if cancelled or negated or (word == "не" and following in NOT_HELD_RU):
                 between = tokens[k + 1 : mention.first] if k < mention.first else tokens[mention.end : k]
-                same_clause = not any(is_clause_mark(between, n) for n in range(len(between)))
-                if same_clause or (k > mention.first and self.event_type(between, nearest_last=True)[0] is None):
+                marks = [n for n in range(len(between)) if is_clause_mark(between, n)]
+                # "отменяется мастер-класс, который должен был пройти 10 октября": the clause of the event cancelled
+                relative = k < mention.first and len(marks) == 1 and at(between, marks[0] + 1).lower in RELATIVE
+                if (
+                    not marks
+                    or relative
+                    or (k > mention.first and self.event_type(between, nearest_last=True)[0] is None)
+                ):
                     return True  # a cancelling before the date, only in its clause ("was cancelled, and … held on")
         return False
 

@@ -314,3 +314,25 @@ def test_a_three_day_mission_opening_on_a_day_starts_on_it(seed):
 
 def test_what_applications_are_due_on_is_no_event(seed):
     assert proposals("Applications for the pavilion at the exhibition are due June 1, 2026.", dt.date(2026, 5, 7)) == []
+
+
+def test_an_event_cancelled_before_its_relative_clause_with_the_date_is_cancelled(seed):
+    text = (
+        "В связи с переносом фестиваля отменяется также мастер-класс по индийскому танцу, который должен был пройти "
+        "10 октября."
+    )
+
+    assert [why for _iso, _slug, why in proposals(text, dt.date(2026, 10, 5))] == ["The event was cancelled."]
+
+
+def test_a_move_told_far_after_a_long_aside_still_moves_the_date(seed):
+    text = (
+        "XI Фестиваль индийского кино, проведение которого было запланировано на 8–11 октября 2026 г. в кинотеатре "
+        "«Художественный», по техническим причинам, связанным с задержкой доставки фильмокопий и прибытия гостей, "
+        "переносится. Фестиваль состоится с 19-го по 22-е ноября 2026 г. на той же площадке."
+    )
+
+    assert proposals(text, dt.date(2026, 10, 5)) == [
+        ("2026-10-08..2026-10-11", "festival", "The date the event was moved from, not its new one."),
+        ("2026-11-19..2026-11-22", "festival", ""),
+    ]
