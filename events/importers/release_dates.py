@@ -162,7 +162,7 @@ class DateReader:
         joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
         runs = [m for m in joined if m.precision == Event.Precision.DAY and m.start < m.last and not m.counted]
         self.last_run = (runs[-1].start, runs[-1].last, runs[-1].vague) if runs else self.last_run
-        return self.without_frames(tokens, self.restated(tokens, joined))
+        return self.without_frames(tokens, self.of_last_year(tokens, self.restated(tokens, joined)))
 
     def date_at(self, tokens: list[Token], i: int) -> Mention | None:
         token = at(tokens, i)

@@ -17,7 +17,7 @@ import itertools
 
 from events.models import Event
 
-from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at
+from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at, bare
 from .release_periods import DEADLINE, SEASONS
 from .release_words import DASHES, TOKEN, WEEKDAY_BEFORE, Token
 
@@ -60,6 +60,8 @@ DAY_WORDS = {"day", "день"}
 OPENING_WORDS = {"opening", "first", "первый"}
 # How many days an event lasts: "lasts two days", "a three-day visit", "продлится три дня".
 DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
+# "Прошлогодний фестиваль": last year's event.
+LAST_YEARS = {"прошлогодний"}
 # What stands between days and the week they restate: "4–5 июня, то есть на прошлой неделе".
 RESTATING = {",", "то", "есть", "т", ".", "е", "that", "is", "i", "e", "or", "или", "на", "in", "—", "–", "(", ")"}
 # A signing told after the event it closes: "Following the talks", "по итогам переговоров", "upon the conclusion of
@@ -206,6 +208,31 @@ class DayReader:
                 return Mention(mention.first, mention.end, mention.start, mention.start + dt.timedelta(days=count - 1),
                                mention.precision, mention.explicit_year)  # fmt: skip
         return mention
+
+    def of_last_year(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """The mentions, a day or a month without its year told of "last year's" event taken in last year
+        ("Прошлогодний фестиваль, прошедший в августе", "last year's forum, held on 29–30 May")."""
+        marks = [k for k, token in enumerate(tokens) if self.lemma(token) in LAST_YEARS or self.last_years(tokens, k)]
+        if not marks:
+            return mentions
+        year = self.published.year - 1
+        for n, mention in enumerate(mentions):
+            if mention.explicit_year or mention.first < marks[0] or mention.precision == Event.Precision.YEAR:
+                continue
+            try:
+                start, last = (
+                    mention.start.replace(year=year),
+                    mention.last.replace(year=year + mention.last.year - mention.start.year),
+                )
+            except ValueError:
+                continue
+            mentions[n] = Mention(mention.first, mention.end, start, last, mention.precision, False)
+        return mentions
+
+    def last_years(self, tokens: list[Token], k: int) -> bool:
+        """Whether tokens k and k + 1 are "last year's"."""
+        following = at(tokens, k + 1).lower
+        return at(tokens, k).lower == "last" and following.endswith(("'s", "’s")) and bare(following) == "year"
 
     def restated(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """The mentions but a week that only restates the days before it ("4–5 июня, то есть на прошлой неделе", "on 4

@@ -148,3 +148,15 @@ def test_a_weekday_with_a_bare_ordinal_is_that_day_of_a_month_where_it_falls_on_
 )
 def test_a_russian_range_with_ordinal_endings_is_read(seed, text):
     assert [p.iso for p in propose(text, published=dt.date(2026, 2, 16))] == ["2026-02-24..2026-02-26"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Прошлогодний фестиваль, прошедший в августе, посетили свыше 12 тысяч зрителей.", ["2025-08"]),
+        ("Last year's forum, held on 29–30 May, drew delegations from 70 countries.", ["2025-05-29..2025-05-30"]),
+        ("The forum will be held on 29–30 May 2027, after last year's success.", ["2027-05-29..2027-05-30"]),
+    ],
+)
+def test_last_years_event_takes_last_year_for_a_date_said_without_its_year(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 10, 5))] == expected
