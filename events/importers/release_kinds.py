@@ -115,8 +115,9 @@ AUDIENCE_DISTANCE = 4
 AUDIENCE |= {"thousand", "thousands", "million", "millions", "mln", "тысяча", "миллион", "тыс", "млн"}
 # Words that count days ("two days later", "через несколько дней"), and words after days that make them a stretch of
 # time ("two days later", "a few days ago").
-DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "few", "several", "couple", "many", "два", "три",
-              "четыре", "пять", "шесть", "семь", "несколько", "пара"}  # fmt: skip
+DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "couple",
+              "many", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "несколько",
+              "пара"}  # fmt: skip
 LATER = {"later", "earlier", "ago", "after", "before", "позже", "раньше", "спустя", "назад", "подряд"}
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}

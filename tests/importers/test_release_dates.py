@@ -160,3 +160,20 @@ def test_a_russian_range_with_ordinal_endings_is_read(seed, text):
 )
 def test_last_years_event_takes_last_year_for_a_date_said_without_its_year(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2026, 10, 5))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"I valued the people most," said one of last year\'s participants.', []),
+        ("Last year's forum drew delegations from 70 countries.", ["2025"]),
+    ],
+)
+def test_last_years_is_a_date_only_for_an_event(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 10, 5))] == expected
+
+
+def test_days_an_event_was_postponed_by_are_no_culture_days(seed):
+    text = "The launch of our annual report, originally scheduled for Tuesday 10 March, has been postponed by nine days."
+
+    assert propose(text, published=dt.date(2026, 3, 3)) == []
