@@ -328,9 +328,9 @@ class DateReader:
             return Mention(i, i + length, day, day, Event.Precision.DAY)
         for unit in ("year", "month", "week"):
             found = self.shift(tokens, i, unit)
-            if found is not None and at(tokens, found[1] - 1).lower.endswith(("'s", "’s")):
-                if self.kind_of(at(tokens, found[1]))[0] is None:
-                    return None  # "last year's participants": whose, not when; "last year's forum" is an event's
+            whose = found is not None and at(tokens, found[1] - 1).lower.endswith(("'s", "’s"))
+            if whose and self.kind_of(at(tokens, found[1]))[0] is None:
+                return None  # "last year's participants": whose, not when; "last year's forum" is an event's
             if found is not None:
                 week = self.shifted(i, found[1], unit, found[0])
                 return self.weekdays_of(tokens, week) if unit == "week" else week

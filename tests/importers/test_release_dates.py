@@ -174,6 +174,6 @@ def test_last_years_is_a_date_only_for_an_event(seed, text, expected):
 
 
 def test_days_an_event_was_postponed_by_are_no_culture_days(seed):
-    text = "The launch of our annual report, originally scheduled for Tuesday 10 March, has been postponed by nine days."
+    text = "The launch of our report, originally scheduled for Tuesday 10 March, has been postponed by nine days."
 
     assert propose(text, published=dt.date(2026, 3, 3)) == []
