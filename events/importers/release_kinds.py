@@ -90,7 +90,8 @@ WHEN_DISTANCE = 12
 # A stage work named after it ("балет «Щелкунчик»") is a performance.
 STAGE_WORKS = {"ballet", "opera", "play", "musical", "балет", "опера", "оперу", "спектакль", "мюзикл"}
 # "приём граждан", "приём документов": an office's hours or intake, not a reception.
-OFFICE_HOURS = {"посетитель", "гражданин", "заявление", "документ", "заявитель", "граждан"}
+OFFICE_HOURS = {"посетитель", "гражданин", "заявление", "документ", "заявитель", "граждан", "осуществляться",
+                "вестись", "производиться", "время"}  # fmt: skip
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
 GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "envoy", "minister", "ministers",
@@ -118,6 +119,8 @@ AUDIENCE |= {"thousand", "thousands", "million", "millions", "mln", "тысяч�
 DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "couple",
               "many", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "несколько",
               "пара"}  # fmt: skip
+# "в остальные дни", "в праздничные дни": days of the calendar, not culture days.
+WHICH_DAYS = {"остальной", "другой", "этот", "тот", "праздничный", "выходной", "рабочий", "ближайший", "иной"}
 LATER = {"later", "earlier", "ago", "after", "before", "позже", "раньше", "спустя", "назад", "подряд"}
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
@@ -144,7 +147,7 @@ REASONS = {
 ORIGINALLY = {"originally", "initially", "previously", "первоначально", "изначально"}
 ANNOUNCED = {"анонсировать", "анонсированный", "запланировать", "запланированный", "намечать", "наметить",
              "намеченный", "намечаться", "планировать", "планироваться", "предполагаться", "scheduled", "planned",
-             "slated", "due", "expected", "set", "intended"}  # fmt: skip
+             "slated", "due", "expected", "set", "intended", "должный"}  # fmt: skip
 NEW_DATE = {"now", "new", "теперь", "новый"}
 MOVED = {"postpone", "postponed", "rescheduled", "moved", "delayed", "pushed", "перенести", "отложить",
          "переноситься"}  # fmt: skip
@@ -291,7 +294,12 @@ class KindReader:
                 continue
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
                 continue  # "Спасибо, до встречи на следующей неделе": a farewell
-            if self.lemma(token) in ("приём", "прием") and self.lemma(at(segment, position + 1)) in OFFICE_HOURS:
+            hours = self.lemma(at(segment, position + 1)) in OFFICE_HOURS or self.lemma(at(segment, position - 1)) in (
+                "запись",
+                "время",
+                "часы",
+            )  # "запись на приём", "время приёма"
+            if self.lemma(token) in ("приём", "прием") and hours:
                 continue  # "приём посетителей не ведётся": a consulate's office hours, not a reception
             if self.counts_days(segment, position):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
@@ -314,7 +322,8 @@ class KindReader:
             return False
         before = segment[position - 1] if position else Token("", 0, 0)
         after = segment[position + 1].lower if position + 1 < len(segment) else ""
-        during = self.language == "ru" and segment[position].text.islower() and before.lower in ("в", "во", "за")
+        lower = self.language == "ru" and segment[position].text.islower()
+        during = lower and (before.lower in ("в", "во", "за") or self.lemma(before) in WHICH_DAYS)
         return before.text.isdigit() or self.lemma(before) in DAY_COUNTS or after in LATER or during
 
     def hosting_event(self, segment: list[Token], kind: EventType | None, word_at: int) -> tuple:

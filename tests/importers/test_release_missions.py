@@ -336,3 +336,26 @@ def test_a_move_told_far_after_a_long_aside_still_moves_the_date(seed):
         ("2026-10-08..2026-10-11", "festival", "The date the event was moved from, not its new one."),
         ("2026-11-19..2026-11-22", "festival", ""),
     ]
+
+
+def test_an_event_that_was_due_on_a_day_and_is_moved_to_another_is_proposed_on_the_new_one(seed):
+    text = (
+        "Выездной приём в Барилоче, который должен был состояться в субботу, 07.03.2026, по техническим причинам "
+        "переносится на 18.04.2026 (суббота)."
+    )
+
+    assert proposals(text, dt.date(2026, 3, 2)) == [
+        ("2026-03-07", "other", "The date the event was moved from, not its new one."),
+        ("2026-04-18", "other", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В остальные дни приём осуществляется по предварительной записи с понедельника по пятницу.",
+        "Запись на приём производится по электронной почте с 9 по 13 марта.",
+    ],
+)
+def test_a_consulates_appointments_and_other_days_are_no_events(seed, text):
+    assert proposals(text, dt.date(2026, 3, 2)) == []
