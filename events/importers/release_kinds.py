@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import EventType
 
 from .release_dates import Mention, at
-from .release_words import TOKEN, Token, is_clause_mark
+from .release_words import Token, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -79,11 +79,6 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
-# A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
-# So is one of a cuisine: "Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week".
-FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф", "cuisine", "gastronomy",
-              "gastronomic", "culinary", "кухня", "гастрономия", "гастрономический", "кулинарный"}  # fmt: skip
-WEEK_WORDS = {"week", "weeks", "days", "неделя", "день", "дни"}
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
 WHEN = {"when", "during", "когда", "ходе"}
 WHEN_DISTANCE = 12
@@ -222,24 +217,6 @@ class KindReader:
         name = event_type.name_ru or ""
         plural_name = any(self.morphology.analysis(word.lower())[3] == "plur" for word in name.split()[:1])
         return not plural_name or self.morphology.analysis(token.lower)[3] == "plur"
-
-    def names_work(self, segment: list[Token], k: int) -> bool:
-        """Whether a title in quotes follows at k, past its author's name ("балет П.И.Чайковского «Лебединое
-        озеро»", "Verdi's opera "Aida"")."""
-        for token in segment[k : k + 6]:
-            if token.text[:1] in '«"“':
-                return True
-            if not (token.text[:1].isupper() or token.text == "."):
-                return False
-        return False
-
-    def names_films(self, title: str) -> bool:
-        """Whether a title names a week or days of films or of a cuisine, or is "Week" or "Days" alone after such a
-        week was proposed ("Armenian Film Week …", then "The Week opens in Buenos Aires on 24 February")."""
-        words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}
-        if words and words <= WEEK_WORDS:
-            return any(p.event_type.slug == "festival" and self.names_films(p.title) for p in self.found)
-        return bool(words & FILM_WORDS) and bool(words & WEEK_WORDS)
 
     def visit_when(self, tokens: list[Token], mention: Mention, following: int) -> tuple[EventType, int] | None:
         """ "the talks in Moscow last November, when the President was in Russia on a state visit", "a meeting in the

@@ -18,8 +18,13 @@ from events.models import Event, EventType
 from .release_dates import Mention
 from .release_kinds import GUESTS
 from .release_periods import UNTIL
-from .release_words import DASHES, IN_WORDS, Token, is_clause_mark
+from .release_words import DASHES, IN_WORDS, TOKEN, Token, is_clause_mark
 
+# A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
+# So is one of a cuisine: "Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week".
+FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф", "cuisine", "gastronomy",
+              "gastronomic", "culinary", "кухня", "гастрономия", "гастрономический", "кулинарный"}  # fmt: skip
+WEEK_WORDS = {"week", "weeks", "days", "неделя", "день", "дни"}
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
 PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
             "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
@@ -176,3 +181,21 @@ class NameReader:
         ):
             return mention
         return None
+
+    def names_work(self, segment: list[Token], k: int) -> bool:
+        """Whether a title in quotes follows at k, past its author's name ("балет П.И.Чайковского «Лебединое
+        озеро»", "Verdi's opera "Aida"")."""
+        for token in segment[k : k + 6]:
+            if token.text[:1] in '«"“':
+                return True
+            if not (token.text[:1].isupper() or token.text == "."):
+                return False
+        return False
+
+    def names_films(self, title: str) -> bool:
+        """Whether a title names a week or days of films or of a cuisine, or is "Week" or "Days" alone after such a
+        week was proposed ("Armenian Film Week …", then "The Week opens in Buenos Aires on 24 February")."""
+        words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}
+        if words and words <= WEEK_WORDS:
+            return any(p.event_type.slug == "festival" and self.names_films(p.title) for p in self.found)
+        return bool(words & FILM_WORDS) and bool(words & WEEK_WORDS)
