@@ -263,8 +263,8 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             reason = REASONS.get(self.reference_reason(tokens, mention), "")
             proposal, title_end = self.proposal(tokens, sentence, mention, (kind, keyword_at, segment),
                                                 (window_start, following), reason)  # fmt: skip
-            if reason == REASONS["moved"] and not mention.explicit_year:
-                merge.nearest_year(proposal, self.published)  # "планировалось провести в апреле": this April
+            if reason == REASONS["moved"] and not mention.explicit_year:  # "planned for 20 November, moved to…"
+                merge.nearest_year(proposal, self.published, following < len(tokens) and mentions[index + 1].start)
             if offset == end:
                 previous_end = max(previous_end, offset + title_end)  # the next date does not take this name
             proposals.append(proposal)

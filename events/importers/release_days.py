@@ -173,8 +173,9 @@ class DayReader:
         while at(tokens, k).lower in ARTICLES:
             k += 1
         found = self.named_event_day(tokens[k : k + 4], which)
-        if found is None:
-            return None
+        just_named = self.event_type(tokens[:i], nearest_last=True)[0] and any(t.text.isdigit() for t in tokens[:i])
+        if found is None or (just_named and self.event_type(tokens[:i], nearest_last=True)[0] == found[1]):
+            return None  # "The next forum will take place on 5–6 October, and on the day of the forum…": that one
         day, kind, keyword_at = found
         first = i - (at(tokens, i - 1).lower == "the")
         # A visit's day holds the visit's own parts ("в первый день визита состоялась церемония встречи"): its name
@@ -200,7 +201,11 @@ class DayReader:
             # "closed after four days": the days before it, not its length; "returned on Wednesday after a
             # three-day mission": the days that end on it
             after = at(following, k - 1).lower in ("after", "in", "within", "через", "спустя")
-            back = at(following, k - 1).lower == "a" and at(following, k - 2).lower == "after"
+            behind = at(following, k - 1).lower == "a" and at(following, k - 2).lower == "after"
+            nouns = following[k + 2 : k + 6]  # "after a three-day trade mission", not "after a two-day break"
+            kind, word_at = self.event_type(nouns, nearest_last=False)
+            back = behind and kind is not None and at(nouns, word_at).lower not in ("stay", "stays")
+            after = after or (behind and not back)
             if count and unit.lower in ("days", "day", "дня", "дней") and back:
                 return Mention(mention.first, mention.end, mention.start - dt.timedelta(days=count - 1), mention.start,
                                mention.precision, mention.explicit_year)  # fmt: skip
@@ -219,6 +224,8 @@ class DayReader:
         for n, mention in enumerate(mentions):
             if mention.explicit_year or mention.first < marks[0] or mention.precision == Event.Precision.YEAR:
                 continue
+            if self.tense_at(mention.first) != "past":
+                continue  # "Building on last year's success, the forum will be held on 10–11 June": this year's
             try:
                 start, last = (
                     mention.start.replace(year=year),
@@ -264,11 +271,20 @@ class DayReader:
         that event's day (the last day the text named when the event is not proposed apart, as a visit's talks)."""
         if not self.dated:
             return None
+        signing = self.signing_word(tokens)
+        if (
+            signing is None
+            or at(tokens, signing - 1).lower in ("for", "к", "to")
+            or self.lemma(at(tokens, signing - 1)) in ("prepare", "подготовка", "подготовить")
+        ):
+            return None  # "prepare an agreement for signing", "к подписанию": a signing to come, not held
         for k, token in enumerate(tokens[:FRAME_WORDS]):
             if self.lemma(token) in CONCLUDING and at(tokens, k + 1).lower in ("with", "церемонией", "подписанием"):
                 return Mention(0, 0, self.last_day, self.last_day, Event.Precision.DAY, False, counted=True)
             if self.lemma(token) not in FOLLOWING or (token.lower == "after" and k):
                 continue
+            if token.lower == "close" and at(tokens, k + 1).lower != "of":
+                continue  # "In close cooperation"
             k += 1
             while at(tokens, k).lower in ("of", "the", "a"):
                 k += 1
@@ -295,17 +311,22 @@ class DayReader:
         release's own event."""
         name = list(itertools.takewhile(lambda token: token.text[:1].isalnum(), words))
         kind, keyword_at = self.event_type(name, nearest_last=False) if name else (None, 0)
-        earlier = [
-            p for p in self.found if p.event_type == kind and not p.reason and p.precision == Event.Precision.DAY
-        ]
-        if kind is None or not earlier:
-            return None
+        of_kind = [p for p in self.found if p.event_type == kind and not p.reason]
+        earlier = [p for p in of_kind if p.precision == Event.Precision.DAY]
+        if kind is None or not earlier or of_kind[-1].precision != Event.Precision.DAY:
+            return None  # "The next meeting will be held in the autumn. On the day of the meeting…": no day known
         lemmas = {self.lemma(token) for token in name}
-        shared = [
-            len(lemmas & {self.lemma(Token(m.group(), 0, 0)) for m in TOKEN.finditer(p.sentence)}) for p in earlier
-        ]
+        shared = [len(lemmas & self.sentence_lemma_set(p.sentence)) for p in earlier]
         named = earlier[shared.index(max(shared))]
         return (named.end if which == "end" else named.start), kind, keyword_at
+
+    def sentence_lemma_set(self, sentence: str) -> set[str]:
+        """A proposal's sentence's words, read once per sentence (linear time however often they are asked for)."""
+        cache = self.__dict__.setdefault("sentence_lemma_sets", {})
+        if sentence not in cache:
+            self.work["sentence words read"] += 1
+            cache[sentence] = {self.lemma(Token(m.group(), 0, 0)) for m in TOKEN.finditer(sentence)}
+        return cache[sentence]
 
     def nth_day(self, tokens: list[Token], i: int) -> Mention | None:
         """ "On the second day", "На второй день", "the fourth and final day", "Третий день": the day counted from the

@@ -71,7 +71,7 @@ SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "�
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
                "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
-               "основание", "created", "создать"}  # fmt: skip
+               "основание"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
@@ -79,8 +79,14 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
+# Where a mission is an office: "to the UN", "to the European Union", "to the OSCE".
+OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco"}
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
 WHEN = {"when", "during", "когда", "ходе"}
+TOPIC_OF_TALKS = {"agree", "agreed", "discuss", "discussed", "dates", "upcoming", "prepare", "preparation", "next",
+                  "договориться", "обсудить", "обсуждаться", "подготовка", "предстоящий", "следующий", "график",
+                  "сроки"}  # fmt: skip
+RELATIVES = {"which", "которой", "которых", "которого", "который"}
 WHEN_DISTANCE = 12
 # A stage work named after it ("балет «Щелкунчик»") is a performance.
 STAGE_WORKS = {"ballet", "opera", "play", "musical", "балет", "опера", "оперу", "спектакль", "мюзикл"}
@@ -206,9 +212,8 @@ class KindReader:
         singular's genitive)."""
         if self.plural(segment[position]):
             return True
-        if not position or self.language != "ru":
-            return False
-        return self.morphology.analysis(segment[position - 1].lower)[1:4:2] == ("ADJF", "plur")
+        # Only a visit's main ones: "Праздничные мероприятия прошли 9 мая" is one commemoration.
+        return bool(position) and self.lemma(segment[position - 1]) in ("основной", "главный")
 
     def same_number(self, token: Token, event_type: EventType) -> bool:
         """Whether a Russian word is plural if its type's name is: "Дни культуры" are not "День России"."""
@@ -225,19 +230,25 @@ class KindReader:
         window = tokens[mention.end : min(following, mention.end + WHEN_DISTANCE)]
         for k, token in enumerate(window):
             if token.lower in WHEN:
-                kind, word_at = self.event_type(window[k + 1 : k + 1 + WHEN_DISTANCE], nearest_last=False)
-                return (kind, mention.end + k + 1 + word_at) if kind is not None and kind.is_visit else None
+                clause = window[k + 1 : k + 1 + WHEN_DISTANCE]
+                kind, word_at = self.event_type(clause, nearest_last=False)
+                # Its setting ("when the President was in Russia on a state visit"), not its topic ("when they agreed
+                # on the dates of the upcoming visit", "в ходе которой обсуждалась подготовка к визиту").
+                topic = {self.lemma(t) for t in clause[:word_at]} & TOPIC_OF_TALKS or at(clause, 0).lower in RELATIVES
+                return (
+                    (kind, mention.end + k + 1 + word_at) if kind is not None and kind.is_visit and not topic else None
+                )
         return None
 
     def mission_to(self, segment: list[Token], position: int) -> bool:
         """ "The first mission to Vietnam", "миссия в Китай": a delegation's trip to a place; not "the Mission of
         Belarus to the UN", "Permanent Mission" (an office, written with a capital)."""
-        token = segment[position]
-        if self.lemma(token) not in ("mission", "миссия") or not token.text.islower():
-            return False
+        token, before = segment[position], at(segment, position - 1)
+        if token.lower not in ("mission", "missions") or before.text.isupper() or before.lower.endswith(("'s", "’s")):
+            return False  # "Kazakhstan's mission to the EU", "the OSCE mission to Moldova": an office
         place = at(segment, position + 2 + (at(segment, position + 2).lower == "the"))
-        office = place.lower in ("un", "united")  # "to the UN", "to the United Nations"
-        return at(segment, position + 1).lower in ("to", "в", "во") and place.text[:1].isupper() and not office
+        office = place.lower in OFFICES or before.lower in ("permanent", "diplomatic", "observer", "monitoring")
+        return at(segment, position + 1).lower == "to" and place.text[:1].isupper() and not office
 
     def event_type(self, segment: list[Token], *, nearest_last: bool) -> tuple[EventType | None, int]:
         """The type a word of the segment names, the one nearest to the date; a specific word before a general one."""
@@ -249,7 +260,12 @@ class KindReader:
             if general and self.lemma(token) in ("event", "events", "мероприятие") and self.many(segment, position):
                 continue  # "Анонс мероприятий на неделю", "a week of events": many events, not one
             before = position - 1 - (position > 1 and segment[position - 1].text == "-")  # "бизнес-миссия"
-            if kind is not None and position and segment[before].lower in ("press", "пресс", "media"):
+            if (
+                kind is not None
+                and position
+                and segment[before].lower in ("press", "пресс")
+                and kind == self.type_for("conference")
+            ):
                 continue  # "a joint press conference", "пресс-конференция": the press told, not a forum
             if kind is None and before > 1 and segment[before - 1].lower in ("and", "и", "&"):
                 before -= 2  # "a trade and investment mission", "торговая и инвестиционная миссия"

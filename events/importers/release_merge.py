@@ -72,23 +72,30 @@ def series(proposal: Proposal) -> bool:
 def without_series(found: list[Proposal]) -> list[Proposal]:
     """The proposals but a series whose days' events were proposed ("a series of meetings" from 18 to 20 June, then
     the meeting of each day)."""
-    return [
-        proposal
-        for proposal in found
-        if not (series(proposal) and any(other is not proposal and within(other, proposal) for other in found))
-    ]
+
+    def days_named(frame: Proposal) -> int:
+        return len({other.start for other in found if other is not frame and within(other, frame)})
+
+    # Two of its days or more named apart: "a series of meetings" 18–20 June, then the meetings of 18 and 19 June;
+    # not talks on one of the days of the working groups' meetings.
+    return [proposal for proposal in found if not (series(proposal) and days_named(proposal) >= 2)]
 
 
 def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
     """Whether an opening or closing ceremony, a plenary session or a gala on a day of an event of several days
     proposed before is a part of it ("1 июня … церемония открытия", "гала-концерт и церемония закрытия фестиваля",
     "the plenary session on the forum's first day")."""
+    # The proposal is the ceremony or the session itself (its title), told as the opening's or the plenary
+    # ("церемония открытия", "пленарная сессия"); not talks in a sentence that also names a ceremony.
+    title = re.findall(r"\w+", proposal.title.lower())
+    if not title or not title[0].startswith(("ceremon", "церемон", "session", "сесси", "заседан", "sitting")):
+        return False
     words = re.findall(r"\w+", f"{proposal.title} {proposal.sentence}".lower())
-    ceremony = any(word.startswith(("ceremon", "церемон")) for word in words) and any(
-        word.startswith(CEREMONY_STEMS) for word in words
-    )
+    ceremony = title[0].startswith(("ceremon", "церемон")) and any(word.startswith(CEREMONY_STEMS) for word in words)
     return (
-        proposal.event_type.slug in ("other", "meeting")
+        not earlier.event_type.is_visit
+        and earlier.event_type.slug != "exhibition"  # an exhibition of two months hosts no other body's session
+        and proposal.event_type.slug in ("other", "meeting")
         and proposal.precision == earlier.precision == Event.Precision.DAY
         and earlier.start <= proposal.start <= proposal.end <= earlier.end
         and earlier.start < earlier.end
@@ -97,10 +104,22 @@ def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
     )
 
 
-def nearest_year(proposal: Proposal, published: dt.date) -> None:
-    """Give a date an event was moved from, said without its year, the year nearest the publication: it was set
-    before the move ("initially planned for April", in May: this April; "postponed from 20 June", in May: this
-    June)."""
+def nearest_year(proposal: Proposal, published: dt.date, new: dt.date | bool = False) -> None:
+    """Give a date an event was moved from, said without its year, the year within a year before its new date
+    ("initially planned for 20 November, moved to 5 December": that November), else the year nearest the
+    publication: it was set before the move ("initially planned for April", in May: this April)."""
+    if new:
+        for year in (new.year, new.year - 1):
+            try:
+                start, end = (
+                    proposal.start.replace(year=year),
+                    proposal.end.replace(year=year + proposal.end.year - proposal.start.year),
+                )
+            except ValueError:  # 29 February
+                continue
+            if start <= new and (new - start).days < 366:
+                proposal.start, proposal.end = start, end
+                return
     for shift in (-1, 1):
         try:
             start, end = (
@@ -146,9 +165,19 @@ def sharpens(proposal: Proposal, earlier: Proposal) -> bool:
         and proposal.precision == Event.Precision.DAY
         and not earlier.reason
         and earlier.start <= proposal.start <= last_day(earlier)
-        # its days may run on past the month ("the Week, this month" then "from 24 February until 2 March")
-        and (proposal.end <= last_day(earlier) or earlier.precision == Event.Precision.MONTH)
+        # its days may run on past the month when it is named again ("the Film Week, this month" then "The Week …
+        # from 24 February until 2 March"), not another event of its type ("Days of Tatarstan Culture")
+        and (
+            proposal.end <= last_day(earlier)
+            or (earlier.precision == Event.Precision.MONTH and renames(proposal, earlier))
+        )
     )
+
+
+def renames(proposal: Proposal, earlier: Proposal) -> bool:
+    """Whether a proposal's title is the earlier one's or a word of it ("Week" of "Armenian Film Week")."""
+    words, named = set(proposal.title.casefold().split()), set(earlier.title.casefold().split())
+    return bool(words) and words <= named
 
 
 def last_day(proposal: Proposal) -> dt.date:

@@ -195,7 +195,12 @@ class NameReader:
     def names_films(self, title: str) -> bool:
         """Whether a title names a week or days of films or of a cuisine, or is "Week" or "Days" alone after such a
         week was proposed ("Armenian Film Week …", then "The Week opens in Buenos Aires on 24 February")."""
-        words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}
-        if words and words <= WEEK_WORDS:
-            return any(p.event_type.slug == "festival" and self.names_films(p.title) for p in self.found)
+        words = self.title_words(title)
+        if words and words <= WEEK_WORDS:  # the same word: "The Week" after a film week, not "The Days"
+            festivals = (self.title_words(p.title) for p in self.found if p.event_type.slug == "festival")
+            # a film week's festival, or one said as "the Week" already (a film week's, or it would not be one)
+            return any(named & words and (named & FILM_WORDS or named <= WEEK_WORDS) for named in festivals)
         return bool(words & FILM_WORDS) and bool(words & WEEK_WORDS)
+
+    def title_words(self, title: str) -> set[str]:
+        return {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}

@@ -36,7 +36,8 @@ UNTIL = {"until", "till", "through", "thru", "до", "по"}
 DEADLINE = {"by", "until", "till", "through", "thru", "до", "по", "позднее", "deadline", "срок"}
 # Words of cancelling: "has been cancelled", "will not take place", "отменён", "не состоится".
 CANCELLED = ("cancel", "отмен")
-NOT_HELD = {("take", "place"), ("be", "held"), ("go", "ahead")}
+NOT_HELD = {("take", "place"), ("taken", "place"), ("be", "held"), ("been", "held"), ("go", "ahead"), "held"}
+NEGATIONS = {"not", "n't", "не", "never"}
 NOT_HELD_RU = {"состояться", "пройти", "проводиться", "проходить"}
 CANCEL_DISTANCE = 16
 RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "намеченный", "запланированный"}
@@ -446,9 +447,10 @@ class PeriodReader:
         low, high = max(0, mention.first - CANCEL_DISTANCE), min(len(tokens), mention.end + CANCEL_DISTANCE)
         for k in range(low, high):
             word, following = self.lemma(tokens[k]), self.lemma(at(tokens, k + 1))
-            negated = word in ("not", "не") and (following, self.lemma(at(tokens, k + 2))) in NOT_HELD
-            cancelled = tokens[k].lower.startswith(CANCELLED)  # "cancelled", "cancellation", "отменён", "отмена"
-            if cancelled or negated or (word == "не" and following in NOT_HELD_RU):
+            negated = word in ("not", "не") and (
+                following in NOT_HELD or (following, self.lemma(at(tokens, k + 2))) in NOT_HELD
+            )
+            if self.cancelling(tokens, k) or negated or (word == "не" and following in NOT_HELD_RU):
                 between = tokens[k + 1 : mention.first] if k < mention.first else tokens[mention.end : k]
                 marks = [n for n in range(len(between)) if is_clause_mark(between, n)]
                 # "отменяется мастер-класс, который должен был пройти 10 октября": the clause of the event cancelled
@@ -460,6 +462,16 @@ class PeriodReader:
                 ):
                     return True  # a cancelling before the date, only in its clause ("was cancelled, and … held on")
         return False
+
+    def cancelling(self, tokens: list[Token], k: int) -> bool:
+        """Whether token k is a verb of cancelling ("cancelled", "отменён", "отменяется"), not negated ("has not been
+        cancelled") and not a noun ("debt cancellation", "отмена санкций": a topic)."""
+        token = tokens[k]
+        if not token.lower.startswith(CANCELLED) or {t.lower for t in tokens[max(0, k - 3) : k]} & NEGATIONS:
+            return False
+        if self.language == "ru":
+            return self.morphology.analysis(token.lower)[1] in ("VERB", "PRTS", "PRTF", "INFN")
+        return token.lower in ("cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling")
 
     def iso_date(self, tokens: list[Token], i: int, parts: list[Token], touching: list[int]) -> Mention | None:
         """2026-03-20: a year, a month and a day joined by hyphens, without spaces."""
