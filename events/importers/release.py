@@ -105,6 +105,7 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
         self.sentence_month: tuple[int, int] | None = None
         self.last_proposal: Proposal | None = None
         self.found: list[Proposal] = []  # the release's proposals so far
+        self.sentence_lemma_sets: dict[str, set[str]] = {}  # their sentences' words, each read once
         self.heading_day: Mention | None = None  # the day of a programme's heading line, for the lines below it
         self.headed_line = False  # whether the heading's own line named its event
         self.dated = False  # whether the text named a date yet
@@ -264,7 +265,7 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             proposal, title_end = self.proposal(tokens, sentence, mention, (kind, keyword_at, segment),
                                                 (window_start, following), reason)  # fmt: skip
             if reason == REASONS["moved"] and not mention.explicit_year:  # "planned for 20 November, moved to…"
-                merge.nearest_year(proposal, self.published, following < len(tokens) and mentions[index + 1].start)
+                merge.nearest_year(proposal, self.published, mentions[index + 1 :])
             if offset == end:
                 previous_end = max(previous_end, offset + title_end)  # the next date does not take this name
             proposals.append(proposal)

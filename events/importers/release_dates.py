@@ -69,6 +69,15 @@ def at(tokens: list[Token], k: int) -> Token:
     return tokens[k] if 0 <= k < len(tokens) else Token("", 0, 0)
 
 
+def in_year(start: dt.date, last: dt.date, year: int) -> tuple[dt.date, dt.date] | None:
+    """The days from start to last moved to begin in the year (a run over New Year keeps its length in years), or
+    None when the year has no such day (29 February)."""
+    try:
+        return start.replace(year=year), last.replace(year=year + last.year - start.year)
+    except ValueError:
+        return None
+
+
 def bare(word: str) -> str:
     """The word without an English possessive: "year's" -> "year"."""
     return word.removesuffix("'s").removesuffix("’s")

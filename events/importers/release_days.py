@@ -17,7 +17,7 @@ import itertools
 
 from events.models import Event
 
-from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at, bare
+from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at, bare, in_year
 from .release_periods import DEADLINE, SEASONS
 from .release_words import DASHES, TOKEN, WEEKDAY_BEFORE, Token
 
@@ -173,8 +173,9 @@ class DayReader:
         while at(tokens, k).lower in ARTICLES:
             k += 1
         found = self.named_event_day(tokens[k : k + 4], which)
-        just_named = self.event_type(tokens[:i], nearest_last=True)[0] and any(t.text.isdigit() for t in tokens[:i])
-        if found is None or (just_named and self.event_type(tokens[:i], nearest_last=True)[0] == found[1]):
+        named_before = self.event_type(tokens[:i], nearest_last=True)[0]
+        just_named = named_before is not None and any(t.text.isdigit() for t in tokens[:i])
+        if found is None or (just_named and named_before == found[1]):
             return None  # "The next forum will take place on 5–6 October, and on the day of the forum…": that one
         day, kind, keyword_at = found
         first = i - (at(tokens, i - 1).lower == "the")
@@ -201,15 +202,16 @@ class DayReader:
             # "closed after four days": the days before it, not its length; "returned on Wednesday after a
             # three-day mission": the days that end on it
             after = at(following, k - 1).lower in ("after", "in", "within", "через", "спустя")
-            behind = at(following, k - 1).lower == "a" and at(following, k - 2).lower == "after"
-            nouns = following[k + 2 : k + 6]  # "after a three-day trade mission", not "after a two-day break"
-            kind, word_at = self.event_type(nouns, nearest_last=False)
-            back = behind and kind is not None and at(nouns, word_at).lower not in ("stay", "stays")
-            after = after or (behind and not back)
-            if count and unit.lower in ("days", "day", "дня", "дней") and back:
-                return Mention(mention.first, mention.end, mention.start - dt.timedelta(days=count - 1), mention.start,
-                               mention.precision, mention.explicit_year)  # fmt: skip
-            if count and unit.lower in ("days", "day", "дня", "дней") and not after:
+            if not count or unit.lower not in ("days", "day", "дня", "дней"):
+                continue
+            if at(following, k - 1).lower == "a" and at(following, k - 2).lower == "after":
+                nouns = following[k + 2 : k + 6]  # "after a three-day trade mission", not "after a two-day break"
+                kind, word_at = self.event_type(nouns, nearest_last=False)
+                if kind is not None and at(nouns, word_at).lower not in ("stay", "stays"):
+                    return Mention(mention.first, mention.end, mention.start - dt.timedelta(days=count - 1),
+                                   mention.start, mention.precision, mention.explicit_year)  # fmt: skip
+                after = True
+            if not after:
                 return Mention(mention.first, mention.end, mention.start, mention.start + dt.timedelta(days=count - 1),
                                mention.precision, mention.explicit_year)  # fmt: skip
         return mention
@@ -226,14 +228,8 @@ class DayReader:
                 continue
             if self.tense_at(mention.first) != "past":
                 continue  # "Building on last year's success, the forum will be held on 10–11 June": this year's
-            try:
-                start, last = (
-                    mention.start.replace(year=year),
-                    mention.last.replace(year=year + mention.last.year - mention.start.year),
-                )
-            except ValueError:
-                continue
-            mentions[n] = Mention(mention.first, mention.end, start, last, mention.precision, False)
+            if (moved := in_year(mention.start, mention.last, year)) is not None:
+                mentions[n] = Mention(mention.first, mention.end, *moved, mention.precision, False)
         return mentions
 
     def last_years(self, tokens: list[Token], k: int) -> bool:
@@ -251,14 +247,7 @@ class DayReader:
                 kept.append(mention)
                 continue
             between = {token.lower for token in tokens[before.end : mention.first]}
-            year = mention.start.year - before.start.year
-            try:
-                start, last = (
-                    before.start.replace(year=before.start.year + year),
-                    before.last.replace(year=before.last.year + year),
-                )
-            except ValueError:  # 29 February
-                start, last = before.start, before.last
+            start, last = in_year(before.start, before.last, mention.start.year) or (before.start, before.last)
             if between <= RESTATING and mention.start <= start <= last <= mention.last:
                 kept[-1] = Mention(before.first, before.end, start, last, before.precision, True)
                 continue
@@ -288,14 +277,12 @@ class DayReader:
             k += 1
             while at(tokens, k).lower in ("of", "the", "a"):
                 k += 1
-            found = self.named_event_day(tokens[k : k + 4])
-            day = (
-                found[0]
-                if found is not None
-                else self.last_day
-                if self.event_type(tokens[k : k + 2], nearest_last=False)[0]
-                else None
-            )
+            if (found := self.named_event_day(tokens[k : k + 4])) is not None:
+                day = found[0]
+            elif self.event_type(tokens[k : k + 2], nearest_last=False)[0] is not None:
+                day = self.last_day  # an event not proposed apart: a visit's talks
+            else:
+                return None
             return Mention(0, 0, day, day, Event.Precision.DAY, False, counted=True) if day else None
         return None
 
@@ -322,11 +309,10 @@ class DayReader:
 
     def sentence_lemma_set(self, sentence: str) -> set[str]:
         """A proposal's sentence's words, read once per sentence (linear time however often they are asked for)."""
-        cache = self.__dict__.setdefault("sentence_lemma_sets", {})
-        if sentence not in cache:
+        if sentence not in self.sentence_lemma_sets:
             self.work["sentence words read"] += 1
-            cache[sentence] = {self.lemma(Token(m.group(), 0, 0)) for m in TOKEN.finditer(sentence)}
-        return cache[sentence]
+            self.sentence_lemma_sets[sentence] = {self.lemma(Token(m.group(), 0, 0)) for m in TOKEN.finditer(sentence)}
+        return self.sentence_lemma_sets[sentence]
 
     def nth_day(self, tokens: list[Token], i: int) -> Mention | None:
         """ "On the second day", "На второй день", "the fourth and final day", "Третий день": the day counted from the

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import EventType
 
 from .release_dates import Mention, at
-from .release_words import Token, is_clause_mark
+from .release_words import Token, is_clause_mark, is_number_comma
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -93,6 +93,7 @@ STAGE_WORKS = {"ballet", "opera", "play", "musical", "балет", "опера",
 # "приём граждан", "приём документов": an office's hours or intake, not a reception.
 OFFICE_HOURS = {"посетитель", "гражданин", "заявление", "документ", "заявитель", "граждан", "осуществляться",
                 "вестись", "производиться", "время"}  # fmt: skip
+OFFICE_HOURS_BEFORE = {"запись", "время", "часы"}
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
 GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "envoy", "minister", "ministers",
@@ -287,11 +288,10 @@ class KindReader:
                 continue
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
                 continue  # "Спасибо, до встречи на следующей неделе": a farewell
+            # "приём посетителей", "приём осуществляется"; "запись на приём", "время приёма"
             hours = self.lemma(at(segment, position + 1)) in OFFICE_HOURS or self.lemma(at(segment, position - 1)) in (
-                "запись",
-                "время",
-                "часы",
-            )  # "запись на приём", "время приёма"
+                OFFICE_HOURS_BEFORE
+            )
             if self.lemma(token) in ("приём", "прием") and hours:
                 continue  # "приём посетителей не ведётся": a consulate's office hours, not a reception
             if self.counts_days(segment, position):
@@ -371,10 +371,9 @@ class KindReader:
         near = [*before, segment[position], *words(segment[position + 1 : high])]
         # "6,421 kandas arrived": people counted in thousands, written with a thousands' comma
         thousands = any(
-            segment[k].text == "," and segment[k - 1].text.isdigit() and len(segment[k + 1].text) == 3
-            and segment[k + 1].text.isdigit() and segment[k - 1].end == segment[k].start
+            is_number_comma(segment, k) and len(segment[k + 1].text) == 3
             for k in range(max(1, low), min(high, len(segment) - 1))
-        )  # fmt: skip
+        )
         return thousands or any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
 
     def reference_reason(self, tokens: list[Token], mention) -> str:

@@ -12,7 +12,7 @@ import re
 
 from events.models import Event
 
-from .release_dates import Mention, at
+from .release_dates import Mention, at, in_year
 from .release_kinds import REASONS
 from .release_periods import month_end
 from .release_words import Proposal, Token
@@ -104,32 +104,21 @@ def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
     )
 
 
-def nearest_year(proposal: Proposal, published: dt.date, new: dt.date | bool = False) -> None:
-    """Give a date an event was moved from, said without its year, the year within a year before its new date
-    ("initially planned for 20 November, moved to 5 December": that November), else the year nearest the
-    publication: it was set before the move ("initially planned for April", in May: this April)."""
-    if new:
+def nearest_year(proposal: Proposal, published: dt.date, later: list[Mention]) -> None:
+    """Give a date an event was moved from, said without its year, the year within a year before its new date, the
+    sentence's next ("initially planned for 20 November, moved to 5 December": that November), else the year nearest
+    the publication: it was set before the move ("initially planned for April", in May: this April)."""
+    if later:
+        new = later[0].start
         for year in (new.year, new.year - 1):
-            try:
-                start, end = (
-                    proposal.start.replace(year=year),
-                    proposal.end.replace(year=year + proposal.end.year - proposal.start.year),
-                )
-            except ValueError:  # 29 February
-                continue
-            if start <= new and (new - start).days < 366:
-                proposal.start, proposal.end = start, end
+            moved = in_year(proposal.start, proposal.end, year)
+            if moved is not None and moved[0] <= new and (new - moved[0]).days < 366:
+                proposal.start, proposal.end = moved
                 return
     for shift in (-1, 1):
-        try:
-            start, end = (
-                proposal.start.replace(year=proposal.start.year + shift),
-                proposal.end.replace(year=proposal.end.year + shift),
-            )
-        except ValueError:  # 29 February
-            continue
-        if abs((start - published).days) < abs((proposal.start - published).days):
-            proposal.start, proposal.end = start, end
+        moved = in_year(proposal.start, proposal.end, proposal.start.year + shift)
+        if moved is not None and abs((moved[0] - published).days) < abs((proposal.start - published).days):
+            proposal.start, proposal.end = moved
 
 
 def part_of(talks: Proposal, visit: Proposal) -> bool:

@@ -69,11 +69,21 @@ def is_clause_mark(tokens: list["Token"], k: int) -> bool:
     token = tokens[k]
     if token.text not in CLAUSE_MARKS:
         return False
-    touching = 0 < k < len(tokens) - 1 and tokens[k - 1].end == token.start and token.end == tokens[k + 1].start
     if token.text in DASHES:
-        return not touching
-    # Nor the decimal comma of "1,1 млн".
-    return not (token.text == "," and touching and tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit())
+        return not touches(tokens, k)
+    return not is_number_comma(tokens, k)  # nor the decimal comma of "1,1 млн"
+
+
+def touches(tokens: list["Token"], k: int) -> bool:
+    """Whether token k touches the tokens on both sides ("China–Central", "1,1")."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start
+
+
+def is_number_comma(tokens: list["Token"], k: int) -> bool:
+    """Whether token k is a comma inside a number ("1,1 млн", "6,421 kandas")."""
+    return (
+        tokens[k].text == "," and touches(tokens, k) and tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit()
+    )
 
 
 @dataclass
