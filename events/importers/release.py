@@ -2,10 +2,11 @@
 
 What it reads, in English and Russian (the language is told by the text's letters unless given):
 - dates as releases write them, relative ones too ("next week", "в декабре прошлого года") and ranges however
-  joined; a missing year follows from the weekday, the paragraph and the tense (release_dates.py,
-  release_tense.py); seasons, halves of years, tenths of months, weekends, weekdays of a week, numeric days,
-  lone day numbers, days counted from an arrival ("On the second day"), slashed and ISO days, ends of events,
-  deadlines, dates an event was moved from, statistics periods and figures (release_periods.py);
+  joined; a missing year follows from the weekday, the paragraph, the tense and a list's order (release_dates.py,
+  release_tense.py); seasons, halves of years, tenths of months and runs of months (release_seasons.py); weekends,
+  weekdays of a week, numeric days, lone day numbers, days counted from an arrival ("On the second day"), slashed
+  and ISO days, ends of events, deadlines, dates an event was moved from, statistics periods and figures
+  (release_periods.py, release_days.py);
 - a programme's headings ("Monday, 30 October" on its line, "7 October — Belgrade."), whose lines take their day,
   events named only by their name ("INNOPROM will take place"), being or arriving somewhere as a visit
   (release_names.py);
@@ -32,20 +33,20 @@ from django.utils.translation import gettext as _
 from events.models import Event, EventType, Person
 
 from . import release_merge as merge
+from .release_dates import LINE_BULLETS as BULLETS
 from .release_dates import DateReader, Mention
 from .release_days import DayReader
-from .release_kinds import GENERAL_TYPE, REASONS, ROUND_TABLE, KindReader
+from .release_kinds import GENERAL_TYPE, REASONS, KindReader
 from .release_merge import another_leg, contains, is_dateline, narrows, opens, sharpens, visits_talks, with_legs, within
 from .release_names import NameReader
 from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader
+from .release_seasons import SeasonReader
 from .release_tense import TenseReader
 from .release_words import (
-    ARTICLES,
     DASHES,
     MAX_PROPOSALS,
     MAX_TEXT,
-    NAME_LINKS,
     TOKEN,
     Morphology,
     Proposal,
@@ -63,11 +64,12 @@ from .release_words import (
 # last year, the ministers held talks", "В прошлом году, …").
 FRONTED = 2
 # What leads a list's line: "– Переговоры…", "• Consultations…", "15:00 — Address at…".
-BULLETS = {"-", "–", "—", "•", "*", "·"}
 TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—]")
 
 
-class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader, NameReader, PlaceReader):
+class ReleaseReader(
+    DateReader, PeriodReader, SeasonReader, DayReader, TenseReader, KindReader, NameReader, PlaceReader
+):
     """Read one release: the publication date decides missing years and relative dates; the language, word forms."""
 
     def __init__(
@@ -96,8 +98,11 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
         self.places: dict[tuple, dict | None] = {}
         self.venues = None
         self.context_year = None
+        self.last_year: int | None = None  # the year the text named last, a document's too: "of the same year"
         self.topic = None
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
+        self.last_day_at = 0  # the paragraph that named last_day
+        self.list_start: int | None = None  # the first line of the list (lines led by dashes) the paragraph is in
         self.last_run: tuple[dt.date, dt.date, bool] | None = None  # the last run of days named; whether a week
         self.counting_from: dt.date | None = None  # the day "on the second day" counts from
         self.moved: tuple | None = None  # the event the last sentence moved, whose new date may follow
@@ -139,6 +144,10 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
             self.context_year, self.topic, self.last_proposal, self.moved = None, topic, None, None
             self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS or bool(TIME_LINE.match(paragraph[0]))
+            # A list's lines follow one another; an interview's question led by a dash ends one.
+            listed = self.list_start is not None
+            asked = paragraph[-1].endswith("?")
+            self.list_start = None if not self.bulleted or asked else self.list_start if listed else number
             # A section's heading in capitals over prose ("ФОТОВЫСТАВКА", then "Накануне фестиваля, 28 мая, …") is no
             # line of the programme above it.
             prose = number + 1 < len(paragraphs) and len(paragraphs[number + 1]) > 1
@@ -203,7 +212,7 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             proposals = self.undated(tokens, sentence) if on_heading else []
         topic, self.topic = self.topic, None
         # The event moved, from the sentence before ("…, has been rescheduled. It will now be held on 9 March.")
-        previous_end, passed_over, named_last, moved = 0, None, None, carried
+        previous_end, passed_over, named_last, moved, cancelled = 0, None, None, carried, None
         changed = self.first_changed(tokens, mentions)  # the first date after a word of moving, if any
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
@@ -255,6 +264,11 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
                 (kind, keyword_at, offset, segment), _day = named_last, proposals.pop()
             if kind is None and moved is not None and mention.last >= self.published:
                 (kind, keyword_at, offset, segment), moved = moved, None  # "postponed from 5 May to 12 May"
+            instead = kind is None and cancelled is not None and merge.instead(tokens, mentions[index - 1], mention)
+            if instead:
+                # "Форум не состоится 5 июля, а пройдёт 12 июля": not cancelled, moved to the day after "а".
+                (kind, keyword_at, offset, segment), cancelled = cancelled, None
+                proposals[-1].reason = REASONS["moved"]
             previous_end = end
             if kind is None or self.recurs(tokens, mention) or self.year_of_anniversary(mention, segment[keyword_at]):
                 continue  # a date with no event named near it (trade figures), or of events that recur
@@ -262,6 +276,7 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             window_start = mentions[index - 1].end if index else 0
             # Lazy: said in the officer's language when shown, not in the release's (read under its language).
             reason = REASONS.get(self.reference_reason(tokens, mention), "")
+            reason = "" if instead and reason == REASONS["cancelled"] else reason  # the "not" is the day before's
             proposal, title_end = self.proposal(tokens, sentence, mention, (kind, keyword_at, segment),
                                                 (window_start, following), reason)  # fmt: skip
             if reason == REASONS["moved"] and not mention.explicit_year:  # "planned for 20 November, moved to…"
@@ -273,6 +288,7 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             # Only an event's next leg: not a document's date after its signing ("signed on…, in force since…").
             named_last = (kind, keyword_at, offset, segment) if not proposal.reason else None
             moved = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["moved"] else moved
+            cancelled = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["cancelled"] else None
             if len(proposals) >= limit:
                 break
         self.moved = moved if moved is not carried else None
@@ -353,7 +369,8 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
         end = mention.end
         segment = tokens[end:following]
         segment = segment[: next((k for k, t in enumerate(segment) if t.text == ";"), len(segment))]  # another clause's
-        if mention.precision != Event.Precision.DAY:
+        if mention.precision != Event.Precision.DAY and not (self.list_start is not None and mention.first <= 1):
+            # (not a list's line led by its month: "– June, Ashgabat – International Forum")
             fronted = mention.first <= FRONTED and segment[:1] and segment[0].text == ","
             skip = 1 if fronted or (segment[:1] and segment[0].text in "—–") else 0
             marks = (k for k in range(len(segment)) if k >= skip and is_clause_mark(segment, k))
@@ -421,53 +438,6 @@ class ReleaseReader(DateReader, PeriodReader, DayReader, TenseReader, KindReader
             if first_word in text.split():
                 return level
         return ""
-
-    def title(self, segment: list[Token], keyword_at: int, proposal: Proposal) -> tuple[str, int]:
-        """The proposal's title, and where in the segment the name it was taken from ends."""
-        self.work["titles"] += 1
-        if proposal.event_type.is_visit:
-            return self.visit_title(proposal), keyword_at + 1
-        # The first type word of the name that holds the nearest one ("Дни" of "Дни русской духовной культуры").
-        position = keyword_at
-        while position > 0 and self.name_word(segment, position - 1):
-            position -= 1
-            if self.kind_of(segment[position])[0] == proposal.event_type:
-                keyword_at = position
-        # The name around the type word: capitalised words (and "of", "and" between them) in English; in Russian
-        # from the capitalised word before the type word to the first word that is not part of a name.
-        start = keyword_at
-        while start > 0 and (segment[start - 1].text[:1].isupper() or segment[start - 1].text[:1].isdigit()):
-            if segment[start - 1].lower in ARTICLES:
-                break  # "A festival of…", "The Fourth Forum…": the article is not part of the name
-            start -= 1
-        end = keyword_at + 1
-        while end < len(segment) and self.name_word(segment, end):
-            end += 1
-        while end > keyword_at + 1 and segment[end - 1].lower in NAME_LINKS:
-            end -= 1
-        if self.language == "en" and start == keyword_at and segment[keyword_at].text[:1].islower():
-            # A common noun, not a name ("an exhibition of Belarusian art runs"): the word and its "of" phrase.
-            end = keyword_at + 1
-            if end < len(segment) and (segment[keyword_at].lower, segment[end].lower) in ROUND_TABLE:
-                end += 1  # "a round table on tourism"
-            if end < len(segment) and segment[end].lower == "of":
-                end = min(end + 3, len(segment))
-                while end > keyword_at + 2 and not segment[end - 1].text[:1].isalpha():
-                    end -= 1
-        words = [token.text for token in segment[start:end]]
-        while words and words[0].lower() in ARTICLES:
-            words.pop(0)
-        return " ".join(words)[:1].upper() + " ".join(words)[1:], end
-
-    def name_word(self, segment: list[Token], position: int) -> bool:
-        token = segment[position]
-        if self.language == "ru":
-            if not token.text[:1].isalpha() or self.month(token):
-                return False
-            _form, part_of_speech, _tense, _number = self.morphology.analysis(token.lower)
-            return part_of_speech in ("NOUN", "ADJF", "CONJ", "NUMR") or token.lower == "и"
-        return token.text[:1].isupper() or (token.lower in NAME_LINKS and position + 1 < len(segment)
-                                            and segment[position + 1].text[:1].isupper())  # fmt: skip
 
     def visit_title(self, proposal: Proposal) -> str:
         level = Event.VisitLevel(proposal.visit_level).label if proposal.visit_level else _("Visit")

@@ -28,6 +28,7 @@ from events.models import Event
 
 from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, shared_morphology
 
+LINE_BULLETS = {"-", "–", "—", "•", "*", "·"}  # what leads a list's line
 RANGE_STARTS = {"from", "between", "с", "со", "между"}  # "from 3 to 5 March", "с 10 по 12 апреля"
 RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до", "и"}
 # Words that end a range whatever comes between it and its first day ("opens on 5 May and runs until 20 June").
@@ -63,6 +64,7 @@ class Mention:
     explicit_year: bool = True
     vague: bool = False  # a whole week said as "this week": days named later are its events' days
     counted: bool = False  # "on the second day": counted from the last start the text named
+    run: bool = False  # months said from one to another ("from June to August"): an event's run, no frame of a day
 
 
 def at(tokens: list[Token], k: int) -> Token:
@@ -156,13 +158,14 @@ class DateReader:
             while found and found[-1].first >= mention.first:
                 found.pop()  # read again as part of this one ("Wednesday" of "Wednesday and Thursday next week")
             found.append(mention)
+            self.last_year = mention.start.year if mention.explicit_year else self.last_year  # "of the same year"
             reference = self.reference_reason(tokens, mention)
             if mention.explicit_year and not reference and not self.is_horizon(tokens, mention):
                 self.context_year = mention.start.year  # not "by 2030": the year of the dates after it
             if mention.precision == Event.Precision.MONTH and mention.start == mention.last:
                 self.sentence_month = (mention.start.year, mention.start.month)
             elif mention.precision == Event.Precision.DAY and not reference:
-                self.last_day = mention.last
+                self.last_day, self.last_day_at = mention.last, self.paragraph
                 self.last_run = (
                     (mention.start, mention.last, mention.vague) if mention.start < mention.last else self.last_run
                 )
@@ -213,6 +216,7 @@ class DateReader:
         return (
             self.relative(tokens, i)
             or self.decade(tokens, i)
+            or self.month_span(tokens, i)
             or self.month_first(tokens, i)
             or self.season(tokens, i)
             or self.half_year(tokens, i)
@@ -295,7 +299,8 @@ class DateReader:
         if before in ("this", "этот"):
             first = dt.date(self.published.year, month, 1)
             return Mention(i - 1, k, first, first, Event.Precision.MONTH)
-        if self.after_in(tokens, i):  # "in June", "в начале июня": the year from the sentence
+        # "in June", "в начале июня": the year from the sentence; "– June, Ashgabat – Forum": a list's line
+        if self.after_in(tokens, i) or (i == 1 and tokens[0].text in LINE_BULLETS and at(tokens, 2).text in ",–—"):
             year = self.infer_year(tokens, i, Partial(15, month, 15, month))
             first = last = dt.date(year, month, 1)
             if (at(tokens, k).text in DASHES or at(tokens, k).lower in ("and", "и")) and (
@@ -424,58 +429,6 @@ class DateReader:
         while at(tokens, k).lower in YEAR_WORDS or (at(tokens, k).text == "." and at(tokens, k - 1).lower == "г"):
             k += 1
         return k
-
-    def with_year(self, tokens: list[Token], i: int, k: int, parts: Partial) -> Mention | None:
-        """The mention of days whose words end at token k, with the year the text gives or the sentence implies."""
-        year, explicit = self.year(tokens, k), True
-        if year is not None:
-            k = self.past_year_words(tokens, k + 1)
-        elif (relative := self.shift(tokens, k, "year")) is not None:  # 14 November last year
-            year, k = self.published.year + relative[0], relative[1]
-        if at(tokens, k).text == "(" and self.weekday(at(tokens, k + 1)) is not None and at(tokens, k + 2).text == ")":
-            parts.weekday, k = self.weekday(at(tokens, k + 1)), k + 3  # 14 ноября (вторник)
-        if year is None:
-            year, explicit = self.infer_year(tokens, i, parts), False
-        if year is None:
-            return None
-        try:
-            first = dt.date(year, parts.month, parts.day)
-            last = dt.date(year + (1 if parts.last_month < parts.month else 0), parts.last_month, parts.last_day)
-        except ValueError:
-            return None  # "31 April": no year has it
-        if last < first:
-            return None
-        return Mention(i, k, first, last, Event.Precision.DAY, explicit)
-
-    def infer_year(self, tokens: list[Token], i: int, parts: Partial) -> int | None:
-        """The year a date leaves out: the weekday's, the event's name's, the paragraph's, the tense's, else the
-        nearest."""
-        published, tense = self.published, self.tense_at(i)
-        if tense == "future" and self.opened_before(tokens, i):
-            tense = "past"  # "The exhibition opened on 27 January and will run until 14 March": its own verb's
-        if parts.weekday is None and (named := self.name_year(tokens, i)) is not None:
-            return named  # "«Кыргыз Экспо-2026» 9–11 сентября", "Expo 2026 on 8–11 April"
-        candidates = []
-        for year in (published.year - 1, published.year, published.year + 1):
-            try:
-                candidates.append(dt.date(year, parts.month, parts.day))
-            except ValueError:
-                continue
-        if parts.weekday is not None and (same := [d for d in candidates if d.weekday() == parts.weekday]):
-            candidates = same
-        elif self.context_year and self.context_year != published.year:
-            try:
-                in_context = dt.date(self.context_year, parts.month, parts.day)
-            except ValueError:
-                in_context = None
-            allowed = in_context and not (tense == "future" and in_context < published)
-            if allowed and not (tense == "past" and in_context > published):
-                return self.context_year
-        by_tense = [
-            d for d in candidates if (tense != "future" or d >= published) and (tense != "past" or d <= published)
-        ]
-        chosen = by_tense or candidates
-        return min(chosen, key=lambda day: abs((day - published).days)).year if chosen else None
 
 
 AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",

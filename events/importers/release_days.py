@@ -18,7 +18,8 @@ import itertools
 from events.models import Event
 
 from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at, bare, in_year
-from .release_periods import DEADLINE, SEASONS
+from .release_periods import DEADLINE
+from .release_seasons import SEASONS
 from .release_words import DASHES, TOKEN, WEEKDAY_BEFORE, Token
 
 # "last weekend", "в минувшие выходные": the weekend's shift, from the word before it.
@@ -128,6 +129,15 @@ class DayReader:
             return 1
         same = self.lemma(at(tokens, i)) in ("тот", "этот") and at(tokens, i + 1).lower == "же"
         return 3 if same and self.lemma(at(tokens, i + 2)) == "день" else 0
+
+    def same_year_words(self, tokens: list[Token], k: int) -> int:
+        """How many words from token k say "the year last named": "of the same year", "that same year", "того же
+        года", "этого же года". 0 if they do not."""
+        words = [token.lower for token in tokens[k : k + 4]]
+        if words[:4] == ["of", "the", "same", "year"] or words[:3] == ["that", "same", "year"]:
+            return 4 if words[0] == "of" else 3
+        same = self.lemma(at(tokens, k)) in ("тот", "этот") and at(tokens, k + 1).lower == "же"
+        return 3 if same and self.lemma(at(tokens, k + 2)) == "год" else 0
 
     def next_day_words(self, tokens: list[Token], i: int) -> int:
         """How many words from token i say "the day after the one last named": "the next day", "the following day",

@@ -56,10 +56,11 @@ KINDS = {
     GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars",
                                      "olympiad", "competition", "contest", "tournament", "championship", "lecture",
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
-                                     "presentation", "presentations", "festivities", "camp", "camps"},
+                                     "presentation", "presentations", "festivities", "camp", "camps",
+                                     "expedition", "expeditions"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
-                    "лагерь"}),
+                    "лагерь", "экспедиция"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -68,6 +69,7 @@ DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "
              "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность", "roadmap",
              "карта"}  # fmt: skip
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
+IN_FORCE = {"force", "сила"}  # "entered into force", "вступил в силу"
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
                "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
@@ -387,8 +389,11 @@ class KindReader:
         if just_before[-1:] == ["of"] and len(before) > 1 and set(before[:-1]) & DOCUMENTS:
             return "document"  # "the Convention between the two countries of 28 March 1995"
         after = {self.lemma(token) for token in tokens[mention.end : mention.end + 3]}
-        if old and (set(before[-3:]) | after) & SIGNED and self.sentence_words(tokens) & DOCUMENTS:
-            return "document"  # "signed on 24 May 2013", "в 2013 году была подписана Декларация"
+        # "signed on 24 May 2013", "в 2013 году была подписана Декларация", "The Treaty was signed in Astana on…",
+        # "entered into force on 1 January 2015"
+        signed = (set(before[-3:]) | after | clause) & SIGNED or (set(before) | clause) & IN_FORCE
+        if old and signed and self.sentence_words(tokens) & DOCUMENTS:
+            return "document"
         if old and set(before) & SIGNED and set(before) & DOCUMENTS:
             return "document"  # "signed their twinning agreement in 1990"
         if BIRTH & (set(before) | clause):

@@ -19,6 +19,8 @@ from .release_words import Proposal, Token
 
 # At most this many words ("в Казани и") between a date and the next leg of its event.
 LEG_WORDS = 6
+# Words that set a date against the one before it: "not on 5 July but on 12 July", "не 5 июля, а 12 июля".
+CONTRAST = {"but", "instead", "rather", "а", "но", "вместо"}
 # Words that make an event named before a date set aside by commas the time of another: "On the eve of the visit, on
 # 27 October, Jakarta will host a business forum", "По окончании выставки, 23–24 апреля, делегация посетит Самарканд".
 RELATIONAL = {"eve", "following", "after", "before", "ahead", "prior", "end", "close", "day", "накануне", "кануне",
@@ -204,6 +206,13 @@ def another_leg(tokens: list[Token], before: Mention, mention: Mention) -> bool:
         and any(token.lower in ("and", "и") for token in between)
         and not any(token.text in ".;:" for token in between)
     )
+
+
+def instead(tokens: list[Token], before: Mention, mention: Mention) -> bool:
+    """Whether a later date stands for an earlier one said not to be its event's ("will not take place on 5 July but
+    on 12 July", "не состоится 5 июля, а пройдёт 12 июля"): a word of contrast between, within LEG_WORDS words."""
+    between = tokens[before.end : mention.first]
+    return mention.start > before.last and len(between) <= LEG_WORDS and any(t.lower in CONTRAST for t in between)
 
 
 def contains(mention: Mention, day: Mention, proposal: Proposal) -> bool:

@@ -16,9 +16,9 @@ import datetime as dt
 from events.models import Event, EventType
 
 from .release_dates import Mention
-from .release_kinds import GUESTS
+from .release_kinds import GUESTS, ROUND_TABLE
 from .release_periods import UNTIL
-from .release_words import DASHES, IN_WORDS, TOKEN, Token, is_clause_mark
+from .release_words import ARTICLES, DASHES, IN_WORDS, NAME_LINKS, TOKEN, Proposal, Token, is_clause_mark
 
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
 # So is one of a cuisine: "Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week".
@@ -204,3 +204,52 @@ class NameReader:
 
     def title_words(self, title: str) -> set[str]:
         return {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}
+
+    def title(self, segment: list[Token], keyword_at: int, proposal: Proposal) -> tuple[str, int]:
+        """The proposal's title, and where in the segment the name it was taken from ends."""
+        self.work["titles"] += 1
+        if proposal.event_type.is_visit:
+            return self.visit_title(proposal), keyword_at + 1
+        # The first type word of the name that holds the nearest one ("Дни" of "Дни русской духовной культуры").
+        position = keyword_at
+        while position > 0 and self.name_word(segment, position - 1):
+            position -= 1
+            if self.kind_of(segment[position])[0] == proposal.event_type:
+                keyword_at = position
+        # The name around the type word: capitalised words (and "of", "and" between them) in English; in Russian
+        # from the capitalised word before the type word to the first word that is not part of a name.
+        start = keyword_at
+        while start > 0 and (segment[start - 1].text[:1].isupper() or segment[start - 1].text[:1].isdigit()):
+            if segment[start - 1].lower in ARTICLES:
+                break  # "A festival of…", "The Fourth Forum…": the article is not part of the name
+            start -= 1
+        end = keyword_at + 1
+        while end < len(segment) and self.name_word(segment, end):
+            end += 1
+        while end > keyword_at + 1 and segment[end - 1].lower in NAME_LINKS:
+            end -= 1
+        if self.language == "en" and start == keyword_at and segment[keyword_at].text[:1].islower():
+            # A common noun, not a name ("an exhibition of Belarusian art runs"): the word and its "of" phrase.
+            end = keyword_at + 1
+            if end < len(segment) and (segment[keyword_at].lower, segment[end].lower) in ROUND_TABLE:
+                end += 1  # "a round table on tourism"
+            if end < len(segment) and segment[end].lower == "of":
+                end = min(end + 3, len(segment))
+                while end > keyword_at + 2 and not segment[end - 1].text[:1].isalpha():
+                    end -= 1
+        words = [token.text for token in segment[start:end]]
+        while words and words[0].lower() in ARTICLES:
+            words.pop(0)
+        while len(words) > 1 and ((len(words[-1]) == 1 and words[-1].isupper()) or words[-1].lower() in NAME_LINKS):
+            words.pop()  # an initial, cut from its surname by its full stop ("балет П.И. Чайковского"), and its "of"
+        return " ".join(words)[:1].upper() + " ".join(words)[1:], end
+
+    def name_word(self, segment: list[Token], position: int) -> bool:
+        token = segment[position]
+        if self.language == "ru":
+            if not token.text[:1].isalpha() or self.month(token):
+                return False
+            _form, part_of_speech, _tense, _number = self.morphology.analysis(token.lower)
+            return part_of_speech in ("NOUN", "ADJF", "CONJ", "NUMR") or token.lower == "и"
+        return token.text[:1].isupper() or (token.lower in NAME_LINKS and position + 1 < len(segment)
+                                            and segment[position + 1].text[:1].isupper())  # fmt: skip

@@ -1,8 +1,7 @@
-"""Seasons, days named by their number alone, ends of events and deadlines: the periods half of the DateReader.
+"""Days named by their number alone, ends of events and deadlines: the periods half of the DateReader (seasons and
+runs of months are release_seasons.py's).
 
 What it reads, in English and Russian:
-- seasons, as months: "in the autumn", "this summer", "in the spring of 2024", "осенью", "летом прошлого года",
-  "этой зимой" (a winter is December to February; "winter 2024", "зимой 2024 года", the one that ends in 2024);
 - a day by its number alone ("Last month, on the 22nd", "Среда, 11-е"): in the month just named, else in the
   month of the day the text named last (a programme's days), else of the publication, as the tense allows;
 - the end of an event named earlier ("opens on 5 May … and will remain open until the end of September", "The
@@ -16,18 +15,10 @@ import datetime as dt
 
 from events.models import Event, EventType
 
-from .release_dates import SHIFTS, Mention, Partial, at
+from .release_dates import Mention, Partial, at
 from .release_kinds import MOVED
 from .release_words import DASHES, Token, is_clause_mark
 
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
-           "весна": (3, 5), "лето": (6, 8), "осень": (9, 11), "зима": (12, 2), "весной": (3, 5), "летом": (6, 8),
-           "осенью": (9, 11), "зимой": (12, 2)}  # fmt: skip
-# Russian adverbs of season ("осенью") name one alone; a noun ("осень") or an English word needs a word before
-# ("in the autumn", "этой осенью", "this summer") or a year after ("autumn 2024"): "summer" alone is often a name.
-SEASON_ADVERBS = {"весной", "летом", "осенью", "зимой"}
-SEASON_BEFORE = {"in", "the", "during", "this", "next", "last", "coming", "past", "в", "этот", "прошлый", "следующий",
-                 "будущий", "нынешний", "текущий", "минувший", "предстоящий", "of", "на"}  # fmt: skip
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
@@ -67,14 +58,6 @@ CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "
               "продлиться", "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть",
               "экспонироваться", "экспонировать"}  # fmt: skip
 CONTINUING_WINDOW = 8
-# Halves of a year ("in the second half of the year", "во втором полугодии") and tenths of a month ("в первой
-# декаде мая"): their first and last months, their first and last days.
-HALVES = {"first": (1, 6), "second": (7, 12), "первый": (1, 6), "второй": (7, 12)}
-QUARTERS = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 12), "первый": (1, 3),
-            "второй": (4, 6), "третий": (7, 9), "четвёртый": (10, 12), "четвертый": (10, 12), "i": (1, 3),
-            "ii": (4, 6), "iii": (7, 9), "iv": (10, 12)}  # fmt: skip
-PARTS_OF_YEAR = {"half": HALVES, "quarter": QUARTERS, "полугодие": HALVES, "квартал": QUARTERS}
-DECADES = {"первый": (1, 10), "второй": (11, 20), "третий": (21, 31)}
 # Verbs of figures: a month or a year in their clause is the period they are given for ("trade grew by 14% in
 # 2025", "товарооборот в 2025 году вырос"), not an event's ("the Commission on Trade will meet in June" is).
 FIGURES = {"grew", "grow", "increased", "decreased", "rose", "fell", "amounted", "exceeded", "вырасти", "увеличиться",
@@ -91,7 +74,7 @@ NUMERIC_SEPARATORS = {".", "/"}
 
 
 class PeriodReader:
-    """Seasons, lone day numbers, ends and deadlines; the ReleaseReader (release.py) sets up the state used here."""
+    """Lone day numbers, ends and deadlines; the ReleaseReader (release.py) sets up the state used here."""
 
     @staticmethod
     def without_frames(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -132,54 +115,8 @@ class PeriodReader:
         return [
             m
             for k, m in enumerate(mentions)
-            if (m.precision == Event.Precision.DAY or not frames(m)) and not loose(k, m)
+            if (m.precision == Event.Precision.DAY or m.run or not frames(m)) and not loose(k, m)
         ]
-
-    def season(self, tokens: list[Token], i: int) -> Mention | None:
-        """in the autumn, this summer, autumn 2024, осенью, летом прошлого года: the season's months."""
-        word = self.lemma(at(tokens, i))
-        english_name = self.language == "en" and at(tokens, i).text[:1].isupper()
-        if english_name or (word not in SEASONS and at(tokens, i).lower not in SEASONS):
-            return None  # English writes seasons in lower case: "the Summer Academy" is a name
-        first_month, last_month = SEASONS.get(at(tokens, i).lower) or SEASONS[word]
-        before = self.lemma(at(tokens, i - 1))
-        end, year = i + 1, None
-        if at(tokens, end).lower == "of" and self.year(tokens, end + 1):
-            end += 1
-        if self.year(tokens, end):
-            year, end = self.year(tokens, end), self.past_year_words(tokens, end + 1)
-        elif (relative := self.shift(tokens, end, "year")) is not None:
-            year, end = self.published.year + relative[0], relative[1]
-        elif at(tokens, i).lower not in SEASON_ADVERBS and before not in SEASON_BEFORE:
-            return None
-        start = i - 1 if before in SHIFTS else i
-        if year is None:
-            year = self.season_year(first_month, last_month, SHIFTS.get(before), self.tense_at(i))
-        elif first_month > last_month:
-            year -= 1  # "winter 2024": the winter that ends in 2024
-        first = dt.date(year, first_month, 1)
-        last = dt.date(year + (1 if last_month < first_month else 0), last_month, 1)
-        return Mention(start, end, first, last, Event.Precision.MONTH, explicit_year=False)
-
-    def season_year(self, first_month: int, last_month: int, shift: int | None, tense: str) -> int:
-        """The year a season starts in: the one the shift names ("last summer"), else the last one that began (in
-        the past tense), the next one that has not ended (in the future), else the nearest."""
-        published = self.published
-        starts = {year: dt.date(year, first_month, 1) for year in (published.year - 1, published.year,
-                                                                  published.year + 1)}  # fmt: skip
-        ends = {year: dt.date(year + (1 if last_month < first_month else 0), last_month, 28) for year in starts}
-        current = next((year for year in starts if starts[year] <= published <= ends[year]), None)
-        if shift is not None:
-            if shift == 0 and current is not None:
-                return current
-            ahead = [year for year in starts if starts[year] > published]
-            behind = [year for year in starts if ends[year] < published]
-            return (min(ahead) if shift > 0 else max(behind)) if shift else min(ahead)
-        if tense == "past":
-            return max(year for year in starts if starts[year] <= published)
-        if current is not None:
-            return current
-        return min(year for year in starts if starts[year] > published)
 
     def bare_ordinal(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
         """on the 22nd, 11-е, 11-го: a day whose month the text gave before (or the publication's)."""
@@ -358,46 +295,6 @@ class PeriodReader:
         months = first.precision == second.precision == Event.Precision.MONTH
         return months and (first.start.month == 1 or at(tokens, first.first - 1).lower in STATISTICS_WORDS)
 
-    def half_year(self, tokens: list[Token], i: int) -> Mention | None:
-        """Halves and quarters of a year: in the second half of the year / of 2027 / of next year, in the first
-        quarter, во втором полугодии [2027 года], в IV квартале: their months."""
-        ordinal = at(tokens, i).lower if self.language == "en" else self.lemma(at(tokens, i))
-        unit = at(tokens, i + 1).lower if self.language == "en" else self.lemma(at(tokens, i + 1))
-        if at(tokens, i).text.isupper() and at(tokens, i).lower in QUARTERS:
-            ordinal = at(tokens, i).lower  # "IV квартал"
-        part = PARTS_OF_YEAR.get(unit, {}).get(ordinal)
-        if part is None:
-            return None
-        k, year = i + 2, None
-        if self.language == "en" and at(tokens, k).lower == "of":
-            k += 1
-            if at(tokens, k).lower == "the" and at(tokens, k + 1).lower == "year":
-                k += 2
-            elif not (self.year(tokens, k) or self.shift(tokens, k, "year")):
-                return None
-        if self.year(tokens, k):
-            year, k = self.year(tokens, k), self.past_year_words(tokens, k + 1)
-        elif (relative := self.shift(tokens, k, "year")) is not None:
-            year, k = self.published.year + relative[0], relative[1]
-        if year is None:
-            # The part not yet over, unless the words speak of the past.
-            ended = dt.date(self.published.year, part[1], 28) < self.published
-            year = self.published.year + (1 if ended and self.tense_at(i) != "past" else 0)
-        return Mention(i, k, dt.date(year, part[0], 1), dt.date(year, part[1], 1), Event.Precision.MONTH,
-                       explicit_year=False)  # fmt: skip
-
-    def decade(self, tokens: list[Token], i: int) -> Mention | None:
-        """в первой декаде мая, во второй декаде июня 2026 года: the ten days (the last one to the month's end)."""
-        days = DECADES.get(self.lemma(at(tokens, i))) if self.language == "ru" else None
-        month = self.month(at(tokens, i + 2)) if days and self.lemma(at(tokens, i + 1)) == "декада" else None
-        if month is None:
-            return None
-        last = days[1] if days[1] < 31 else 28
-        mention = self.with_year(tokens, i, i + 3, Partial(days[0], month, last, month))
-        if mention is not None and days[1] == 31:
-            mention.last = month_end(mention.start)
-        return mention
-
     def numeric(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
         """14.11.2017, and without the year 14.11 or 24–25.09 (a two-digit month: "3.5 per cent" is no date): day,
         month [and year] joined by full stops, without spaces; 20/03/2026 the same with slashes (month first only
@@ -465,9 +362,9 @@ class PeriodReader:
 
     def cancelling(self, tokens: list[Token], k: int) -> bool:
         """Whether token k is a verb of cancelling ("cancelled", "отменён", "отменяется"), not negated ("has not been
-        cancelled") and not a noun ("debt cancellation", "отмена санкций": a topic)."""
+        cancelled", "отменён не был") and not a noun ("debt cancellation", "отмена санкций": a topic)."""
         token = tokens[k]
-        if not token.lower.startswith(CANCELLED) or {t.lower for t in tokens[max(0, k - 3) : k]} & NEGATIONS:
+        if not token.lower.startswith(CANCELLED) or {t.lower for t in tokens[max(0, k - 3) : k + 2]} & NEGATIONS:
             return False
         if self.language == "ru":
             return self.morphology.analysis(token.lower)[1] in ("VERB", "PRTS", "PRTF", "INFN")

@@ -1,14 +1,23 @@
-"""The tense of a clause, which decides the year a date leaves out: the tense half of the DateReader.
+"""The tense of a clause, and the year a date leaves out, which it decides: the tense half of the DateReader.
 
 English: auxiliaries and the past forms of the verbs releases use ("will", "took place", "held"); a participle after
 "be" is passive, not past ("is to be held"); "would" of reported plans is the future ("agreed that the Days would be
-held"). Russian: the verbs' tenses from pymorphy3, and verbs of planning ("планируется", "договорились").
+held"). Russian: the verbs' tenses from pymorphy3, and verbs of planning ("планируется", "договорились"). A
+cancelling ("was cancelled", "отменён") tells no tense: the event is as often to come as past.
+
+The year a date leaves out: the one its weekday has, the event's name gives ("Expo 2026"), the paragraph named, the
+tense allows, else the nearest; "of the same year" is the year last named; in a list of events to come, a line's day
+follows the line before it ("– 29 May …", "– 15–20 September …": the September after that May).
 """
 
 import bisect
+import datetime as dt
 
-from .release_dates import at
+from events.models import Event
+
+from .release_dates import Mention, Partial, at
 from .release_kinds import ANNOUNCED, MOVED
+from .release_periods import CANCELLED
 from .release_words import Token
 
 # At most this many words before a weekday tell its tense (a bounded look: time linear in the text).
@@ -95,7 +104,12 @@ class TenseReader:
         self.work["tense words"] += len(tokens)
         if self.language == "en":
             words = {token.lower for token in tokens}
-            past = {token.lower for k, token in enumerate(tokens) if at(tokens, k - 1).lower not in BE_WORDS}
+            # "The concert on 8 July was cancelled": the cancelling is told, not when its event was.
+            past = {
+                token.lower
+                for k, token in enumerate(tokens)
+                if at(tokens, k - 1).lower not in BE_WORDS and not at(tokens, k + 1).lower.startswith(CANCELLED)
+            }
             headline = any(
                 token.lower == "to"
                 and at(tokens, k + 1).lower in HEADLINE_FUTURE
@@ -115,7 +129,7 @@ class TenseReader:
             return "past" if past & PAST_WORDS else "present" if words & PRESENT_WORDS else ""
         tenses = set()
         for token in tokens:
-            if token.text[:1].isalpha() and token.text.isalpha() and not token.text.isascii():
+            if token.text.isalpha() and not token.text.isascii() and not token.lower.startswith(CANCELLED):
                 form, part_of_speech, tense, _number = self.morphology.analysis(token.lower)
                 if form in RUSSIAN_FUTURE:
                     tenses.add("futr")
@@ -128,3 +142,67 @@ class TenseReader:
     def tells_happening(self, tokens: list[Token]) -> bool:
         """Whether a verb of the words says an event took place ("held talks", "состоялись переговоры")."""
         return any(token.lower in HAPPENING or self.lemma(token) in HAPPENING for token in tokens)
+
+    def with_year(self, tokens: list[Token], i: int, k: int, parts: Partial) -> Mention | None:
+        """The mention of days whose words end at token k, with the year the text gives or the sentence implies."""
+        year, explicit = self.year(tokens, k), True
+        if year is not None:
+            k = self.past_year_words(tokens, k + 1)
+        elif (relative := self.shift(tokens, k, "year")) is not None:  # 14 November last year
+            year, k = self.published.year + relative[0], relative[1]
+        elif self.last_year is not None and (same := self.same_year_words(tokens, k)):
+            year, k = self.last_year, k + same  # "и подписанное 14 декабря того же года"
+        if at(tokens, k).text == "(" and self.weekday(at(tokens, k + 1)) is not None and at(tokens, k + 2).text == ")":
+            parts.weekday, k = self.weekday(at(tokens, k + 1)), k + 3  # 14 ноября (вторник)
+        if year is None:
+            year, explicit = self.infer_year(tokens, i, parts), False
+        if year is None:
+            return None
+        try:
+            first = dt.date(year, parts.month, parts.day)
+            last = dt.date(year + (1 if parts.last_month < parts.month else 0), parts.last_month, parts.last_day)
+        except ValueError:
+            return None  # "31 April": no year has it
+        if last < first:
+            return None
+        return Mention(i, k, first, last, Event.Precision.DAY, explicit)
+
+    def infer_year(self, tokens: list[Token], i: int, parts: Partial) -> int | None:
+        """The year a date leaves out: the weekday's, the event's name's, the paragraph's, the tense's, else the
+        nearest."""
+        published, tense = self.published, self.tense_at(i)
+        if tense == "future" and self.opened_before(tokens, i):
+            tense = "past"  # "The exhibition opened on 27 January and will run until 14 March": its own verb's
+        if parts.weekday is None and (named := self.name_year(tokens, i)) is not None:
+            return named  # "«Кыргыз Экспо-2026» 9–11 сентября", "Expo 2026 on 8–11 April"
+        candidates = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                candidates.append(dt.date(year, parts.month, parts.day))
+            except ValueError:
+                continue
+        if parts.weekday is not None and (same := [d for d in candidates if d.weekday() == parts.weekday]):
+            candidates = same
+        elif self.context_year and self.context_year != published.year:
+            try:
+                in_context = dt.date(self.context_year, parts.month, parts.day)
+            except ValueError:
+                in_context = None
+            allowed = in_context and not (tense == "future" and in_context < published)
+            if allowed and not (tense == "past" and in_context > published):
+                return self.context_year
+        by_tense = [
+            d for d in candidates if (tense != "future" or d >= published) and (tense != "past" or d <= published)
+        ]
+        chosen = by_tense or candidates
+        nearest = min(chosen, key=lambda day: abs((day - published).days)) if chosen else None
+        if nearest is not None and nearest < published and tense != "past" and self.lists_ahead():
+            # A list of events to come goes on in time: its next line is not in the past.
+            return next((day.year for day in chosen if day >= self.last_day), nearest.year)
+        return nearest.year if nearest else None
+
+    def lists_ahead(self) -> bool:
+        """Whether the sentence is a line of a list (lines led by dashes or bullets) an earlier line of which named a
+        day to come (not an interview's answer led by a dash, after a question)."""
+        in_list = self.list_start is not None and self.last_day_at >= self.list_start
+        return in_list and self.last_day is not None and self.last_day >= self.published

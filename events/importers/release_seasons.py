@@ -1,0 +1,168 @@
+"""Periods of months: seasons, halves and quarters of a year, tenths of a month, and runs of months.
+
+What it reads, in English and Russian:
+- seasons, as months: "in the autumn", "this summer", "in the spring of 2024", "осенью", "летом прошлого года",
+  "этой зимой" (a winter is December to February; "winter 2024", "зимой 2024 года", the one that ends in 2024);
+- halves and quarters of a year ("in the second half of 2027", "в IV квартале") and tenths of a month ("в первой
+  декаде мая");
+- a run of months from one to another: "from June to August", "from June to November 2027", "between May and
+  July", "from mid-November to the end of March", "с середины сентября до конца октября" (a run to an earlier
+  month ends in the next year: "from November to March").
+"""
+
+import datetime as dt
+
+from events.models import Event
+
+from .release_dates import PERIOD_PARTS, RANGE_STARTS, SHIFTS, Mention, Partial, at
+from .release_periods import month_end
+from .release_words import Token
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+           "весна": (3, 5), "лето": (6, 8), "осень": (9, 11), "зима": (12, 2), "весной": (3, 5), "летом": (6, 8),
+           "осенью": (9, 11), "зимой": (12, 2)}  # fmt: skip
+# Russian adverbs of season ("осенью") name one alone; a noun ("осень") or an English word needs a word before
+# ("in the autumn", "этой осенью", "this summer") or a year after ("autumn 2024"): "summer" alone is often a name.
+SEASON_ADVERBS = {"весной", "летом", "осенью", "зимой"}
+SEASON_BEFORE = {"in", "the", "during", "this", "next", "last", "coming", "past", "в", "этот", "прошлый", "следующий",
+                 "будущий", "нынешний", "текущий", "минувший", "предстоящий", "of", "на"}  # fmt: skip
+# Halves of a year ("in the second half of the year", "во втором полугодии") and tenths of a month ("в первой
+# декаде мая"): their first and last months, their first and last days.
+HALVES = {"first": (1, 6), "second": (7, 12), "первый": (1, 6), "второй": (7, 12)}
+QUARTERS = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 12), "первый": (1, 3),
+            "второй": (4, 6), "третий": (7, 9), "четвёртый": (10, 12), "четвертый": (10, 12), "i": (1, 3),
+            "ii": (4, 6), "iii": (7, 9), "iv": (10, 12)}  # fmt: skip
+PARTS_OF_YEAR = {"half": HALVES, "quarter": QUARTERS, "полугодие": HALVES, "квартал": QUARTERS}
+DECADES = {"первый": (1, 10), "второй": (11, 20), "третий": (21, 31)}
+# Words that end a run of months begun with "from", "between" or "с": "from June to August", "с июня по август".
+MONTHS_TO = {"to", "until", "till", "through", "and", "по", "до", "и"}
+
+
+class SeasonReader:
+    """Periods of months; the ReleaseReader (release.py) sets up the state used here."""
+
+    def season(self, tokens: list[Token], i: int) -> Mention | None:
+        """in the autumn, this summer, autumn 2024, осенью, летом прошлого года: the season's months."""
+        word = self.lemma(at(tokens, i))
+        english_name = self.language == "en" and at(tokens, i).text[:1].isupper()
+        if english_name or (word not in SEASONS and at(tokens, i).lower not in SEASONS):
+            return None  # English writes seasons in lower case: "the Summer Academy" is a name
+        first_month, last_month = SEASONS.get(at(tokens, i).lower) or SEASONS[word]
+        before = self.lemma(at(tokens, i - 1))
+        end, year = i + 1, None
+        if at(tokens, end).lower == "of" and self.year(tokens, end + 1):
+            end += 1
+        if self.year(tokens, end):
+            year, end = self.year(tokens, end), self.past_year_words(tokens, end + 1)
+        elif (relative := self.shift(tokens, end, "year")) is not None:
+            year, end = self.published.year + relative[0], relative[1]
+        elif at(tokens, i).lower not in SEASON_ADVERBS and before not in SEASON_BEFORE:
+            return None
+        start = i - 1 if before in SHIFTS else i
+        if year is None:
+            year = self.season_year(first_month, last_month, SHIFTS.get(before), self.tense_at(i))
+        elif first_month > last_month:
+            year -= 1  # "winter 2024": the winter that ends in 2024
+        first = dt.date(year, first_month, 1)
+        last = dt.date(year + (1 if last_month < first_month else 0), last_month, 1)
+        return Mention(start, end, first, last, Event.Precision.MONTH, explicit_year=False)
+
+    def season_year(self, first_month: int, last_month: int, shift: int | None, tense: str) -> int:
+        """The year a season starts in: the one the shift names ("last summer"), else the last one that began (in
+        the past tense), the next one that has not ended (in the future), else the nearest."""
+        published = self.published
+        starts = {year: dt.date(year, first_month, 1) for year in (published.year - 1, published.year,
+                                                                  published.year + 1)}  # fmt: skip
+        ends = {year: dt.date(year + (1 if last_month < first_month else 0), last_month, 28) for year in starts}
+        current = next((year for year in starts if starts[year] <= published <= ends[year]), None)
+        if shift is not None:
+            if shift == 0 and current is not None:
+                return current
+            ahead = [year for year in starts if starts[year] > published]
+            behind = [year for year in starts if ends[year] < published]
+            return (min(ahead) if shift > 0 else max(behind)) if shift else min(ahead)
+        if tense == "past":
+            return max(year for year in starts if starts[year] <= published)
+        if current is not None:
+            return current
+        return min(year for year in starts if starts[year] > published)
+
+    def half_year(self, tokens: list[Token], i: int) -> Mention | None:
+        """Halves and quarters of a year: in the second half of the year / of 2027 / of next year, in the first
+        quarter, во втором полугодии [2027 года], в IV квартале: their months."""
+        ordinal = at(tokens, i).lower if self.language == "en" else self.lemma(at(tokens, i))
+        unit = at(tokens, i + 1).lower if self.language == "en" else self.lemma(at(tokens, i + 1))
+        if at(tokens, i).text.isupper() and at(tokens, i).lower in QUARTERS:
+            ordinal = at(tokens, i).lower  # "IV квартал"
+        part = PARTS_OF_YEAR.get(unit, {}).get(ordinal)
+        if part is None:
+            return None
+        k, year = i + 2, None
+        if self.language == "en" and at(tokens, k).lower == "of":
+            k += 1
+            if at(tokens, k).lower == "the" and at(tokens, k + 1).lower == "year":
+                k += 2
+            elif not (self.year(tokens, k) or self.shift(tokens, k, "year")):
+                return None
+        if self.year(tokens, k):
+            year, k = self.year(tokens, k), self.past_year_words(tokens, k + 1)
+        elif (relative := self.shift(tokens, k, "year")) is not None:
+            year, k = self.published.year + relative[0], relative[1]
+        if year is None:
+            # The part not yet over, unless the words speak of the past.
+            ended = dt.date(self.published.year, part[1], 28) < self.published
+            year = self.published.year + (1 if ended and self.tense_at(i) != "past" else 0)
+        return Mention(i, k, dt.date(year, part[0], 1), dt.date(year, part[1], 1), Event.Precision.MONTH,
+                       explicit_year=False)  # fmt: skip
+
+    def decade(self, tokens: list[Token], i: int) -> Mention | None:
+        """в первой декаде мая, во второй декаде июня 2026 года: the ten days (the last one to the month's end)."""
+        days = DECADES.get(self.lemma(at(tokens, i))) if self.language == "ru" else None
+        month = self.month(at(tokens, i + 2)) if days and self.lemma(at(tokens, i + 1)) == "декада" else None
+        if month is None:
+            return None
+        last = days[1] if days[1] < 31 else 28
+        mention = self.with_year(tokens, i, i + 3, Partial(days[0], month, last, month))
+        if mention is not None and days[1] == 31:
+            mention.last = month_end(mention.start)
+        return mention
+
+    def month_span(self, tokens: list[Token], i: int) -> Mention | None:
+        """from June to August, from November 2026 to March 2027, from June to November 2027, between May and July,
+        с июня по август: the months from the first to the last (not "from January to April" without a year: the
+        period of figures)."""
+        if (first := self.month(at(tokens, i))) is None:
+            return None
+        start = i - 1
+        while start > i - 5 and at(tokens, start).lower in PERIOD_PARTS:
+            start -= 1  # "from mid-November", "с середины сентября"
+        start_word = at(tokens, start).lower
+        if start_word not in RANGE_STARTS:
+            return None
+        k, first_year = i + 1, self.year(tokens, i + 1)
+        if first_year is not None:
+            k = self.past_year_words(tokens, k + 1)
+        joining = at(tokens, k).lower
+        if joining not in MONTHS_TO or (joining in ("and", "и")) != (start_word in ("between", "между")):
+            return None
+        k += 1
+        while k < i + 12 and at(tokens, k).lower in PERIOD_PARTS:
+            k += 1  # "to the end of March", "до конца октября"
+        end, last = k + 1, self.month(at(tokens, k))
+        if last is None or last == first or self.number(at(tokens, end), 1, 31) is not None:
+            return None  # "from June to August 15": days, not months
+        last_year = self.year(tokens, end)
+        if last_year is not None:
+            end = self.past_year_words(tokens, end + 1)
+        if first_year is None and last_year is None:
+            if first == 1:
+                return None
+            # The year of the run's last month: "between May and July", said in June, is this year's.
+            last_year = self.infer_year(tokens, i, Partial(1, last, 1, last))
+        if first_year is None:
+            first_year = last_year - (1 if last < first else 0)
+        last_year = last_year or first_year + (1 if last < first else 0)
+        if not 0 < (last_year - first_year) * 12 + last - first < 12:
+            return None
+        return Mention(i, end, dt.date(first_year, first, 1), dt.date(last_year, last, 1), Event.Precision.MONTH,
+                       explicit_year=False, run=True)  # fmt: skip

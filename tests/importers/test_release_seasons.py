@@ -1,0 +1,58 @@
+"""Drafting of runs of months ("from June to August", "с середины сентября до конца октября") and of expeditions
+(release_seasons.py)."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = dt.date(2026, 6, 1)
+
+
+def proposals(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(p.iso, p.event_type.slug, str(p.reason)) for p in propose(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The exhibition will run from June to August.", ("2026-06..2026-08", "exhibition")),
+        ("The exhibition will be on view from June to November 2027.", ("2027-06..2027-11", "exhibition")),
+        ("The exhibition will travel from November 2026 to March 2027.", ("2026-11..2027-03", "exhibition")),
+        ("The camp will run between May and July.", ("2026-05..2026-07", "other")),
+        ("The expedition will work from mid-November to the end of March.", ("2026-11..2027-03", "other")),
+        ("Выставка будет открыта с июня по август.", ("2026-06..2026-08", "exhibition")),
+        ("Экспедиция будет работать с середины сентября до конца октября.", ("2026-09..2026-10", "other")),
+        ("Выставка пройдёт с декабря 2026 года по март 2027 года.", ("2026-12..2027-03", "exhibition")),
+    ],
+)
+def test_a_run_of_months_from_one_to_another_is_the_events_months(seed, text, expected):
+    assert proposals(text) == [(*expected, "")]
+
+
+@pytest.mark.parametrize(
+    "text", ["From January to April, trade grew by 5%.", "С января по апрель товарооборот вырос на 5%."]
+)
+def test_months_from_january_without_a_year_are_the_period_of_figures(seed, text):
+    assert proposals(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The festival was held from May to June.", "2026-05..2026-06"),
+        ("The camp will run between May and July.", "2026-05..2026-07"),
+        ("The festival was held from March to April.", "2026-03..2026-04"),
+    ],
+)
+def test_a_run_of_months_takes_the_year_its_last_month_and_the_tense_give(seed, text, expected):
+    assert [iso for iso, _slug, _reason in proposals(text)] == [expected]
+
+
+def test_a_run_of_months_frames_no_day_said_after_it(seed):
+    text = "The expedition will work on the island from mid-November to the end of March, the institute said today."
+
+    assert proposals(text, dt.date(2026, 11, 5)) == [("2026-11..2027-03", "other", "")]
