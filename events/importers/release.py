@@ -305,6 +305,8 @@ class ReleaseReader(
         publication's day); else none, and the event it names may be the topic of the next sentence's days ("The
         festival returns to Tokyo! From Friday, 2 July, to Sunday, 4 July, the ballet will perform.")."""
         kind, keyword_at = self.event_type(tokens, nearest_last=False)
+        if self.lasts_days(tokens, kind):
+            return []  # "Экспозиция продлится три дня": the length of the event just named
         if kind is not None and merge.tells_time(tokens, keyword_at):
             # "Ahead of the Session, the Seimas will open an exhibition. It will run from…": the exhibition's days
             later, later_at = self.event_type(tokens[keyword_at + 1 :], nearest_last=False)
@@ -369,11 +371,15 @@ class ReleaseReader(
         end = mention.end
         segment = tokens[end:following]
         segment = segment[: next((k for k, t in enumerate(segment) if t.text == ";"), len(segment))]  # another clause's
-        if mention.precision != Event.Precision.DAY and not (self.list_start is not None and mention.first <= 1):
+        if mention.precision != Event.Precision.DAY and not self.leads_line(tokens, mention.first, mention.end):
             # (not a list's line led by its month: "– June, Ashgabat – International Forum")
             fronted = mention.first <= FRONTED and segment[:1] and segment[0].text == ","
             skip = 1 if fronted or (segment[:1] and segment[0].text in "—–") else 0
-            marks = (k for k in range(len(segment)) if k >= skip and is_clause_mark(segment, k))
+            marks = (
+                k
+                for k in range(len(segment))
+                if k >= skip and is_clause_mark(segment, k) and not merge.names_places(segment, k)
+            )  # not the comma of "в Улан-Баторе, Дархане и Эрдэнэте прошли Дни"
             segment = segment[: next(marks, len(segment))]
         kind, keyword_at = self.event_type(segment, nearest_last=False)
         if kind is not None and mention.counted and keyword_at <= 2:

@@ -29,6 +29,8 @@ from events.models import Event
 from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, shared_morphology
 
 LINE_BULLETS = {"-", "–", "—", "•", "*", "·"}  # what leads a list's line
+# Words of a part of a month as a list's line starts with them: "• конец августа", "• вторая половина сентября".
+LINE_PERIOD_PARTS = {"конец", "начало", "середина", "первая", "вторая", "половина", "mid-", "beginning", "end"}
 RANGE_STARTS = {"from", "between", "с", "со", "между"}  # "from 3 to 5 March", "с 10 по 12 апреля"
 RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до", "и"}
 # Words that end a range whatever comes between it and its first day ("opens on 5 May and runs until 20 June").
@@ -143,6 +145,18 @@ class DateReader:
             k -= 1
         scheduled = at(tokens, k).lower == "for" and at(tokens, k - 1).lower in SCHEDULED  # "planned for April"
         return scheduled or at(tokens, k).lower in IN_WORDS | MONTH_UNTIL | {"during"}
+
+    def leads_line(self, tokens: list[Token], i: int, k: int) -> bool:
+        """Whether the date at tokens [i, k) leads a list's line, after its bullet and words like "end of", before a
+        comma or a dash: "– June, Ashgabat – Forum", "• конец августа, Минск – фотовыставка", "– autumn – Forum"."""
+        first = 1 if at(tokens, 0).text in LINE_BULLETS else 0
+        parts = {token.lower for token in tokens[first:i]}
+        return (
+            self.bulleted
+            and i <= 4
+            and parts <= PERIOD_PARTS | LINE_PERIOD_PARTS
+            and at(tokens, k).text in {",", *DASHES}
+        )
 
     # Mentions -----------------------------------------------------------------------------------
 
@@ -300,7 +314,7 @@ class DateReader:
             first = dt.date(self.published.year, month, 1)
             return Mention(i - 1, k, first, first, Event.Precision.MONTH)
         # "in June", "в начале июня": the year from the sentence; "– June, Ashgabat – Forum": a list's line
-        if self.after_in(tokens, i) or (i == 1 and tokens[0].text in LINE_BULLETS and at(tokens, 2).text in ",–—"):
+        if self.after_in(tokens, i) or self.leads_line(tokens, i, k):
             year = self.infer_year(tokens, i, Partial(15, month, 15, month))
             first = last = dt.date(year, month, 1)
             if (at(tokens, k).text in DASHES or at(tokens, k).lower in ("and", "и")) and (

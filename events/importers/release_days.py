@@ -18,7 +18,7 @@ import itertools
 from events.models import Event
 
 from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at, bare, in_year
-from .release_periods import DEADLINE
+from .release_periods import CONTINUING, DEADLINE
 from .release_seasons import SEASONS
 from .release_words import DASHES, TOKEN, WEEKDAY_BEFORE, Token
 
@@ -194,6 +194,26 @@ class DayReader:
         # Council meeting, the Commission opened an exhibition").
         end = day_at + 1 if kind.is_visit else k + keyword_at + 1
         return Mention(first, end, day, day, Event.Precision.DAY, False, counted=True)
+
+    def lasts_days(self, tokens: list[Token], kind) -> bool:
+        """Whether a sentence without a date gives the length of the one-day event of the sentence before ("откроется
+        Национальная выставка. Экспозиция продлится три дня", "It will run for five days"); if so, it now lasts
+        that long. kind: the type the sentence names, if any (it must be that event's)."""
+        last = self.last_proposal
+        if last is None or last.reason or last.precision != Event.Precision.DAY or last.start != last.end:
+            return False
+        if kind is not None and kind != last.event_type:
+            return False
+        for k in range(len(tokens) - 1):
+            if self.lemma(tokens[k]) not in CONTINUING:
+                continue
+            following = tokens[k + 1 : k + 5]
+            for n, token in enumerate(following[:-1]):
+                count = DURATIONS.get(token.lower) or (self.number(token, 2, 31) if token.text.isdigit() else None)
+                if count and following[n + 1].lower in ("days", "дня", "дней"):
+                    last.end = last.start + dt.timedelta(days=count - 1)
+                    return True
+        return False
 
     def with_duration(self, tokens: list[Token], mention: Mention) -> Mention:
         """A day and how long it lasts: "opens on 13 June and lasts two days", "продлится три дня", "a three-day"."""

@@ -215,6 +215,20 @@ def instead(tokens: list[Token], before: Mention, mention: Mention) -> bool:
     return mention.start > before.last and len(between) <= LEG_WORDS and any(t.lower in CONTRAST for t in between)
 
 
+def names_places(tokens: list[Token], k: int) -> bool:
+    """Whether the comma at token k is one of a list of names ("in Ulaanbaatar, Darkhan and Erdenet", "в Улан-Баторе,
+    Дархане и Эрдэнэте"): capitalised words after it, up to an "and" before the last one."""
+    if tokens[k].text != "," or not at(tokens, k - 1).text[:1].isupper():
+        return False
+    j = k + 1
+    while j < min(len(tokens), k + 12) and tokens[j].text[:1].isupper():
+        following = at(tokens, j + 1)
+        if following.lower in ("and", "и"):
+            return at(tokens, j + 2).text[:1].isupper()
+        j += 2 if following.text == "," else 1
+    return False
+
+
 def contains(mention: Mention, day: Mention, proposal: Proposal) -> bool:
     """Whether a mention of days starts or ends on a single day named before it, whose proposal is the last one
     ("Вчера завершился визит, проходивший 11–12 марта"; not "talks on 9 March, while the campaign from 1 to 31

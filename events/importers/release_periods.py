@@ -54,9 +54,9 @@ CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "due", "закр
            "завершиться", "заканчиваться", "закончиться"}  # fmt: skip
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
 CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display", "view",
-              "show", "shown", "exhibited",
+              "show", "shown", "exhibited", "available",
               "продлиться", "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть",
-              "экспонироваться", "экспонировать"}  # fmt: skip
+              "экспонироваться", "экспонировать", "доступный"}  # fmt: skip
 CONTINUING_WINDOW = 8
 # Verbs of figures: a month or a year in their clause is the period they are given for ("trade grew by 14% in
 # 2025", "товарооборот в 2025 году вырос"), not an event's ("the Commission on Trade will meet in June" is).

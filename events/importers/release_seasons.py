@@ -44,7 +44,8 @@ class SeasonReader:
     def season(self, tokens: list[Token], i: int) -> Mention | None:
         """in the autumn, this summer, autumn 2024, осенью, летом прошлого года: the season's months."""
         word = self.lemma(at(tokens, i))
-        english_name = self.language == "en" and at(tokens, i).text[:1].isupper()
+        leads = self.leads_line(tokens, i, i + 1)  # "– autumn – Forum of the Intelligentsia"
+        english_name = self.language == "en" and at(tokens, i).text[:1].isupper() and not leads
         if english_name or (word not in SEASONS and at(tokens, i).lower not in SEASONS):
             return None  # English writes seasons in lower case: "the Summer Academy" is a name
         first_month, last_month = SEASONS.get(at(tokens, i).lower) or SEASONS[word]
@@ -56,7 +57,7 @@ class SeasonReader:
             year, end = self.year(tokens, end), self.past_year_words(tokens, end + 1)
         elif (relative := self.shift(tokens, end, "year")) is not None:
             year, end = self.published.year + relative[0], relative[1]
-        elif at(tokens, i).lower not in SEASON_ADVERBS and before not in SEASON_BEFORE:
+        elif at(tokens, i).lower not in SEASON_ADVERBS and before not in SEASON_BEFORE and not leads:
             return None
         start = i - 1 if before in SHIFTS else i
         if year is None:

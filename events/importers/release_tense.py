@@ -6,8 +6,8 @@ held"). Russian: the verbs' tenses from pymorphy3, and verbs of planning ("пл�
 cancelling ("was cancelled", "отменён") tells no tense: the event is as often to come as past.
 
 The year a date leaves out: the one its weekday has, the event's name gives ("Expo 2026"), the paragraph named, the
-tense allows, else the nearest; "of the same year" is the year last named; in a list of events to come, a line's day
-follows the line before it ("– 29 May …", "– 15–20 September …": the September after that May).
+tense allows, else the nearest; "of the same year" is the year last named; a line of a list of events to come is to
+come too ("– 29 May …", "– 15–20 September …": the next September, not the last one).
 """
 
 import bisect
@@ -191,15 +191,13 @@ class TenseReader:
             allowed = in_context and not (tense == "future" and in_context < published)
             if allowed and not (tense == "past" and in_context > published):
                 return self.context_year
+        if tense != "past" and self.lists_ahead() and (ahead := [d for d in candidates if d >= published]):
+            return min(ahead).year  # a list of events to come stays to come
         by_tense = [
             d for d in candidates if (tense != "future" or d >= published) and (tense != "past" or d <= published)
         ]
         chosen = by_tense or candidates
-        nearest = min(chosen, key=lambda day: abs((day - published).days)) if chosen else None
-        if nearest is not None and nearest < published and tense != "past" and self.lists_ahead():
-            # A list of events to come goes on in time: its next line is not in the past.
-            return next((day.year for day in chosen if day >= self.last_day), nearest.year)
-        return nearest.year if nearest else None
+        return min(chosen, key=lambda day: abs((day - published).days)).year if chosen else None
 
     def lists_ahead(self) -> bool:
         """Whether the sentence is a line of a list (lines led by dashes or bullets) an earlier line of which named a

@@ -147,3 +147,43 @@ def test_an_interviews_answer_led_by_a_dash_is_no_line_of_a_list(seed):
         ("2026-12-29", "exhibition"),
         ("2026-09-03..2026-09-04", "visit"),
     ]
+
+
+def test_a_list_lines_led_by_part_of_a_month_or_a_season_are_read(seed):
+    text = (
+        "Во втором полугодии запланировано проведение следующих основных мероприятий:\n\n"
+        "• 18 июля, Минск – заседание Совета постоянных полномочных представителей;\n\n"
+        "• конец августа, Минск – фотовыставка «Таджикистан – страна гор и воды»;\n\n"
+        "• вторая половина сентября, Худжанд – Международный молодежный форум «Содружество»."
+    )
+
+    assert proposals(text, dt.date(2025, 7, 1)) == [
+        ("2025-07-18", "meeting", ""),
+        ("2025-08", "exhibition", ""),
+        ("2025-09", "forum", ""),
+    ]
+
+
+def test_a_list_line_led_by_a_season_is_read(seed):
+    text = (
+        "The Plan provides for the following main events:\n"
+        "– 29 May, Avaza – meeting of the Council of Heads of Government;\n"
+        "– autumn – Forum of the Creative and Scientific Intelligentsia, Ashgabat."
+    )
+
+    assert proposals(text, dt.date(2026, 1, 20)) == [("2026-05-29", "meeting", ""), ("2026-09..2026-11", "forum", "")]
+
+
+def test_a_month_at_the_start_of_prose_is_no_list_line(seed):
+    assert proposals("June, the month of the longest days, was quiet.", dt.date(2026, 1, 20)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В июне в Улан-Баторе, Дархане и Эрдэнэте прошли Дни российской культуры.",
+        "In June, Ulaanbaatar, Darkhan and Erdenet hosted the Days of Russian Culture.",
+    ],
+)
+def test_a_months_event_after_a_list_of_places_is_its_own(seed, text):
+    assert proposals(text, dt.date(2026, 12, 28)) == [("2026-06", "culture-days", "")]

@@ -318,3 +318,31 @@ def test_days_and_a_week_with_an_event_between_stay_apart(seed):
         ("2026-02-04..2026-02-05", "forum"),
         ("2026-02-02..2026-02-08", "meeting"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В следующий понедельник в Астане откроется Национальная выставка. Экспозиция продлится три дня.",
+        "The National Exhibition opens in Astana next Monday. It will run for three days.",
+    ],
+)
+def test_a_length_told_in_the_next_sentence_lasts_the_event_just_named(seed, text):
+    assert proposals(text, dt.date(2026, 10, 12)) == [("2026-10-19..2026-10-21", "exhibition", "")]
+
+
+def test_a_length_of_another_kind_of_event_lengthens_nothing(seed):
+    text = "The National Exhibition opens in Astana next Monday. The festival will run for three days."
+
+    assert proposals(text, dt.date(2026, 10, 12)) == [("2026-10-19", "exhibition", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11 ноября откроется выставка произведений. Экспозиция будет доступна для посетителей до 06.12.2026.",
+        "On 11 November an exhibition of paintings opens; it will be available to visitors until 6 December.",
+    ],
+)
+def test_an_exhibition_available_until_a_day_runs_until_it(seed, text):
+    assert proposals(text, dt.date(2026, 10, 12)) == [("2026-11-11..2026-12-06", "exhibition", "")]
