@@ -34,7 +34,7 @@ from events.models import Event, EventType, Person
 
 from . import release_merge as merge
 from .release_dates import LINE_BULLETS as BULLETS
-from .release_dates import DateReader, Mention
+from .release_dates import DateReader, Mention, at
 from .release_days import DayReader
 from .release_kinds import GENERAL_TYPE, REASONS, KindReader
 from .release_merge import another_leg, contains, is_dateline, narrows, opens, sharpens, visits_talks, with_legs, within
@@ -44,6 +44,7 @@ from .release_places import PlaceReader
 from .release_seasons import SeasonReader
 from .release_tense import TenseReader
 from .release_words import (
+    CAPTION_WORDS,
     DASHES,
     MAX_PROPOSALS,
     MAX_TEXT,
@@ -112,6 +113,7 @@ class ReleaseReader(
         self.found: list[Proposal] = []  # the release's proposals so far
         self.sentence_lemma_sets: dict[str, set[str]] = {}  # their sentences' words, each read once
         self.heading_day: Mention | None = None  # the day of a programme's heading line, for the lines below it
+        self.weekdays_above: Mention | None = None  # the days of the last heading that was weekdays alone
         self.headed_line = False  # whether the heading's own line named its event
         self.dated = False  # whether the text named a date yet
         self.start_sentence([])
@@ -156,8 +158,11 @@ class ReleaseReader(
                 # Prose of several sentences after a programme's lines ends the programme; so does the heading's own
                 # line naming its event ("05.11.2026. Заседание комитета", then the paragraph that tells of it).
                 self.heading_day, self.headed_line = None, False
-            if capitals:
-                self.heading_day = None
+            if capitals or (len(paragraph) > 1 and paragraph[0].isupper()):
+                self.heading_day = None  # and "LAST WEEK. The commission met…": a section of its own
+            body = paragraph[1:] or (paragraphs[number + 1] if number + 1 < len(paragraphs) else [])
+            if (weekdays := self.weekday_heading(paragraph, body)) is not None:
+                self.heading_day, self.heading_paragraph = weekdays, number  # "TUESDAY. Deputy ministers hold…"
             for position, sentence in enumerate(paragraph):
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
@@ -312,8 +317,15 @@ class ReleaseReader(
             later, later_at = self.event_type(tokens[keyword_at + 1 :], nearest_last=False)
             kind, keyword_at = (later, keyword_at + 1 + later_at) if later is not None else (kind, keyword_at)
         self.topic = (kind, keyword_at, tokens) if kind is not None else None
-        if kind is None or self.recurs(tokens, None):
-            return []
+        by_day = self.heading_day is not None and not self.heading_day.vague
+        if (
+            tokens[:1]
+            and tokens[0].lower in CAPTION_WORDS
+            and (at(tokens, 1).text == ":" or at(tokens, 1).text.isdigit())
+        ):
+            return []  # "📸 Photo 4: IDFR lecture hall": a photo's caption under a day's heading
+        if kind is None or (not by_day and self.recurs(tokens, None)):
+            return []  # (under a day's heading, "hold their annual consultations" is that day's)
         day = self.heading_day
         if day is None and (signing := self.signing_word(tokens)) is not None and (day := self.day_of_signing(tokens)):
             kind, keyword_at = self.type_for("signing"), signing  # "Following the talks, … will sign"

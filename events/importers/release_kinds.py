@@ -67,13 +67,13 @@ DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "
              "resolution", "accord", "communique", "law", "constitution", "statute", "document", "договор",
              "соглашение", "конвенция", "меморандум", "декларация", "протокол", "хартия", "указ", "постановление",
              "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность", "roadmap",
-             "карта"}  # fmt: skip
+             "карта", "act", "акт"}  # fmt: skip
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
 IN_FORCE = {"force", "сила"}  # "entered into force", "вступил в силу"
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
                "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
-               "основание"}  # fmt: skip
+               "основание", "created", "создать"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
@@ -495,5 +495,5 @@ class KindReader:
 
     def sentence_words(self, tokens: list[Token]) -> set[str]:
         if self.sentence_lemmas is None:
-            self.sentence_lemmas = {self.lemma(token) for token in tokens}
+            self.sentence_lemmas = {self.lemma(token) for token in tokens} | {token.lower for token in tokens}
         return self.sentence_lemmas

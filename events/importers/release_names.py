@@ -153,6 +153,40 @@ class NameReader:
             kept.append(mention)
         return kept, not own
 
+    def weekday_heading(self, paragraph: list[str], body: list[str]) -> Mention | None:
+        """The days of a paragraph led by its weekday alone ("TUESDAY. Deputy ministers hold…", "MONDAY–WEDNESDAY.",
+        "🔹 MONDAY" or "Monday" on its line over the next): in the week the tense of the words under it tells, the
+        last such day in the past tense, else the next one (the publication's day too); without a tense, as the
+        weekday heading above it, else the nearer; a weekday under another one, the next such day after it. None if
+        it is no such line.
+        body: the sentences under the weekday (the rest of its paragraph, else the next one)."""
+        words = [token for token in TOKEN.finditer(paragraph[0]) if token.group()[:1].isalnum()]
+        days = [self.weekday(Token(word.group(), 0, 0)) for word in words]
+        if not 0 < len(days) <= 2 or None in days:
+            return None
+        # The tense of the first sentence under it ("was received …, reviewed the agenda for the coming months"),
+        # else of them all.
+        first = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(body[0])] if body else []
+        tokens = [Token(m.group(), m.start(), m.end()) for sentence in body for m in TOKEN.finditer(sentence)]
+        tense, published = self.words_tense(first) or self.words_tense(tokens), self.published
+        if self.weekdays_above is not None:
+            # Weekdays under one another go on in time: "Monday", "Tuesday", then "Friday" of the same week.
+            above = self.weekdays_above.start
+            start = above + dt.timedelta(days=(days[0] - above.weekday()) % 7)
+            last = start + dt.timedelta(days=(days[-1] - days[0]) % 7)
+            self.weekdays_above = Mention(0, 0, start, last, Event.Precision.DAY)
+            return self.weekdays_above
+        if not tense and self.heading_day is not None and not self.heading_day.vague:
+            tense = "past" if self.heading_day.start < published else "future"  # as the weekday above it
+        ahead = (days[0] - published.weekday()) % 7
+        if tense == "past" or (not tense and ahead > 3):
+            start = published - dt.timedelta(days=(7 - ahead) % 7)
+        else:
+            start = published + dt.timedelta(days=ahead)
+        last = start + dt.timedelta(days=(days[-1] - days[0]) % 7)
+        self.weekdays_above = Mention(0, 0, start, last, Event.Precision.DAY)
+        return self.weekdays_above
+
     def heading(self, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
         """The date of a line that is only a day and its weekday ("Monday, 30 October"): a programme's heading."""
         if len(mentions) != 1 or mentions[0].precision != Event.Precision.DAY:

@@ -187,3 +187,15 @@ def test_a_month_at_the_start_of_prose_is_no_list_line(seed):
 )
 def test_a_months_event_after_a_list_of_places_is_its_own(seed, text):
     assert proposals(text, dt.date(2026, 12, 28)) == [("2026-06", "culture-days", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Устав Организации, подписанный в Ялте 5 июня 1998 года, вступил в силу 1 мая 1999 года.", "document"),
+        ("The Helsinki Final Act, signed on 1 August 1975, remains the foundation of the OSCE.", "document"),
+        ("BSEC was created on 25 June 1992, when the Heads of State signed the Summit Declaration.", "anniversary"),
+    ],
+)
+def test_a_charter_an_act_or_a_body_created_long_ago_gives_only_an_unticked_date(seed, text, reason):
+    assert [reason for _iso, _slug, reason in proposals(text, dt.date(2026, 6, 30))] == [str(REASONS[reason])]

@@ -225,3 +225,49 @@ def test_a_gala_concert_on_an_events_day_stays_an_event(seed):
         ("2026-06-01..2026-06-05", "festival"),
         ("2026-06-05", "other"),
     ]
+
+
+def test_weekdays_alone_leading_paragraphs_of_a_week_ahead_give_their_days(seed):
+    text = (
+        "THE WEEK AHEAD\n\n"
+        "TUESDAY. Deputy foreign ministers hold their annual political consultations at the guest house.\n\n"
+        "WEDNESDAY–THURSDAY. The Regional Security Conference gathers 300 delegates at the Congress Centre.\n\n"
+        "FRIDAY. The Polish embassy hosts a chamber concert at the Philharmonic."
+    )
+
+    assert proposals(text, dt.date(2026, 3, 8)) == [
+        ("2026-03-10", "meeting", False),
+        ("2026-03-11..2026-03-12", "forum", False),
+        ("2026-03-13", "other", False),
+    ]
+
+
+def test_weekdays_on_their_lines_over_a_weeks_recap_are_the_days_gone_by(seed):
+    text = (
+        "#WeekInReview\n\n"
+        "🔹 MONDAY\n\n"
+        "The Ambassador was received at the Ministry of Foreign Affairs for talks on the coming months.\n\n"
+        "🔹 THURSDAY\n\n"
+        "The Ambassador spoke at the international conference on regional security.\n\n"
+        "📸 Photo 4: the conference hall"
+    )
+
+    assert proposals(text, dt.date(2025, 11, 21)) == [("2025-11-17", "meeting", False), ("2025-11-20", "forum", False)]
+
+
+def test_a_weekday_under_another_goes_on_in_the_same_week(seed):
+    text = (
+        "THE HEAD OF STATE'S SCHEDULE FOR THE COMING WEEK\n\n"
+        "Monday\n\n"
+        "The President will attend the credentials ceremony in the Kuksaroy residence.\n\n"
+        "Friday\n\n"
+        "The President will open the Tashkent International Investment Forum."
+    )
+
+    assert proposals(text, dt.date(2026, 5, 29)) == [("2026-06-01", "other", False), ("2026-06-05", "forum", False)]
+
+
+def test_a_photo_exhibition_under_a_weekday_is_no_caption(seed):
+    text = '🔹 MONDAY\n\nPhoto exhibition "Baikal" opens at the Russian House.'
+
+    assert proposals(text, dt.date(2025, 11, 21)) == [("2025-11-24", "exhibition", False)]
