@@ -36,6 +36,7 @@ from . import release_merge as merge
 from .release_dates import LINE_BULLETS as BULLETS
 from .release_dates import DateReader, Mention, at
 from .release_days import DayReader
+from .release_events import EventReader
 from .release_kinds import GENERAL_TYPE, REASONS, KindReader
 from .release_merge import another_leg, contains, is_dateline, narrows, opens, sharpens, visits_talks, with_legs, within
 from .release_names import NameReader
@@ -56,20 +57,24 @@ from .release_words import (
     is_clause_mark,
     is_heading,
     month_names,
-    nearer_next,
     shared_morphology,
     split_paragraphs,
 )
 
-# Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
-# last year, the ministers held talks", "В прошлом году, …").
-FRONTED = 2
 # What leads a list's line: "– Переговоры…", "• Consultations…", "15:00 — Address at…".
 TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—]")
 
 
 class ReleaseReader(
-    DateReader, PeriodReader, SeasonReader, DayReader, TenseReader, KindReader, NameReader, PlaceReader
+    DateReader,
+    PeriodReader,
+    SeasonReader,
+    DayReader,
+    TenseReader,
+    KindReader,
+    EventReader,
+    NameReader,
+    PlaceReader,
 ):
     """Read one release: the publication date decides missing years and relative dates; the language, word forms."""
 
@@ -364,80 +369,6 @@ class ReleaseReader(
             # "Kazakh Film Week", "Дни казахского кино", "Неделя армянской кухни"
             proposal.event_type = self.type_for("festival") or kind
         return proposal, title_end
-
-    def event_near(self, tokens: list[Token], mention: Mention, previous_end: int, following: int) -> tuple:
-        """(type, where its word is in the segment, the segment's offset, the segment) for the event of a date.
-
-        The words before the date (back to the previous one) first, else those after it (up to the next). A month
-        or a year names an event after it only in its own clause ("в 2016 году прошли Дни…", "в октябре — Дни
-        Минска"), not in the next ("in 2017, the ministers noted at…"), unless it starts the sentence ("In
-        December last year, the ministers held talks")."""
-        # Not past a semicolon: what comes before it is another clause's ("held annually since 2013; last year…").
-        semicolons = [k + 1 for k in range(previous_end, mention.first) if tokens[k].text == ";"]
-        previous_end = max([previous_end, *semicolons])
-        segment = tokens[previous_end : mention.first]
-        kind, keyword_at = self.event_type(segment, nearest_last=True)
-        if kind is not None:
-            own = self.own_clause_event(tokens, mention, (previous_end, previous_end + keyword_at), following)
-            return own or (kind, keyword_at, previous_end, segment)
-        end = mention.end
-        segment = tokens[end:following]
-        segment = segment[: next((k for k, t in enumerate(segment) if t.text == ";"), len(segment))]  # another clause's
-        if mention.precision != Event.Precision.DAY and not self.leads_line(tokens, mention.first, mention.end):
-            # (not a list's line led by its month: "– June, Ashgabat – International Forum")
-            fronted = mention.first <= FRONTED and segment[:1] and segment[0].text == ","
-            skip = 1 if fronted or (segment[:1] and segment[0].text in "—–") else 0
-            marks = (
-                k
-                for k in range(len(segment))
-                if k >= skip and is_clause_mark(segment, k) and not merge.names_places(segment, k)
-            )  # not the comma of "в Улан-Баторе, Дархане и Эрдэнэте прошли Дни"
-            segment = segment[: next(marks, len(segment))]
-        kind, keyword_at = self.event_type(segment, nearest_last=False)
-        if kind is not None and mention.counted and keyword_at <= 2:
-            # "Во второй день форума … состоялось заседание": the day is the forum's, the event the session (a
-            # visit's day's talks are the visit's, not its exhibition: "On the last day of their visit, they will
-            # attend the opening of the exhibition")
-            start = keyword_at + 1
-            for _try in range(2):  # past a visit's own word: "В последний день визита делегация посетит открытие…"
-                later, later_at = self.event_type(segment[start:], nearest_last=False)
-                if later is None or not (kind.is_visit and (later.is_visit or later == self.type_for("meeting"))):
-                    break
-                start, later = start + later_at + 1, None
-            if later is not None:
-                kind, keyword_at = later, start + later_at
-        if kind is not None and following < len(tokens) and nearer_next(tokens, end, end + keyword_at, following):
-            return None, 0, end, segment
-        return kind, keyword_at, end, segment
-
-    def own_clause_event(self, tokens: list[Token], mention: Mention, before: tuple, following: int) -> tuple | None:
-        """The event a word after the date names in its own clause, when the word before it is in another: "Talks
-        with X, who arrived yesterday on a visit, were held today" (yesterday's is the visit). The word passed over
-        is kept for a later date of the sentence (today's talks). before: where the words before the date start, and
-        where the word before it is (words past the last date only: a long sentence takes linear time)."""
-        start, word = before
-        low, high = self.clause_bounds(mention.first)
-        earlier = tokens[start:low] if start < low else []
-        if word >= low:
-            # The word before the date is in its clause; one in an earlier clause may be a later date's or a
-            # heading's ("Talks with X, who will be in Uzbekistan on 3–4 November").
-            passed, passed_at = self.event_type(earlier, nearest_last=True)
-            if passed is not None and passed != self.kind_of(tokens[word])[0]:
-                self.passed_over = (passed, passed_at, start, earlier)
-            return None
-        segment = tokens[mention.end : min(high, following)]
-        kind, keyword_at = self.event_type(segment, nearest_last=False)
-        aside = merge.set_aside(tokens, (low, high), mention, earlier) if kind is None else None
-        if aside is not None and aside <= following:  # not when the clause after names a date of its own
-            segment = tokens[mention.end : aside]
-            kind, keyword_at = self.event_type(segment, nearest_last=False)
-        if kind is None:
-            return None
-        passed, passed_at = self.event_type(earlier, nearest_last=True)
-        if passed is None:
-            return None
-        self.passed_over = (passed, passed_at, start, earlier)
-        return kind, keyword_at, mention.end, segment
 
     def words_of_type(self, kind: EventType) -> set[str]:
         """The words that name a type: its name's head noun (the last word of an English name, the first of a Russian

@@ -1,0 +1,63 @@
+"""Which event a date names (release_events.py): past a clause that only tells the time, after "followed by", past an
+event only prepared."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+
+pytestmark = pytest.mark.django_db
+
+
+def proposals(text: str, published: dt.date) -> list[tuple[str, str, str]]:
+    return [(p.iso, p.event_type.slug, str(p.reason)) for p in propose(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 2 April, the day after the fair closes, the Ministry will host the annual bilateral consultations.",
+            ("2027-04-02", "meeting"),
+        ),
+        (
+            "14 декабря, в день 20-летия подписания соглашения, в городской ратуше пройдет торжественный прием.",
+            ("2026-12-14", "other"),
+        ),
+    ],
+)
+def test_an_event_that_only_tells_the_time_gives_way_to_the_one_past_its_clause(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 12, 1))][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The forum will be followed in October by the Festival of Muslim Culture.", ("2026-10", "festival")),
+        ("The talks were preceded on 3 May by a concert of sacred music.", ("2026-05-03", "other")),
+    ],
+)
+def test_the_event_after_followed_or_preceded_by_is_the_dates(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 8, 20))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Preparations for the forum were discussed on Tuesday at a meeting between the Mufti and the Governor.",
+        "Подготовка к форуму обсуждалась во вторник на встрече муфтия с губернатором.",
+    ],
+)
+def test_an_event_being_prepared_gives_way_to_the_meeting_it_was_prepared_at(seed, text):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 8, 20))] == [("2026-08-18", "meeting")]
+
+
+def test_a_meeting_being_prepared_for_a_date_in_a_city_stays_the_dates_event(seed):
+    text = (
+        "Стороны рассмотрели ход подготовки к заседанию Межправкомиссии, которое намечено провести 23–24 апреля в Баку."
+    )
+
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2027, 3, 1))] == [
+        ("2027-04-23..2027-04-24", "meeting")
+    ]
