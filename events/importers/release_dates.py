@@ -398,6 +398,10 @@ class DateReader:
                     joined.pop()  # "in January–April": the period of a figure
                     continue
                 joined[-1] = self.span(previous, mention)
+                if self.event_type(tokens[previous.end : mention.first], nearest_last=False)[0] is not None:
+                    # "Во вторник открылась выставка, которая продлится до 15 февраля": the event named between
+                    # is the run's; its words stay after the mention's.
+                    joined[-1].end = previous.end
             elif previous is not None and self.ends_event(tokens, previous, mention):
                 # The event's words are between the two days: the mention keeps the first one's words only.
                 joined[-1] = self.span(previous, mention)

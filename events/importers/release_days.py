@@ -89,6 +89,8 @@ class DayReader:
         last = self.last_day
         if last is None or last < self.published:
             return None
+        if any(p.end == last and (last - p.start).days > 14 for p in self.found[-3:]):
+            return None  # the end of an exhibition's months ("продлится до 15 февраля"), no programme's day
         return last + dt.timedelta(days=(weekday - last.weekday()) % 7 or 7)
 
     def weekdays_of(self, tokens: list[Token], week: Mention) -> Mention:

@@ -189,7 +189,11 @@ class PeriodReader:
     def opened_and_closed(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether two days are an event's first and last: "opened on 5 September and closed on 22 November",
         "открылась 5 сентября и закрылась 22 ноября", "начнутся в четверг, 24 сентября, и завершатся в воскресенье"."""
-        between = [token for token in tokens[first.end : second.first] if token.text != ","]
+        raw = tokens[first.end : second.first]
+        commas = [k for k, token in enumerate(raw) if token.text == ","]
+        if len(commas) > 1 and commas[0] == 0:
+            raw = raw[commas[-1] :]  # "open on January 26, Republic Day in India, and close on": past the aside
+        between = [token for token in raw if token.text != ","]
         before = {self.lemma(token) for token in tokens[max(0, first.first - 3) : first.first]}
         words = {self.lemma(token) for token in between}
         one_clause = len(between) <= 4 and not any(token.text in ";:()" for token in between)

@@ -346,3 +346,20 @@ def test_a_length_of_another_kind_of_event_lengthens_nothing(seed):
 )
 def test_an_exhibition_available_until_a_day_runs_until_it(seed, text):
     assert proposals(text, dt.date(2026, 10, 12)) == [("2026-11-11..2026-12-06", "exhibition", "")]
+
+
+def test_a_weekday_after_an_exhibitions_last_day_months_away_is_this_weeks_and_a_creation_year_unticked(seed):
+    text = (
+        "Стоит отметить и открывшуюся во вторник в Музее Востока выставку «Индия: цвета и смыслы». Экспозиция "
+        "продлится до 15 февраля.\n\n"
+        "В понедельник в Москве пройдут консультации по Афганистану в «московском формате» — в седьмой раз с момента "
+        "его создания в 2017 году."
+    )
+
+    drafted = proposals(text, dt.date(2025, 12, 7))
+
+    assert [(iso, slug) for iso, slug, reason in drafted if not reason] == [
+        ("2025-12-02..2026-02-15", "exhibition"),
+        ("2025-12-08", "meeting"),
+    ]
+    assert [(iso, bool(reason)) for iso, _slug, reason in drafted if iso == "2017"] == [("2017", True)]

@@ -122,3 +122,25 @@ def test_months_from_one_to_another_are_proposed_as_months():
     proposal = Proposal(start=dt.date(2024, 9, 1), end=dt.date(2024, 11, 1), precision="month", sentence="")
 
     assert proposal.iso == "2024-09..2024-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indian Culture Days open on January 26, Republic Day in India, and close on February 1, with a food festival.",
+        "Дни индийской культуры откроются 26 января, в День Республики, и завершатся 1 февраля фестивалем еды.",
+    ],
+)
+def test_an_opening_and_a_closing_with_an_aside_between_are_one_run(seed, text):
+    assert dates_and_types(text, dt.date(2027, 1, 16)) == [("2027-01-26..2027-02-01", "culture-days")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Во вторник открылась выставка, которая продлится до 15 февраля.",
+        "An exhibition opened on Tuesday, which will run until 15 February.",
+    ],
+)
+def test_an_event_named_between_its_first_day_and_its_end_is_the_runs(seed, text):
+    assert dates_and_types(text, dt.date(2025, 12, 7)) == [("2025-12-02..2026-02-15", "exhibition")]
