@@ -62,6 +62,11 @@ from .release_words import (
 )
 
 # What leads a list's line: "– Переговоры…", "• Consultations…", "15:00 — Address at…".
+# Words of a digest's sections of time in capitals ("LAST WEEK.", "LOOKING FURTHER AHEAD.", "ЧТО ВПЕРЕДИ"), not a
+# programme's item labels ("OPENING CEREMONY."), which stay under the day above them.
+TIME_SECTIONS = {"week", "weeks", "month", "year", "ahead", "passing", "later", "неделя", "недели", "неделе", "месяц",
+                 "впереди", "дальше", "позже"}  # fmt: skip
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—]")
 
 
@@ -109,6 +114,7 @@ class ReleaseReader(
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.last_day_at = 0  # the paragraph that named last_day
         self.list_start: int | None = None  # the first line of the list (lines led by dashes) the paragraph is in
+        self.list_year: int | None = None  # the year the line before the list names, if one
         self.last_run: tuple[dt.date, dt.date, bool] | None = None  # the last run of days named; whether a week
         self.counting_from: dt.date | None = None  # the day "on the second day" counts from
         self.moved: tuple | None = None  # the event the last sentence moved, whose new date may follow
@@ -155,6 +161,10 @@ class ReleaseReader(
             listed = self.list_start is not None
             asked = paragraph[-1].endswith("?")
             self.list_start = None if not self.bulleted or asked else self.list_start if listed else number
+            if self.list_start == number and number:
+                # A list's year, when the line before it names one ("Key events of the 2026 chairmanship:")
+                years = set(YEAR.findall(" ".join(paragraphs[number - 1])))
+                self.list_year = int(years.pop()) if len(years) == 1 else None
             # A section's heading in capitals over prose ("ФОТОВЫСТАВКА", then "Накануне фестиваля, 28 мая, …") is no
             # line of the programme above it.
             prose = number + 1 < len(paragraphs) and len(paragraphs[number + 1]) > 1
@@ -163,8 +173,9 @@ class ReleaseReader(
                 # Prose of several sentences after a programme's lines ends the programme; so does the heading's own
                 # line naming its event ("05.11.2026. Заседание комитета", then the paragraph that tells of it).
                 self.heading_day, self.headed_line = None, False
-            if capitals or (len(paragraph) > 1 and paragraph[0].isupper()):
-                self.heading_day = None  # and "LAST WEEK. The commission met…": a section of its own
+            section = {word.lower() for word in TOKEN.findall(paragraph[0])} & TIME_SECTIONS
+            if capitals or (len(paragraph) > 1 and paragraph[0].isupper() and section):
+                self.heading_day = None  # and "LAST WEEK. The commission met…": a section of its own time
             body = paragraph[1:] or (paragraphs[number + 1] if number + 1 < len(paragraphs) else [])
             if (weekdays := self.weekday_heading(paragraph, body)) is not None:
                 self.heading_day, self.heading_paragraph = weekdays, number  # "TUESDAY. Deputy ministers hold…"
@@ -231,6 +242,7 @@ class ReleaseReader(
                 previous_end = end
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"
             due = self.is_deadline(tokens, mention) or self.is_horizon(tokens, mention)
+            due = due or (mention.run and bool(self.sentence_words(tokens) & DUE))  # "Приём заявок … с июня по…"
             if due or self.gives_figures(tokens, mention):
                 previous_end = end
                 continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures

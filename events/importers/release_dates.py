@@ -398,7 +398,8 @@ class DateReader:
                     joined.pop()  # "in January–April": the period of a figure
                     continue
                 joined[-1] = self.span(previous, mention)
-                if self.event_type(tokens[previous.end : mention.first], nearest_last=False)[0] is not None:
+                named = [t for t in tokens[previous.end : mention.first] if self.kind_of(t)[0] is not None]
+                if len(named) == 1:  # one event named between, not "посол посетил выставку, которая продлится до…"
                     # "Во вторник открылась выставка, которая продлится до 15 февраля": the event named between
                     # is the run's; its words stay after the mention's.
                     joined[-1].end = previous.end

@@ -61,6 +61,7 @@ DAY_WORDS = {"day", "день"}
 OPENING_WORDS = {"opening", "first", "первый"}
 # How many days an event lasts: "lasts two days", "a three-day visit", "продлится три дня".
 DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
+PRONOUNS = {"it", "she", "he", "они", "она", "он", "оно"}
 # "Прошлогодний фестиваль": last year's event.
 LAST_YEARS = {"прошлогодний"}
 # What stands between days and the week they restate: "4–5 июня, то есть на прошлой неделе".
@@ -204,7 +205,8 @@ class DayReader:
         last = self.last_proposal
         if last is None or last.reason or last.precision != Event.Precision.DAY or last.start != last.end:
             return False
-        if kind is not None and kind != last.event_type:
+        # The event itself, by its word or a pronoun: not "The consular section will remain open three days a week".
+        if kind != last.event_type and not (tokens[:1] and tokens[0].lower in PRONOUNS):
             return False
         for k in range(len(tokens) - 1):
             if self.lemma(tokens[k]) not in CONTINUING:
@@ -212,7 +214,8 @@ class DayReader:
             following = tokens[k + 1 : k + 5]
             for n, token in enumerate(following[:-1]):
                 count = DURATIONS.get(token.lower) or (self.number(token, 2, 31) if token.text.isdigit() else None)
-                if count and following[n + 1].lower in ("days", "дня", "дней"):
+                weekly = {t.lower for t in following[n + 2 : n + 4]} & {"week", "неделю", "per"}  # "три дня в неделю"
+                if count and following[n + 1].lower in ("days", "дня", "дней") and not weekly:
                     last.end = last.start + dt.timedelta(days=count - 1)
                     return True
         return False

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import EventType
 
 from .release_dates import Mention, at
-from .release_words import Token, is_clause_mark, is_number_comma
+from .release_words import CREATED, Token, is_clause_mark, is_number_comma
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -69,11 +69,10 @@ DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "
              "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность", "roadmap",
              "карта", "act", "акт"}  # fmt: skip
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
-IN_FORCE = {"force", "сила"}  # "entered into force", "вступил в силу"
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
                "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
-               "основание", "created", "создать", "создание"}  # fmt: skip
+               "основание"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
@@ -391,7 +390,8 @@ class KindReader:
         after = {self.lemma(token) for token in tokens[mention.end : mention.end + 3]}
         # "signed on 24 May 2013", "в 2013 году была подписана Декларация", "The Treaty was signed in Astana on…",
         # "entered into force on 1 January 2015"
-        signed = (set(before[-3:]) | after | clause) & SIGNED or (set(before) | clause) & IN_FORCE
+        signing = (set(before[-3:]) | after | self.signing_clause(tokens, mention)) & SIGNED
+        signed = signing or self.in_force(tokens, mention)
         if old and signed and self.sentence_words(tokens) & DOCUMENTS:
             return "document"
         if old and set(before) & SIGNED and set(before) & DOCUMENTS:
@@ -407,7 +407,8 @@ class KindReader:
             return "moved"
         if self.cancels(tokens, mention):
             return "cancelled"
-        set_up = ("set", "up") in itertools.pairwise(before)  # "was set up in 1995"
+        # "was set up in 1995", "was created on 25 June 1992", "с момента его создания в 2017 году"
+        set_up = ("set", "up") in itertools.pairwise(before) or bool(set(before[-3:]) & CREATED)
         if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before) or set_up):
             return "anniversary"
         since = [k for k in range(max(0, mention.first - SINCE_WORDS), mention.first) if tokens[k].lower == "since"]

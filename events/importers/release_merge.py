@@ -21,6 +21,7 @@ from .release_words import Proposal, Token
 LEG_WORDS = 6
 # Words that set a date against the one before it: "not on 5 July but on 12 July", "не 5 июля, а 12 июля".
 CONTRAST = {"but", "instead", "rather", "а", "но", "вместо"}
+TAKES_PLACE = {"held", "place", "пройдёт", "пройдет", "состоится", "проведут", "проведён", "проведен", "открыт"}
 # Words that make an event named before a date set aside by commas the time of another: "On the eve of the visit, on
 # 27 October, Jakarta will host a business forum", "По окончании выставки, 23–24 апреля, делегация посетит Самарканд".
 RELATIONAL = {"eve", "following", "after", "before", "ahead", "prior", "end", "close", "day", "накануне", "кануне",
@@ -212,7 +213,14 @@ def instead(tokens: list[Token], before: Mention, mention: Mention) -> bool:
     """Whether a later date stands for an earlier one said not to be its event's ("will not take place on 5 July but
     on 12 July", "не состоится 5 июля, а пройдёт 12 июля"): a word of contrast between, within LEG_WORDS words."""
     between = tokens[before.end : mention.first]
-    return mention.start > before.last and len(between) <= LEG_WORDS and any(t.lower in CONTRAST for t in between)
+    contrast = next((k for k, t in enumerate(between) if t.lower in CONTRAST), None)
+    if mention.start <= before.last or len(between) > LEG_WORDS or contrast is None:
+        return False
+    # A verb of its taking place after the contrast ("а пройдёт 12 июля"), or the day alone ("but on 12 July."),
+    # not another's doing ("а 12 июля министр вернётся в Москву")
+    said = {t.lower for t in between[contrast + 1 :]} & TAKES_PLACE
+    after = tokens[mention.end : mention.end + 4]
+    return bool(said) or not any(t.text[:1].isalpha() and t.text[:1].islower() for t in after[:1])
 
 
 def names_places(tokens: list[Token], k: int) -> bool:

@@ -157,8 +157,8 @@ class NameReader:
         """The days of a paragraph led by its weekday alone ("TUESDAY. Deputy ministers hold…", "MONDAY–WEDNESDAY.",
         "🔹 MONDAY" or "Monday" on its line over the next): in the week the tense of the words under it tells, the
         last such day in the past tense, else the next one (the publication's day too); without a tense, as the
-        weekday heading above it, else the nearer; a weekday under another one, the next such day after it. None if
-        it is no such line.
+        weekday heading above it, else the nearer; a weekday under another one, the next such day after it (before it,
+        for an earlier weekday in the past tense: a digest's newest first). None if it is no such line.
         body: the sentences under the weekday (the rest of its paragraph, else the next one)."""
         words = [token for token in TOKEN.finditer(paragraph[0]) if token.group()[:1].isalnum()]
         days = [self.weekday(Token(word.group(), 0, 0)) for word in words]
@@ -170,9 +170,13 @@ class NameReader:
         tokens = [Token(m.group(), m.start(), m.end()) for sentence in body for m in TOKEN.finditer(sentence)]
         tense, published = self.words_tense(first) or self.words_tense(tokens), self.published
         if self.weekdays_above is not None:
-            # Weekdays under one another go on in time: "Monday", "Tuesday", then "Friday" of the same week.
+            # Weekdays under one another go on in time: "Monday", "Tuesday", then "Friday" of the same week; a
+            # digest's newest first goes back ("Friday", then "Thursday" in the past tense).
             above = self.weekdays_above.start
-            start = above + dt.timedelta(days=(days[0] - above.weekday()) % 7)
+            if tense == "past" and days[0] < above.weekday():
+                start = above - dt.timedelta(days=above.weekday() - days[0])
+            else:
+                start = above + dt.timedelta(days=(days[0] - above.weekday()) % 7)
             last = start + dt.timedelta(days=(days[-1] - days[0]) % 7)
             self.weekdays_above = Mention(0, 0, start, last, Event.Precision.DAY)
             return self.weekdays_above

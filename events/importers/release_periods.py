@@ -12,6 +12,7 @@ What it reads, in English and Russian:
 
 import bisect
 import datetime as dt
+import itertools
 
 from events.models import Event, EventType
 
@@ -340,6 +341,21 @@ class PeriodReader:
             if self.lemma(tokens[k]) in MOVED:
                 return True
         return False
+
+    def signing_clause(self, tokens: list[Token], mention: Mention) -> set[str]:
+        """The words of the date's clause when it names no event but a signing ("The Treaty on the EAEU was signed in
+        Astana on 29 May 2014"); none when it names one ("в ходе государственного визита стороны подписали")."""
+        low, high = self.clause_bounds(mention.first)
+        kinds = {self.kind_of(token)[0] for token in tokens[low:high]} - {None}
+        return self.clause_words(tokens, mention.first) if {kind.slug for kind in kinds} <= {"signing"} else set()
+
+    def in_force(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether the date's clause says a document entered into force ("entered into force on 1 January 2015",
+        "вступил в силу 1 мая 1999 года"; not "военно-воздушных сил")."""
+        low, high = self.clause_bounds(mention.first)
+        words = [token.lower for token in tokens[low:high]]
+        pairs = set(itertools.pairwise(words))
+        return ("into", "force") in pairs or any(w.startswith("вступ") and ("в", "силу") in pairs for w in words)
 
     def cancels(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a word of cancelling near the date tells of its event, with no other event named past a clause mark

@@ -44,7 +44,8 @@ class SeasonReader:
     def season(self, tokens: list[Token], i: int) -> Mention | None:
         """in the autumn, this summer, autumn 2024, осенью, летом прошлого года: the season's months."""
         word = self.lemma(at(tokens, i))
-        leads = self.leads_line(tokens, i, i + 1)  # "– autumn – Forum of the Intelligentsia"
+        # "– autumn – Forum of the Intelligentsia"; not "• Winter – a photo exhibition", "– Весна – концерт": titles
+        leads = at(tokens, i).text.islower() and self.leads_line(tokens, i, i + 1)
         english_name = self.language == "en" and at(tokens, i).text[:1].isupper() and not leads
         if english_name or (word not in SEASONS and at(tokens, i).lower not in SEASONS):
             return None  # English writes seasons in lower case: "the Summer Academy" is a name

@@ -191,6 +191,8 @@ class TenseReader:
             allowed = in_context and not (tense == "future" and in_context < published)
             if allowed and not (tense == "past" and in_context > published):
                 return self.context_year
+        if self.list_start is not None and self.list_year in {d.year for d in candidates}:
+            return self.list_year  # "Основные мероприятия председательства в 2026 году:", then its lines
         if tense != "past" and self.lists_ahead() and (ahead := [d for d in candidates if d >= published]):
             return min(ahead).year  # a list of events to come stays to come
         by_tense = [

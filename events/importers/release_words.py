@@ -266,6 +266,9 @@ def parse_dates(value: str) -> tuple[dt.date, dt.date, str]:
     return start, end, precision
 
 
+# Words just before the date something was created or began on: "was created on 25 June 1992", "с момента его
+# создания в 2017 году", "began in 2011".
+CREATED = {"created", "создать", "создание", "создан", "began", "begun", "начаться"}
 CAPTION_WORDS = {"photo", "photos", "video", "gallery", "source", "credit", "фото", "фотогалерея", "видео", "источник"}
 
 

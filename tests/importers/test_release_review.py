@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from events.importers.release import propose
+from events.importers.release_kinds import REASONS
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +217,118 @@ def test_each_sentence_is_read_for_its_words_once_however_often_the_day_of_an_ev
     propose(text, published=PUBLISHED, work=work)
 
     assert work["sentence words read"] == 1
+
+
+# A review of the rules of 2026-12-04's third session (11 findings); each case the rule must not fire on. ------------
+
+PUBLISHED_3 = dt.date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday, 8 June\n\nOPENING CEREMONY. The Minister will open the forum at 10:00 in the main hall.",
+        "Понедельник, 8 июня\n\nЦЕРЕМОНИЯ ОТКРЫТИЯ. Министр откроет форум в 10:00 в главном зале.",
+    ],
+)
+def test_an_items_label_in_capitals_stays_under_the_programmes_day(seed, text):
+    assert ("2026-06-08", "forum") in ticked(text, PUBLISHED_3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В 2024 году в ходе государственного визита в Китай стороны подписали более 20 документов.",
+            ("2024", "visit"),
+        ),
+        (
+            "В сентябре 2024 года главкомы военно-воздушных сил двух стран провели переговоры о соглашении.",
+            ("2024-09", "meeting"),
+        ),
+        ("В мае 2024 года в Минске прошли переговоры о создании совместного предприятия.", ("2024-05", "meeting")),
+        (
+            "In April 2024, the ministers met in Astana to discuss a working group created to draft the agreement.",
+            ("2024-04", "meeting"),
+        ),
+    ],
+)
+def test_a_past_event_with_a_signing_forces_or_a_creation_in_its_words_stays_ticked(seed, text, expected):
+    assert ticked(text, PUBLISHED_3) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "12 июня в посольстве состоится приём по случаю Дня России. Консульский отдел будет работать три дня в "
+            "неделю.",
+            ("2026-06-12", "other"),
+        ),
+        (
+            "On 12 June, the embassy will hold a reception. The consular section will remain open three days a week.",
+            ("2026-06-12", "other"),
+        ),
+        (
+            "10 июня посол откроет фотовыставку в посольстве. Делегация будет работать в Казани три дня.",
+            ("2026-06-10", "exhibition"),
+        ),
+    ],
+)
+def test_a_length_of_days_said_of_something_else_lengthens_no_event(seed, text, expected):
+    assert ticked(text, PUBLISHED_3) == [expected]
+
+
+def test_weekday_headings_of_a_digest_newest_first_in_the_past_go_back(seed):
+    text = (
+        "Friday\nThe Minister met the Ambassador of Japan.\n\n"
+        "Thursday\nThe Minister held talks with the Foreign Minister of Laos.\n\n"
+        "Wednesday\nThe Minister opened the Asian Business Forum."
+    )
+
+    assert [iso for iso, _slug in ticked(text, dt.date(2026, 6, 3))] == ["2026-05-29", "2026-05-28", "2026-05-27"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Встреча министров 5 июля отменена, а 12 июля министр вернётся в Москву.",
+        "Встреча 5 июля отменена, а 12 июля министры проведут телефонный разговор.",
+    ],
+)
+def test_a_day_after_a_but_that_another_doing_takes_is_no_new_day_of_the_cancelled_event(seed, text):
+    assert proposals(text, PUBLISHED_3) == [("2026-07-05", "meeting", str(REASONS["cancelled"]))]
+
+
+def test_a_visit_to_an_exhibition_running_for_months_is_no_months_long_visit(seed):
+    text = "В понедельник посол посетил выставку, которая продлится до 15 сентября."
+
+    assert all(slug != "visit" or ".." not in iso for iso, slug in ticked(text, PUBLISHED_3))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The programme of the Days of Russian Culture includes:\n• Winter – a photo exhibition by Ivan Petrov",
+        "Программа Дней культуры:\n– Весна – концерт камерного оркестра",
+    ],
+)
+def test_a_capitalised_season_leading_a_list_line_is_a_works_title(seed, text):
+    assert ticked(text, PUBLISHED_3) == []
+
+
+def test_months_of_applications_are_no_contest(seed):
+    assert ticked("Приём заявок на конкурс продлится с июня по сентябрь.", PUBLISHED_3) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Key events of Russia's 2026 chairmanship:\n- 12 June: summit in Astana\n- 14 February: meeting of foreign "
+        "ministers in Bishkek\n- 20 April: forum of regions in Tashkent",
+        "Основные мероприятия председательства в 2026 году:\n– 12 июня – саммит в Астане;\n– 14 февраля – заседание "
+        "СМИД в Бишкеке;\n– 20 апреля – форум регионов в Ташкенте.",
+    ],
+)
+def test_the_lines_of_a_list_whose_lead_names_its_year_take_that_year(seed, text):
+    assert [iso for iso, _slug in ticked(text, PUBLISHED_3)] == ["2026-06-12", "2026-02-14", "2026-04-20"]
