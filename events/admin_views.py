@@ -188,6 +188,10 @@ class ReleaseForm(forms.Form):
         return data
 
 
+def country_choices() -> list[tuple[str, str]]:
+    return [("", "—"), *countries]
+
+
 class ProposalForm(forms.Form):
     """One proposed event, as the officer corrects it before saving it as a draft."""
 
@@ -200,7 +204,9 @@ class ProposalForm(forms.Form):
     dates = forms.CharField(label=_("dates"), help_text=_("2017-11-14..2017-11-15, 2015-06 or 2014"), max_length=30)
     city_en = forms.CharField(label=_("city (English)"), required=False, max_length=100)
     city_ru = forms.CharField(label=_("city (Russian)"), required=False, max_length=100)
-    country = forms.ChoiceField(label=_("country"), choices=[("", "—"), *countries], required=False)
+    # A callable: the countries are named (and sorted) in the officer's language when the form is shown, not in the
+    # language the module was imported in.
+    country = forms.ChoiceField(label=_("country"), choices=country_choices, required=False)
     timezone = forms.CharField(widget=forms.HiddenInput, required=False)
     people = forms.ModelMultipleChoiceField(Person.objects.all(), label=_("participants"), required=False)
     sentence = forms.CharField(widget=forms.HiddenInput, required=False)

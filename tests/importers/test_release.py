@@ -433,3 +433,18 @@ def test_an_event_word_between_two_dates_is_the_nearer_ones(seed, text):
     proposals = propose(text, published=dt.date(2025, 4, 11))
 
     assert [(p.iso, p.event_type.slug) for p in proposals] == [("2025-04-09", "visit")]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "named", "not_named"),
+    [("/ru", ">Германия</option>", ">Germany</option>"), ("", ">Germany</option>", ">Германия</option>")],
+)
+def test_admin_drafting_names_the_countries_in_the_officers_language(seed, admin_client, prefix, named, not_named):
+    release = {"title": "R", "published": "2026-06-01", "language": "ru", "propose": "1"}
+    proposed = admin_client.post(
+        f"{prefix}/admin/events/event/draft/", {**release, "text": "12 июля в Минске пройдёт форум."}
+    )
+    page = proposed.content.decode()
+
+    assert named in page
+    assert not_named not in page
