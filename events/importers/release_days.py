@@ -198,6 +198,10 @@ class DayReader:
         end = day_at + 1 if kind.is_visit else k + keyword_at + 1
         return Mention(first, end, day, day, Event.Precision.DAY, False, counted=True)
 
+    def day_count(self, token: Token) -> int | None:
+        """How many days a word counts ("three", "три", "5"), from 2 to 31; None if it counts none."""
+        return DURATIONS.get(token.lower) or (self.number(token, 2, 31) if token.text.isdigit() else None)
+
     def lasts_days(self, tokens: list[Token], kind) -> bool:
         """Whether a sentence without a date gives the length of the one-day event of the sentence before ("откроется
         Национальная выставка. Экспозиция продлится три дня", "It will run for five days"); if so, it now lasts
@@ -213,7 +217,7 @@ class DayReader:
                 continue
             following = tokens[k + 1 : k + 5]
             for n, token in enumerate(following[:-1]):
-                count = DURATIONS.get(token.lower) or (self.number(token, 2, 31) if token.text.isdigit() else None)
+                count = self.day_count(token)
                 weekly = {t.lower for t in following[n + 2 : n + 4]} & {"week", "неделю", "per"}  # "три дня в неделю"
                 if count and following[n + 1].lower in ("days", "дня", "дней") and not weekly:
                     last.end = last.start + dt.timedelta(days=count - 1)
@@ -230,7 +234,7 @@ class DayReader:
                 self.number(token, 1, 31) and k + 1 < len(following) and self.month(following[k + 1])
             ):
                 break
-            count = DURATIONS.get(token.lower) or (self.number(token, 2, 31) if token.text.isdigit() else None)
+            count = self.day_count(token)
             unit = (
                 following[k + 2] if k + 2 < len(following) and following[k + 1].text in DASHES else at(following, k + 1)
             )

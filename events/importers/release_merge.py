@@ -219,8 +219,8 @@ def instead(tokens: list[Token], before: Mention, mention: Mention) -> bool:
     # A verb of its taking place after the contrast ("а пройдёт 12 июля"), or the day alone ("but on 12 July."),
     # not another's doing ("а 12 июля министр вернётся в Москву")
     said = {t.lower for t in between[contrast + 1 :]} & TAKES_PLACE
-    after = tokens[mention.end : mention.end + 4]
-    return bool(said) or not any(t.text[:1].isalpha() and t.text[:1].islower() for t in after[:1])
+    following = at(tokens, mention.end).text
+    return bool(said) or not (following[:1].isalpha() and following[:1].islower())
 
 
 def names_places(tokens: list[Token], k: int) -> bool:

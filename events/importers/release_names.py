@@ -166,9 +166,10 @@ class NameReader:
             return None
         # The tense of the first sentence under it ("was received …, reviewed the agenda for the coming months"),
         # else of them all.
-        first = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(body[0])] if body else []
-        tokens = [Token(m.group(), m.start(), m.end()) for sentence in body for m in TOKEN.finditer(sentence)]
-        tense, published = self.words_tense(first) or self.words_tense(tokens), self.published
+        sentences = [[Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)] for sentence in body]
+        every = [token for tokens in sentences for token in tokens]
+        tense = self.words_tense(sentences[0] if sentences else []) or self.words_tense(every)
+        published = self.published
         if self.weekdays_above is not None:
             # Weekdays under one another go on in time: "Monday", "Tuesday", then "Friday" of the same week; a
             # digest's newest first goes back ("Friday", then "Thursday" in the past tense).
@@ -177,16 +178,14 @@ class NameReader:
                 start = above - dt.timedelta(days=above.weekday() - days[0])
             else:
                 start = above + dt.timedelta(days=(days[0] - above.weekday()) % 7)
-            last = start + dt.timedelta(days=(days[-1] - days[0]) % 7)
-            self.weekdays_above = Mention(0, 0, start, last, Event.Precision.DAY)
-            return self.weekdays_above
-        if not tense and self.heading_day is not None and not self.heading_day.vague:
-            tense = "past" if self.heading_day.start < published else "future"  # as the weekday above it
-        ahead = (days[0] - published.weekday()) % 7
-        if tense == "past" or (not tense and ahead > 3):
-            start = published - dt.timedelta(days=(7 - ahead) % 7)
         else:
-            start = published + dt.timedelta(days=ahead)
+            if not tense and self.heading_day is not None and not self.heading_day.vague:
+                tense = "past" if self.heading_day.start < published else "future"  # as the weekday above it
+            ahead = (days[0] - published.weekday()) % 7
+            if tense == "past" or (not tense and ahead > 3):
+                start = published - dt.timedelta(days=(7 - ahead) % 7)
+            else:
+                start = published + dt.timedelta(days=ahead)
         last = start + dt.timedelta(days=(days[-1] - days[0]) % 7)
         self.weekdays_above = Mention(0, 0, start, last, Event.Precision.DAY)
         return self.weekdays_above
