@@ -243,7 +243,9 @@ class ReleaseReader(
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"
             due = self.is_deadline(tokens, mention) or self.is_horizon(tokens, mention)
             due = due or (mention.run and bool(self.sentence_words(tokens) & DUE))  # "Приём заявок … с июня по…"
-            if due or self.gives_figures(tokens, mention):
+            # "The office confirmed on Friday that the visit is planned for the autumn": the day of the statement
+            said = self.statement_day(tokens, mention, later=following < len(tokens))
+            if due or said or self.gives_figures(tokens, mention):
                 previous_end = end
                 continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures
             self.passed_over = None

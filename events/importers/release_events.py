@@ -17,6 +17,12 @@ FRONTED = 2
 FOLLOWED = {"followed", "preceded"}
 # Words after a date before the event it took place at: "on Tuesday at a meeting", "во вторник на встрече".
 AT_EVENT = {"at", "на", "during"}
+# Verbs of saying: the day a statement was made ("confirmed on Friday that the visit is planned for the autumn",
+# "В пятницу МИД сообщил, что визит состоится осенью") is not the event's when the sentence names a later date.
+STATEMENT = {"said", "says", "confirmed", "announced", "stated", "told", "reported", "declared", "wrote",
+             "tweeted", "posted", "informed", "сообщить", "заявить", "объявить", "подтвердить", "сказать",
+             "рассказать", "написать", "информировать"}  # fmt: skip
+THAT = {"that", ",", "что"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
 
 
@@ -81,6 +87,22 @@ class EventReader:
         if kind is not None and following < len(tokens) and nearer_next(tokens, end, end + keyword_at, following):
             return None, 0, end, segment
         return kind, keyword_at, end, segment
+
+    def statement_day(self, tokens: list[Token], mention: Mention, *, later: bool) -> bool:
+        """Whether the date is the day a statement was made, its content with a later date of the sentence ("The
+        office confirmed on Friday that the visit is planned for the autumn"; "В пятницу МИД сообщил, что…")."""
+        if not later:
+            return False
+        low, high = self.clause_bounds(mention.first)
+        if self.language == "en":
+            before = tokens[max(low, mention.first - 4) : mention.first]
+            said = any(token.lower in STATEMENT for token in before)
+            that = at(tokens, mention.end).lower in THAT
+            return said and that and self.event_type(before, nearest_last=True)[0] is None
+        clause = tokens[low:high]
+        said = any(self.lemma(token) in STATEMENT for token in clause)
+        that = at(tokens, high).text == "," and at(tokens, high + 1).lower == "что"
+        return said and that and self.event_type(clause, nearest_last=False)[0] is None
 
     def prepared(self, segment: list[Token], k: int) -> bool:
         """Whether the event word at k is what is prepared ("Preparations for the forum", "подготовка к форуму")."""

@@ -22,6 +22,8 @@ from .release_words import Token
 
 # At most this many words before a weekday tell its tense (a bounded look: time linear in the text).
 TENSE_WORDS = 8
+# At most this many words of its clause before a date tell its own verb's tense ("The commission met in Baku on").
+PLAN_WORDS = 16
 # At most this many words between a word of moving and the date it moves to ("перенесен по просьбе стороны на").
 MOVE_WORDS = 8
 MOVED_WORDS = MOVED | ANNOUNCED  # a clause that tells of a move or of the plan moved
@@ -77,11 +79,20 @@ class TenseReader:
     def tense_at(self, i: int) -> str:
         """The tense of the clause that holds token i, else of the sentence: "future", "past", "present" or ""."""
         tense = self.clause_tense(i) or self.clause_tense(None)
+        if tense == "future" and self.words_before(i) == "past":
+            tense = "past"  # "met in Baku on 3–4 March and agreed to extend…": the plan comes after the date's verb
         if self.moved_to(i) and (
             tense in ("", "present") or (tense == "past" and self.clause_words(self.clause_tokens, i) & MOVED_WORDS)
         ):
             return "future"  # "перенесён на февраль", "is postponed to May": the move is told, the event to come
         return tense
+
+    def words_before(self, i: int) -> str:
+        """The tense the words of its clause before token i give (at most PLAN_WORDS of them, not capitalised)."""
+        low = max(self.clause_bounds(i)[0], i - PLAN_WORDS)
+        # Not a name's word ("в Музее Марка Шагала с 1 июля": not the verb "шагал"), save the sentence's first.
+        words = [token for k, token in enumerate(self.clause_tokens[low:i], low) if not k or token.text[:1].islower()]
+        return self.words_tense(words)
 
     def moved_to(self, i: int) -> bool:
         """Whether token i follows a word of moving in its sentence ("postponed to May"), or is a date a clause says

@@ -61,3 +61,33 @@ def test_a_meeting_being_prepared_for_a_date_in_a_city_stays_the_dates_event(see
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2027, 3, 1))] == [
         ("2027-04-23..2027-04-24", "meeting")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The president's office confirmed on Friday that the state visit to India is now planned for the autumn.",
+            [("2026-09..2026-11", "visit")],
+        ),
+        ("The ministry said on Friday that talks will be held in Minsk on 20 March.", [("2026-03-20", "meeting")]),
+        (
+            "В пятницу пресс-служба президента подтвердила, что государственный визит в Индию планируется осенью.",
+            [("2026-09..2026-11", "visit")],
+        ),
+    ],
+)
+def test_the_day_a_statement_was_made_is_not_the_event_it_announces_for_a_later_date(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 3, 8))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # No later date: the day said is the event's own.
+        ("The minister said on Friday, at the forum, that the talks had been useful.", [("2026-03-06", "forum")]),
+        ("В пятницу министр выступил на форуме и сообщил, что переговоры прошли успешно.", [("2026-03-06", "forum")]),
+    ],
+)
+def test_a_day_said_with_no_later_date_stays_the_events(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 3, 8))] == expected

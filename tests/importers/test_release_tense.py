@@ -22,3 +22,18 @@ pytestmark = pytest.mark.django_db
 )  # fmt: skip
 def test_a_passive_or_an_infinitive_is_not_the_past_and_would_is_a_plan(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2023, 5, 29))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The commission met in Baku on March 3-4 and agreed to extend the discount.", "2026-03-03..2026-03-04"),
+        ("Комиссия провела заседание 3–4 марта и договорилась продлить скидку на перевозки.", "2026-03-03..2026-03-04"),
+        # The plan before the date is still the date's: the next session is to come.
+        ("The commission agreed to hold its next session in Baku on March 3-4.", "2027-03-03..2027-03-04"),
+        # A name's word is no verb: "Шагала" (Chagall's), not "шагал" (walked).
+        ("В Музее Марка Шагала с 1 июля по 30 августа будет работать выставка.", "2026-07-01..2026-08-30"),
+    ],
+)  # fmt: skip
+def test_a_plan_after_the_dates_own_past_verb_leaves_the_date_past(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 3, 8))] == [expected]
