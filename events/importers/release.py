@@ -188,7 +188,8 @@ class ReleaseReader(
                         seen[key].place = seen[key].place or proposal.place
                         continue
                     if any(
-                        (within(proposal, earlier) and not merge.series(earlier))  # a series' days are its events
+                        # a series' days are its events; a visit's talks hold no other talks
+                        (within(proposal, earlier) and not (merge.series(earlier) or merge.visits_own(earlier, found)))
                         or within(earlier, proposal, vague=True)
                         or merge.ceremony_of(proposal, earlier)
                         for earlier in found

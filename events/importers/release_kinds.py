@@ -148,9 +148,9 @@ REASONS = {
 }
 # "originally scheduled for 21 February", "перенесён с 12 марта": the date an event was moved from.
 ORIGINALLY = {"originally", "initially", "previously", "первоначально", "изначально"}
-ANNOUNCED = {"анонсировать", "анонсированный", "запланировать", "запланированный", "намечать", "наметить",
-             "намеченный", "намечаться", "планировать", "планироваться", "предполагаться", "scheduled", "planned",
-             "slated", "due", "expected", "set", "intended", "должный"}  # fmt: skip
+ANNOUNCED = {"анонсировать", "анонсироваться", "анонсированный", "запланировать", "запланированный", "намечать",
+             "наметить", "намеченный", "намечаться", "планировать", "планироваться", "предполагаться", "scheduled",
+             "planned", "slated", "due", "expected", "set", "intended", "должный"}  # fmt: skip
 NEW_DATE = {"now", "new", "теперь", "новый"}
 MOVED = {"postpone", "postponed", "rescheduled", "moved", "delayed", "pushed", "перенести", "отложить",
          "переноситься"}  # fmt: skip

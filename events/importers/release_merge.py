@@ -15,6 +15,7 @@ from events.models import Event
 from .release_dates import Mention, at, in_year
 from .release_kinds import REASONS
 from .release_periods import month_end
+from .release_places import named_countries
 from .release_words import Proposal, Token
 
 # At most this many words ("в Казани и") between a date and the next leg of its event.
@@ -70,6 +71,17 @@ def series(proposal: Proposal) -> bool:
     Commonwealth's bodies", "заседания советов"): its days' own events, named later, are the events, not it."""
     first = proposal.title.split(maxsplit=1)[0].casefold() if proposal.title else ""
     return proposal.start < proposal.end and first in SERIES_WORDS
+
+
+def visits_own(talks: Proposal, found: list[Proposal]) -> bool:
+    """Whether talks over several days are those of a visit proposed over the same days ("arrives on Monday for a
+    three-day visit … the talks could run long"): they hold no other talks of those days (Tuesday's consultations
+    with another country)."""
+    return (
+        talks.event_type.slug == "meeting"
+        and talks.start < talks.end
+        and any(p.event_type.is_visit and (p.start, p.end) == (talks.start, talks.end) for p in found)
+    )
 
 
 def without_series(found: list[Proposal]) -> list[Proposal]:
@@ -134,9 +146,13 @@ def part_of(talks: Proposal, visit: Proposal) -> bool:
 
 def of_visit(proposal: Proposal, visit: Proposal) -> bool:
     """Whether talks on a day of a visit may be the visit's: told in the same sentence, or, but for a programme's
-    own line (each of which is an event), not held in another country (talks in Cairo during a visit to Minsk)."""
+    own line (each of which is an event), not with another country (talks with Vietnam during Uzbekistan's visit) and
+    not held in another country (talks in Cairo during a visit to Minsk)."""
     if proposal.sentence == visit.sentence:
         return True
+    parties, visitors = named_countries(proposal.sentence), named_countries(visit.sentence)
+    if parties and visitors and not parties & visitors:
+        return False  # "Uzbekistan's minister arrives on Monday…", then "our deputy ministers and Vietnam's hold…"
     same_country = not (proposal.place and visit.place) or proposal.place["country"] == visit.place["country"]
     return not proposal.listed and same_country
 

@@ -8,7 +8,16 @@ from django_countries import countries
 
 from events.models import Person, Venue
 
-from .release_words import CITY_WORDS, HOST_WORDS, IN_WORDS, PLACE_BEFORE, Morphology, Token, shared_morphology
+from .release_words import (
+    CITY_WORDS,
+    HOST_WORDS,
+    IN_WORDS,
+    PLACE_BEFORE,
+    TOKEN,
+    Morphology,
+    Token,
+    shared_morphology,
+)
 
 
 @functools.cache
@@ -43,6 +52,19 @@ def country_index() -> dict[str, str]:
                 for name in [*names, *countries.shadowed_names.get(code, [])]:
                     index.setdefault(str(name).lower(), code)
     return index
+
+
+def named_countries(sentence: str) -> set[str]:
+    """The codes of the countries a sentence names, each by a word of its own ("Vietnam", "Uzbekistan's",
+    "Вьетнама"): the parties of its event."""
+    index, morphology = country_index(), shared_morphology()
+    codes = set()
+    for word in TOKEN.findall(sentence):
+        if word[:1].isupper():
+            word = word.removesuffix("'s").removesuffix("’s")
+            code = index.get(word.lower()) or index.get(morphology.lemma(word, "ru"))
+            codes.add(code) if code else None
+    return codes
 
 
 def venue_index() -> dict[str, dict[str, dict]]:

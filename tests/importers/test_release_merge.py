@@ -46,6 +46,55 @@ def test_talks_outside_the_visits_days_and_events_of_other_kinds_during_it_stay_
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Foreign Minister of Malaysia will pay an official visit to Russia on 3–4 March.\n\n"
+            "On 4 March, the deputy ministers of Russia and Vietnam will hold consultations in Moscow.",
+            ("2026-03-04", "meeting", "Talks on a day of a visit proposed here: likely part of that visit."),
+        ),
+        (
+            "The Foreign Minister of Malaysia will pay an official visit to Russia on 3–4 March.\n\n"
+            "On 4 March, deputy ministers of our country and Vietnam will hold consultations in Moscow.",
+            ("2026-03-04", "meeting", ""),
+        ),
+        (
+            "Министр иностранных дел Малайзии посетит Россию с официальным визитом 3–4 марта.\n\n"
+            "4 марта заместители министров иностранных дел Белоруссии и Вьетнама проведут консультации.",
+            ("2026-03-04", "meeting", ""),
+        ),
+    ],
+)
+def test_talks_during_a_visit_with_only_other_countries_stay_ticked(seed, text, expected):
+    assert proposals(text) == [("2026-03-03..2026-03-04", "visit", ""), expected]
+
+
+def test_a_visits_talks_over_its_days_hold_no_other_talks_of_those_days(seed):
+    text = (
+        "MONDAY–WEDNESDAY. Uzbekistan's foreign minister arrives on Monday for a three-day official visit. A source "
+        "told us the talks could run long.\n\n"
+        "TUESDAY. Deputy foreign ministers of our country and Vietnam hold their annual political consultations."
+    )
+
+    assert proposals(text, dt.date(2026, 3, 8)) == [
+        ("2026-03-09..2026-03-11", "visit", ""),
+        ("2026-03-09..2026-03-11", "meeting", "Talks on a day of a visit proposed here: likely part of that visit."),
+        ("2026-03-10", "meeting", ""),
+    ]
+
+
+def test_talks_first_announced_for_a_day_and_moved_are_not_that_days(seed):
+    text = (
+        "Переговоры с министром иностранных дел Перу, которые ранее анонсировались на среду, 18 февраля, по просьбе "
+        "перуанской стороны перенесены."
+    )
+
+    assert proposals(text, dt.date(2026, 2, 14)) == [
+        ("2026-02-18", "meeting", "The date the event was moved from, not its new one.")
+    ]
+
+
 def test_next_weeks_talks_after_their_day_are_that_day(seed):
     text = (
         "The talks will take place in Minsk next Tuesday.\n\n"
