@@ -383,6 +383,8 @@ class ReleaseReader(
         if kind.slug in ("culture-days", GENERAL_TYPE) and self.names_films(proposal.title):
             # "Kazakh Film Week", "Дни казахского кино", "Неделя армянской кухни"
             proposal.event_type = self.type_for("festival") or kind
+        elif kind.slug == "culture-days" and self.names_sector(proposal.title):
+            proposal.event_type = self.type_for("conference") or kind  # "Kazakhstan Transport Week"
         return proposal, title_end
 
     def words_of_type(self, kind: EventType) -> set[str]:

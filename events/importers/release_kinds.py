@@ -57,10 +57,10 @@ KINDS = {
                                      "olympiad", "competition", "contest", "tournament", "championship", "lecture",
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
                                      "presentation", "presentations", "festivities", "camp", "camps",
-                                     "expedition", "expeditions"},
+                                     "expedition", "expeditions", "exercise", "exercises", "drill", "drills", "launch"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
-                    "лагерь", "экспедиция"}),
+                    "лагерь", "экспедиция", "учение", "запуск", "пуск"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",

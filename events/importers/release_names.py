@@ -25,6 +25,15 @@ from .release_words import ARTICLES, DASHES, IN_WORDS, NAME_LINKS, TOKEN, Propos
 FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф", "cuisine", "gastronomy",
               "gastronomic", "culinary", "кухня", "гастрономия", "гастрономический", "кулинарный"}  # fmt: skip
 WEEK_WORDS = {"week", "weeks", "days", "неделя", "день", "дни"}
+# A week or days of an industry is a forum: "Kazakhstan Transport Week", "Неделя энергетики", "Digital Days".
+SECTOR_WORDS = {"transport", "energy", "industry", "industrial", "business", "investment", "innovation", "innovations",
+                "digital", "technology", "technologies", "tech", "climate", "water", "trade", "export", "logistics",
+                "finance", "financial", "mining", "oil", "gas", "agriculture", "agricultural", "construction",
+                "engineering", "space", "nuclear", "транспорт", "транспортный", "энергетика",
+                "энергетический", "промышленность", "промышленный", "бизнес", "инвестиционный", "инновация",
+                "инновационный", "цифровой", "технология", "технологический", "климатический", "торговля",
+                "экспорт", "экспортный", "логистика", "финансовый", "нефтегазовый", "строительный", "космический",
+                "атомный"}  # fmt: skip
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
 PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
             "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
@@ -238,6 +247,11 @@ class NameReader:
             # a film week's festival, or one said as "the Week" already (a film week's, or it would not be one)
             return any(named & words and (named & FILM_WORDS or named <= WEEK_WORDS) for named in festivals)
         return bool(words & FILM_WORDS) and bool(words & WEEK_WORDS)
+
+    def names_sector(self, title: str) -> bool:
+        """Whether a title names a week or days of an industry ("Kazakhstan Transport Week", "Неделя энергетики")."""
+        words = self.title_words(title)
+        return bool(words & SECTOR_WORDS) and bool(words & WEEK_WORDS)
 
     def title_words(self, title: str) -> set[str]:
         return {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}

@@ -29,6 +29,14 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         ("8 сентября пройдёт сессия Межправительственной комиссии.", "meeting"),
         ("The conference will take place on 8 September.", "forum"),
         ("8 сентября откроется фотовыставка.", "exhibition"),
+        # Drills, exercises and launches are events of the general type.
+        ("The joint rescue exercise will take place on 8 September.", "other"),
+        ("The launch of the satellite is set for 8 September.", "other"),
+        ("8 сентября пройдут совместные учения спасателей.", "other"),
+        ("Запуск спутника назначен на 8 сентября.", "other"),
+        # A week of an industry is a forum; one of a country's culture, its culture days.
+        ("Kazakhstan Transport Week will take place in Astana from 6 to 9 September.", "forum"),
+        ("Uzbek Culture Week will take place in Astana from 6 to 9 September.", "culture-days"),
     ],
 )
 def test_kinds_the_types_do_not_name_are_proposed_with_the_nearest_type(seed, text, expected):
