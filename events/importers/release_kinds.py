@@ -299,8 +299,8 @@ class KindReader:
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
             if {at.lower for at in segment[max(0, position - 3) : position]} & FRAME_WORDS:
                 continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
-            if self.heads_name(segment, position):
-                continue  # "the International Culture Fair": a fair, named by its last word in English
+            if self.heads_name(segment, position) or self.names_other(segment, position):
+                continue  # "the International Culture Fair" (a fair); "the Exhibition Centre"; "900 consultations"
             if kind.is_visit and self.counts_visitors(segment, position):
                 continue  # "an agreement on visa-free trips", "соглашение о поездках": a topic, not an event
             distance = len(segment) - position if nearest_last else position
@@ -342,17 +342,6 @@ class KindReader:
         following = segment[position + 1].lower if position + 1 < len(segment) else ""
         previous = segment[position - 1].lower if position else ""
         return following not in ("table", "tables", "trip", "trips") and previous not in ("year", "all", "the-clock")
-
-    def heads_name(self, segment: list[Token], position: int) -> bool:
-        """Whether an English capitalised event word is followed by another that heads the name ("Culture Fair")."""
-        following = segment[position + 1] if position + 1 < len(segment) else None
-        return (
-            self.language == "en"
-            and following is not None
-            and segment[position].text[:1].isupper()
-            and following.text[:1].isupper()
-            and self.kind_of(following)[0] is not None
-        )
 
     def year_of_anniversary(self, mention, word: Token) -> bool:
         """Whether a year is only the one an anniversary falls in ("This year marks the 75th anniversary"): the

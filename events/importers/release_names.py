@@ -15,7 +15,7 @@ import datetime as dt
 
 from events.models import Event, EventType
 
-from .release_dates import Mention
+from .release_dates import Mention, at
 from .release_kinds import GUESTS, ROUND_TABLE
 from .release_periods import UNTIL
 from .release_words import ARTICLES, DASHES, IN_WORDS, NAME_LINKS, TOKEN, Proposal, Token, is_clause_mark
@@ -34,6 +34,11 @@ SECTOR_WORDS = {"transport", "energy", "industry", "industrial", "business", "in
                 "инновационный", "цифровой", "технология", "технологический", "климатический", "торговля",
                 "экспорт", "экспортный", "логистика", "финансовый", "нефтегазовый", "строительный", "космический",
                 "атомный"}  # fmt: skip
+# Nouns after an event word that make it a venue's name: "ExpoForum Convention and Exhibition Centre", "Конгресс-холл".
+VENUE_NOUNS = {"centre", "center", "centres", "centers", "hall", "halls", "grounds", "complex", "pavilion", "arena",
+               "palace", "центр", "холл", "зал", "комплекс", "павильон"}  # fmt: skip
+# The most a number before an event word counts ("900 telemedicine consultations", "12 agreements"); a year is no count.
+COUNTED = 1800
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
 PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
             "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
@@ -247,6 +252,34 @@ class NameReader:
             # a film week's festival, or one said as "the Week" already (a film week's, or it would not be one)
             return any(named & words and (named & FILM_WORDS or named <= WEEK_WORDS) for named in festivals)
         return bool(words & FILM_WORDS) and bool(words & WEEK_WORDS)
+
+    def heads_name(self, segment: list[Token], position: int) -> bool:
+        """Whether an English capitalised event word is followed by another that heads the name ("Culture Fair")."""
+        following = segment[position + 1] if position + 1 < len(segment) else None
+        return (
+            self.language == "en"
+            and following is not None
+            and segment[position].text[:1].isupper()
+            and following.text[:1].isupper()
+            and self.kind_of(following)[0] is not None
+        )
+
+    def names_other(self, segment: list[Token], position: int) -> bool:
+        """Whether an event word names no event: a venue's ("the Exhibition Centre", "Конгресс-центр"), or events
+        counted ("conducted over 900 telemedicine consultations", "signed 12 agreements"; not a time or an
+        anniversary: "10:00 Talks", "55-летие")."""
+        following = at(segment, position + 1 + (at(segment, position + 1).text == "-"))
+        if self.lemma(following) in VENUE_NOUNS:
+            return True
+        word = segment[position]
+        plural = word.lower.endswith("s") if self.language == "en" else self.morphology.analysis(word.lower)[3] == "plur"
+        for k in (position - 1, position - 2) if plural else ():  # a noun's count: not "40 companies visited"
+            token = at(segment, k)
+            # A word of its own: not "10:00 Talks", "20-летие", "G20 summit", "3x3 camp".
+            alone = at(segment, k - 1).end < token.start and token.end < at(segment, k + 1).start
+            if token.text.isdigit() and 1 < int(token.text) < COUNTED and alone:
+                return True
+        return False
 
     def names_sector(self, title: str) -> bool:
         """Whether a title names a week or days of an industry ("Kazakhstan Transport Week", "Неделя энергетики")."""

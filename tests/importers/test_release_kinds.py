@@ -37,10 +37,27 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         # A week of an industry is a forum; one of a country's culture, its culture days.
         ("Kazakhstan Transport Week will take place in Astana from 6 to 9 September.", "forum"),
         ("Uzbek Culture Week will take place in Astana from 6 to 9 September.", "culture-days"),
+        # A venue's name names no event: the congress is the event, not the Exhibition Centre.
+        ("The Congress will take place at the Convention and Exhibition Centre from 6 to 9 September.", "forum"),
+        ("Форум пройдёт в Конгресс-холле 8 сентября.", "forum"),
+        # A number before a word counts events; a time, an anniversary or a name's digits do not.
+        ("10:00 - Talks with the delegation of Mongolia, 8 September.", "meeting"),
+        ("The first G20 summit on African soil opens on 8 September.", "meeting"),
     ],
 )
 def test_kinds_the_types_do_not_name_are_proposed_with_the_nearest_type(seed, text, expected):
     assert [slug for _iso, slug, _reason in dates_types_reasons(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2020, the centres conducted over 900 telemedicine consultations for foreign clinics.",
+        "В 2020 году центры провели более 900 телемедицинских консультаций.",
+    ],
+)
+def test_events_counted_for_a_year_are_no_event_of_that_year(seed, text):
+    assert dates_types_reasons(text) == []
 
 
 def test_a_concert_or_an_anniversary_takes_the_general_type_when_the_calendar_has_it(seed):
