@@ -271,8 +271,8 @@ class NameReader:
         following = at(segment, position + 1 + (at(segment, position + 1).text == "-"))
         if self.lemma(following) in VENUE_NOUNS:
             return True
-        word = segment[position]
-        plural = word.lower.endswith("s") if self.language == "en" else self.morphology.analysis(word.lower)[3] == "plur"
+        word = segment[position].lower
+        plural = word.endswith("s") if self.language == "en" else self.morphology.analysis(word)[3] == "plur"
         for k in (position - 1, position - 2) if plural else ():  # a noun's count: not "40 companies visited"
             token = at(segment, k)
             # A word of its own: not "10:00 Talks", "20-летие", "G20 summit", "3x3 camp".
