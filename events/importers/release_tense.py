@@ -47,6 +47,10 @@ RUSSIAN_FUTURE = {"планироваться", "запланировать", "�
                   "решить"}  # fmt: skip
 # Verbs of a plan: what they agree or decide "to" do is to come.
 PLANNING = {"agreed", "decided", "resolved", "undertook", "agree", "decide"}
+# What a plan plans when it plans an event: "agreed to hold", "decided to open"; not "agreed to focus on".
+PLANNED_ACTS = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "be", "convene",
+                "organise", "organize", "conduct", "stage", "resume", "continue", "launch", "establish", "set", "make",
+                "pay", "arrange", "schedule", "return", "extend", "run"}  # fmt: skip
 # Words that place what they qualify in the past, which pymorphy3 reads first as a noun or an adjective
 # ("визита, прошедшего 3–5 апреля": "прошедшее"; "в минувшую пятницу").
 RUSSIAN_PAST = {"прошедшее", "прошедший", "минувший", "минувшее"}
@@ -129,7 +133,10 @@ class TenseReader:
                 for k, token in enumerate(tokens)
             )
             # "agreed to hold", "decided to open": a plan, of the future, whatever the tense of its verb.
-            planned = any(token.lower in PLANNING and at(tokens, k + 1).lower == "to" for k, token in enumerate(tokens))
+            planned = any(
+                token.lower in PLANNING and at(tokens, k + 1).lower == "to" and at(tokens, k + 2).lower in PLANNED_ACTS
+                for k, token in enumerate(tokens)
+            )  # not "agreed to focus on nuclear medicine": no event planned
             # "to be held in Vitebsk on 25–27 June", "is to be signed": still to come.
             planned = planned or any(
                 t.lower == "to" and at(tokens, k + 1).lower == "be" and at(tokens, k - 1).lower not in ("was", "were")

@@ -37,3 +37,17 @@ def test_a_passive_or_an_infinitive_is_not_the_past_and_would_is_a_plan(seed, te
 )  # fmt: skip
 def test_a_plan_after_the_dates_own_past_verb_leaves_the_date_past(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2026, 3, 8))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plan of no event leaves the past of "agreed": the talks were last July.
+        ("The visit continued the dialogue begun at the talks in Moscow in July, when the parties agreed to focus on "
+         "nuclear medicine.", "2026-07"),
+        # A plan of an event is of the future: the talks are next July.
+        ("The ministers agreed to hold the next round of talks in Moscow in July.", "2027-07"),
+    ],
+)  # fmt: skip
+def test_agreed_to_is_a_plan_only_of_an_event(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 12, 4))] == [expected]
