@@ -39,6 +39,8 @@ VENUE_NOUNS = {"centre", "center", "centres", "centers", "hall", "halls", "groun
                "palace", "центр", "холл", "зал", "комплекс", "павильон"}  # fmt: skip
 # The most a number before an event word counts ("900 telemedicine consultations", "12 agreements"); a year is no count.
 COUNTED = 1800
+# Words between two weekdays of a heading: "Wednesday and Thursday", "с понедельника по среду".
+WEEKDAY_LINKS = {"and", "to", "through", "till", "until", "и", "по", "до"}
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
 PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
             "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
@@ -174,7 +176,11 @@ class NameReader:
         weekday heading above it, else the nearer; a weekday under another one, the next such day after it (before it,
         for an earlier weekday in the past tense: a digest's newest first). None if it is no such line.
         body: the sentences under the weekday (the rest of its paragraph, else the next one)."""
-        words = [token for token in TOKEN.finditer(paragraph[0]) if token.group()[:1].isalnum()]
+        words = [
+            token
+            for token in TOKEN.finditer(paragraph[0])
+            if token.group()[:1].isalnum() and token.group().lower() not in WEEKDAY_LINKS
+        ]  # "Wednesday and Thursday", "Monday to Wednesday"
         days = [self.weekday(Token(word.group(), 0, 0)) for word in words]
         if not 0 < len(days) <= 2 or None in days:
             return None

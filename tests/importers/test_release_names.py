@@ -118,3 +118,17 @@ def test_undated_talks_after_a_date_or_that_recur_are_not_proposed(seed):
     )
 
     assert drafted(text) == [("2025-04-03", "meeting", "Ambassador met the Governor of Primorye")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [("Wednesday and Thursday", "2025-04-16..2025-04-17"), ("Среда и четверг", "2025-04-16..2025-04-17")],
+)
+def test_two_weekdays_joined_by_and_head_the_paragraph_below(seed, heading, expected):
+    sentence = {
+        "W": 'Kazan will host the international conference "Towards a Tuberculosis-Free Region". Experts are expected.',
+        "С": "В Казани пройдёт международная конференция «Регион без туберкулёза». Ожидаются эксперты.",
+    }[heading[0]]
+    text = f"The week ahead\n\n{heading}\n\n{sentence}"
+
+    assert [(iso, slug) for iso, slug, _title in drafted(text)] == [(expected, "forum")]
