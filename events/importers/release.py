@@ -197,6 +197,8 @@ class ReleaseReader(
                         # "the festival, 1 to 7 July… The festival opens on 1 July": its opening; "talks next Tuesday
                         # … next week's talks": the week of the day already proposed.
                         continue
+                    if (named := merge.names_again(proposal, found)) is not None:
+                        proposal.event_type, proposal.title = named.event_type, named.title  # "Мероприятие пройдёт…"
                     vaguer = next((k for k, e in enumerate(found) if sharpens(proposal, e) or opens(e, proposal)), None)
                     if vaguer is not None:
                         # "Culture Days in October" (the headline), then "from 5 to 9 October": one event, its days;

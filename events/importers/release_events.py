@@ -13,6 +13,9 @@ from .release_words import Token, is_clause_mark, nearer_next
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
 FRONTED = 2
+# Words that may lead a fronted month past FRONTED: "In mid-March,", "At the end of June,", "В середине марта,".
+FRONT_WORDS = {"in", "at", "the", "early", "late", "mid", "-", "end", "beginning", "start", "middle", "of", "в", "во",
+               "начале", "конце", "середине"}  # fmt: skip
 # "X will be followed in October by Y", "preceded on 3 May by": the event after "by" is the date's.
 FOLLOWED = {"followed", "preceded"}
 # Words after a date before the event it took place at: "on Tuesday at a meeting", "во вторник на встрече".
@@ -57,7 +60,8 @@ class EventReader:
         segment = segment[: next((k for k, t in enumerate(segment) if t.text == ";"), len(segment))]  # another clause's
         if mention.precision != Event.Precision.DAY and not self.leads_line(tokens, mention.first, mention.end):
             # (not a list's line led by its month: "– June, Ashgabat – International Forum")
-            fronted = mention.first <= FRONTED and segment[:1] and segment[0].text == ","
+            leading = all(token.lower in FRONT_WORDS for token in tokens[: mention.first])  # "In mid-March,"
+            fronted = (mention.first <= FRONTED or leading) and segment[:1] and segment[0].text == ","
             skip = 1 if fronted or (segment[:1] and segment[0].text in "—–") else 0
             marks = (
                 k

@@ -123,7 +123,8 @@ DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "
               "many", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "несколько",
               "пара"}  # fmt: skip
 # "в остальные дни", "в праздничные дни": days of the calendar, not culture days.
-WHICH_DAYS = {"остальной", "другой", "этот", "тот", "праздничный", "выходной", "рабочий", "ближайший", "иной"}
+WHICH_DAYS = {"остальной", "другой", "этот", "тот", "праздничный", "выходной", "рабочий", "ближайший", "иной",
+              "последний", "первый"}  # fmt: skip
 LATER = {"later", "earlier", "ago", "after", "before", "позже", "раньше", "спустя", "назад", "подряд"}
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}

@@ -33,6 +33,8 @@ SERIES_WORDS = {"meetings", "sessions", "заседания", "встречи"}
 # festival's gala concert apart).
 CEREMONY_STEMS = ("opening", "closing", "открыт", "закрыт")
 PLENARY_STEMS = ("plenary", "пленарн")
+# The titles of an event named only as "the event": the one named before.
+GENERIC_TITLES = {"event", "the event", "мероприятие"}
 # What may stand between a comma and the date it sets aside: ", on 27 October,", ", 21 апреля,".
 ASIDE_PREPOSITIONS = {"on", "в", "во"}
 
@@ -179,6 +181,23 @@ def sharpens(proposal: Proposal, earlier: Proposal) -> bool:
             proposal.end <= last_day(earlier)
             or (earlier.precision == Event.Precision.MONTH and renames(proposal, earlier))
         )
+    )
+
+
+def names_again(proposal: Proposal, found: list[Proposal]) -> Proposal | None:
+    """The event proposed before by its month or year that a proposal of days calls only "the event" ("В середине
+    октября Астрахань примет совещание. Мероприятие пройдёт с 14 по 16 октября."): the proposal is its days."""
+    if proposal.title.casefold() not in GENERIC_TITLES or proposal.precision != Event.Precision.DAY:
+        return None
+    return next(
+        (
+            earlier
+            for earlier in reversed(found)
+            if earlier.precision in (Event.Precision.MONTH, Event.Precision.YEAR)
+            and not earlier.reason
+            and earlier.start <= proposal.start <= proposal.end <= last_day(earlier)
+        ),
+        None,
     )
 
 

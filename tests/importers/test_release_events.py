@@ -91,3 +91,14 @@ def test_the_day_a_statement_was_made_is_not_the_event_it_announces_for_a_later_
 )
 def test_a_day_said_with_no_later_date_stays_the_events(seed, text, expected):
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 3, 8))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In mid-March, Astrakhan will host the fourth meeting of heads of agencies.",
+        "At the end of March, Astrakhan will host the fourth meeting of heads of agencies.",
+    ],
+)
+def test_a_fronted_part_of_a_month_leaves_the_event_to_the_main_clause(seed, text):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 2, 18))] == [("2026-03", "meeting")]

@@ -209,3 +209,21 @@ def test_days_of_culture_said_again_as_the_days_stay_culture_days(seed):
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 2, 3))] == [
         ("2026-02-24", "culture-days")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В середине марта Астрахань примет IV совещание руководителей ведомств. Мероприятие пройдёт с 14 по 16 марта.",
+        "In mid-March, Astrakhan will host the fourth meeting of heads of agencies. The event will take place on "
+        "14-16 March.",
+    ],
+)
+def test_the_event_called_only_the_event_is_the_days_of_the_one_named_before(seed, text):
+    assert proposals(text) == [("2026-03-14..2026-03-16", "meeting", "")]
+
+
+def test_the_last_days_of_an_expedition_are_no_culture_days(seed):
+    text = "8–9 апреля, в последние дни экспедиции, на станции прошли переговоры с делегацией министерства Чехии."
+
+    assert proposals(text, dt.date(2026, 4, 14)) == [("2026-04-08..2026-04-09", "meeting", "")]
