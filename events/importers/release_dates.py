@@ -174,8 +174,10 @@ class DateReader:
             found.append(mention)
             self.last_year = mention.start.year if mention.explicit_year else self.last_year  # "of the same year"
             reference = self.reference_reason(tokens, mention)
-            if mention.explicit_year and not reference and not self.is_horizon(tokens, mention):
-                self.context_year = mention.start.year  # not "by 2030": the year of the dates after it
+            # Not "by 2030", nor a milestone years ahead ("research operations in 2034"): the year of the dates after it
+            ahead = mention.start.year > self.published.year + 1
+            if mention.explicit_year and not reference and not ahead and not self.is_horizon(tokens, mention):
+                self.context_year = mention.start.year
             if mention.precision == Event.Precision.MONTH and mention.start == mention.last:
                 self.sentence_month = (mention.start.year, mention.start.month)
             elif mention.precision == Event.Precision.DAY and not reference:

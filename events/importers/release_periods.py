@@ -120,7 +120,8 @@ class PeriodReader:
         ]
 
     def bare_ordinal(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
-        """on the 22nd, 11-е, 11-го: a day whose month the text gave before (or the publication's)."""
+        """on the 22nd, from the 20th to the 22nd, 11-е, 11-го: a day whose month the text gave before (or the
+        publication's)."""
         token = at(tokens, i)
         english = token.text[-2:] in ("st", "nd", "rd", "th") and at(tokens, i - 1).lower == "the"
         russian = (
@@ -131,6 +132,11 @@ class PeriodReader:
         )
         day = self.number(token, 1, 31)
         end = i + (3 if russian else 1)
+        last_day, following = day, at(tokens, end + 2)
+        to_the = at(tokens, end).lower in ("to", "through", "until", "till") and at(tokens, end + 1).lower == "the"
+        ordinal = following.text[-2:] in ("st", "nd", "rd", "th")
+        if english and day and to_the and ordinal and (last := self.number(following, day + 1, 31)):
+            last_day, end = last, end + 3  # "from the 20th to the 22nd"
         after = at(tokens, end)
         # Not an ordinal before its noun: "the 10th meeting", "10-е заседание".
         alone = not after.text[:1].isalpha() or after.lower in ORDINAL_FOLLOWERS
@@ -140,11 +146,11 @@ class PeriodReader:
             return None
         for year, month in self.months_to_try(i):
             try:
-                found = dt.date(year, month, day)
+                found, last = dt.date(year, month, day), dt.date(year, month, last_day)
             except ValueError:
                 continue
             if weekday is None or found.weekday() == weekday:
-                return Mention(i - (1 if english else 0), end, found, found, Event.Precision.DAY, explicit_year=False)
+                return Mention(i - (1 if english else 0), end, found, last, Event.Precision.DAY, explicit_year=False)
         return None
 
     def months_to_try(self, i: int) -> list[tuple[int, int]]:

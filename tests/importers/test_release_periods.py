@@ -144,3 +144,24 @@ def test_an_opening_and_a_closing_with_an_aside_between_are_one_run(seed, text):
 )
 def test_an_event_named_between_its_first_day_and_its_end_is_the_runs(seed, text):
     assert dates_and_types(text, dt.date(2025, 12, 7)) == [("2025-12-02..2026-02-15", "exhibition")]
+
+
+def test_a_range_of_bare_ordinals_takes_the_month_named_before(seed):
+    text = (
+        "Two arrangements will be signed on 21 July. The signing will take place during the visit of the Secretary, "
+        "who will be in France from the 20th to the 22nd."
+    )
+
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2026, 7, 6))] == [
+        ("2026-07-21", "signing"),
+        ("2026-07-20..2026-07-22", "visit"),
+    ]
+
+
+def test_a_milestone_years_ahead_gives_no_year_to_the_days_after_it(seed):
+    text = (
+        "The Council reviewed the baseline, which foresees the start of research operations in 2034. The next "
+        "meeting of the Council is scheduled for 18 and 19 November."
+    )
+
+    assert [p.iso for p in propose(text, published=dt.date(2026, 7, 6))] == ["2026-11-18..2026-11-19"]
