@@ -26,7 +26,7 @@ from django.utils.dates import WEEKDAYS
 
 from events.models import Event
 
-from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, shared_morphology
+from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, is_clause_mark, shared_morphology
 
 LINE_BULLETS = {"-", "–", "—", "•", "*", "·"}  # what leads a list's line
 # Words of a part of a month as a list's line starts with them: "• конец августа", "• вторая половина сентября".
@@ -52,6 +52,8 @@ WEEKDAY_ABBREVIATIONS = {name: number for number, names in enumerate(ABBREVIATED
 DAYS_FROM_PUBLICATION = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "сегодня": 0, "завтра": 1,
                          "вчера": -1, "послезавтра": 2, "позавчера": -2}  # fmt: skip
 ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
+# At most this many words between a year and the month of it in its clause: "Last year we met in Kazan in June".
+YEAR_MONTH_WORDS = 6
 
 
 @dataclass
@@ -190,7 +192,29 @@ class DateReader:
         joined = [self.with_duration(tokens, mention) for mention in self.join_ranges(tokens, found)]
         runs = [m for m in joined if m.precision == Event.Precision.DAY and m.start < m.last and not m.counted]
         self.last_run = (runs[-1].start, runs[-1].last, runs[-1].vague) if runs else self.last_run
+        joined = self.months_of_year(tokens, joined)
         return self.without_frames(tokens, self.of_last_year(tokens, self.restated(tokens, joined)))
+
+    def months_of_year(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """The mentions, a year followed in its clause by a month or days without a year one mention of them in that
+        year: "Last year we met in Kazan in June", "В прошлом году мы встретились в Казани в июне"."""
+        kept: list[Mention] = []
+        for mention in mentions:
+            year = kept[-1] if kept else None
+            joins = (
+                year is not None
+                and year.precision == Event.Precision.YEAR
+                and not mention.explicit_year
+                and mention.precision in (Event.Precision.MONTH, Event.Precision.DAY)
+                and mention.first - year.end <= YEAR_MONTH_WORDS
+                and not any(is_clause_mark(tokens, k) for k in range(year.end, mention.first))
+            )
+            moved = in_year(mention.start, mention.last, year.start.year) if joins else None
+            if moved is None:
+                kept.append(mention)
+                continue
+            kept[-1] = Mention(mention.first, mention.end, *moved, mention.precision, year.explicit_year)
+        return kept
 
     def date_at(self, tokens: list[Token], i: int) -> Mention | None:
         token = at(tokens, i)

@@ -104,11 +104,13 @@ def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
     "the plenary session on the forum's first day")."""
     # The proposal is the ceremony or the session itself (its title), told as the opening's or the plenary
     # ("церемония открытия", "пленарная сессия"); not talks in a sentence that also names a ceremony.
-    title = re.findall(r"\w+", proposal.title.lower())
-    if not title or not title[0].startswith(("ceremon", "церемон", "session", "сесси", "заседан", "sitting")):
+    # Its first two words: "Opening ceremony", "Technical sessions", "Пленарное заседание".
+    head = re.findall(r"\w+", proposal.title.lower())[:2]
+    if not any(word.startswith(("ceremon", "церемон", "session", "сесси", "заседан", "sitting")) for word in head):
         return False
     words = re.findall(r"\w+", f"{proposal.title} {proposal.sentence}".lower())
-    ceremony = title[0].startswith(("ceremon", "церемон")) and any(word.startswith(CEREMONY_STEMS) for word in words)
+    told = any(word.startswith(("ceremon", "церемон")) for word in head)
+    ceremony = told and any(word.startswith(CEREMONY_STEMS) for word in words)
     return (
         not earlier.event_type.is_visit
         and earlier.event_type.slug != "exhibition"  # an exhibition of two months hosts no other body's session

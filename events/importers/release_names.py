@@ -275,8 +275,9 @@ class NameReader:
         counted ("conducted over 900 telemedicine consultations", "signed 12 agreements"; not a time or an
         anniversary: "10:00 Talks", "55-летие")."""
         following = at(segment, position + 1 + (at(segment, position + 1).text == "-"))
-        if self.lemma(following) in VENUE_NOUNS:
-            return True
+        joined = following.lower in ("and", "и") and self.kind_of(at(segment, position + 2))[0] is not None
+        if self.lemma(at(segment, position + 3) if joined else following) in VENUE_NOUNS:
+            return True  # "Exhibition Centre", "Congress and Exhibition Centre"
         word = segment[position].lower
         plural = word.endswith("s") if self.language == "en" else self.morphology.analysis(word)[3] == "plur"
         for k in (position - 1, position - 2) if plural else ():  # a noun's count: not "40 companies visited"

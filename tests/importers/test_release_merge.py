@@ -227,3 +227,14 @@ def test_the_last_days_of_an_expedition_are_no_culture_days(seed):
     text = "8–9 апреля, в последние дни экспедиции, на станции прошли переговоры с делегацией министерства Чехии."
 
     assert proposals(text, dt.date(2026, 4, 14)) == [("2026-04-08..2026-04-09", "meeting", "")]
+
+
+def test_a_congress_programmes_opening_ceremony_and_technical_sessions_are_parts_of_it(seed):
+    text = (
+        "The congress will be held in Astana from 28 September to 1 October.\n\n"
+        "Programme\n\n"
+        'Monday, 28 September - Opening ceremony and opening plenary "Space for a Sustainable Future"\n'
+        'Tuesday, 29 September - Technical sessions; plenary "Access to Space"'
+    )
+
+    assert proposals(text, dt.date(2026, 3, 3)) == [("2026-09-28..2026-10-01", "forum", "")]

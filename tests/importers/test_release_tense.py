@@ -51,3 +51,15 @@ def test_a_plan_after_the_dates_own_past_verb_leaves_the_date_past(seed, text, e
 )  # fmt: skip
 def test_agreed_to_is_a_plan_only_of_an_event(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2026, 12, 4))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last year we met in Kazan in June, and the main result was an agreement.", "2025-06"),
+        ("В прошлом году мы встретились в Казани в июне.", "2025-06"),
+        ("In 2024 the ministers met in Kazan on 5 June.", "2024-06-05"),
+    ],
+)
+def test_a_month_told_after_its_year_in_one_clause_is_that_years(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 8, 4))] == [expected]
