@@ -259,6 +259,7 @@ class PeriodReader:
         open until the end of September", "которая продлится до 15 мая" (a semicolon between them too)."""
         return (
             first.precision == Event.Precision.DAY
+            and not self.is_deadline(tokens, first)  # "Abstracts are due by 31 March, and registration runs until…"
             and self.until_word(tokens, second) in UNTIL
             and self.continues(tokens, first.end, second.first)
             and 0 <= (second.last - first.start).days <= 366

@@ -165,3 +165,15 @@ def test_a_milestone_years_ahead_gives_no_year_to_the_days_after_it(seed):
     )
 
     assert [p.iso for p in propose(text, published=dt.date(2026, 7, 6))] == ["2026-11-18..2026-11-19"]
+
+
+def test_a_deadline_starts_no_run_to_a_later_end(seed):
+    text = (
+        "The Science Meeting will take place from 8 to 12 June. More than 600 astronomers are expected, and the first "
+        "session will be devoted to early results. Abstracts are due by 31 March, and early-bird registration runs "
+        "until the end of April."
+    )
+
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2026, 2, 16))] == [
+        ("2026-06-08..2026-06-12", "meeting")
+    ]
