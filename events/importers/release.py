@@ -46,7 +46,6 @@ from .release_seasons import SeasonReader
 from .release_tense import TenseReader
 from .release_words import (
     CAPTION_WORDS,
-    DASHES,
     MAX_PROPOSALS,
     MAX_TEXT,
     TOKEN,
@@ -241,8 +240,9 @@ class ReleaseReader(
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
-            if 0 < first <= 3 and is_dateline(tokens[:first]) and end < len(tokens) and tokens[end].text in DASHES:
-                previous_end = end
+            dash = merge.dateline_dash(tokens, end) if 0 < first <= 3 and is_dateline(tokens[:first]) else None
+            if dash is not None:
+                previous_end = dash
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"
             due = self.is_deadline(tokens, mention) or self.is_horizon(tokens, mention)
             due = due or (mention.run and bool(self.sentence_words(tokens) & DUE))  # "Приём заявок … с июня по…"

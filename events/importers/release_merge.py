@@ -16,7 +16,7 @@ from .release_dates import Mention, at, in_year
 from .release_kinds import REASONS
 from .release_periods import month_end
 from .release_places import named_countries
-from .release_words import Proposal, Token
+from .release_words import DASHES, Proposal, Token
 
 # At most this many words ("в Казани и") between a date and the next leg of its event.
 LEG_WORDS = 6
@@ -323,6 +323,14 @@ def is_dateline(before: list[Token]) -> bool:
     """Whether the words before a sentence's first date are a dateline's ("MINSK, 20 February –", "MINSK 10 March –",
     "Minsk, 20 February –"), not a list line's ("С 17 сентября по 25 октября — выставка")."""
     return before[-1].text == "," or any(token.text.isupper() and len(token.text) >= 3 for token in before)
+
+
+def dateline_dash(tokens: list[Token], end: int) -> int | None:
+    """Where the dash after a dateline's date is ("MINSK, 20 February –", "LONDON, March 6 (Financial Wire) -"), if
+    one follows it, past an agency's name in brackets."""
+    if at(tokens, end).text == "(":
+        end = next((k + 1 for k in range(end + 1, min(len(tokens), end + 6)) if tokens[k].text == ")"), end)
+    return end if at(tokens, end).text in DASHES else None
 
 
 def with_legs(found: list[Proposal], visit_title) -> list[Proposal]:

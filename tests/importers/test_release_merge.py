@@ -238,3 +238,16 @@ def test_a_congress_programmes_opening_ceremony_and_technical_sessions_are_parts
     )
 
     assert proposals(text, dt.date(2026, 3, 3)) == [("2026-09-28..2026-10-01", "forum", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WEEK AHEAD-Finance ministers\n\nLONDON, March 6 (Financial Wire) - Euro zone finance ministers meet on "
+        "Monday to take stock of budgets, while issuers gather in London mid-week after a record start to the year.",
+        "НЕДЕЛЯ ВПЕРЕДИ: министры финансов\n\nМОСКВА, 6 марта (ТАСС) – Министры финансов встретятся в понедельник, "
+        "а эмитенты соберутся в Лондоне в середине недели.",
+    ],
+)
+def test_a_datelines_date_before_an_agencys_name_in_brackets_is_no_event(seed, text):
+    assert proposals(text, dt.date(2026, 3, 6)) == [("2026-03-09", "meeting", "")]
