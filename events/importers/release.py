@@ -228,6 +228,8 @@ class ReleaseReader(
                 # above its headline.
                 self.heading_day, self.heading_paragraph = heading, self.paragraph
             return []
+        if first_date and "|" in sentence and all(m.start == m.last == self.published for m in mentions):
+            return []  # a masthead: "«Аграрное обозрение» | Выставки | 13 октября 2025 г."
         proposals: list[Proposal] = []
         if self.heading_day is not None and (self.bulleted or self.paragraph - self.heading_paragraph <= 1):
             # A line of the heading's list (its own line, the next, or one led by a dash), not any later paragraph.

@@ -357,9 +357,12 @@ class KindReader:
         def words(tokens):  # a number's digits and marks ("1,1 млн") count as none
             return [token for token in tokens if token.text[:1].isalpha()][:AUDIENCE_DISTANCE]
 
-        low, high = max(0, position - 2 * AUDIENCE_DISTANCE), position + 1 + 2 * AUDIENCE_DISTANCE
+        low, start = max(0, position - 2 * AUDIENCE_DISTANCE), position + 1
+        if at(segment, start).text == ",":  # past an aside: "посетили, по данным организаторов, более 90 тыс."
+            start = next((k + 1 for k in range(start + 1, start + 8) if at(segment, k).text == ","), start)
+        high = start + 2 * AUDIENCE_DISTANCE
         before = words(reversed(segment[low:position]))
-        near = [*before, segment[position], *words(segment[position + 1 : high])]
+        near = [*before, segment[position], *words(segment[start:high])]
         # "6,421 kandas arrived": people counted in thousands, written with a thousands' comma
         thousands = any(
             is_number_comma(segment, k) and len(segment[k + 1].text) == 3

@@ -219,3 +219,9 @@ def test_the_event_that_frames_a_date_is_not_its_event(seed, text, title):
     proposals = propose(text, published=dt.date(2025, 4, 11))
 
     assert [(p.iso, p.event_type.slug, p.title) for p in proposals] == [("2025-04-15", "meeting", title)]
+
+
+def test_visitors_counted_past_an_aside_are_no_visit(seed):
+    text = "За четыре дня, с 8 по 11 октября, её посетили, по данным организаторов, более 90 тыс. человек."
+
+    assert dates_types_reasons(text, dt.date(2025, 10, 13)) == []

@@ -251,3 +251,9 @@ def test_a_congress_programmes_opening_ceremony_and_technical_sessions_are_parts
 )
 def test_a_datelines_date_before_an_agencys_name_in_brackets_is_no_event(seed, text):
     assert proposals(text, dt.date(2026, 3, 6)) == [("2026-03-09", "meeting", "")]
+
+
+def test_a_masthead_with_the_publication_day_is_no_event(seed):
+    text = "«Аграрное обозрение» | Выставки | 13 октября 2025 г.\n\nВыставку в среду открыл министр."
+
+    assert proposals(text, dt.date(2025, 10, 13)) == [("2025-10-08", "exhibition", "")]
