@@ -1,5 +1,4 @@
-"""Days said by their relation to others: the days half of the DateReader. The ReleaseReader (release.py) sets up
-the state used here.
+"""Days said by their relation to others: the days half of the DateReader (the ReleaseReader sets up its state).
 
 - a weekday: the nearest such day the tense allows ("on Tuesday", "last Friday", "в следующую среду"); the such day
   of a run of days named before it, over for the past tense ("the mission, from 9 to 13 February. On Tuesday, the
@@ -20,7 +19,7 @@ from events.models import Event
 from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at, bare, in_year
 from .release_periods import CONTINUING, DEADLINE
 from .release_seasons import SEASONS
-from .release_words import DASHES, TOKEN, WEEKDAY_BEFORE, Token
+from .release_words import DASHES, OFFSETS, TOKEN, WEEKDAY_BEFORE, Token
 
 # "last weekend", "в минувшие выходные": the weekend's shift, from the word before it.
 WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "минувший": -1, "прошлый": -1,
@@ -241,7 +240,8 @@ class DayReader:
             # "closed after four days": the days before it, not its length; "returned on Wednesday after a
             # three-day mission": the days that end on it
             after = at(following, k - 1).lower in ("after", "in", "within", "через", "спустя")
-            if not count or unit.lower not in ("days", "day", "дня", "дней"):
+            offset = at(following, k + 2).lower in OFFSETS or at(following, k - 1).lower == "за"  # "two days before"
+            if not count or unit.lower not in ("days", "day", "дня", "дней") or offset:
                 continue
             if at(following, k - 1).lower == "a" and at(following, k - 2).lower == "after":
                 nouns = following[k + 2 : k + 6]  # "after a three-day trade mission", not "after a two-day break"

@@ -19,6 +19,9 @@ from events.models import Event, EventType, Person
 # text. Reading takes time linear in the text's length, so the limit bounds a request's time.
 MAX_TEXT = 100_000
 MAX_PROPOSALS = 200
+# Words after a count of days that make it a distance from another day, not a length: "two days before the opening",
+# "за два дня до открытия".
+OFFSETS = {"before", "after", "later", "earlier", "ago", "до", "после", "спустя", "назад", "раньше", "позже"}
 TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”/]")
 DASHES = {"-", "–", "—", "−"}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")

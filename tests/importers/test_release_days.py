@@ -363,3 +363,16 @@ def test_a_weekday_after_an_exhibitions_last_day_months_away_is_this_weeks_and_a
         ("2025-12-08", "meeting"),
     ]
     assert [(iso, bool(reason)) for iso, _slug, reason in drafted if iso == "2017"] == [("2017", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our ministers will meet on Saturday, 7 November, two days before the opening.", "2026-11-07"),
+        ("Министры встретятся 7 ноября, за два дня до открытия конференции.", "2026-11-07"),
+        # A length still lengthens: "lasts two days".
+        ("The ministers will meet on 7 November for two days of talks.", "2026-11-07..2026-11-08"),
+    ],
+)
+def test_days_before_another_day_are_a_distance_not_a_length(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 11, 2))] == [expected]
