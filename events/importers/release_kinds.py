@@ -110,7 +110,7 @@ PLANNED_WORDS = 10
 # How far from a date a word of moving may be to move it.
 MOVE_DISTANCE = 24
 # How far before a date "since" may be to make it the day something counts from.
-SINCE_WORDS = 12
+SINCE_WORDS = 16
 # "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
 AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
             "зритель", "гость"}  # fmt: skip
@@ -404,7 +404,11 @@ class KindReader:
         set_up = ("set", "up") in itertools.pairwise(before) or bool(set(before[-3:]) & CREATED)
         if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before) or set_up):
             return "anniversary"
-        since = [k for k in range(max(0, mention.first - SINCE_WORDS), mention.first) if tokens[k].lower == "since"]
+        since = [  # "since", "с тех пор, как"
+            k
+            for k in range(max(0, mention.first - SINCE_WORDS), mention.first)
+            if tokens[k].lower == "since" or (tokens[k].lower == "пор" and at(tokens, k - 1).lower == "тех")
+        ]
         if old and since and self.event_type(tokens[since[-1] + 1 : mention.first], nearest_last=True)[0] is None:
             return "anniversary"  # "since the Secretary General took office in 2024"; not "since the visit in 2024"
         return ""

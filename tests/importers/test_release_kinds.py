@@ -225,3 +225,18 @@ def test_visitors_counted_past_an_aside_are_no_visit(seed):
     text = "За четыре дня, с 8 по 11 октября, её посетили, по данным организаторов, более 90 тыс. человек."
 
     assert dates_types_reasons(text, dt.date(2025, 10, 13)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is the first visit to Viet Nam by a Korean finance minister since the two countries upgraded their "
+        "relations to a Comprehensive Strategic Partnership in December 2022.",
+        "Это первый визит министра финансов Кореи во Вьетнам с тех пор, как в декабре 2022 года стороны повысили "
+        "уровень отношений.",
+    ],
+)
+def test_a_date_a_long_since_clause_counts_from_is_no_event(seed, text):
+    assert dates_types_reasons(text, dt.date(2025, 11, 27)) == [
+        ("2022-12", "visit", "The day an anniversary counts from, not an event.")
+    ]
