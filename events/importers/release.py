@@ -192,7 +192,7 @@ class ReleaseReader(
                         or within(earlier, proposal, vague=True)
                         or merge.ceremony_of(proposal, earlier)
                         for earlier in found
-                    ):
+                    ) or merge.restates(proposal, found):
                         # "the festival, 1 to 7 July… The festival opens on 1 July": its opening; "talks next Tuesday
                         # … next week's talks": the week of the day already proposed.
                         continue

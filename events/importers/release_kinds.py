@@ -387,8 +387,8 @@ class KindReader:
         signed = signing or self.in_force(tokens, mention)
         if old and signed and self.sentence_words(tokens) & DOCUMENTS:
             return "document"
-        if old and set(before) & SIGNED and set(before) & DOCUMENTS:
-            return "document"  # "signed their twinning agreement in 1990"
+        if old and (set(before) | clause) & SIGNED and (set(before) | self.sentence_words(tokens)) & DOCUMENTS:
+            return "document"  # "signed their twinning agreement in 1990", "the memorandum signed by … in 2019"
         if BIRTH & (set(before) | clause):
             return "birthday"
         # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"

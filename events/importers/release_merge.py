@@ -33,6 +33,8 @@ SERIES_WORDS = {"meetings", "sessions", "заседания", "встречи"}
 # festival's gala concert apart).
 CEREMONY_STEMS = ("opening", "closing", "открыт", "закрыт")
 PLENARY_STEMS = ("plenary", "пленарн")
+# Sessions in the plural on an event's day are its programme's: "thematic sessions", "тематические сессии".
+PARALLEL = {"sessions", "сессии", "секции"}
 # The titles of an event named only as "the event": the one named before.
 GENERIC_TITLES = {"event", "the event", "мероприятие"}
 # What may stand between a comma and the date it sets aside: ", on 27 October,", ", 21 апреля,".
@@ -119,7 +121,7 @@ def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
         and earlier.start <= proposal.start <= proposal.end <= earlier.end
         and earlier.start < earlier.end
         and not earlier.reason
-        and (ceremony or any(word.startswith(PLENARY_STEMS) for word in words))
+        and (ceremony or any(word.startswith(PLENARY_STEMS) for word in words) or bool(set(head) & PARALLEL))
     )
 
 
@@ -182,6 +184,24 @@ def sharpens(proposal: Proposal, earlier: Proposal) -> bool:
         and (
             proposal.end <= last_day(earlier)
             or (earlier.precision == Event.Precision.MONTH and renames(proposal, earlier))
+        )
+    )
+
+
+def restates(proposal: Proposal, found: list[Proposal]) -> bool:
+    """Whether a month, a season or a year only names again the days of an event of its type proposed before ("from 3
+    to 5 June", then "The forum was moved to early summer this year")."""
+    visit = proposal.event_type.is_visit  # a visit's title is made, not the text's: it renames every visit
+    return (
+        proposal.precision != Event.Precision.DAY
+        and not visit
+        and any(
+            earlier.event_type == proposal.event_type
+            and earlier.precision == Event.Precision.DAY
+            and not earlier.reason
+            and proposal.start <= earlier.start <= earlier.end <= last_day(proposal)
+            and renames(proposal, earlier)  # "Forum" of "XI International Grain Forum", not "BRICS Summit" of "Sherpas"
+            for earlier in found
         )
     )
 

@@ -240,3 +240,14 @@ def test_a_date_a_long_since_clause_counts_from_is_no_event(seed, text):
     assert dates_types_reasons(text, dt.date(2025, 11, 27)) == [
         ("2022-12", "visit", "The day an anniversary counts from, not an event.")
     ]
+
+
+def test_a_memorandum_signed_years_ago_far_before_its_date_is_a_documents_date(seed):
+    text = (
+        "The group was set up in accordance with the memorandum signed by the two agriculture ministries in December "
+        "2019 and meets at least once a year."
+    )
+
+    assert dates_types_reasons(text, dt.date(2025, 5, 20)) == [
+        ("2019-12", "signing", "The date of a treaty or another document, not an event.")
+    ]

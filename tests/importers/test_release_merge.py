@@ -257,3 +257,23 @@ def test_a_masthead_with_the_publication_day_is_no_event(seed):
     text = "«Аграрное обозрение» | Выставки | 13 октября 2025 г.\n\nВыставку в среду открыл министр."
 
     assert proposals(text, dt.date(2025, 10, 13)) == [("2025-10-08", "exhibition", "")]
+
+
+def test_thematic_sessions_on_a_forums_day_are_its_programme_and_a_body_meeting_on_its_sidelines_is_not(seed):
+    text = (
+        "The XI International Grain Forum will be held in Sochi from 3 to 5 June. The second day, 4 June, will be "
+        "devoted to thematic sessions on logistics.\n\nAlso on 4 June, on the sidelines of the forum, the "
+        "Intergovernmental Working Group on Grain Supplies will hold its sixth meeting."
+    )
+
+    drafted = [(p.iso, p.event_type.slug, p.sentence[:12]) for p in propose(text, published=dt.date(2026, 5, 20))]
+    assert drafted == [("2026-06-03..2026-06-05", "forum", "The XI Inter"), ("2026-06-04", "meeting", "Also on 4 Ju")]
+
+
+def test_a_season_naming_again_an_events_days_is_not_proposed_again(seed):
+    text = (
+        "The XI International Grain Forum will be held in Sochi from 3 to 5 June. The forum was moved to early summer "
+        "this year at the request of importing countries."
+    )
+
+    assert proposals(text, dt.date(2026, 5, 20)) == [("2026-06-03..2026-06-05", "forum", "")]
