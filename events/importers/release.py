@@ -242,7 +242,8 @@ class ReleaseReader(
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
-            dash = merge.dateline_dash(tokens, end) if 0 < first <= 3 and is_dateline(tokens[:first]) else None
+            dateline = 0 < first <= 3 and is_dateline(tokens[:first])
+            dash = merge.dateline_dash(tokens, end, day=mention.start == mention.last) if dateline else None
             if dash is not None:
                 previous_end = dash
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"

@@ -52,6 +52,11 @@ WEEKDAY_ABBREVIATIONS = {name: number for number, names in enumerate(ABBREVIATED
 DAYS_FROM_PUBLICATION = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "сегодня": 0, "завтра": 1,
                          "вчера": -1, "послезавтра": 2, "позавчера": -2}  # fmt: skip
 ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
+# Words before a year that compare another time with it: its month after it is not of it.
+COMPARED = {"как", "like", "as", "following", "since", "after", "после", "с"}
+# A year more than this many years ahead is a milestone ("research operations in 2034"), not the year of an event
+# whose days follow it ("The Games will take place in 2028. The opening ceremony is set for 14 July.").
+MILESTONE_YEARS = 3
 # At most this many words between a year and the month of it in its clause: "Last year we met in Kazan in June".
 YEAR_MONTH_WORDS = 6
 
@@ -177,7 +182,7 @@ class DateReader:
             self.last_year = mention.start.year if mention.explicit_year else self.last_year  # "of the same year"
             reference = self.reference_reason(tokens, mention)
             # Not "by 2030", nor a milestone years ahead ("research operations in 2034"): the year of the dates after it
-            ahead = mention.start.year > self.published.year + 1
+            ahead = mention.start.year > self.published.year + MILESTONE_YEARS
             if mention.explicit_year and not reference and not ahead and not self.is_horizon(tokens, mention):
                 self.context_year = mention.start.year
             if mention.precision == Event.Precision.MONTH and mention.start == mention.last:
@@ -208,7 +213,8 @@ class DateReader:
                 and mention.precision in (Event.Precision.MONTH, Event.Precision.DAY)
                 and mention.first - year.end <= YEAR_MONTH_WORDS
                 and not any(is_clause_mark(tokens, k) for k in range(year.end, mention.first))
-            )
+                and not {t.lower for t in tokens[max(0, year.first - 4) : year.first]} & COMPARED
+            )  # not "Как и в 2025 году в июне форум пройдёт…", "Following its success in 2025, … in June"
             moved = in_year(mention.start, mention.last, year.start.year) if joins else None
             if moved is None:
                 kept.append(mention)

@@ -240,7 +240,7 @@ class DayReader:
             # "closed after four days": the days before it, not its length; "returned on Wednesday after a
             # three-day mission": the days that end on it
             after = at(following, k - 1).lower in ("after", "in", "within", "через", "спустя")
-            offset = at(following, k + 2).lower in OFFSETS or at(following, k - 1).lower == "за"  # "two days before"
+            offset = at(following, k + 2).lower in OFFSETS and at(following, k - 1).lower != "for"  # "2 days before"
             if not count or unit.lower not in ("days", "day", "дня", "дней") or offset:
                 continue
             if at(following, k - 1).lower == "a" and at(following, k - 2).lower == "after":

@@ -101,7 +101,7 @@ class EventReader:
         if self.language == "en":
             before = tokens[max(low, mention.first - 4) : mention.first]
             said = any(token.lower in STATEMENT for token in before)
-            that = at(tokens, mention.end).lower in THAT
+            that = at(tokens, mention.end).lower == "that"  # not "said on 5 March, at the opening of the Days, that"
             return said and that and self.event_type(before, nearest_last=True)[0] is None
         clause = tokens[low:high]
         said = any(self.lemma(token) in STATEMENT for token in clause)

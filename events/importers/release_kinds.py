@@ -40,8 +40,8 @@ KINDS = {
                    {"конференция", "конгресс", "симпозиум", "семинар", "вебинар"}),
     "exhibition": (("exhibition", GENERAL_TYPE, "festival"),
                    {"exhibition", "exhibitions", "exhibit", "display", "expo", "fair", "fairs", "exposition",
-                    "expositions", "showcase", "salon"},
-                   {"выставка", "экспозиция", "фотовыставка", "ярмарка", "экспо", "салон"}),
+                    "expositions", "showcase"},
+                   {"выставка", "экспозиция", "фотовыставка", "ярмарка", "экспо"}),
     "concert": (("concert", GENERAL_TYPE, "festival"), {"concert", "concerts", "recital", "gala"},
                 {"концерт", "спектакль", "гастроли"}),
     "festival": (("festival", GENERAL_TYPE), {"festival", "festivals"}, {"фестиваль", "кинофестиваль"}),
@@ -57,10 +57,10 @@ KINDS = {
                                      "olympiad", "competition", "contest", "tournament", "championship", "lecture",
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
                                      "presentation", "presentations", "festivities", "camp", "camps",
-                                     "expedition", "expeditions", "exercise", "exercises", "drill", "drills", "launch"},
+                                     "expedition", "expeditions", "exercise", "exercises", "drill", "drills"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
-                    "лагерь", "экспедиция", "учение", "запуск", "пуск"}),
+                    "лагерь", "экспедиция", "учение"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -124,7 +124,7 @@ DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "
               "пара"}  # fmt: skip
 # "в остальные дни", "в праздничные дни": days of the calendar, not culture days.
 WHICH_DAYS = {"остальной", "другой", "этот", "тот", "праздничный", "выходной", "рабочий", "ближайший", "иной",
-              "последний", "первый"}  # fmt: skip
+              "последний", "первый", "these", "those", "both", "public", "working", "such"}  # fmt: skip
 LATER = {"later", "earlier", "ago", "after", "before", "позже", "раньше", "спустя", "назад", "подряд"}
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
@@ -317,7 +317,7 @@ class KindReader:
             return False
         before = segment[position - 1] if position else Token("", 0, 0)
         after = segment[position + 1].lower if position + 1 < len(segment) else ""
-        lower = self.language == "ru" and segment[position].text.islower()
+        lower = segment[position].text.islower()  # "в дни каникул", "on these days" (not "Days of Culture")
         during = lower and (before.lower in ("в", "во", "за") or self.lemma(before) in WHICH_DAYS)
         return before.text.isdigit() or self.lemma(before) in DAY_COUNTS or after in LATER or during
 
@@ -387,7 +387,8 @@ class KindReader:
         signed = signing or self.in_force(tokens, mention)
         if old and signed and self.sentence_words(tokens) & DOCUMENTS:
             return "document"
-        if old and (set(before) | clause) & SIGNED and (set(before) | self.sentence_words(tokens)) & DOCUMENTS:
+        wide = {self.lemma(token) for token in tokens[max(0, mention.first - 8) : mention.first]}
+        if old and wide & SIGNED and wide & DOCUMENTS:
             return "document"  # "signed their twinning agreement in 1990", "the memorandum signed by … in 2019"
         if BIRTH & (set(before) | clause):
             return "birthday"

@@ -157,6 +157,7 @@ def of_visit(proposal: Proposal, visit: Proposal) -> bool:
     if proposal.sentence == visit.sentence:
         return True
     parties, visitors = named_countries(proposal.sentence), named_countries(visit.sentence)
+    visitors |= {visit.place["country"]} if visit.place else set()  # the host's: "a visit to Minsk", then "Belarus"
     if parties and visitors and not parties & visitors:
         return False  # "Uzbekistan's minister arrives on Monday…", then "our deputy ministers and Vietnam's hold…"
     same_country = not (proposal.place and visit.place) or proposal.place["country"] == visit.place["country"]
@@ -209,7 +210,9 @@ def restates(proposal: Proposal, found: list[Proposal]) -> bool:
 def names_again(proposal: Proposal, found: list[Proposal]) -> Proposal | None:
     """The event proposed before by its month or year that a proposal of days calls only "the event" ("В середине
     октября Астрахань примет совещание. Мероприятие пройдёт с 14 по 16 октября."): the proposal is its days."""
-    if proposal.title.casefold() not in GENERIC_TITLES or proposal.precision != Event.Precision.DAY:
+    # The event as the sentence's subject ("Мероприятие пройдёт…"), not "пройдёт мероприятие, посвящённое Наврузу".
+    opens = proposal.sentence.casefold().startswith(tuple(GENERIC_TITLES | {"this event", "это мероприятие"}))
+    if proposal.title.casefold() not in GENERIC_TITLES or proposal.precision != Event.Precision.DAY or not opens:
         return None
     return next(
         (
@@ -217,6 +220,7 @@ def names_again(proposal: Proposal, found: list[Proposal]) -> Proposal | None:
             for earlier in reversed(found)
             if earlier.precision in (Event.Precision.MONTH, Event.Precision.YEAR)
             and not earlier.reason
+            and not earlier.event_type.is_visit
             and earlier.start <= proposal.start <= proposal.end <= last_day(earlier)
         ),
         None,
@@ -345,11 +349,11 @@ def is_dateline(before: list[Token]) -> bool:
     return before[-1].text == "," or any(token.text.isupper() and len(token.text) >= 3 for token in before)
 
 
-def dateline_dash(tokens: list[Token], end: int) -> int | None:
+def dateline_dash(tokens: list[Token], end: int, *, day: bool) -> int | None:
     """Where the dash after a dateline's date is ("MINSK, 20 February –", "LONDON, March 6 (Financial Wire) -"), if
     one follows it, past an agency's name in brackets."""
-    if at(tokens, end).text == "(":
-        end = next((k + 1 for k in range(end + 1, min(len(tokens), end + 6)) if tokens[k].text == ")"), end)
+    if at(tokens, end).text == "(" and day:  # an agency's short name after a day, not a venue after days
+        end = next((k + 1 for k in range(end + 1, min(len(tokens), end + 4)) if tokens[k].text == ")"), end)
     return end if at(tokens, end).text in DASHES else None
 
 

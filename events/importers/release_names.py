@@ -37,8 +37,9 @@ SECTOR_WORDS = {"transport", "energy", "industry", "industrial", "business", "in
 # Nouns after an event word that make it a venue's name: "ExpoForum Convention and Exhibition Centre", "Конгресс-холл".
 VENUE_NOUNS = {"centre", "center", "centres", "centers", "hall", "halls", "grounds", "complex", "pavilion", "arena",
                "palace", "центр", "холл", "зал", "комплекс", "павильон"}  # fmt: skip
-# The most a number before an event word counts ("900 telemedicine consultations", "12 agreements"); a year is no count.
-COUNTED = 1800
+# Numbers before an event word that count events as figures ("900 telemedicine consultations"), not a programme's
+# ("12 concerts from 18 to 30 April", "over 20 exhibitions will open on 16 May"); a year is no count.
+COUNTED = (25, 1800)
 # Words between two weekdays of a heading: "Wednesday and Thursday", "с понедельника по среду".
 WEEKDAY_LINKS = {"and", "to", "through", "till", "until", "и", "по", "до"}
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
@@ -274,17 +275,22 @@ class NameReader:
         """Whether an event word names no event: a venue's ("the Exhibition Centre", "Конгресс-центр"), or events
         counted ("conducted over 900 telemedicine consultations", "signed 12 agreements"; not a time or an
         anniversary: "10:00 Talks", "55-летие")."""
-        following = at(segment, position + 1 + (at(segment, position + 1).text == "-"))
+        hyphen = at(segment, position + 1).text == "-"
+        following = at(segment, position + 1 + hyphen)
         joined = following.lower in ("and", "и") and self.kind_of(at(segment, position + 2))[0] is not None
-        if self.lemma(at(segment, position + 3) if joined else following) in VENUE_NOUNS:
-            return True  # "Exhibition Centre", "Congress and Exhibition Centre"
+        # "Exhibition Centre", "Congress and Exhibition Centre", "Конгресс-центр"; not "конференция Центра …"
+        venue = self.lemma(at(segment, position + 3) if joined else following) in VENUE_NOUNS
+        if venue and (self.language == "en" or hyphen):
+            return True
         word = segment[position].lower
+        if word == "exercise" and (at(segment, position + 1).lower == "of" or at(segment, position - 1).lower == "to"):
+            return True  # "the exercise of its functions", "to exercise caution"
         plural = word.endswith("s") if self.language == "en" else self.morphology.analysis(word)[3] == "plur"
         for k in (position - 1, position - 2) if plural else ():  # a noun's count: not "40 companies visited"
             token = at(segment, k)
             # A word of its own: not "10:00 Talks", "20-летие", "G20 summit", "3x3 camp".
             alone = at(segment, k - 1).end < token.start and token.end < at(segment, k + 1).start
-            if token.text.isdigit() and 1 < int(token.text) < COUNTED and alone:
+            if token.text.isdigit() and COUNTED[0] <= int(token.text) < COUNTED[1] and alone:
                 return True
         return False
 

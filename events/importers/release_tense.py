@@ -47,10 +47,10 @@ RUSSIAN_FUTURE = {"планироваться", "запланировать", "�
                   "решить"}  # fmt: skip
 # Verbs of a plan: what they agree or decide "to" do is to come.
 PLANNING = {"agreed", "decided", "resolved", "undertook", "agree", "decide"}
-# What a plan plans when it plans an event: "agreed to hold", "decided to open"; not "agreed to focus on".
-PLANNED_ACTS = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "be", "convene",
-                "organise", "organize", "conduct", "stage", "resume", "continue", "launch", "establish", "set", "make",
-                "pay", "arrange", "schedule", "return", "extend", "run"}  # fmt: skip
+# What a plan may be of when it plans no event: "agreed to focus on nuclear medicine", "decided to strengthen ties".
+UNPLANNED = {"focus", "strengthen", "expand", "develop", "deepen", "work", "cooperate", "support", "intensify",
+                  "promote", "enhance", "boost", "explore", "consider", "study", "coordinate", "maintain", "step",
+                  "increase", "facilitate", "encourage", "improve", "diversify", "build", "pursue", "keep"}  # fmt: skip
 # Words that place what they qualify in the past, which pymorphy3 reads first as a noun or an adjective
 # ("визита, прошедшего 3–5 апреля": "прошедшее"; "в минувшую пятницу").
 RUSSIAN_PAST = {"прошедшее", "прошедший", "минувший", "минувшее"}
@@ -134,7 +134,7 @@ class TenseReader:
             )
             # "agreed to hold", "decided to open": a plan, of the future, whatever the tense of its verb.
             planned = any(
-                token.lower in PLANNING and at(tokens, k + 1).lower == "to" and at(tokens, k + 2).lower in PLANNED_ACTS
+                token.lower in PLANNING and at(tokens, k + 1).lower == "to" and at(tokens, k + 2).lower not in UNPLANNED
                 for k, token in enumerate(tokens)
             )  # not "agreed to focus on nuclear medicine": no event planned
             # "to be held in Vitebsk on 25–27 June", "is to be signed": still to come.
@@ -206,7 +206,7 @@ class TenseReader:
                 in_context = dt.date(self.context_year, parts.month, parts.day)
             except ValueError:
                 in_context = None
-            allowed = in_context and not (tense == "future" and in_context < published)
+            allowed = in_context and not (tense in ("future", "present") and in_context < published)
             if allowed and not (tense == "past" and in_context > published):
                 return self.context_year
         if self.list_start is not None and self.list_year in {d.year for d in candidates}:
