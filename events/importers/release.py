@@ -198,7 +198,14 @@ class ReleaseReader(
                         continue
                     if (named := merge.names_again(proposal, found)) is not None:
                         proposal.event_type, proposal.title = named.event_type, named.title  # "Мероприятие пройдёт…"
-                    vaguer = next((k for k, e in enumerate(found) if sharpens(proposal, e) or opens(e, proposal)), None)
+                    vaguer = next(
+                        (
+                            k
+                            for k, e in enumerate(found)
+                            if sharpens(proposal, e) or opens(e, proposal) or merge.dates_news(proposal, e)
+                        ),
+                        None,
+                    )
                     if vaguer is not None:
                         # "Culture Days in October" (the headline), then "from 5 to 9 October": one event, its days;
                         # "Culture Days opened today" (the headline), then "… and will run until 23 June".
@@ -368,6 +375,7 @@ class ReleaseReader(
         reason = REASONS["closing"] if closing else ""  # writers differ: entered apart, or as part of the talks
         proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens), reason=reason)[0]
         proposal.listed = day is self.heading_day
+        proposal.news = day.first == day.end == 0 and day is not self.heading_day
         self.headed_line = proposal.listed and self.paragraph == self.heading_paragraph
         return [proposal]
 

@@ -35,6 +35,8 @@ CEREMONY_STEMS = ("opening", "closing", "открыт", "закрыт")
 PLENARY_STEMS = ("plenary", "пленарн")
 # Sessions in the plural on an event's day are its programme's: "thematic sessions", "тематические сессии".
 PARALLEL = {"sessions", "сессии", "секции"}
+# How many days before its publication a news item's event may have been held.
+NEWS_DAYS = 7
 # The titles of an event named only as "the event": the one named before.
 GENERIC_TITLES = {"event", "the event", "мероприятие"}
 # What may stand between a comma and the date it sets aside: ", on 27 October,", ", 21 апреля,".
@@ -224,6 +226,17 @@ def names_again(proposal: Proposal, found: list[Proposal]) -> Proposal | None:
             and earlier.start <= proposal.start <= proposal.end <= last_day(earlier)
         ),
         None,
+    )
+
+
+def dates_news(proposal: Proposal, earlier: Proposal) -> bool:
+    """Whether days of the past week are those of an event of the type a news item told before any date, dated by
+    its publication ("В Пекине прошло заседание подкомиссии", then "8–9 июля в Пекине состоялось заседание")."""
+    return (
+        earlier.news
+        and proposal.event_type == earlier.event_type
+        and proposal.precision == Event.Precision.DAY
+        and 0 <= (earlier.start - proposal.end).days <= NEWS_DAYS
     )
 
 

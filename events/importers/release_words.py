@@ -104,6 +104,7 @@ class Proposal:
     reason: str = ""  # why the date is likely not an event (a treaty's, an anniversary's first day): proposed unticked
     vague: bool = False  # its days are a whole week ("this week"): a day named later is one of its events'
     listed: bool = False  # a line of a programme under its day's heading
+    news: bool = False  # dated by the publication only ("В Пекине прошло заседание"): days named later are its own
 
     @property
     def iso(self) -> str:

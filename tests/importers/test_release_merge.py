@@ -277,3 +277,24 @@ def test_a_season_naming_again_an_events_days_is_not_proposed_again(seed):
     )
 
     assert proposals(text, dt.date(2026, 5, 20)) == [("2026-06-03..2026-06-05", "forum", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Пекине прошло заседание подкомиссии по охране окружающей среды.\n\n"
+        "8–9 июля в Пекине состоялось двадцатое заседание подкомиссии.",
+        "Talks were held in Beijing on environmental protection.\n\nThe talks took place in Beijing on 8-9 July.",
+    ],
+)
+def test_news_of_the_day_gives_way_to_the_days_of_the_past_week_told_after_it(seed, text):
+    assert proposals(text, dt.date(2025, 7, 10)) == [("2025-07-08..2025-07-09", "meeting", "")]
+
+
+def test_news_of_the_day_keeps_its_day_when_the_days_after_it_are_of_another_month(seed):
+    text = "В Пекине прошло заседание подкомиссии.\n\nСледующее заседание подкомиссии состоится 8–9 сентября."
+
+    assert proposals(text, dt.date(2025, 7, 10)) == [
+        ("2025-07-10", "meeting", ""),
+        ("2025-09-08..2025-09-09", "meeting", ""),
+    ]
