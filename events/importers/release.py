@@ -358,7 +358,7 @@ class ReleaseReader(
             return []  # "📸 Photo 4: IDFR lecture hall": a photo's caption under a day's heading
         if kind is None or (not by_day and self.recurs(tokens, None)):
             return []  # (under a day's heading, "hold their annual consultations" is that day's)
-        day = self.heading_day
+        day, news = self.heading_day, False
         if day is None and (signing := self.signing_word(tokens)) is not None and (day := self.day_of_signing(tokens)):
             kind, keyword_at = self.type_for("signing"), signing  # "Following the talks, … will sign"
         if (
@@ -369,13 +369,14 @@ class ReleaseReader(
             and self.tells_happening(tokens)
         ):
             day = Mention(0, 0, self.published, self.published, Event.Precision.DAY)  # the news of the day
+            news = True
         if day is None or self.sentence_words(tokens) & DUE:
             return []  # "Аккредитация СМИ на мероприятия…": what is due, not an event
         closing = day is not self.heading_day and kind == self.type_for("signing")
         reason = REASONS["closing"] if closing else ""  # writers differ: entered apart, or as part of the talks
         proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens), reason=reason)[0]
         proposal.listed = day is self.heading_day
-        proposal.news = day.first == day.end == 0 and day is not self.heading_day
+        proposal.news = news
         self.headed_line = proposal.listed and self.paragraph == self.heading_paragraph
         return [proposal]
 

@@ -25,7 +25,6 @@ AT_EVENT = {"at", "на", "during"}
 STATEMENT = {"said", "says", "confirmed", "announced", "stated", "told", "reported", "declared", "wrote",
              "tweeted", "posted", "informed", "сообщить", "заявить", "объявить", "подтвердить", "сказать",
              "рассказать", "написать", "информировать"}  # fmt: skip
-THAT = {"that", ",", "что"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import EventType
 
 from .release_dates import Mention, at
-from .release_words import CREATED, Token, is_clause_mark, is_number_comma
+from .release_words import CREATED, OFFSETS, Token, is_clause_mark, is_number_comma
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -125,7 +125,7 @@ DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "
 # "в остальные дни", "в праздничные дни": days of the calendar, not culture days.
 WHICH_DAYS = {"остальной", "другой", "этот", "тот", "праздничный", "выходной", "рабочий", "ближайший", "иной",
               "последний", "первый", "these", "those", "both", "public", "working", "such"}  # fmt: skip
-LATER = {"later", "earlier", "ago", "after", "before", "позже", "раньше", "спустя", "назад", "подряд"}
+LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
 # Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the

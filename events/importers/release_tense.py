@@ -49,8 +49,8 @@ RUSSIAN_FUTURE = {"планироваться", "запланировать", "�
 PLANNING = {"agreed", "decided", "resolved", "undertook", "agree", "decide"}
 # What a plan may be of when it plans no event: "agreed to focus on nuclear medicine", "decided to strengthen ties".
 UNPLANNED = {"focus", "strengthen", "expand", "develop", "deepen", "work", "cooperate", "support", "intensify",
-                  "promote", "enhance", "boost", "explore", "consider", "study", "coordinate", "maintain", "step",
-                  "increase", "facilitate", "encourage", "improve", "diversify", "build", "pursue", "keep"}  # fmt: skip
+             "promote", "enhance", "boost", "explore", "consider", "study", "coordinate", "maintain", "step",
+             "increase", "facilitate", "encourage", "improve", "diversify", "build", "pursue", "keep"}  # fmt: skip
 # Words that place what they qualify in the past, which pymorphy3 reads first as a noun or an adjective
 # ("визита, прошедшего 3–5 апреля": "прошедшее"; "в минувшую пятницу").
 RUSSIAN_PAST = {"прошедшее", "прошедший", "минувший", "минувшее"}
