@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
-    "axes",
+    "calendar_site.apps.LoginAttemptsConfig",  # django-axes
     "simple_history",
     "events",
 ]

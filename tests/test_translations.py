@@ -45,3 +45,14 @@ def test_russian_plural_forms_agree_with_the_number():
         ]
 
     assert forms == ["Отменено 1 событие.", "Отменено 3 события.", "Отменено 5 событий.", "Отменено 21 событие."]
+
+
+def test_the_russian_admin_index_names_every_app_and_model_in_russian(admin_client):
+    # The apps of third-party packages too: django-axes called itself "Axes" in both languages.
+    index = admin_client.get("/ru/admin/").content.decode()
+
+    apps = re.findall(r'class="section"[^>]*>([^<]*)<', index)
+    models = re.findall(r'<th scope="row"[^>]*>\s*(?:<a[^>]*>)?\s*([^<]*?)\s*<', index)
+    assert apps == ["Пользователи и группы", "Попытки входа", "События", "Токен аутентификации"]
+    assert [name for name in models if not re.fullmatch(r"[А-ЯЁа-яё ]+", name)] == []
+    assert "Серии" in models

@@ -170,7 +170,9 @@ class EventAdminForm(forms.ModelForm):
     choice "when" says which date fields apply, and the others are ignored."""
 
     # The edit number of the event as the officer opened it; saving compares it with the stored one.
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    seen_version = forms.IntegerField(
+        label=_("Edit number as opened"), widget=forms.HiddenInput, required=False, min_value=0
+    )
     when = forms.ChoiceField(
         label=_("When"),
         choices=WHEN_CHOICES,

@@ -1,13 +1,17 @@
 """The admins of the rows events share (places, people, topics, series, sources, organisers), of the event types
 and of private feed addresses."""
 
+import json
+import re
+
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from events import freshness, services, shared
@@ -42,7 +46,46 @@ class SharedRowAdmin:
         return super().has_delete_permission(request, obj) and self.may_alter(request, obj)
 
 
-class SearchableAdmin(TranslationAdmin):
+# A form's label as the admin's history keeps it: "Name [en]" (django-modeltranslation's language suffix).
+LABEL = re.compile(r"(?P<label>.*?)(?P<language> \[[a-z-]+\])?")
+
+
+def label_in_readers_language(label: str) -> str:
+    """A field's label, kept untranslated in a change of the admin's history, in the language of the page.
+
+    Django translates the kept label as a whole, but a label is the capitalised verbose name ("First day" of "first
+    day"), with a language after it for a translated field ("Name [en]"): the catalogue has neither.
+    """
+    parts = LABEL.fullmatch(label)
+    name, language = parts["label"], parts["language"] or ""
+    translated = gettext(name)
+    if translated == name:
+        translated = capfirst(gettext(name[:1].lower() + name[1:]))
+    return translated + language
+
+
+class ReadableHistoryAdmin:
+    """The history of a row names the fields each change changed in the reader's language."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        for action in getattr(response, "context_data", {}).get("action_list", ()):
+            if not action.change_message.startswith("["):
+                continue
+            try:
+                changes = json.loads(action.change_message)
+            except ValueError:
+                continue
+            for change in changes:
+                if isinstance(change, dict) and "changed" in change:
+                    fields = change["changed"].get("fields", [])
+                    change["changed"]["fields"] = [label_in_readers_language(str(field)) for field in fields]
+            # Shown, not saved: Django's own wording is kept, and gettext leaves a translated label as it is.
+            action.change_message = json.dumps(changes)
+        return response
+
+
+class SearchableAdmin(ReadableHistoryAdmin, TranslationAdmin):
     """Vocabulary admins: searchable in both languages so event forms can autocomplete them."""
 
     search_fields = ["name_en", "name_ru", "slug"]
@@ -78,7 +121,7 @@ class SeriesAdmin(SharedRowAdmin, SearchableAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(SharedRowAdmin, TranslationAdmin):
+class VenueAdmin(SharedRowAdmin, ReadableHistoryAdmin, TranslationAdmin):
     list_display = ["__str__", "city", "country", "timezone"]
     list_filter = ["country"]
     search_fields = ["name_en", "name_ru", "city_en", "city_ru", "address_en", "address_ru"]
@@ -131,7 +174,7 @@ class VenueAdmin(SharedRowAdmin, TranslationAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SharedRowAdmin, TranslationAdmin):
+class SourceAdmin(SharedRowAdmin, ReadableHistoryAdmin, TranslationAdmin):
     list_display = ["title", "published_at", "url"]
     search_fields = ["title_en", "title_ru", "url"]
     date_hierarchy = "published_at"

@@ -758,3 +758,17 @@ def test_the_preview_is_shown_to_editors_and_publishers_and_not_to_anonymous_rea
     assert [response.status_code for response in responses] == [status, status]
     if status == 200:
         assert "Preview: this event is a draft and not public." in responses[0].content.decode()
+
+
+def test_a_venues_history_names_the_changed_fields_in_the_readers_language(admin_client):
+    venue = VenueFactory(name_en="", name_ru="", city_en="Moscow", city_ru="Москва", address_en="")
+    changed = {"name_en": "Reception House", "name_ru": "Дом приёмов", "city_en": "Moscow", "city_ru": "Москва",
+               "country": "RU", "address_en": "17 Spiridonovka", "address_ru": "", "latitude": "", "longitude": "",
+               "timezone": "Europe/Moscow"}  # fmt: skip
+    assert admin_client.post(f"/admin/events/venue/{venue.pk}/change/", changed).status_code == 302
+
+    russian = admin_client.get(f"/ru/admin/events/venue/{venue.pk}/history/").content.decode()
+    english = admin_client.get(f"/admin/events/venue/{venue.pk}/history/").content.decode()
+
+    assert "<td>Изменено Название [en], Название [ru] и Адрес [en].</td>" in russian
+    assert "<td>Changed Name [en], Name [ru] and Address [en].</td>" in english
