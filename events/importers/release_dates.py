@@ -435,6 +435,11 @@ class DateReader:
                     # "Во вторник открылась выставка, которая продлится до 15 февраля": the event named between
                     # is the run's; its words stay after the mention's.
                     joined[-1].end = previous.end
+            elif previous is not None and self.closed_since(tokens, previous, mention):
+                # "Вчера завершилась ярмарка, открывшаяся 26 ноября": from the second day to the first; the event
+                # named between them is the run's, its words after the mention's.
+                joined[-1] = Mention(previous.first, mention.end, mention.start, previous.last, Event.Precision.DAY)
+                joined[-1].end = previous.end
             elif previous is not None and self.ends_event(tokens, previous, mention):
                 # The event's words are between the two days: the mention keeps the first one's words only.
                 joined[-1] = self.span(previous, mention)
@@ -460,7 +465,7 @@ class DateReader:
             return not self.moved_before(tokens, first)  # "7 April to 30 April - exhibition", not "moved 7 June to …"
         if last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up"):
             return True
-        return self.opened_and_closed(tokens, first, second)
+        return self.opened_and_closed(tokens, first, second) or self.opened_then_closes(tokens, first, second)
 
     def span(self, first: Mention, second: Mention) -> Mention:
         if first.precision == second.precision == Event.Precision.MONTH and first.start < second.start:

@@ -136,7 +136,7 @@ class NameReader:
                     k = end + 1
                     continue
             if token.text.isalpha() and token.text.isupper() and len(token.text) >= NAME_CAPITALS:
-                if not self.month(token):
+                if not self.month(token) and not self.dateline_place(tokens, k):
                     found.append((k, k + 1, self.type_for("other")))
             elif token.text[:1].isupper() and self.lemma(token) in WEEK:
                 start = k
@@ -146,6 +146,21 @@ class NameReader:
                     found.append((start, k + 1, self.type_for("days")))
             k += 1
         return [item for item in found if item[2] is not None]
+
+    def dateline_place(self, tokens: list[Token], k: int) -> bool:
+        """Whether a word in capitals is the place of a dateline that opens the sentence ("LONDON, 13 April –", "NEW
+        YORK (Reuters) –", "ГВАДАЛАХАРА. Вчера…"): where the release was written, not an event's name ("INNOPROM, the
+        largest industrial fair, …" is one)."""
+        start = k
+        while start > 0 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.isupper():
+            start -= 1
+        end = k + 1
+        while end < len(tokens) and tokens[end].text.isalpha() and tokens[end].text.isupper():
+            end += 1
+        if start != 0 or end == len(tokens) or tokens[end].text in {".", *DASHES}:
+            return start == 0
+        dated = any(token.text.isdigit() or self.month(token) for token in tokens[end + 1 : end + 5])
+        return tokens[end].text in {",", "("} and dated
 
     def under_heading(self, tokens: list[Token], mentions: list[Mention]) -> tuple[list[Mention], bool]:
         """A programme's line under its day's heading: its mentions, and whether its event is the heading's day's.

@@ -53,6 +53,13 @@ OPENING = {"open", "opens", "opened", "start", "starts", "started", "begin", "be
 # Verbs that end what is due: "Registration closes on 20 March".
 CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "due", "закрываться", "закрыться", "завершаться",
            "завершиться", "заканчиваться", "закончиться"}  # fmt: skip
+# Past verbs that end an event, besides CLOSING's: "завершила работу".
+CLOSED = {"завершить"}
+# Verbs that say an event was running since a day: "проходившая со 2 сентября", "held since 2 September".
+HAPPENING_SINCE = {"проходить", "работать", "held", "running"}
+# The most tokens between a day an event closed and the day it opened, said after it, and the longest run.
+CLOSED_SINCE_WINDOW = 16
+MAX_CLOSED_SINCE = 92
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
 CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display", "view",
               "show", "shown", "exhibited", "available",
@@ -205,6 +212,35 @@ class PeriodReader:
         words = {self.lemma(token) for token in between}
         one_clause = len(between) <= 4 and not any(token.text in ";:()" for token in between)
         return bool(before & OPENING and words & CLOSING and words & {"and", "и"}) and one_clause
+
+    def closed_since(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
+        """Whether a day an event closed on comes first and the day it opened on after it, in one sentence: "Вчера
+        завершилась ярмарка в Гвадалахаре, открывшаяся 26 ноября", "завершила работу выставка, проходившая со 2
+        сентября", "The fair, which opened on 25 January, closes today" (a comma, not "and", between the two)."""
+        if first.precision != Event.Precision.DAY or second.precision != Event.Precision.DAY:
+            return False
+        if not 0 < (first.last - second.start).days <= MAX_CLOSED_SINCE or second.start != second.last:
+            return False
+        between = tokens[first.end : second.first]
+        if any(token.text in {";", ":"} for token in between) or len(between) > CLOSED_SINCE_WINDOW:
+            return False
+        around_first = {self.lemma(t) for t in tokens[max(0, first.first - 2) : max(first.end, second.first - 2)]}
+        opener = [self.lemma(t) for t in tokens[max(first.end, second.first - 2) : second.first]]
+        since = len(opener) == 2 and opener[1] in {"с", "со", "since"} and opener[0] in HAPPENING_SINCE
+        return bool(around_first & (CLOSING | CLOSED)) and (bool(set(opener[-2:]) & OPENING) or since)
+
+    def opened_then_closes(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
+        """ "The fair, which opened on 25 January, closes today": the opening in a clause of its own, its close
+        after the comma."""
+        before = {self.lemma(token) for token in tokens[max(0, first.first - 3) : first.first]}
+        between = tokens[first.end : second.first]
+        return bool(
+            before & OPENING
+            and 1 < len(between) <= 3
+            and between[0].text == ","
+            and {self.lemma(token) for token in between} & CLOSING
+            and 0 < (second.last - first.start).days <= MAX_CLOSED_SINCE
+        )
 
     def name_year(self, tokens: list[Token], i: int) -> int | None:
         """The year an event's name ends with, just before a date that leaves its year out ("Expo-2026» 9–11 сентября",

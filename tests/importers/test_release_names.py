@@ -132,3 +132,19 @@ def test_two_weekdays_joined_by_and_head_the_paragraph_below(seed, heading, expe
     text = f"The week ahead\n\n{heading}\n\n{sentence}"
 
     assert [(iso, slug) for iso, slug, _title in drafted(text)] == [(expected, "forum")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ANKARA, 11 April 2025 – The Turkish Book Fair opened yesterday, which runs at the Congresium from 10 to 13 "
+         "April.", [("2025-04-10..2025-04-13", "exhibition", "Turkish Book Fair")]),
+        ("MOSCOW (Reuters), 11 April – The Russian Book Fair opened yesterday, which runs from 10 to 13 April.",
+         [("2025-04-10..2025-04-13", "exhibition", "Russian Book Fair")]),
+        # A name in capitals with no date after it is no dateline.
+        ("INNOPROM, the industrial show of the Urals, will be held from 7 to 10 July.",
+         [("2025-07-07..2025-07-10", "other", "INNOPROM")]),
+    ],
+)  # fmt: skip
+def test_the_place_of_a_dateline_in_capitals_is_not_an_events_name(seed, text, expected):
+    assert drafted(text) == expected

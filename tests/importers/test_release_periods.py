@@ -177,3 +177,37 @@ def test_a_deadline_starts_no_run_to_a_later_end(seed):
     assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2026, 2, 16))] == [
         ("2026-06-08..2026-06-12", "meeting")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The close first, the opening after it, with the event's name between.
+        ("Вчера завершилась торговая ярмарка в Ташкенте, открывшаяся 14 марта.", dt.date(2024, 3, 21),
+         [("2024-03-14..2024-03-20", "exhibition")]),
+        ("Вчера в Минске завершила работу выставка белорусской графики, проходившая со 2 марта.",
+         dt.date(2024, 3, 21), [("2024-03-02..2024-03-20", "exhibition")]),
+        ("The trade fair in Almaty closed on 19 March, having opened on 12 March.", dt.date(2024, 3, 21),
+         [("2024-03-12..2024-03-19", "exhibition")]),
+        # The opening in a clause of its own, the close after the comma.
+        ("The photo exhibition, which opened on 4 March, closes today.", dt.date(2024, 3, 21),
+         [("2024-03-04..2024-03-21", "exhibition")]),
+    ],
+)  # fmt: skip
+def test_an_event_closed_on_one_day_that_opened_on_an_earlier_one_is_one_run(seed, text, published, expected):
+    assert dates_and_types(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two events: one closed, another opened.
+        ("Вчера завершилась ярмарка в Ташкенте; 14 марта открылась выставка в Самарканде.",
+         [("2024-03-20", "exhibition"), ("2024-03-14", "exhibition")]),
+        # Opened on a day, and a meeting on another: no run.
+        ("The exhibition, which opened on 4 March, will host a round table on 25 March.",
+         [("2024-03-04", "exhibition"), ("2024-03-25", "forum")]),
+    ],
+)  # fmt: skip
+def test_a_close_and_an_opening_of_different_events_stay_apart(seed, text, expected):
+    assert dates_and_types(text) == expected
