@@ -67,6 +67,8 @@ TIME_SECTIONS = {"week", "weeks", "month", "year", "ahead", "passing", "later", 
                  "впереди", "дальше", "позже"}  # fmt: skip
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—]")
+# The most words of a line naming a place alone under a programme's day ("Москва, здание министерства, наб., 10").
+PLACE_LINE_WORDS = 12
 
 
 class ReleaseReader(
@@ -178,6 +180,11 @@ class ReleaseReader(
             body = paragraph[1:] or (paragraphs[number + 1] if number + 1 < len(paragraphs) else [])
             if (weekdays := self.weekday_heading(paragraph, body)) is not None:
                 self.heading_day, self.heading_paragraph = weekdays, number  # "TUESDAY. Deputy ministers hold…"
+            if self.heading_day is not None and number == self.heading_paragraph + 1 and self.place_line(paragraph):
+                # "11.03.2025 (вторник)", then "Москва, здание министерства", then the event: the place's line
+                # belongs to the heading, and the event's lines below it are the heading's still.
+                self.heading_paragraph = number
+                continue
             for position, sentence in enumerate(paragraph):
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
@@ -217,6 +224,16 @@ class ReleaseReader(
                 if len(found) >= MAX_PROPOSALS:
                     return visits_talks(with_legs(merge.without_series(found[:MAX_PROPOSALS]), self.visit_title))
         return visits_talks(with_legs(merge.without_series(found), self.visit_title))
+
+    def place_line(self, paragraph: list[str]) -> bool:
+        """Whether a paragraph is a line of a place alone, under a programme's day ("Ташкент, IT Park"): short, without
+        a full stop at its end, not led by a time ("09:00 Registration"), and naming no date and no event."""
+        line = " ".join(paragraph)
+        if line.endswith((".", "!", "?", ";", ":", ",")) or len(line.split()) > PLACE_LINE_WORDS or line[:1].isdigit():
+            return False
+        tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(line)]
+        self.start_sentence(tokens)
+        return self.event_type(tokens, nearest_last=False)[0] is None and not self.dates(tokens)
 
     # Sentences -------------------------------------------------------------------------------
 

@@ -114,7 +114,9 @@ class NameReader:
             return None
         # The segment runs on past the name: a Russian title takes the words after its key word ("Неделя
         # российского кино").
-        return kind, end - start - 1, start, tokens[start : max(end, following)]
+        # The key word is the name's last, or its "Week" ("the Week of Contemporary Russian Cinema").
+        key = next((j for j in range(start, end) if self.lemma(tokens[j]) in WEEK), end - 1)
+        return kind, key - start, start, tokens[start : max(end, following)]
 
     @staticmethod
     def same_clause_run(tokens: list[Token], low: int, high: int) -> bool:
@@ -139,11 +141,15 @@ class NameReader:
                 if not self.month(token) and not self.dateline_place(tokens, k):
                     found.append((k, k + 1, self.type_for("other")))
             elif token.text[:1].isupper() and self.lemma(token) in WEEK:
-                start = k
+                start, end = k, k + 1
                 while start > 0 and tokens[start - 1].text[:1].isupper():
                     start -= 1
-                if start < k or self.language == "ru":
-                    found.append((start, k + 1, self.type_for("days")))
+                if at(tokens, k + 1).lower == "of" and at(tokens, k + 2).text[:1].isupper():
+                    end = k + 3  # "the Week of Contemporary Russian Cinema"
+                    while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].lower in NAME_LINKS):
+                        end += 1
+                if start < k or end > k + 1 or self.language == "ru":
+                    found.append((start, end, self.type_for("days")))
             k += 1
         return [item for item in found if item[2] is not None]
 

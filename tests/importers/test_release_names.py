@@ -148,3 +148,17 @@ def test_two_weekdays_joined_by_and_head_the_paragraph_below(seed, heading, expe
 )  # fmt: skip
 def test_the_place_of_a_dateline_in_capitals_is_not_an_events_name(seed, text, expected):
     assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fourth Week of Contemporary Slovak Cinema will take place at the Illusion cinema from 12 to 18 May.",
+         [("2025-05-12..2025-05-18", "festival", "Week of Contemporary Slovak Cinema")]),
+        ("The second Week of Uzbek Culture and Arts will be held in Kazan from 12 to 18 May.",
+         [("2025-05-12..2025-05-18", "culture-days", "Week of Uzbek Culture and Arts")]),
+    ],
+)  # fmt: skip
+def test_a_week_named_by_what_follows_it_is_an_event_of_that_name(seed, text, expected):
+    # "Week" with no capitalised word before it ("The fourth Week of…"): its name is the words after it.
+    assert drafted(text) == expected

@@ -271,3 +271,33 @@ def test_a_photo_exhibition_under_a_weekday_is_no_caption(seed):
     text = '🔹 MONDAY\n\nPhoto exhibition "Baikal" opens at the Russian House.'
 
     assert proposals(text, dt.date(2025, 11, 21)) == [("2025-11-24", "exhibition", False)]
+
+
+PLACE_LINES = """Анонс международных мероприятий на неделю
+
+11.03.2026 (среда)
+Москва, здание министерства, Смоленская-Сенная пл., 32/34
+Переговоры министра с министром иностранных дел Лаоса. Планируется обсудить ход реализации договорённостей.
+
+12.03.2026–13.03.2026
+Минск
+Заседание рабочей группы по культурному сотрудничеству. Российскую делегацию возглавит заместитель министра.
+
+Вниманию СМИ
+Аккредитация открыта на сайте министерства."""
+
+
+def test_a_line_of_a_place_alone_under_a_programmes_day_leaves_the_event_below_it_that_days(seed):
+    assert proposals(PLACE_LINES, dt.date(2026, 3, 6)) == [
+        ("2026-03-11", "meeting", False),
+        ("2026-03-12..2026-03-13", "meeting", False),
+    ]
+
+
+def test_a_greeting_or_a_time_under_a_day_is_no_place_line(seed):
+    letter = (
+        "NEWSLETTER | No. 11 (December 2025)\nInternational Department\nMonday, 1 December 2025\n\n"
+        "Dear partners and friends,\n\nNovember was a busy month for us. Here is a short round-up of what we did."
+    )
+
+    assert proposals(letter, dt.date(2025, 12, 1)) == []
