@@ -24,6 +24,9 @@ MAX_PROPOSALS = 200
 OFFSETS = {"before", "after", "later", "earlier", "ago", "до", "после", "спустя", "назад", "раньше", "позже"}
 TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”/]")
 DASHES = {"-", "–", "—", "−"}
+# Quotes whose opening and closing marks differ, and the longest name in them that holds a full stop.
+QUOTE_PAIRS = (("«", "»"), ("“", "”"))
+QUOTED_NAME = 60
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 # A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
 # looks past the run from each of them ("\n(?!\s*[a-z])") takes time quadratic in the run's length.
@@ -221,12 +224,28 @@ def split_paragraphs(text: str) -> list[list[str]]:
             last_word = paragraph[word_start : match.start()].rstrip(".!?").lower()
             if paragraph[match.start() - 1] == "." and (last_word in ABBREVIATIONS or len(last_word) == 1):
                 continue
+            if in_quotes(paragraph, start, match):
+                continue  # «Иннопром. Центральная Азия»: a name's full stop
             sentences.append(paragraph[start : match.start()])
             start = match.end()
         sentences.append(paragraph[start:])
         if any(sentence.strip() for sentence in sentences):
             found.append([sentence.strip() for sentence in sentences if sentence.strip()])
     return found
+
+
+def in_quotes(paragraph: str, start: int, stop: re.Match) -> bool:
+    """Whether a full stop is inside a short name in «» or “” quotes («Иннопром. Центральная Азия»), not in a quoted
+    speech of several sentences."""
+    for opening, closing in QUOTE_PAIRS:
+        opened = paragraph.rfind(opening, max(start, stop.start() - QUOTED_NAME), stop.start())
+        if opened == -1 or paragraph.find(closing, opened, stop.start()) != -1:
+            continue
+        if not paragraph[start:opened].strip() or paragraph[start:opened].rstrip().endswith(":"):
+            continue  # a quotation opens the sentence or follows a colon: speech
+        if paragraph.find(closing, stop.end(), opened + QUOTED_NAME + 1) != -1:
+            return True
+    return False
 
 
 def paragraphs(text: str) -> list[str]:

@@ -448,3 +448,18 @@ def test_admin_drafting_names_the_countries_in_the_officers_language(seed, admin
 
     assert named in page
     assert not_named not in page
+
+
+def test_a_full_stop_in_a_short_quoted_name_ends_no_sentence_but_one_in_quoted_speech_does():
+    text = (
+        "Заявки на выставку «Иннопром. Центральная Азия» принимаются до 31 марта. "
+        "«Мы ждём всех. Приезжайте в Ташкент», – сказал министр. "
+        "The “Arctic. Territory of Dialogue” forum opens today."
+    )
+
+    assert split_sentences(text) == [
+        "Заявки на выставку «Иннопром. Центральная Азия» принимаются до 31 марта.",
+        "«Мы ждём всех.",
+        "Приезжайте в Ташкент», – сказал министр.",
+        "The “Arctic. Territory of Dialogue” forum opens today.",
+    ]
