@@ -213,6 +213,13 @@ class ReleaseReader(
                         ),
                         None,
                     )
+                    told = next((e for e in found if merge.told_run(e, proposal)), None)
+                    if told is not None:
+                        # "В субботу завершила работу выставка…", then "Выставку в среду открыл министр": its days.
+                        seen.pop((told.iso, told.event_type.pk), None)
+                        told.start, told.end = min(told.start, proposal.start), max(told.end, proposal.end)
+                        seen[(told.iso, told.event_type.pk)] = told
+                        continue
                     if vaguer is not None:
                         # "Culture Days in October" (the headline), then "from 5 to 9 October": one event, its days;
                         # "Culture Days opened today" (the headline), then "… and will run until 23 June".

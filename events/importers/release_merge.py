@@ -14,7 +14,7 @@ from events.models import Event
 
 from .release_dates import Mention, at, in_year
 from .release_kinds import REASONS
-from .release_periods import month_end
+from .release_periods import RUNNING, month_end
 from .release_places import named_countries
 from .release_words import DASHES, Proposal, Token
 
@@ -37,6 +37,10 @@ PLENARY_STEMS = ("plenary", "пленарн")
 PARALLEL = {"sessions", "сессии", "секции"}
 # How many days before its publication a news item's event may have been held.
 NEWS_DAYS = 7
+# An event that runs for days, told as its opening and its close in sentences of their own, and the longest such run.
+OPENED = re.compile(r"\b(?:opened|opens|began|begins|started|starts|открыл\w*|открыт\w*|стартовал\w*)", re.IGNORECASE)
+CLOSED = re.compile(r"\b(?:closed|closes|ended|ends|came to an end|завершил\w*|закрыл\w*|закрыт\w*)", re.IGNORECASE)
+MAX_TOLD_RUN = 31
 # The titles of an event named only as "the event": the one named before.
 GENERIC_TITLES = {"event", "the event", "мероприятие"}
 # What may stand between a comma and the date it sets aside: ", on 27 October,", ", 21 апреля,".
@@ -171,6 +175,23 @@ def opens(earlier: Proposal, proposal: Proposal) -> bool:
     opened today", then "The Days of Belarusian Culture … opened today and will run until 23 June")."""
     same_name = earlier.title.casefold() == proposal.title.casefold()
     return same_name and not earlier.reason and within(earlier, proposal)
+
+
+def told_run(earlier: Proposal, proposal: Proposal) -> bool:
+    """Whether two days of an event that runs for days are its opening and its close, each told in a sentence of its
+    own ("В субботу завершила работу выставка «Золотая осень»", then "Выставку в среду открыл министр")."""
+    if earlier.event_type != proposal.event_type or earlier.event_type.slug not in RUNNING:
+        return False
+    if earlier.reason or proposal.reason or earlier.sentence == proposal.sentence:
+        return False
+    if earlier.precision != Event.Precision.DAY or proposal.precision != Event.Precision.DAY:
+        return False
+    if earlier.start != earlier.end or proposal.start != proposal.end:
+        return False
+    first, last = sorted((earlier, proposal), key=lambda p: p.start)
+    opened = OPENED.search(first.sentence) and not CLOSED.search(first.sentence)
+    closed = CLOSED.search(last.sentence) and not OPENED.search(last.sentence)
+    return bool(opened and closed) and 0 < (last.start - first.start).days <= MAX_TOLD_RUN
 
 
 def sharpens(proposal: Proposal, earlier: Proposal) -> bool:

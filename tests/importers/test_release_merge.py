@@ -298,3 +298,26 @@ def test_news_of_the_day_keeps_its_day_when_the_days_after_it_are_of_another_mon
         ("2025-07-10", "meeting", ""),
         ("2025-09-08..2025-09-09", "meeting", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Вчера в Минске завершила работу выставка «Белорусский лён». Выставку в прошлую среду открыл министр. "
+         "В тот же день прошли переговоры.",
+         [("2026-02-11..2026-02-17", "exhibition"), ("2026-02-11", "meeting")]),
+        ("The festival opened in Kazan on 2 February. Its last concert closed the festival on 8 February.",
+         [("2026-02-02..2026-02-08", "festival")]),
+    ],
+)  # fmt: skip
+def test_an_events_opening_and_its_close_told_apart_are_its_days(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _title in proposals(text)] == expected
+
+
+def test_two_exhibitions_one_closed_and_one_opened_later_stay_apart(seed):
+    text = "On 2 February the photo exhibition closed in Minsk. On 9 February a new exhibition opened in Brest."
+
+    assert [(iso, slug) for iso, slug, _title in proposals(text)] == [
+        ("2026-02-02", "exhibition"),
+        ("2026-02-09", "exhibition"),
+    ]
