@@ -100,14 +100,14 @@ class DayReader:
         days, first, end, k = [], week.first, week.end, week.first - 1
         while k >= 0 and (tokens[k].lower in WEEKDAY_LINKS or self.weekday(tokens[k]) is not None):
             if (day := self.weekday(tokens[k])) is not None:
-                days.append(day)
-                first = k
+                days, first = [*days, day], k
             k -= 1
         if not days:
             k = week.end + (1 if at(tokens, week.end).text == "," else 0)
             while at(tokens, k).lower in WEEKDAY_AFTER or self.weekday(at(tokens, k)) is not None:
-                comma = at(tokens, k + 1).text == ","
-                if self.weekday(at(tokens, k)) is not None and self.number(at(tokens, k + 1 + comma), 1, 31):
+                after = k + 1 + 2 * self.weekday_pair(tokens, k)  # "on Tuesday and Wednesday, 3–4 February" too
+                after += at(tokens, after).text == ","
+                if self.weekday(at(tokens, k)) is not None and self.number(at(tokens, after), 1, 31):
                     break  # "next week, from Monday, 24 November": the weekday of a date, read with it
                 if (day := self.weekday(at(tokens, k))) is not None:
                     days.append(day)

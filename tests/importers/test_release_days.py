@@ -376,3 +376,15 @@ def test_a_weekday_after_an_exhibitions_last_day_months_away_is_this_weeks_and_a
 )
 def test_days_before_another_day_are_a_distance_not_a_length(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2026, 11, 2))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next week, on Tuesday and Wednesday, 24–25 February, consultations will be held in Hanoi.",
+        "На следующей неделе, во вторник и среду, 24–25 февраля, в Ханое пройдут консультации.",
+    ],
+)
+def test_next_weeks_pair_of_weekdays_before_their_dates_leaves_both_to_the_dates(seed, text):
+    # Not "next week, on Tuesday" and then "Wednesday, 24–25 February", a Wednesday in 2027.
+    assert [(iso, slug) for iso, slug, _title in proposals(text)] == [("2026-02-24..2026-02-25", "meeting")]
