@@ -45,6 +45,9 @@ WEEKDAY_LINKS = {"and", "to", "through", "till", "until", "и", "по", "до"}
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
 PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
             "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
+# Expecting someone in a place, and how far after the verb the guest and the place are looked for.
+EXPECTING = {"expect", "expects", "expecting", "await", "awaits", "awaiting", "ожидать", "ждать"}
+EXPECTED_WINDOW = 12
 # Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 # Verbs of an event's happening: with them, a name alone is an event's ("INNOPROM will take place", "пройдёт").
@@ -68,7 +71,14 @@ class NameReader:
     """Named events, visits by presence and headings; the ReleaseReader (release.py) sets up the state used here."""
 
     def presence_visit(self, segment: list[Token], position: int) -> EventType | None:
-        """The visit type when the word at position says someone is or arrives in a place ("will be in Minsk")."""
+        """The visit type when the word at position says someone is or arrives in a place ("will be in Minsk"), or is
+        expected in one ("we expect the Minister of Culture in Moscow", "ждём в Минске делегацию")."""
+        if self.lemma(segment[position]) in EXPECTING:
+            after = segment[position + 1 : position + 1 + EXPECTED_WINDOW]
+            ends = next((k for k in range(len(after)) if is_clause_mark(after, k)), len(after))
+            guest = any(self.lemma(token) in GUESTS for token in after[:ends])
+            placed = any(self.place_in(after, k) for k in range(ends))
+            return self.type_for("visit") if guest and placed else None
         if self.lemma(segment[position]) not in PRESENCE:
             return None
         before = segment[max(0, position - 8) : position]

@@ -162,3 +162,17 @@ def test_the_place_of_a_dateline_in_capitals_is_not_an_events_name(seed, text, e
 def test_a_week_named_by_what_follows_it_is_an_event_of_that_name(seed, text, expected):
     # "Week" with no capitalised word before it ("The fourth Week of…"): its name is the words after it.
     assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In May we expect the Minister of Culture of Vietnam in Minsk.", [("2025-05", "visit", "Visit to Minsk")]),
+        ("В мае мы ждём в Казани делегацию правительства Вьетнама.", [("2025-05", "visit", "Визит: Казань")]),
+        # Expecting a decision, or a guest with no place in the clause: no visit.
+        ("In May we expect a decision of the Council in Minsk.", []),
+        ("In May we expect the minister, and then a decision in Minsk.", []),
+    ],
+)  # fmt: skip
+def test_a_guest_expected_in_a_place_is_a_visit(seed, text, expected):
+    assert drafted(text) == expected
