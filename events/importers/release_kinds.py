@@ -60,7 +60,7 @@ KINDS = {
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
-                    "лагерь", "экспедиция", "учение"}),
+                    "лагерь", "экспедиция", "учение", "матч"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -79,6 +79,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("trade", "business", "investment", "economic", "export", "exporters", "торговый", "деловой",
       "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
+    (("friendly", "charity", "football", "hockey", "chess", "return"), ("match", "matches"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
 # Where a mission is an office: "to the UN", "to the European Union", "to the OSCE".
 OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco"}

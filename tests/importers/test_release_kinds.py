@@ -248,3 +248,17 @@ def test_a_memorandum_signed_years_ago_far_before_its_date_is_a_documents_date(s
     assert dates_types_reasons(text, dt.date(2025, 5, 20)) == [
         ("2019-12", "signing", "The date of a treaty or another document, not an event.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A friendly match between the youth teams will be played on 16 September in Minsk.",
+         [("2021-09-16", "other", "")]),
+        ("16 сентября в Ташкенте пройдёт товарищеский матч сборных.", [("2021-09-16", "other", "")]),
+        # "match" the verb: no event.
+        ("On 16 September the new offer will match the demand of the partners.", []),
+    ],
+)  # fmt: skip
+def test_a_sports_match_is_an_event_and_the_verb_match_is_not(seed, text, expected):
+    assert dates_types_reasons(text) == expected
