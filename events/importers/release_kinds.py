@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import EventType
 
 from .release_dates import Mention, at
-from .release_words import CREATED, OFFSETS, Token, is_clause_mark, is_number_comma
+from .release_words import CREATED, OFFSETS, Token, framed, is_clause_mark, is_number_comma
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -129,9 +129,6 @@ WHICH_DAYS = {"остальной", "другой", "этот", "тот", "пр�
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
-# Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
-# event of the date is the one named after them.
-FRAME_WORDS = {"sidelines", "framework", "рамках", "полях"}
 # "round table", "круглый стол": a conference, named by two words.
 ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
 # "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs.
@@ -299,7 +296,7 @@ class KindReader:
                 continue  # "приём посетителей не ведётся": a consulate's office hours, not a reception
             if self.counts_days(segment, position):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
-            if {at.lower for at in segment[max(0, position - 3) : position]} & FRAME_WORDS:
+            if framed(segment, position):
                 continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
             if self.heads_name(segment, position) or self.names_other(segment, position):
                 continue  # "the International Culture Fair" (a fair); "the Exhibition Centre"; "900 consultations"

@@ -69,6 +69,20 @@ CITY_WORDS = {"г", "city", "of", "the", "город", "городе"}
 CLAUSE_MARKS = {",", ";", ":", "(", ")", "—", "–"}
 
 
+# Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
+# event of the date is the one named after them.
+FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "рамках", "полях", "кулуарах"}
+
+
+def framed(tokens: list["Token"], position: int) -> bool:
+    """Whether the event word at position frames another: a frame word just before it, past "of the" ("on the margins
+    of the forum", "в кулуарах форума"); not "в кулуарах пройдёт встреча", where the meeting is the event."""
+    k = position - 1
+    while k >= 0 and tokens[k].lower in ("of", "the"):
+        k -= 1
+    return k >= 0 and tokens[k].lower in FRAMES
+
+
 def is_clause_mark(tokens: list["Token"], k: int) -> bool:
     """Whether token k ends a clause: a comma, a bracket, a dash between spaces; not the dash of "China–Central
     Asia" or "Нови-Сад", which touches the words on both sides, nor a decimal comma."""

@@ -210,6 +210,10 @@ def test_fairs_are_exhibitions_and_round_tables_conferences(seed, text, expected
         ("On the sidelines of the forum, on 15 April, a meeting of the business council will be held.",
          "Meeting of the business"),
         ("В рамках форума 15 апреля пройдёт заседание делового совета.", "Заседание делового совета"),
+        ("On 15 April, on the margins of the forum, the business council will hold a meeting.", "Meeting"),
+        ("15 апреля в кулуарах форума пройдёт встреча министров.", "Встреча министров"),
+        # The frame's event before the date's: the event after it is still the date's.
+        ("15 апреля в рамках форума пройдёт встреча министров.", "Встреча министров"),
     ],
 )  # fmt: skip
 def test_the_event_that_frames_a_date_is_not_its_event(seed, text, title):
