@@ -37,7 +37,7 @@ from .release_dates import LINE_BULLETS as BULLETS
 from .release_dates import DateReader, Mention, at
 from .release_days import DayReader
 from .release_events import EventReader
-from .release_kinds import GENERAL_TYPE, REASONS, KindReader
+from .release_kinds import GENERAL_TYPE, REASONS, SIGNED, KindReader
 from .release_merge import another_leg, contains, is_dateline, narrows, opens, sharpens, visits_talks, with_legs, within
 from .release_names import NameReader
 from .release_periods import DUE, PeriodReader
@@ -232,6 +232,20 @@ class ReleaseReader(
                     return visits_talks(with_legs(merge.without_series(found[:MAX_PROPOSALS]), self.visit_title))
         return visits_talks(with_legs(merge.without_series(found), self.visit_title))
 
+    def signed_before_document(self, tokens: list[Token], mentions: list, index: int) -> tuple | None:
+        """The signing of a day said before the document's own date, when the verb stands between them and is too far
+        from the day for it: "On 9 June, the Deputy Ministers … of Kazakhstan signed a Protocol amending the
+        Convention … of 28 March 1995" (the later date is the Convention's)."""
+        mention = mentions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is None or mention.precision != Event.Precision.DAY or self.type_for("signing") is None:
+            return None
+        if self.reference_reason(tokens, following) != "document":
+            return None
+        segment = tokens[mention.end : following.first]
+        signed = next((k for k, token in enumerate(segment) if self.lemma(token) in SIGNED), None)
+        return None if signed is None else (self.type_for("signing"), signed, mention.end, segment)
+
     def place_line(self, paragraph: list[str]) -> bool:
         """Whether a paragraph is a line of a place alone, under a programme's day ("Ташкент, IT Park"): short, without
         a full stop at its end, not led by a time ("09:00 Registration"), and naming no date and no event."""
@@ -305,6 +319,8 @@ class ReleaseReader(
                 (kind, keyword_at, offset, segment), passed_over = passed_over, None
             if kind is None:
                 kind, keyword_at, offset, segment = self.named_event(tokens, mention, following) or (None, 0, 0, [])
+            if kind is None and (signing := self.signed_before_document(tokens, mentions, index)) is not None:
+                kind, keyword_at, offset, segment = signing  # "On 9 June … signed a Protocol … of 28 March 1995"
             if kind is None and named_last is not None and another_leg(tokens, mentions[index - 1], mention):
                 # "с 30 сентября по 2 октября в Казани и 5 октября в Уфе": the same event's next leg.
                 kind, keyword_at, offset, segment = named_last

@@ -266,3 +266,18 @@ def test_a_memorandum_signed_years_ago_far_before_its_date_is_a_documents_date(s
 )  # fmt: skip
 def test_a_sports_match_is_an_event_and_the_verb_match_is_not(seed, text, expected):
     assert dates_types_reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 September, the Deputy Minister of Foreign Affairs of Armenia and the Deputy Minister of Foreign Affairs "
+        "of Georgia signed a Protocol amending the Consular Convention between the two countries of 14 May 1996.",
+        "1 сентября заместитель министра иностранных дел Армении и заместитель министра иностранных дел Грузии "
+        "подписали в Тбилиси Протокол о внесении изменений в Консульскую конвенцию от 14 мая 1996 года.",
+    ],
+)
+def test_a_signing_far_from_its_day_before_the_documents_own_date_is_that_days(seed, text):
+    ticked = [(iso, slug) for iso, slug, reason in dates_types_reasons(text) if not reason]
+
+    assert ticked == [("2021-09-01", "signing")]
