@@ -18,7 +18,7 @@ from events.models import Event, EventType
 
 from .release_dates import Mention, Partial, at
 from .release_kinds import MOVED
-from .release_words import DASHES, Token, is_clause_mark
+from .release_words import DASHES, TOKEN, Proposal, Token, is_clause_mark
 
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
@@ -60,6 +60,8 @@ HAPPENING_SINCE = {"проходить", "работать", "held", "running"}
 # The most tokens between a day an event closed and the day it opened, said after it, and the longest run.
 CLOSED_SINCE_WINDOW = 16
 MAX_CLOSED_SINCE = 92
+# Words of an event's opening, said in another event's sentence: "… and open the photo exhibition".
+OPENING_OF = {"open", "opens", "opened", "opening", "открыть", "открытие", "открываться", "открыться"}
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
 CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display", "view",
               "show", "shown", "exhibited", "available",
@@ -288,7 +290,20 @@ class PeriodReader:
             ):
                 last.end = end
                 return True
+        opener = self.last_proposal
+        if kind is not None and kind.slug in RUNNING and opener is not None and self.opened_in(opener, kind, end):
+            # "On Friday he will … open the photo exhibition", then "The exhibition will be on view until 10 April":
+            # the exhibition runs from the day of the sentence that opened it.
+            mention.start, mention.precision = opener.start, Event.Precision.DAY
         return False
+
+    def opened_in(self, earlier: Proposal, kind: EventType, end: dt.date) -> bool:
+        """Whether an earlier day's sentence of another event tells of the opening of an event of this kind ("…
+        and open the photo exhibition", "took part in the opening of the exhibition"), which runs until end."""
+        if earlier.reason or earlier.precision != Event.Precision.DAY or not 0 < (end - earlier.start).days <= 366:
+            return False
+        words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(earlier.sentence)}
+        return bool(words & OPENING_OF and words & self.words_of_type(kind)) and earlier.event_type != kind
 
     def ends_event(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether the second date is the end of the event the first begins: "opens on 10 August … and will remain

@@ -211,3 +211,18 @@ def test_an_event_closed_on_one_day_that_opened_on_an_earlier_one_is_one_run(see
 )  # fmt: skip
 def test_a_close_and_an_opening_of_different_events_stay_apart(seed, text, expected):
     assert dates_and_types(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Monday, the Ambassador will meet the rector and open the photo exhibition \"Hanoi\" at the library. "
+         "The exhibition will be on view until 14 April.",
+         [("2024-03-25", "meeting"), ("2024-03-25..2024-04-14", "exhibition")]),
+        # No opening told: the end alone stays a day.
+        ("On Monday, the Ambassador will meet the rector at the library. The exhibition will be on view until 14 "
+         "April.", [("2024-03-25", "meeting"), ("2024-04-14", "exhibition")]),
+    ],
+)  # fmt: skip
+def test_an_exhibition_opened_in_another_events_sentence_runs_from_that_day_to_its_end(seed, text, expected):
+    assert dates_and_types(text) == expected
