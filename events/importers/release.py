@@ -67,6 +67,8 @@ TIME_SECTIONS = {"week", "weeks", "month", "year", "ahead", "passing", "later", 
                  "впереди", "дальше", "позже"}  # fmt: skip
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—]")
+# Words that give a document its date: "the Convention of 28 March 1995", "Соглашение от 5 мая".
+OF = {"of", "от", "dated"}
 # The most words of a line naming a place alone under a programme's day ("Москва, здание министерства, наб., 10").
 PLACE_LINE_WORDS = 12
 
@@ -240,7 +242,10 @@ class ReleaseReader(
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         if following is None or mention.precision != Event.Precision.DAY or self.type_for("signing") is None:
             return None
-        if self.reference_reason(tokens, following) != "document":
+        # The document's date said as its own ("the Convention of 28 March 1995", "от 28 марта 1995 года"), not as
+        # its signing ("the Agreement signed on 28 March 2024", "подписанное в Ханое 28 марта"): that verb is the
+        # document's, and this day's event another (talks on it, its ratification).
+        if self.reference_reason(tokens, following) != "document" or at(tokens, following.first - 1).lower not in OF:
             return None
         segment = tokens[mention.end : following.first]
         signed = next((k for k, token in enumerate(segment) if self.lemma(token) in SIGNED), None)

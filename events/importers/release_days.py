@@ -105,9 +105,10 @@ class DayReader:
         if not days:
             k = week.end + (1 if at(tokens, week.end).text == "," else 0)
             while at(tokens, k).lower in WEEKDAY_AFTER or self.weekday(at(tokens, k)) is not None:
-                after = k + 1 + 2 * self.weekday_pair(tokens, k)  # "on Tuesday and Wednesday, 3–4 February" too
-                after += at(tokens, after).text == ","
-                if self.weekday(at(tokens, k)) is not None and self.number(at(tokens, after), 1, 31):
+                pair = self.weekday_pair(tokens, k)  # "on Tuesday and Wednesday, 3–4 February" too, when they agree
+                after = k + 1 + 2 * pair + (at(tokens, k + 1 + 2 * pair).text == ",")
+                number, day = self.number(at(tokens, after), 1, 31), self.weekday(at(tokens, k))
+                if day is not None and number and (not pair or (week.start + dt.timedelta(days=day)).day == number):
                     break  # "next week, from Monday, 24 November": the weekday of a date, read with it
                 if (day := self.weekday(at(tokens, k))) is not None:
                     days.append(day)
@@ -479,8 +480,7 @@ class DayReader:
         return Mention(i, end, day, day, Event.Precision.DAY, False)
 
     def restates_day(self, tokens: list[Token], i: int, weekday: int) -> bool:
-        """Whether a weekday names again the day just named before it: "the day after tomorrow, Friday", "Послезавтра,
-        в пятницу"."""
+        """Whether a weekday names again the day just named before it: "the day after tomorrow, Friday"."""
         k = i - 1 - (at(tokens, i - 1).lower in ("on", "в", "во"))
         return self.last_day is not None and self.last_day.weekday() == weekday and at(tokens, k).text == "," and k <= 5
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import EventType
 
 from .release_dates import Mention, at
-from .release_words import CREATED, OFFSETS, Token, framed, is_clause_mark, is_number_comma
+from .release_words import CREATED, FRAME_STOPS, GUESTS, OFFSETS, Token, framed, is_clause_mark, is_number_comma
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -60,7 +60,7 @@ KINDS = {
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
-                    "лагерь", "экспедиция", "учение", "матч"}),
+                    "лагерь", "экспедиция", "учение"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -79,7 +79,8 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("trade", "business", "investment", "economic", "export", "exporters", "торговый", "деловой",
       "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
-    (("friendly", "charity", "football", "hockey", "chess", "return"), ("match", "matches"), GENERAL_TYPE),
+    (("friendly", "charity", "football", "hockey", "chess", "return", "товарищеский", "благотворительный",
+      "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
 # Where a mission is an office: "to the UN", "to the European Union", "to the OSCE".
 OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco"}
@@ -98,11 +99,6 @@ OFFICE_HOURS = {"посетитель", "гражданин", "заявлени�
 OFFICE_HOURS_BEFORE = {"запись", "время", "часы"}
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
-GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "envoy", "minister", "ministers",
-          "president", "head", "heads", "chairman", "chair", "governor", "mayor", "secretary", "representative",
-          "representatives", "speaker", "deputy", "посол", "делегация", "консул", "посланник", "министр", "президент",
-          "глава", "председатель", "губернатор", "мэр", "секретарь", "представитель", "премьер", "премьер-министр",
-          "заместитель", "спикер", "руководитель", "вице-губернатор"}  # fmt: skip
 GUEST_DISTANCE = 5
 # How far after a session's word the event it is part of may be named.
 HOST_DISTANCE = 9
@@ -182,6 +178,13 @@ class KindReader:
         if kind == "visit":
             return None
         return next((event_type for event_type in self.types if not event_type.is_visit), None)
+
+    def blocks_frame(self, token: Token) -> bool:
+        """Whether a word ends the name a frame word is followed by: another event's word, a verb, a preposition."""
+        # and a Russian verb or common noun: "в рамках цикла лекций" (a lecture of the series is the event)
+        verb = self.language == "ru" and self.morphology.analysis(token.lower)[1] in ("VERB", "INFN", "NOUN")
+        verb = verb and token.text.islower()
+        return token.lower in FRAME_STOPS or verb or self.kind_of(token)[0] is not None
 
     def kind_of(self, token: Token) -> tuple[EventType | None, bool]:
         """The type a word names, and whether it names it only in general ("event", "мероприятие")."""
@@ -296,7 +299,7 @@ class KindReader:
                 continue  # "приём посетителей не ведётся": a consulate's office hours, not a reception
             if self.counts_days(segment, position):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
-            if framed(segment, position):
+            if framed(segment, position, self.blocks_frame):
                 continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
             if self.heads_name(segment, position) or self.names_other(segment, position):
                 continue  # "the International Culture Fair" (a fair); "the Exhibition Centre"; "900 consultations"

@@ -16,7 +16,7 @@ from .release_dates import Mention, at, in_year
 from .release_kinds import REASONS
 from .release_periods import RUNNING, month_end
 from .release_places import named_countries
-from .release_words import DASHES, Proposal, Token
+from .release_words import DASHES, TOKEN, Proposal, Token
 
 # At most this many words ("в Казани и") between a date and the next leg of its event.
 LEG_WORDS = 6
@@ -41,6 +41,8 @@ NEWS_DAYS = 7
 OPENED = re.compile(r"\b(?:opened|opens|began|begins|started|starts|открыл\w*|открыт\w*|стартовал\w*)", re.IGNORECASE)
 CLOSED = re.compile(r"\b(?:closed|closes|ended|ends|came to an end|завершил\w*|закрыл\w*|закрыт\w*)", re.IGNORECASE)
 MAX_TOLD_RUN = 31
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+STEM = 5  # the letters of a word that stay through its Russian cases: "Выставка", "Выставку"
 # The titles of an event named only as "the event": the one named before.
 GENERIC_TITLES = {"event", "the event", "мероприятие"}
 # What may stand between a comma and the date it sets aside: ", on 27 October,", ", 21 апреля,".
@@ -188,9 +190,22 @@ def told_run(earlier: Proposal, proposal: Proposal) -> bool:
         return False
     if earlier.start != earlier.end or proposal.start != proposal.end:
         return False
+    # The same event, named by the same words ("Выставка", "Выставку"), not "Silk Roads" and "Arctic Light".
+    stems = [
+        {word[:STEM].casefold() for word in TOKEN.findall(p.title) if word[:1].isalpha()} for p in (earlier, proposal)
+    ]
+    if not stems[0] or not (stems[0] <= stems[1] or stems[1] <= stems[0]):
+        return False
+    if earlier.place and proposal.place and earlier.place != proposal.place:
+        return False  # one closed in Berlin, another opened in Paris
+    names = [set(QUOTED.findall(p.sentence)) for p in (earlier, proposal)]
+    if names[0] and names[1] and not names[0] & names[1]:
+        return False  # «Открытый космос» and «Закрытый город»
     first, last = sorted((earlier, proposal), key=lambda p: p.start)
-    opened = OPENED.search(first.sentence) and not CLOSED.search(first.sentence)
-    closed = CLOSED.search(last.sentence) and not OPENED.search(last.sentence)
+    # Not the words of names in quotes («Открытый космос»)
+    told = [QUOTED.sub("", p.sentence) for p in (first, last)]
+    opened = OPENED.search(told[0]) and not CLOSED.search(told[0])
+    closed = CLOSED.search(told[1]) and not OPENED.search(told[1])
     return bool(opened and closed) and 0 < (last.start - first.start).days <= MAX_TOLD_RUN
 
 

@@ -16,9 +16,9 @@ import datetime as dt
 from events.models import Event, EventType
 
 from .release_dates import Mention, at
-from .release_kinds import GUESTS, ROUND_TABLE
+from .release_kinds import ROUND_TABLE
 from .release_periods import UNTIL
-from .release_words import ARTICLES, DASHES, IN_WORDS, NAME_LINKS, TOKEN, Proposal, Token, is_clause_mark
+from .release_words import ARTICLES, DASHES, GUESTS, IN_WORDS, NAME_LINKS, TOKEN, Proposal, Token, is_clause_mark
 
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
 # So is one of a cuisine: "Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week".
@@ -60,8 +60,12 @@ HOLDING = {"hold", "holds", "host", "hosts", "hosted", "organise", "organises", 
            "проводить", "организовать"}  # fmt: skip
 QUOTES = {"«": "»", "“": "”", '"': '"'}
 WEEK = {"week", "неделя"}
+# What a week of events named "Week of …" is of: a culture or an art.
+ARTS = {"culture", "cultures", "cinema", "film", "films", "art", "arts", "music", "literature", "cuisine", "language",
+        "theatre", "books", "dance"}  # fmt: skip
 # An all-capitals word this long is a name ("INNOPROM"); shorter ones are mostly organisations ("OSCE", "ЕАЭС").
 NAME_CAPITALS = 5
+DATELINE_WORDS = 9  # how far a dateline's dash may follow its place
 IN_RU = {"в", "во"}
 # At most this many words of a place after a list line's day: "7 October — Belgrade.", "12 мая — Нижний Новгород."
 PLACE_WORDS = 3
@@ -76,9 +80,14 @@ class NameReader:
         if self.lemma(segment[position]) in EXPECTING:
             after = segment[position + 1 : position + 1 + EXPECTED_WINDOW]
             ends = next((k for k in range(len(after)) if is_clause_mark(after, k)), len(after))
-            guest = any(self.lemma(token) in GUESTS for token in after[:ends])
-            placed = any(self.place_in(after, k) for k in range(ends))
-            return self.type_for("visit") if guest and placed else None
+            clause = after[:ends]
+            guest = next((k for k, token in enumerate(clause) if self.lemma(token) in GUESTS), None)
+            placed = any(self.place_in(clause, k) for k in range(ends))
+            # Not "ждём представителей 40 стран на форуме" (the forum is the event), "ожидаем от министра ответа",
+            # "we expect the Minister's report".
+            named = any(self.kind_of(token)[0] is not None for token in clause)
+            owner = guest is not None and (at(clause, guest - 1).lower in ("от", "from") or "'" in clause[guest].text)
+            return self.type_for("visit") if guest is not None and placed and not named and not owner else None
         if self.lemma(segment[position]) not in PRESENCE:
             return None
         before = segment[max(0, position - 8) : position]
@@ -155,9 +164,13 @@ class NameReader:
                 while start > 0 and tokens[start - 1].text[:1].isupper():
                     start -= 1
                 if at(tokens, k + 1).lower == "of" and at(tokens, k + 2).text[:1].isupper():
-                    end = k + 3  # "the Week of Contemporary Russian Cinema"
-                    while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].lower in NAME_LINKS):
-                        end += 1
+                    named = k + 3  # "the Week of Contemporary Russian Cinema"
+                    while named < len(tokens) and (
+                        tokens[named].text[:1].isupper() or tokens[named].lower in NAME_LINKS
+                    ):
+                        named += 1
+                    # a week of a culture or an art; not "the Week of Action Against Hunger", "of Prayer"
+                    end = named if {t.lower for t in tokens[k + 2 : named]} & ARTS else end
                 if start < k or end > k + 1 or self.language == "ru":
                     found.append((start, end, self.type_for("days")))
             k += 1
@@ -165,18 +178,29 @@ class NameReader:
 
     def dateline_place(self, tokens: list[Token], k: int) -> bool:
         """Whether a word in capitals is the place of a dateline that opens the sentence ("LONDON, 13 April –", "NEW
-        YORK (Reuters) –", "ГВАДАЛАХАРА. Вчера…"): where the release was written, not an event's name ("INNOPROM, the
-        largest industrial fair, …" is one)."""
+        YORK (Reuters) –", "ГВАДАЛАХАРА. Вчера…"): a place the calendar knows, or a line of its own; not an event's
+        name ("INNOPROM, the largest industrial fair, …", "INNOPROM-2025 will…", "ATOMEXPO, 14–15 April, Sochi")."""
         start = k
         while start > 0 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.isupper():
             start -= 1
         end = k + 1
         while end < len(tokens) and tokens[end].text.isalpha() and tokens[end].text.isupper():
             end += 1
-        if start != 0 or end == len(tokens) or tokens[end].text in {".", *DASHES}:
-            return start == 0
-        dated = any(token.text.isdigit() or self.month(token) for token in tokens[end + 1 : end + 5])
-        return tokens[end].text in {",", "("} and dated
+        if start != 0:
+            return False
+        if end == len(tokens) or tokens[end].text == ".":
+            return True
+        if tokens[end].text in DASHES and is_clause_mark(tokens, end):
+            return bool(self.place([token.text.title() for token in tokens[start:end]]))  # "MOSCOW – The …"
+        if tokens[end].text not in {",", "("}:
+            return False
+        if self.place([token.text.title() for token in tokens[start:end]]):
+            return True
+        # A place the calendar does not know, before the day of the release and its dash ("PUTRAJAYA, 24 July –");
+        # not an event's name before its days ("ATOMEXPO, 14–15 April 2026, Sochi:").
+        after = tokens[end + 1 : end + DATELINE_WORDS]
+        dash = next((k for k in range(len(after)) if after[k].text in DASHES and is_clause_mark(after, k)), None)
+        return dash is not None and not any(token.text in DASHES for token in after[:dash])
 
     def under_heading(self, tokens: list[Token], mentions: list[Mention]) -> tuple[list[Mention], bool]:
         """A programme's line under its day's heading: its mentions, and whether its event is the heading's day's.

@@ -62,6 +62,7 @@ CLOSED_SINCE_WINDOW = 16
 MAX_CLOSED_SINCE = 92
 # Words of an event's opening, said in another event's sentence: "… and open the photo exhibition".
 OPENING_OF = {"open", "opens", "opened", "opening", "открыть", "открытие", "открываться", "открыться"}
+TOPICS = {"on", "about", "of", "о", "об", "вопрос"}
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
 CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display", "view",
               "show", "shown", "exhibited", "available",
@@ -221,11 +222,16 @@ class PeriodReader:
         сентября", "The fair, which opened on 25 January, closes today" (a comma, not "and", between the two)."""
         if first.precision != Event.Precision.DAY or second.precision != Event.Precision.DAY:
             return False
-        if not 0 < (first.last - second.start).days <= MAX_CLOSED_SINCE or second.start != second.last:
+        if not 0 < (first.last - second.start).days <= MAX_CLOSED_SINCE:
             return False
+        if first.start != first.last or second.start != second.last:
+            return False  # a day each, not a run already joined ("…, стартовавшая 29 ноября, хотя … 26 ноября")
         between = tokens[first.end : second.first]
         if any(token.text in {";", ":"} for token in between) or len(between) > CLOSED_SINCE_WINDOW:
             return False
+        named = {self.kind_of(token)[0] for token in between} - {None}  # "выставка-ярмарка" is one
+        if len(named) > 1 or {token.lower for token in between} & (LINKS | {"хотя", "although", "whereas"}):
+            return False  # "завершилась встреча министров, а консультации, начавшиеся 26 ноября": two events
         around_first = {self.lemma(t) for t in tokens[max(0, first.first - 2) : max(first.end, second.first - 2)]}
         opener = [self.lemma(t) for t in tokens[max(first.end, second.first - 2) : second.first]]
         since = len(opener) == 2 and opener[1] in {"с", "со", "since"} and opener[0] in HAPPENING_SINCE
@@ -302,8 +308,10 @@ class PeriodReader:
         and open the photo exhibition", "took part in the opening of the exhibition"), which runs until end."""
         if earlier.reason or earlier.precision != Event.Precision.DAY or not 0 < (end - earlier.start).days <= 366:
             return False
-        words = {self.morphology.lemma(word, self.language) for word in TOKEN.findall(earlier.sentence)}
-        return bool(words & OPENING_OF and words & self.words_of_type(kind)) and earlier.event_type != kind
+        said = [self.morphology.lemma(word, self.language) for word in TOKEN.findall(earlier.sentence)]
+        # Not a topic: "held talks on opening an exhibition", "обсудили вопрос об открытии выставки"
+        opening = any(word in OPENING_OF and (k == 0 or said[k - 1] not in TOPICS) for k, word in enumerate(said))
+        return opening and bool(set(said) & self.words_of_type(kind)) and earlier.event_type != kind
 
     def ends_event(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether the second date is the end of the event the first begins: "opens on 10 August … and will remain

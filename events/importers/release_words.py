@@ -27,6 +27,7 @@ DASHES = {"-", "–", "—", "−"}
 # Quotes whose opening and closing marks differ, and the longest name in them that holds a full stop.
 QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 QUOTED_NAME = 60
+QUOTED_NAME_WORDS = 4
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 # A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
 # looks past the run from each of them ("\n(?!\s*[a-z])") takes time quadratic in the run's length.
@@ -69,18 +70,31 @@ CITY_WORDS = {"г", "city", "of", "the", "город", "городе"}
 CLAUSE_MARKS = {",", ";", ":", "(", ")", "—", "–"}
 
 
+# People whose coming is a visit and whose receiving a meeting ("received the Ambassador", "ждём министра").
+GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "envoy", "minister", "ministers",
+          "president", "head", "heads", "chairman", "chair", "governor", "mayor", "secretary", "representative",
+          "representatives", "speaker", "deputy", "посол", "делегация", "консул", "посланник", "министр", "президент",
+          "глава", "председатель", "губернатор", "мэр", "секретарь", "представитель", "премьер", "премьер-министр",
+          "заместитель", "спикер", "руководитель", "вице-губернатор"}  # fmt: skip
+# Prepositions that end the name after a frame word ("в рамках «правительственного часа» на заседании").
+FRAME_STOPS = {"на", "в", "во", "с", "at", "in", "on", "with", "during"}
 # Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
 # event of the date is the one named after them.
 FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "рамках", "полях", "кулуарах"}
+FRAME_REACH = 7
 
 
-def framed(tokens: list["Token"], position: int) -> bool:
-    """Whether the event word at position frames another: a frame word just before it, past "of the" ("on the margins
-    of the forum", "в кулуарах форума"); not "в кулуарах пройдёт встреча", where the meeting is the event."""
-    k = position - 1
-    while k >= 0 and tokens[k].lower in ("of", "the"):
-        k -= 1
-    return k >= 0 and tokens[k].lower in FRAMES
+def framed(tokens: list["Token"], position: int, blocks) -> bool:
+    """Whether the event word at position frames another: a frame word shortly before it with nothing between that
+    blocks (blocks(token): another event's word, a verb, a preposition; a clause mark always does) ("on the margins
+    of the Munich Security Conference", "в рамках Восточного экономического форума"); not "в рамках форума пройдёт
+    встреча" or "в рамках «правительственного часа» на заседании", where the meeting is the event."""
+    for k in range(position - 1, max(-1, position - FRAME_REACH), -1):
+        if tokens[k].lower in FRAMES:
+            return True
+        if blocks(tokens[k]) or is_clause_mark(tokens, k):
+            return False
+    return False
 
 
 def is_clause_mark(tokens: list["Token"], k: int) -> bool:
@@ -255,10 +269,12 @@ def in_quotes(paragraph: str, start: int, stop: re.Match) -> bool:
         opened = paragraph.rfind(opening, max(start, stop.start() - QUOTED_NAME), stop.start())
         if opened == -1 or paragraph.find(closing, opened, stop.start()) != -1:
             continue
-        if not paragraph[start:opened].strip() or paragraph[start:opened].rstrip().endswith(":"):
-            continue  # a quotation opens the sentence or follows a colon: speech
-        if paragraph.find(closing, stop.end(), opened + QUOTED_NAME + 1) != -1:
-            return True
+        before = paragraph[start:opened].rstrip().lower()
+        if not before or before.endswith((":", ",", " что", " that")):
+            continue  # a quotation opens the sentence or follows a colon, a comma, "что": speech
+        closed = paragraph.find(closing, stop.end(), opened + QUOTED_NAME + 1)
+        if closed != -1 and len(paragraph[stop.end() : closed].split()) <= QUOTED_NAME_WORDS:
+            return True  # a name goes on for a few words after its full stop: «Иннопром. Центральная Азия»
     return False
 
 
