@@ -82,7 +82,9 @@ class SeasonReader:
                 return current
             ahead = [year for year in starts if starts[year] > published]
             behind = [year for year in starts if ends[year] < published]
-            return (min(ahead) if shift > 0 else max(behind)) if shift else min(ahead)
+            if shift == 0:  # "this spring": in July, the one just past when told in the past tense
+                return max(behind) if tense == "past" else min(ahead)
+            return min(ahead) if shift > 0 else max(behind)
         if tense == "past":
             return max(year for year in starts if starts[year] <= published)
         if current is not None:

@@ -56,3 +56,18 @@ def test_a_run_of_months_frames_no_day_said_after_it(seed):
     text = "The expedition will work on the island from mid-November to the end of March, the institute said today."
 
     assert proposals(text, dt.date(2026, 11, 5)) == [("2026-11..2027-03", "other", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This spring we held a conference of distributors in Tashkent.", "2024-03..2024-05"),
+        ("Этой весной мы провели в Ташкенте конференцию дистрибьюторов.", "2024-03..2024-05"),
+        # To come: the next one.
+        ("This autumn we will hold a conference in Tashkent.", "2024-09..2024-11"),
+    ],
+)
+def test_this_season_past_when_told_in_the_past_tense_is_the_one_just_over(seed, text, expected):
+    proposals = propose(text, published=dt.date(2024, 7, 10))
+
+    assert [p.iso for p in proposals] == [expected]
