@@ -13,9 +13,11 @@ from .release_words import Token, is_clause_mark, nearer_next
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
 FRONTED = 2
-# Words that may lead a fronted month past FRONTED: "In mid-March,", "At the end of June,", "В середине марта,".
+# Words that may lead a fronted month past FRONTED: "In mid-March,", "At the end of June,", "В середине марта,", and
+# the sentence's linking adverb before it: "Then, in October,", "Затем, в октябре,".
 FRONT_WORDS = {"in", "at", "the", "early", "late", "mid", "-", "end", "beginning", "start", "middle", "of", "в", "во",
-               "начале", "конце", "середине"}  # fmt: skip
+               "начале", "конце", "середине", ",", "then", "so", "later", "afterwards", "subsequently", "also",
+               "finally", "next", "meanwhile", "затем", "потом", "позднее", "позже", "также", "наконец"}  # fmt: skip
 # "X will be followed in October by Y", "preceded on 3 May by": the event after "by" is the date's.
 FOLLOWED = {"followed", "preceded"}
 # Words after a date before the event it took place at: "on Tuesday at a meeting", "во вторник на встрече".

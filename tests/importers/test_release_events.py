@@ -98,6 +98,9 @@ def test_a_day_said_with_no_later_date_stays_the_events(seed, text, expected):
     [
         "In mid-March, Astrakhan will host the fourth meeting of heads of agencies.",
         "At the end of March, Astrakhan will host the fourth meeting of heads of agencies.",
+        # after the sentence's linking word
+        "Then, in March, Astrakhan will host the fourth meeting of heads of agencies.",
+        "Затем, в марте, в Астрахани пройдёт четвёртое совещание руководителей ведомств.",
     ],
 )
 def test_a_fronted_part_of_a_month_leaves_the_event_to_the_main_clause(seed, text):
