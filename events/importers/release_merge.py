@@ -176,7 +176,11 @@ def opens(earlier: Proposal, proposal: Proposal) -> bool:
     """Whether a day proposed before is one of the days of the same event named again ("Days of Belarusian Culture
     opened today", then "The Days of Belarusian Culture … opened today and will run until 23 June")."""
     same_name = earlier.title.casefold() == proposal.title.casefold()
-    return same_name and not earlier.reason and within(earlier, proposal)
+    # or its opening day told in the same sentence: "Вчера открылась ярмарка «Книги», которая работает с 12 по 14"
+    opening = earlier.sentence == proposal.sentence and earlier.event_type == proposal.event_type
+    opening = opening and earlier.event_type.slug in RUNNING  # a fair's, not a meeting's: talks on the first day
+    opening = opening and earlier.start == earlier.end == proposal.start < proposal.end
+    return (same_name or opening) and not earlier.reason and within(earlier, proposal)
 
 
 def told_run(earlier: Proposal, proposal: Proposal) -> bool:

@@ -152,7 +152,11 @@ class NameReader:
             if close is not None:
                 end = next((j for j in range(k + 1, min(len(tokens), k + 12)) if tokens[j].text == close), None)
                 if end is not None and end > k + 1:
-                    kind = self.event_type(tokens[k + 1 : end], nearest_last=True)[0] or self.type_for("other")
+                    # or the word that names it just before: "ярмарка «Книги»", "the festival "Golden Apricot""
+                    before = self.kind_of(tokens[k - 1])[0] if k else None
+                    kind = (
+                        self.event_type(tokens[k + 1 : end], nearest_last=True)[0] or before or self.type_for("other")
+                    )
                     found.append((k + 1, end, kind))
                     k = end + 1
                     continue

@@ -176,3 +176,17 @@ def test_a_week_named_by_what_follows_it_is_an_event_of_that_name(seed, text, ex
 )  # fmt: skip
 def test_a_guest_expected_in_a_place_is_a_visit(seed, text, expected):
     assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The quoted name takes the type of the word before it; the opening day is the run's first.
+        ("Вчера в Ташкенте открылась ярмарка «Книги Евразии», которая работает с 10 по 13 апреля.",
+         [("2025-04-10..2025-04-13", "exhibition", "Книги Евразии")]),
+        ("Вчера в Бишкеке открылся фестиваль «Золотой абрикос», который продлится до 14 апреля.",
+         [("2025-04-10..2025-04-14", "festival", "Фестиваль")]),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_after_an_event_word_is_of_its_type_and_its_opening_day_is_the_runs(seed, text, expected):
+    assert drafted(text) == expected
