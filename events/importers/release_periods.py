@@ -40,7 +40,7 @@ TIME_PARTS = {"on", "at", "noon", "midnight", "am", "pm", "a", "p", "m", "hrs", 
 # What is due by a day: its day is a deadline, whatever the verb ("Accreditation is open until 10 April").
 DUE = {"accreditation", "registration", "application", "applications", "submission", "submissions", "entries",
        "аккредитация", "регистрация", "заявка"}  # fmt: skip
-DUE_WINDOW = 16
+DUE_WINDOW = 20  # tokens: "приём заявок на участие … на выставке «…» продлится до"
 # Types whose events run for days, which an end said without the event's word may end ("It … will run until").
 RUNNING = {"exhibition", "festival", "culture-days"}
 # What may stand between a year an event's name ends with and its date: "Expo-2026» 9–11 сентября".
@@ -343,7 +343,9 @@ class PeriodReader:
         words = tokens[max(0, mention.first - DUE_WINDOW) : mention.first]
         closing = {self.lemma(token) for token in words[-3:]} & CLOSING
         # What is due, in the date's own clause: "БелТПП формирует экспозицию; приём заявок завершается 27 июня".
-        stop = max((k + 1 for k, token in enumerate(words) if token.text in ".;"), default=0)
+        # (not a full stop in a quoted name: "на выставке «Иннопром. Центральная Азия» продлится до 31.03")
+        depth = list(itertools.accumulate((t.text == "«") - (t.text == "»") for t in words))
+        stop = max((k + 1 for k, token in enumerate(words) if token.text in ".;" and depth[k] <= 0), default=0)
         due = any(self.lemma(token) in DUE for token in words[stop:])
         if (word or closing) and due:
             return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"

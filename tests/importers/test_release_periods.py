@@ -226,3 +226,16 @@ def test_a_close_and_an_opening_of_different_events_stay_apart(seed, text, expec
 )  # fmt: skip
 def test_an_exhibition_opened_in_another_events_sentence_runs_from_that_day_to_its_end(seed, text, expected):
     assert dates_and_types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Напоминаем, что приём заявок на участие российских компаний в национальной экспозиции на выставке "
+        "«Иннопром. Центральная Азия» продлится до 31 марта.",
+        "Registration of companies for the national pavilion at the international exhibition of digital solutions "
+        "in Tashkent remains open until 31 March.",
+    ],
+)
+def test_intake_for_an_exhibition_far_before_its_closing_day_is_a_deadline_past_a_quoted_names_full_stop(seed, text):
+    assert dates_and_types(text) == []
