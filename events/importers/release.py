@@ -207,6 +207,13 @@ class ReleaseReader(
                         continue
                     if (named := merge.names_again(proposal, found)) is not None:
                         proposal.event_type, proposal.title = named.event_type, named.title  # "Мероприятие пройдёт…"
+                    told = next((e for e in found if merge.told_run(e, proposal)), None)
+                    if told is not None:
+                        # "В субботу завершила работу выставка…", then "Выставку в среду открыл министр": its days.
+                        seen.pop((told.iso, told.event_type.pk), None)
+                        told.start, told.end = min(told.start, proposal.start), max(told.end, proposal.end)
+                        seen[(told.iso, told.event_type.pk)] = told
+                        continue
                     vaguer = next(
                         (
                             k
@@ -215,13 +222,6 @@ class ReleaseReader(
                         ),
                         None,
                     )
-                    told = next((e for e in found if merge.told_run(e, proposal)), None)
-                    if told is not None:
-                        # "В субботу завершила работу выставка…", then "Выставку в среду открыл министр": its days.
-                        seen.pop((told.iso, told.event_type.pk), None)
-                        told.start, told.end = min(told.start, proposal.start), max(told.end, proposal.end)
-                        seen[(told.iso, told.event_type.pk)] = told
-                        continue
                     if vaguer is not None:
                         # "Culture Days in October" (the headline), then "from 5 to 9 October": one event, its days;
                         # "Culture Days opened today" (the headline), then "… and will run until 23 June".

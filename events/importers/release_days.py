@@ -110,7 +110,7 @@ class DayReader:
                 number, day = self.number(at(tokens, after), 1, 31), self.weekday(at(tokens, k))
                 if day is not None and number and (not pair or (week.start + dt.timedelta(days=day)).day == number):
                     break  # "next week, from Monday, 24 November": the weekday of a date, read with it
-                if (day := self.weekday(at(tokens, k))) is not None:
+                if day is not None:
                     days.append(day)
                     end = k + 1
                 k += 1

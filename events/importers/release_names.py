@@ -194,11 +194,12 @@ class NameReader:
             return False
         if end == len(tokens) or tokens[end].text == ".":
             return True
+        place = [token.text.title() for token in tokens[start:end]]
         if tokens[end].text in DASHES and is_clause_mark(tokens, end):
-            return bool(self.place([token.text.title() for token in tokens[start:end]]))  # "MOSCOW – The …"
+            return bool(self.place(place))  # "MOSCOW – The …"
         if tokens[end].text not in {",", "("}:
             return False
-        if self.place([token.text.title() for token in tokens[start:end]]):
+        if self.place(place):
             return True
         # A place the calendar does not know, before the day of the release and its dash ("PUTRAJAYA, 24 July –");
         # not an event's name before its days ("ATOMEXPO, 14–15 April 2026, Sochi:").
