@@ -11,8 +11,9 @@ What it reads, in English and Russian (the language is told by the text's letter
   events named only by their name ("INNOPROM will take place"), being or arriving somewhere as a visit
   (release_names.py);
 - event words: the names of the calendar's types and the nouns and verbs of meetings, talks, summits,
-  conferences, exhibitions, concerts and anniversaries, each led to the nearest type; dates of documents,
-  anniversaries' first days and birthdays are not events (release_kinds.py);
+  conferences, exhibitions, concerts and anniversaries, each led to the nearest type (release_kinds.py);
+- dates that are not events (of documents, anniversaries' first days, birthdays) and dates of events moved,
+  cancelled or recurring (release_references.py);
 - places from the calendar's venues, django-countries and GeoNames; the calendar's people by name or surname in
   any case ending (release_places.py); Russian word forms through pymorphy3 (release_words.py).
 
@@ -37,11 +38,12 @@ from .release_dates import LINE_BULLETS as BULLETS
 from .release_dates import DateReader, Mention, at
 from .release_days import DayReader
 from .release_events import EventReader
-from .release_kinds import GENERAL_TYPE, REASONS, SIGNED, KindReader
+from .release_kinds import GENERAL_TYPE, KindReader
 from .release_merge import another_leg, contains, is_dateline, narrows, opens, sharpens, visits_talks, with_legs, within
 from .release_names import NameReader
 from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader
+from .release_references import REASONS, SIGNED, ReferenceReader
 from .release_seasons import SeasonReader
 from .release_tense import TenseReader
 from .release_words import (
@@ -80,6 +82,7 @@ class ReleaseReader(
     DayReader,
     TenseReader,
     KindReader,
+    ReferenceReader,
     EventReader,
     NameReader,
     PlaceReader,

@@ -1,25 +1,19 @@
-"""What kind of event a release's words name, and which dates are not events: the kinds half of the ReleaseReader.
+"""What kind of event a release's words name: the kinds half of the ReleaseReader.
 
 A word names a type of the calendar when it is a word of the type's name in the release's language ("Forum",
 "Дни культуры"), or an event noun or verb of the grammar below ("consultations", "talks", "summit", "the Council
 met", "переговоры", "заседание", "встретятся"). Each such word leads to the nearest type the calendar has: its own
 type if an officer added one (a "summit" type), else the type of the same sort, else the general type, else the
-first type that is not a visit: a named event is never dropped.
-
-Dates that are not events: the date of a treaty or another document ("the Treaty of 25 May 1993", "Договор от
-25 мая 1993 года", "the agreement signed on 25 May 1993"), the day an anniversary counts from ("the 80th
-anniversary of the lifting of the siege (27 January 1944)", "лет со дня"), a birthday ("born on 5 May 1840").
+first type that is not a visit: a named event is never dropped. Which dates are not events is
+release_references.py's.
 """
 
 import functools
-import itertools
-
-from django.utils.translation import gettext_lazy as _
 
 from events.models import EventType
 
 from .release_dates import Mention, at
-from .release_words import CREATED, FRAME_STOPS, GUESTS, OFFSETS, Token, framed, is_clause_mark, is_number_comma
+from .release_words import FRAME_STOPS, GUESTS, OFFSETS, Token, framed, is_clause_mark, is_number_comma
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -63,17 +57,6 @@ KINDS = {
                     "лагерь", "экспедиция", "учение"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
-DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
-             "resolution", "accord", "communique", "law", "constitution", "statute", "document", "договор",
-             "соглашение", "конвенция", "меморандум", "декларация", "протокол", "хартия", "указ", "постановление",
-             "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность", "roadmap",
-             "карта", "act", "акт"}  # fmt: skip
-SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
-ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
-               "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
-               "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
-               "основание"}  # fmt: skip
-BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("trade", "business", "investment", "economic", "export", "exporters", "торговый", "деловой",
@@ -102,12 +85,6 @@ RECEIVING = {"receive", "receives", "received", "receiving", "принять", "
 GUEST_DISTANCE = 5
 # How far after a session's word the event it is part of may be named.
 HOST_DISTANCE = 9
-# How far before a date "scheduled", "планировалось" may be ("which was scheduled to take place in Budapest on").
-PLANNED_WORDS = 10
-# How far from a date a word of moving may be to move it.
-MOVE_DISTANCE = 24
-# How far before a date "since" may be to make it the day something counts from.
-SINCE_WORDS = 16
 # "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
 AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
             "зритель", "гость"}  # fmt: skip
@@ -127,36 +104,6 @@ LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later
 TOPIC_WORDS = {"about", "о", "об", "обо"}
 # "round table", "круглый стол": a conference, named by two words.
 ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
-# "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs.
-TIMES = {"times", "раз", "раза"}
-COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "два", "две",
-          "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "несколько", "много"}  # fmt: skip
-RECURRING = {"annually", "annual", "yearly", "every", "ежегодно", "ежегодный", "каждый", "регулярно", "regularly"}
-REASONS = {
-    "document": _("The date of a treaty or another document, not an event."),
-    "anniversary": _("The day an anniversary counts from, not an event."),
-    "birthday": _("A birthday, not an event."),
-    "visit": _("Talks on a day of a visit proposed here: likely part of that visit."),
-    "moved": _("The date the event was moved from, not its new one."),
-    "cancelled": _("The event was cancelled."),
-    "closing": _("A signing at the close of an event named before it: likely part of that event."),
-}
-# "originally scheduled for 21 February", "перенесён с 12 марта": the date an event was moved from.
-ORIGINALLY = {"originally", "initially", "previously", "первоначально", "изначально"}
-ANNOUNCED = {"анонсировать", "анонсироваться", "анонсированный", "запланировать", "запланированный", "намечать",
-             "наметить", "намеченный", "намечаться", "планировать", "планироваться", "предполагаться", "scheduled",
-             "planned", "slated", "due", "expected", "set", "intended", "должный"}  # fmt: skip
-NEW_DATE = {"now", "new", "теперь", "новый"}
-MOVED = {"postpone", "postponed", "rescheduled", "moved", "delayed", "pushed", "перенести", "отложить",
-         "переноситься"}  # fmt: skip
-# Words of a sentence that tells of an event's change: its first event is the one changed ("The exhibition, initially
-# planned for March, will accompany the forum on its new dates").
-CHANGED = MOVED | ORIGINALLY
-# "The previous session was held in November, the next one in 2027": the same events' next.
-NEXT_ONE = {"next", "following", "следующий", "очередной"}
-ALONE_AFTER = {"one", "ones", "is", "will", "was", "in", "on", "at", "to", "should", "would"}
-# How long before the publication a date must be to be the one an anniversary or a document counts from.
-PAST_REFERENCE_DAYS = 365
 
 
 @functools.cache
@@ -370,121 +317,6 @@ class KindReader:
             for k in range(max(1, low), min(high, len(segment) - 1))
         )
         return thousands or any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
-
-    def reference_reason(self, tokens: list[Token], mention) -> str:
-        """Why a date is not an event ("document", "anniversary", "birthday", "moved"), or "" when it may be one."""
-        before = [self.lemma(token) for token in tokens[max(0, mention.first - 6) : mention.first]]
-        just_before = [word for word in before[-2:] if word not in ("on", "in")]
-        clause = self.clause_words(tokens, mention.first)
-        old = (self.published - mention.last).days >= PAST_REFERENCE_DAYS
-        if "от" in just_before or "dated" in just_before:
-            return "document"
-        if just_before[-1:] == ["of"] and len(before) > 1 and set(before[:-1]) & DOCUMENTS:
-            return "document"  # "the Convention between the two countries of 28 March 1995"
-        after = {self.lemma(token) for token in tokens[mention.end : mention.end + 3]}
-        # "signed on 24 May 2013", "в 2013 году была подписана Декларация", "The Treaty was signed in Astana on…",
-        # "entered into force on 1 January 2015"
-        signing = (set(before[-3:]) | after | self.signing_clause(tokens, mention)) & SIGNED
-        signed = signing or self.in_force(tokens, mention)
-        if old and signed and self.sentence_words(tokens) & DOCUMENTS:
-            return "document"
-        wide = {self.lemma(token) for token in tokens[max(0, mention.first - 8) : mention.first]}
-        if old and wide & SIGNED and wide & DOCUMENTS:
-            return "document"  # "signed their twinning agreement in 1990", "the memorandum signed by … in 2019"
-        if BIRTH & (set(before) | clause):
-            return "birthday"
-        # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"
-        planned = self.planned_before(tokens, mention) and self.moves(tokens, mention)
-        renewed = set(before[-4:]) & NEW_DATE  # "is now scheduled for 14 March", "теперь намечен на 9 апреля"
-        # "Первоначально фестиваль планировалось провести в апреле": the event's name may stand between.
-        originally = any(self.initially_planned(tokens, k) for k in range(max(0, mention.first - 6), mention.first))
-        if (originally or planned or self.moved_from(tokens, mention)) and not renewed:
-            return "moved"
-        if self.cancels(tokens, mention):
-            return "cancelled"
-        # "was set up in 1995", "was created on 25 June 1992", "с момента его создания в 2017 году"
-        set_up = ("set", "up") in itertools.pairwise(before) or bool(set(before[-3:]) & CREATED)
-        if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before) or set_up):
-            return "anniversary"
-        since = [  # "since", "с тех пор, как"
-            k
-            for k in range(max(0, mention.first - SINCE_WORDS), mention.first)
-            if tokens[k].lower == "since" or (tokens[k].lower == "пор" and at(tokens, k - 1).lower == "тех")
-        ]
-        if old and since and self.event_type(tokens[since[-1] + 1 : mention.first], nearest_last=True)[0] is None:
-            return "anniversary"  # "since the Secretary General took office in 2024"; not "since the visit in 2024"
-        return ""
-
-    def first_changed(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
-        """The index of the first date after a word of moving or an "initially planned" ("has been pushed back to
-        June", "initially planned as part of the March programme, will … run from 12 to 14 May"), if any."""
-        if not self.sentence_words(tokens) & CHANGED:
-            return None
-        changed = next(
-            (k for k, token in enumerate(tokens) if self.lemma(token) in MOVED or self.initially_planned(tokens, k)),
-            None,
-        )
-        return next((n for n, mention in enumerate(mentions) if changed is not None and mention.first > changed), None)
-
-    def next_one(self, tokens: list[Token], before: Mention, mention: Mention) -> bool:
-        """Whether the words between two dates speak of the next of the same events ("…, the next one in 2027")."""
-        return any(
-            self.lemma(tokens[k]) in NEXT_ONE and self.stands_alone(tokens, k) for k in range(before.end, mention.first)
-        )
-
-    def stands_alone(self, tokens: list[Token], k: int) -> bool:
-        """Whether "next"/"следующий" at token k stands for a noun left out ("the next one", "следующее решено
-        провести"), not before its own ("the next report", "в следующем году")."""
-        following = tokens[k + 1] if k + 1 < len(tokens) else None
-        if following is None or not following.text[:1].isalpha():
-            return True
-        if self.language == "en":
-            return following.lower in ALONE_AFTER
-        return self.morphology.analysis(following.lower)[1] not in ("NOUN", "ADJF")
-
-    def initially_planned(self, tokens: list[Token], k: int) -> bool:
-        """Whether token k is "originally", "initially", "первоначально" before a word of planning ("initially
-        scheduled", "originally planned"), not "As previously reported"."""
-        return self.lemma(tokens[k]) in ORIGINALLY and any(
-            self.lemma(token) in ANNOUNCED for token in tokens[k + 1 : k + 3]
-        )
-
-    def moves(self, tokens: list[Token], mention) -> bool:
-        """Whether a word of moving near the date tells of its event, with no other event named between ("…, which was
-        scheduled for 24 March, has been postponed"; not "scheduled for 5 May will go ahead, while the concert was
-        postponed")."""
-        low, high = max(0, mention.first - MOVE_DISTANCE), min(len(tokens), mention.end + MOVE_DISTANCE)
-        for k in range(low, high):
-            if self.lemma(tokens[k]) in MOVED:
-                between = tokens[k + 1 : mention.first] if k < mention.first else tokens[mention.end : k]
-                # In the same clause, the event named between is the date's own ("намечавшееся на октябрь заседание
-                # было перенесено"); past a clause mark, another's ("…, while the concert was postponed").
-                same_clause = not any(is_clause_mark(between, n) for n in range(len(between)))
-                if same_clause or self.event_type(between, nearest_last=True)[0] is None:
-                    return True
-        return False
-
-    def planned_before(self, tokens: list[Token], mention) -> bool:
-        """Whether the date's clause says, before it, that the date was planned, with no other event named between
-        ("which was scheduled to take place in Budapest on 24 March"; not "initially scheduled for November but
-        postponed owing to the Summit on 22–23 November")."""
-        low = max(self.clause_bounds(mention.first)[0], mention.first - PLANNED_WORDS)  # a bounded look: linear time
-        self.work["plan words"] += mention.first - low
-        planned = [k for k in range(low, mention.first) if self.lemma(tokens[k]) in ANNOUNCED]
-        return bool(planned) and self.event_type(tokens[planned[-1] + 1 : mention.first], nearest_last=True)[0] is None
-
-    def recurs(self, tokens: list[Token], mention) -> bool:
-        """Whether the date is of events that recur ("met six times this year", "held annually in June")."""
-        if self.sentence_counts is None:
-            self.sentence_counts = any(
-                token.lower in TIMES and k and (tokens[k - 1].text.isdigit() or tokens[k - 1].lower in COUNTS)
-                for k, token in enumerate(tokens)
-            )
-        if mention is None:  # a sentence without a date: "Consultations are held regularly"
-            return self.sentence_counts or bool(self.sentence_words(tokens) & RECURRING)
-        clause = self.clause_words(tokens, mention.first)
-        recurring = not mention.explicit_year and mention.precision != "day" and bool(clause & RECURRING)
-        return self.sentence_counts or recurring
 
     def clause_words(self, tokens: list[Token], i: int) -> set[str]:
         """The dictionary forms of the clause (between commas, dashes, brackets...) that holds token i."""

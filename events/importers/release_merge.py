@@ -13,9 +13,9 @@ import re
 from events.models import Event
 
 from .release_dates import Mention, at, in_year
-from .release_kinds import REASONS
 from .release_periods import RUNNING, month_end
 from .release_places import named_countries
+from .release_references import REASONS
 from .release_words import DASHES, TOKEN, Proposal, Token
 
 # At most this many words ("в Казани и") between a date and the next leg of its event.

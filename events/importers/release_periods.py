@@ -17,8 +17,8 @@ import itertools
 from events.models import Event, EventType
 
 from .release_dates import Mention, Partial, at
-from .release_kinds import MOVED
-from .release_words import DASHES, TOKEN, Proposal, Token, is_clause_mark
+from .release_references import MOVED
+from .release_words import DASHES, TOKEN, Proposal, Token
 
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
@@ -26,13 +26,6 @@ ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
 UNTIL = {"until", "till", "through", "thru", "до", "по"}
 DEADLINE = {"by", "until", "till", "through", "thru", "до", "по", "позднее", "deadline", "срок"}
-# Words of cancelling: "has been cancelled", "will not take place", "отменён", "не состоится".
-CANCELLED = ("cancel", "отмен")
-NOT_HELD = {("take", "place"), ("taken", "place"), ("be", "held"), ("been", "held"), ("go", "ahead"), "held"}
-NEGATIONS = {"not", "n't", "не", "never"}
-NOT_HELD_RU = {"состояться", "пройти", "проводиться", "проходить"}
-CANCEL_DISTANCE = 16
-RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "намеченный", "запланированный"}
 # Words before a year aimed at: "by 2030", "до 2035 года".
 HORIZON = {"by", "until", "till", "до"}
 # Words of a time of day between "until" and its day: "until 12:00 on 23 February", "до 18 часов 24 апреля".
@@ -398,65 +391,6 @@ class PeriodReader:
         if has_year:
             return self.with_year(tokens, i, k + 4, Partial(first_day, month, last_day, month, weekday=weekday))
         return self.with_year(tokens, i, k + 3, Partial(first_day, month, last_day, month, weekday=weekday))
-
-    def moved_from(self, tokens: list[Token], mention: Mention) -> bool:
-        """Whether a date is the one an event was moved from: "postponed from 5 May", "перенесён с 12 марта"."""
-        if at(tokens, mention.first - 1).lower not in ("from", "с", "со"):
-            return False
-        for k in range(mention.first - 2, max(-1, mention.first - 8), -1):
-            if is_clause_mark(tokens, k):
-                return False  # "Выставка, перенесённая из-за пандемии, пройдёт с 5 по 7 мая": another clause's move
-            if self.lemma(tokens[k]) in MOVED:
-                return True
-        return False
-
-    def signing_clause(self, tokens: list[Token], mention: Mention) -> set[str]:
-        """The words of the date's clause when it names no event but a signing ("The Treaty on the EAEU was signed in
-        Astana on 29 May 2014"); none when it names one ("в ходе государственного визита стороны подписали")."""
-        low, high = self.clause_bounds(mention.first)
-        kinds = {self.kind_of(token)[0] for token in tokens[low:high]} - {None}
-        return self.clause_words(tokens, mention.first) if {kind.slug for kind in kinds} <= {"signing"} else set()
-
-    def in_force(self, tokens: list[Token], mention: Mention) -> bool:
-        """Whether the date's clause says a document entered into force ("entered into force on 1 January 2015",
-        "вступил в силу 1 мая 1999 года"; not "военно-воздушных сил")."""
-        low, high = self.clause_bounds(mention.first)
-        words = [token.lower for token in tokens[low:high]]
-        pairs = set(itertools.pairwise(words))
-        return ("into", "force") in pairs or any(w.startswith("вступ") and ("в", "силу") in pairs for w in words)
-
-    def cancels(self, tokens: list[Token], mention: Mention) -> bool:
-        """Whether a word of cancelling near the date tells of its event, with no other event named past a clause mark
-        between ("…, planned for 8–10 August, will not take place", "намеченный на 5 мая концерт отменён"; not
-        "the concert on 5 May goes ahead, while the lecture was cancelled")."""
-        low, high = max(0, mention.first - CANCEL_DISTANCE), min(len(tokens), mention.end + CANCEL_DISTANCE)
-        for k in range(low, high):
-            word, following = self.lemma(tokens[k]), self.lemma(at(tokens, k + 1))
-            negated = word in ("not", "не") and (
-                following in NOT_HELD or (following, self.lemma(at(tokens, k + 2))) in NOT_HELD
-            )
-            if self.cancelling(tokens, k) or negated or (word == "не" and following in NOT_HELD_RU):
-                between = tokens[k + 1 : mention.first] if k < mention.first else tokens[mention.end : k]
-                marks = [n for n in range(len(between)) if is_clause_mark(between, n)]
-                # "отменяется мастер-класс, который должен был пройти 10 октября": the clause of the event cancelled
-                relative = k < mention.first and len(marks) == 1 and at(between, marks[0] + 1).lower in RELATIVE
-                if (
-                    not marks
-                    or relative
-                    or (k > mention.first and self.event_type(between, nearest_last=True)[0] is None)
-                ):
-                    return True  # a cancelling before the date, only in its clause ("was cancelled, and … held on")
-        return False
-
-    def cancelling(self, tokens: list[Token], k: int) -> bool:
-        """Whether token k is a verb of cancelling ("cancelled", "отменён", "отменяется"), not negated ("has not been
-        cancelled", "отменён не был") and not a noun ("debt cancellation", "отмена санкций": a topic)."""
-        token = tokens[k]
-        if not token.lower.startswith(CANCELLED) or {t.lower for t in tokens[max(0, k - 3) : k + 2]} & NEGATIONS:
-            return False
-        if self.language == "ru":
-            return self.morphology.analysis(token.lower)[1] in ("VERB", "PRTS", "PRTF", "INFN")
-        return token.lower in ("cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling")
 
     def iso_date(self, tokens: list[Token], i: int, parts: list[Token], touching: list[int]) -> Mention | None:
         """2026-03-20: a year, a month and a day joined by hyphens, without spaces."""

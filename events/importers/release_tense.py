@@ -16,8 +16,7 @@ import datetime as dt
 from events.models import Event
 
 from .release_dates import Mention, Partial, at
-from .release_kinds import ANNOUNCED, MOVED
-from .release_periods import CANCELLED
+from .release_references import ANNOUNCED, CANCELLED, MOVED
 from .release_words import Token
 
 # At most this many words before a weekday tell its tense (a bounded look: time linear in the text).

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from events.importers.release import propose
-from events.importers.release_kinds import REASONS
+from events.importers.release_references import REASONS
 
 pytestmark = pytest.mark.django_db
 

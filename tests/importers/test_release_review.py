@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from events.importers.release import propose
-from events.importers.release_kinds import REASONS
+from events.importers.release_references import REASONS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,97 @@
+"""Dates that are not events (events/importers/release_references.py): a treaty's or a document's date, the day an
+anniversary counts from, a birthday, proposed unticked with the reason or left out by the command."""
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from events.importers.release import propose
+from events.importers.release_kinds import GENERAL_TYPE
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = dt.date(2021, 9, 3)
+
+
+def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(p.iso, p.event_type.slug, p.reason) for p in propose(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The 80th anniversary of the siege, which began on 8 September 1941, will be marked.", "anniversary"),
+        ("Блокада была снята 27 января 1944 года, к годовщине пройдут мероприятия.", "anniversary"),
+        ("The reception marks the Treaty of 25 May 1993.", "document"),
+        ("Приём посвящён Договору от 25 мая 1993 года.", "document"),
+        ("The agreement, signed on 25 May 1993, was the subject of a conference.", "document"),
+        ("A concert honours the composer, born on 7 May 1840.", "birthday"),
+    ],
+)
+def test_reference_dates_are_proposed_unticked_with_the_reason(seed, text, reason):
+    proposals = propose(text, published=PUBLISHED)
+
+    assert len(proposals) == 1
+    assert (
+        proposals[0].reason.split()[1:3]
+        == {
+            "anniversary": ["day", "an"],
+            "document": ["date", "of"],
+            "birthday": ["birthday,", "not"],
+        }[reason]
+    )
+
+
+def test_the_command_leaves_reference_dates_out_and_tells_the_language_from_the_text(seed, tmp_path):
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "Блокада Ленинграда началась 8 сентября 1941 года. 8 сентября пройдёт церемония в память о её начале.",
+        encoding="utf-8",
+    )
+    out = StringIO()
+
+    call_command("draft_from_release", str(release), "--published", "2021-09-03", stdout=out)
+
+    assert [line.split("\t")[:2] for line in out.getvalue().splitlines()] == [["2021-09-08", GENERAL_TYPE]]
+
+
+def test_admin_drafting_tells_the_language_and_shows_a_treatys_date_unticked_with_why(seed, admin_client):
+    text = "Приём посвящён Договору от 25 мая 1993 года. 12 июня состоится приём в честь Договора."
+    release = {"title": "R", "published": "2021-09-03", "language": "", "text": text, "propose": "1"}
+
+    response = admin_client.post("/admin/events/event/draft/", release)
+
+    forms = response.context["proposals"].forms
+    assert [(form.initial["dates"], form.initial["include"]) for form in forms] == [
+        ("1993-05-25", False),
+        ("2022-06-12", True),
+    ]
+    assert "Unticked: The date of a treaty or another document, not an event." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is the first visit to Viet Nam by a Korean finance minister since the two countries upgraded their "
+        "relations to a Comprehensive Strategic Partnership in December 2022.",
+        "Это первый визит министра финансов Кореи во Вьетнам с тех пор, как в декабре 2022 года стороны повысили "
+        "уровень отношений.",
+    ],
+)
+def test_a_date_a_long_since_clause_counts_from_is_no_event(seed, text):
+    assert dates_types_reasons(text, dt.date(2025, 11, 27)) == [
+        ("2022-12", "visit", "The day an anniversary counts from, not an event.")
+    ]
+
+
+def test_a_memorandum_signed_years_ago_far_before_its_date_is_a_documents_date(seed):
+    text = (
+        "The group was set up in accordance with the memorandum signed by the two agriculture ministries in December "
+        "2019 and meets at least once a year."
+    )
+
+    assert dates_types_reasons(text, dt.date(2025, 5, 20)) == [
+        ("2019-12", "signing", "The date of a treaty or another document, not an event.")
+    ]
