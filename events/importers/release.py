@@ -43,7 +43,7 @@ from .release_merge import another_leg, contains, is_dateline, narrows, opens, s
 from .release_names import NameReader
 from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader
-from .release_references import REASONS, SIGNED, ReferenceReader
+from .release_references import REASONS, ReferenceReader
 from .release_seasons import SeasonReader
 from .release_tense import TenseReader
 from .release_words import (
@@ -68,11 +68,10 @@ from .release_words import (
 TIME_SECTIONS = {"week", "weeks", "month", "year", "ahead", "passing", "later", "неделя", "недели", "неделе", "месяц",
                  "впереди", "дальше", "позже"}  # fmt: skip
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—]")
-# Words that give a document its date: "the Convention of 28 March 1995", "Соглашение от 5 мая".
-OF = {"of", "от", "dated"}
-# The most words of a line naming a place alone under a programme's day ("Москва, здание министерства, наб., 10").
-PLACE_LINE_WORDS = 12
+TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[-–—]|\s+(?=[^\W\d]))")
+# The most words of an event's title on its line ("7th International Conference "Official Statistics and New Data
+# Sources"", then "Vilnius, 11 to 13 June 2024").
+TITLE_WORDS = 16
 
 
 class ReleaseReader(
@@ -117,6 +116,7 @@ class ReleaseReader(
         self.context_year = None
         self.last_year: int | None = None  # the year the text named last, a document's too: "of the same year"
         self.topic = None
+        self.title_above: tuple | None = None  # the event the heading line above the paragraph names
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.last_day_at = 0  # the paragraph that named last_day
         self.list_start: int | None = None  # the first line of the list (lines led by dashes) the paragraph is in
@@ -160,6 +160,8 @@ class ReleaseReader(
         for number, paragraph in enumerate(paragraphs):
             # A section's heading line ("Exhibition: Glass Horizons"; not the release's headline) is the topic of the
             # paragraph under it.
+            # An event's name on its line: a title (the line of its days may follow it) or a section's heading.
+            self.title_above = self.topic if is_heading(previous, longest=TITLE_WORDS) else None
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
             self.context_year, self.topic, self.last_proposal, self.moved = None, topic, None, None
             self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS or bool(TIME_LINE.match(paragraph[0]))
@@ -237,33 +239,6 @@ class ReleaseReader(
                     return visits_talks(with_legs(merge.without_series(found[:MAX_PROPOSALS]), self.visit_title))
         return visits_talks(with_legs(merge.without_series(found), self.visit_title))
 
-    def signed_before_document(self, tokens: list[Token], mentions: list, index: int) -> tuple | None:
-        """The signing of a day said before the document's own date, when the verb stands between them and is too far
-        from the day for it: "On 9 June, the Deputy Ministers … of Kazakhstan signed a Protocol amending the
-        Convention … of 28 March 1995" (the later date is the Convention's)."""
-        mention = mentions[index]
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is None or mention.precision != Event.Precision.DAY or self.type_for("signing") is None:
-            return None
-        # The document's date said as its own ("the Convention of 28 March 1995", "от 28 марта 1995 года"), not as
-        # its signing ("the Agreement signed on 28 March 2024", "подписанное в Ханое 28 марта"): that verb is the
-        # document's, and this day's event another (talks on it, its ratification).
-        if self.reference_reason(tokens, following) != "document" or at(tokens, following.first - 1).lower not in OF:
-            return None
-        segment = tokens[mention.end : following.first]
-        signed = next((k for k, token in enumerate(segment) if self.lemma(token) in SIGNED), None)
-        return None if signed is None else (self.type_for("signing"), signed, mention.end, segment)
-
-    def place_line(self, paragraph: list[str]) -> bool:
-        """Whether a paragraph is a line of a place alone, under a programme's day ("Ташкент, IT Park"): short, without
-        a full stop at its end, not led by a time ("09:00 Registration"), and naming no date and no event."""
-        line = " ".join(paragraph)
-        if line.endswith((".", "!", "?", ";", ":", ",")) or len(line.split()) > PLACE_LINE_WORDS or line[:1].isdigit():
-            return False
-        tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(line)]
-        self.start_sentence(tokens)
-        return self.event_type(tokens, nearest_last=False)[0] is None and not self.dates(tokens)
-
     # Sentences -------------------------------------------------------------------------------
 
     def read_sentence(self, sentence: str, limit: int = MAX_PROPOSALS, *, alone: bool = False) -> list[Proposal]:
@@ -279,7 +254,11 @@ class ReleaseReader(
             if not (first_date and heading.start == heading.last == self.published):
                 # "Monday, 30 October" on its line: the day of the lines below it; not the release's own date
                 # above its headline.
-                self.heading_day, self.heading_paragraph = heading, self.paragraph
+                in_programme, self.heading_day, self.heading_paragraph = self.heading_day, heading, self.paragraph
+                if self.title_above and not in_programme and (heading.start < heading.last or not first_date):
+                    # "7th International Conference …" on its line, then "Vilnius, 11 to 13 June 2024": its days (not
+                    # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's)
+                    return [self.proposal(tokens, sentence, heading, self.title_above)[0]]
             return []
         if first_date and "|" in sentence and all(m.start == m.last == self.published for m in mentions):
             return []  # a masthead: "«Аграрное обозрение» | Выставки | 13 октября 2025 г."

@@ -16,7 +16,6 @@ sentence ("took place", "состоялся": the last such day; "will", "сос
 publication.
 """
 
-import calendar
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -418,67 +417,9 @@ class DateReader:
         ordinal = at(tokens, k - 1).text[-2:].isalpha()
         if word.lower in ("to", "through") and (at(tokens, first - 1).lower == "for" or ordinal):
             return True  # "scheduled for 7 to 10 July", "7th to 10th July"
+        if word.lower in ("to", "through") and at(tokens, first).text.isdigit() and self.month(at(tokens, k + 2)):
+            return True  # "Vilnius, 11 to 13 June 2024": two days of one month, the first bare
         return word.lower in RANGE_WORDS and (at(tokens, first - 1).lower in RANGE_STARTS or word.lower in ("and", "и"))
-
-    def join_ranges(self, tokens: list[Token], found: list[Mention]) -> list[Mention]:
-        """One mention for two dates a range joins: "from 5 May to 20 June", "opens on 5 May and runs until 20 June"."""
-        joined: list[Mention] = []
-        for mention in found:
-            previous = joined[-1] if joined else None
-            if previous is not None and self.joins(tokens, previous, mention):
-                if self.is_statistics(tokens, previous, mention):
-                    joined.pop()  # "in January–April": the period of a figure
-                    continue
-                joined[-1] = self.span(previous, mention)
-                named = [t for t in tokens[previous.end : mention.first] if self.kind_of(t)[0] is not None]
-                if len(named) == 1:  # one event named between, not "посол посетил выставку, которая продлится до…"
-                    # "Во вторник открылась выставка, которая продлится до 15 февраля": the event named between
-                    # is the run's; its words stay after the mention's.
-                    joined[-1].end = previous.end
-            elif previous is not None and self.closed_since(tokens, previous, mention):
-                # "Вчера завершилась ярмарка, открывшаяся 26 ноября": from the second day to the first; the event
-                # named between them is the run's, its words after the mention's.
-                joined[-1] = Mention(previous.first, mention.end, mention.start, previous.last, Event.Precision.DAY)
-                joined[-1].end = previous.end
-            elif previous is not None and self.ends_event(tokens, previous, mention):
-                # The event's words are between the two days: the mention keeps the first one's words only.
-                joined[-1] = self.span(previous, mention)
-                joined[-1].end = previous.end
-            else:
-                joined.append(mention)
-        return joined
-
-    def joins(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
-        between = [token for token in tokens[first.end : second.first] if token.text != ","]
-        if not between or len(between) > 7 or Event.Precision.YEAR in (first.precision, second.precision):
-            return False
-        if self.moved_from(tokens, first):
-            return False  # "postponed from 5 May to 12 May": two dates, the old one and the new
-        if any(token.text in {";", ":", "(", ")"} for token in between):
-            return False
-        last = between[-1].lower
-        if len(between) == 1 and (between[0].text in DASHES):
-            return True
-        if len(between) == 1 and last in ("to", "and", "и") and at(tokens, first.first - 1).lower in RANGE_STARTS:
-            return True
-        if len(between) == 1 and last == "to" and self.month(at(tokens, first.end - 1)) and first.start < second.start:
-            return not self.moved_before(tokens, first)  # "7 April to 30 April - exhibition", not "moved 7 June to …"
-        if last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up"):
-            return True
-        return self.opened_and_closed(tokens, first, second) or self.opened_then_closes(tokens, first, second)
-
-    def span(self, first: Mention, second: Mention) -> Mention:
-        if first.precision == second.precision == Event.Precision.MONTH and first.start < second.start:
-            return Mention(first.first, second.end, first.start, second.start, Event.Precision.MONTH,
-                           first.explicit_year)  # fmt: skip
-        last = second.last
-        if second.precision == Event.Precision.MONTH:
-            last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
-        if last < first.start and not second.explicit_year:
-            last = last.replace(year=last.year + 1)
-        if last < first.start or (last - first.start).days > 366:
-            return first
-        return Mention(first.first, second.end, first.start, last, Event.Precision.DAY, first.explicit_year)
 
     def past_year_words(self, tokens: list[Token], k: int) -> int:
         """The token after a year's "года", "г.", "год": where its mention ends."""

@@ -69,6 +69,8 @@ DATELINE_WORDS = 9  # how far a dateline's dash may follow its place
 IN_RU = {"в", "во"}
 # At most this many words of a place after a list line's day: "7 October — Belgrade.", "12 мая — Нижний Новгород."
 PLACE_WORDS = 3
+# The most words of a line naming a place alone under a programme's day ("Москва, здание министерства, наб., 10").
+PLACE_LINE_WORDS = 12
 
 
 class NameReader:
@@ -379,6 +381,12 @@ class NameReader:
         while start > 0 and (segment[start - 1].text[:1].isupper() or segment[start - 1].text[:1].isdigit()):
             if segment[start - 1].lower in ARTICLES:
                 break  # "A festival of…", "The Fourth Forum…": the article is not part of the name
+            if (
+                start > 1
+                and segment[start - 2].text in (":", ".")
+                and segment[start - 2].end == segment[start - 1].start
+            ):
+                break  # a time's minutes ("17:30 Bilateral meeting"), not a number of the name
             start -= 1
         end = keyword_at + 1
         while end < len(segment) and self.name_word(segment, end):
@@ -410,3 +418,13 @@ class NameReader:
             return part_of_speech in ("NOUN", "ADJF", "CONJ", "NUMR") or token.lower == "и"
         return token.text[:1].isupper() or (token.lower in NAME_LINKS and position + 1 < len(segment)
                                             and segment[position + 1].text[:1].isupper())  # fmt: skip
+
+    def place_line(self, paragraph: list[str]) -> bool:
+        """Whether a paragraph is a line of a place alone, under a programme's day ("Ташкент, IT Park"): short, without
+        a full stop at its end, not led by a time ("09:00 Registration"), and naming no date and no event."""
+        line = " ".join(paragraph)
+        if line.endswith((".", "!", "?", ";", ":", ",")) or len(line.split()) > PLACE_LINE_WORDS or line[:1].isdigit():
+            return False
+        tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(line)]
+        self.start_sentence(tokens)
+        return self.event_type(tokens, nearest_last=False)[0] is None and not self.dates(tokens)

@@ -7,16 +7,19 @@ What it reads, in English and Russian:
 - the end of an event named earlier ("opens on 5 May … and will remain open until the end of September", "The
   forum … will last until 16 September", "выставка, которая продлится до 15 мая"), and deadlines, which are not
   events ("applications by 13 September", "заявки принимаются до 15 июня");
-- statistics periods, which are not events either: "in January–April", "в январе–сентябре".
+- statistics periods, which are not events either: "in January–April", "в январе–сентябре";
+- two dates joined as one run ("from 5 May to 20 June", "opens on 5 May and runs until 20 June", "Вчера завершилась
+  ярмарка, открывшаяся 26 ноября"); the words that join them are release_dates.py's.
 """
 
 import bisect
+import calendar
 import datetime as dt
 import itertools
 
 from events.models import Event, EventType
 
-from .release_dates import Mention, Partial, at
+from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at
 from .release_references import MOVED
 from .release_words import DASHES, TOKEN, Proposal, Token
 
@@ -391,6 +394,66 @@ class PeriodReader:
         if has_year:
             return self.with_year(tokens, i, k + 4, Partial(first_day, month, last_day, month, weekday=weekday))
         return self.with_year(tokens, i, k + 3, Partial(first_day, month, last_day, month, weekday=weekday))
+
+    def join_ranges(self, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """One mention for two dates a range joins: "from 5 May to 20 June", "opens on 5 May and runs until 20 June"."""
+        joined: list[Mention] = []
+        for mention in found:
+            previous = joined[-1] if joined else None
+            if previous is not None and self.joins(tokens, previous, mention):
+                if self.is_statistics(tokens, previous, mention):
+                    joined.pop()  # "in January–April": the period of a figure
+                    continue
+                joined[-1] = self.span(previous, mention)
+                named = [t for t in tokens[previous.end : mention.first] if self.kind_of(t)[0] is not None]
+                if len(named) == 1:  # one event named between, not "посол посетил выставку, которая продлится до…"
+                    # "Во вторник открылась выставка, которая продлится до 15 февраля": the event named between
+                    # is the run's; its words stay after the mention's.
+                    joined[-1].end = previous.end
+            elif previous is not None and self.closed_since(tokens, previous, mention):
+                # "Вчера завершилась ярмарка, открывшаяся 26 ноября": from the second day to the first; the event
+                # named between them is the run's, its words after the mention's.
+                joined[-1] = Mention(previous.first, mention.end, mention.start, previous.last, Event.Precision.DAY)
+                joined[-1].end = previous.end
+            elif previous is not None and self.ends_event(tokens, previous, mention):
+                # The event's words are between the two days: the mention keeps the first one's words only.
+                joined[-1] = self.span(previous, mention)
+                joined[-1].end = previous.end
+            else:
+                joined.append(mention)
+        return joined
+
+    def joins(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
+        between = [token for token in tokens[first.end : second.first] if token.text != ","]
+        if not between or len(between) > 7 or Event.Precision.YEAR in (first.precision, second.precision):
+            return False
+        if self.moved_from(tokens, first):
+            return False  # "postponed from 5 May to 12 May": two dates, the old one and the new
+        if any(token.text in {";", ":", "(", ")"} for token in between):
+            return False
+        last = between[-1].lower
+        if len(between) == 1 and (between[0].text in DASHES):
+            return True
+        if len(between) == 1 and last in ("to", "and", "и") and at(tokens, first.first - 1).lower in RANGE_STARTS:
+            return True
+        if len(between) == 1 and last == "to" and self.month(at(tokens, first.end - 1)) and first.start < second.start:
+            return not self.moved_before(tokens, first)  # "7 April to 30 April - exhibition", not "moved 7 June to …"
+        if last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up"):
+            return True
+        return self.opened_and_closed(tokens, first, second) or self.opened_then_closes(tokens, first, second)
+
+    def span(self, first: Mention, second: Mention) -> Mention:
+        if first.precision == second.precision == Event.Precision.MONTH and first.start < second.start:
+            return Mention(first.first, second.end, first.start, second.start, Event.Precision.MONTH,
+                           first.explicit_year)  # fmt: skip
+        last = second.last
+        if second.precision == Event.Precision.MONTH:
+            last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+        if last < first.start and not second.explicit_year:
+            last = last.replace(year=last.year + 1)
+        if last < first.start or (last - first.start).days > 366:
+            return first
+        return Mention(first.first, second.end, first.start, last, Event.Precision.DAY, first.explicit_year)
 
     def iso_date(self, tokens: list[Token], i: int, parts: list[Token], touching: list[int]) -> Mention | None:
         """2026-03-20: a year, a month and a day joined by hyphens, without spaces."""

@@ -12,6 +12,8 @@ import itertools
 
 from django.utils.translation import gettext_lazy as _
 
+from events.models import Event
+
 from .release_dates import Mention, at
 from .release_words import CREATED, Token, is_clause_mark
 
@@ -33,6 +35,8 @@ PLANNED_WORDS = 10
 MOVE_DISTANCE = 24
 # How far before a date "since" may be to make it the day something counts from.
 SINCE_WORDS = 16
+# Words that give a document its date: "the Convention of 28 March 1995", "Соглашение от 5 мая".
+OF = {"of", "от", "dated"}
 # "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs.
 TIMES = {"times", "раз", "раза"}
 COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "два", "две",
@@ -248,3 +252,20 @@ class ReferenceReader:
         if self.language == "ru":
             return self.morphology.analysis(token.lower)[1] in ("VERB", "PRTS", "PRTF", "INFN")
         return token.lower in ("cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling")
+
+    def signed_before_document(self, tokens: list[Token], mentions: list, index: int) -> tuple | None:
+        """The signing of a day said before the document's own date, when the verb stands between them and is too far
+        from the day for it: "On 9 June, the Deputy Ministers … of Kazakhstan signed a Protocol amending the
+        Convention … of 28 March 1995" (the later date is the Convention's)."""
+        mention = mentions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is None or mention.precision != Event.Precision.DAY or self.type_for("signing") is None:
+            return None
+        # The document's date said as its own ("the Convention of 28 March 1995", "от 28 марта 1995 года"), not as
+        # its signing ("the Agreement signed on 28 March 2024", "подписанное в Ханое 28 марта"): that verb is the
+        # document's, and this day's event another (talks on it, its ratification).
+        if self.reference_reason(tokens, following) != "document" or at(tokens, following.first - 1).lower not in OF:
+            return None
+        segment = tokens[mention.end : following.first]
+        signed = next((k for k, token in enumerate(segment) if self.lemma(token) in SIGNED), None)
+        return None if signed is None else (self.type_for("signing"), signed, mention.end, segment)

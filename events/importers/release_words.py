@@ -333,9 +333,9 @@ def nearer_next(tokens: list[Token], end: int, word: int, following: int) -> boo
     return not any(is_clause_mark(tokens, k) for k in range(word, following))
 
 
-def is_heading(paragraph: list[str]) -> bool:
+def is_heading(paragraph: list[str], longest: int = 8) -> bool:
     """Whether a paragraph is a heading line: one short sentence without a full stop ("Exhibition: Glass Horizons"),
     not a photo's caption or credit ("Photo: press service of the Forum", "Forum of Regions: photo gallery")."""
-    if len(paragraph) != 1 or paragraph[0].endswith((".", "!", "?", ";")) or len(paragraph[0].split()) > 8:
+    if len(paragraph) != 1 or paragraph[0].endswith((".", "!", "?", ";")) or len(paragraph[0].split()) > longest:
         return False
     return not set(TOKEN.findall(paragraph[0].lower())) & CAPTION_WORDS

@@ -53,6 +53,8 @@ def test_relative_dates_count_from_the_publication_in_both_languages(seed, text,
         ("Фестиваль пройдёт с 30 мая по 2 июня.", "2018-05-30..2018-06-02"),
         ("Фестиваль пройдёт 30 мая – 2 июня.", "2018-05-30..2018-06-02"),
         ("Форум пройдёт со 2 по 3 сентября.", "2018-09-02..2018-09-03"),
+        # Two days of a month joined by "to", the first bare, without "from" before it.
+        ("The conference will be held in Vilnius, 11 to 13 June 2018.", "2018-06-11..2018-06-13"),
     ],
 )
 def test_ranges_however_written_give_one_proposal_from_the_first_to_the_last_day(seed, text, expected):

@@ -301,3 +301,38 @@ def test_a_greeting_or_a_time_under_a_day_is_no_place_line(seed):
     )
 
     assert proposals(letter, dt.date(2025, 12, 1)) == []
+
+
+def test_lines_led_by_a_time_without_a_dash_are_a_programmes_lines_and_the_time_is_no_part_of_a_title(seed):
+    text = (
+        "TUESDAY, 11 JUNE\n\n09:00 Registration and welcome coffee\n10:00 Opening of the conference. Welcome by the "
+        "Director General\n17:30 Bilateral meeting of the Director General with the President of the Office"
+    )
+
+    drafted = propose(text, published=dt.date(2024, 5, 6))
+
+    assert [(p.iso, p.event_type.slug, p.title) for p in drafted] == [
+        ("2024-06-11", "forum", "Conference"),
+        ("2024-06-11", "meeting", "Bilateral meeting"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'ANNOUNCEMENT AND PROGRAMME\n\n7th International Conference "Official Statistics and New Data Sources"\n'
+            "Vilnius, 11 to 13 June 2024\n\nThe State Data Agency invites producers and users of statistics.",
+            [("2024-06-11..2024-06-13", "forum", False)],
+        ),
+        (
+            "Международный научный форум «Вода и климат»\n\nг. Ташкент, 16–18 сентября 2024 г.\n\nОрганизаторы "
+            "приглашают учёных принять участие.",
+            [("2024-09-16..2024-09-18", "forum", False)],
+        ),
+        # Not a line between a programme's days: "ГАЛА-КОНЦЕРТ" is an event of the day above it.
+        ("5 июня, пятница\n\nГАЛА-КОНЦЕРТ\n\n6 июня, суббота\nЭкскурсии.", [("2024-06-05", "other", False)]),
+    ],
+)
+def test_an_events_title_on_its_line_takes_the_days_of_the_place_and_days_line_below_it(seed, text, expected):
+    assert proposals(text, dt.date(2024, 5, 6)) == expected
