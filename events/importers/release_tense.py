@@ -38,6 +38,11 @@ PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", 
               "focused", "reviewed", "presented", "launched", "completed", "participated", "conducted", "organised",
               "organized", "came", "went", "saw", "brought", "featured", "drew", "ago", "earlier", "recently",
               "arrived", "travelled", "traveled", "emphasised", "emphasized", "addressed", "attracted"}  # fmt: skip
+# Words that open a verb's object ("renewed that pledge"), and that make an "-ed" after them a perfect or passive.
+OBJECT_STARTS = {"the", "a", "an", "that", "this", "these", "those", "its", "their", "his", "her", "our", "two",
+                 "three", "several", "new"}  # fmt: skip
+HAVE_WORDS = {"has", "have", "been", "will", "would", "had", "was", "were"}
+SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there"}
 # A verb in the present ("falls on 8 December", "opens on 5 May") leaves the year to the nearest such day.
 PRESENT_WORDS = {"is", "are", "falls", "fall", "opens", "runs", "takes", "begins", "starts", "lasts", "continues",
                  "closes", "ends", "marks", "hosts", "holds", "meets", "coincides"}  # fmt: skip
@@ -113,6 +118,22 @@ class TenseReader:
         low = max(self.clause_bounds(i)[0], i - TENSE_WORDS) if self.clause_tokens is tokens else i
         return self.words_tense(tokens[low:i]) or self.tense_at(i)
 
+    @staticmethod
+    def regular_past(tokens: list[Token]) -> bool:
+        """Whether an English verb in "-ed" is said in the past with its object after it ("renewed that pledge",
+        "approved the plan"); not a participle ("dedicated to", "organised by", "is expected", "the renewed pledge")."""
+        return any(
+            len(token.text) > 4
+            and token.text.endswith("ed")
+            and token.text.islower()
+            and at(tokens, k + 1).lower in OBJECT_STARTS
+            and at(tokens, k - 1).lower not in BE_WORDS | HAVE_WORDS | OBJECT_STARTS
+            # "that" before a noun ("renewed that pledge"), not before a clause ("delighted that Mayor Matsui has")
+            and not (at(tokens, k + 1).lower == "that" and not at(tokens, k + 2).text.islower())
+            and not (at(tokens, k + 1).lower == "that" and at(tokens, k + 2).lower in OBJECT_STARTS | SUBJECT_PRONOUNS)
+            for k, token in enumerate(tokens)
+        )
+
     def words_tense(self, tokens: list[Token]) -> str:
         """ "future" or "past" when the words say so ("will", "held", "совершит", "прошёл"), else ""."""
         self.work["tense words"] += len(tokens)
@@ -141,9 +162,15 @@ class TenseReader:
                 t.lower == "to" and at(tokens, k + 1).lower == "be" and at(tokens, k - 1).lower not in ("was", "were")
                 for k, t in enumerate(tokens)
             )  # not "was to be signed on 25 February, but was not"
+            # "looked forward to welcoming the Minister … in July": what is looked forward to is to come.
+            planned = planned or any(
+                t.lower == "forward" and at(tokens, k + 1).lower == "to" for k, t in enumerate(tokens)
+            )
             if words & FUTURE_WORDS or headline or planned:
                 return "future"
-            return "past" if past & PAST_WORDS else "present" if words & PRESENT_WORDS else ""
+            return (
+                "past" if past & PAST_WORDS or self.regular_past(tokens) else "present" if words & PRESENT_WORDS else ""
+            )
         tenses = set()
         for token in tokens:
             if token.text.isalpha() and not token.text.isascii() and not token.lower.startswith(CANCELLED):

@@ -63,3 +63,22 @@ def test_agreed_to_is_a_plan_only_of_an_event(seed, text, expected):
 )
 def test_a_month_told_after_its_year_in_one_clause_is_that_years(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2026, 8, 4))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A regular verb in "-ed" before its object is the past: last Thursday, not the next.
+        ("The Mayor and Mrs Vogt renewed that pledge on Thursday by signing a joint declaration.",
+         [("2024-04-18", "signing")]),
+        ("The ministers approved the action plan at their meeting on 5 June.", [("2023-06-05", "meeting")]),
+        # Not a participle or an adjective before a clause: the visit in August is still to come.
+        ('"I am delighted that Mayor Matsui has accepted my invitation to visit Edinburgh in August," she said.',
+         [("2024-08", "visit")]),
+        # What is looked forward to is to come, whatever the tense of the verb before it.
+        ("The Secretary conveyed the thanks of his country and looked forward to welcoming the Minister for the "
+         "Foreign Ministers' Meeting in July.", [("2024-07", "meeting")]),
+    ],
+)  # fmt: skip
+def test_a_regular_past_verb_before_its_object_is_the_past_and_looking_forward_the_future(seed, text, expected):
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2024, 4, 22))] == expected
