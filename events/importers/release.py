@@ -161,7 +161,9 @@ class ReleaseReader(
             # A section's heading line ("Exhibition: Glass Horizons"; not the release's headline) is the topic of the
             # paragraph under it.
             # An event's name on its line: a title (the line of its days may follow it) or a section's heading.
-            self.title_above = self.topic if is_heading(previous, longest=TITLE_WORDS) else None
+            # A title over several lines ("Международной конференции" / "«Официальная статистика…»") keeps its event.
+            titled = is_heading(previous, longest=TITLE_WORDS)
+            self.title_above = (self.topic or self.title_above) if titled else None
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
             self.context_year, self.topic, self.last_proposal, self.moved = None, topic, None, None
             self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS or bool(TIME_LINE.match(paragraph[0]))
@@ -251,13 +253,18 @@ class ReleaseReader(
             return self.undated(tokens, sentence)
         first_date, self.dated = not self.dated, True
         if alone and (heading := self.heading(tokens, mentions)) is not None:
-            if not (first_date and heading.start == heading.last == self.published):
+            if not (first_date and self.published_day(heading)):
                 # "Monday, 30 October" on its line: the day of the lines below it; not the release's own date
                 # above its headline.
                 in_programme, self.heading_day, self.heading_paragraph = self.heading_day, heading, self.paragraph
-                if self.title_above and not in_programme and (heading.start < heading.last or not first_date):
+                one_day = heading.start == heading.last
+                if (
+                    self.title_above
+                    and not in_programme
+                    and not (one_day and (first_date or self.published_day(heading)))
+                ):
                     # "7th International Conference …" on its line, then "Vilnius, 11 to 13 June 2024": its days (not
-                    # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's)
+                    # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's; not the release's own day at its foot)
                     return [self.proposal(tokens, sentence, heading, self.title_above)[0]]
             return []
         if first_date and "|" in sentence and all(m.start == m.last == self.published for m in mentions):
@@ -406,6 +413,9 @@ class ReleaseReader(
         proposal.news = news
         self.headed_line = proposal.listed and self.paragraph == self.heading_paragraph
         return [proposal]
+
+    def published_day(self, mention: Mention) -> bool:
+        return mention.start == mention.last == self.published
 
     def proposal(self, tokens, sentence, mention, named, window=None, reason="") -> tuple[Proposal, int]:
         """The proposal of a date and the event named (type, where its word is in the segment, the segment), and

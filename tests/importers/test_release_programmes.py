@@ -330,6 +330,18 @@ def test_lines_led_by_a_time_without_a_dash_are_a_programmes_lines_and_the_time_
             "приглашают учёных принять участие.",
             [("2024-09-16..2024-09-18", "forum", False)],
         ),
+        # A title over several lines: the event is named on one, its name in quotes on the next.
+        (
+            "ПРОГРАММА\nМеждународной научно-практической конференции\n«Официальная статистика в эпоху цифровой "
+            "трансформации»\n\nМосква, 21–23 ноября 2024 г.\n\nОрганизаторы приглашают статистиков.",
+            [("2024-11-21..2024-11-23", "forum", False)],
+        ),
+        # Not the release's own day at its foot, under the lines of its issuer and address.
+        (
+            "The forum will open in Minsk on 20 May.\n\nDetails of the signing:\nVenue: Ministry of Foreign "
+            "Affairs\n\nIssued by the Ministry\nLenin Street 19\nMinsk\n6 May 2024",
+            [("2024-05-20", "forum", False)],
+        ),
         # Not a line between a programme's days: "ГАЛА-КОНЦЕРТ" is an event of the day above it.
         ("5 июня, пятница\n\nГАЛА-КОНЦЕРТ\n\n6 июня, суббота\nЭкскурсии.", [("2024-06-05", "other", False)]),
     ],
