@@ -145,6 +145,7 @@ class ReleaseReader(
         self.clause_lemmas: dict[tuple[int, int], set[str]] = {}
         self.sentence_lemmas: set[str] | None = None
         self.sentence_counts: bool | None = None
+        self.sentence_mentions: list[Mention] = []
         self.sentence_names: list[tuple] | None = None
         self.passed_over: tuple | None = None
         self.place_candidates: dict[int, tuple | None] = {}
@@ -248,7 +249,7 @@ class ReleaseReader(
         tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         self.start_sentence(tokens)
         carried, self.moved = self.moved, None  # the last sentence's move, for this sentence only
-        mentions = self.dates(tokens)
+        mentions = self.sentence_mentions = self.dates(tokens)
         if not mentions:
             return self.undated(tokens, sentence)
         first_date, self.dated = not self.dated, True

@@ -37,7 +37,8 @@ UNTIL_WORDS = {"until", "till", "through", "thru", "по", "до"}
 # Words between "in" and a month or a year: "in early June", "at the end of 2018", "в начале июня", "в конце 2018 года".
 PERIOD_PARTS = {"early", "late", "mid", "the", "end", "beginning", "middle", "start", "first", "second", "half", "of",
                 "начале", "конце", "середине", "первой", "второй", "половине", "декаде", "-", "конца", "начала",
-                "середины", "первых", "последних", "числах"}  # fmt: skip
+                "середины", "первых", "последних", "числах", "середину", "первую", "вторую", "половину", "конец",
+                "начало"}  # fmt: skip
 # Words before a month that ends an event: "until the end of September", "до конца сентября".
 MONTH_UNTIL = {"until", "till", "до"}
 SHIFTS = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "прошлый": -1, "прошлое": -1, "минувший": -1,

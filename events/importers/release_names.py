@@ -37,6 +37,10 @@ SECTOR_WORDS = {"transport", "energy", "industry", "industrial", "business", "in
 # Nouns after an event word that make it a venue's name: "ExpoForum Convention and Exhibition Centre", "Конгресс-холл".
 VENUE_NOUNS = {"centre", "center", "centres", "centers", "hall", "halls", "grounds", "complex", "pavilion", "arena",
                "palace", "центр", "холл", "зал", "комплекс", "павильон"}  # fmt: skip
+# Nouns before a quoted name that make it a place's ("в выставочном зале «Палаты»", "at the Hotel "Europa"").
+PLACES_NAMED = VENUE_NOUNS | {"museum", "theatre", "theater", "hotel", "gallery", "library", "park", "cinema",
+                              "venue", "музей", "театр", "гостиница", "отель", "галерея", "библиотека", "парк",
+                              "кинотеатр", "дворец", "площадка", "усадьба"}  # fmt: skip
 # Numbers before an event word that count events as figures ("900 telemedicine consultations"), not a programme's
 # ("12 concerts from 18 to 30 April", "over 20 exhibitions will open on 16 May"); a year is no count.
 COUNTED = (25, 1800)
@@ -156,10 +160,10 @@ class NameReader:
                 if end is not None and end > k + 1:
                     # or the word that names it just before: "ярмарка «Книги»", "the festival "Golden Apricot""
                     before = self.kind_of(tokens[k - 1])[0] if k else None
-                    kind = (
-                        self.event_type(tokens[k + 1 : end], nearest_last=True)[0] or before or self.type_for("other")
-                    )
-                    found.append((k + 1, end, kind))
+                    inside = self.event_type(tokens[k + 1 : end], nearest_last=True)[0]
+                    kind = inside or before or self.type_for("other")
+                    if inside is not None or not k or self.lemma(tokens[k - 1]) not in PLACES_NAMED:
+                        found.append((k + 1, end, kind))  # not a place's name: "в выставочном зале «Палаты»"
                     k = end + 1
                     continue
             if token.text.isalpha() and token.text.isupper() and len(token.text) >= NAME_CAPITALS:

@@ -31,6 +31,8 @@ ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", 
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # How far before a date "scheduled", "планировалось" may be ("which was scheduled to take place in Budapest on").
 PLANNED_WORDS = 10
+# Words before a word of planning that put the plan in the past: "was scheduled for", "было назначено на".
+WAS = {"was", "were", "had", "been", "было", "был", "была", "были"}
 # How far from a date a word of moving may be to move it.
 MOVE_DISTANCE = 24
 # How far before a date "since" may be to make it the day something counts from.
@@ -55,7 +57,8 @@ REASONS = {
 ORIGINALLY = {"originally", "initially", "previously", "первоначально", "изначально"}
 ANNOUNCED = {"анонсировать", "анонсироваться", "анонсированный", "запланировать", "запланированный", "намечать",
              "наметить", "намеченный", "намечаться", "планировать", "планироваться", "предполагаться", "scheduled",
-             "planned", "slated", "due", "expected", "set", "intended", "должный"}  # fmt: skip
+             "planned", "slated", "due", "expected", "set", "intended", "должный", "назначить", "назначенный",
+             "назначать", "назначаться"}  # fmt: skip
 NEW_DATE = {"now", "new", "теперь", "новый"}
 MOVED = {"postpone", "postponed", "rescheduled", "moved", "delayed", "pushed", "перенести", "отложить",
          "переноситься"}  # fmt: skip
@@ -102,7 +105,9 @@ class ReferenceReader:
         if BIRTH & (set(before) | clause):
             return "birthday"
         # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"
-        planned = self.planned_before(tokens, mention) and self.moves(tokens, mention)
+        planned = self.planned_before(tokens, mention) and (
+            self.moves(tokens, mention) or self.planned_then(tokens, mention)
+        )
         renewed = set(before[-4:]) & NEW_DATE  # "is now scheduled for 14 March", "теперь намечен на 9 апреля"
         # "Первоначально фестиваль планировалось провести в апреле": the event's name may stand between.
         originally = any(self.initially_planned(tokens, k) for k in range(max(0, mention.first - 6), mention.first))
@@ -180,6 +185,19 @@ class ReferenceReader:
         self.work["plan words"] += mention.first - low
         planned = [k for k in range(low, mention.first) if self.lemma(tokens[k]) in ANNOUNCED]
         return bool(planned) and self.event_type(tokens[planned[-1] + 1 : mention.first], nearest_last=True)[0] is None
+
+    def planned_then(self, tokens: list[Token], mention) -> bool:
+        """Whether a date said as planned in the past gives way to another day of the sentence, past a clause mark
+        ("открытие которой было назначено на 15 марта, откроется 18.05.2023", "which had been scheduled for 5 May,
+        will now open on 12 May"): the plan was changed."""
+        low, day = max(0, mention.first - PLANNED_WORDS), mention.start.timetuple()[1:3]
+        was = any(
+            self.lemma(tokens[k]) in ANNOUNCED
+            and (at(tokens, k - 1).lower in WAS or tokens[k].lower.endswith(("лось", "лась", "лся", "лись")))
+            for k in range(low, mention.first)
+        )
+        later = [m for m in self.sentence_mentions if m.first >= mention.end and m.start.timetuple()[1:3] != day]
+        return was and any(any(is_clause_mark(tokens, k) for k in range(mention.end, m.first)) for m in later[:1])
 
     def recurs(self, tokens: list[Token], mention) -> bool:
         """Whether the date is of events that recur ("met six times this year", "held annually in June")."""

@@ -179,3 +179,15 @@ def test_days_an_event_was_postponed_by_are_no_culture_days(seed):
     text = "The launch of our report, originally scheduled for Tuesday 10 March, has been postponed by nine days."
 
     assert propose(text, published=dt.date(2026, 3, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Визит делегации переносится на вторую половину мая.", [("2018-05", "visit")]),
+        ("Заседание комиссии перенесено на конец июня.", [("2018-06", "meeting")]),
+        ("Форум намечен на середину сентября.", [("2018-09", "forum")]),
+    ],
+)
+def test_a_part_of_a_month_after_na_is_that_month(seed, text, expected):
+    assert dates_and_types(text, dt.date(2018, 3, 14)) == expected

@@ -190,3 +190,21 @@ def test_a_guest_expected_in_a_place_is_a_visit(seed, text, expected):
 )  # fmt: skip
 def test_a_quoted_name_after_an_event_word_is_of_its_type_and_its_opening_day_is_the_runs(seed, text, expected):
     assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quoted name after a hall, a museum or a hotel is the place's, not an event's: no event on 18 May.
+        (
+            "Выставка откроется 15 марта в Казани, а 18 мая её покажут в выставочном зале «Палаты».",
+            [("2026-03-15", "exhibition", "Выставка")],
+        ),
+        ('The reception will be held at the Hotel "Europa" on 18 May.', [("2025-05-18", "other", "Reception")]),
+        # A name in quotes after the hall that names an event itself is still one.
+        ("В выставочном зале «Выставка-ярмарка ремёсел» пройдёт 18 мая.", [("2025-05-18", "exhibition",
+                                                                          "Ярмарка ремёсел")]),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_after_a_venues_noun_is_the_places_not_an_events(seed, text, expected):
+    assert drafted(text) == expected

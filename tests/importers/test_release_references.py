@@ -95,3 +95,23 @@ def test_a_memorandum_signed_years_ago_far_before_its_date_is_a_documents_date(s
     assert dates_types_reasons(text, dt.date(2025, 5, 20)) == [
         ("2019-12", "signing", "The date of a treaty or another document, not an event.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Выставка, открытие которой было назначено на 15 марта, откроется 18 мая.",
+         [("2021-03-15", "exhibition", "The date the event was moved from, not its new one."),
+          ("2021-05-18", "exhibition", "")]),
+        ("The exhibition, which had been scheduled for 5 May, will now open on 12 May.",
+         [("2021-05-05", "exhibition", "The date the event was moved from, not its new one."),
+          ("2021-05-12", "exhibition", "")]),
+        # A plan kept: the same day said again is no other day.
+        ("The forum, which was scheduled for 15 September, will open on 15 September as planned.",
+         [("2021-09-15", "forum", "")]),
+    ],
+)  # fmt: skip
+def test_a_day_planned_in_the_past_that_another_day_of_the_sentence_replaces_is_the_day_moved_from(
+    seed, text, expected
+):
+    assert dates_types_reasons(text, dt.date(2021, 3, 2)) == expected
