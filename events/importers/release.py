@@ -116,6 +116,7 @@ class ReleaseReader(
         self.context_year = None
         self.last_year: int | None = None  # the year the text named last, a document's too: "of the same year"
         self.topic = None
+        self.leads_more = False  # whether the sentence read leads its paragraph's other sentences
         self.title_above: tuple | None = None  # the event the heading line above the paragraph names
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.last_day_at = 0  # the paragraph that named last_day
@@ -197,6 +198,8 @@ class ReleaseReader(
                 continue
             for position, sentence in enumerate(paragraph):
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
+                # "February. The group met in Stockholm.": a chronicle's month over a sentence told in the past
+                self.leads_more = position == 0 and len(paragraph) > 1 and self.first_clause_past(paragraph[1])
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
                 for proposal in read:
                     key = (proposal.iso, proposal.event_type.pk)
@@ -271,6 +274,8 @@ class ReleaseReader(
         if first_date and "|" in sentence and all(m.start == m.last == self.published for m in mentions):
             return []  # a masthead: "«Аграрное обозрение» | Выставки | 13 октября 2025 г."
         proposals: list[Proposal] = []
+        if self.heading_day is not None and self.heading_day.precision == Event.Precision.MONTH:
+            self.heading_day = None  # "Ноябрь. … 11–13 ноября прошёл конгресс": the chronicle's days are its own now
         if self.heading_day is not None and (self.bulleted or self.paragraph - self.heading_paragraph <= 1):
             # A line of the heading's list (its own line, the next, or one led by a dash), not any later paragraph.
             mentions, on_heading = self.under_heading(tokens, mentions)
@@ -407,6 +412,10 @@ class ReleaseReader(
             news = True
         if day is None or self.sentence_words(tokens) & DUE:
             return []  # "Аккредитация СМИ на мероприятия…": what is due, not an event
+        if self.told_past(day):
+            # "March 14-16. A delegation … made a study visit": a chronicle's entry, whose day its sentence dates
+            day = Mention(day.first, day.end, *(d.replace(year=d.year - 1) for d in (day.start, day.last)),
+                          day.precision)  # fmt: skip
         closing = day is not self.heading_day and kind == self.type_for("signing")
         reason = REASONS["closing"] if closing else ""  # writers differ: entered apart, or as part of the talks
         proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens), reason=reason)[0]
@@ -414,9 +423,6 @@ class ReleaseReader(
         proposal.news = news
         self.headed_line = proposal.listed and self.paragraph == self.heading_paragraph
         return [proposal]
-
-    def published_day(self, mention: Mention) -> bool:
-        return mention.start == mention.last == self.published
 
     def proposal(self, tokens, sentence, mention, named, window=None, reason="") -> tuple[Proposal, int]:
         """The proposal of a date and the event named (type, where its word is in the segment, the segment), and

@@ -89,6 +89,7 @@ HOST_DISTANCE = 9
 AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
             "зритель", "гость"}  # fmt: skip
 AUDIENCE_DISTANCE = 4
+IT_VISITED = {"её", "ее", "его", "их"}  # "Её посетили делегации": the exhibition's visitors
 # Visitors counted in thousands: "its events were visited by 40 thousand people", "посетили более 40 тысяч человек".
 AUDIENCE |= {"thousand", "thousands", "million", "millions", "mln", "тысяча", "миллион", "тыс", "млн"}
 # Words that count days ("two days later", "через несколько дней"), and words after days that make them a stretch of
@@ -316,7 +317,9 @@ class KindReader:
             is_number_comma(segment, k) and len(segment[k + 1].text) == 3
             for k in range(max(1, low), min(high, len(segment) - 1))
         )
-        return thousands or any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
+        # "Её посетили делегации 27 государств": the event just named was visited, by its audience
+        it = at(segment, position - 1).lower in IT_VISITED and self.lemma(segment[position]) == "посетить"
+        return it or thousands or any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
 
     def clause_words(self, tokens: list[Token], i: int) -> set[str]:
         """The dictionary forms of the clause (between commas, dashes, brackets...) that holds token i."""

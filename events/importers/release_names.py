@@ -213,6 +213,26 @@ class NameReader:
         dash = next((k for k in range(len(after)) if after[k].text in DASHES and is_clause_mark(after, k)), None)
         return dash is not None and not any(token.text in DASHES for token in after[:dash])
 
+    def first_clause_past(self, sentence: str) -> bool:
+        tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+        ends = next((k for k in range(len(tokens)) if is_clause_mark(tokens, k)), len(tokens))
+        return self.only_past(tokens[:ends])
+
+    def told_past(self, day: Mention) -> bool:
+        """Whether a heading's day without its year, said ahead of the publication, leads its paragraph's sentences in
+        the past tense: a chronicle's entry of the year before ("March 14-16. A delegation … made a study visit")."""
+        return (
+            day is self.heading_day
+            and self.paragraph == self.heading_paragraph
+            and not day.explicit_year
+            and day.start > self.published
+            and self.only_past(self.clause_tokens)
+            and not (day.start.month == 2 and day.start.day == 29)
+        )
+
+    def published_day(self, mention: Mention) -> bool:
+        return mention.start == mention.last == self.published
+
     def under_heading(self, tokens: list[Token], mentions: list[Mention]) -> tuple[list[Mention], bool]:
         """A programme's line under its day's heading: its mentions, and whether its event is the heading's day's.
 
@@ -279,10 +299,13 @@ class NameReader:
 
     def heading(self, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
         """The date of a line that is only a day and its weekday ("Monday, 30 October"): a programme's heading."""
-        if len(mentions) != 1 or mentions[0].precision != Event.Precision.DAY:
+        month = len(mentions) == 1 and mentions[0].precision == Event.Precision.MONTH and self.leads_more
+        if len(mentions) != 1 or (mentions[0].precision != Event.Precision.DAY and not month):
             return None
         mention = mentions[0]
         rest = tokens[: mention.first] + tokens[mention.end :]
+        if month:  # "February. The joint working group … met in Stockholm.": a chronicle's month, over its sentences
+            return mention if [token.text for token in rest] == ["."] else None
         if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in rest):
             return mention
         # "LONDON, 9–11 MARCH", "Leipzig, 18–21 March": a section's place and days, the heading of what follows.

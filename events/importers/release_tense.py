@@ -183,6 +183,24 @@ class TenseReader:
                     tenses.add(tense)
         return "future" if "futr" in tenses else "past" if "past" in tenses else "present" if "pres" in tenses else ""
 
+    def only_past(self, tokens: list[Token]) -> bool:
+        """Whether the words speak of the past alone: a verb in the past and none in the present or the future ("made
+        a study visit"; not "The Forum, held every year since 2015, returns")."""
+        if self.words_tense(tokens) != "past":
+            return False
+        if self.language == "en":
+            # Not a participle set off by a comma ("The Forum, held every year since 2015, …"); "…, met the" is a verb.
+            finite = any(
+                token.lower in PAST_WORDS
+                and (at(tokens, k - 1).text != "," or at(tokens, k + 1).lower in OBJECT_STARTS)
+                for k, token in enumerate(tokens)
+            )
+            return (finite or self.regular_past(tokens)) and not {t.lower for t in tokens} & (
+                PRESENT_WORDS | FUTURE_WORDS
+            )
+        analyses = (self.morphology.analysis(t.lower) for t in tokens if t.text.isalpha() and not t.text.isascii())
+        return not any(pos in ("VERB", "PRTF", "PRTS") and tense in ("pres", "futr") for _f, pos, tense, _n in analyses)
+
     def tells_happening(self, tokens: list[Token]) -> bool:
         """Whether a verb of the words says an event took place ("held talks", "состоялись переговоры")."""
         return any(token.lower in HAPPENING or self.lemma(token) in HAPPENING for token in tokens)

@@ -202,3 +202,9 @@ def test_a_signing_far_from_its_day_before_the_documents_own_date_is_that_days(s
     ticked = [(iso, slug) for iso, slug, reason in dates_types_reasons(text) if not reason]
 
     assert ticked == [("2021-09-01", "signing")]
+
+
+def test_an_event_it_visited_by_delegations_is_no_visit(seed):
+    text = "Итоги года\n\nДекабрь. В Москве прошла выставка «Здравоохранение». Её посетили делегации 27 государств."
+
+    assert dates_types_reasons(text, dt.date(2026, 1, 12)) == [("2025-12", "exhibition", "")]

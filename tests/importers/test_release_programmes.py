@@ -348,3 +348,27 @@ def test_lines_led_by_a_time_without_a_dash_are_a_programmes_lines_and_the_time_
 )
 def test_an_events_title_on_its_line_takes_the_days_of_the_place_and_days_line_below_it(seed, text, expected):
     assert proposals(text, dt.date(2024, 5, 6)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A day leading its paragraph, told in the past: the year before the publication, not the next one.
+        ("The year in review\n\nMarch 14-16. A delegation of the Bureau made a study visit to Statistics Finland in "
+         "Helsinki.", dt.date(2024, 1, 15), [("2023-03-14..2023-03-16", "visit", False)]),
+        # A month alone before a sentence in the past: the chronicle's month.
+        ("The year in review\n\nFebruary. The joint working group of the Bureau and Statistics Sweden met in "
+         "Stockholm.", dt.date(2024, 1, 15), [("2023-02", "meeting", False)]),
+        # Not before a sentence that is not in the past alone: the Forum, held every year, returns.
+        ("The season ahead\n\nVladivostok, 3-6 September. The Eastern Economic Forum, held every year since 2015, "
+         "returns to Russky Island.", dt.date(2024, 8, 24), [("2024-09-03..2024-09-06", "forum", False)]),
+        # A month's sentences after one with its own days are those days' (the signing is the congress's).
+        ("Итоги года\n\nНоябрь. Делегация института посетила Минск. 11–13 ноября в Санкт-Петербурге прошёл конгресс "
+         "хирургов. В рамках конгресса подписано соглашение.", dt.date(2024, 1, 15),
+         [("2023-11", "visit", False), ("2023-11-11..2023-11-13", "forum", False)]),
+    ],
+)  # fmt: skip
+def test_a_chronicles_day_or_month_leading_a_sentence_in_the_past_is_of_the_year_before(
+    seed, text, published, expected
+):
+    assert proposals(text, published) == expected
