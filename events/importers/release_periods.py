@@ -24,7 +24,7 @@ from .release_references import MOVED
 from .release_words import DASHES, TOKEN, Proposal, Token
 
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
-ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
+ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и", "we", "they", "he", "she", "it", "i", "you"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
 UNTIL = {"until", "till", "through", "thru", "до", "по"}
@@ -148,7 +148,8 @@ class PeriodReader:
         alone = not after.text[:1].isalpha() or after.lower in ORDINAL_FOLLOWERS
         if day is None or not (english or russian) or not alone:
             return None
-        if english and weekday is None and at(tokens, i - 2).lower not in ORDINAL_PREPOSITIONS:
+        set_off = at(tokens, i - 2).text == "," and after.text == ","  # "On the last day, the 31st, they signed"
+        if english and weekday is None and at(tokens, i - 2).lower not in ORDINAL_PREPOSITIONS and not set_off:
             return None
         for year, month in self.months_to_try(i):
             try:

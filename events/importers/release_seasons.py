@@ -26,6 +26,10 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 SEASON_ADVERBS = {"весной", "летом", "осенью", "зимой"}
 SEASON_BEFORE = {"in", "the", "during", "this", "next", "last", "coming", "past", "в", "этот", "прошлый", "следующий",
                  "будущий", "нынешний", "текущий", "минувший", "предстоящий", "of", "на"}  # fmt: skip
+# Words after "the" and a season that leave it a time ("in the autumn the commission will meet"), not a noun's.
+SEASON_FOLLOWERS = {"of", "and", "or", "the", "a", "an", "to", "in", "on", "at", "is", "was", "will", "we", "they",
+                    "when", "as", "with", "for", "by", "it", "this", "that", "months", "season", "holidays", "break",
+                    "recess", "term", "semester"}  # fmt: skip
 # Halves of a year ("in the second half of the year", "во втором полугодии") and tenths of a month ("в первой
 # декаде мая"): their first and last months, their first and last days.
 HALVES = {"first": (1, 6), "second": (7, 12), "первый": (1, 6), "второй": (7, 12)}
@@ -51,6 +55,9 @@ class SeasonReader:
             return None  # English writes seasons in lower case: "the Summer Academy" is a name
         first_month, last_month = SEASONS.get(at(tokens, i).lower) or SEASONS[word]
         before = self.lemma(at(tokens, i - 1))
+        following = at(tokens, i + 1).text
+        if before == "the" and following.isalpha() and following.islower() and following not in SEASON_FOLLOWERS:
+            return None  # a season before its noun: "on the winter ice regime", "the summer school"
         end, year = i + 1, None
         if at(tokens, end).lower == "of" and self.year(tokens, end + 1):
             end += 1

@@ -239,3 +239,18 @@ def test_an_exhibition_opened_in_another_events_sentence_runs_from_that_day_to_i
 )
 def test_intake_for_an_exhibition_far_before_its_closing_day_is_a_deadline_past_a_quoted_names_full_stop(seed, text):
     assert dates_and_types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An ordinal day set off by commas after the day it names.
+        ("The Commission met in Urumqi from 19 to 21 March. On the last day, the 21st, the two bureaus signed a "
+         "memorandum.", [("2024-03-19..2024-03-21", "meeting"), ("2024-03-21", "signing")]),
+        # Not an ordinal before its noun: "the 21st session".
+        ("The Commission met in Urumqi on 19 March. It was, the 21st session, a long one.",
+         [("2024-03-19", "meeting")]),
+    ],
+)  # fmt: skip
+def test_an_ordinal_day_set_off_by_commas_is_a_day(seed, text, expected):
+    assert dates_and_types(text) == expected

@@ -71,3 +71,18 @@ def test_this_season_past_when_told_in_the_past_tense_is_the_one_just_over(seed,
     proposals = propose(text, published=dt.date(2024, 7, 10))
 
     assert [p.iso for p in proposals] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A season before its noun is no time: the meeting is on the 14th, not in the winter.
+        ("On the 14th we will hold a video meeting on the winter ice regime of the Irtysh.",
+         [("2026-06-14", "meeting", "")]),
+        ("The summer school for young diplomats opened on 5 May.", [("2026-05-05", "other", "")]),
+        # A season after "the" before a clause's next words is still one.
+        ("In the autumn the commission will meet in Minsk.", [("2026-09..2026-11", "meeting", "")]),
+    ],
+)  # fmt: skip
+def test_a_season_before_its_noun_is_no_time_and_a_day_on_the_14th_before_we_is_one(seed, text, expected):
+    assert proposals(text) == expected
