@@ -211,6 +211,7 @@ class ReleaseReader(
                         (within(proposal, earlier) and not (merge.series(earlier) or merge.visits_own(earlier, found)))
                         or within(earlier, proposal, vague=True)
                         or merge.ceremony_of(proposal, earlier)
+                        or merge.programme_part(proposal, earlier)
                         for earlier in found
                     ) or merge.restates(proposal, found):
                         # "the festival, 1 to 7 July… The festival opens on 1 July": its opening; "talks next Tuesday
@@ -269,7 +270,9 @@ class ReleaseReader(
                 ):
                     # "7th International Conference …" on its line, then "Vilnius, 11 to 13 June 2024": its days (not
                     # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's; not the release's own day at its foot)
-                    return [self.proposal(tokens, sentence, heading, self.title_above)[0]]
+                    titled = self.proposal(tokens, sentence, heading, self.title_above)[0]
+                    titled.titled = True
+                    return [titled]
             return []
         if first_date and "|" in sentence and all(m.start == m.last == self.published for m in mentions):
             return []  # a masthead: "«Аграрное обозрение» | Выставки | 13 октября 2025 г."

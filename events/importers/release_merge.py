@@ -33,6 +33,8 @@ SERIES_WORDS = {"meetings", "sessions", "заседания", "встречи"}
 # festival's gala concert apart).
 CEREMONY_STEMS = ("opening", "closing", "открыт", "закрыт")
 PLENARY_STEMS = ("plenary", "пленарн")
+# A titled event's own sessions among its programme's lines: "Session 1.", "Plenary session", "Секция 2".
+PROGRAMME_PARTS = ("session", "plenary", "panel", "сесси", "секци", "пленарн")
 # Sessions in the plural on an event's day are its programme's: "thematic sessions", "тематические сессии".
 PARALLEL = {"sessions", "сессии", "секции"}
 # How many days before its publication a news item's event may have been held.
@@ -130,6 +132,21 @@ def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
         and earlier.start < earlier.end
         and not earlier.reason
         and (ceremony or any(word.startswith(PLENARY_STEMS) for word in words) or bool(set(head) & PARALLEL))
+    )
+
+
+def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
+    """Whether a programme's line on a day of the event its title names is a part of that event (its ceremonies,
+    sessions, seminars, receptions, workshops, field visits, hours open), not talks or a signing listed apart ("10:30
+    Meeting of the heads of the postal operators", "13:00 Signing of the trilateral agreement")."""
+    head = re.findall(r"\w+", proposal.title.lower())[:2]  # "Session 1", "Poster session", "Пленарное заседание"
+    session = any(word.startswith(PROGRAMME_PARTS) for word in head)
+    return (
+        earlier.titled
+        and proposal.listed
+        and (proposal.event_type.slug not in ("meeting", "signing") or session)  # a field visit is one too
+        and proposal.precision == earlier.precision == Event.Precision.DAY
+        and earlier.start <= proposal.start <= proposal.end <= earlier.end
     )
 
 

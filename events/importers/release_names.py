@@ -41,6 +41,8 @@ VENUE_NOUNS = {"centre", "center", "centres", "centers", "hall", "halls", "groun
 PLACES_NAMED = VENUE_NOUNS | {"museum", "theatre", "theater", "hotel", "gallery", "library", "park", "cinema",
                               "venue", "музей", "театр", "гостиница", "отель", "галерея", "библиотека", "парк",
                               "кинотеатр", "дворец", "площадка", "усадьба"}  # fmt: skip
+# Prefixes that make an event word a time around it: "(pre-conference day)", "post-summit".
+AROUND = {"pre", "post", "пред", "после"}
 # Numbers before an event word that count events as figures ("900 telemedicine consultations"), not a programme's
 # ("12 concerts from 18 to 30 April", "over 20 exhibitions will open on 16 May"); a year is no count.
 COUNTED = (25, 1800)
@@ -308,12 +310,24 @@ class NameReader:
             return mention if [token.text for token in rest] == ["."] else None
         if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in rest):
             return mention
+        # "Monday, 23 September (pre-conference day)": a remark in brackets after the day changes nothing
+        if tokens[mention.end :][:1] and tokens[mention.end].text == "(" and tokens[-1].text == ")":
+            before = tokens[: mention.first]
+            if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in before):
+                return mention
         # "LONDON, 9–11 MARCH", "Leipzig, 18–21 March": a section's place and days, the heading of what follows.
         words = [token.text for token in rest if token.text[:1].isalnum()]
         # Not a dateline's own line ("London, 28 August 2025", "Minsk, 19 May"): a section's place is in capitals or
         # its days are several.
         placed = 0 < len(words) <= 2 and (all(word.isupper() for word in words) or mention.start < mention.last)
-        if placed and mention.start != self.published and self.place([word.title() for word in words]):
+        titled = [word.title() for word in words]
+        # "Tashkent, Uzbekistan, 24-26 September 2024": a city and its country, either one a place the calendar knows
+        if placed and mention.start != self.published and (self.place(titled) or self.place(titled[:1])):
+            return mention
+        # Under an event's title, its days with names only: "Vilnius, Litexpo Exhibition Centre, 16-19 May 2024"
+        named = [token for token in rest if token.text[:1].isalnum()]
+        capitalised = all(token.text[:1].isupper() for token in named)
+        if self.title_above and mention.start < mention.last and 0 < len(named) <= PLACE_LINE_WORDS and capitalised:
             return mention
         # "Wednesday, 7 October — Belgrade. Consultations between…": a list's line led by its day and place.
         after = tokens[mention.end :]
@@ -364,6 +378,8 @@ class NameReader:
         """Whether an event word names no event: a venue's ("the Exhibition Centre", "Конгресс-центр"), or events
         counted ("conducted over 900 telemedicine consultations", "signed 12 agreements"; not a time or an
         anniversary: "10:00 Talks", "55-летие")."""
+        if at(segment, position - 1).text == "-" and at(segment, position - 2).lower in AROUND:
+            return True  # "(pre-conference day)", "post-summit": a time around the event, not the event
         hyphen = at(segment, position + 1).text == "-"
         following = at(segment, position + 1 + hyphen)
         joined = following.lower in ("and", "и") and self.kind_of(at(segment, position + 2))[0] is not None

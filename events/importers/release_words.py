@@ -136,6 +136,7 @@ class Proposal:
     vague: bool = False  # its days are a whole week ("this week"): a day named later is one of its events'
     listed: bool = False  # a line of a programme under its day's heading
     news: bool = False  # dated by the publication only ("В Пекине прошло заседание"): days named later are its own
+    titled: bool = False  # named by a title line over the line of its days: a programme below is its programme
 
     @property
     def iso(self) -> str:

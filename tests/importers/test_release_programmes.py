@@ -372,3 +372,36 @@ def test_a_chronicles_day_or_month_leading_a_sentence_in_the_past_is_of_the_year
     seed, text, published, expected
 ):
     assert proposals(text, published) == expected
+
+
+def test_a_titled_events_programme_lines_are_its_parts_but_talks_and_signings_and_days_before_it_are_their_own(
+    seed,
+):
+    text = (
+        "Regional Conference on Animal Diseases in Central Asia\nTashkent, Uzbekistan, 24-26 September 2024\n\n"
+        "PROVISIONAL PROGRAMME\n\nMonday, 23 September (pre-conference day)\n10:00-13:00 Meeting of the Regional "
+        "Steering Committee (closed, members only)\n\nTuesday, 24 September\n09:00 Opening of the conference\n"
+        "10:00 Session 1. Foot-and-mouth disease in the region\n17:00 Poster session\n\nWednesday, 25 September\n"
+        "11:30 Round table on veterinary certification\n15:00 Signing of the Memorandum of Understanding between the "
+        "veterinary committees of Uzbekistan and Kazakhstan\n19:00 Official dinner and reception\n\n"
+        "Thursday, 26 September\n11:00 Field visit to the Republican Centre for Veterinary Diagnostics in Tashkent"
+    )
+
+    assert proposals(text, dt.date(2024, 9, 2)) == [
+        ("2024-09-24..2024-09-26", "forum", False),
+        ("2024-09-23", "meeting", False),
+        ("2024-09-25", "signing", False),
+    ]
+
+
+def test_an_events_days_under_its_title_may_name_its_city_and_venue(seed):
+    text = (
+        "BALTPHILA 2024 - International Philatelic Exhibition\nVilnius, Litexpo Exhibition Centre, 16-19 May 2024\n\n"
+        "THURSDAY, 16 MAY\n12:00 Official opening ceremony\n\nFRIDAY, 17 MAY\n10:30 Meeting of the heads of the postal "
+        "operators of Estonia, Latvia and Lithuania\n15:00 Seminar on postal history\n18:00 Reception for exhibitors"
+    )
+
+    assert proposals(text, dt.date(2024, 5, 10)) == [
+        ("2024-05-16..2024-05-19", "exhibition", False),
+        ("2024-05-17", "meeting", False),
+    ]
