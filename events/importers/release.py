@@ -198,8 +198,7 @@ class ReleaseReader(
                 continue
             for position, sentence in enumerate(paragraph):
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
-                # "February. The group met in Stockholm.": a chronicle's month over a sentence told in the past
-                self.leads_more = position == 0 and len(paragraph) > 1 and self.first_clause_past(paragraph[1])
+                self.leads_more = position == 0 and self.leads_past(paragraphs, number)
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
                 for proposal in read:
                     key = (proposal.iso, proposal.event_type.pk)
@@ -267,6 +266,7 @@ class ReleaseReader(
                     self.title_above
                     and not in_programme
                     and not (one_day and (first_date or self.published_day(heading)))
+                    and not (self.title_above[0] == self.type_for("signing") and not one_day)  # a signing's is a day
                 ):
                     # "7th International Conference …" on its line, then "Vilnius, 11 to 13 June 2024": its days (not
                     # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's; not the release's own day at its foot)

@@ -318,7 +318,11 @@ class KindReader:
             for k in range(max(1, low), min(high, len(segment) - 1))
         )
         # "Её посетили делегации 27 государств": the event just named was visited, by its audience
-        it = at(segment, position - 1).lower in IT_VISITED and self.lemma(segment[position]) == "посетить"
+        it = (
+            at(segment, position - 1).lower in IT_VISITED
+            and segment[position].lower.endswith("ли")  # "посетили", not "его посетит делегация"
+            and any(token.text.isdigit() for token in segment[position + 1 : position + 6])  # its audience counted
+        )
         return it or thousands or any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
 
     def clause_words(self, tokens: list[Token], i: int) -> set[str]:

@@ -34,7 +34,9 @@ SERIES_WORDS = {"meetings", "sessions", "заседания", "встречи"}
 CEREMONY_STEMS = ("opening", "closing", "открыт", "закрыт")
 PLENARY_STEMS = ("plenary", "пленарн")
 # A titled event's own sessions among its programme's lines: "Session 1.", "Plenary session", "Секция 2".
-PROGRAMME_PARTS = ("session", "plenary", "panel", "сесси", "секци", "пленарн")
+PROGRAMME_PARTS = ("plenary", "poster", "parallel", "panel", "пленарн", "секци", "параллельн")
+FIELD_VISIT = re.compile(r"\b(?:field|site|study|technical)\s+visit|excursion|экскурси|выездн", re.IGNORECASE)
+NUMBERED_SESSION = re.compile(r"\b(?:session|сессия|секция|panel)\s+\d", re.IGNORECASE)
 # Sessions in the plural on an event's day are its programme's: "thematic sessions", "тематические сессии".
 PARALLEL = {"sessions", "сессии", "секции"}
 # How many days before its publication a news item's event may have been held.
@@ -137,14 +139,20 @@ def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
 
 def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
     """Whether a programme's line on a day of the event its title names is a part of that event (its ceremonies,
-    sessions, seminars, receptions, workshops, field visits, hours open), not talks or a signing listed apart ("10:30
-    Meeting of the heads of the postal operators", "13:00 Signing of the trilateral agreement")."""
-    head = re.findall(r"\w+", proposal.title.lower())[:2]  # "Session 1", "Poster session", "Пленарное заседание"
-    session = any(word.startswith(PROGRAMME_PARTS) for word in head)
+    receptions, events of its own type, its own sessions, its hours open), not talks, a signing, a visit or an
+    exhibition listed apart ("10:30 Meeting of the heads of the postal operators", "13:00 Signing of the trilateral
+    agreement", "Official visit of the President … begins")."""
+    words = re.findall(r"\w+", proposal.title.lower())
+    # "Session 1", "Poster session", "Пленарное заседание"; not "Session of the Intergovernmental Commission"
+    session = any(word.startswith(PROGRAMME_PARTS) for word in words) or bool(
+        NUMBERED_SESSION.search(proposal.sentence)
+    )
+    own = proposal.event_type.slug == "other" or proposal.event_type == earlier.event_type
+    own = own or (proposal.event_type.is_visit and bool(FIELD_VISIT.search(proposal.sentence)))  # "Field visit to…"
     return (
         earlier.titled
         and proposal.listed
-        and (proposal.event_type.slug not in ("meeting", "signing") or session)  # a field visit is one too
+        and (own or session)
         and proposal.precision == earlier.precision == Event.Precision.DAY
         and earlier.start <= proposal.start <= proposal.end <= earlier.end
     )

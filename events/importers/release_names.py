@@ -17,7 +17,7 @@ from events.models import Event, EventType
 
 from .release_dates import Mention, at
 from .release_kinds import ROUND_TABLE
-from .release_periods import UNTIL
+from .release_periods import DUE, UNTIL
 from .release_words import ARTICLES, DASHES, GUESTS, IN_WORDS, NAME_LINKS, TOKEN, Proposal, Token, is_clause_mark
 
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
@@ -215,8 +215,23 @@ class NameReader:
         dash = next((k for k in range(len(after)) if after[k].text in DASHES and is_clause_mark(after, k)), None)
         return dash is not None and not any(token.text in DASHES for token in after[:dash])
 
+    def leads_past(self, paragraphs: list[list[str]], number: int) -> bool:
+        """Whether the first sentence of a paragraph leads a sentence told in the past, the paragraph's next or, for a
+        line alone, the next paragraph's first: "February. The group met in Stockholm.", "Февраль" on its line over
+        "Делегация Белпочты посетила Ташкент."."""
+        paragraph = paragraphs[number]
+        sentences = paragraph[1:] or (paragraphs[number + 1] if number + 1 < len(paragraphs) else [])
+        if not sentences or not self.first_clause_past(sentences[0]):
+            return False
+        # none of them to come: not "Апрель" / "Министерство завершило подготовку. Форум откроется 15 апреля"
+        return not any(self.words_tense(self.tokens_of(sentence)) == "future" for sentence in sentences[1:])
+
+    @staticmethod
+    def tokens_of(sentence: str) -> list[Token]:
+        return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+
     def first_clause_past(self, sentence: str) -> bool:
-        tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+        tokens = self.tokens_of(sentence)
         ends = next((k for k in range(len(tokens)) if is_clause_mark(tokens, k)), len(tokens))
         return self.only_past(tokens[:ends])
 
@@ -225,11 +240,12 @@ class NameReader:
         the past tense: a chronicle's entry of the year before ("March 14-16. A delegation … made a study visit")."""
         return (
             day is self.heading_day
-            and self.paragraph == self.heading_paragraph
+            # its sentences: in its paragraph, or a month's on its line, in the next ("Февраль" / "Делегация посетила…")
+            and self.paragraph - self.heading_paragraph <= (1 if day.precision == Event.Precision.MONTH else 0)
             and not day.explicit_year
             and day.start > self.published
             and self.only_past(self.clause_tokens)
-            and not (day.start.month == 2 and day.start.day == 29)
+            and not any(d.month == 2 and d.day == 29 for d in (day.start, day.last))
         )
 
     def published_day(self, mention: Mention) -> bool:
@@ -307,14 +323,15 @@ class NameReader:
         mention = mentions[0]
         rest = tokens[: mention.first] + tokens[mention.end :]
         if month:  # "February. The joint working group … met in Stockholm.": a chronicle's month, over its sentences
-            return mention if [token.text for token in rest] == ["."] else None
+            return mention if [token.text for token in rest] in ([], ["."]) else None
         if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in rest):
             return mention
         # "Monday, 23 September (pre-conference day)": a remark in brackets after the day changes nothing
+        # (not "Thursday, 26 June (Youth Forum)": the day's event)
         if tokens[mention.end :][:1] and tokens[mention.end].text == "(" and tokens[-1].text == ")":
-            before = tokens[: mention.first]
+            before, remark = tokens[: mention.first], tokens[mention.end + 1 : -1]
             if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in before):
-                return mention
+                return mention if self.event_type(remark, nearest_last=False)[0] is None else None
         # "LONDON, 9–11 MARCH", "Leipzig, 18–21 March": a section's place and days, the heading of what follows.
         words = [token.text for token in rest if token.text[:1].isalnum()]
         # Not a dateline's own line ("London, 28 August 2025", "Minsk, 19 May"): a section's place is in capitals or
@@ -327,8 +344,9 @@ class NameReader:
         # Under an event's title, its days with names only: "Vilnius, Litexpo Exhibition Centre, 16-19 May 2024"
         named = [token for token in rest if token.text[:1].isalnum()]
         capitalised = all(token.text[:1].isupper() for token in named)
+        due = any(self.lemma(token) in DUE or token.lower in DUE for token in named)  # "Registration: 1–30 April"
         if self.title_above and mention.start < mention.last and 0 < len(named) <= PLACE_LINE_WORDS and capitalised:
-            return mention
+            return None if due else mention
         # "Wednesday, 7 October — Belgrade. Consultations between…": a list's line led by its day and place.
         after = tokens[mention.end :]
         place = [token for token in after[1:] if token.text[:1].isalnum()]

@@ -24,7 +24,9 @@ from .release_references import MOVED
 from .release_words import DASHES, TOKEN, Proposal, Token
 
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
-ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и", "we", "they", "he", "she", "it", "i", "you"}
+ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
+# Pronouns after "on the 14th" that leave it a day ("on the 14th we will hold"; not "the 11th we will hold": a count).
+ORDINAL_SUBJECTS = {"we", "they", "he", "she", "it", "i", "you"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
 UNTIL = {"until", "till", "through", "thru", "до", "по"}
@@ -146,9 +148,11 @@ class PeriodReader:
         after = at(tokens, end)
         # Not an ordinal before its noun: "the 10th meeting", "10-е заседание".
         alone = not after.text[:1].isalpha() or after.lower in ORDINAL_FOLLOWERS
+        alone = alone or (after.lower in ORDINAL_SUBJECTS and at(tokens, i - 2).lower == "on")
         if day is None or not (english or russian) or not alone:
             return None
-        set_off = at(tokens, i - 2).text == "," and after.text == ","  # "On the last day, the 31st, they signed"
+        # "On the last day, the 31st, they signed"; not "The forum, the 5th, will take place" (a count)
+        set_off = at(tokens, i - 2).text == "," and after.text == "," and at(tokens, i - 3).lower in ("day", "date")
         if english and weekday is None and at(tokens, i - 2).lower not in ORDINAL_PREPOSITIONS and not set_off:
             return None
         for year, month in self.months_to_try(i):

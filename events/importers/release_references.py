@@ -197,7 +197,13 @@ class ReferenceReader:
             for k in range(low, mention.first)
         )
         later = [m for m in self.sentence_mentions if m.first >= mention.end and m.start.timetuple()[1:3] != day]
-        return was and any(any(is_clause_mark(tokens, k) for k in range(mention.end, m.first)) for m in later[:1])
+        # the same event's new day: a clause mark between, and no other event named ("…, and the signing will follow
+        # on 4 April" is the signing's)
+        return was and any(
+            any(is_clause_mark(tokens, k) for k in range(mention.end, m.first))
+            and self.event_type(tokens[mention.end : m.first], nearest_last=True)[0] is None
+            for m in later[:1]
+        )
 
     def recurs(self, tokens: list[Token], mention) -> bool:
         """Whether the date is of events that recur ("met six times this year", "held annually in June")."""

@@ -56,8 +56,9 @@ class SeasonReader:
         first_month, last_month = SEASONS.get(at(tokens, i).lower) or SEASONS[word]
         before = self.lemma(at(tokens, i - 1))
         following = at(tokens, i + 1).text
-        if before == "the" and following.isalpha() and following.islower() and following not in SEASON_FOLLOWERS:
-            return None  # a season before its noun: "on the winter ice regime", "the summer school"
+        noun = following.isalpha() and following.islower() and following not in SEASON_FOLLOWERS
+        if before == "the" and noun and self.kind_of(at(tokens, i + 1))[0] is None:
+            return None  # a season before its noun: "on the winter ice regime"; not "the spring session": its time
         end, year = i + 1, None
         if at(tokens, end).lower == "of" and self.year(tokens, end + 1):
             end += 1

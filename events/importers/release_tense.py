@@ -41,6 +41,12 @@ PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", 
 # Words that open a verb's object ("renewed that pledge"), and that make an "-ed" after them a perfect or passive.
 OBJECT_STARTS = {"the", "a", "an", "that", "this", "these", "those", "its", "their", "his", "her", "our", "two",
                  "three", "several", "new"}  # fmt: skip
+# Verbs in "-ed" that tell of an event to come ("invited the public to the opening on 20 March", "accepted the
+# invitation to attend", "confirmed the dates"): their past is the telling's.
+ANNOUNCING = {"invited", "accepted", "confirmed", "announced", "proposed", "requested", "suggested", "offered",
+              "extended", "scheduled", "planned", "expected", "published", "released", "unveiled", "outlined",
+              "issued"}  # fmt: skip
+LOOK = {"look", "looks", "looked", "looking"}  # "looked forward to"; not "brought forward to 3 March"
 HAVE_WORDS = {"has", "have", "been", "will", "would", "had", "was", "were"}
 SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there"}
 # A verb in the present ("falls on 8 December", "opens on 5 May") leaves the year to the nearest such day.
@@ -128,6 +134,7 @@ class TenseReader:
             and token.text.islower()
             and at(tokens, k + 1).lower in OBJECT_STARTS
             and at(tokens, k - 1).lower not in BE_WORDS | HAVE_WORDS | OBJECT_STARTS
+            and token.lower not in ANNOUNCING
             # "that" before a noun ("renewed that pledge"), not before a clause ("delighted that Mayor Matsui has")
             and not (at(tokens, k + 1).lower == "that" and not at(tokens, k + 2).text.islower())
             and not (at(tokens, k + 1).lower == "that" and at(tokens, k + 2).lower in OBJECT_STARTS | SUBJECT_PRONOUNS)
@@ -164,7 +171,8 @@ class TenseReader:
             )  # not "was to be signed on 25 February, but was not"
             # "looked forward to welcoming the Minister … in July": what is looked forward to is to come.
             planned = planned or any(
-                t.lower == "forward" and at(tokens, k + 1).lower == "to" for k, t in enumerate(tokens)
+                t.lower == "forward" and at(tokens, k + 1).lower == "to" and at(tokens, k - 1).lower in LOOK
+                for k, t in enumerate(tokens)
             )
             if words & FUTURE_WORDS or headline or planned:
                 return "future"

@@ -404,4 +404,23 @@ def test_an_events_days_under_its_title_may_name_its_city_and_venue(seed):
     assert proposals(text, dt.date(2024, 5, 10)) == [
         ("2024-05-16..2024-05-19", "exhibition", False),
         ("2024-05-17", "meeting", False),
+        ("2024-05-17", "forum", False),  # a seminar: another sort of event than the exhibition, listed as its own
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A month on its line over a paragraph told in the past: the chronicle's month, for each of its events (the
+        # signing proposed unticked as the visit's close).
+        ("Хроника 2023 года\n\nФевраль\nДелегация Белпочты посетила Ташкент. Стороны подписали "
+         "соглашение об обмене почтовыми отправлениями.\n\nАпрель\nСпециалисты предприятия приняли участие в сессии "
+         "Совета почтовой эксплуатации в Берне.", dt.date(2023, 12, 28),
+         [("2023-02", "visit", False), ("2023-02", "signing", True), ("2023-04", "meeting", False)]),
+        # Not over a week's programme: its lines' participles ("посвящённое") tell no past, the days are ahead.
+        ("Вторник, 20 января\n– Расширенное заседание коллегии МИД, посвящённое итогам работы в 2025 году.",
+         dt.date(2026, 1, 18), [("2026-01-20", "meeting", False)]),
+    ],
+)  # fmt: skip
+def test_a_month_on_its_line_over_a_paragraph_in_the_past_is_a_chronicles_month(seed, text, published, expected):
+    assert proposals(text, published) == expected
