@@ -15,7 +15,7 @@ import datetime as dt
 
 from events.models import Event, EventType
 
-from .release_dates import Mention, at
+from .release_dates import RANGE_STARTS, Mention, at
 from .release_kinds import ROUND_TABLE
 from .release_periods import DUE, UNTIL
 from .release_words import ARTICLES, DASHES, GUESTS, IN_WORDS, NAME_LINKS, TOKEN, Proposal, Token, is_clause_mark
@@ -324,7 +324,9 @@ class NameReader:
         rest = tokens[: mention.first] + tokens[mention.end :]
         if month:  # "February. The joint working group … met in Stockholm.": a chronicle's month, over its sentences
             return mention if [token.text for token in rest] in ([], ["."]) else None
-        if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in rest):
+        # "Monday, 30 October", "С 15 по 24 мая."
+        starts = tokens[: mention.first] == tokens[:1] and at(tokens, 0).lower in RANGE_STARTS
+        if all(not t.text[:1].isalnum() or self.weekday(t) is not None for t in rest[1 if starts else 0 :]):
             return mention
         # "Monday, 23 September (pre-conference day)": a remark in brackets after the day changes nothing
         # (not "Thursday, 26 June (Youth Forum)": the day's event)

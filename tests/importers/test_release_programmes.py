@@ -362,6 +362,9 @@ def test_an_events_title_on_its_line_takes_the_days_of_the_place_and_days_line_b
         # Not before a sentence that is not in the past alone: the Forum, held every year, returns.
         ("The season ahead\n\nVladivostok, 3-6 September. The Eastern Economic Forum, held every year since 2015, "
          "returns to Russky Island.", dt.date(2024, 8, 24), [("2024-09-03..2024-09-06", "forum", False)]),
+        # A run of days leading the paragraph with its "from" ("С 15 по 24 мая."): the days of the sentence after it.
+        ("Хроника мая\n\nС 15 по 24 мая. Представители администрации приняли участие в 108-й сессии Комитета ИМО в "
+         "Лондоне.", dt.date(2024, 6, 5), [("2024-05-15..2024-05-24", "meeting", False)]),
         # A month's sentences after one with its own days are those days' (the signing is the congress's).
         ("Итоги года\n\nНоябрь. Делегация института посетила Минск. 11–13 ноября в Санкт-Петербурге прошёл конгресс "
          "хирургов. В рамках конгресса подписано соглашение.", dt.date(2024, 1, 15),
