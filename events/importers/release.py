@@ -271,7 +271,7 @@ class ReleaseReader(
                     # "7th International Conference …" on its line, then "Vilnius, 11 to 13 June 2024": its days (not
                     # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's; not the release's own day at its foot)
                     titled = self.proposal(tokens, sentence, heading, self.title_above)[0]
-                    titled.titled = True
+                    titled.titled, self.topic = True, None  # the title is used: "(as of October 1)" below is not its
                     return [titled]
             return []
         if first_date and "|" in sentence and all(m.start == m.last == self.published for m in mentions):

@@ -196,7 +196,8 @@ class KindReader:
         """ "The first mission to Vietnam", "миссия в Китай": a delegation's trip to a place; not "the Mission of
         Belarus to the UN", "Permanent Mission" (an office, written with a capital)."""
         token, before = segment[position], at(segment, position - 1)
-        if token.lower not in ("mission", "missions") or before.text.isupper() or before.lower.endswith(("'s", "’s")):
+        office_name = before.text.isupper() and not token.text.isupper()  # in a line of capitals, all words are
+        if token.lower not in ("mission", "missions") or office_name or before.lower.endswith(("'s", "’s")):
             return False  # "Kazakhstan's mission to the EU", "the OSCE mission to Moldova": an office
         place = at(segment, position + 2 + (at(segment, position + 2).lower == "the"))
         office = place.lower in OFFICES or before.lower in ("permanent", "diplomatic", "observer", "monitoring")

@@ -427,3 +427,12 @@ def test_an_events_days_under_its_title_may_name_its_city_and_venue(seed):
 )  # fmt: skip
 def test_a_month_on_its_line_over_a_paragraph_in_the_past_is_a_chronicles_month(seed, text, published, expected):
     assert proposals(text, published) == expected
+
+
+def test_a_missions_title_in_capitals_takes_the_days_below_it_and_no_later_date(seed):
+    text = (
+        "GREAT LAKES MUNICIPAL LEAGUE\n\nMAYORS' MISSION TO JAPAN\nOctober 20-28, 2025\nFinal programme (as of "
+        "October 1, 2025)\n\nEleven mayors and city managers will take part in this year's mission."
+    )
+
+    assert proposals(text, dt.date(2025, 10, 1)) == [("2025-10-20..2025-10-28", "visit", False)]
