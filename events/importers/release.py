@@ -60,6 +60,7 @@ from .release_words import (
     month_names,
     shared_morphology,
     split_paragraphs,
+    tokens_of,
 )
 
 # What leads a list's line: "– Переговоры…", "• Consultations…", "15:00 — Address at…".
@@ -116,7 +117,7 @@ class ReleaseReader(
         self.context_year = None
         self.last_year: int | None = None  # the year the text named last, a document's too: "of the same year"
         self.topic = None
-        self.leads_more = False  # whether the sentence read leads its paragraph's other sentences
+        self.lead: tuple | None = None  # (paragraphs, number) when the sentence read leads its paragraph, else None
         self.title_above: tuple | None = None  # the event the heading line above the paragraph names
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.last_day_at = 0  # the paragraph that named last_day
@@ -198,7 +199,7 @@ class ReleaseReader(
                 continue
             for position, sentence in enumerate(paragraph):
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
-                self.leads_more = position == 0 and self.leads_past(paragraphs, number)
+                self.lead = (paragraphs, number) if position == 0 else None
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
                 for proposal in read:
                     key = (proposal.iso, proposal.event_type.pk)
@@ -249,7 +250,7 @@ class ReleaseReader(
 
     def read_sentence(self, sentence: str, limit: int = MAX_PROPOSALS, *, alone: bool = False) -> list[Proposal]:
         """The sentence's proposals, the first `limit` of them; alone: the sentence starts its line."""
-        tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+        tokens = tokens_of(sentence)
         self.start_sentence(tokens)
         carried, self.moved = self.moved, None  # the last sentence's move, for this sentence only
         mentions = self.sentence_mentions = self.dates(tokens)
@@ -274,7 +275,7 @@ class ReleaseReader(
                     titled.titled, self.topic = True, None  # the title is used: "(as of October 1)" below is not its
                     return [titled]
             return []
-        if first_date and "|" in sentence and all(m.start == m.last == self.published for m in mentions):
+        if first_date and "|" in sentence and all(self.published_day(m) for m in mentions):
             return []  # a masthead: "«Аграрное обозрение» | Выставки | 13 октября 2025 г."
         proposals: list[Proposal] = []
         if self.heading_day is not None and self.heading_day.precision == Event.Precision.MONTH:

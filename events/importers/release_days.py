@@ -19,7 +19,7 @@ from events.models import Event
 from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at, bare, in_year
 from .release_periods import CONTINUING, DEADLINE
 from .release_seasons import SEASONS
-from .release_words import DASHES, OFFSETS, TOKEN, WEEKDAY_BEFORE, Token
+from .release_words import DASHES, OFFSETS, WEEKDAY_BEFORE, Token, tokens_of
 
 # "last weekend", "в минувшие выходные": the weekend's shift, from the word before it.
 WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "минувший": -1, "прошлый": -1,
@@ -351,7 +351,7 @@ class DayReader:
         """A proposal's sentence's words, read once per sentence (linear time however often they are asked for)."""
         if sentence not in self.sentence_lemma_sets:
             self.work["sentence words read"] += 1
-            self.sentence_lemma_sets[sentence] = {self.lemma(Token(m.group(), 0, 0)) for m in TOKEN.finditer(sentence)}
+            self.sentence_lemma_sets[sentence] = {self.lemma(token) for token in tokens_of(sentence)}
         return self.sentence_lemma_sets[sentence]
 
     def nth_day(self, tokens: list[Token], i: int) -> Mention | None:

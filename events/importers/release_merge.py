@@ -13,6 +13,7 @@ import re
 from events.models import Event
 
 from .release_dates import Mention, at, in_year
+from .release_kinds import GENERAL_TYPE
 from .release_periods import RUNNING, month_end
 from .release_places import named_countries
 from .release_references import REASONS
@@ -34,7 +35,7 @@ SERIES_WORDS = {"meetings", "sessions", "заседания", "встречи"}
 CEREMONY_STEMS = ("opening", "closing", "открыт", "закрыт")
 PLENARY_STEMS = ("plenary", "пленарн")
 # A titled event's own sessions among its programme's lines: "Session 1.", "Plenary session", "Секция 2".
-PROGRAMME_PARTS = ("plenary", "poster", "parallel", "panel", "пленарн", "секци", "параллельн")
+PROGRAMME_PARTS = (*PLENARY_STEMS, "poster", "parallel", "panel", "секци", "параллельн")
 FIELD_VISIT = re.compile(r"\b(?:field|site|study|technical)\s+visit|excursion|экскурси|выездн", re.IGNORECASE)
 NUMBERED_SESSION = re.compile(r"\b(?:session|сессия|секция|panel)\s+\d", re.IGNORECASE)
 # Sessions in the plural on an event's day are its programme's: "thematic sessions", "тематические сессии".
@@ -142,20 +143,20 @@ def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
     receptions, events of its own type, its own sessions, its hours open), not talks, a signing, a visit or an
     exhibition listed apart ("10:30 Meeting of the heads of the postal operators", "13:00 Signing of the trilateral
     agreement", "Official visit of the President … begins")."""
-    words = re.findall(r"\w+", proposal.title.lower())
-    # "Session 1", "Poster session", "Пленарное заседание"; not "Session of the Intergovernmental Commission"
-    session = any(word.startswith(PROGRAMME_PARTS) for word in words) or bool(
-        NUMBERED_SESSION.search(proposal.sentence)
-    )
-    own = proposal.event_type.slug == "other" or proposal.event_type == earlier.event_type
-    own = own or (proposal.event_type.is_visit and bool(FIELD_VISIT.search(proposal.sentence)))  # "Field visit to…"
-    return (
+    if not (
         earlier.titled
         and proposal.listed
-        and (own or session)
         and proposal.precision == earlier.precision == Event.Precision.DAY
         and earlier.start <= proposal.start <= proposal.end <= earlier.end
-    )
+    ):
+        return False
+    if proposal.event_type.slug == GENERAL_TYPE or proposal.event_type == earlier.event_type:
+        return True
+    if proposal.event_type.is_visit and FIELD_VISIT.search(proposal.sentence):
+        return True  # "Field visit to the Republican Centre"
+    # "Session 1", "Poster session", "Пленарное заседание"; not "Session of the Intergovernmental Commission"
+    words = re.findall(r"\w+", proposal.title.lower())
+    return any(word.startswith(PROGRAMME_PARTS) for word in words) or bool(NUMBERED_SESSION.search(proposal.sentence))
 
 
 def nearest_year(proposal: Proposal, published: dt.date, later: list[Mention]) -> None:

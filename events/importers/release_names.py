@@ -18,7 +18,18 @@ from events.models import Event, EventType
 from .release_dates import RANGE_STARTS, Mention, at
 from .release_kinds import ROUND_TABLE
 from .release_periods import DUE, UNTIL
-from .release_words import ARTICLES, DASHES, GUESTS, IN_WORDS, NAME_LINKS, TOKEN, Proposal, Token, is_clause_mark
+from .release_words import (
+    ARTICLES,
+    DASHES,
+    GUESTS,
+    IN_WORDS,
+    NAME_LINKS,
+    TOKEN,
+    Proposal,
+    Token,
+    is_clause_mark,
+    tokens_of,
+)
 
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
 # So is one of a cuisine: "Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week".
@@ -215,26 +226,6 @@ class NameReader:
         dash = next((k for k in range(len(after)) if after[k].text in DASHES and is_clause_mark(after, k)), None)
         return dash is not None and not any(token.text in DASHES for token in after[:dash])
 
-    def leads_past(self, paragraphs: list[list[str]], number: int) -> bool:
-        """Whether the first sentence of a paragraph leads a sentence told in the past, the paragraph's next or, for a
-        line alone, the next paragraph's first: "February. The group met in Stockholm.", "Февраль" on its line over
-        "Делегация Белпочты посетила Ташкент."."""
-        paragraph = paragraphs[number]
-        sentences = paragraph[1:] or (paragraphs[number + 1] if number + 1 < len(paragraphs) else [])
-        if not sentences or not self.first_clause_past(sentences[0]):
-            return False
-        # none of them to come: not "Апрель" / "Министерство завершило подготовку. Форум откроется 15 апреля"
-        return not any(self.words_tense(self.tokens_of(sentence)) == "future" for sentence in sentences[1:])
-
-    @staticmethod
-    def tokens_of(sentence: str) -> list[Token]:
-        return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
-
-    def first_clause_past(self, sentence: str) -> bool:
-        tokens = self.tokens_of(sentence)
-        ends = next((k for k in range(len(tokens)) if is_clause_mark(tokens, k)), len(tokens))
-        return self.only_past(tokens[:ends])
-
     def told_past(self, day: Mention) -> bool:
         """Whether a heading's day without its year, said ahead of the publication, leads its paragraph's sentences in
         the past tense: a chronicle's entry of the year before ("March 14-16. A delegation … made a study visit")."""
@@ -291,7 +282,7 @@ class NameReader:
             return None
         # The tense of the first sentence under it ("was received …, reviewed the agenda for the coming months"),
         # else of them all.
-        sentences = [[Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)] for sentence in body]
+        sentences = [tokens_of(sentence) for sentence in body]
         every = [token for tokens in sentences for token in tokens]
         tense = self.words_tense(sentences[0] if sentences else []) or self.words_tense(every)
         published = self.published
@@ -317,7 +308,7 @@ class NameReader:
 
     def heading(self, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
         """The date of a line that is only a day and its weekday ("Monday, 30 October"): a programme's heading."""
-        month = len(mentions) == 1 and mentions[0].precision == Event.Precision.MONTH and self.leads_more
+        month = len(mentions) == 1 and mentions[0].precision == Event.Precision.MONTH and self.leads_more()
         if len(mentions) != 1 or (mentions[0].precision != Event.Precision.DAY and not month):
             return None
         mention = mentions[0]
@@ -326,16 +317,17 @@ class NameReader:
             return mention if [token.text for token in rest] in ([], ["."]) else None
         # "Monday, 30 October", "С 15 по 24 мая."
         starts = tokens[: mention.first] == tokens[:1] and at(tokens, 0).lower in RANGE_STARTS
-        if all(not t.text[:1].isalnum() or self.weekday(t) is not None for t in rest[1 if starts else 0 :]):
+        if self.weekdays_only(rest[1 if starts else 0 :]):
             return mention
         # "Monday, 23 September (pre-conference day)": a remark in brackets after the day changes nothing
         # (not "Thursday, 26 June (Youth Forum)": the day's event)
-        if tokens[mention.end :][:1] and tokens[mention.end].text == "(" and tokens[-1].text == ")":
-            before, remark = tokens[: mention.first], tokens[mention.end + 1 : -1]
-            if all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in before):
-                return mention if self.event_type(remark, nearest_last=False)[0] is None else None
+        bracketed = tokens[mention.end :][:1] and tokens[mention.end].text == "(" and tokens[-1].text == ")"
+        if bracketed and self.weekdays_only(tokens[: mention.first]):
+            remark = tokens[mention.end + 1 : -1]
+            return mention if self.event_type(remark, nearest_last=False)[0] is None else None
         # "LONDON, 9–11 MARCH", "Leipzig, 18–21 March": a section's place and days, the heading of what follows.
-        words = [token.text for token in rest if token.text[:1].isalnum()]
+        named = [token for token in rest if token.text[:1].isalnum()]
+        words = [token.text for token in named]
         # Not a dateline's own line ("London, 28 August 2025", "Minsk, 19 May"): a section's place is in capitals or
         # its days are several.
         placed = 0 < len(words) <= 2 and (all(word.isupper() for word in words) or mention.start < mention.last)
@@ -344,10 +336,9 @@ class NameReader:
         if placed and mention.start != self.published and (self.place(titled) or self.place(titled[:1])):
             return mention
         # Under an event's title, its days with names only: "Vilnius, Litexpo Exhibition Centre, 16-19 May 2024"
-        named = [token for token in rest if token.text[:1].isalnum()]
         capitalised = all(token.text[:1].isupper() for token in named)
-        due = any(self.lemma(token) in DUE or token.lower in DUE for token in named)  # "Registration: 1–30 April"
         if self.title_above and mention.start < mention.last and 0 < len(named) <= PLACE_LINE_WORDS and capitalised:
+            due = any(self.lemma(token) in DUE or token.lower in DUE for token in named)  # "Registration: 1–30 April"
             return None if due else mention
         # "Wednesday, 7 October — Belgrade. Consultations between…": a list's line led by its day and place.
         after = tokens[mention.end :]
@@ -362,6 +353,10 @@ class NameReader:
         ):
             return mention
         return None
+
+    def weekdays_only(self, tokens: list[Token]) -> bool:
+        """Whether the words are weekdays alone, with marks between ("Monday,", "(вторник)")."""
+        return all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in tokens)
 
     def names_work(self, segment: list[Token], k: int) -> bool:
         """Whether a title in quotes follows at k, past its author's name ("балет П.И.Чайковского «Лебединое
@@ -488,6 +483,6 @@ class NameReader:
         line = " ".join(paragraph)
         if line.endswith((".", "!", "?", ";", ":", ",")) or len(line.split()) > PLACE_LINE_WORDS or line[:1].isdigit():
             return False
-        tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(line)]
+        tokens = tokens_of(line)
         self.start_sentence(tokens)
         return self.event_type(tokens, nearest_last=False)[0] is None and not self.dates(tokens)

@@ -21,12 +21,10 @@ from events.models import Event, EventType
 
 from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at
 from .release_references import MOVED
-from .release_words import DASHES, TOKEN, Proposal, Token
+from .release_words import DASHES, SUBJECT_PRONOUNS, TOKEN, Proposal, Token
 
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
-# Pronouns after "on the 14th" that leave it a day ("on the 14th we will hold"; not "the 11th we will hold": a count).
-ORDINAL_SUBJECTS = {"we", "they", "he", "she", "it", "i", "you"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
 UNTIL = {"until", "till", "through", "thru", "до", "по"}
@@ -148,7 +146,8 @@ class PeriodReader:
         after = at(tokens, end)
         # Not an ordinal before its noun: "the 10th meeting", "10-е заседание".
         alone = not after.text[:1].isalpha() or after.lower in ORDINAL_FOLLOWERS
-        alone = alone or (after.lower in ORDINAL_SUBJECTS and at(tokens, i - 2).lower == "on")
+        # "on the 14th we will hold"; not "the 11th we will hold": a count
+        alone = alone or (after.lower in SUBJECT_PRONOUNS and at(tokens, i - 2).lower == "on")
         if day is None or not (english or russian) or not alone:
             return None
         # "On the last day, the 31st, they signed"; not "The forum, the 5th, will take place" (a count)

@@ -190,19 +190,22 @@ class ReferenceReader:
         """Whether a date said as planned in the past gives way to another day of the sentence, past a clause mark
         ("открытие которой было назначено на 15 марта, откроется 18.05.2023", "which had been scheduled for 5 May,
         will now open on 12 May"): the plan was changed."""
-        low, day = max(0, mention.first - PLANNED_WORDS), mention.start.timetuple()[1:3]
+        low, day = max(0, mention.first - PLANNED_WORDS), (mention.start.month, mention.start.day)
         was = any(
             self.lemma(tokens[k]) in ANNOUNCED
             and (at(tokens, k - 1).lower in WAS or tokens[k].lower.endswith(("лось", "лась", "лся", "лись")))
             for k in range(low, mention.first)
         )
-        later = [m for m in self.sentence_mentions if m.first >= mention.end and m.start.timetuple()[1:3] != day]
+        new = next(
+            (m for m in self.sentence_mentions if m.first >= mention.end and (m.start.month, m.start.day) != day), None
+        )
         # the same event's new day: a clause mark between, and no other event named ("…, and the signing will follow
         # on 4 April" is the signing's)
-        return was and any(
-            any(is_clause_mark(tokens, k) for k in range(mention.end, m.first))
-            and self.event_type(tokens[mention.end : m.first], nearest_last=True)[0] is None
-            for m in later[:1]
+        return (
+            was
+            and new is not None
+            and any(is_clause_mark(tokens, k) for k in range(mention.end, new.first))
+            and self.event_type(tokens[mention.end : new.first], nearest_last=True)[0] is None
         )
 
     def recurs(self, tokens: list[Token], mention) -> bool:

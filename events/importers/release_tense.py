@@ -17,7 +17,7 @@ from events.models import Event
 
 from .release_dates import Mention, Partial, at
 from .release_references import ANNOUNCED, CANCELLED, MOVED
-from .release_words import Token
+from .release_words import SUBJECT_PRONOUNS, Token, is_clause_mark, tokens_of
 
 # At most this many words before a weekday tell its tense (a bounded look: time linear in the text).
 TENSE_WORDS = 8
@@ -48,7 +48,6 @@ ANNOUNCING = {"invited", "accepted", "confirmed", "announced", "proposed", "requ
               "issued"}  # fmt: skip
 LOOK = {"look", "looks", "looked", "looking"}  # "looked forward to"; not "brought forward to 3 March"
 HAVE_WORDS = {"has", "have", "been", "will", "would", "had", "was", "were"}
-SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there"}
 # A verb in the present ("falls on 8 December", "opens on 5 May") leaves the year to the nearest such day.
 PRESENT_WORDS = {"is", "are", "falls", "fall", "opens", "runs", "takes", "begins", "starts", "lasts", "continues",
                  "closes", "ends", "marks", "hosts", "holds", "meets", "coincides"}  # fmt: skip
@@ -137,7 +136,10 @@ class TenseReader:
             and token.lower not in ANNOUNCING
             # "that" before a noun ("renewed that pledge"), not before a clause ("delighted that Mayor Matsui has")
             and not (at(tokens, k + 1).lower == "that" and not at(tokens, k + 2).text.islower())
-            and not (at(tokens, k + 1).lower == "that" and at(tokens, k + 2).lower in OBJECT_STARTS | SUBJECT_PRONOUNS)
+            and not (
+                at(tokens, k + 1).lower == "that"
+                and at(tokens, k + 2).lower in OBJECT_STARTS | SUBJECT_PRONOUNS | {"there"}
+            )
             for k, token in enumerate(tokens)
         )
 
@@ -208,6 +210,25 @@ class TenseReader:
             )
         analyses = (self.morphology.analysis(t.lower) for t in tokens if t.text.isalpha() and not t.text.isascii())
         return not any(pos in ("VERB", "PRTF", "PRTS") and tense in ("pres", "futr") for _f, pos, tense, _n in analyses)
+
+    def leads_more(self) -> bool:
+        """Whether the sentence read leads its paragraph and a sentence told in the past, the paragraph's next or, for a
+        line alone, the next paragraph's first: "February. The group met in Stockholm.", "Февраль" on its line over
+        "Делегация Белпочты посетила Ташкент.". Read only for a sentence that is a date alone, not for every one."""
+        if self.lead is None:
+            return False
+        paragraphs, number = self.lead
+        paragraph = paragraphs[number]
+        sentences = paragraph[1:] or (paragraphs[number + 1] if number + 1 < len(paragraphs) else [])
+        if not sentences or not self.first_clause_past(sentences[0]):
+            return False
+        # none of them to come: not "Апрель" / "Министерство завершило подготовку. Форум откроется 15 апреля"
+        return not any(self.words_tense(tokens_of(sentence)) == "future" for sentence in sentences[1:])
+
+    def first_clause_past(self, sentence: str) -> bool:
+        tokens = tokens_of(sentence)
+        ends = next((k for k in range(len(tokens)) if is_clause_mark(tokens, k)), len(tokens))
+        return self.only_past(tokens[:ends])
 
     def tells_happening(self, tokens: list[Token]) -> bool:
         """Whether a verb of the words says an event took place ("held talks", "состоялись переговоры")."""

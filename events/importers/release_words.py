@@ -76,6 +76,8 @@ GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "e
           "representatives", "speaker", "deputy", "посол", "делегация", "консул", "посланник", "министр", "президент",
           "глава", "председатель", "губернатор", "мэр", "секретарь", "представитель", "премьер", "премьер-министр",
           "заместитель", "спикер", "руководитель", "вице-губернатор"}  # fmt: skip
+# English subject pronouns: "on the 14th we will hold", "delighted that we".
+SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 # Prepositions that end the name after a frame word ("в рамках «правительственного часа» на заседании").
 FRAME_STOPS = {"на", "в", "во", "с", "at", "in", "on", "with", "during"}
 # Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
@@ -95,6 +97,11 @@ def framed(tokens: list["Token"], position: int, blocks) -> bool:
         if blocks(tokens[k]) or is_clause_mark(tokens, k):
             return False
     return False
+
+
+def tokens_of(text: str) -> list["Token"]:
+    """The words, numbers and marks of a sentence or a line, with where each stands in it."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
 def is_clause_mark(tokens: list["Token"], k: int) -> bool:
