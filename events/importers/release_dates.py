@@ -212,7 +212,11 @@ class DateReader:
                 and not mention.explicit_year
                 and mention.precision in (Event.Precision.MONTH, Event.Precision.DAY)
                 and mention.first - year.end <= YEAR_MONTH_WORDS
-                and not any(is_clause_mark(tokens, k) for k in range(year.end, mention.first))
+                # or set off by a comma only: "in 2011, in September"
+                and (
+                    not any(is_clause_mark(tokens, k) for k in range(year.end, mention.first))
+                    or [t.lower for t in tokens[year.end : mention.first]] in ([","], [",", "in"], [",", "в"])
+                )
                 and not {t.lower for t in tokens[max(0, year.first - 4) : year.first]} & COMPARED
             )  # not "Как и в 2025 году в июне форум пройдёт…", "Following its success in 2025, … in June"
             moved = in_year(mention.start, mention.last, year.start.year) if joins else None
@@ -362,7 +366,9 @@ class DateReader:
         """in 2014, в 2016 году, in early 2019; not a count ("in 2000 schools") nor a span ("2018−2019")."""
         year = self.year(tokens, i)
         following = at(tokens, i + 1)
-        counted = following.text[:1].islower() and following.lower not in AFTER_YEAR
+        # "in 2000 schools" counts; "in 2014 found", "in 2014 resulted in" is a year before its verb
+        verb = following.lower in AFTER_YEAR or (following.text.isascii() and following.lower.endswith("ed"))
+        counted = following.text[:1].islower() and not verb
         if year is None or not self.after_in(tokens, i) or following.text in DASHES or counted:
             return None
         if at(tokens, i - 1).lower == "на":
@@ -432,7 +438,8 @@ class DateReader:
 
 AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",
               "will", "under", "during", "after", "before", "from", "of", "и", "в", "на", "по", "с", "когда",
-              "года", "году", "год", "г", "а", "но", "прошел", "прошли", "состоялся", "состоялась"}  # fmt: skip
+              "года", "году", "год", "г", "а", "но", "прошел", "прошли", "состоялся", "состоялась", "found", "led",
+              "showed", "saw", "took", "brought", "gave", "made", "became", "left", "won", "sent"}  # fmt: skip
 
 
 @functools.cache

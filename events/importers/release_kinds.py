@@ -61,11 +61,23 @@ GENERAL_KINDS = {GENERAL_TYPE}
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("trade", "business", "investment", "economic", "export", "exporters", "торговый", "деловой",
       "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
+    # an expert team's mission to a country: "review mission", "follow-up mission", "full-scope mission"
+    (("review", "expert", "experts", "up", "scope", "finding", "assessment", "advisory", "peer", "technical",
+      "evaluation", "verification", "appraisal", "экспертный", "оценочный", "консультативный", "технический"),
+     ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
+    # "an open day", "a public information day", "день открытых дверей" (read at "открытых": the name starts before)
+    (("open", "information", "info"), ("day", "days"), GENERAL_TYPE),
+    (("день",), ("открытый",), GENERAL_TYPE),
     (("friendly", "charity", "football", "hockey", "chess", "return", "товарищеский", "благотворительный",
       "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
 # Where a mission is an office: "to the UN", "to the European Union", "to the OSCE".
+# A mission that is an office: "the Permanent Mission", "diplomatic missions", "a peacekeeping mission".
+OFFICE_MISSIONS = {"permanent", "diplomatic", "observer", "monitoring", "foreign", "peacekeeping", "ecclesiastical",
+                   "of", "consular"}  # fmt: skip
+# An acronym this long before "mission" names a review service ("IRRS", "OSART"), shorter ones offices ("EU").
+SERVICE_CAPITALS = 4
 OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco"}
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
 WHEN = {"when", "during", "когда", "ходе"}
@@ -193,15 +205,19 @@ class KindReader:
         return None
 
     def mission_to(self, segment: list[Token], position: int) -> bool:
-        """ "The first mission to Vietnam", "миссия в Китай": a delegation's trip to a place; not "the Mission of
-        Belarus to the UN", "Permanent Mission" (an office, written with a capital)."""
+        """ "The first mission to Vietnam", "an IRRS mission", "a follow-up mission": a delegation's or an expert team's
+        trip; not "the Mission of Belarus to the UN", "Permanent Mission", "the OSCE mission" (an office). A mission
+        alone is no trip: medical, rescue and peacekeeping missions are not visits."""
         token, before = segment[position], at(segment, position - 1)
-        office_name = before.text.isupper() and not token.text.isupper()  # in a line of capitals, all words are
-        if token.lower not in ("mission", "missions") or office_name or before.lower.endswith(("'s", "’s")):
-            return False  # "Kazakhstan's mission to the EU", "the OSCE mission to Moldova": an office
+        if token.lower not in ("mission", "missions") or before.lower.endswith(("'s", "’s")):
+            return False  # "Kazakhstan's mission to the EU": an office
+        if before.text.isupper() and not token.text.isupper():  # in a line of capitals, all words are
+            # a review service's ("an IRRS mission", "the OSART mission"), not an office's ("the OSCE mission")
+            return len(before.text) >= SERVICE_CAPITALS and before.lower not in OFFICES
         place = at(segment, position + 2 + (at(segment, position + 2).lower == "the"))
-        office = place.lower in OFFICES or before.lower in ("permanent", "diplomatic", "observer", "monitoring")
-        return at(segment, position + 1).lower == "to" and place.text[:1].isupper() and not office
+        if place.lower in OFFICES or before.lower in OFFICE_MISSIONS:
+            return False
+        return at(segment, position + 1).lower == "to" and place.text[:1].isupper()
 
     def event_type(self, segment: list[Token], *, nearest_last: bool) -> tuple[EventType | None, int]:
         """The type a word of the segment names, the one nearest to the date; a specific word before a general one."""

@@ -44,7 +44,11 @@ PARALLEL = {"sessions", "сессии", "секции"}
 NEWS_DAYS = 7
 # An event that runs for days, told as its opening and its close in sentences of their own, and the longest such run.
 OPENED = re.compile(r"\b(?:opened|opens|began|begins|started|starts|открыл\w*|открыт\w*|стартовал\w*)", re.IGNORECASE)
-CLOSED = re.compile(r"\b(?:closed|closes|ended|ends|came to an end|завершил\w*|закрыл\w*|закрыт\w*)", re.IGNORECASE)
+CLOSED = re.compile(
+    r"\b(?:closed|closes|ended|ends|concluded|concludes|completed|completes|came to an end|"
+    r"завершил\w*|закрыл\w*|закрыт\w*)",
+    re.IGNORECASE,
+)
 MAX_TOLD_RUN = 31
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 STEM = 5  # the letters of a word that stay through its Russian cases: "Выставка", "Выставку"
@@ -212,8 +216,10 @@ def opens(earlier: Proposal, proposal: Proposal) -> bool:
 def told_run(earlier: Proposal, proposal: Proposal) -> bool:
     """Whether two days of an event that runs for days are its opening and its close, each told in a sentence of its
     own ("В субботу завершила работу выставка «Золотая осень»", then "Выставку в среду открыл министр")."""
-    if earlier.event_type != proposal.event_type or earlier.event_type.slug not in RUNNING:
-        return False
+    if earlier.event_type != proposal.event_type or not (
+        earlier.event_type.slug in RUNNING or earlier.event_type.is_visit
+    ):
+        return False  # an exhibition's, a festival's, a visit's ("concluded today its visit", "The visit began on…")
     if earlier.reason or proposal.reason or earlier.sentence == proposal.sentence:
         return False
     if earlier.precision != Event.Precision.DAY or proposal.precision != Event.Precision.DAY:
@@ -413,11 +419,11 @@ def tells_time(tokens: list[Token], k: int) -> bool:
 
 def narrows(tokens: list[Token], before: Mention, mention: Mention) -> bool:
     """Whether days follow a whole week said before them with only a comma (and "from", "on") between, and lie in it
-    ("last week, from 9 to 13 February"); or, later in the sentence, are a run of days from one to another ("last
-    week led a mission to Qatar, running from 22 to 25 June")."""
+    ("last week, from 9 to 13 February"); or, later in the sentence, are a run of days ("last week led a mission to
+    Qatar, running from 22 to 25 June", "took part last week in the seminar, held on 11-13 October")."""
     between = [token.lower for token in tokens[before.end : mention.first]]
     inside = before.start <= mention.start <= mention.last <= before.last
-    run = mention.start < mention.last and at(tokens, mention.first - 1).lower in ("from", "с", "со")
+    run = mention.start < mention.last
     aside = between[:1] == [","] and set(between[1:]) <= {"from", "on", "с", "со", "в", "во"}
     return before.vague and inside and (aside or run)
 

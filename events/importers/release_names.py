@@ -16,7 +16,7 @@ import datetime as dt
 from events.models import Event, EventType
 
 from .release_dates import RANGE_STARTS, Mention, at
-from .release_kinds import ROUND_TABLE
+from .release_kinds import COMPOUNDS, ROUND_TABLE
 from .release_periods import DUE, UNTIL
 from .release_words import (
     ARTICLES,
@@ -180,7 +180,9 @@ class NameReader:
                     k = end + 1
                     continue
             if token.text.isalpha() and token.text.isupper() and len(token.text) >= NAME_CAPITALS:
-                if not self.month(token) and not self.dateline_place(tokens, k):
+                # not before an event's word: "the UNECE seminar" is the seminar's, the capitals its organiser
+                after = self.kind_of(at(tokens, k + 1))[0] if k + 1 < len(tokens) else None
+                if not self.month(token) and after is None and not self.dateline_place(tokens, k):
                     found.append((k, k + 1, self.type_for("other")))
             elif token.text[:1].isupper() and self.lemma(token) in WEEK:
                 start, end = k, k + 1
@@ -460,6 +462,8 @@ class NameReader:
                 end = min(end + 3, len(segment))
                 while end > keyword_at + 2 and not segment[end - 1].text[:1].isalpha():
                     end -= 1
+        if start == keyword_at and (self.lemma(at(segment, start - 1)), self.lemma(segment[start])) in COMPOUNDS:
+            start -= 1  # "an information day", "a trade mission": both words
         words = [token.text for token in segment[start:end]]
         while words and words[0].lower() in ARTICLES:
             words.pop(0)

@@ -150,6 +150,9 @@ class PeriodReader:
         alone = alone or (after.lower in SUBJECT_PRONOUNS and at(tokens, i - 2).lower == "on")
         if day is None or not (english or russian) or not alone:
             return None
+        named = end + 1 + (at(tokens, end + 1).lower == "a")
+        if weekday is None and after.text == "," and (set_weekday := self.weekday(at(tokens, named))) is not None:
+            weekday, end = set_weekday, named + 1  # "on the 28th, a Saturday": the 28th that is a Saturday
         # "On the last day, the 31st, they signed"; not "The forum, the 5th, will take place" (a count)
         set_off = at(tokens, i - 2).text == "," and after.text == "," and at(tokens, i - 3).lower in ("day", "date")
         if english and weekday is None and at(tokens, i - 2).lower not in ORDINAL_PREPOSITIONS and not set_off:
@@ -352,9 +355,10 @@ class PeriodReader:
         return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))
 
     def is_horizon(self, tokens: list[Token], mention: Mention) -> bool:
-        """A year something is aimed at or runs to, not an event's: "a target of USD 2 billion by 2030", "Стратегия
-        на период до 2035 года"; not "the exhibition will run until 2027"."""
-        if mention.precision != Event.Precision.YEAR or at(tokens, mention.first - 1).lower not in HORIZON:
+        """A year or a month something is aimed at or runs to, not an event's: "a target of USD 2 billion by 2030",
+        "Стратегия на период до 2035 года", "the report, due by August 2019"; not "the exhibition will run until
+        2027"."""
+        if mention.precision == Event.Precision.DAY or at(tokens, mention.first - 1).lower not in HORIZON:
             return False
         return not self.continued_to(tokens, mention)
 

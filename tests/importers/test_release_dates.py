@@ -191,3 +191,22 @@ def test_days_an_event_was_postponed_by_are_no_culture_days(seed):
 )
 def test_a_part_of_a_month_after_na_is_that_month(seed, text, expected):
     assert dates_and_types(text, dt.date(2018, 3, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks took place in 2011, in September.", [("2011-09", "meeting")]),
+        ("Переговоры состоялись в 2011 году, в сентябре.", [("2011-09", "meeting")]),
+    ],
+)
+def test_a_month_set_off_by_a_comma_after_a_year_is_that_years_month(seed, text, expected):
+    assert dates_and_types(text, dt.date(2023, 10, 6)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A follow-up visit in 2014 found problems.", "A follow-up visit in 2014 resulted in an agreement."],
+)
+def test_a_year_before_a_verb_in_the_past_is_a_year_not_a_count(seed, text):
+    assert dates_and_types(text, dt.date(2023, 10, 6)) == [("2014", "visit")]

@@ -208,3 +208,41 @@ def test_an_event_it_visited_by_delegations_is_no_visit(seed):
     text = "Итоги года\n\nДекабрь. В Москве прошла выставка «Здравоохранение». Её посетили делегации 27 государств."
 
     assert dates_types_reasons(text, dt.date(2026, 1, 12)) == [("2025-12", "exhibition", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An IRRS mission took place in September 2011.", [("2011-09", "visit", "")]),
+        ("A follow-up mission in 2014 found that most recommendations had been addressed.", [("2014", "visit", "")]),
+        ("The expert mission will work in Almaty on 12-14 October.", [("2021-10-12..2021-10-14", "visit", "")]),
+    ],
+)
+def test_an_expert_teams_mission_is_a_visit(seed, text, expected):
+    assert dates_types_reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The OSCE mission in 2014 reported progress.",
+        "A medical mission worked in the region in 2014.",
+        "Our diplomatic missions in 2014 issued 3,000 visas.",
+    ],
+)
+def test_an_offices_or_a_helpers_mission_is_no_visit(seed, text):
+    assert dates_types_reasons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Authority's next public information day will be held in Paks in April.",
+            ("2022-04", "other", "Information day"),
+        ),
+        ("День открытых дверей пройдёт 12 апреля.", ("2022-04-12", "other", "День открытых дверей")),
+    ],
+)
+def test_an_open_or_information_day_is_an_event_named_by_both_words(seed, text, expected):
+    assert [(p.iso, p.event_type.slug, p.title) for p in propose(text, published=PUBLISHED)] == [expected]

@@ -321,3 +321,19 @@ def test_two_exhibitions_one_closed_and_one_opened_later_stay_apart(seed):
         ("2026-02-02", "exhibition"),
         ("2026-02-09", "exhibition"),
     ]
+
+
+def test_a_visit_concluded_today_that_began_on_a_day_told_apart_runs_from_that_day(seed):
+    text = "A delegation today concluded its visit to Slovenia.\n\nThe visit began on 9 February."
+    assert proposals(text) == [("2026-02-09..2026-02-18", "visit", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week, three experts took part in the UNECE seminar in Geneva, held on 10-12 February.",
+        "Last week, three experts took part in the regional seminar in Geneva, held on 10-12 February.",
+    ],
+)
+def test_days_later_in_the_sentence_inside_a_week_said_before_are_its_days(seed, text):
+    assert proposals(text) == [("2026-02-10..2026-02-12", "forum", "")]

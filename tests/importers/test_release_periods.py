@@ -254,3 +254,19 @@ def test_intake_for_an_exhibition_far_before_its_closing_day_is_a_deadline_past_
 )  # fmt: skip
 def test_an_ordinal_day_set_off_by_commas_is_a_day(seed, text, expected):
     assert dates_and_types(text) == expected
+
+
+def test_a_month_something_is_due_by_is_no_event_and_gives_no_year_to_the_next(seed):
+    text = (
+        "The Authority will prepare its national report, due by August 2019. "
+        "The next public information day will be held in Paks in April."
+    )
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2018, 1, 12))] == [("2018-04", "other")]
+
+
+def test_a_lone_ordinal_day_set_off_with_its_weekday_is_the_such_day_of_that_weekday(seed):
+    text = "The talks were held on 12 January.\n\nThe site will open to all on the 28th, a Saturday, for its open day."
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2026, 2, 16))] == [
+        ("2026-01-12", "meeting"),
+        ("2026-02-28", "other"),
+    ]
