@@ -28,7 +28,6 @@ import re
 from collections import Counter
 
 from django.utils import translation
-from django.utils.translation import gettext as _
 
 from events.models import Event, EventType, Person
 
@@ -285,6 +284,7 @@ class ReleaseReader(
             # A line of the heading's list (its own line, the next, or one led by a dash), not any later paragraph.
             mentions, on_heading = self.under_heading(tokens, mentions)
             proposals = self.undated(tokens, sentence) if on_heading else []
+        headed = len(proposals)
         topic, self.topic = self.topic, None
         # The event moved, from the sentence before ("…, has been rescheduled. It will now be held on 9 March.")
         previous_end, passed_over, named_last, moved, cancelled = 0, None, None, carried, None
@@ -301,6 +301,8 @@ class ReleaseReader(
             due = due or (mention.run and bool(self.sentence_words(tokens) & DUE))  # "Приём заявок … с июня по…"
             # "The office confirmed on Friday that the visit is planned for the autumn": the day of the statement
             said = self.statement_day(tokens, mention, later=following < len(tokens))
+            if self.announced_on(tokens, mention):
+                continue  # its name's words are still the next date's
             if due or said or self.gives_figures(tokens, mention):
                 previous_end = end
                 continue  # "applications by 13 September": a deadline; "trade grew in 2025": figures
@@ -374,6 +376,12 @@ class ReleaseReader(
             if len(proposals) >= limit:
                 break
         self.moved = moved if moved is not carried else None
+        if headed and any(
+            p.reason == REASONS["document"] and p.title == proposals[0].title for p in proposals[headed:]
+        ):
+            proposals = proposals[
+                headed:
+            ]  # "2 февраля" / "…меморандум был подписан 18 октября 2019 года": a document's
         if passed_over is not None and self.heading_day is not None and len(proposals) < limit:
             # "Friday, 3 November / Talks with X, who will be in Uzbekistan on 3–4 November": the talks are the
             # heading's.
@@ -449,38 +457,6 @@ class ReleaseReader(
         elif kind.slug == "culture-days" and self.names_sector(proposal.title):
             proposal.event_type = self.type_for("conference") or kind  # "Kazakhstan Transport Week"
         return proposal, title_end
-
-    def words_of_type(self, kind: EventType) -> set[str]:
-        """The words that name a type: its name's head noun (the last word of an English name, the first of a Russian
-        one: "Culture days", "Дни культуры"; "culture" alone, as in "the Ministry of Culture", names no event)."""
-        name = getattr(kind, f"name_{self.language}") or kind.name_en or ""
-        parts = [part for part in TOKEN.findall(name) if part[:1].isalpha()]
-        head = parts[-1:] if self.language == "en" else parts[:1]
-        words = {self.morphology.lemma(part, self.language) for part in head}
-        return words | {form + "s" for form in words} | {kind.slug}
-
-    def visit_level(self, segment: list[Token]) -> str:
-        text = " ".join(self.morphology.lemma(token.text, self.language) for token in segment)
-        for level, label in Event.VisitLevel.choices:
-            with translation.override(self.language):
-                first_word = self.morphology.lemma(str(label).split()[0], self.language)
-            if first_word in text.split():
-                return level
-        return ""
-
-    def visit_title(self, proposal: Proposal) -> str:
-        level = Event.VisitLevel(proposal.visit_level).label if proposal.visit_level else _("Visit")
-        with translation.override(self.language):
-            who = ", ".join(person.name for person in proposal.people[:1])
-            where = proposal.place_name.split(",")[0] if proposal.place else ""
-            visit = str(level).capitalize()
-            if who and where:
-                return _("%(visit)s by %(person)s to %(place)s") % {"visit": visit, "person": who, "place": where}
-            if who:
-                return _("%(visit)s by %(person)s") % {"visit": visit, "person": who}
-            if where:
-                return _("%(visit)s to %(place)s") % {"visit": visit, "place": where}
-            return visit
 
 
 def propose(

@@ -27,6 +27,8 @@ AT_EVENT = {"at", "на", "during"}
 STATEMENT = {"said", "says", "confirmed", "announced", "stated", "told", "reported", "declared", "wrote",
              "tweeted", "posted", "informed", "сообщить", "заявить", "объявить", "подтвердить", "сказать",
              "рассказать", "написать", "информировать"}  # fmt: skip
+# Participles of an announcing, whose date is the announcement's: "the course, announced in January, …".
+ANNOUNCED_ON = {"announced", "published", "unveiled", "анонсировать", "анонсированный", "объявить", "объявленный"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
 
 
@@ -108,6 +110,12 @@ class EventReader:
         said = any(self.lemma(token) in STATEMENT for token in clause)
         that = at(tokens, high).text == "," and at(tokens, high + 1).lower == "что"
         return said and that and self.event_type(clause, nearest_last=False)[0] is None
+
+    def announced_on(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether the date is of an event's announcing, set off by commas after its name: "The training course,
+        announced in January, is not affected", "Курс, анонсированный в январе, пройдёт 5 мая"."""
+        k = mention.first - 1 - (at(tokens, mention.first - 1).lower in ("in", "on", "в", "во"))
+        return self.lemma(at(tokens, k)) in ANNOUNCED_ON and at(tokens, k - 1).text == ","
 
     def prepared(self, segment: list[Token], k: int) -> bool:
         """Whether the event word at k is what is prepared ("Preparations for the forum", "подготовка к форуму")."""

@@ -13,7 +13,7 @@ import functools
 from events.models import EventType
 
 from .release_dates import Mention, at
-from .release_words import FRAME_STOPS, GUESTS, OFFSETS, Token, framed, is_clause_mark, is_number_comma
+from .release_words import FRAME_STOPS, GUESTS, OFFSETS, TOKEN, Token, framed, is_clause_mark, is_number_comma
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -24,9 +24,9 @@ KINDS = {
     "meeting": (("meeting", GENERAL_TYPE, "forum"),
                 {"meeting", "meetings", "met", "meet", "meets", "talks", "consultations", "consultation",
                  "negotiations", "negotiation", "session", "sessions", "conversation", "conversations", "round",
-                 "rounds"},
+                 "rounds", "videoconference", "videoconferences"},
                 {"встреча", "встретиться", "встречаться", "переговоры", "консультация", "заседание", "сессия",
-                 "совещание", "заседать", "беседа", "собраться", "раунд"}),
+                 "совещание", "заседать", "беседа", "собраться", "раунд", "видеоконференция", "видеосовещание"}),
     "summit": (("summit", "meeting", GENERAL_TYPE, "forum"), {"summit", "summits"}, {"саммит"}),
     "conference": (("conference", "forum", GENERAL_TYPE, "meeting"),
                    {"conference", "conferences", "congress", "symposium", "seminar", "seminars", "webinar", "webinars",
@@ -66,6 +66,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "evaluation", "verification", "appraisal", "экспертный", "оценочный", "консультативный", "технический"),
      ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
+    (("training", "refresher", "учебный", "обучающий"), ("course", "courses", "курс"), "conference"),
     # "an open day", "a public information day", "день открытых дверей" (read at "открытых": the name starts before)
     (("open", "information", "info"), ("day", "days"), GENERAL_TYPE),
     (("день",), ("открытый",), GENERAL_TYPE),
@@ -73,12 +74,18 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
 # Where a mission is an office: "to the UN", "to the European Union", "to the OSCE".
+# Words before a video conference that make it the way something was done: "by videoconference", "в режиме".
+MANNER = {"by", "via", "through", "режим", "формат"}
 # A mission that is an office: "the Permanent Mission", "diplomatic missions", "a peacekeeping mission".
 OFFICE_MISSIONS = {"permanent", "diplomatic", "observer", "monitoring", "foreign", "peacekeeping", "ecclesiastical",
-                   "of", "consular"}  # fmt: skip
+                   "of", "consular", "постоянный", "дипломатический", "духовный", "наблюдательный",
+                   "миротворческий"}  # fmt: skip
 # An acronym this long before "mission" names a review service ("IRRS", "OSART"), shorter ones offices ("EU").
 SERVICE_CAPITALS = 4
-OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco"}
+# Organisations whose missions to a country are expert teams' ("an IAEA mission"), though "to the IAEA" is an office.
+REVIEWING = {"iaea", "unesco"}
+OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco", "оон", "ес", "обсе",
+           "нато"}  # fmt: skip
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
 WHEN = {"when", "during", "когда", "ходе"}
 TOPIC_OF_TALKS = {"agree", "agreed", "discuss", "discussed", "dates", "upcoming", "prepare", "preparation", "next",
@@ -146,6 +153,15 @@ class KindReader:
         verb = verb and token.text.islower()
         return token.lower in FRAME_STOPS or verb or self.kind_of(token)[0] is not None
 
+    def words_of_type(self, kind: EventType) -> set[str]:
+        """The words that name a type: its name's head noun (the last word of an English name, the first of a Russian
+        one: "Culture days", "Дни культуры"; "culture" alone, as in "the Ministry of Culture", names no event)."""
+        name = getattr(kind, f"name_{self.language}") or kind.name_en or ""
+        parts = [part for part in TOKEN.findall(name) if part[:1].isalpha()]
+        head = parts[-1:] if self.language == "en" else parts[:1]
+        words = {self.morphology.lemma(part, self.language) for part in head}
+        return words | {form + "s" for form in words} | {kind.slug}
+
     def kind_of(self, token: Token) -> tuple[EventType | None, bool]:
         """The type a word names, and whether it names it only in general ("event", "мероприятие")."""
         if not token.text[:1].isalpha():
@@ -209,11 +225,16 @@ class KindReader:
         trip; not "the Mission of Belarus to the UN", "Permanent Mission", "the OSCE mission" (an office). A mission
         alone is no trip: medical, rescue and peacekeeping missions are not visits."""
         token, before = segment[position], at(segment, position - 1)
+        if self.lemma(token) == "миссия" and self.lemma(before) not in OFFICE_MISSIONS:
+            after = at(segment, position + 1)  # "миссия МАГАТЭ", "миссия по оценке", "миссия в Китай"
+            acronym = after.text.isupper() and len(after.text) > 2 and after.lower not in OFFICES
+            to_place = after.lower in ("в", "во") and at(segment, position + 2).text.istitle() and token.text.islower()
+            return acronym or after.lower == "по" or to_place  # not "Миссия в Женеве" (an office, with a capital)
         if token.lower not in ("mission", "missions") or before.lower.endswith(("'s", "’s")):
             return False  # "Kazakhstan's mission to the EU": an office
         if before.text.isupper() and not token.text.isupper():  # in a line of capitals, all words are
             # a review service's ("an IRRS mission", "the OSART mission"), not an office's ("the OSCE mission")
-            return len(before.text) >= SERVICE_CAPITALS and before.lower not in OFFICES
+            return len(before.text) >= SERVICE_CAPITALS and (before.lower not in OFFICES or before.lower in REVIEWING)
         place = at(segment, position + 2 + (at(segment, position + 2).lower == "the"))
         if place.lower in OFFICES or before.lower in OFFICE_MISSIONS:
             return False
@@ -236,6 +257,14 @@ class KindReader:
                 and kind == self.type_for("conference")
             ):
                 continue  # "a joint press conference", "пресс-конференция": the press told, not a forum
+            if (
+                kind is not None
+                and token.lower.startswith(("video", "видео"))
+                and self.lemma(segment[before]) in MANNER
+            ):
+                continue  # "signed by videoconference", "в режиме видеоконференции": how, not what
+            if kind == self.type_for("conference") and position and segment[before].lower in ("video", "видео"):
+                kind = self.type_for("meeting")  # "a video conference with the Authority": a meeting held online
             if kind is None and before > 1 and segment[before - 1].lower in ("and", "и", "&"):
                 before -= 2  # "a trade and investment mission", "торговая и инвестиционная миссия"
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS:

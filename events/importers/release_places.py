@@ -1,12 +1,14 @@
-"""Where a release's events happen, and who takes part: the places and people a sentence names."""
+"""Where a release's events happen, and who takes part: the places and people a sentence names, and a visit's
+title and level from them ("Official visit by X to Minsk")."""
 
 import functools
 import re
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django_countries import countries
 
-from events.models import Person, Venue
+from events.models import Event, Person, Venue
 
 from .release_words import (
     CITY_WORDS,
@@ -15,6 +17,7 @@ from .release_words import (
     PLACE_BEFORE,
     TOKEN,
     Morphology,
+    Proposal,
     Token,
     shared_morphology,
 )
@@ -203,3 +206,26 @@ class PlaceReader:
             if positions:
                 found.append((min(positions), person))
         return [person for _position, person in sorted(found, key=lambda item: item[0])]
+
+    def visit_level(self, segment: list[Token]) -> str:
+        text = " ".join(self.morphology.lemma(token.text, self.language) for token in segment)
+        for level, label in Event.VisitLevel.choices:
+            with translation.override(self.language):
+                first_word = self.morphology.lemma(str(label).split()[0], self.language)
+            if first_word in text.split():
+                return level
+        return ""
+
+    def visit_title(self, proposal: Proposal) -> str:
+        level = Event.VisitLevel(proposal.visit_level).label if proposal.visit_level else _("Visit")
+        with translation.override(self.language):
+            who = ", ".join(person.name for person in proposal.people[:1])
+            where = proposal.place_name.split(",")[0] if proposal.place else ""
+            visit = str(level).capitalize()
+            if who and where:
+                return _("%(visit)s by %(person)s to %(place)s") % {"visit": visit, "person": who, "place": where}
+            if who:
+                return _("%(visit)s by %(person)s") % {"visit": visit, "person": who}
+            if where:
+                return _("%(visit)s to %(place)s") % {"visit": visit, "place": where}
+            return visit

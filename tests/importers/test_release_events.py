@@ -105,3 +105,14 @@ def test_a_day_said_with_no_later_date_stays_the_events(seed, text, expected):
 )
 def test_a_fronted_part_of_a_month_leaves_the_event_to_the_main_clause(seed, text):
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 2, 18))] == [("2026-03", "meeting")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The training course on statistics, announced in January, is not affected by this change.", []),
+        ("Учебный курс, анонсированный в январе, пройдёт 5 мая.", [("2025-05-05", "forum")]),
+    ],
+)
+def test_the_day_an_event_was_announced_set_off_by_commas_is_no_day_of_it(seed, text, expected):
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2025, 2, 20))] == expected

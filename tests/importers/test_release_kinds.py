@@ -246,3 +246,33 @@ def test_an_offices_or_a_helpers_mission_is_no_visit(seed, text):
 )
 def test_an_open_or_information_day_is_an_event_named_by_both_words(seed, text, expected):
     assert [(p.iso, p.event_type.slug, p.title) for p in propose(text, published=PUBLISHED)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "16–20 августа на АЭС работала миссия МАГАТЭ по оценке безопасности.",
+            [("2021-08-16..2021-08-20", "visit", "")],
+        ),
+        ("In May an IAEA mission reviewed the plant.", [("2021-05", "visit", "")]),
+        ("4–6 августа в Обнинске прошёл учебный курс для инспекторов.", [("2021-08-04..2021-08-06", "forum", "")]),
+        ("The training course for inspectors was held on 4-6 August.", [("2021-08-04..2021-08-06", "forum", "")]),
+        ("26 августа состоялась видеоконференция с Управлением.", [("2021-08-26", "meeting", "")]),
+        ("On 26 August a video conference with the Authority took place.", [("2021-08-26", "meeting", "")]),
+    ],
+)
+def test_missions_of_experts_training_courses_and_video_conferences_are_their_kinds(seed, text, expected):
+    assert dates_types_reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Миссия ОБСЕ в 2014 году сообщила о нарушениях.", []),
+        ("В пятницу в режиме видеоконференции было подписано соглашение.", [("2021-09-03", "signing", "")]),
+        ("On Friday the agreement was signed by videoconference.", [("2021-09-03", "signing", "")]),
+    ],
+)
+def test_an_offices_mission_or_a_video_conference_as_a_means_is_no_event_of_its_own(seed, text, expected):
+    assert dates_types_reasons(text) == expected

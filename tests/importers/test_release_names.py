@@ -208,3 +208,15 @@ def test_a_quoted_name_after_an_event_word_is_of_its_type_and_its_opening_day_is
 )  # fmt: skip
 def test_a_quoted_name_after_a_venues_noun_is_the_places_not_an_events(seed, text, expected):
     assert drafted(text) == expected
+
+
+def test_a_headings_line_recalling_a_documents_signing_proposes_no_signing_on_the_headings_day(seed):
+    text = (
+        "2 апреля, среда\n"
+        "Прошли консультации с делегацией Инспекции. Напомним, что меморандум о сотрудничестве был подписан в "
+        "Ташкенте 18 октября 2019 года."
+    )
+    assert [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=PUBLISHED)] == [
+        ("2025-04-02", "meeting", False),
+        ("2019-10-18", "signing", True),
+    ]
