@@ -119,6 +119,7 @@ class ReleaseReader(
         self.topic = None
         self.lead: tuple | None = None  # (paragraphs, number) when the sentence read leads its paragraph, else None
         self.title_above: tuple | None = None  # the event the heading line above the paragraph names
+        self.programme_title: Proposal | None = None  # the titled event of a programme's first day heading
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.last_day_at = 0  # the paragraph that named last_day
         self.list_start: int | None = None  # the first line of the list (lines led by dashes) the paragraph is in
@@ -165,7 +166,7 @@ class ReleaseReader(
             # paragraph under it.
             # An event's name on its line: a title (the line of its days may follow it) or a section's heading.
             # A title over several lines ("Международной конференции" / "«Официальная статистика…»") keeps its event.
-            titled = is_heading(previous, longest=TITLE_WORDS)
+            titled = is_heading(previous, longest=TITLE_WORDS) and not TIME_LINE.match(previous[0])  # not "17:00 …"
             self.title_above = (self.topic or self.title_above) if titled else None
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
             self.context_year, self.topic, self.last_proposal, self.moved = None, topic, None, None
@@ -263,6 +264,8 @@ class ReleaseReader(
                 # above its headline.
                 in_programme, self.heading_day, self.heading_paragraph = self.heading_day, heading, self.paragraph
                 one_day = heading.start == heading.last
+                if (titled := self.programme_title) is not None and titled.end + dt.timedelta(days=1) == heading.start:
+                    titled.end = heading.last  # "Regional Conference…" over "Tuesday, 8 October", then "Wednesday, 9…"
                 if (
                     self.title_above
                     and not in_programme
@@ -273,6 +276,7 @@ class ReleaseReader(
                     # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's; not the release's own day at its foot)
                     titled = self.proposal(tokens, sentence, heading, self.title_above)[0]
                     titled.titled, self.topic = True, None  # the title is used: "(as of October 1)" below is not its
+                    self.programme_title = titled if one_day else None  # a programme's first day: its next ones too
                     return [titled]
             return []
         if first_date and "|" in sentence and all(self.published_day(m) for m in mentions):

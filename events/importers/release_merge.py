@@ -36,7 +36,16 @@ CEREMONY_STEMS = ("opening", "closing", "открыт", "закрыт")
 PLENARY_STEMS = ("plenary", "пленарн")
 # A titled event's own sessions among its programme's lines: "Session 1.", "Plenary session", "Секция 2".
 PROGRAMME_PARTS = (*PLENARY_STEMS, "poster", "parallel", "panel", "секци", "параллельн")
-FIELD_VISIT = re.compile(r"\b(?:field|site|study|technical)\s+visit|excursion|экскурси|выездн", re.IGNORECASE)
+# A session of no body named is the event's own ("Opening session", "17:00 Startup Alley pitch session"); not "Session
+# of the Intergovernmental Commission", "сессия Совета".
+SESSION_STEMS = ("session", "сесси")
+BODYS_SESSION = re.compile(r"\b[Ss]ession\s+of\b|\b[Сс]есси\w*\s+[А-ЯЁ]")
+# Types of events of several days that have programmes of their own.
+PROGRAMMED = {"forum", "festival", "culture-days"}
+FIELD_VISIT = re.compile(
+    r"\b(?:field|site|study|technical)\s+visit|excursion|экскурси|выездн|(?:техническ|ознакомительн)\w*\s+визит",
+    re.IGNORECASE,
+)
 NUMBERED_SESSION = re.compile(r"\b(?:session|сессия|секция|panel)\s+\d", re.IGNORECASE)
 # Sessions in the plural on an event's day are its programme's: "thematic sessions", "тематические сессии".
 PARALLEL = {"sessions", "сессии", "секции"}
@@ -147,8 +156,11 @@ def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
     receptions, events of its own type, its own sessions, its hours open), not talks, a signing, a visit or an
     exhibition listed apart ("10:30 Meeting of the heads of the postal operators", "13:00 Signing of the trilateral
     agreement", "Official visit of the President … begins")."""
+    # the event of a title and its days, or of days a sentence gives ("Семинар пройдёт с 9 по 13 ноября"), whose
+    # programme is listed below
+    programmed = earlier.titled or (earlier.start < earlier.end and earlier.event_type.slug in PROGRAMMED)
     if not (
-        earlier.titled
+        programmed
         and proposal.listed
         and proposal.precision == earlier.precision == Event.Precision.DAY
         and earlier.start <= proposal.start <= proposal.end <= earlier.end
@@ -160,6 +172,8 @@ def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
         return True  # "Field visit to the Republican Centre"
     # "Session 1", "Poster session", "Пленарное заседание"; not "Session of the Intergovernmental Commission"
     words = re.findall(r"\w+", proposal.title.lower())
+    if any(word.startswith(SESSION_STEMS) for word in words) and not BODYS_SESSION.search(proposal.sentence):
+        return True
     return any(word.startswith(PROGRAMME_PARTS) for word in words) or bool(NUMBERED_SESSION.search(proposal.sentence))
 
 

@@ -218,10 +218,14 @@ def test_an_opening_or_closing_ceremony_or_a_plenary_on_an_events_day_is_part_of
     ]
 
 
-def test_a_gala_concert_on_an_events_day_stays_an_event(seed):
-    text = "The festival will be held in Samarkand from 1 to 5 June.\n\n5 June\nGala concert at Registan Square."
+def test_a_gala_concert_listed_in_a_festivals_programme_is_part_of_it_and_told_in_prose_stays_an_event(seed):
+    listed = "The festival will be held in Samarkand from 1 to 5 June.\n\n5 June\nGala concert at Registan Square."
+    told = "The festival will be held in Samarkand from 1 to 5 June. On 5 June a gala concert will take place."
 
-    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 5, 12))] == [
+    assert [(iso, slug) for iso, slug, _reason in proposals(listed, dt.date(2026, 5, 12))] == [
+        ("2026-06-01..2026-06-05", "festival"),
+    ]
+    assert [(iso, slug) for iso, slug, _reason in proposals(told, dt.date(2026, 5, 12))] == [
         ("2026-06-01..2026-06-05", "festival"),
         ("2026-06-05", "other"),
     ]
@@ -436,3 +440,73 @@ def test_a_missions_title_in_capitals_takes_the_days_below_it_and_no_later_date(
     )
 
     assert proposals(text, dt.date(2025, 10, 1)) == [("2025-10-20..2025-10-28", "visit", False)]
+
+
+SEMINAR = """Семинар пройдёт с 9 по 13 ноября 2015 года в Алматы.
+
+ПРОГРАММА
+
+Понедельник, 9 ноября
+09:30–10:00 Открытие семинара. Приветствия
+14:00–17:30 Национальные доклады
+
+Среда, 11 ноября
+09:00–13:00 Технический визит на исследовательский реактор ВВР-К
+14:30–17:30 Работа в группах
+
+Четверг, 12 ноября
+10:00 Переговоры председателя Комитета с делегацией МАГАТЭ"""
+
+
+def test_a_programmes_parts_under_the_days_a_sentence_gives_its_event_are_that_events(seed):
+    # The technical visit is the seminar's; the talks on its day are an event of their own.
+    assert proposals(SEMINAR, dt.date(2015, 10, 20)) == [
+        ("2015-11-09..2015-11-13", "forum", False),
+        ("2015-11-12", "meeting", False),
+    ]
+
+
+CONFERENCE = """Third Regional Conference on Return and Reintegration
+Chișinău, Radisson Blu Leogrand Hotel
+
+DRAFT PROGRAMME (as of 2 September 2019)
+
+Tuesday, 8 October
+
+09:15 – 10:00 Opening session
+Speakers include the Minister of Internal Affairs and the head of the Bureau for Migration.
+
+17:00 Reception for participants
+
+Wednesday, 9 October
+
+14:00 – 15:30 Study visit to the Temporary Accommodation Centre
+16:00 – 17:00 Closing session"""
+
+
+def test_a_titled_event_over_its_programmes_first_day_runs_over_the_days_that_follow_it(seed):
+    assert proposals(CONFERENCE, dt.date(2019, 9, 2)) == [("2019-10-08..2019-10-09", "forum", False)]
+
+
+FORUM = """EURASIAN DIGITAL FORUM 2019
+Nur-Sultan, 4–6 June 2019
+
+The exhibition will be open to participants throughout the forum. More than 120 companies will take part.
+
+17:00 Startup Alley pitch session
+
+WEDNESDAY, 5 JUNE
+
+10:00 Meeting of ministers responsible for digital development (closed format)
+
+THURSDAY, 6 JUNE
+
+10:00 Plenary session on cybersecurity"""
+
+
+def test_a_programmes_timed_line_is_no_title_of_the_days_heading_below_it(seed):
+    assert proposals(FORUM, dt.date(2019, 5, 20)) == [
+        ("2019-06-04..2019-06-06", "forum", False),
+        ("2019-06-04..2019-06-06", "exhibition", False),
+        ("2019-06-05", "meeting", False),
+    ]
