@@ -99,7 +99,7 @@ class ReleaseReader(
     ):
         """morphology: whose analyses and caches to use (by default those all readings share); work: counts what
         the reading did ("tense words", "place lookups", "titles"), for a caller that asks."""
-        self.published = published
+        self.published = self.release_published = published  # published: a post's day in a feed of posts
         self.language = language
         self.morphology = morphology or shared_morphology()
         self.work = Counter() if work is None else work
@@ -162,6 +162,9 @@ class ReleaseReader(
         previous: list[str] = []
         paragraphs = list(split_paragraphs(text[:MAX_TEXT]))
         for number, paragraph in enumerate(paragraphs):
+            if (posted := self.post_date(paragraph)) is not None:
+                self.published, self.heading_day, previous = posted, None, []  # a post's day, in a feed of posts
+                continue
             # A section's heading line ("Exhibition: Glass Horizons"; not the release's headline) is the topic of the
             # paragraph under it.
             # An event's name on its line: a title (the line of its days may follow it) or a section's heading.
@@ -292,6 +295,7 @@ class ReleaseReader(
         topic, self.topic = self.topic, None
         # The event moved, from the sentence before ("…, has been rescheduled. It will now be held on 9 March.")
         previous_end, passed_over, named_last, moved, cancelled = 0, None, None, carried, None
+        document_named = None
         changed = self.first_changed(tokens, mentions)  # the first date after a word of moving, if any
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
@@ -332,6 +336,12 @@ class ReleaseReader(
                 kind, keyword_at, offset, segment = self.named_event(tokens, mention, following) or (None, 0, 0, [])
             if kind is None and (signing := self.signed_before_document(tokens, mentions, index)) is not None:
                 kind, keyword_at, offset, segment = signing  # "On 9 June … signed a Protocol … of 28 March 1995"
+            if (
+                kind is None
+                and document_named is not None
+                and self.same_clause_run(tokens, mentions[index - 1].end, first)
+            ):
+                (kind, keyword_at, offset, segment), document_named = document_named, None
             if kind is None and named_last is not None and another_leg(tokens, mentions[index - 1], mention):
                 # "с 30 сентября по 2 октября в Казани и 5 октября в Уфе": the same event's next leg.
                 kind, keyword_at, offset, segment = named_last
@@ -375,6 +385,7 @@ class ReleaseReader(
             self.last_proposal = proposal
             # Only an event's next leg: not a document's date after its signing ("signed on…, in force since…").
             named_last = (kind, keyword_at, offset, segment) if not proposal.reason else None
+            document_named = self.told_inside(proposal, (kind, keyword_at, offset, segment), first)
             moved = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["moved"] else moved
             cancelled = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["cancelled"] else None
             if len(proposals) >= limit:

@@ -11,6 +11,7 @@ weekdays and weekends are release_weekdays.py's).
 
 import datetime as dt
 import itertools
+import re
 
 from events.models import Event
 
@@ -51,8 +52,37 @@ FEW = {"few", "several", "many", "couple", "несколько", "пара", "м
 AHEAD = {"in", "через"}
 
 
+# A post's date line in a feed of posts: "22 April 2024 · 18:05", "@AkkuyuNPP · 14 Jul 2021", "10 апреля, 10:05",
+# "14 сентября 2020 г., 10:05": a handle or a time with the day, nothing else.
+POST_LINE = re.compile(
+    r"(?P<handle>@[\w.]+\s*[·|•—–-]\s*)?(?P<date>\d{1,2}\s+[^\W\d_]+\.?(?:\s+\d{4})?|[^\W\d_]+\.?\s+\d{1,2},?"
+    r"(?:\s+\d{4})?)(?:\s*г\.)?(?P<time>\s*[,·|•—–-]\s*(?:в\s+|at\s+)?\d{1,2}[:.]\d{2})?"
+)
+POST_AGE = 366  # days: a post older than the release by more is no post of its feed
+
+
 class DayReader:
     """The same and the next day, an event's days and length, counted days."""
+
+    def post_date(self, paragraph: list[str]) -> dt.date | None:
+        """The day of a post its line dates in a feed of posts ("22 April 2024 · 18:05", "@AkkuyuNPP · 14 Jul 2021",
+        "10 апреля, 10:05"), on or before the release's day: "today", "the day after tomorrow" and "last Friday" in
+        the post count from it. None for any other line (a programme's "Monday, 30 October" has no time)."""
+        found = POST_LINE.fullmatch(paragraph[0].strip()) if len(paragraph) == 1 else None
+        if found is None or not (found["handle"] or found["time"]):
+            return None
+        numbers = [int(token.text) for token in tokens_of(found["date"]) if token.text.isdigit()]
+        months = [month for token in tokens_of(found["date"]) if (month := self.month(token))]
+        if len(months) != 1 or not 1 <= numbers[0] <= 31:
+            return None
+        year = numbers[1] if len(numbers) > 1 else self.release_published.year
+        try:
+            day = dt.date(year, months[0], numbers[0])
+        except ValueError:
+            return None
+        if len(numbers) == 1 and day > self.release_published:
+            day = day.replace(year=year - 1)  # "10 апреля" in a feed read in January: last April
+        return day if 0 <= (self.release_published - day).days <= POST_AGE else None
 
     def same_day_words(self, tokens: list[Token], i: int) -> int:
         """How many words from token i say "the day last named": "the same day", "тот же день", "этот же день" in

@@ -74,6 +74,8 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
 # Where a mission is an office: "to the UN", "to the European Union", "to the OSCE".
+# Prepositions that put an event after them as a meeting's topic, not its host: "совещание по подготовке к выставке".
+TOPIC_PREPOSITIONS = {"по", "к", "о", "об", "для", "про"}
 # Words before a video conference that make it the way something was done: "by videoconference", "в режиме".
 MANNER = {"by", "via", "through", "режим", "формат"}
 # A mission that is an office: "the Permanent Mission", "diplomatic missions", "a peacekeeping mission".
@@ -324,8 +326,8 @@ class KindReader:
         hosts = {self.type_for(name) for name in ("conference", "festival", "exhibition")}
         linked = self.language == "ru"
         for k in range(word_at + 1, min(len(segment), word_at + HOST_DISTANCE)):
-            if is_clause_mark(segment, k):
-                break
+            if is_clause_mark(segment, k) or (self.language == "ru" and segment[k].lower in TOPIC_PREPOSITIONS):
+                break  # "совещание с экспортерами по подготовке к выставке": the exhibition is its topic
             linked = linked or segment[k].lower == "of"
             host, _general = self.kind_of(segment[k])
             if linked and host in hosts:

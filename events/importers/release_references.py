@@ -128,6 +128,14 @@ class ReferenceReader:
             return "anniversary"  # "since the Secretary General took office in 2024"; not "since the visit in 2024"
         return ""
 
+    def told_inside(self, proposal, named: tuple, first: int) -> tuple | None:
+        """The event named before a document's date told inside its sentence ("the session of the Commission, set up by
+        the Agreement of 3 October 1988, will be held in December"; not a signing, the document's own): the next date
+        of its clause is that event's when it names none."""
+        kind, keyword_at, offset, _segment = named
+        before = offset >= 0 and offset + keyword_at < first
+        return named if proposal.reason == REASONS["document"] and before and kind.slug != "signing" else None
+
     def first_changed(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
         """The index of the first date after a word of moving or an "initially planned" ("has been pushed back to
         June", "initially planned as part of the March programme, will … run from 12 to 14 May"), if any."""

@@ -267,3 +267,44 @@ def test_an_exhibition_available_until_a_day_runs_until_it(seed, text):
 )
 def test_days_before_another_day_are_a_distance_not_a_length(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2026, 11, 2))] == [expected]
+
+
+FEED = """Рыболовство | Telegram-канал
+
+27 октября 2025, 17:40
+Послезавтра в Циндао открывается выставка China Fisheries & Seafood Expo. Работать она будет до пятницы.
+В прошлую пятницу во Владивостоке провели совещание с экспортерами по подготовке к выставке.
+
+29 октября 2025, 12:15
+Сегодня на полях выставки глава делегации провел переговоры с заместителем министра."""
+
+POSTS = """@AkkuyuNPP · 13 Jul 2021
+Today the Deputy Minister visited the construction site.
+
+@AkkuyuNPP · 9 Jul 2021
+Yesterday the commission met at the site to review the schedule."""
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            FEED,
+            dt.date(2025, 11, 3),
+            [
+                ("2025-10-29..2025-10-31", "exhibition", ""),
+                ("2025-10-24", "meeting", ""),
+                ("2025-10-29", "meeting", ""),
+            ],
+        ),
+        (POSTS, dt.date(2021, 7, 14), [("2021-07-13", "visit", ""), ("2021-07-08", "meeting", "")]),
+    ],
+)
+def test_relative_days_in_a_feeds_posts_count_from_each_posts_own_date(seed, text, published, expected):
+    assert proposals(text, published) == expected
+
+
+def test_a_programmes_day_heading_without_a_time_is_no_posts_date(seed):
+    # "Tomorrow" counts from the release's day, not the heading's (a post says its time: "16 February, 10:05").
+    text = "Monday, 16 February\n\nTomorrow the delegation will hold talks in Minsk."
+    assert proposals(text, dt.date(2026, 2, 10)) == [("2026-02-11", "meeting", "")]

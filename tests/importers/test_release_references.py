@@ -115,3 +115,25 @@ def test_a_day_planned_in_the_past_that_another_day_of_the_sentence_replaces_is_
     seed, text, expected
 ):
     assert dates_types_reasons(text, dt.date(2021, 3, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Следующая, 35-я сессия Смешанной комиссии, созданной по Соглашению от 3 октября 1988 года, пройдет в декабре.",
+        "The next session of the Joint Commission, established by the Agreement of 3 October 1988, will be held in "
+        "December.",
+    ],
+)
+def test_an_event_named_before_a_documents_date_is_the_next_dates(seed, text):
+    assert [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2025, 11, 3))] == [
+        ("1988-10-03", "meeting", True),
+        ("2025-12", "meeting", False),
+    ]
+
+
+def test_a_signing_before_a_documents_date_is_not_the_next_dates(seed):
+    text = "The treaty was signed on 5 May 1995 and entered into force in 1996."
+    assert [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2025, 11, 3))] == [
+        ("1995-05-05", "signing", True)
+    ]
