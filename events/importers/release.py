@@ -385,7 +385,7 @@ class ReleaseReader(
             self.last_proposal = proposal
             # Only an event's next leg: not a document's date after its signing ("signed on…, in force since…").
             named_last = (kind, keyword_at, offset, segment) if not proposal.reason else None
-            document_named = self.told_inside(proposal, (kind, keyword_at, offset, segment), first)
+            document_named = self.told_inside(tokens, proposal, (kind, keyword_at, offset, segment), first)
             moved = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["moved"] else moved
             cancelled = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["cancelled"] else None
             if len(proposals) >= limit:

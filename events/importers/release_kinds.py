@@ -115,9 +115,10 @@ IT_VISITED = {"её", "ее", "его", "их"}  # "Её посетили дел
 AUDIENCE |= {"thousand", "thousands", "million", "millions", "mln", "тысяча", "миллион", "тыс", "млн"}
 # Words that count days ("two days later", "через несколько дней"), and words after days that make them a stretch of
 # time ("two days later", "a few days ago").
-DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "couple",
-              "many", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "несколько",
-              "пара"}  # fmt: skip
+DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+              "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "few",
+              "several", "couple", "many", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять",
+              "десять", "несколько", "пара"}  # fmt: skip
 # "в остальные дни", "в праздничные дни": days of the calendar, not culture days.
 WHICH_DAYS = {"остальной", "другой", "этот", "тот", "праздничный", "выходной", "рабочий", "ближайший", "иной",
               "последний", "первый", "these", "those", "both", "public", "working", "such"}  # fmt: skip

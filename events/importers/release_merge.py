@@ -77,7 +77,14 @@ def within(proposal: Proposal, earlier: Proposal, *, vague: bool = False) -> boo
         and proposal.precision == earlier.precision == Event.Precision.DAY
         and earlier.start <= proposal.start <= proposal.end <= earlier.end
         and earlier.end - earlier.start > proposal.end - proposal.start
+        # talks on the margins of a session of days are talks of their own ("the 45th session … 10–25 September",
+        # then "on 18 September, she held talks with …"), not the session named again
+        and not (proposal.event_type.slug == "meeting" and not title_stems(proposal) & title_stems(earlier))
     )
+
+
+def title_stems(proposal: Proposal) -> set[str]:
+    return {word[:STEM].casefold() for word in TOKEN.findall(proposal.title) if word[:1].isalpha()}
 
 
 def visits_talks(found: list[Proposal]) -> list[Proposal]:

@@ -55,6 +55,7 @@ CLOSED = {"завершить"}
 HAPPENING_SINCE = {"проходить", "работать", "held", "running"}
 # The most tokens between a day an event closed and the day it opened, said after it, and the longest run.
 CLOSED_SINCE_WINDOW = 16
+OPENED_THEN_CLOSES = 6  # tokens between an opening's day and its close's: ", closed in Riyadh on"
 MAX_CLOSED_SINCE = 92
 # Words of an event's opening, said in another event's sentence: "… and open the photo exhibition".
 OPENING_OF = {"open", "opens", "opened", "opening", "открыть", "открытие", "открываться", "открыться"}
@@ -235,7 +236,8 @@ class PeriodReader:
         named = {self.kind_of(token)[0] for token in between} - {None}  # "выставка-ярмарка" is one
         if len(named) > 1 or {token.lower for token in between} & (LINKS | {"хотя", "although", "whereas"}):
             return False  # "завершилась встреча министров, а консультации, начавшиеся 26 ноября": two events
-        around_first = {self.lemma(t) for t in tokens[max(0, first.first - 2) : max(first.end, second.first - 2)]}
+        # "closed in Riyadh on Monday, after sixteen days of debate that began on 10 September"
+        around_first = {self.lemma(t) for t in tokens[max(0, first.first - 4) : max(first.end, second.first - 2)]}
         opener = [self.lemma(t) for t in tokens[max(first.end, second.first - 2) : second.first]]
         since = len(opener) == 2 and opener[1] in {"с", "со", "since"} and opener[0] in HAPPENING_SINCE
         return bool(around_first & (CLOSING | CLOSED)) and (bool(set(opener[-2:]) & OPENING) or since)
@@ -247,8 +249,9 @@ class PeriodReader:
         between = tokens[first.end : second.first]
         return bool(
             before & OPENING
-            and 1 < len(between) <= 3
+            and 1 < len(between) <= OPENED_THEN_CLOSES  # "which began on 10 September, closed in Riyadh on Monday"
             and between[0].text == ","
+            and not any(self.kind_of(token)[0] for token in between)
             and {self.lemma(token) for token in between} & CLOSING
             and 0 < (second.last - first.start).days <= MAX_CLOSED_SINCE
         )

@@ -102,6 +102,12 @@ class ReferenceReader:
         wide = {self.lemma(token) for token in tokens[max(0, mention.first - 8) : mention.first]}
         if old and wide & SIGNED and wide & DOCUMENTS:
             return "document"  # "signed their twinning agreement in 1990", "the memorandum signed by … in 2019"
+        adopted_by = any(
+            self.lemma(tokens[k]) in SIGNED and at(tokens, k + 1).lower == "by"
+            for k in range(max(0, mention.first - 8), mention.first)
+        )
+        if old and adopted_by and self.sentence_words(tokens) & DOCUMENTS:
+            return "document"  # "the Convention …, adopted by the UNESCO General Conference on 16 November 1972"
         if BIRTH & (set(before) | clause):
             return "birthday"
         # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"
@@ -128,12 +134,15 @@ class ReferenceReader:
             return "anniversary"  # "since the Secretary General took office in 2024"; not "since the visit in 2024"
         return ""
 
-    def told_inside(self, proposal, named: tuple, first: int) -> tuple | None:
-        """The event named before a document's date told inside its sentence ("the session of the Commission, set up by
-        the Agreement of 3 October 1988, will be held in December"; not a signing, the document's own): the next date
-        of its clause is that event's when it names none."""
+    def told_inside(self, tokens: list[Token], proposal, named: tuple, first: int) -> tuple | None:
+        """The event named before a document told inside its sentence ("the session of the Commission, set up by the
+        Agreement of 3 October 1988, will be held in December"; not a signing, the document's own, nor the body that
+        adopted it: "the Convention, adopted by the General Conference on 16 November 1972"): the next date of its
+        clause is that event's when it names none."""
         kind, keyword_at, offset, _segment = named
-        before = offset >= 0 and offset + keyword_at < first
+        word = offset + keyword_at
+        document = any(self.lemma(token) in DOCUMENTS for token in tokens[word + 1 : first])
+        before = offset >= 0 and word < first and document
         return named if proposal.reason == REASONS["document"] and before and kind.slug != "signing" else None
 
     def first_changed(self, tokens: list[Token], mentions: list[Mention]) -> int | None:

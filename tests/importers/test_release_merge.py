@@ -337,3 +337,11 @@ def test_a_visit_concluded_today_that_began_on_a_day_told_apart_runs_from_that_d
 )
 def test_days_later_in_the_sentence_inside_a_week_said_before_are_its_days(seed, text):
     assert proposals(text) == [("2026-02-10..2026-02-12", "forum", "")]
+
+
+def test_talks_on_the_margins_of_a_session_of_days_are_talks_of_their_own(seed):
+    text = (
+        "The 45th session of the Committee was held in Riyadh from 2 to 14 February. "
+        "On the margins of the session, on 10 February, the Minister held talks with the Director-General."
+    )
+    assert proposals(text) == [("2026-02-02..2026-02-14", "meeting", ""), ("2026-02-10", "meeting", "")]

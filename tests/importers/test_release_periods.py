@@ -270,3 +270,17 @@ def test_a_lone_ordinal_day_set_off_with_its_weekday_is_the_such_day_of_that_wee
         ("2026-01-12", "meeting"),
         ("2026-02-28", "other"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The session of the Committee closed in Riyadh on Monday, after sixteen days of debate that began on 10 "
+        "September.",
+        "The session of the Committee, which began on 10 September, closed in Riyadh on Monday.",
+    ],
+)
+def test_a_session_that_began_on_one_day_and_closed_on_another_runs_between_them(seed, text):
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2023, 9, 26))] == [
+        ("2023-09-10..2023-09-25", "meeting")
+    ]

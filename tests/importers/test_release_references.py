@@ -137,3 +137,13 @@ def test_a_signing_before_a_documents_date_is_not_the_next_dates(seed):
     assert [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2025, 11, 3))] == [
         ("1995-05-05", "signing", True)
     ]
+
+
+def test_a_documents_day_of_adoption_by_a_body_is_no_event_of_that_body_nor_of_the_next_date(seed):
+    text = (
+        "Latvia ratified the Convention concerning the Protection of the World Heritage, adopted by the UNESCO "
+        "General Conference on 16 November 1972, in January 1995."
+    )
+    assert [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2023, 9, 26))] == [
+        ("1972-11-16", "forum", True)
+    ]
