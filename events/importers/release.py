@@ -33,11 +33,22 @@ from events.models import Event, EventType, Person
 
 from . import release_merge as merge
 from .release_dates import LINE_BULLETS as BULLETS
-from .release_dates import DateReader, Mention, at
+from .release_dates import DateReader, Mention
 from .release_days import DayReader
 from .release_events import EventReader
 from .release_kinds import GENERAL_TYPE, KindReader
-from .release_merge import another_leg, contains, is_dateline, narrows, opens, sharpens, visits_talks, with_legs, within
+from .release_merge import (
+    PROGRAMMED,
+    another_leg,
+    contains,
+    is_dateline,
+    narrows,
+    opens,
+    sharpens,
+    visits_talks,
+    with_legs,
+    within,
+)
 from .release_names import NameReader
 from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader
@@ -46,9 +57,9 @@ from .release_seasons import SeasonReader
 from .release_tense import TenseReader
 from .release_weekdays import WeekdayReader
 from .release_words import (
-    CAPTION_WORDS,
     MAX_PROPOSALS,
     MAX_TEXT,
+    PROGRAMME_LINE,
     TOKEN,
     Morphology,
     Proposal,
@@ -120,6 +131,7 @@ class ReleaseReader(
         self.lead: tuple | None = None  # (paragraphs, number) when the sentence read leads its paragraph, else None
         self.title_above: tuple | None = None  # the event the heading line above the paragraph names
         self.programme_title: Proposal | None = None  # the titled event of a programme's first day heading
+        self.programme_below = False  # whether a line said a programme follows ("ПРОГРАММА")
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.last_day_at = 0  # the paragraph that named last_day
         self.list_start: int | None = None  # the first line of the list (lines led by dashes) the paragraph is in
@@ -162,6 +174,7 @@ class ReleaseReader(
         previous: list[str] = []
         paragraphs = list(split_paragraphs(text[:MAX_TEXT]))
         for number, paragraph in enumerate(paragraphs):
+            self.programme_below = self.programme_below or bool(PROGRAMME_LINE.match(paragraph[0]))
             if (posted := self.post_date(paragraph)) is not None:
                 self.published, self.heading_day, previous = posted, None, []  # a post's day, in a feed of posts
                 continue
@@ -279,7 +292,9 @@ class ReleaseReader(
                     # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's; not the release's own day at its foot)
                     titled = self.proposal(tokens, sentence, heading, self.title_above)[0]
                     titled.titled, self.topic = True, None  # the title is used: "(as of October 1)" below is not its
-                    self.programme_title = titled if one_day else None  # a programme's first day: its next ones too
+                    # a programme's first day of a conference or a festival: its next ones too (not a meeting's or a
+                    # concert's: "Meeting of the Council of Foreign Ministers" over one day of a summit's programme)
+                    self.programme_title = titled if one_day and titled.event_type.slug in PROGRAMMED else None
                     return [titled]
             return []
         if first_date and "|" in sentence and all(self.published_day(m) for m in mentions):
@@ -391,66 +406,19 @@ class ReleaseReader(
             if len(proposals) >= limit:
                 break
         self.moved = moved if moved is not carried else None
-        if headed and any(
+        # "2 февраля" / "Напомним, что меморандум был подписан 18 октября 2019 года": the signing is the document's
+        # (not "Signing of the Protocol to the Agreement of 12 March 2019": the heading's day's signing)
+        recalled = headed and self.finite_past(tokens)
+        if recalled and any(
             p.reason == REASONS["document"] and p.title == proposals[0].title for p in proposals[headed:]
         ):
-            proposals = proposals[
-                headed:
-            ]  # "2 февраля" / "…меморандум был подписан 18 октября 2019 года": a document's
+            proposals = proposals[headed:]
         if passed_over is not None and self.heading_day is not None and len(proposals) < limit:
             # "Friday, 3 November / Talks with X, who will be in Uzbekistan on 3–4 November": the talks are the
             # heading's.
             kind, keyword_at, _offset, segment = passed_over
             proposals.append(self.proposal(tokens, sentence, self.heading_day, (kind, keyword_at, segment))[0])
         return proposals
-
-    def undated(self, tokens: list[Token], sentence: str) -> list[Proposal]:
-        """The proposal of a sentence without a date: an event under a programme's heading ("Monday, 30 October"),
-        or one a news item says took place before it names any date ("В Кремле состоялись переговоры": the
-        publication's day); else none, and the event it names may be the topic of the next sentence's days ("The
-        festival returns to Tokyo! From Friday, 2 July, to Sunday, 4 July, the ballet will perform.")."""
-        kind, keyword_at = self.event_type(tokens, nearest_last=False)
-        if self.lasts_days(tokens, kind):
-            return []  # "Экспозиция продлится три дня": the length of the event just named
-        if kind is not None and merge.tells_time(tokens, keyword_at):
-            # "Ahead of the Session, the Seimas will open an exhibition. It will run from…": the exhibition's days
-            later, later_at = self.event_type(tokens[keyword_at + 1 :], nearest_last=False)
-            kind, keyword_at = (later, keyword_at + 1 + later_at) if later is not None else (kind, keyword_at)
-        self.topic = (kind, keyword_at, tokens) if kind is not None else None
-        by_day = self.heading_day is not None and not self.heading_day.vague
-        if (
-            tokens[:1]
-            and tokens[0].lower in CAPTION_WORDS
-            and (at(tokens, 1).text == ":" or at(tokens, 1).text.isdigit())
-        ):
-            return []  # "📸 Photo 4: IDFR lecture hall": a photo's caption under a day's heading
-        if kind is None or (not by_day and self.recurs(tokens, None)):
-            return []  # (under a day's heading, "hold their annual consultations" is that day's)
-        day, news = self.heading_day, False
-        if day is None and (signing := self.signing_word(tokens)) is not None and (day := self.day_of_signing(tokens)):
-            kind, keyword_at = self.type_for("signing"), signing  # "Following the talks, … will sign"
-        if (
-            day is None
-            and not self.dated
-            and kind == self.type_for("meeting")
-            and self.clause_tense(None) == "past"
-            and self.tells_happening(tokens)
-        ):
-            day = Mention(0, 0, self.published, self.published, Event.Precision.DAY)  # the news of the day
-            news = True
-        if day is None or self.sentence_words(tokens) & DUE:
-            return []  # "Аккредитация СМИ на мероприятия…": what is due, not an event
-        if self.told_past(day):
-            # "March 14-16. A delegation … made a study visit": a chronicle's entry, whose day its sentence dates
-            day = Mention(day.first, day.end, *(d.replace(year=d.year - 1) for d in (day.start, day.last)),
-                          day.precision)  # fmt: skip
-        closing = day is not self.heading_day and kind == self.type_for("signing")
-        reason = REASONS["closing"] if closing else ""  # writers differ: entered apart, or as part of the talks
-        proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens), reason=reason)[0]
-        proposal.listed = day is self.heading_day
-        proposal.news = news
-        self.headed_line = proposal.listed and self.paragraph == self.heading_paragraph
-        return [proposal]
 
     def proposal(self, tokens, sentence, mention, named, window=None, reason="") -> tuple[Proposal, int]:
         """The proposal of a date and the event named (type, where its word is in the segment, the segment), and

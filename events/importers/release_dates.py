@@ -212,10 +212,14 @@ class DateReader:
                 and not mention.explicit_year
                 and mention.precision in (Event.Precision.MONTH, Event.Precision.DAY)
                 and mention.first - year.end <= YEAR_MONTH_WORDS
-                # or set off by a comma only: "in 2011, in September"
+                # or set off by a comma only, the month ending its clause: "in 2011, in September, and…" (not "The
+                # museum, renovated in 2021, in December will host…")
                 and (
                     not any(is_clause_mark(tokens, k) for k in range(year.end, mention.first))
-                    or [t.lower for t in tokens[year.end : mention.first]] in ([","], [",", "in"], [",", "в"])
+                    or (
+                        [t.lower for t in tokens[year.end : mention.first]] in ([","], [",", "in"], [",", "в"])
+                        and at(tokens, mention.end).text in {",", ".", ";", ""}
+                    )
                 )
                 and not {t.lower for t in tokens[max(0, year.first - 4) : year.first]} & COMPARED
             )  # not "Как и в 2025 году в июне форум пройдёт…", "Following its success in 2025, … in June"
@@ -367,7 +371,9 @@ class DateReader:
         year = self.year(tokens, i)
         following = at(tokens, i + 1)
         # "in 2000 schools" counts; "in 2014 found", "in 2014 resulted in" is a year before its verb
-        verb = following.lower in AFTER_YEAR or (following.text.isascii() and following.lower.endswith("ed"))
+        verb = following.lower in AFTER_YEAR or (
+            following.text.isascii() and following.lower.endswith("ed") and at(tokens, i + 2).lower in VERB_OBJECTS
+        )  # not "in 2000 registered polling stations"
         counted = following.text[:1].islower() and not verb
         if year is None or not self.after_in(tokens, i) or following.text in DASHES or counted:
             return None
@@ -436,6 +442,8 @@ class DateReader:
         return k
 
 
+# What follows a verb in the past after a year: "in 2014 resulted in", "found that", "reviewed the plan".
+VERB_OBJECTS = {"that", "in", "the", "a", "an", "to", "by", "on", "its", "their", "his", "her", ",", "."}
 AFTER_YEAR = {"at", "in", "on", "and", "or", "the", "by", "for", "to", "with", "when", "as", "was", "were", "is",
               "will", "under", "during", "after", "before", "from", "of", "и", "в", "на", "по", "с", "когда",
               "года", "году", "год", "г", "а", "но", "прошел", "прошли", "состоялся", "состоялась", "found", "led",

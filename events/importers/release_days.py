@@ -75,14 +75,19 @@ class DayReader:
         months = [month for token in tokens_of(found["date"]) if (month := self.month(token))]
         if len(months) != 1 or not 1 <= numbers[0] <= 31:
             return None
-        year = numbers[1] if len(numbers) > 1 else self.release_published.year
-        try:
-            day = dt.date(year, months[0], numbers[0])
-        except ValueError:
-            return None
-        if len(numbers) == 1 and day > self.release_published:
-            day = day.replace(year=year - 1)  # "10 апреля" in a feed read in January: last April
-        return day if 0 <= (self.release_published - day).days <= POST_AGE else None
+        # Without its year, the nearest such day on or before the release's ("29 февраля" read in January 2025: 2024's);
+        # a day ahead of the release is a programme's time ("4 November, 10:00" in an announcement), no post's.
+        years = numbers[1:2] or [self.release_published.year, self.release_published.year - 1]
+        for year in years:
+            try:
+                day = dt.date(year, months[0], numbers[0])
+            except ValueError:
+                continue
+            if 0 <= (self.release_published - day).days <= POST_AGE:
+                return day
+            if len(numbers) == 1 and day > self.release_published and year == self.release_published.year:
+                return None
+        return None
 
     def same_day_words(self, tokens: list[Token], i: int) -> int:
         """How many words from token i say "the day last named": "the same day", "тот же день", "этот же день" in

@@ -1,14 +1,17 @@
 """Which event a date names: the words before it, else those after it, in its own clause, past a clause that only
 tells the time ("the day after the fair closes, …"), past an event only prepared ("Preparations for the forum were
 discussed on Tuesday at a meeting") and after "followed by" ("The forum will be followed in October by the
-Festival"): the events half of the ReleaseReader.
+Festival"): the events half of the ReleaseReader; and the event of a sentence without a date (a programme's line
+under its day's heading, the news of the day).
 """
 
 from events.models import Event
 
 from . import release_merge as merge
 from .release_dates import Mention, at
-from .release_words import Token, is_clause_mark, nearer_next
+from .release_periods import DUE
+from .release_references import REASONS
+from .release_words import CAPTION_WORDS, Proposal, Token, is_clause_mark, nearer_next
 
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
@@ -115,7 +118,10 @@ class EventReader:
         """Whether the date is of an event's announcing, set off by commas after its name: "The training course,
         announced in January, is not affected", "Курс, анонсированный в январе, пройдёт 5 мая"."""
         k = mention.first - 1 - (at(tokens, mention.first - 1).lower in ("in", "on", "в", "во"))
-        return self.lemma(at(tokens, k)) in ANNOUNCED_ON and at(tokens, k - 1).text == ","
+        # its comma closing it too: not "announced on 5 November at the meeting of the Board" (the meeting's day)
+        return (
+            self.lemma(at(tokens, k)) in ANNOUNCED_ON and at(tokens, k - 1).text == "," == at(tokens, mention.end).text
+        )
 
     def prepared(self, segment: list[Token], k: int) -> bool:
         """Whether the event word at k is what is prepared ("Preparations for the forum", "подготовка к форуму")."""
@@ -149,3 +155,52 @@ class EventReader:
             return None
         self.passed_over = (passed, passed_at, start, earlier)
         return kind, keyword_at, mention.end, segment
+
+    def undated(self, tokens: list[Token], sentence: str) -> list[Proposal]:
+        """The proposal of a sentence without a date: an event under a programme's heading ("Monday, 30 October"),
+        or one a news item says took place before it names any date ("В Кремле состоялись переговоры": the
+        publication's day); else none, and the event it names may be the topic of the next sentence's days ("The
+        festival returns to Tokyo! From Friday, 2 July, to Sunday, 4 July, the ballet will perform.")."""
+        kind, keyword_at = self.event_type(tokens, nearest_last=False)
+        if self.lasts_days(tokens, kind):
+            return []  # "Экспозиция продлится три дня": the length of the event just named
+        if kind is not None and merge.tells_time(tokens, keyword_at):
+            # "Ahead of the Session, the Seimas will open an exhibition. It will run from…": the exhibition's days
+            later, later_at = self.event_type(tokens[keyword_at + 1 :], nearest_last=False)
+            kind, keyword_at = (later, keyword_at + 1 + later_at) if later is not None else (kind, keyword_at)
+        self.topic = (kind, keyword_at, tokens) if kind is not None else None
+        by_day = self.heading_day is not None and not self.heading_day.vague
+        if (
+            tokens[:1]
+            and tokens[0].lower in CAPTION_WORDS
+            and (at(tokens, 1).text == ":" or at(tokens, 1).text.isdigit())
+        ):
+            return []  # "📸 Photo 4: IDFR lecture hall": a photo's caption under a day's heading
+        if kind is None or (not by_day and self.recurs(tokens, None)):
+            return []  # (under a day's heading, "hold their annual consultations" is that day's)
+        day, news = self.heading_day, False
+        if day is None and (signing := self.signing_word(tokens)) is not None and (day := self.day_of_signing(tokens)):
+            kind, keyword_at = self.type_for("signing"), signing  # "Following the talks, … will sign"
+        if (
+            day is None
+            and not self.dated
+            and kind == self.type_for("meeting")
+            and self.clause_tense(None) == "past"
+            and self.tells_happening(tokens)
+        ):
+            day = Mention(0, 0, self.published, self.published, Event.Precision.DAY)  # the news of the day
+            news = True
+        if day is None or self.sentence_words(tokens) & DUE:
+            return []  # "Аккредитация СМИ на мероприятия…": what is due, not an event
+        if self.told_past(day):
+            # "March 14-16. A delegation … made a study visit": a chronicle's entry, whose day its sentence dates
+            day = Mention(day.first, day.end, *(d.replace(year=d.year - 1) for d in (day.start, day.last)),
+                          day.precision)  # fmt: skip
+        closing = day is not self.heading_day and kind == self.type_for("signing")
+        reason = REASONS["closing"] if closing else ""  # writers differ: entered apart, or as part of the talks
+        proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens), reason=reason)[0]
+        proposal.listed = day is self.heading_day
+        proposal.programme = self.programme_below
+        proposal.news = news
+        self.headed_line = proposal.listed and self.paragraph == self.heading_paragraph
+        return [proposal]

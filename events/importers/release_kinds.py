@@ -63,7 +63,8 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
     # an expert team's mission to a country: "review mission", "follow-up mission", "full-scope mission"
     (("review", "expert", "experts", "up", "scope", "finding", "assessment", "advisory", "peer", "technical",
-      "evaluation", "verification", "appraisal", "экспертный", "оценочный", "консультативный", "технический"),
+      "evaluation", "verification", "appraisal", "экспертный", "оценочный", "консультативный", "технический",
+      "повторный"),
      ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
     (("training", "refresher", "учебный", "обучающий"), ("course", "courses", "курс"), "conference"),
@@ -74,18 +75,22 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
 # Where a mission is an office: "to the UN", "to the European Union", "to the OSCE".
-# Prepositions that put an event after them as a meeting's topic, not its host: "совещание по подготовке к выставке".
-TOPIC_PREPOSITIONS = {"по", "к", "о", "об", "для", "про"}
+# Prepositions that put an event after them as a meeting's topic, not its host: "совещание с экспортерами по
+# подготовке к выставке".
+TOPIC_PREPOSITIONS = {"к", "о", "об", "для", "про"}  # not "по": "заседание по цифровой трансформации форума"
+# Words of a course that is taught or made available, not held: "an online course will be available".
+UNHELD_COURSES = {"online", "available", "portal", "school", "schools", "онлайн", "дистанционный", "доступный",
+                  "вводиться", "портал", "школа"}  # fmt: skip
 # Words before a video conference that make it the way something was done: "by videoconference", "в режиме".
 MANNER = {"by", "via", "through", "режим", "формат"}
 # A mission that is an office: "the Permanent Mission", "diplomatic missions", "a peacekeeping mission".
 OFFICE_MISSIONS = {"permanent", "diplomatic", "observer", "monitoring", "foreign", "peacekeeping", "ecclesiastical",
                    "of", "consular", "постоянный", "дипломатический", "духовный", "наблюдательный",
                    "миротворческий"}  # fmt: skip
-# An acronym this long before "mission" names a review service ("IRRS", "OSART"), shorter ones offices ("EU").
-SERVICE_CAPITALS = 4
 # Organisations whose missions to a country are expert teams' ("an IAEA mission"), though "to the IAEA" is an office.
-REVIEWING = {"iaea", "unesco"}
+REVIEWING = {"iaea", "unesco", "магатэ", "юнеско"}
+# What a Russian expert mission does: "миссия по оценке безопасности", "по рассмотрению", "по подготовке к обзору".
+REVIEWS = {"оценка", "рассмотрение", "подготовка", "проверка", "изучение", "обзор", "анализ"}
 OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco", "оон", "ес", "обсе",
            "нато"}  # fmt: skip
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
@@ -229,15 +234,16 @@ class KindReader:
         alone is no trip: medical, rescue and peacekeeping missions are not visits."""
         token, before = segment[position], at(segment, position - 1)
         if self.lemma(token) == "миссия" and self.lemma(before) not in OFFICE_MISSIONS:
-            after = at(segment, position + 1)  # "миссия МАГАТЭ", "миссия по оценке", "миссия в Китай"
-            acronym = after.text.isupper() and len(after.text) > 2 and after.lower not in OFFICES
-            to_place = after.lower in ("в", "во") and at(segment, position + 2).text.istitle() and token.text.islower()
-            return acronym or after.lower == "по" or to_place  # not "Миссия в Женеве" (an office, with a capital)
+            after = at(segment, position + 1)  # "миссия МАГАТЭ", "миссия экспертов", "миссия по оценке безопасности"
+            if after.lower in REVIEWING or self.lemma(after) == "эксперт":
+                return True
+            # not "Российская миссия в Женеве" (an office), "миссия по оказанию гуманитарной помощи"
+            return after.lower == "по" and self.lemma(at(segment, position + 2)) in REVIEWS
         if token.lower not in ("mission", "missions") or before.lower.endswith(("'s", "’s")):
             return False  # "Kazakhstan's mission to the EU": an office
         if before.text.isupper() and not token.text.isupper():  # in a line of capitals, all words are
-            # a review service's ("an IRRS mission", "the OSART mission"), not an office's ("the OSCE mission")
-            return len(before.text) >= SERVICE_CAPITALS and (before.lower not in OFFICES or before.lower in REVIEWING)
+            # an expert team's ("an IAEA mission"), not an office's or a project's ("the OSCE mission", "EULEX")
+            return before.lower in REVIEWING
         place = at(segment, position + 2 + (at(segment, position + 2).lower == "the"))
         if place.lower in OFFICES or before.lower in OFFICE_MISSIONS:
             return False
@@ -260,18 +266,18 @@ class KindReader:
                 and kind == self.type_for("conference")
             ):
                 continue  # "a joint press conference", "пресс-конференция": the press told, not a forum
-            if (
-                kind is not None
-                and token.lower.startswith(("video", "видео"))
-                and self.lemma(segment[before]) in MANNER
-            ):
-                continue  # "signed by videoconference", "в режиме видеоконференции": how, not what
+            video = token.lower.startswith(("video", "видео")) or segment[before].lower in ("video", "видео")
+            means = segment[before - (segment[before].lower in ("video", "видео"))]
+            if kind is not None and video and self.lemma(means) in MANNER:
+                continue  # "signed by videoconference", "via video conference", "в режиме видеоконференции": how
             if kind == self.type_for("conference") and position and segment[before].lower in ("video", "видео"):
                 kind = self.type_for("meeting")  # "a video conference with the Authority": a meeting held online
             if kind is None and before > 1 and segment[before - 1].lower in ("and", "и", "&"):
                 before -= 2  # "a trade and investment mission", "торговая и инвестиционная миссия"
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS:
                 kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
+                if self.unheld(segment, position):
+                    continue  # "an online training course will be available", "open day and night"
             if kind is None and self.mission_to(segment, position):
                 kind = self.type_for("visit")
             if kind is None and token.lower in STAGE_WORKS and self.names_work(segment, position + 1):
@@ -307,6 +313,17 @@ class KindReader:
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
+
+    def unheld(self, segment: list[Token], position: int) -> bool:
+        """Whether a word of two that name an event names none here: a course made available or taught ("a new
+        online training course will be available", "в школах вводится учебный курс"), "open day and night"."""
+        pair = (self.lemma(at(segment, position - 1)), self.lemma(segment[position]))
+        if pair not in COMPOUNDS:
+            return False
+        if pair[1] in ("day", "days"):
+            return at(segment, position + 1).lower == "and" or at(segment, position - 2).lower in ("be", "is", "are")
+        words = {self.lemma(token) for token in segment}
+        return pair[1] in ("course", "courses", "курс") and bool(words & UNHELD_COURSES)
 
     def counts_days(self, segment: list[Token], position: int) -> bool:
         """Whether "days" at a position count time: after a number ("two days", "3 дня"), before "later", "ago";

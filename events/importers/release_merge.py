@@ -40,6 +40,7 @@ PROGRAMME_PARTS = (*PLENARY_STEMS, "poster", "parallel", "panel", "секци", 
 # of the Intergovernmental Commission", "сессия Совета".
 SESSION_STEMS = ("session", "сесси")
 BODYS_SESSION = re.compile(r"\b[Ss]ession\s+of\b|\b[Сс]есси\w*\s+[А-ЯЁ]")
+BODIES = re.compile(r"commission|committee|council|board|assembl|комисси|комитет|совет|ассамбле|правлени", re.I)
 # Types of events of several days that have programmes of their own.
 PROGRAMMED = {"forum", "festival", "culture-days"}
 FIELD_VISIT = re.compile(
@@ -165,7 +166,11 @@ def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
     agreement", "Official visit of the President … begins")."""
     # the event of a title and its days, or of days a sentence gives ("Семинар пройдёт с 9 по 13 ноября"), whose
     # programme is listed below
-    programmed = earlier.titled or (earlier.start < earlier.end and earlier.event_type.slug in PROGRAMMED)
+    # (not "Also this week:" and its days' lines: events of their own), or lines under the heading of its days
+    same_days = (proposal.start, proposal.end) == (earlier.start, earlier.end)
+    programmed = earlier.titled or (
+        (proposal.programme or same_days) and earlier.start < earlier.end and earlier.event_type.slug in PROGRAMMED
+    )
     if not (
         programmed
         and proposal.listed
@@ -179,7 +184,8 @@ def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
         return True  # "Field visit to the Republican Centre"
     # "Session 1", "Poster session", "Пленарное заседание"; not "Session of the Intergovernmental Commission"
     words = re.findall(r"\w+", proposal.title.lower())
-    if any(word.startswith(SESSION_STEMS) for word in words) and not BODYS_SESSION.search(proposal.sentence):
+    other_body = BODYS_SESSION.search(proposal.sentence) or BODIES.search(proposal.sentence)
+    if any(word.startswith(SESSION_STEMS) for word in words) and not other_body:
         return True
     return any(word.startswith(PROGRAMME_PARTS) for word in words) or bool(NUMBERED_SESSION.search(proposal.sentence))
 
@@ -243,6 +249,8 @@ def told_run(earlier: Proposal, proposal: Proposal) -> bool:
         return False  # an exhibition's, a festival's, a visit's ("concluded today its visit", "The visit began on…")
     if earlier.reason or proposal.reason or earlier.sentence == proposal.sentence:
         return False
+    if earlier.event_type.is_visit and not any(p.title in ("Visit", "Визит") for p in (earlier, proposal)):
+        return False  # one names the other back ("The visit began on 31 October"), not two visitors' visits
     if earlier.precision != Event.Precision.DAY or proposal.precision != Event.Precision.DAY:
         return False
     if earlier.start != earlier.end or proposal.start != proposal.end:

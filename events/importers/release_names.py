@@ -24,6 +24,7 @@ from .release_words import (
     GUESTS,
     IN_WORDS,
     NAME_LINKS,
+    OCCURRING,
     TOKEN,
     Proposal,
     Token,
@@ -67,10 +68,6 @@ EXPECTING = {"expect", "expects", "expecting", "await", "awaits", "awaiting", "�
 EXPECTED_WINDOW = 12
 # Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
-# Verbs of an event's happening: with them, a name alone is an event's ("INNOPROM will take place", "пройдёт").
-HAPPENING = {"place", "held", "open", "opens", "opened", "run", "runs", "start", "starts", "begin", "begins",
-             "began", "пройти", "проходить", "состояться", "открыться", "открываться", "стартовать", "начаться",
-             "начинаться", "завершиться", "продлиться"}  # fmt: skip
 # Verbs that make a name just after them an event's ("will hold Kazakh Film Week", "проведёт Неделю кино"), not one
 # further on ("Brazil holds the BRICS chairmanship").
 HOLDING = {"hold", "holds", "host", "hosts", "hosted", "organise", "organises", "organize", "organizes", "провести",
@@ -148,7 +145,7 @@ class NameReader:
         # names need a verb that makes them happen.
         acronym = end - start == 1 and tokens[start].text.isupper()  # "holds the BRICS chairmanship", "hosted UNESCO"
         held = kind == self.type_for("days") or (start and self.lemma(tokens[start - 1]) in HOLDING and not acronym)
-        if not held and not self.sentence_words(tokens) & HAPPENING:
+        if not held and not self.sentence_words(tokens) & OCCURRING:
             return None
         # The segment runs on past the name: a Russian title takes the words after its key word ("Неделя
         # российского кино").
@@ -317,8 +314,10 @@ class NameReader:
         rest = tokens[: mention.first] + tokens[mention.end :]
         if month:  # "February. The joint working group … met in Stockholm.": a chronicle's month, over its sentences
             return mention if [token.text for token in rest] in ([], ["."]) else None
-        # "Monday, 30 October", "С 15 по 24 мая."
+        # "Monday, 30 October", "С 15 по 24 мая.", "5 ноября, 11:00" (a day's first time: a post's line is read before)
         starts = tokens[: mention.first] == tokens[:1] and at(tokens, 0).lower in RANGE_STARTS
+        if len(rest) >= 3 and rest[-2].text == ":" and rest[-3].text.isdigit() and rest[-1].text.isdigit():
+            rest = rest[:-3]
         if self.weekdays_only(rest[1 if starts else 0 :]):
             return mention
         # "Monday, 23 September (pre-conference day)": a remark in brackets after the day changes nothing

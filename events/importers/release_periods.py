@@ -152,19 +152,20 @@ class PeriodReader:
         if day is None or not (english or russian) or not alone:
             return None
         named = end + 1 + (at(tokens, end + 1).lower == "a")
-        if weekday is None and after.text == "," and (set_weekday := self.weekday(at(tokens, named))) is not None:
-            weekday, end = set_weekday, named + 1  # "on the 28th, a Saturday": the 28th that is a Saturday
+        said = self.weekday(at(tokens, named)) if weekday is None and after.text == "," else None
+        end = named + 1 if said is not None else end  # "on the 28th, a Saturday": that 28th (else the nearest 28th)
         # "On the last day, the 31st, they signed"; not "The forum, the 5th, will take place" (a count)
         set_off = at(tokens, i - 2).text == "," and after.text == "," and at(tokens, i - 3).lower in ("day", "date")
         if english and weekday is None and at(tokens, i - 2).lower not in ORDINAL_PREPOSITIONS and not set_off:
             return None
-        for year, month in self.months_to_try(i):
-            try:
-                found, last = dt.date(year, month, day), dt.date(year, month, last_day)
-            except ValueError:
-                continue
-            if weekday is None or found.weekday() == weekday:
-                return Mention(i - (1 if english else 0), end, found, last, Event.Precision.DAY, explicit_year=False)
+        for wanted in (said, None) if said is not None else (weekday,):
+            for year, month in self.months_to_try(i):
+                try:
+                    found, last = dt.date(year, month, day), dt.date(year, month, last_day)
+                except ValueError:
+                    continue
+                if wanted is None or found.weekday() == wanted:
+                    return Mention(i - english, end, found, last, Event.Precision.DAY, explicit_year=False)
         return None
 
     def months_to_try(self, i: int) -> list[tuple[int, int]]:
@@ -361,8 +362,11 @@ class PeriodReader:
         """A year or a month something is aimed at or runs to, not an event's: "a target of USD 2 billion by 2030",
         "Стратегия на период до 2035 года", "the report, due by August 2019"; not "the exhibition will run until
         2027"."""
-        if mention.precision == Event.Precision.DAY or at(tokens, mention.first - 1).lower not in HORIZON:
+        word = at(tokens, mention.first - 1).lower
+        if mention.precision == Event.Precision.DAY or word not in HORIZON:
             return False
+        if mention.precision == Event.Precision.MONTH and word != "by":
+            return False  # "can see the exhibition until March 2026": its end
         return not self.continued_to(tokens, mention)
 
     def continued_to(self, tokens: list[Token], mention: Mention) -> bool:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 
 from .release_dates import Mention, at
-from .release_words import CREATED, Token, is_clause_mark
+from .release_words import CREATED, OCCURRING, Token, is_clause_mark
 
 # Words that name a document, and verbs that make it: "the Treaty … was signed", "Соглашение … заключено".
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -135,6 +135,8 @@ class ReferenceReader:
         return ""
 
     def told_inside(self, tokens: list[Token], proposal, named: tuple, first: int) -> tuple | None:
+        # (see below) and only when a verb of its happening follows the document ("…, will be held in December"; not
+        # "reviewed the Roadmap of 5 May 2020 and its implementation in the first half of 2025")
         """The event named before a document told inside its sentence ("the session of the Commission, set up by the
         Agreement of 3 October 1988, will be held in December"; not a signing, the document's own, nor the body that
         adopted it: "the Convention, adopted by the General Conference on 16 November 1972"): the next date of its
@@ -142,7 +144,8 @@ class ReferenceReader:
         kind, keyword_at, offset, _segment = named
         word = offset + keyword_at
         document = any(self.lemma(token) in DOCUMENTS for token in tokens[word + 1 : first])
-        before = offset >= 0 and word < first and document
+        happens = any(self.lemma(token) in OCCURRING for token in tokens[first:])
+        before = offset >= 0 and word < first and document and happens
         return named if proposal.reason == REASONS["document"] and before and kind.slug != "signing" else None
 
     def first_changed(self, tokens: list[Token], mentions: list[Mention]) -> int | None:

@@ -193,6 +193,16 @@ class TenseReader:
                     tenses.add(tense)
         return "future" if "futr" in tenses else "past" if "past" in tenses else "present" if "pres" in tenses else ""
 
+    def finite_past(self, tokens: list[Token]) -> bool:
+        """Whether a verb of the sentence is in the past ("was signed", "был подписан"), not only a participle
+        ("established under the Agreement", "созданной Соглашением")."""
+        if self.language == "en":
+            return self.words_tense(tokens) == "past"
+        return any(
+            token.text.isalpha() and self.morphology.analysis(token.lower)[1:3] in (("VERB", "past"), ("PRTS", "past"))
+            for token in tokens
+        )
+
     def only_past(self, tokens: list[Token]) -> bool:
         """Whether the words speak of the past alone: a verb in the past and none in the present or the future ("made
         a study visit"; not "The Forum, held every year since 2015, returns")."""

@@ -144,6 +144,7 @@ class Proposal:
     listed: bool = False  # a line of a programme under its day's heading
     news: bool = False  # dated by the publication only ("В Пекине прошло заседание"): days named later are its own
     titled: bool = False  # named by a title line over the line of its days: a programme below is its programme
+    programme: bool = False  # listed below a line saying a programme follows ("PROGRAMME", "Программа семинара")
 
     @property
     def iso(self) -> str:
@@ -241,6 +242,18 @@ def detect_language(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Sentences, and lines that are not continued (headlines, datelines), as separate units."""
     return [sentence for paragraph in split_paragraphs(text) for sentence in paragraph]
+
+
+# Verbs of an event's happening: with them, a name alone is an event's ("INNOPROM will take place", "пройдёт").
+OCCURRING = {"place", "held", "open", "opens", "opened", "run", "runs", "start", "starts", "begin", "begins",
+             "began", "пройти", "проходить", "состояться", "открыться", "открываться", "стартовать", "начаться",
+             "начинаться", "завершиться", "продлиться"}  # fmt: skip
+# A line saying a programme follows: "PROGRAMME", "Provisional programme", "The programme, day by day:", "Программа".
+PROGRAMME_LINE = re.compile(
+    r"(?:the\s+)?(?:(?:provisional|preliminary|draft|final|detailed)\s+)?(?:programme|program|agenda)\b|"
+    r"(?:предварительная\s+|проект\s+)?программа\b",
+    re.IGNORECASE,
+)
 
 
 def split_paragraphs(text: str) -> list[list[str]]:

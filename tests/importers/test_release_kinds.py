@@ -213,7 +213,7 @@ def test_an_event_it_visited_by_delegations_is_no_visit(seed):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("An IRRS mission took place in September 2011.", [("2011-09", "visit", "")]),
+        ("An IRRS review mission took place in September 2011.", [("2011-09", "visit", "")]),
         ("A follow-up mission in 2014 found that most recommendations had been addressed.", [("2014", "visit", "")]),
         ("The expert mission will work in Almaty on 12-14 October.", [("2021-10-12..2021-10-14", "visit", "")]),
     ],
