@@ -30,7 +30,7 @@ ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", 
                "основание"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # How far before a date "scheduled", "планировалось" may be ("which was scheduled to take place in Budapest on").
-PLANNED_WORDS = 10
+PLANNED_WORDS = 14
 # Words before a word of planning that put the plan in the past: "was scheduled for", "было назначено на".
 WAS = {"was", "were", "had", "been", "было", "был", "была", "были"}
 # How far from a date a word of moving may be to move it.
@@ -115,6 +115,8 @@ class ReferenceReader:
             self.moves(tokens, mention) or self.planned_then(tokens, mention)
         )
         renewed = set(before[-4:]) & NEW_DATE  # "is now scheduled for 14 March", "теперь намечен на 9 апреля"
+        # "has been rescheduled for March 8–12", "перенесён на 9 апреля": the new date
+        renewed = renewed or (before[-1:] in (["for"], ["to"], ["until"], ["на"]) and set(before[-2:-1]) & MOVED)
         # "Первоначально фестиваль планировалось провести в апреле": the event's name may stand between.
         originally = any(self.initially_planned(tokens, k) for k in range(max(0, mention.first - 6), mention.first))
         if (originally or planned or self.moved_from(tokens, mention)) and not renewed:
@@ -203,7 +205,7 @@ class ReferenceReader:
         postponed owing to the Summit on 22–23 November")."""
         low = max(self.clause_bounds(mention.first)[0], mention.first - PLANNED_WORDS)  # a bounded look: linear time
         self.work["plan words"] += mention.first - low
-        planned = [k for k in range(low, mention.first) if self.lemma(tokens[k]) in ANNOUNCED]
+        planned = [k for k in range(low, mention.first) if self.lemma(tokens[k]) in ANNOUNCED or was_to(tokens, k)]
         return bool(planned) and self.event_type(tokens[planned[-1] + 1 : mention.first], nearest_last=True)[0] is None
 
     def planned_then(self, tokens: list[Token], mention) -> bool:
@@ -212,8 +214,11 @@ class ReferenceReader:
         will now open on 12 May"): the plan was changed."""
         low, day = max(0, mention.first - PLANNED_WORDS), (mention.start.month, mention.start.day)
         was = any(
-            self.lemma(tokens[k]) in ANNOUNCED
-            and (at(tokens, k - 1).lower in WAS or tokens[k].lower.endswith(("лось", "лась", "лся", "лись")))
+            (
+                self.lemma(tokens[k]) in ANNOUNCED
+                and (at(tokens, k - 1).lower in WAS or tokens[k].lower.endswith(("лось", "лась", "лся", "лись")))
+            )
+            or was_to(tokens, k)
             for k in range(low, mention.first)
         )
         new = next(
@@ -316,3 +321,16 @@ class ReferenceReader:
         segment = tokens[mention.end : following.first]
         signed = next((k for k, token in enumerate(segment) if self.lemma(token) in SIGNED), None)
         return None if signed is None else (self.type_for("signing"), signed, mention.end, segment)
+
+
+def was_to(tokens: list[Token], k: int) -> bool:
+    """Whether token k is the "to" of a plan told in the past: "which was to be held", "was to have been held"."""
+    return (
+        tokens[k].lower == "to"
+        and at(tokens, k - 1).lower in ("was", "were")
+        and at(tokens, k + 1).lower
+        in (
+            "be",
+            "have",
+        )
+    )

@@ -147,3 +147,31 @@ def test_a_documents_day_of_adoption_by_a_body_is_no_event_of_that_body_nor_of_t
     assert [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2023, 9, 26))] == [
         ("1972-11-16", "forum", True)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conference, which was to have been held at the Mediterranean Conference Centre in Valletta from 23 to 25 "
+        "March, will now take place on 14–16 October 2020 at the same venue.",
+        "The conference, which was to be held in Valletta from 23 to 25 March, will now take place on 14–16 October "
+        "2020.",
+    ],
+)
+def test_days_an_event_was_to_be_held_on_are_the_days_it_was_moved_from(seed, text):
+    assert [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2020, 3, 16))] == [
+        ("2020-03-23..2020-03-25", "forum", True),
+        ("2020-10-14..2020-10-16", "forum", False),
+    ]
+
+
+def test_days_an_event_was_rescheduled_for_are_its_new_days_though_a_plan_is_told_before(seed):
+    text = (
+        "The trade mission to Seoul that MTO had planned for the first week of December has been rescheduled for "
+        "March 8–12, 2027."
+    )
+    assert [(p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date(2026, 10, 1))][-1] == (
+        "2027-03-08..2027-03-12",
+        "visit",
+        False,
+    )
