@@ -71,6 +71,10 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     # "an open day", "a public information day", "день открытых дверей" (read at "открытых": the name starts before)
     (("open", "information", "info"), ("day", "days"), GENERAL_TYPE),
     (("день",), ("открытый",), GENERAL_TYPE),
+    # "торжественный вечер", "вечер памяти" (not "вечером", "в тот вечер"); "работала рабочая группа"
+    (("торжественный", "творческий", "литературный", "музыкальный", "праздничный"), ("вечер",), GENERAL_TYPE),
+    (("вечер",), ("память",), GENERAL_TYPE),
+    (("рабочий",), ("группа",), "meeting"),
     (("friendly", "charity", "football", "hockey", "chess", "return", "товарищеский", "благотворительный",
       "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip

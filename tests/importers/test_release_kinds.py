@@ -276,3 +276,16 @@ def test_missions_of_experts_training_courses_and_video_conferences_are_their_ki
 )
 def test_an_offices_mission_or_a_video_conference_as_a_means_is_no_event_of_its_own(seed, text, expected):
     assert dates_types_reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("По этому случаю 15 августа в актовом зале прошел торжественный вечер.", [("2021-08-15", "other", "")]),
+        ("21 августа в министерстве прошёл вечер памяти Степана Ковалёва.", [("2021-08-21", "other", "")]),
+        ("19–21 августа в Мурманске работала рабочая группа.", [("2021-08-19..2021-08-21", "meeting", "")]),
+        ("Вечером 5 августа делегация прибыла в Минск.", [("2021-08-05", "visit", "")]),
+    ],
+)  # fmt: skip
+def test_a_russian_evening_held_and_a_working_group_at_work_are_events(seed, text, expected):
+    assert dates_types_reasons(text) == expected
