@@ -323,7 +323,12 @@ class DateReader:
         day = self.number(at(tokens, k), 1, 31)
         if day is not None and len(at(tokens, k).text.rstrip("stndrh")) <= 2:
             k, last_day, last_month = k + 1, day, month
-            if self.range_word(tokens, k, i) and (following := self.number(at(tokens, k + 1), 1, 31)):
+            following = self.number(at(tokens, k + 1), 1, 31)
+            # "June 10 to 12": a later day of the month after "to", no count ("June 10 to 12 participants")
+            after = at(tokens, k + 2)
+            counted = after.text[:1].islower() and after.lower not in ("in", "at", "on", "and", "or", "for", "with")
+            bare_to = at(tokens, k).lower in ("to", "through") and not counted
+            if following and (self.range_word(tokens, k, i) or (bare_to and following > day)):
                 last_day, k = following, k + 2
             elif (
                 at(tokens, k).text in DASHES and self.month(at(tokens, k + 1)) and self.number(at(tokens, k + 2), 1, 31)

@@ -210,3 +210,14 @@ def test_a_month_set_off_by_a_comma_after_a_year_is_that_years_month(seed, text,
 )
 def test_a_year_before_a_verb_in_the_past_is_a_year_not_a_count(seed, text):
     assert dates_and_types(text, dt.date(2023, 10, 6)) == [("2014", "visit")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June 10 to 12 — Expert consultations on the nomination",
+        "Expert consultations were held June 10 to 12 in Ottawa.",
+    ],
+)
+def test_a_month_then_two_days_joined_by_to_are_a_run(seed, text):
+    assert dates_and_types(text, dt.date(2024, 7, 2)) == [("2024-06-10..2024-06-12", "meeting")]

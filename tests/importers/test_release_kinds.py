@@ -289,3 +289,7 @@ def test_an_offices_mission_or_a_video_conference_as_a_means_is_no_event_of_its_
 )  # fmt: skip
 def test_a_russian_evening_held_and_a_working_group_at_work_are_events(seed, text, expected):
     assert dates_types_reasons(text) == expected
+
+
+def test_a_russian_video_meeting_is_a_meeting(seed):
+    assert dates_types_reasons("Вчера провели видеовстречу с экспертами МАГАТЭ.") == [("2021-09-02", "meeting", "")]
