@@ -60,6 +60,7 @@ from .release_words import (
     MAX_PROPOSALS,
     MAX_TEXT,
     PROGRAMME_LINE,
+    THAT_TIME,
     TOKEN,
     Morphology,
     Proposal,
@@ -185,7 +186,9 @@ class ReleaseReader(
             titled = is_heading(previous, longest=TITLE_WORDS) and not TIME_LINE.match(previous[0])  # not "17:00 …"
             self.title_above = (self.topic or self.title_above) if titled else None
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
-            self.context_year, self.topic, self.last_proposal, self.moved = None, topic, None, None
+            # a paragraph opened by "That winter", "В тот год" keeps the year named last
+            kept = self.last_year if THAT_TIME.match(paragraph[0]) else None
+            self.context_year, self.topic, self.last_proposal, self.moved = kept, topic, None, None
             self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS or bool(TIME_LINE.match(paragraph[0]))
             # A list's lines follow one another; an interview's question led by a dash ends one.
             listed = self.list_start is not None

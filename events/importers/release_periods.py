@@ -158,12 +158,15 @@ class PeriodReader:
         set_off = at(tokens, i - 2).text == "," and after.text == "," and at(tokens, i - 3).lower in ("day", "date")
         if english and weekday is None and at(tokens, i - 2).lower not in ORDINAL_PREPOSITIONS and not set_off:
             return None
+        tense = self.tense_at(i)
         for wanted in (said, None) if said is not None else (weekday,):
             for year, month in self.months_to_try(i):
                 try:
                     found, last = dt.date(year, month, day), dt.date(year, month, last_day)
                 except ValueError:
                     continue
+                if (tense == "future" and last < self.published) or (tense == "past" and found > self.published):
+                    continue  # "Then on the 14th, I'll lead our delegation" after a day of last month: this month's
                 if wanted is None or found.weekday() == wanted:
                     return Mention(i - english, end, found, last, Event.Precision.DAY, explicit_year=False)
         return None

@@ -176,7 +176,8 @@ class TenseReader:
                 t.lower == "forward" and at(tokens, k + 1).lower == "to" and at(tokens, k - 1).lower in LOOK
                 for k, t in enumerate(tokens)
             )
-            if words & FUTURE_WORDS or headline or planned:
+            shortened = any(word.endswith(("'ll", "’ll")) or word in ("won't", "won’t") for word in words)  # "I'll"
+            if words & FUTURE_WORDS or headline or planned or shortened:
                 return "future"
             return (
                 "past" if past & PAST_WORDS or self.regular_past(tokens) else "present" if words & PRESENT_WORDS else ""

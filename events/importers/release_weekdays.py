@@ -111,7 +111,10 @@ class WeekdayReader:
         ahead = (weekday - self.published.weekday()) % 7
         scheduled = self.schedule_weekday(weekday) if shift is None and tense != "past" else None
         inside = self.weekday_in_run(weekday, tense == "past") if shift is None else None
-        if inside is not None:
+        this_week = self.published + dt.timedelta(days=weekday - self.published.weekday())
+        if shift == 0 and not (tense == "future" and this_week < self.published):
+            day = this_week  # "reopens this Saturday", "в эту пятницу": the such day of the release's week
+        elif inside is not None:
             # "the mission, from 9 to 13 February. On Tuesday, the forum was held": that week's Tuesday; "Days of
             # Culture from 15 to 21 June … The Days will open on Monday": the Monday of those days.
             day = inside

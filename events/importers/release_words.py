@@ -248,6 +248,12 @@ def split_sentences(text: str) -> list[str]:
 OCCURRING = {"place", "held", "open", "opens", "opened", "run", "runs", "start", "starts", "begin", "begins",
              "began", "пройти", "проходить", "состояться", "открыться", "открываться", "стартовать", "начаться",
              "начинаться", "завершиться", "продлиться"}  # fmt: skip
+# Words opening a paragraph that keep the year named before: "That winter taught us…", "В тот год…".
+THAT_TIME = re.compile(
+    r"(?:that|the same)\s+(?:year|winter|spring|summer|autumn|fall|month)\b|"
+    r"(?:в\s+)?(?:тот|том|той|тем)\s+(?:же\s+)?(?:год|году|зимой|весной|летом|осенью|месяце)\b",
+    re.IGNORECASE,
+)
 # A line saying a programme follows: "PROGRAMME", "Provisional programme", "The programme, day by day:", "Программа".
 PROGRAMME_LINE = re.compile(
     r"(?:the\s+)?(?:(?:provisional|preliminary|draft|final|detailed)\s+)?(?:programme|program|agenda)\b|"

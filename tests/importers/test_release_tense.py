@@ -82,3 +82,26 @@ def test_a_month_told_after_its_year_in_one_clause_is_that_years(seed, text, exp
 )  # fmt: skip
 def test_a_regular_past_verb_before_its_object_is_the_past_and_looking_forward_the_future(seed, text, expected):
     assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2024, 4, 22))] == expected
+
+
+@pytest.mark.parametrize("will", ["I'll", "I’ll", "we'll", "I will"])
+def test_a_lone_day_in_a_sentence_said_with_a_shortened_will_is_this_months_to_come(seed, will):
+    text = (
+        f"He turned fifty on Sunday, 26 February.\n\nThen on the 14th, {will} lead our delegation to Hanoi for talks."
+    )
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2023, 3, 2))] == [
+        ("2023-03-14", "meeting")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 14 February 2014 a gale lifted the roof.\n\nThat winter taught us much. In March we convened a meeting.",
+        "14 февраля 2014 года ураган сорвал крышу.\n\nТой зимой мы многому научились. В марте мы провели совещание.",
+    ],
+)
+def test_a_paragraph_opened_by_that_winter_keeps_the_year_named_before(seed, text):
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2017, 10, 9))] == [
+        ("2014-03", "meeting")
+    ]

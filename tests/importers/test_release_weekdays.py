@@ -135,3 +135,15 @@ def test_a_weekday_after_an_exhibitions_last_day_months_away_is_this_weeks_and_a
 def test_next_weeks_pair_of_weekdays_before_their_dates_leaves_both_to_the_dates(seed, text):
     # Not "next week, on Tuesday" and then "Wednesday, 24–25 February", a Wednesday in 2027.
     assert [(iso, slug) for iso, slug, _title in proposals(text)] == [("2026-02-24..2026-02-25", "meeting")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Minster reopens this Saturday with a celebration for the whole town.", [("2026-02-21", "other", "")]),
+        ("The talks were held this Monday.", [("2026-02-16", "meeting", "")]),
+        ("The forum will open this Monday.", [("2026-02-23", "forum", "")]),
+    ],
+)
+def test_this_weekday_is_the_such_day_of_the_releases_week_unless_it_is_past_and_to_come(seed, text, expected):
+    assert proposals(text) == expected
