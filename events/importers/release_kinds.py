@@ -234,9 +234,10 @@ class KindReader:
         return None
 
     def mission_to(self, segment: list[Token], position: int) -> bool:
-        """ "The first mission to Vietnam", "an IRRS mission", "a follow-up mission": a delegation's or an expert team's
-        trip; not "the Mission of Belarus to the UN", "Permanent Mission", "the OSCE mission" (an office). A mission
-        alone is no trip: medical, rescue and peacekeeping missions are not visits."""
+        """ "The first mission to Vietnam", "an IAEA mission", "миссия экспертов МАГАТЭ": a delegation's or an expert
+        team's trip ("a follow-up mission" is one by COMPOUNDS); not "the Mission of Belarus to the UN", "Permanent
+        Mission", "the OSCE mission", "EULEX" (an office or a project). A mission alone is no trip: medical, rescue and
+        peacekeeping missions are not visits."""
         token, before = segment[position], at(segment, position - 1)
         if self.lemma(token) == "миссия" and self.lemma(before) not in OFFICE_MISSIONS:
             after = at(segment, position + 1)  # "миссия МАГАТЭ", "миссия экспертов", "миссия по оценке безопасности"
@@ -271,8 +272,9 @@ class KindReader:
                 and kind == self.type_for("conference")
             ):
                 continue  # "a joint press conference", "пресс-конференция": the press told, not a forum
-            video = token.lower.startswith(("video", "видео")) or segment[before].lower in ("video", "видео")
-            means = segment[before - (segment[before].lower in ("video", "видео"))]
+            two_words = at(segment, before).lower in ("video", "видео")  # "via video conference"
+            video = token.lower.startswith(("video", "видео")) or two_words
+            means = at(segment, before - two_words)
             if kind is not None and video and self.lemma(means) in MANNER:
                 continue  # "signed by videoconference", "via video conference", "в режиме видеоконференции": how
             if kind == self.type_for("conference") and position and segment[before].lower in ("video", "видео"):
