@@ -39,8 +39,10 @@ PROGRAMME_PARTS = (*PLENARY_STEMS, "poster", "parallel", "panel", "секци", 
 # A session of no body named is the event's own ("Opening session", "17:00 Startup Alley pitch session"); not "Session
 # of the Intergovernmental Commission", "сессия Совета".
 SESSION_STEMS = ("session", "сесси")
-BODYS_SESSION = re.compile(r"\b[Ss]ession\s+of\b|\b[Сс]есси\w*\s+[А-ЯЁ]")
-BODIES = re.compile(r"commission|committee|council|board|assembl|комисси|комитет|совет|ассамбле|правлени", re.I)
+OTHER_BODY = re.compile(
+    r"\b[Ss]ession\s+of\b|\b[Сс]есси\w*\s+[А-ЯЁ]|(?i:commission|committee|council|board|assembl|комисси|комитет|совет"
+    r"|ассамбле|правлени)"
+)
 # Types of events of several days that have programmes of their own.
 PROGRAMMED = {"forum", "festival", "culture-days"}
 FIELD_VISIT = re.compile(
@@ -164,9 +166,9 @@ def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
     receptions, events of its own type, its own sessions, its hours open), not talks, a signing, a visit or an
     exhibition listed apart ("10:30 Meeting of the heads of the postal operators", "13:00 Signing of the trilateral
     agreement", "Official visit of the President … begins")."""
-    # the event of a title and its days, or of days a sentence gives ("Семинар пройдёт с 9 по 13 ноября"), whose
-    # programme is listed below
-    # (not "Also this week:" and its days' lines: events of their own), or lines under the heading of its days
+    # the event of a title and its days; or of days a sentence gives ("Семинар пройдёт с 9 по 13 ноября") when a line
+    # said a programme follows or its lines are under the heading of its days (not "Also this week:" and its days'
+    # lines: events of their own)
     same_days = (proposal.start, proposal.end) == (earlier.start, earlier.end)
     programmed = earlier.titled or (
         (proposal.programme or same_days) and earlier.start < earlier.end and earlier.event_type.slug in PROGRAMMED
@@ -184,8 +186,7 @@ def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
         return True  # "Field visit to the Republican Centre"
     # "Session 1", "Poster session", "Пленарное заседание"; not "Session of the Intergovernmental Commission"
     words = re.findall(r"\w+", proposal.title.lower())
-    other_body = BODYS_SESSION.search(proposal.sentence) or BODIES.search(proposal.sentence)
-    if any(word.startswith(SESSION_STEMS) for word in words) and not other_body:
+    if any(word.startswith(SESSION_STEMS) for word in words) and not OTHER_BODY.search(proposal.sentence):
         return True
     return any(word.startswith(PROGRAMME_PARTS) for word in words) or bool(NUMBERED_SESSION.search(proposal.sentence))
 
@@ -256,9 +257,7 @@ def told_run(earlier: Proposal, proposal: Proposal) -> bool:
     if earlier.start != earlier.end or proposal.start != proposal.end:
         return False
     # The same event, named by the same words ("Выставка", "Выставку"), not "Silk Roads" and "Arctic Light".
-    stems = [
-        {word[:STEM].casefold() for word in TOKEN.findall(p.title) if word[:1].isalpha()} for p in (earlier, proposal)
-    ]
+    stems = [title_stems(earlier), title_stems(proposal)]
     if not stems[0] or not (stems[0] <= stems[1] or stems[1] <= stems[0]):
         return False
     if earlier.place and proposal.place and earlier.place != proposal.place:

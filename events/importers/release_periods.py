@@ -160,7 +160,7 @@ class PeriodReader:
             return None
         tense = self.tense_at(i)
         for wanted in (said, None) if said is not None else (weekday,):
-            for year, month in self.months_to_try(i):
+            for year, month in self.months_to_try(tense):
                 try:
                     found, last = dt.date(year, month, day), dt.date(year, month, last_day)
                 except ValueError:
@@ -171,14 +171,15 @@ class PeriodReader:
                     return Mention(i - english, end, found, last, Event.Precision.DAY, explicit_year=False)
         return None
 
-    def months_to_try(self, i: int) -> list[tuple[int, int]]:
-        """The months a lone day number may be in, likeliest first: the sentence's, the last day's, the tense's."""
+    def months_to_try(self, tense: str) -> list[tuple[int, int]]:
+        """The months a lone day number may be in, likeliest first: the sentence's, the last day's, the tense's (its
+        sentence's, read by the caller)."""
         tried = []
         if self.sentence_month is not None:
             tried.append(self.sentence_month)
         if self.last_day is not None:
             tried += [(self.last_day.year, self.last_day.month), next_month(self.last_day)]
-        published, tense = self.published, self.tense_at(i)
+        published = self.published
         this = (published.year, published.month)
         previous = (published.year - (published.month == 1), (published.month - 2) % 12 + 1)
         tried += {"past": [this, previous], "future": [this, next_month(published)]}.get(tense, [this])

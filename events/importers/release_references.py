@@ -137,12 +137,11 @@ class ReferenceReader:
         return ""
 
     def told_inside(self, tokens: list[Token], proposal, named: tuple, first: int) -> tuple | None:
-        # (see below) and only when a verb of its happening follows the document ("…, will be held in December"; not
-        # "reviewed the Roadmap of 5 May 2020 and its implementation in the first half of 2025")
         """The event named before a document told inside its sentence ("the session of the Commission, set up by the
         Agreement of 3 October 1988, will be held in December"; not a signing, the document's own, nor the body that
         adopted it: "the Convention, adopted by the General Conference on 16 November 1972"): the next date of its
-        clause is that event's when it names none."""
+        clause is that event's when it names none, and a verb of its happening follows the document (not "reviewed
+        the Roadmap of 5 May 2020 and its implementation in the first half of 2025")."""
         kind, keyword_at, offset, _segment = named
         word = offset + keyword_at
         document = any(self.lemma(token) in DOCUMENTS for token in tokens[word + 1 : first])
@@ -325,12 +324,5 @@ class ReferenceReader:
 
 def was_to(tokens: list[Token], k: int) -> bool:
     """Whether token k is the "to" of a plan told in the past: "which was to be held", "was to have been held"."""
-    return (
-        tokens[k].lower == "to"
-        and at(tokens, k - 1).lower in ("was", "were")
-        and at(tokens, k + 1).lower
-        in (
-            "be",
-            "have",
-        )
-    )
+    planned = at(tokens, k - 1).lower in ("was", "were") and at(tokens, k + 1).lower in ("be", "have")
+    return tokens[k].lower == "to" and planned
