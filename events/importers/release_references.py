@@ -43,6 +43,12 @@ OF = {"of", "от", "dated"}
 TIMES = {"times", "раз", "раза"}
 COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "два", "две",
           "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "несколько", "много"}  # fmt: skip
+# People or events counted in a year ("last year's fair drew 4,000 visitors", "в 2024 году центр провёл 9 экспедиций",
+# "В прошлом году выставку посетили более 10 тыс. человек"): the year's figures, not one event of it.
+TALLIED = {"participants", "visitors", "guests", "people", "delegates", "attendees", "spectators", "tourists",
+           "exhibitors", "delegations", "человек", "участник", "посетитель", "гость", "зритель", "турист", "делегат",
+           "делегация", "экспонент"}  # fmt: skip
+TALLY_WORDS = 3  # words from a number to what it counts: "14 foreign delegations", "пять рабочих встреч"
 RECURRING = {"annually", "annual", "yearly", "every", "ежегодно", "ежегодный", "каждый", "регулярно", "regularly"}
 REASONS = {
     "document": _("The date of a treaty or another document, not an event."),
@@ -243,7 +249,33 @@ class ReferenceReader:
             return self.sentence_counts or bool(self.sentence_words(tokens) & RECURRING)
         clause = self.clause_words(tokens, mention.first)
         recurring = not mention.explicit_year and mention.precision != "day" and bool(clause & RECURRING)
-        return self.sentence_counts or recurring
+        return self.sentence_counts or recurring or self.tallies(tokens, mention)
+
+    def tallies(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a year is one figures are given for: its sentence counts events ("пять рабочих встреч"), or people
+        (see TALLIED) while its clause does not say an event happened then ("were held in 2023 and were attended by
+        50,000 people")."""
+        if mention.precision != Event.Precision.YEAR:
+            return False
+        held = bool(self.clause_words(tokens, mention.first) & OCCURRING)
+        for k in range(len(tokens)):
+            if mention.first <= k < mention.end or not self.is_count(tokens, k):
+                continue
+            counted = [word for word in tokens[k + 1 : k + 2 * TALLY_WORDS] if word.text[:1].isalpha()][:TALLY_WORDS]
+            if any(self.kind_of(word)[0] and self.plural(word) for word in counted):
+                return True
+            if not held and any(self.lemma(word) in TALLIED for word in counted):
+                return True
+        return False
+
+    def is_count(self, tokens: list[Token], k: int) -> bool:
+        """Whether a word is a number that counts: not a year, nor a day of a date ("в октябре 2017 года — Дни")."""
+        token = tokens[k]
+        if token.text[:1].isdigit():
+            return self.year(tokens, k) is None and self.month(at(tokens, k + 1)) is None
+        if token.lower in COUNTS:
+            return True
+        return self.language == "ru" and token.text[:1].isalpha() and self.morphology.analysis(token.lower)[1] == "NUMR"
 
     def moved_from(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a date is the one an event was moved from: "postponed from 5 May", "перенесён с 12 марта"."""

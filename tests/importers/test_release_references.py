@@ -175,3 +175,38 @@ def test_days_an_event_was_rescheduled_for_are_its_new_days_though_a_plan_is_tol
         "visit",
         False,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year's bazaar raised over 9,000 pounds for the children's hospice, with 600 visitors.",
+        "Last year's fair brought together more than 4,000 participants from 30 countries.",
+        "In 2024 the Bureau received 14 foreign delegations and sent 37 experts abroad.",
+        "В прошлом году мероприятия фестиваля посетили свыше 100 тыс. человек.",
+        "В 2024 году центр провёл 9 полевых экспедиций в приграничные префектуры.",
+        "В прошлом году состоялось пять рабочих встреч специалистов двух ведомств.",
+    ],
+)
+def test_a_year_whose_sentence_counts_people_or_events_gives_figures_not_an_event(seed, text):
+    assert dates_types_reasons(text, dt.date(2025, 6, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The clause says the event happened that year: it is one, counted or not.
+        ("The previous Days of Russian Culture were held in 2023 and were attended by 50,000 people.", "culture-days"),
+        ("Предыдущая выставка прошла здесь в 2019 году и собрала более 12 тыс. посетителей.", "exhibition"),
+        # A number that counts no people and no events.
+        ("In 2024 the ministers met in Baku to discuss 12 projects.", "meeting"),
+    ],
+)
+def test_a_year_told_as_an_events_or_counting_other_things_stays_an_event(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in dates_types_reasons(text, dt.date(2025, 6, 2))] == [
+        (text_year(text), expected)
+    ]
+
+
+def text_year(text: str) -> str:
+    return next(word for word in text.replace(".", " ").split() if word.isdigit() and len(word) == 4)
