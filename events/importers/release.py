@@ -127,6 +127,8 @@ class ReleaseReader(
         self.places: dict[tuple, dict | None] = {}
         self.venues = None
         self.context_year = None
+        self.chronicle_year: int | None = None  # the year of a chronicle's month headings (release_seasons.py)
+        self.years_told: set[int] = set()  # the years the text named as a whole, in digits
         self.last_year: int | None = None  # the year the text named last, a document's too: "of the same year"
         self.topic = None
         self.lead: tuple | None = None  # (paragraphs, number) when the sentence read leads its paragraph, else None
@@ -186,8 +188,14 @@ class ReleaseReader(
             titled = is_heading(previous, longest=TITLE_WORDS) and not TIME_LINE.match(previous[0])  # not "17:00 …"
             self.title_above = (self.topic or self.title_above) if titled else None
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
+            months, year = self.month_heading(paragraph)
+            if months:  # a chronicle's month ("Январь", then its entries): its own year, or the year before the
+                # publication when the text told that year as a whole before its first month ("хроника 2023 года")
+                told, before = (self.years_told if self.chronicle_year is None else set()), self.published.year - 1
+                last = before if before in told and self.published.year not in told else 0
+                self.chronicle_year = year or self.chronicle_year or last
             # a paragraph opened by "That winter", "В тот год" keeps the year named last
-            kept = self.last_year if THAT_TIME.match(paragraph[0]) else None
+            kept = self.last_year if THAT_TIME.match(paragraph[0]) else self.chronicle_year
             self.context_year, self.topic, self.last_proposal, self.moved = kept, topic, None, None
             self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS or bool(TIME_LINE.match(paragraph[0]))
             # A list's lines follow one another; an interview's question led by a dash ends one.

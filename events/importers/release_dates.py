@@ -111,6 +111,9 @@ class DateReader:
 
     # Words -------------------------------------------------------------------------------------
 
+    def in_digits(self, tokens: list[Token], mention: Mention) -> bool:
+        return any(self.year(tokens, k) for k in range(mention.first, mention.end))
+
     def lemma(self, token: Token) -> str:
         return self.morphology.lemma(bare(token.text), self.language)
 
@@ -181,6 +184,8 @@ class DateReader:
             found.append(mention)
             self.last_year = mention.start.year if mention.explicit_year else self.last_year  # "of the same year"
             reference = self.reference_reason(tokens, mention)
+            if mention.precision == Event.Precision.YEAR and not reference and self.in_digits(tokens, mention):
+                self.years_told.add(mention.start.year)  # "хроника 2023 года", "В 2023 году": a chronicle's year
             # Not "by 2030", nor a milestone years ahead ("research operations in 2034"): the year of the dates after it
             ahead = mention.start.year > self.published.year + MILESTONE_YEARS
             if mention.explicit_year and not reference and not ahead and not self.is_horizon(tokens, mention):

@@ -5,6 +5,8 @@ What it reads, in English and Russian:
   "этой зимой" (a winter is December to February; "winter 2024", "зимой 2024 года", the one that ends in 2024);
 - halves and quarters of a year ("in the second half of 2027", "в IV квартале") and tenths of a month ("в первой
   декаде мая");
+- a chronicle's heading of months ("Январь", "April – May", "MARCH 2023"): its entries' year is the one the
+  text told before its first month, or the heading's own;
 - a run of months from one to another: "from June to August", "from June to November 2027", "between May and
   July", "from mid-November to the end of March", "с середины сентября до конца октября" (a run to an earlier
   month ends in the next year: "from November to March").
@@ -16,7 +18,7 @@ from events.models import Event
 
 from .release_dates import PERIOD_PARTS, RANGE_STARTS, SHIFTS, Mention, Partial, at
 from .release_periods import month_end
-from .release_words import Token
+from .release_words import DASHES, Token, tokens_of
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
            "весна": (3, 5), "лето": (6, 8), "осень": (9, 11), "зима": (12, 2), "весной": (3, 5), "летом": (6, 8),
@@ -37,6 +39,8 @@ QUARTERS = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 1
             "второй": (4, 6), "третий": (7, 9), "четвёртый": (10, 12), "четвертый": (10, 12), "i": (1, 3),
             "ii": (4, 6), "iii": (7, 9), "iv": (10, 12)}  # fmt: skip
 PARTS_OF_YEAR = {"half": HALVES, "quarter": QUARTERS, "полугодие": HALVES, "квартал": QUARTERS}
+# What may join a heading's months: "Апрель – май", "July and August".
+HEADING_JOINS = {*DASHES, "and", "и", "/", ","}
 DECADES = {"первый": (1, 10), "второй": (11, 20), "третий": (21, 31)}
 # Words that end a run of months begun with "from", "between" or "с": "from June to August", "с июня по август".
 MONTHS_TO = {"to", "until", "till", "through", "and", "по", "до", "и"}
@@ -178,3 +182,14 @@ class SeasonReader:
             return None
         return Mention(i, end, dt.date(first_year, first, 1), dt.date(last_year, last, 1), Event.Precision.MONTH,
                        explicit_year=False, run=True)  # fmt: skip
+
+    def month_heading(self, paragraph: list[str]) -> tuple[bool, int | None]:
+        """Whether a paragraph is a line of months only, a chronicle's heading ("Январь", "Апрель – май", "MARCH
+        2023"), and the year it names."""
+        tokens = tokens_of(paragraph[0]) if len(paragraph) == 1 else []
+        months = [k for k in range(len(tokens)) if self.month(tokens[k])]
+        years = [self.year(tokens, k) for k in range(len(tokens)) if self.year(tokens, k) is not None]
+        joins = [token for token in tokens if token.text in HEADING_JOINS]
+        if not months or len(months) + len(years) + len(joins) != len(tokens) or len(years) > 1:
+            return False, None
+        return True, years[0] if years else None

@@ -86,3 +86,41 @@ def test_this_season_past_when_told_in_the_past_tense_is_the_one_just_over(seed,
 )  # fmt: skip
 def test_a_season_before_its_noun_is_no_time_and_a_day_on_the_14th_before_we_is_one(seed, text, expected):
     assert proposals(text) == expected
+
+
+CHRONICLE = """Хроника международного сотрудничества Комиссии за {year} год
+
+В {year} году Комиссия продолжила развивать контакты с избирательными органами.
+
+Январь
+
+16 января председатель Комиссии встретился с Послом Китая.
+
+Март – апрель
+
+С 16 по 20 марта в Астане прошёл семинар для членов избирательных комиссий."""
+
+
+def test_a_chronicles_month_headings_take_the_year_it_told_before_them(seed):
+    assert [p[:2] for p in proposals(CHRONICLE.format(year=2023), dt.date(2024, 1, 19))] == [
+        ("2023-01-16", "meeting"),
+        ("2023-03-16..2023-03-20", "forum"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The year of the publication is told too: the nearest January is the one.
+        CHRONICLE.format(year=2023).replace("контакты", "в 2024 году контакты"),
+        # No year told before the first month: the nearest.
+        CHRONICLE.format(year=2023).replace("2023", "этом"),
+    ],
+)
+def test_a_chronicles_month_headings_keep_the_nearest_year_unless_it_told_the_year_before(seed, text):
+    assert [p[0] for p in proposals(text, dt.date(2024, 1, 19))][:1] == ["2024-01-16"]
+
+
+def test_a_month_heading_with_its_year_gives_its_entries_that_year(seed):
+    text = "Review of our cooperation\n\nMARCH 2022\n\nOn 14 March the commission met the delegation of Georgia."
+    assert [p[:2] for p in proposals(text, dt.date(2024, 1, 19))] == [("2022-03-14", "meeting")]
