@@ -385,7 +385,8 @@ class DateReader:
             following.text.isascii() and following.lower.endswith("ed") and at(tokens, i + 2).lower in VERB_OBJECTS
         )  # not "in 2000 registered polling stations"
         counted = following.text[:1].islower() and not verb
-        if year is None or not self.after_in(tokens, i) or following.text in DASHES or counted:
+        span = following.text in DASHES and at(tokens, i + 2).text[:1].isdigit()  # not "in 2021 — in a hybrid format"
+        if year is None or not self.after_in(tokens, i) or span or counted:
             return None
         if at(tokens, i - 1).lower == "на":
             return None  # "план на 2022 год": the year a plan is for

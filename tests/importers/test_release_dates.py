@@ -221,3 +221,20 @@ def test_a_year_before_a_verb_in_the_past_is_a_year_not_a_count(seed, text):
 )
 def test_a_month_then_two_days_joined_by_to_are_a_run(seed, text):
     assert dates_and_types(text, dt.date(2024, 7, 2)) == [("2024-06-10..2024-06-12", "meeting")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dash after a year that starts an aside is no span of years.
+        (
+            "We hosted the seventh BRICS International Competition Conference in 2021 — in a hybrid format, because "
+            "of the pandemic.",
+            [("2021", "forum")],
+        ),
+        # A span of years is no year of an event.
+        ("The programme of conferences in 2021–2022 was approved.", []),
+    ],
+)
+def test_a_year_followed_by_a_dash_is_a_year_unless_another_year_follows(seed, text, expected):
+    assert dates_and_types(text, dt.date(2025, 2, 18)) == expected
