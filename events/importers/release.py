@@ -61,6 +61,7 @@ from .release_words import (
     MAX_TEXT,
     PROGRAMME_LINE,
     THAT_TIME,
+    TIME_LINE,
     TOKEN,
     Morphology,
     Proposal,
@@ -80,7 +81,6 @@ from .release_words import (
 TIME_SECTIONS = {"week", "weeks", "month", "year", "ahead", "passing", "later", "неделя", "недели", "неделе", "месяц",
                  "впереди", "дальше", "позже"}  # fmt: skip
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[-–—]|\s+(?=[^\W\d]))")
 # The most words of an event's title on its line ("7th International Conference "Official Statistics and New Data
 # Sources"", then "Vilnius, 11 to 13 June 2024").
 TITLE_WORDS = 16
@@ -112,6 +112,7 @@ class ReleaseReader(
         """morphology: whose analyses and caches to use (by default those all readings share); work: counts what
         the reading did ("tense words", "place lookups", "titles"), for a caller that asks."""
         self.published = self.release_published = published  # published: a post's day in a feed of posts
+        self.feed_lines: set[int] = set()  # the paragraphs that date a feed's posts (release_days.py)
         self.language = language
         self.morphology = morphology or shared_morphology()
         self.work = Counter() if work is None else work
@@ -176,10 +177,12 @@ class ReleaseReader(
         self.found = found
         previous: list[str] = []
         paragraphs = list(split_paragraphs(text[:MAX_TEXT]))
+        self.feed_lines = self.find_feed_lines(paragraphs)
         for number, paragraph in enumerate(paragraphs):
             self.programme_below = self.programme_below or bool(PROGRAMME_LINE.match(paragraph[0]))
-            if (posted := self.post_date(paragraph)) is not None:
+            if (posted := self.post_date(paragraph, number)) is not None:
                 self.published, self.heading_day, previous = posted, None, []  # a post's day, in a feed of posts
+                self.dated = False  # its news ("The Chair received…") is of its day
                 continue
             # A section's heading line ("Exhibition: Glass Horizons"; not the release's headline) is the topic of the
             # paragraph under it.

@@ -18,7 +18,7 @@ from events.models import Event
 from .release_dates import Mention, at, bare, in_year
 from .release_periods import CONTINUING, DEADLINE
 from .release_seasons import SEASONS
-from .release_words import DASHES, OFFSETS, Token, tokens_of
+from .release_words import DASHES, OFFSETS, TIME_LINE, Token, tokens_of
 
 # "On the second day", "На второй день", "В четвёртый, заключительный день": the day's number, counted from the day a
 # trip or an event began (the last day the text named as a start).
@@ -58,19 +58,24 @@ POST_LINE = re.compile(
     r"(?P<handle>@[\w.]+\s*[·|•—–-]\s*)?(?P<date>\d{1,2}\s+[^\W\d_]+\.?(?:\s+\d{4})?|[^\W\d_]+\.?\s+\d{1,2},?"
     r"(?:\s+\d{4})?)(?:\s*г\.)?(?P<time>\s*[,·|•—–-]\s*(?:в\s+|at\s+)?\d{1,2}[:.]\d{2})?"
 )
+FEED_LINES = 3  # lines of dates alone that make a feed of posts
 POST_AGE = 366  # days: a post older than the release by more is no post of its feed
 
 
 class DayReader:
     """The same and the next day, an event's days and length, counted days."""
 
-    def post_date(self, paragraph: list[str]) -> dt.date | None:
+    def post_date(self, paragraph: list[str], number: int) -> dt.date | None:
         """The day of a post its line dates in a feed of posts ("22 April 2024 · 18:05", "@AkkuyuNPP · 14 Jul 2021",
-        "10 апреля, 10:05"), on or before the release's day: "today", "the day after tomorrow" and "last Friday" in
-        the post count from it. None for any other line (a programme's "Monday, 30 October" has no time)."""
+        "10 апреля, 10:05"; a date alone in a feed whose lines go back in time, see feed_lines), on or before the
+        release's day: "today", "the day after tomorrow" and "last Friday" in the post count from it. None for any
+        other line (a programme's "Monday, 30 October" has no time)."""
         found = POST_LINE.fullmatch(paragraph[0].strip()) if len(paragraph) == 1 else None
-        if found is None or not (found["handle"] or found["time"]):
+        if found is None or not (found["handle"] or found["time"] or number in self.feed_lines):
             return None
+        return self.post_day(found)
+
+    def post_day(self, found: re.Match) -> dt.date | None:
         numbers = [int(token.text) for token in tokens_of(found["date"]) if token.text.isdigit()]
         months = [month for token in tokens_of(found["date"]) if (month := self.month(token))]
         if len(months) != 1 or not 1 <= numbers[0] <= 31:
@@ -88,6 +93,21 @@ class DayReader:
             if len(numbers) == 1 and day > self.release_published and year == self.release_published.year:
                 return None
         return None
+
+    def find_feed_lines(self, paragraphs: list[list[str]]) -> set[int]:
+        """The paragraphs that are a date alone, each over prose, when there are FEED_LINES or more and each is on
+        or before the one above it with one before it at least: a feed's posts, newest first ("2 Jul 2024", then
+        "30 Jun 2024"). A programme's days and a chronicle's entries go forward in time."""
+        lines = {}
+        for number, paragraph in enumerate(paragraphs[:-1]):
+            found = POST_LINE.fullmatch(paragraph[0].strip()) if len(paragraph) == 1 else None
+            prose = not TIME_LINE.match(paragraphs[number + 1][0])
+            if found and prose and (day := self.post_day(found)) is not None:
+                lines[number] = day
+        days = list(lines.values())
+        if len(days) < FEED_LINES or days[0] <= days[-1]:
+            return set()
+        return set(lines) if all(later >= earlier for later, earlier in itertools.pairwise(days)) else set()
 
     def same_day_words(self, tokens: list[Token], i: int) -> int:
         """How many words from token i say "the day last named": "the same day", "тот же день", "этот же день" in

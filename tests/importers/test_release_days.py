@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from events.importers.release import propose
+from events.importers.release import ReleaseReader, propose
+from events.importers.release_words import split_paragraphs
 
 pytestmark = pytest.mark.django_db
 
@@ -308,3 +309,39 @@ def test_a_programmes_day_heading_without_a_time_is_no_posts_date(seed):
     # "Tomorrow" counts from the release's day, not the heading's (a post says its time: "16 February, 10:05").
     text = "Monday, 16 February\n\nTomorrow the delegation will hold talks in Minsk."
     assert proposals(text, dt.date(2026, 2, 10)) == [("2026-02-11", "meeting", "")]
+
+
+BARE_FEED = """Election commission — official account
+Posts, 10 June – 2 July 2024
+
+2 Jul 2024
+On Thursday the commission hosts a round table with international partners.
+
+26 Jun 2024
+Signed! Today the Chair and the Ambassador signed a Memorandum of Understanding.
+
+14 Jun 2024
+Today the Chair met the Head of the OSCE Programme Office in Bishkek."""
+
+
+def test_dates_alone_on_their_lines_going_back_in_time_date_a_feeds_posts(seed):
+    assert proposals(BARE_FEED, dt.date(2024, 7, 2)) == [
+        ("2024-07-04", "forum", ""),
+        ("2024-06-26", "signing", ""),
+        ("2024-06-14", "meeting", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ([0, 1, 2, 3], {2, 4, 6}),  # newest first: a feed, whose date lines are paragraphs 2, 4 and 6
+        ([0, 3, 2, 1], set()),  # going forward: a chronicle's entries or a programme's days
+        ([0, 1, 2], set()),  # two dates alone: too few to tell
+    ],
+)
+def test_dates_alone_on_their_lines_are_a_feeds_only_going_back_in_time(seed, order, expected):
+    sections = BARE_FEED.split("\n\n")
+    paragraphs = split_paragraphs("\n\n".join(sections[k] for k in order))
+    reader = ReleaseReader(published=dt.date(2024, 7, 2), language="en")
+    assert reader.find_feed_lines(paragraphs) == expected
