@@ -25,6 +25,7 @@ from .release_words import (
     IN_WORDS,
     NAME_LINKS,
     OCCURRING,
+    STATE_WORDS,
     TOKEN,
     Proposal,
     Token,
@@ -126,6 +127,8 @@ class NameReader:
         if at + 1 >= len(segment) or segment[at].lower not in IN_WORDS or not segment[at + 1].text[:1].isupper():
             return False
         words = [token.text for token in segment[at + 1 : at + 3] if token.text[:1].isupper()]
+        if segment[at + 1].lower in STATE_WORDS:  # "в Республике Узбекистан", "в Королевстве Таиланд"
+            words = [token.text for token in segment[at + 2 : at + 4] if token.text[:1].isupper()]
         return bool(self.place(words[:1]) or (len(words) == 2 and self.place(words)))
 
     def named_event(self, tokens: list[Token], mention: Mention, following: int) -> tuple | None:

@@ -4,6 +4,7 @@ title and level from them ("Official visit by X to Minsk")."""
 import functools
 import re
 
+from babel import Locale
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -42,7 +43,7 @@ def city_index() -> dict[str, dict]:
 
 @functools.cache
 def country_index() -> dict[str, str]:
-    """Country codes by lower-case name, English and Russian, with django-countries' other names.
+    """Country codes by lower-case name, English and Russian, with django-countries' other names and CLDR's.
 
     Built once: looking a name up with countries.by_name() translates every country's name each time (milliseconds a
     name), and a long release names many capitalised words after "in".
@@ -54,6 +55,12 @@ def country_index() -> dict[str, str]:
                 names = (value.get("names") or [value.get("name")]) if isinstance(value, dict) else [value]
                 for name in [*names, *countries.shadowed_names.get(code, [])]:
                     index.setdefault(str(name).lower(), code)
+        # CLDR's names where they differ ("Беларусь" beside the calendar's "Белоруссия"), and the words of a name
+        # with another in brackets ("Мьянма (Бирма)").
+        for code, name in Locale(language).territories.items():
+            if code in countries.countries:
+                for part in (name, *name.removesuffix(")").split(" (")):
+                    index.setdefault(part.lower(), code)
     return index
 
 

@@ -66,7 +66,10 @@ ABBREVIATIONS = {
 }
 # Words after which a name is where an event happens ("to Moscow", "visit Minsk", "в г. Минске").
 PLACE_BEFORE = IN_WORDS | {"visit", "visits", "visiting", "посетит", "посетил", "посетила", "посетят"}
-CITY_WORDS = {"г", "city", "of", "the", "город", "городе"}
+# A state's form before its name, as written after "в": "в Республике Узбекистан", "в Королевстве Таиланд".
+STATE_WORDS = {"республика", "республике", "республику", "королевство", "королевстве", "султанат", "султанате"}
+# Words between "in"/"в" and a place: "в г. Минске", "in the city of Minsk", "в Республике Узбекистан".
+CITY_WORDS = {"г", "city", "of", "the", "город", "городе"} | STATE_WORDS
 CLAUSE_MARKS = {",", ";", ":", "(", ")", "—", "–"}
 
 

@@ -463,3 +463,18 @@ def test_a_full_stop_in_a_short_quoted_name_ends_no_sentence_but_one_in_quoted_s
         "Приезжайте в Ташкент», – сказал министр.",
         "The “Arctic. Territory of Dialogue” forum opens today.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "title"),
+    [
+        # CLDR's name of a country beside the calendar's own ("Белоруссия"), and a name with another in brackets.
+        ("Делегация находилась в Беларуси с 3 по 5 мая.", "BY", "Визит: Белоруссия"),  # named as the calendar names it
+        ("The delegation was in Myanmar from 3 to 5 May.", "MM", "Visit to Myanmar"),
+        # A state's form before its name.
+        ("27 апреля – 1 мая делегация комиссии находилась в Республике Узбекистан.", "UZ", "Визит: Узбекистан"),
+    ],
+)
+def test_countries_are_found_by_their_other_names_and_after_their_form_of_state(seed, text, country, title):
+    (proposal,) = propose(text, published=dt.date(2024, 1, 19))
+    assert (proposal.event_type.slug, proposal.place["country"], proposal.title) == ("visit", country, title)
