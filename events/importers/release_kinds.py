@@ -64,8 +64,8 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
     # an expert team's mission to a country: "review mission", "follow-up mission", "full-scope mission"
     (("review", "expert", "experts", "up", "scope", "finding", "assessment", "advisory", "peer", "technical",
-      "evaluation", "verification", "appraisal", "экспертный", "оценочный", "консультативный", "технический",
-      "повторный"),
+      "evaluation", "verification", "appraisal", "observation", "экспертный", "оценочный", "консультативный",
+      "технический", "повторный"),
      ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
     (("training", "refresher", "учебный", "обучающий"), ("course", "courses", "курс"), "conference"),
@@ -95,7 +95,13 @@ OFFICE_MISSIONS = {"permanent", "diplomatic", "observer", "monitoring", "foreign
 # Organisations whose missions to a country are expert teams' ("an IAEA mission"), though "to the IAEA" is an office.
 REVIEWING = {"iaea", "unesco", "магатэ", "юнеско"}
 # What a Russian expert mission does: "миссия по оценке безопасности", "по рассмотрению", "по подготовке к обзору".
-REVIEWS = {"оценка", "рассмотрение", "подготовка", "проверка", "изучение", "обзор", "анализ"}
+REVIEWS = {"оценка", "рассмотрение", "подготовка", "проверка", "изучение", "обзор", "анализ", "наблюдение"}
+# Observing a vote abroad is a trip: "observed the presidential election", "наблюдали за ходом выборов", "миссия
+# наблюдателей", "an election observation mission".
+OBSERVING = {"observe", "observes", "observed", "observing", "observation", "наблюдать", "наблюдение"}
+VOTES = {"election", "elections", "referendum", "vote", "voting", "polls", "выборы", "референдум", "голосование"}
+VOTE_DISTANCE = 5
+OBSERVING_TOPIC = {"on", "about", "о", "об", "по"}  # "Handbook on Observing", and "по вопросам наблюдения"
 OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco", "оон", "ес", "обсе",
            "нато"}  # fmt: skip
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
@@ -241,7 +247,7 @@ class KindReader:
         token, before = segment[position], at(segment, position - 1)
         if self.lemma(token) == "миссия" and self.lemma(before) not in OFFICE_MISSIONS:
             after = at(segment, position + 1)  # "миссия МАГАТЭ", "миссия экспертов", "миссия по оценке безопасности"
-            if after.lower in REVIEWING or self.lemma(after) == "эксперт":
+            if after.lower in REVIEWING or self.lemma(after) in ("эксперт", "наблюдатель"):
                 return True
             # not "Российская миссия в Женеве" (an office), "миссия по оказанию гуманитарной помощи"
             return after.lower == "по" and self.lemma(at(segment, position + 2)) in REVIEWS
@@ -285,7 +291,7 @@ class KindReader:
                 kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
                 if self.unheld(segment, position):
                     continue  # "an online training course will be available", "open day and night"
-            if kind is None and self.mission_to(segment, position):
+            if kind is None and (self.mission_to(segment, position) or self.observes_vote(segment, position)):
                 kind = self.type_for("visit")
             if kind is None and token.lower in STAGE_WORKS and self.names_work(segment, position + 1):
                 kind = self.type_for("concert")  # "балет «Щелкунчик»", "the opera "Tosca"": a performance
@@ -320,6 +326,16 @@ class KindReader:
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
+
+    def observes_vote(self, segment: list[Token], position: int) -> bool:
+        """Whether a word of observing has a vote for its object (see OBSERVING): not "observed the ceasefire", nor a
+        topic ("Handbook on Observing Elections", "брифинг по вопросам наблюдения за выборами")."""
+        if self.lemma(segment[position]) not in OBSERVING:
+            return False
+        before = {self.lemma(token) for token in segment[max(0, position - 2) : position]}
+        if at(segment, position - 1).lower in OBSERVING_TOPIC or "вопрос" in before:
+            return False
+        return any(self.lemma(token) in VOTES for token in segment[position + 1 : position + 1 + VOTE_DISTANCE])
 
     def unheld(self, segment: list[Token], position: int) -> bool:
         """Whether a word of two that name an event names none here: a course made available or taught ("a new

@@ -359,3 +359,31 @@ def test_an_event_that_was_due_on_a_day_and_is_moved_to_another_is_proposed_on_t
 )
 def test_a_consulates_appointments_and_other_days_are_no_events(seed, text):
     assert proposals(text, dt.date(2026, 3, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 7 to 10 July members of the Commission observed the presidential election in Uzbekistan.",
+        "С 7 по 10 июля представители Центризбиркома наблюдали за ходом досрочных выборов Президента Узбекистана.",
+        "С 7 по 10 июля члены Комиссии в составе миссии наблюдателей от СНГ работали в Казахстане.",
+        "С 7 по 10 июля в Бишкеке работала миссия по наблюдению за выборами.",
+        "The election observation mission was deployed from 7 to 10 July.",
+    ],
+)
+def test_observing_an_election_is_a_trip(seed, text):
+    assert proposals(text, dt.date(2026, 8, 3)) == [("2026-07-07..2026-07-10", "visit", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Observing something else, observing as a topic, an observer's office.
+        "From 7 to 10 July the monitors observed the ceasefire along the line of contact.",
+        "On 7 July the Commission presented the Handbook on Observing Elections.",
+        "7 июля состоялся брифинг по вопросам наблюдения за выборами.",
+        "On 7 July the Permanent Observer Mission hosted the briefing.",
+    ],
+)
+def test_observing_other_things_or_as_a_topic_is_no_trip(seed, text):
+    assert "visit" not in {slug for _iso, slug, _reason in proposals(text, dt.date(2026, 8, 3))}
