@@ -83,7 +83,7 @@ TIME_SECTIONS = {"week", "weeks", "month", "year", "ahead", "passing", "later", 
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # The most words of an event's title on its line ("7th International Conference "Official Statistics and New Data
 # Sources"", then "Vilnius, 11 to 13 June 2024").
-TITLE_WORDS = 16
+TITLE_WORDS = 24
 
 
 class ReleaseReader(

@@ -299,8 +299,8 @@ class KindReader:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
             word_at = position
-            if kind is None and position and (self.lemma(segment[position - 1]), self.lemma(token)) in ROUND_TABLE:
-                kind, word_at = self.type_for("conference"), position - 1
+            if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in ROUND_TABLE:
+                kind, word_at = self.type_for("conference"), before  # "round table", "Round-table"
             if kind is None:
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
@@ -378,7 +378,8 @@ class KindReader:
     @staticmethod
     def is_round_of_talks(segment: list[Token], position: int) -> bool:
         """Whether "round" is one of talks ("the previous round, held in Tashkent"), not "round table", "year round"."""
-        following = segment[position + 1].lower if position + 1 < len(segment) else ""
+        after = position + 1 + (at(segment, position + 1).text == "-")  # "Round-table"
+        following = segment[after].lower if after < len(segment) else ""
         previous = segment[position - 1].lower if position else ""
         return following not in ("table", "tables", "trip", "trips") and previous not in ("year", "all", "the-clock")
 

@@ -218,8 +218,9 @@ def part_of(talks: Proposal, visit: Proposal) -> bool:
 
 def of_visit(proposal: Proposal, visit: Proposal) -> bool:
     """Whether talks on a day of a visit may be the visit's: told in the same sentence, or, but for a programme's
-    own line (each of which is an event), not with another country (talks with Vietnam during Uzbekistan's visit) and
-    not held in another country (talks in Cairo during a visit to Minsk)."""
+    own line (each of which is an event, unless the programme is a titled visit's), not with another country (talks
+    with Vietnam during Uzbekistan's visit) and not held in another country (talks in Cairo during a visit to
+    Minsk)."""
     if proposal.sentence == visit.sentence:
         return True
     parties, visitors = named_countries(proposal.sentence), named_countries(visit.sentence)
@@ -227,7 +228,7 @@ def of_visit(proposal: Proposal, visit: Proposal) -> bool:
     if parties and visitors and not parties & visitors:
         return False  # "Uzbekistan's minister arrives on Monday…", then "our deputy ministers and Vietnam's hold…"
     same_country = not (proposal.place and visit.place) or proposal.place["country"] == visit.place["country"]
-    return not proposal.listed and same_country
+    return (not proposal.listed or visit.titled) and same_country  # a titled visit's programme: its own lines
 
 
 def opens(earlier: Proposal, proposal: Proposal) -> bool:

@@ -85,6 +85,7 @@ IN_RU = {"в", "во"}
 # At most this many words of a place after a list line's day: "7 October — Belgrade.", "12 мая — Нижний Новгород."
 PLACE_WORDS = 3
 # The most words of a line naming a place alone under a programme's day ("Москва, здание министерства, наб., 10").
+PLACE_LINKS = {"and", "и", "&"}  # between the places of a line of days: "Pretoria and Johannesburg, 4–6 June"
 PLACE_LINE_WORDS = 12
 
 
@@ -340,7 +341,7 @@ class NameReader:
         if placed and mention.start != self.published and (self.place(titled) or self.place(titled[:1])):
             return mention
         # Under an event's title, its days with names only: "Vilnius, Litexpo Exhibition Centre, 16-19 May 2024"
-        capitalised = all(token.text[:1].isupper() for token in named)
+        capitalised = all(token.text[:1].isupper() or token.lower in PLACE_LINKS for token in named)  # "A and B"
         if self.title_above and mention.start < mention.last and 0 < len(named) <= PLACE_LINE_WORDS and capitalised:
             due = any(self.lemma(token) in DUE or token.lower in DUE for token in named)  # "Registration: 1–30 April"
             return None if due else mention

@@ -513,3 +513,26 @@ def test_a_programmes_timed_line_is_no_title_of_the_days_heading_below_it(seed):
         ("2019-06-04..2019-06-06", "exhibition", False),
         ("2019-06-05", "meeting", False),
     ]
+
+
+VISIT_PROGRAMME = """Working visit of the Commissioner General of the Zambia Revenue Authority, Mr Dingani Banda, to the South African Revenue Service
+Pretoria and Johannesburg, 4–6 June 2024
+
+The Commissioner for SARS will host the delegation next week.
+
+TUESDAY, 4 JUNE
+11:00  Plenary talks between the two delegations
+14:30  Round-table with freight forwarders on transit
+
+THURSDAY, 6 JUNE
+10:30  Wrap-up meeting; agreement on the action plan"""  # noqa: E501
+
+
+def test_a_long_titles_visit_over_the_line_of_its_places_and_days_holds_its_programmes_talks(seed):
+    assert [
+        (p.iso, p.event_type.slug, bool(p.reason)) for p in propose(VISIT_PROGRAMME, published=dt.date(2024, 5, 30))
+    ] == [
+        ("2024-06-04..2024-06-06", "visit", False),  # its plenary talks are a part of it, not proposed
+        ("2024-06-04", "forum", False),  # a round table: an event of its own
+        ("2024-06-06", "meeting", True),  # talks on the visit's programme: likely part of it
+    ]
