@@ -120,6 +120,7 @@ OFFICE_HOURS_BEFORE = {"запись", "время", "часы"}
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
 GUEST_DISTANCE = 5
+PART_TAKEN = {"part", "участие"}  # "примут участие руководители": taking part, not receiving them
 # How far after a session's word the event it is part of may be named.
 HOST_DISTANCE = 9
 # "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
@@ -295,7 +296,7 @@ class KindReader:
                 kind = self.type_for("visit")
             if kind is None and token.lower in STAGE_WORKS and self.names_work(segment, position + 1):
                 kind = self.type_for("concert")  # "балет «Щелкунчик»", "the opera "Tosca"": a performance
-            if kind is None and self.lemma(token) in RECEIVING:
+            if kind is None and self.lemma(token) in RECEIVING and at(segment, position + 1).lower not in PART_TAKEN:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
             word_at = position

@@ -20,6 +20,7 @@ from .release_kinds import COMPOUNDS, ROUND_TABLE
 from .release_periods import DUE, UNTIL
 from .release_words import (
     ARTICLES,
+    CITY_WORDS,
     DASHES,
     GUESTS,
     IN_WORDS,
@@ -331,7 +332,7 @@ class NameReader:
             remark = tokens[mention.end + 1 : -1]
             return mention if self.event_type(remark, nearest_last=False)[0] is None else None
         # "LONDON, 9–11 MARCH", "Leipzig, 18–21 March": a section's place and days, the heading of what follows.
-        named = [token for token in rest if token.text[:1].isalnum()]
+        named = [token for token in rest if token.text[:1].isalnum() and token.lower not in CITY_WORDS]  # "г. Ташкент"
         words = [token.text for token in named]
         # Not a dateline's own line ("London, 28 August 2025", "Minsk, 19 May"): a section's place is in capitals or
         # its days are several.

@@ -281,7 +281,7 @@ def split_paragraphs(text: str) -> list[list[str]]:
             # The word before the full stop, found from the stop: splitting all the text since the last sentence
             # would read a run of abbreviations ("Mr. … St. … г. …") once per abbreviation.
             word_start = max(start, paragraph.rfind(" ", start, match.start()) + 1)
-            last_word = paragraph[word_start : match.start()].rstrip(".!?").lower()
+            last_word = paragraph[word_start : match.start()].rstrip(".!?").lstrip("(«\"“'[").lower()  # "(г."
             if paragraph[match.start() - 1] == "." and (last_word in ABBREVIATIONS or len(last_word) == 1):
                 continue
             if in_quotes(paragraph, start, match):

@@ -536,3 +536,40 @@ def test_a_long_titles_visit_over_the_line_of_its_places_and_days_holds_its_prog
         ("2024-06-04", "forum", False),  # a round table: an event of its own
         ("2024-06-06", "meeting", True),  # talks on the visit's programme: likely part of it
     ]
+
+
+RUSSIAN_VISIT_PROGRAMME = """ПРОГРАММА
+рабочего визита делегации Конституционного Суда Республики Казахстан
+в Республику Узбекистан
+(г. Ташкент — г. Самарканд, 22–24 апреля 2024 года)
+
+Понедельник, 22 апреля
+
+15:00–16:30   Переговоры Председателей конституционных судов
+
+Вторник, 23 апреля
+
+15:00–16:00   Встреча с Уполномоченным по правам человека"""
+
+
+def test_a_visits_title_over_lines_with_its_cities_and_days_in_brackets_holds_its_programmes_talks(seed):
+    assert [
+        (p.iso, p.event_type.slug, bool(p.reason))
+        for p in propose(RUSSIAN_VISIT_PROGRAMME, published=dt.date(2024, 4, 19))
+    ] == [
+        ("2024-04-22..2024-04-24", "visit", False),
+        ("2024-04-22", "meeting", True),
+        ("2024-04-23", "meeting", True),
+    ]
+
+
+def test_taking_part_told_under_a_titled_events_days_receives_no_guests(seed):
+    # "примут участие руководители": the leaders take part; nobody receives them at a meeting
+    text = (
+        "Международная конференция\n«ЦИФРОВАЯ ТАМОЖНЯ»\n\nг. Астана, 22–23 октября 2025 года\n"
+        "Конгресс-центр «Астана»\n\n"
+        "Конференция проводится ежегодно с 2019 года. В этом году в ней примут участие руководители таможенных служб."
+    )
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2025, 10, 1))] == [
+        ("2025-10-22..2025-10-23", "forum")
+    ]
