@@ -184,12 +184,17 @@ class SeasonReader:
                        explicit_year=False, run=True)  # fmt: skip
 
     def month_heading(self, paragraph: list[str]) -> tuple[bool, int | None]:
-        """Whether a paragraph is a line of months only, a chronicle's heading ("Январь", "Апрель – май", "MARCH
-        2023"), and the year it names."""
-        tokens = tokens_of(paragraph[0]) if len(paragraph) == 1 else []
-        months = [k for k in range(len(tokens)) if self.month(tokens[k])]
+        """Whether a paragraph is a chronicle's heading of months ("Январь", "Апрель – май", "MARCH 2023") or opens
+        with an entry's label of days or a season ("14 February. The Chairman received…", "Summer. A group…"), and
+        the year it names."""
+        tokens = tokens_of(paragraph[0])
+        labelled = bool(tokens) and tokens[-1].text == "."
+        if len(paragraph) > 1 or labelled:
+            tokens = tokens[:-1] if labelled else []  # a label, then its entry
+        months = [k for k in range(len(tokens)) if self.month(tokens[k]) or self.lemma(tokens[k]) in SEASONS]
         years = [self.year(tokens, k) for k in range(len(tokens)) if self.year(tokens, k) is not None]
+        days = [token for token in tokens if token.text.isdigit() and 1 <= int(token.text) <= 31]
         joins = [token for token in tokens if token.text in HEADING_JOINS]
-        if not months or len(months) + len(years) + len(joins) != len(tokens) or len(years) > 1:
+        if not months or len(months) + len(years) + len(days) + len(joins) != len(tokens) or len(years) > 1:
             return False, None
         return True, years[0] if years else None

@@ -124,3 +124,16 @@ def test_a_chronicles_month_headings_keep_the_nearest_year_unless_it_told_the_ye
 def test_a_month_heading_with_its_year_gives_its_entries_that_year(seed):
     text = "Review of our cooperation\n\nMARCH 2022\n\nOn 14 March the commission met the delegation of Georgia."
     assert [p[:2] for p in proposals(text, dt.date(2024, 1, 19))] == [("2022-03-14", "meeting")]
+
+
+def test_a_chronicles_entries_led_by_their_days_take_the_year_it_told_before_them(seed):
+    text = (
+        "International cooperation of the Supreme Court in 2023: a chronicle of the year\n\n"
+        "In 2023 the Supreme Court held 46 international events.\n\n"
+        "14 February. The Chairman received the Ambassador of the Republic of Korea.\n\n"
+        "20–22 March. Working visit of the Chairman of the Supreme Court to China."
+    )
+    assert [p[:2] for p in proposals(text, dt.date(2024, 1, 12))] == [
+        ("2023-02-14", "meeting"),
+        ("2023-03-20..2023-03-22", "visit"),
+    ]
