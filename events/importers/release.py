@@ -347,6 +347,8 @@ class ReleaseReader(
             kind, keyword_at, offset, segment = self.event_near(tokens, mention, previous_end, following)
             if kind == self.type_for("meeting") and (during := self.visit_when(tokens, mention, following)):
                 (kind, keyword_at), offset, segment = during, 0, tokens  # talks told with the visit they were part of
+            elif kind == self.type_for("meeting") and self.hosts_delegation(segment, keyword_at, mention):
+                kind = self.type_for("visit")  # "4–6 декабря Центризбирком принимал делегацию": its visit
             if kind is not None and offset < mention.first and index == changed:
                 # "The signing, initially expected at the forum, has been pushed back to June": the sentence's
                 # first event is the one moved.

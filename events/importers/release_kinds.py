@@ -10,7 +10,7 @@ release_references.py's.
 
 import functools
 
-from events.models import EventType
+from events.models import Event, EventType
 
 from .release_dates import Mention, at
 from .release_words import FRAME_STOPS, GUESTS, OFFSETS, TOKEN, Token, framed, is_clause_mark, is_number_comma
@@ -120,6 +120,8 @@ OFFICE_HOURS_BEFORE = {"запись", "время", "часы"}
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
 GUEST_DISTANCE = 5
+HOSTING = {"host", "hosts", "hosted", "hosting"}
+DELEGATIONS = {"delegation", "delegations", "делегация"}
 PART_TAKEN = {"part", "участие"}  # "примут участие руководители": taking part, not receiving them
 # How far after a session's word the event it is part of may be named.
 HOST_DISTANCE = 9
@@ -299,6 +301,10 @@ class KindReader:
             if kind is None and self.lemma(token) in RECEIVING and at(segment, position + 1).lower not in PART_TAKEN:
                 guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
                 kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
+            if kind is None and self.lemma(token) in HOSTING:
+                # "will host a delegation from Henan": its visit (not "hosted the Ambassador at a reception")
+                guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
+                kind = self.type_for("visit") if any(self.lemma(t) in DELEGATIONS for t in guests) else None
             word_at = position
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in ROUND_TABLE:
                 kind, word_at = self.type_for("conference"), before  # "round table", "Round-table"
@@ -327,6 +333,15 @@ class KindReader:
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
+
+    def hosts_delegation(self, segment: list[Token], position: int, mention: Mention) -> bool:
+        """Whether a delegation received over days or a month is a visit hosted ("4–6 декабря Центризбирком принимал
+        делегацию", "In July we received a delegation of the tax department"), not a meeting of a day."""
+        one_day = mention.precision == Event.Precision.DAY and mention.start == mention.last
+        if one_day or self.lemma(segment[position]) not in RECEIVING:
+            return False
+        guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
+        return any(self.lemma(token) in DELEGATIONS for token in guests)
 
     def observes_vote(self, segment: list[Token], position: int) -> bool:
         """Whether a word of observing has a vote for its object (see OBSERVING): not "observed the ceasefire", nor a

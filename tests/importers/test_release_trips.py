@@ -141,3 +141,21 @@ def test_a_types_name_counts_by_its_head_noun_and_a_name_just_after_hold_is_an_e
         ("2025-11-24..2025-11-29", "festival"),
         ("2024-12-13", "other"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A delegation received over days or a month, or hosted: its visit.
+        ("4–6 декабря Центризбирком принимал делегацию Центральной избирательной комиссии России.",
+         [("2025-12-04..2025-12-06", "visit")]),
+        ("В июле мы принимали делегацию Главного налогового департамента Вьетнама.", [("2026-07", "visit")]),
+        ("Next Thursday the International Division will host a delegation from Henan Province.",
+         [("2026-09-03", "visit")]),
+        # Received on a day: a meeting; taking part is no receiving; hosting no delegation is no visit.
+        ("6 июля председатель принял делегацию Вьетнама.", [("2026-07-06", "meeting")]),
+        ("Kazakhstan hosted the Ambassador at a dinner on 6 July.", []),
+    ],
+)  # fmt: skip
+def test_a_delegation_received_for_days_or_hosted_is_a_visit(seed, text, expected):
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2026, 9, 1))] == expected
