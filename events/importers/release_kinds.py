@@ -252,8 +252,10 @@ class KindReader:
             after = at(segment, position + 1)  # "миссия МАГАТЭ", "миссия экспертов", "миссия по оценке безопасности"
             if after.lower in REVIEWING or self.lemma(after) in ("эксперт", "наблюдатель"):
                 return True
+            # past its body's acronym: "миссия БДИПЧ по оценке потребностей"
+            k = position + 1 + (after.text.isupper() and len(after.text) > 1)
             # not "Российская миссия в Женеве" (an office), "миссия по оказанию гуманитарной помощи"
-            return after.lower == "по" and self.lemma(at(segment, position + 2)) in REVIEWS
+            return at(segment, k).lower == "по" and self.lemma(at(segment, k + 1)) in REVIEWS
         if token.lower not in ("mission", "missions") or before.lower.endswith(("'s", "’s")):
             return False  # "Kazakhstan's mission to the EU": an office
         if before.text.isupper() and not token.text.isupper():  # in a line of capitals, all words are

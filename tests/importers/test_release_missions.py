@@ -369,6 +369,8 @@ def test_a_consulates_appointments_and_other_days_are_no_events(seed, text):
         "С 7 по 10 июля члены Комиссии в составе миссии наблюдателей от СНГ работали в Казахстане.",
         "С 7 по 10 июля в Бишкеке работала миссия по наблюдению за выборами.",
         "The election observation mission was deployed from 7 to 10 July.",
+        # an expert team's mission past its body's acronym
+        "Миссия БДИПЧ по оценке потребностей работала в Кишинёве с 7 по 10 июля.",
     ],
 )
 def test_observing_an_election_is_a_trip(seed, text):
