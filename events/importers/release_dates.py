@@ -467,3 +467,10 @@ def weekday_names(language: str) -> dict[str, int]:
     lemma = shared_morphology().lemma
     with translation.override(language):
         return {lemma(str(name), language): number for number, name in WEEKDAYS.items()}
+
+
+def next_relative_day(tokens: list[Token], first: Mention, second: Mention) -> bool:
+    """Whether two days counted from the publication by a word each follow one another ("today and tomorrow")."""
+    words = [bare(at(tokens, mention.first).lower) for mention in (first, second) if mention.end - mention.first == 1]
+    relative = len(words) == 2 and all(word in DAYS_FROM_PUBLICATION for word in words)
+    return relative and first.start == first.last and second.start == first.last + dt.timedelta(days=1)

@@ -19,7 +19,7 @@ import itertools
 
 from events.models import Event, EventType
 
-from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at
+from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at, next_relative_day
 from .release_references import MOVED
 from .release_words import DASHES, SUBJECT_PRONOUNS, TOKEN, Proposal, Token
 
@@ -455,6 +455,8 @@ class PeriodReader:
             return True
         if len(between) == 1 and last in ("to", "and", "и") and at(tokens, first.first - 1).lower in RANGE_STARTS:
             return True
+        if len(between) == 1 and last in ("and", "и") and next_relative_day(tokens, first, second):
+            return True  # "today and tomorrow", "вчера и сегодня": two days running
         if len(between) == 1 and last == "to" and self.month(at(tokens, first.end - 1)) and first.start < second.start:
             return not self.moved_before(tokens, first)  # "7 April to 30 April - exhibition", not "moved 7 June to …"
         if last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up"):

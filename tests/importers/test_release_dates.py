@@ -238,3 +238,17 @@ def test_a_month_then_two_days_joined_by_to_are_a_run(seed, text):
 )
 def test_a_year_followed_by_a_dash_is_a_year_unless_another_year_follows(seed, text, expected):
     assert dates_and_types(text, dt.date(2025, 2, 18)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The seminar is held today and tomorrow in Tirana.", [("2023-11-09..2023-11-10", "forum")]),
+        ("Вчера и сегодня в Минске прошли консультации.", [("2023-11-08..2023-11-09", "meeting")]),
+        # Not running: two days apart stay two events.
+        ("The ministers met yesterday and will meet again the day after tomorrow.",
+         [("2023-11-08", "meeting"), ("2023-11-11", "meeting")]),
+    ],
+)  # fmt: skip
+def test_two_days_named_from_the_publication_and_running_are_one_run(seed, text, expected):
+    assert dates_and_types(text, dt.date(2023, 11, 9)) == expected
