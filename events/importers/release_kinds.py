@@ -314,6 +314,8 @@ class KindReader:
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
                 continue
+            if token.lower in ("consultation", "consultations") and at(segment, position - 1).lower == "public":
+                continue  # "the public consultation on the draft Guidelines": a period for comments, no talks
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
                 continue  # "Спасибо, до встречи на следующей неделе": a farewell
             # "приём посетителей", "приём осуществляется"; "запись на приём", "время приёма"

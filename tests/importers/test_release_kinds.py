@@ -293,3 +293,18 @@ def test_a_russian_evening_held_and_a_working_group_at_work_are_events(seed, tex
 
 def test_a_russian_video_meeting_is_a_meeting(seed):
     assert dates_types_reasons("Вчера провели видеовстречу с экспертами МАГАТЭ.") == [("2021-09-02", "meeting", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The public consultation on the draft Guidelines is open until 15 December 2023.", []),
+        ("Public consultations on the draft law will run from 1 to 15 December.", []),
+        (
+            "On 5 December the bilateral consultations with Kosovo will take place in Ankara.",
+            [("2023-12-05", "meeting")],
+        ),
+    ],
+)
+def test_a_public_consultation_is_a_time_for_comments_not_talks(seed, text, expected):
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2023, 11, 20))] == expected
