@@ -129,7 +129,8 @@ class ReleaseReader(
         self.venues = None
         self.context_year = None
         self.chronicle_year: int | None = None  # the year of a chronicle's month headings (release_seasons.py)
-        self.years_told: set[int] = set()  # the years the text named as a whole, in digits
+        self.years_told: Counter = Counter()  # the years the text named as a whole, in digits
+        self.chronicle_month = 0  # the month of the chronicle's heading above
         self.last_year: int | None = None  # the year the text named last, a document's too: "of the same year"
         self.topic = None
         self.lead: tuple | None = None  # (paragraphs, number) when the sentence read leads its paragraph, else None
@@ -183,6 +184,8 @@ class ReleaseReader(
             if (posted := self.post_date(paragraph, number)) is not None:
                 self.published, self.heading_day, previous = posted, None, []  # a post's day, in a feed of posts
                 self.dated = False  # its news ("The Chair received…") is of its day
+                for proposal in found:
+                    proposal.news = False  # and the posts' before it keep theirs
                 continue
             # A section's heading line ("Exhibition: Glass Horizons"; not the release's headline) is the topic of the
             # paragraph under it.
@@ -191,12 +194,18 @@ class ReleaseReader(
             titled = is_heading(previous, longest=TITLE_WORDS) and not TIME_LINE.match(previous[0])  # not "17:00 …"
             self.title_above = (self.topic or self.title_above) if titled else None
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
-            months, year = self.month_heading(paragraph)
-            if months:  # a chronicle's month ("Январь", then its entries): its own year, or the year before the
-                # publication when the text told that year as a whole before its first month ("хроника 2023 года")
-                told, before = (self.years_told if self.chronicle_year is None else set()), self.published.year - 1
-                last = before if before in told and self.published.year not in told else 0
-                self.chronicle_year = year or self.chronicle_year or last
+            if is_heading(paragraph, longest=TITLE_WORDS) and not any(map(self.month, tokens_of(paragraph[0]))):
+                self.years_told.update(int(y) for y in YEAR.findall(paragraph[0]))  # "…: хроника 2023 года"
+            month, year = self.month_heading(paragraph)
+            if month:  # a chronicle's month ("Январь", then its entries): its own year, or the year before the
+                # publication when the text told that year as a whole twice before its first month and not the
+                # publication's ("Хроника 2023 года", "В 2023 году…"); the next year after its December
+                told = self.years_told if self.chronicle_year is None else Counter()
+                before = self.published.year - 1
+                last = before if told[before] >= 2 and not told[self.published.year] else 0
+                later = bool(self.chronicle_year) and month < self.chronicle_month
+                self.chronicle_year = year or (self.chronicle_year + later if self.chronicle_year else last)
+                self.chronicle_month = month
             # a paragraph opened by "That winter", "В тот год" keeps the year named last
             kept = self.last_year if THAT_TIME.match(paragraph[0]) else self.chronicle_year
             self.context_year, self.topic, self.last_proposal, self.moved = kept, topic, None, None
@@ -301,6 +310,7 @@ class ReleaseReader(
                     and not in_programme
                     and not (one_day and (first_date or self.published_day(heading)))
                     and not (self.title_above[0] == self.type_for("signing") and not one_day)  # a signing's is a day
+                    and not self.several_meetings(self.title_above)  # "…to attend meetings of the EU Council and…"
                 ):
                     # "7th International Conference …" on its line, then "Vilnius, 11 to 13 June 2024": its days (not
                     # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's; not the release's own day at its foot)

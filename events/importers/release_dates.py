@@ -111,6 +111,11 @@ class DateReader:
 
     # Words -------------------------------------------------------------------------------------
 
+    def named_before(self, tokens: list[Token], i: int) -> bool:
+        """Whether an event's word is before token i in its clause."""
+        low = max((k + 1 for k in range(i) if is_clause_mark(tokens, k)), default=0)
+        return any(self.kind_of(token)[0] is not None for token in tokens[low:i])
+
     def in_digits(self, tokens: list[Token], mention: Mention) -> bool:
         return any(self.year(tokens, k) for k in range(mention.first, mention.end))
 
@@ -185,7 +190,7 @@ class DateReader:
             self.last_year = mention.start.year if mention.explicit_year else self.last_year  # "of the same year"
             reference = self.reference_reason(tokens, mention)
             if mention.precision == Event.Precision.YEAR and not reference and self.in_digits(tokens, mention):
-                self.years_told.add(mention.start.year)  # "хроника 2023 года", "В 2023 году": a chronicle's year
+                self.years_told[mention.start.year] += 1  # "хроника 2023 года", "В 2023 году": a chronicle's year
             # Not "by 2030", nor a milestone years ahead ("research operations in 2034"): the year of the dates after it
             ahead = mention.start.year > self.published.year + MILESTONE_YEARS
             if mention.explicit_year and not reference and not ahead and not self.is_horizon(tokens, mention):
@@ -385,8 +390,10 @@ class DateReader:
             following.text.isascii() and following.lower.endswith("ed") and at(tokens, i + 2).lower in VERB_OBJECTS
         )  # not "in 2000 registered polling stations"
         counted = following.text[:1].islower() and not verb
-        span = following.text in DASHES and at(tokens, i + 2).text[:1].isdigit()  # not "in 2021 — in a hybrid format"
-        if year is None or not self.after_in(tokens, i) or span or counted:
+        # "the Conference in 2021 — in a hybrid format": a year, its event named before it in its clause; not a span
+        # ("2018−2019") nor an aside's year ("shown in Paris in 2023 — and in Rome a year later — opens…")
+        aside = following.text in DASHES and (at(tokens, i + 2).text[:1].isdigit() or not self.named_before(tokens, i))
+        if year is None or not self.after_in(tokens, i) or aside or counted:
             return None
         if at(tokens, i - 1).lower == "на":
             return None  # "план на 2022 год": the year a plan is for

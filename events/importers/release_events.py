@@ -184,7 +184,7 @@ class EventReader:
         if (
             day is None
             and not self.dated
-            and kind == self.type_for("meeting")
+            and (kind == self.type_for("meeting") or self.published != self.release_published)  # or a post's news
             and self.clause_tense(None) == "past"
             and self.tells_happening(tokens)
         ):

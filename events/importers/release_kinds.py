@@ -13,6 +13,7 @@ import functools
 from events.models import Event, EventType
 
 from .release_dates import Mention, at
+from .release_places import named_countries
 from .release_words import FRAME_STOPS, GUESTS, OFFSETS, TOKEN, Token, framed, is_clause_mark, is_number_comma
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
@@ -101,7 +102,7 @@ REVIEWS = {"оценка", "рассмотрение", "подготовка", "
 OBSERVING = {"observe", "observes", "observed", "observing", "observation", "наблюдать", "наблюдение"}
 VOTES = {"election", "elections", "referendum", "vote", "voting", "polls", "выборы", "референдум", "голосование"}
 VOTE_DISTANCE = 5
-OBSERVING_TOPIC = {"on", "about", "о", "об", "по"}  # "Handbook on Observing", and "по вопросам наблюдения"
+OBSERVING_TOPIC = {"on", "about", "о", "об", "по"}  # "report on the observation", "по вопросам наблюдения"
 OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco", "оон", "ес", "обсе",
            "нато"}  # fmt: skip
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
@@ -338,12 +339,19 @@ class KindReader:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
 
+    def several_meetings(self, named: tuple) -> bool:
+        """Whether a title names meetings, several events ("Minister to attend meetings of the EU Council and …")."""
+        kind, keyword_at, tokens = named
+        return kind == self.type_for("meeting") and self.plural(tokens[keyword_at])
+
     def hosts_delegation(self, segment: list[Token], position: int, mention: Mention) -> bool:
         """Whether a delegation received over days or a month is a visit hosted ("4–6 декабря Центризбирком принимал
         делегацию", "In July we received a delegation of the tax department"), not a meeting of a day."""
         one_day = mention.precision == Event.Precision.DAY and mention.start == mention.last
         if one_day or self.lemma(segment[position]) not in RECEIVING:
             return False
+        if any(self.kind_of(token)[0] is not None for token in self.clause_tokens):
+            return False  # "On the sidelines of the Forum held on 8–10 July, the Minister received…": the forum's days
         guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
         return any(self.lemma(token) in DELEGATIONS for token in guests)
 
@@ -353,9 +361,12 @@ class KindReader:
         if self.lemma(segment[position]) not in OBSERVING:
             return False
         before = {self.lemma(token) for token in segment[max(0, position - 2) : position]}
-        if at(segment, position - 1).lower in OBSERVING_TOPIC or "вопрос" in before:
+        if before & OBSERVING_TOPIC or "вопрос" in before:
             return False
-        return any(self.lemma(token) in VOTES for token in segment[position + 1 : position + 1 + VOTE_DISTANCE])
+        if not any(self.lemma(token) in VOTES for token in segment[position + 1 : position + 1 + VOTE_DISTANCE]):
+            return False
+        # abroad: a country named ("the presidential election in Uzbekistan"), not observers at home
+        return bool(named_countries(" ".join(token.text for token in self.clause_tokens)))
 
     def unheld(self, segment: list[Token], position: int) -> bool:
         """Whether a word of two that name an event names none here: a course made available or taught ("a new

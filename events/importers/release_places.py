@@ -55,11 +55,11 @@ def country_index() -> dict[str, str]:
                 names = (value.get("names") or [value.get("name")]) if isinstance(value, dict) else [value]
                 for name in [*names, *countries.shadowed_names.get(code, [])]:
                     index.setdefault(str(name).lower(), code)
-        # CLDR's names where they differ ("Беларусь" beside the calendar's "Белоруссия"), and the words of a name
-        # with another in brackets ("Мьянма (Бирма)").
+        # CLDR's names where they differ ("Беларусь" beside the calendar's "Белоруссия"), and a name's words before
+        # a remark in brackets ("Мьянма (Бирма)"; not the remark: "(США)", "(САР)" name no country of their own).
         for code, name in Locale(language).territories.items():
             if code in countries.countries:
-                for part in (name, *name.removesuffix(")").split(" (")):
+                for part in (name, name.split(" (")[0]):
                     index.setdefault(part.lower(), code)
     return index
 

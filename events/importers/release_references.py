@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 
 from .release_dates import Mention, at
-from .release_words import CREATED, OCCURRING, Token, is_clause_mark
+from .release_words import CREATED, DASHES, OCCURRING, Token, is_clause_mark
 
 # Words that name a document, and verbs that make it: "the Treaty … was signed", "Соглашение … заключено".
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -255,8 +255,8 @@ class ReferenceReader:
         """Whether a year is one figures are given for: its sentence counts events ("пять рабочих встреч"), or people
         (see TALLIED) while its clause does not say an event happened then ("were held in 2023 and were attended by
         50,000 people")."""
-        if mention.precision != Event.Precision.YEAR:
-            return False
+        if mention.precision != Event.Precision.YEAR or self.tense_at(mention.first) == "future":
+            return False  # "will host the summit, to be attended by 36 delegations": the event's own plan
         held = bool(self.clause_words(tokens, mention.first) & OCCURRING)
         for k in range(len(tokens)):
             if mention.first <= k < mention.end or not self.is_count(tokens, k):
@@ -271,8 +271,9 @@ class ReferenceReader:
     def is_count(self, tokens: list[Token], k: int) -> bool:
         """Whether a word is a number that counts: not a year, nor a day of a date ("в октябре 2017 года — Дни")."""
         token = tokens[k]
-        if token.text[:1].isdigit():
-            return self.year(tokens, k) is None and self.month(at(tokens, k + 1)) is None
+        if token.text[:1].isdigit():  # not an ordinal: "the 5th Days", "5-е Дни"
+            ordinal = not token.text.isdigit() or at(tokens, k + 1).text in DASHES
+            return not ordinal and self.year(tokens, k) is None and self.month(at(tokens, k + 1)) is None
         if token.lower in COUNTS:
             return True
         return self.language == "ru" and token.text[:1].isalpha() and self.morphology.analysis(token.lower)[1] == "NUMR"

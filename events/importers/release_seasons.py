@@ -183,10 +183,10 @@ class SeasonReader:
         return Mention(i, end, dt.date(first_year, first, 1), dt.date(last_year, last, 1), Event.Precision.MONTH,
                        explicit_year=False, run=True)  # fmt: skip
 
-    def month_heading(self, paragraph: list[str]) -> tuple[bool, int | None]:
-        """Whether a paragraph is a chronicle's heading of months ("Январь", "Апрель – май", "MARCH 2023") or opens
-        with an entry's label of days or a season ("14 February. The Chairman received…", "Summer. A group…"), and
-        the year it names."""
+    def month_heading(self, paragraph: list[str]) -> tuple[int, int | None]:
+        """The first month of a paragraph that is a chronicle's heading of months ("Январь", "Апрель – май", "MARCH
+        2023") or opens with an entry's label of days or a season ("14 February. The Chairman received…", "Summer. A
+        group…"), else 0; and the year it names."""
         tokens = tokens_of(paragraph[0])
         labelled = bool(tokens) and tokens[-1].text == "."
         if len(paragraph) > 1 or labelled:
@@ -196,5 +196,8 @@ class SeasonReader:
         days = [token for token in tokens if token.text.isdigit() and 1 <= int(token.text) <= 31]
         joins = [token for token in tokens if token.text in HEADING_JOINS]
         if not months or len(months) + len(years) + len(days) + len(joins) != len(tokens) or len(years) > 1:
-            return False, None
-        return True, years[0] if years else None
+            return 0, None
+        if days and years:
+            return 0, None  # a dateline: "3 November 2025"
+        first = self.month(tokens[months[0]]) or SEASONS[self.lemma(tokens[months[0]])][0]
+        return first, years[0] if years else None
