@@ -215,11 +215,13 @@ class PlaceReader:
         return [person for _position, person in sorted(found, key=lambda item: item[0])]
 
     def visit_level(self, segment: list[Token]) -> str:
-        text = " ".join(self.morphology.lemma(token.text, self.language) for token in segment)
+        """The level a visit's word is told with ("a working visit", "официальный визит", "an official and working
+        visit"); not a word of a body's name elsewhere ("the State Tax Committee received a delegation")."""
+        words = [self.morphology.lemma(token.text, self.language) for token in segment]
         for level, label in Event.VisitLevel.choices:
             with translation.override(self.language):
-                first_word = self.morphology.lemma(str(label).split()[0], self.language)
-            if first_word in text.split():
+                first_word, visit = (self.morphology.lemma(word, self.language) for word in str(label).split()[:2])
+            if any(word == first_word and visit in words[k + 1 : k + 4] for k, word in enumerate(words)):
                 return level
         return ""
 

@@ -2,7 +2,7 @@
 event's own plans read as figures of a year, a country's name from a remark in CLDR's brackets, a chronicle's year
 past its December and an upcoming plan put in last year, an aside's year after a dash, observing elections at home
 or as a topic, a forum's days taken by a delegation received on its sidelines, a headline of several meetings over
-its days, and a post's past news of any kind."""
+its days, a post's past news of any kind, and a visit's level read from a body's name."""
 
 import datetime as dt
 
@@ -108,3 +108,18 @@ def test_a_posts_past_news_of_any_kind_is_of_its_day(seed):
         ("2024-06-28", "forum"),
         ("2024-06-26", "meeting"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # A word of a body's name is no level of the visit.
+        ("In July the State Tax Committee will receive a delegation of the Federal Tax Service of Russia.", ""),
+        ("Рабочий визит Председателя Комитета государственного контроля в Казахстан состоится 24–26 июня.", "working"),
+        ("The Minister will pay an official and working visit to Serbia on 3–5 May.", "official"),
+        ("The President will pay a state visit to China on 3–5 May.", "state"),
+    ],
+)
+def test_a_visits_level_is_the_word_told_with_its_visit(seed, text, level):
+    (visit,) = propose(text, published=dt.date(2024, 4, 2))
+    assert (visit.event_type.slug, visit.visit_level) == ("visit", level)
