@@ -24,7 +24,6 @@ proposals an officer keeps are saved by services.save_drafts.
 """
 
 import datetime as dt
-import re
 from collections import Counter
 
 from django.utils import translation
@@ -63,6 +62,7 @@ from .release_words import (
     THAT_TIME,
     TIME_LINE,
     TOKEN,
+    YEAR,
     Morphology,
     Proposal,
     Token,
@@ -80,7 +80,6 @@ from .release_words import (
 # programme's item labels ("OPENING CEREMONY."), which stay under the day above them.
 TIME_SECTIONS = {"week", "weeks", "month", "year", "ahead", "passing", "later", "неделя", "недели", "неделе", "месяц",
                  "впереди", "дальше", "позже"}  # fmt: skip
-YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # The most words of an event's title on its line ("7th International Conference "Official Statistics and New Data
 # Sources"", then "Vilnius, 11 to 13 June 2024").
 TITLE_WORDS = 24
@@ -194,20 +193,9 @@ class ReleaseReader(
             titled = is_heading(previous, longest=TITLE_WORDS) and not TIME_LINE.match(previous[0])  # not "17:00 …"
             self.title_above = (self.topic or self.title_above) if titled else None
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
-            if is_heading(paragraph, longest=TITLE_WORDS) and not any(map(self.month, tokens_of(paragraph[0]))):
-                self.years_told.update(int(y) for y in YEAR.findall(paragraph[0]))  # "…: хроника 2023 года"
-            month, year = self.month_heading(paragraph)
-            if month:  # a chronicle's month ("Январь", then its entries): its own year, or the year before the
-                # publication when the text told that year as a whole twice before its first month and not the
-                # publication's ("Хроника 2023 года", "В 2023 году…"); the next year after its December
-                told = self.years_told if self.chronicle_year is None else Counter()
-                before = self.published.year - 1
-                last = before if told[before] >= 2 and not told[self.published.year] else 0
-                later = bool(self.chronicle_year) and month < self.chronicle_month
-                self.chronicle_year = year or (self.chronicle_year + later if self.chronicle_year else last)
-                self.chronicle_month = month
+            chronicle = self.chronicle(paragraph, heading=is_heading(paragraph, longest=TITLE_WORDS))
             # a paragraph opened by "That winter", "В тот год" keeps the year named last
-            kept = self.last_year if THAT_TIME.match(paragraph[0]) else self.chronicle_year
+            kept = self.last_year if THAT_TIME.match(paragraph[0]) else chronicle
             self.context_year, self.topic, self.last_proposal, self.moved = kept, topic, None, None
             self.paragraph, self.bulleted = number, paragraph[0][:1] in BULLETS or bool(TIME_LINE.match(paragraph[0]))
             # A list's lines follow one another; an interview's question led by a dash ends one.

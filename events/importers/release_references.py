@@ -5,7 +5,8 @@ Not events: the date of a treaty or another document ("the Treaty of 25 May 1993
 ("the 80th anniversary of the lifting of the siege (27 January 1944)", "лет со дня", "since the Secretary General
 took office in 2024"), a birthday ("born on 5 May 1840"). Dates of events that changed: the date an event was moved
 from ("postponed from 5 May", "первоначально планировалось провести в апреле"), an event cancelled ("will not take
-place", "отменён"), and events that recur ("held annually in June", "met six times this year").
+place", "отменён"), events that recur ("held annually in June", "met six times this year"), and a year figures
+are given for ("last year's fair brought together 4,000 participants", "в 2024 году центр провёл 9 экспедиций").
 """
 
 import itertools
@@ -254,7 +255,7 @@ class ReferenceReader:
     def tallies(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a year is one figures are given for: its sentence counts events ("пять рабочих встреч"), or people
         (see TALLIED) while its clause does not say an event happened then ("were held in 2023 and were attended by
-        50,000 people")."""
+        50,000 people"); not when the year's event is to come (its plan counts its guests and parts)."""
         if mention.precision != Event.Precision.YEAR or self.tense_at(mention.first) == "future":
             return False  # "will host the summit, to be attended by 36 delegations": the event's own plan
         held = bool(self.clause_words(tokens, mention.first) & OCCURRING)

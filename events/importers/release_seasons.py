@@ -5,20 +5,23 @@ What it reads, in English and Russian:
   "этой зимой" (a winter is December to February; "winter 2024", "зимой 2024 года", the one that ends in 2024);
 - halves and quarters of a year ("in the second half of 2027", "в IV квартале") and tenths of a month ("в первой
   декаде мая");
-- a chronicle's heading of months ("Январь", "April – May", "MARCH 2023"): its entries' year is the one the
-  text told before its first month, or the heading's own;
+- a chronicle's headings of months ("Январь", "April – May", "MARCH 2023") and entries led by their days ("14
+  February. The Chairman received…"): their year is the heading's own, or the year before the publication when
+  the text told it as a whole twice before the first (a heading's words count) and not the publication's; it moves
+  on to the next year after December;
 - a run of months from one to another: "from June to August", "from June to November 2027", "between May and
   July", "from mid-November to the end of March", "с середины сентября до конца октября" (a run to an earlier
   month ends in the next year: "from November to March").
 """
 
 import datetime as dt
+from collections import Counter
 
 from events.models import Event
 
 from .release_dates import PERIOD_PARTS, RANGE_STARTS, SHIFTS, Mention, Partial, at
 from .release_periods import month_end
-from .release_words import DASHES, Token, tokens_of
+from .release_words import DASHES, YEAR, Token, tokens_of
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
            "весна": (3, 5), "лето": (6, 8), "осень": (9, 11), "зима": (12, 2), "весной": (3, 5), "летом": (6, 8),
@@ -182,6 +185,21 @@ class SeasonReader:
             return None
         return Mention(i, end, dt.date(first_year, first, 1), dt.date(last_year, last, 1), Event.Precision.MONTH,
                        explicit_year=False, run=True)  # fmt: skip
+
+    def chronicle(self, paragraph: list[str], *, heading: bool) -> int | None:
+        """The year a paragraph of a chronicle keeps (see the module's text), or None; heading: whether the paragraph
+        is a heading line, whose years count as told unless it is a date ("…: хроника 2023 года")."""
+        if heading and not any(map(self.month, tokens_of(paragraph[0]))):
+            self.years_told.update(int(year) for year in YEAR.findall(paragraph[0]))
+        month, year = self.month_heading(paragraph)
+        if month:
+            told = self.years_told if self.chronicle_year is None else Counter()  # before its first month only
+            before = self.published.year - 1
+            last = before if told[before] >= 2 and not told[self.published.year] else 0
+            later = bool(self.chronicle_year) and month < self.chronicle_month  # "DECEMBER", then "JANUARY"
+            self.chronicle_year = year or (self.chronicle_year + later if self.chronicle_year else last)
+            self.chronicle_month = month
+        return self.chronicle_year
 
     def month_heading(self, paragraph: list[str]) -> tuple[int, int | None]:
         """The first month of a paragraph that is a chronicle's heading of months ("Январь", "Апрель – май", "MARCH

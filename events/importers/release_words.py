@@ -251,6 +251,7 @@ def split_sentences(text: str) -> list[str]:
 OCCURRING = {"place", "held", "open", "opens", "opened", "run", "runs", "start", "starts", "begin", "begins",
              "began", "пройти", "проходить", "состояться", "открыться", "открываться", "стартовать", "начаться",
              "начинаться", "завершиться", "продлиться"}  # fmt: skip
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A programme's line led by a time: "09:30 – 10:15 Opening", "17:00 Reception".
 TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[-–—]|\s+(?=[^\W\d]))")
 # Words opening a paragraph that keep the year named before: "That winter taught us…", "В тот год…".
