@@ -111,7 +111,7 @@ class ReleaseReader(
         """morphology: whose analyses and caches to use (by default those all readings share); work: counts what
         the reading did ("tense words", "place lookups", "titles"), for a caller that asks."""
         self.published = self.release_published = published  # published: a post's day in a feed of posts
-        self.feed_lines: set[int] = set()  # the paragraphs that date a feed's posts (release_days.py)
+        self.feed_lines: dict[int, dt.date] = {}  # the paragraphs that date a feed's posts, and their days
         self.language = language
         self.morphology = morphology or shared_morphology()
         self.work = Counter() if work is None else work

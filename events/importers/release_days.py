@@ -70,8 +70,10 @@ class DayReader:
         "10 апреля, 10:05"; a date alone in a feed whose lines go back in time, see feed_lines), on or before the
         release's day: "today", "the day after tomorrow" and "last Friday" in the post count from it. None for any
         other line (a programme's "Monday, 30 October" has no time)."""
+        if number in self.feed_lines:
+            return self.feed_lines[number]  # read already, by find_feed_lines
         found = POST_LINE.fullmatch(paragraph[0].strip()) if len(paragraph) == 1 else None
-        if found is None or not (found["handle"] or found["time"] or number in self.feed_lines):
+        if found is None or not (found["handle"] or found["time"]):
             return None
         return self.post_day(found)
 
@@ -94,11 +96,11 @@ class DayReader:
                 return None
         return None
 
-    def find_feed_lines(self, paragraphs: list[list[str]]) -> set[int]:
-        """The paragraphs that are a date alone, each over prose, when there are FEED_LINES or more and each is on
-        or before the one above it with one before it at least: a feed's posts, newest first ("2 Jul 2024", then
-        "30 Jun 2024"). A programme's days and a chronicle's entries go forward in time."""
-        lines = {}
+    def find_feed_lines(self, paragraphs: list[list[str]]) -> dict[int, dt.date]:
+        """The paragraphs that are a date alone, each over prose, with their days, when there are FEED_LINES or more
+        and each is on or before the one above it with one before it at least: a feed's posts, newest first ("2 Jul
+        2024", then "30 Jun 2024"). A programme's days and a chronicle's entries go forward in time."""
+        lines: dict[int, dt.date] = {}
         for number, paragraph in enumerate(paragraphs[:-1]):
             found = POST_LINE.fullmatch(paragraph[0].strip()) if len(paragraph) == 1 else None
             prose = not TIME_LINE.match(paragraphs[number + 1][0])
@@ -106,8 +108,8 @@ class DayReader:
                 lines[number] = day
         days = list(lines.values())
         if len(days) < FEED_LINES or days[0] <= days[-1]:
-            return set()
-        return set(lines) if all(later >= earlier for later, earlier in itertools.pairwise(days)) else set()
+            return {}
+        return lines if all(later >= earlier for later, earlier in itertools.pairwise(days)) else {}
 
     def same_day_words(self, tokens: list[Token], i: int) -> int:
         """How many words from token i say "the day last named": "the same day", "тот же день", "этот же день" in

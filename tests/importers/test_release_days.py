@@ -344,4 +344,4 @@ def test_dates_alone_on_their_lines_are_a_feeds_only_going_back_in_time(seed, or
     sections = BARE_FEED.split("\n\n")
     paragraphs = split_paragraphs("\n\n".join(sections[k] for k in order))
     reader = ReleaseReader(published=dt.date(2024, 7, 2), language="en")
-    assert reader.find_feed_lines(paragraphs) == expected
+    assert set(reader.find_feed_lines(paragraphs)) == expected
