@@ -302,12 +302,10 @@ class KindReader:
             if kind is None and token.lower in STAGE_WORKS and self.names_work(segment, position + 1):
                 kind = self.type_for("concert")  # "балет «Щелкунчик»", "the opera "Tosca"": a performance
             if kind is None and self.lemma(token) in RECEIVING and at(segment, position + 1).lower not in PART_TAKEN:
-                guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
-                kind = self.type_for("meeting") if any(self.lemma(t) in GUESTS for t in guests) else None
+                kind = self.type_for("meeting") if self.guests(segment, position, GUESTS) else None
             if kind is None and self.lemma(token) in HOSTING:
                 # "will host a delegation from Henan": its visit (not "hosted the Ambassador at a reception")
-                guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
-                kind = self.type_for("visit") if any(self.lemma(t) in DELEGATIONS for t in guests) else None
+                kind = self.type_for("visit") if self.guests(segment, position, DELEGATIONS) else None
             word_at = position
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in ROUND_TABLE:
                 kind, word_at = self.type_for("conference"), before  # "round table", "Round-table"
@@ -352,8 +350,11 @@ class KindReader:
             return False
         if any(self.kind_of(token)[0] is not None for token in self.clause_tokens):
             return False  # "On the sidelines of the Forum held on 8–10 July, the Minister received…": the forum's days
-        guests = segment[position + 1 : position + 1 + GUEST_DISTANCE]
-        return any(self.lemma(token) in DELEGATIONS for token in guests)
+        return self.guests(segment, position, DELEGATIONS)
+
+    def guests(self, segment: list[Token], position: int, words: set[str]) -> bool:
+        """Whether the verb of receiving or hosting at position has guests of these words after it."""
+        return any(self.lemma(token) in words for token in segment[position + 1 : position + 1 + GUEST_DISTANCE])
 
     def observes_vote(self, segment: list[Token], position: int) -> bool:
         """Whether a word of observing has a vote for its object (see OBSERVING): not "observed the ceasefire", nor a
