@@ -17,7 +17,7 @@ from .release_kinds import GENERAL_TYPE
 from .release_periods import RUNNING, month_end
 from .release_places import named_countries
 from .release_references import REASONS
-from .release_words import DASHES, TOKEN, Proposal, Token
+from .release_words import DASHES, Proposal, Token
 
 # At most this many words ("в Казани и") between a date and the next leg of its event.
 LEG_WORDS = 6
@@ -63,6 +63,7 @@ CLOSED = re.compile(
 )
 MAX_TOLD_RUN = 31
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 STEM = 5  # the letters of a word that stay through its Russian cases: "Выставка", "Выставку"
 # The titles of an event named only as "the event": the one named before.
 GENERIC_TITLES = {"event", "the event", "мероприятие"}
@@ -87,7 +88,8 @@ def within(proposal: Proposal, earlier: Proposal, *, vague: bool = False) -> boo
 
 
 def title_stems(proposal: Proposal) -> set[str]:
-    return {word[:STEM].casefold() for word in TOKEN.findall(proposal.title) if word[:1].isalpha()}
+    """The stems of a title's words, a hyphenated word as one ("Российско-таджикской": not "таджикской")."""
+    return {word[:STEM].casefold() for word in HYPHENATED.findall(proposal.title) if word[:1].isalpha()}
 
 
 def visits_talks(found: list[Proposal]) -> list[Proposal]:

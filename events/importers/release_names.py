@@ -30,7 +30,9 @@ from .release_words import (
     TOKEN,
     Proposal,
     Token,
+    hyphen_joins,
     is_clause_mark,
+    text_of,
     tokens_of,
 )
 
@@ -453,8 +455,8 @@ class NameReader:
                 break  # a time's minutes ("17:30 Bilateral meeting"), not a number of the name
             start -= 1
         end = keyword_at + 1
-        while end < len(segment) and self.name_word(segment, end):
-            end += 1
+        while end < len(segment) and (self.name_word(segment, end) or hyphen_joins(segment, end)):
+            end += 1 + hyphen_joins(segment, end)  # a word joined by a hyphen is one: "Round-table"
         while end > keyword_at + 1 and segment[end - 1].lower in NAME_LINKS:
             end -= 1
         if self.language == "en" and start == keyword_at and segment[keyword_at].text[:1].islower():
@@ -468,12 +470,14 @@ class NameReader:
                     end -= 1
         if start == keyword_at and (self.lemma(at(segment, start - 1)), self.lemma(segment[start])) in COMPOUNDS:
             start -= 1  # "an information day", "a trade mission": both words
-        words = [token.text for token in segment[start:end]]
-        while words and words[0].lower() in ARTICLES:
+        words = segment[start:end]
+        while words and words[0].lower in ARTICLES:
             words.pop(0)
-        while len(words) > 1 and ((len(words[-1]) == 1 and words[-1].isupper()) or words[-1].lower() in NAME_LINKS):
+        while len(words) > 1 and (
+            (len(words[-1].text) == 1 and words[-1].text.isupper()) or words[-1].lower in NAME_LINKS
+        ):
             words.pop()  # an initial, cut from its surname by its full stop ("балет П.И. Чайковского"), and its "of"
-        return " ".join(words)[:1].upper() + " ".join(words)[1:], end
+        return text_of(words)[:1].upper() + text_of(words)[1:], end
 
     def name_word(self, segment: list[Token], position: int) -> bool:
         token = segment[position]

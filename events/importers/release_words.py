@@ -5,6 +5,7 @@ See release.py for what drafting reads.
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -121,6 +122,17 @@ def is_clause_mark(tokens: list["Token"], k: int) -> bool:
 def touches(tokens: list["Token"], k: int) -> bool:
     """Whether token k touches the tokens on both sides ("China–Central", "1,1")."""
     return 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start
+
+
+def hyphen_joins(tokens: list["Token"], k: int) -> bool:
+    """Whether token k is a hyphen joining the words on its sides into one ("Round-table", "выставка-ярмарка")."""
+    return tokens[k].text == "-" and touches(tokens, k)
+
+
+def text_of(tokens: list["Token"]) -> str:
+    """The tokens' text, a space between those that stood apart ("Round-table on water", not "Round - table on")."""
+    spaced = (token.text + " " * (following.start > token.end) for token, following in itertools.pairwise(tokens))
+    return "".join(spaced) + (tokens[-1].text if tokens else "")
 
 
 def is_number_comma(tokens: list["Token"], k: int) -> bool:

@@ -220,3 +220,27 @@ def test_a_headings_line_recalling_a_documents_signing_proposes_no_signing_on_th
         ("2025-04-02", "meeting", False),
         ("2019-10-18", "signing", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 5 April the Round-table on water security was held in Minsk.", ("2025-04-05", "forum", "Round-table")),
+        ("On 7 April the Forum-Exhibition opened in Minsk.", ("2025-04-07", "forum", "Forum-Exhibition")),
+        ("5 апреля в Минске открылась выставка-ярмарка.", ("2025-04-05", "exhibition", "Выставка-ярмарка")),
+    ],
+)
+def test_a_word_joined_by_a_hyphen_is_one_word_of_the_title(seed, text, expected):
+    assert drafted(text) == [expected]
+
+
+def test_talks_during_a_session_sharing_only_the_second_half_of_a_hyphenated_word_are_talks_of_their_own(seed):
+    text = (
+        "С 7 по 9 апреля в Душанбе состоялось заседание Российско-таджикской рабочей группы по вопросам миграции.\n\n"
+        "8 апреля главы делегаций были приняты министром внутренних дел Республики Таджикистан."
+    )
+
+    assert [(iso, slug) for iso, slug, _title in drafted(text)] == [
+        ("2025-04-07..2025-04-09", "meeting"),
+        ("2025-04-08", "meeting"),
+    ]
