@@ -407,7 +407,8 @@ class ReleaseReader(
             proposal, title_end = self.proposal(tokens, sentence, mention, (kind, keyword_at, segment),
                                                 (window_start, following), reason)  # fmt: skip
             if reason == REASONS["moved"] and not mention.explicit_year:  # "planned for 20 November, moved to…"
-                merge.nearest_year(proposal, self.published, mentions[index + 1 :])
+                new = [m for m in mentions[index + 1 :] if not self.statement_day(tokens, m, later=False)]
+                merge.nearest_year(proposal, self.published, new)  # not the day it was told ("…, the Agency said on")
             if offset == end:
                 previous_end = max(previous_end, offset + title_end)  # the next date does not take this name
             proposals.append(proposal)

@@ -100,10 +100,19 @@ class EventReader:
 
     def statement_day(self, tokens: list[Token], mention: Mention, *, later: bool) -> bool:
         """Whether the date is the day a statement was made, its content with a later date of the sentence ("The
-        office confirmed on Friday that the visit is planned for the autumn"; "В пятницу МИД сообщил, что…")."""
-        if not later:
-            return False
+        office confirmed on Friday that the visit is planned for the autumn"; "В пятницу МИД сообщил, что…"), or
+        before it, the statement told in the sentence's last clause ("The visit … has been postponed, the Agency told
+        our newspaper on Friday"; "…, сообщили в агентстве в пятницу")."""
         low, high = self.clause_bounds(mention.first)
+        if not later:
+            told = tokens[low : mention.first]
+            return (
+                low > 0
+                and tokens[low - 1].text == ","
+                and all(token.text in ".!?" for token in tokens[high:])
+                and any(self.lemma(token) in STATEMENT for token in told)
+                and self.event_type(tokens[low:high], nearest_last=False)[0] is None
+            )
         if self.language == "en":
             before = tokens[max(low, mention.first - 4) : mention.first]
             said = any(token.lower in STATEMENT for token in before)

@@ -201,7 +201,10 @@ class ReferenceReader:
                 # In the same clause, the event named between is the date's own ("намечавшееся на октябрь заседание
                 # было перенесено"); past a clause mark, another's ("…, while the concert was postponed").
                 same_clause = not any(is_clause_mark(between, n) for n in range(len(between)))
-                if same_clause or self.event_type(between, nearest_last=True)[0] is None:
+                # "decided to postpone the Congress, which was to take place in Tunis on …": the clause of the event
+                # moved
+                relative = k < mention.first and relative_clause(between)
+                if same_clause or relative or self.event_type(between, nearest_last=True)[0] is None:
                     return True
         return False
 
@@ -317,11 +320,10 @@ class ReferenceReader:
             )
             if self.cancelling(tokens, k) or negated or (word == "не" and following in NOT_HELD_RU):
                 between = tokens[k + 1 : mention.first] if k < mention.first else tokens[mention.end : k]
-                marks = [n for n in range(len(between)) if is_clause_mark(between, n)]
                 # "отменяется мастер-класс, который должен был пройти 10 октября": the clause of the event cancelled
-                relative = k < mention.first and len(marks) == 1 and at(between, marks[0] + 1).lower in RELATIVE
+                relative = k < mention.first and relative_clause(between)
                 if (
-                    not marks
+                    not any(is_clause_mark(between, n) for n in range(len(between)))
                     or relative
                     or (k > mention.first and self.event_type(between, nearest_last=True)[0] is None)
                 ):
@@ -356,7 +358,17 @@ class ReferenceReader:
         return None if signed is None else (self.type_for("signing"), signed, mention.end, segment)
 
 
+def relative_clause(between: list[Token]) -> bool:
+    """Whether words between a verb and a date after it are an event's name and the relative clause that holds the
+    date ("the Congress, which was to take place in Tunis on", "мастер-класс, который должен был пройти"): one clause
+    mark, a relative word after it."""
+    marks = [n for n in range(len(between)) if is_clause_mark(between, n)]
+    return len(marks) == 1 and at(between, marks[0] + 1).lower in RELATIVE
+
+
 def was_to(tokens: list[Token], k: int) -> bool:
-    """Whether token k is the "to" of a plan told in the past: "which was to be held", "was to have been held"."""
-    planned = at(tokens, k - 1).lower in ("was", "were") and at(tokens, k + 1).lower in ("be", "have")
+    """Whether token k is the "to" of a plan told in the past: "which was to be held", "was to have been held", "was to
+    host"."""
+    # "was to be held", "was to host" (not "was to 5 May")
+    planned = at(tokens, k - 1).lower in ("was", "were") and at(tokens, k + 1).text.isalpha()
     return tokens[k].lower == "to" and planned

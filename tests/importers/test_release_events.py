@@ -116,3 +116,21 @@ def test_a_fronted_part_of_a_month_leaves_the_event_to_the_main_clause(seed, tex
 )
 def test_the_day_an_event_was_announced_set_off_by_commas_is_no_day_of_it(seed, text, expected):
     assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2025, 2, 20))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The visit of the delegation to Namangan, which was to take place on 8–10 September, has been postponed, the "
+         "Agency told our newspaper on Friday.",
+         [("2026-09-08..2026-09-10", "visit", "The date the event was moved from, not its new one.")]),
+        ("The visit of the delegation has been postponed, the Agency said on Friday.", []),
+        ("Визит делегации, который должен был состояться 8–10 сентября, отложен, сообщили в агентстве в пятницу.",
+         [("2026-09-08..2026-09-10", "visit", "The date the event was moved from, not its new one.")]),
+        # The clause's own event: the day is its
+        ("The delegation arrived in Minsk, the Agency reported, and held talks on Friday.",
+         [("2026-08-28", "meeting", "")]),
+    ],
+)  # fmt: skip
+def test_the_day_a_statement_is_told_in_the_sentences_last_clause_is_no_events(seed, text, expected):
+    assert proposals(text, dt.date(2026, 8, 29)) == expected

@@ -117,6 +117,33 @@ def test_a_day_planned_in_the_past_that_another_day_of_the_sentence_replaces_is_
     assert dates_types_reasons(text, dt.date(2021, 3, 2)) == expected
 
 
+MOVED_FROM = "The date the event was moved from, not its new one."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board decided to postpone the 4th Conference on Shipbuilding, which was scheduled to take place in "
+         "St Petersburg on 24–26 March. It will be held in the autumn.",
+         [("2020-03-24..2020-03-26", "forum", MOVED_FROM), ("2020-09..2020-11", "forum", "")]),
+        ("The Committee has decided to postpone the 31st Congress of the Federation, which was to take place in Tunis "
+         "from 12 to 14 May 2020.", [("2020-05-12..2020-05-14", "forum", MOVED_FROM)]),
+        ("The round table, which the Defender was to host in Yerevan on 2 April with colleagues from Georgia, has been "
+         "postponed.", [("2020-04-02", "forum", MOVED_FROM)]),
+        ("Организаторы решили перенести форум, который должен был пройти в Казани 12–14 мая.",
+         [("2020-05-12..2020-05-14", "forum", MOVED_FROM)]),
+    ],
+)  # fmt: skip
+def test_a_day_in_the_relative_clause_of_the_event_a_verb_of_moving_names_is_the_day_moved_from(seed, text, expected):
+    assert dates_types_reasons(text, dt.date(2020, 3, 16)) == expected
+
+
+def test_a_day_in_the_relative_clause_of_an_event_past_another_clause_is_not_moved_by_a_verb_before(seed):
+    text = "The concert was postponed, and the forum, which was scheduled for 12 May, will open as planned."
+
+    assert [reason for _iso, _slug, reason in dates_types_reasons(text, dt.date(2020, 3, 16))] == [""]
+
+
 @pytest.mark.parametrize(
     "text",
     [
