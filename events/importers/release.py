@@ -136,6 +136,9 @@ class ReleaseReader(
         self.title_above: tuple | None = None  # the event the heading line above the paragraph names
         self.programme_title: Proposal | None = None  # the titled event of a programme's first day heading
         self.programme_below = False  # whether a line said a programme follows ("ПРОГРАММА")
+        self.programme_of: tuple | None = (
+            None  # the event a headline says the programme is of ("Programme of the visit")
+        )
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.last_day_at = 0  # the paragraph that named last_day
         self.list_start: int | None = None  # the first line of the list (lines led by dashes) the paragraph is in
@@ -270,6 +273,8 @@ class ReleaseReader(
                         continue
                     seen[key] = proposal
                     found.append(proposal)
+                if number == 0 and PROGRAMME_LINE.match(sentence):
+                    self.programme_of = self.topic  # "Programme of the visit of the delegation … to KamTruck Group"
                 if len(found) >= MAX_PROPOSALS:
                     return visits_talks(with_legs(merge.without_series(found[:MAX_PROPOSALS]), self.visit_title))
         return visits_talks(with_legs(merge.without_series(found), self.visit_title))
@@ -293,20 +298,24 @@ class ReleaseReader(
                 one_day = heading.start == heading.last
                 if (titled := self.programme_title) is not None and titled.end + dt.timedelta(days=1) == heading.start:
                     titled.end = heading.last  # "Regional Conference…" over "Tuesday, 8 October", then "Wednesday, 9…"
+                # a headline's "Programme of the visit …" over its first day heading, not the release's own day
+                headline = self.programme_of is not None
+                title_above, self.programme_of = self.title_above or self.programme_of, None
                 if (
-                    self.title_above
+                    title_above
                     and not in_programme
-                    and not (one_day and (first_date or self.published_day(heading)))
-                    and not (self.title_above[0] == self.type_for("signing") and not one_day)  # a signing's is a day
-                    and not self.several_meetings(self.title_above)  # "…to attend meetings of the EU Council and…"
+                    and not (one_day and ((first_date and not headline) or self.published_day(heading)))
+                    and not (title_above[0] == self.type_for("signing") and not one_day)  # a signing's is a day
+                    and not self.several_meetings(title_above)  # "…to attend meetings of the EU Council and…"
                 ):
                     # "7th International Conference …" on its line, then "Vilnius, 11 to 13 June 2024": its days (not
                     # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's; not the release's own day at its foot)
-                    titled = self.proposal(tokens, sentence, heading, self.title_above)[0]
+                    titled = self.proposal(tokens, sentence, heading, title_above)[0]
                     titled.titled, self.topic = True, None  # the title is used: "(as of October 1)" below is not its
                     # a programme's first day of a conference or a festival: its next ones too (not a meeting's or a
                     # concert's: "Meeting of the Council of Foreign Ministers" over one day of a summit's programme)
-                    self.programme_title = titled if one_day and titled.event_type.slug in PROGRAMMED else None
+                    programmed = titled.event_type.slug in PROGRAMMED or titled.event_type.is_visit
+                    self.programme_title = titled if one_day and programmed else None
                     return [titled]
             return []
         if first_date and "|" in sentence and all(self.published_day(m) for m in mentions):

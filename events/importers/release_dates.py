@@ -409,6 +409,8 @@ class DateReader:
                 day = self.published + dt.timedelta(days=2 if later else -2)
                 return Mention(i, i + 3, day, day, Event.Precision.DAY)
         if word in DAYS_FROM_PUBLICATION and at(tokens, i + 1).text not in ("»", '"', "”"):  # not «Беларусь сегодня»
+            if at(tokens, i).lower.endswith(("'s", "’s")) and self.kind_of(at(tokens, i + 1))[0] is None:
+                return None  # "today's resolutions": whose, not when; "yesterday's talks" are an event's
             day = self.published + dt.timedelta(days=DAYS_FROM_PUBLICATION[word])
             return Mention(i, i + 1, day, day, Event.Precision.DAY)
         if self.last_day is not None and (length := self.same_day_words(tokens, i)):

@@ -175,6 +175,18 @@ def test_last_years_is_a_date_only_for_an_event(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2026, 10, 5))] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Members will report on the implementation of today's resolutions at the 20th Heads of Bureaus Conference, "
+         "to be held in Lyon next spring.", ["2027-03..2027-05"]),
+        ("Yesterday's talks in Minsk covered trade.", ["2026-10-04"]),
+    ],
+)  # fmt: skip
+def test_todays_is_a_date_only_for_an_event(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 10, 5))] == expected
+
+
 def test_days_an_event_was_postponed_by_are_no_culture_days(seed):
     text = "The launch of our report, originally scheduled for Tuesday 10 March, has been postponed by nine days."
 

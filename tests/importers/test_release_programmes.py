@@ -191,8 +191,9 @@ def test_a_section_heading_in_capitals_over_prose_is_no_line_of_the_programme_ab
         "Накануне фестиваля, 28 мая, откроется фотовыставка «Молодежь». Она продлится до 10 июня."
     )
 
+    # the headline's festival over its programme's day (the gala its part), and the exhibition of the prose
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2026, 5, 12))] == [
-        ("2026-06-05", "other"),
+        ("2026-06-05", "festival"),
         ("2026-05-28..2026-06-10", "exhibition"),
     ]
 
@@ -573,3 +574,32 @@ def test_taking_part_told_under_a_titled_events_days_receives_no_guests(seed):
     assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2025, 10, 1))] == [
         ("2025-10-22..2025-10-23", "forum")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Programme of the visit of the delegation of the Ministry of Industry of Vietnam to the Kama Plant\n\n"
+            "Prepared by: International Department\nStatus: final\n\nWednesday, 11 June\n18:40 – Arrival of the "
+            "delegation.\n\nThursday, 12 June\n13:00 – Talks with the Director General.\n\nFriday, 13 June\n10:00 – "
+            "Meeting with students.\n\nSaturday, 14 June\n11:05 – Departure of the delegation.",
+            [("2025-06-11..2025-06-14", "visit", False), ("2025-06-12", "meeting", True),
+             ("2025-06-13", "meeting", True)],
+        ),
+        (
+            "Программа визита делегации Министерства промышленности Вьетнама в Набережные Челны\n\n"
+            "11 июня (среда)\n18:40 – Прибытие делегации.\n\n12 июня (четверг)\n13:00 – Переговоры с генеральным "
+            "директором.\n\n13 июня (пятница)\n11:05 – Отъезд делегации.",
+            [("2025-06-11..2025-06-13", "visit", False), ("2025-06-12", "meeting", True)],
+        ),
+        # The release's own date under the headline is no day of the visit's.
+        (
+            "Programme of the visit of the delegation of Vietnam\n\n2 June 2025\n\nThe delegation will hold talks in "
+            "Minsk on 12 June.",
+            [("2025-06-12", "meeting", False)],
+        ),
+    ],
+)  # fmt: skip
+def test_a_headline_programme_of_a_visit_over_day_headings_is_the_visit_over_all_of_them(seed, text, expected):
+    assert proposals(text, dt.date(2025, 6, 2)) == expected

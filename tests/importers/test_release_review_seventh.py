@@ -67,7 +67,12 @@ def test_a_timed_line_ahead_of_the_release_is_a_programmes_heading_not_a_post(se
     ],
 )
 def test_a_programmes_signing_of_a_protocol_to_an_older_agreement_is_the_headings_days(seed, text):
-    assert drafted(text) == [("2025-11-05", "signing", False), ("2019-03-12", "signing", True)]
+    # the headline's visit over its programme's day, and the signing on its line
+    assert drafted(text) == [
+        ("2025-11-05", "visit", False),
+        ("2025-11-05", "signing", False),
+        ("2019-03-12", "signing", True),
+    ]
 
 
 def test_two_visitors_visits_begun_and_concluded_apart_stay_two_visits(seed):
