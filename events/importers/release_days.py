@@ -99,7 +99,8 @@ class DayReader:
     def find_feed_lines(self, paragraphs: list[list[str]]) -> dict[int, dt.date]:
         """The paragraphs that are a date alone, each over prose, with their days, when there are FEED_LINES or more
         and each is on or before the one above it with one before it at least: a feed's posts, newest first ("2 Jul
-        2024", then "30 Jun 2024"). A programme's days and a chronicle's entries go forward in time."""
+        2024", then "30 Jun 2024"); or oldest first up to the publication's own day. A programme's days and a
+        chronicle's entries go forward in time to other days."""
         lines: dict[int, dt.date] = {}
         for number, paragraph in enumerate(paragraphs[:-1]):
             found = POST_LINE.fullmatch(paragraph[0].strip()) if len(paragraph) == 1 else None
@@ -107,8 +108,11 @@ class DayReader:
             if found and prose and (day := self.post_day(found)) is not None:
                 lines[number] = day
         days = list(lines.values())
-        if len(days) < FEED_LINES or days[0] <= days[-1]:
+        if len(days) < FEED_LINES or days[0] == days[-1]:
             return {}
+        if days[0] < days[-1]:  # oldest first, up to the publication's own day: "Sep 3", "Sep 4", … "Sep 10"
+            forward = days[-1] == self.published and all(a <= b for a, b in itertools.pairwise(days))
+            return lines if forward else {}
         return lines if all(later >= earlier for later, earlier in itertools.pairwise(days)) else {}
 
     def same_day_words(self, tokens: list[Token], i: int) -> int:

@@ -23,7 +23,7 @@ DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "
              "resolution", "accord", "communique", "law", "constitution", "statute", "document", "договор",
              "соглашение", "конвенция", "меморандум", "декларация", "протокол", "хартия", "указ", "постановление",
              "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность", "roadmap",
-             "карта", "act", "акт"}  # fmt: skip
+             "карта", "act", "акт", "contract", "контракт"}  # fmt: skip
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",

@@ -333,15 +333,30 @@ def test_dates_alone_on_their_lines_going_back_in_time_date_a_feeds_posts(seed):
 
 
 @pytest.mark.parametrize(
-    ("order", "expected"),
+    ("order", "published", "expected"),
     [
-        ([0, 1, 2, 3], {2, 4, 6}),  # newest first: a feed, whose date lines are paragraphs 2, 4 and 6
-        ([0, 3, 2, 1], set()),  # going forward: a chronicle's entries or a programme's days
-        ([0, 1, 2], set()),  # two dates alone: too few to tell
+        ([0, 1, 2, 3], dt.date(2024, 7, 2), {2, 4, 6}),  # newest first: a feed, whose date lines are paragraphs 2, 4, 6
+        ([0, 3, 2, 1], dt.date(2024, 7, 2), {2, 4, 6}),  # oldest first up to the publication's day: a feed too
+        ([0, 3, 2, 1], dt.date(2024, 7, 5), set()),  # going forward to another day: a chronicle's or a programme's
+        ([0, 1, 2], dt.date(2024, 7, 2), set()),  # two dates alone: too few to tell
     ],
 )
-def test_dates_alone_on_their_lines_are_a_feeds_only_going_back_in_time(seed, order, expected):
+def test_dates_alone_on_their_lines_are_a_feeds_going_back_in_time_or_up_to_its_day(seed, order, published, expected):
     sections = BARE_FEED.split("\n\n")
     paragraphs = split_paragraphs("\n\n".join(sections[k] for k in order))
-    reader = ReleaseReader(published=dt.date(2024, 7, 2), language="en")
+    reader = ReleaseReader(published=published, language="en")
     assert set(reader.find_feed_lines(paragraphs)) == expected
+
+
+def test_a_feeds_posts_oldest_first_count_tomorrow_from_their_own_day(seed):
+    text = (
+        "@GasCompany — official account\n\nSep 3\nThe forum opens today in Vladivostok.\n\nSep 7\nTomorrow our "
+        "delegation heads to Astana for the 2nd session of the working group.\n\nSep 10\nSave the date: Energy "
+        "Week, 13–15 October, Moscow."
+    )
+
+    assert proposals(text, dt.date(2021, 9, 10)) == [
+        ("2021-09-03", "forum", ""),
+        ("2021-09-08", "meeting", ""),
+        ("2021-10-13..2021-10-15", "forum", ""),
+    ]

@@ -27,6 +27,7 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         ("The reception marks the Treaty of 25 May 1993.", "document"),
         ("Приём посвящён Договору от 25 мая 1993 года.", "document"),
         ("The agreement, signed on 25 May 1993, was the subject of a conference.", "document"),
+        ("Our first supply contract with a Japanese buyer was signed back in 2009.", "document"),
         ("A concert honours the composer, born on 7 May 1840.", "birthday"),
     ],
 )
