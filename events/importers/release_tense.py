@@ -23,6 +23,8 @@ from .release_words import SUBJECT_PRONOUNS, Token, is_clause_mark, tokens_of
 TENSE_WORDS = 8
 # At most this many words of its clause before a date tell its own verb's tense ("The commission met in Baku on").
 PLAN_WORDS = 16
+# How long before the publication a date told in the present may be: "The forum opens on 22 October" is to come.
+PRESENT_PAST_DAYS = 60
 # At most this many words between a word of moving and the date it moves to ("перенесен по просьбе стороны на").
 MOVE_WORDS = 8
 MOVED_WORDS = MOVED | ANNOUNCED  # a clause that tells of a move or of the plan moved
@@ -297,8 +299,14 @@ class TenseReader:
             return self.list_year  # "Основные мероприятия председательства в 2026 году:", then its lines
         if tense != "past" and self.lists_ahead() and (ahead := [d for d in candidates if d >= published]):
             return min(ahead).year  # a list of events to come stays to come
+        # the present of a date is its schedule ("The forum opens on 22 October"), or news of days just past
+        recent = published - dt.timedelta(days=PRESENT_PAST_DAYS)
         by_tense = [
-            d for d in candidates if (tense != "future" or d >= published) and (tense != "past" or d <= published)
+            d
+            for d in candidates
+            if (tense != "future" or d >= published)
+            and (tense != "past" or d <= published)
+            and (tense != "present" or d >= recent)
         ]
         chosen = by_tense or candidates
         return min(chosen, key=lambda day: abs((day - published).days)).year if chosen else None

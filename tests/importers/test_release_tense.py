@@ -105,3 +105,17 @@ def test_a_paragraph_opened_by_that_winter_keeps_the_year_named_before(seed, tex
     assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2017, 10, 9))] == [
         ("2014-03", "meeting")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Published on 10 April: the schedule of October, not last October, the nearer
+        ("The forum opens on 22 October and closes on 24 October.", ["2025-10-22..2025-10-24"]),
+        ("The winter school runs from 20 to 25 November in Kazan.", ["2025-11-20..2025-11-25"]),
+        # Days just past told in the present stay past: a headline's "visits Minsk on 5 March"
+        ("The Minister visits Minsk on 5 March.", ["2025-03-05"]),
+    ],
+)
+def test_a_date_told_in_the_present_is_its_schedule_unless_just_past(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2025, 4, 10))] == expected
