@@ -1,5 +1,4 @@
-"""Events a release names without an event noun, and dates a programme's headings give: the names half of the
-ReleaseReader.
+"""Events a release names without an event noun, dates a programme's headings give: the ReleaseReader's names half.
 
 - An event named only by its own name, with a verb of its happening: "INNOPROM will take place from 8 to 11 July",
   "«Славянский базар» пройдёт 10–14 июля", "Russian Film Week opens on 5 December". Its type is the nearest the
@@ -184,9 +183,10 @@ class NameReader:
                     k = end + 1
                     continue
             if token.text.isalpha() and token.text.isupper() and len(token.text) >= NAME_CAPITALS:
-                # not before an event's word: "the UNECE seminar" is the seminar's, the capitals its organiser
+                # not before an event's word ("the UNECE seminar" is the seminar's), nor a short name ("(ЦАРИКЦ)")
                 after = self.kind_of(at(tokens, k + 1))[0] if k + 1 < len(tokens) else None
-                if not self.month(token) and after is None and not self.dateline_place(tokens, k):
+                short = at(tokens, k - 1).text == "(" and at(tokens, k + 1).text == ")"
+                if not (self.month(token) or short) and after is None and not self.dateline_place(tokens, k):
                     found.append((k, k + 1, self.type_for("other")))
             elif token.text[:1].isupper() and self.lemma(token) in WEEK:
                 start, end = k, k + 1

@@ -23,6 +23,9 @@ from .release_words import SUBJECT_PRONOUNS, Token, is_clause_mark, tokens_of
 TENSE_WORDS = 8
 # At most this many words of its clause before a date tell its own verb's tense ("The commission met in Baku on").
 PLAN_WORDS = 16
+# Participles of planning, whose date is the plan's, of no tense: "назначенное на 2 апреля", "намеченный на май".
+PLAN_PARTICIPLES = {"назначить", "запланировать", "наметить", "намечать", "намечаться", "планировать",
+                    "планироваться", "анонсировать", "перенести"}  # fmt: skip
 # How long before the publication a date told in the present may be: "The forum opens on 22 October" is to come.
 PRESENT_PAST_DAYS = 60
 # At most this many words between a word of moving and the date it moves to ("перенесен по просьбе стороны на").
@@ -192,6 +195,8 @@ class TenseReader:
                     tenses.add("futr")
                 elif form in RUSSIAN_PAST:
                     tenses.add("past")
+                elif part_of_speech == "PRTF" and form in PLAN_PARTICIPLES:
+                    continue  # "заседание, назначенное на 2 апреля, состоится": the plan's date, no past
                 elif part_of_speech in ("VERB", "PRTF", "PRTS"):
                     tenses.add(tense)
         return "future" if "futr" in tenses else "past" if "past" in tenses else "present" if "pres" in tenses else ""

@@ -244,3 +244,9 @@ def test_talks_during_a_session_sharing_only_the_second_half_of_a_hyphenated_wor
         ("2025-04-07..2025-04-09", "meeting"),
         ("2025-04-08", "meeting"),
     ]
+
+
+def test_a_word_in_capitals_in_brackets_after_a_name_is_its_short_name_not_an_event(seed):
+    text = "Заседание Совета координаторов регионального центра (ЦАРИКЦ) состоится 2 мая, в тот же день в Алматы."
+
+    assert [(iso, slug) for iso, slug, _title in drafted(text)] == [("2025-05-02", "meeting")]

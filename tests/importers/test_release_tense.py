@@ -119,3 +119,16 @@ def test_a_paragraph_opened_by_that_winter_keeps_the_year_named_before(seed, tex
 )
 def test_a_date_told_in_the_present_is_its_schedule_unless_just_past(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2025, 4, 10))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Заседание Совета, назначенное на 2 апреля, состоится в Алматы.", ["2020-04-02"]),
+        ("Намеченная на 14 апреля конференция пройдёт в Нур-Султане.", ["2020-04-14"]),
+        # a participle of another verb keeps its past: the forum held on 2 March
+        ("Форум, проведённый 2 марта в Алматы, собрал 300 участников.", ["2020-03-02"]),
+    ],
+)
+def test_a_russian_participle_of_planning_gives_its_date_no_past(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2020, 3, 16))] == expected
