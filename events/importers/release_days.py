@@ -9,6 +9,7 @@ weekdays and weekends are release_weekdays.py's).
   "продлится три дня"); last year's event ("прошлогодний фестиваль"); a signing on the day of the event it closes.
 """
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -53,10 +54,10 @@ AHEAD = {"in", "через"}
 
 
 # A post's date line in a feed of posts: "22 April 2024 · 18:05", "@AkkuyuNPP · 14 Jul 2021", "10 апреля, 10:05",
-# "14 сентября 2020 г., 10:05": a handle or a time with the day, nothing else.
+# "14 сентября 2020 г., 10:05", "17.11.2025, 09:14": a handle or a time with the day, nothing else.
 POST_LINE = re.compile(
     r"(?P<handle>@[\w.]+\s*[·|•—–-]\s*)?(?P<date>\d{1,2}\s+[^\W\d_]+\.?(?:\s+\d{4})?|[^\W\d_]+\.?\s+\d{1,2},?"
-    r"(?:\s+\d{4})?)(?:\s*г\.)?(?P<time>\s*[,·|•—–-]\s*(?:в\s+|at\s+)?\d{1,2}[:.]\d{2})?"
+    r"(?:\s+\d{4})?|\d{1,2}\.\d{2}\.\d{4})(?:\s*г\.)?(?P<time>\s*[,·|•—–-]\s*(?:в\s+|at\s+)?\d{1,2}[:.]\d{2})?"
 )
 FEED_LINES = 3  # lines of dates alone that make a feed of posts
 POST_AGE = 366  # days: a post older than the release by more is no post of its feed
@@ -80,6 +81,8 @@ class DayReader:
     def post_day(self, found: re.Match) -> dt.date | None:
         numbers = [int(token.text) for token in tokens_of(found["date"]) if token.text.isdigit()]
         months = [month for token in tokens_of(found["date"]) if (month := self.month(token))]
+        if len(numbers) == 3 and not months:  # "17.11.2025, 09:14"
+            numbers, months = [numbers[0], numbers[2]], [numbers[1]] if 1 <= numbers[1] <= 12 else []
         if len(months) != 1 or not 1 <= numbers[0] <= 31:
             return None
         # Without its year, the nearest such day on or before the release's ("29 февраля" read in January 2025: 2024's);
@@ -260,10 +263,19 @@ class DayReader:
 
     def restated(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """The mentions but a week that only restates the days before it ("4–5 июня, то есть на прошлой неделе", "on 4
-        and 5 June, i.e. last week"): the days, in the week's year."""
+        and 5 June, i.e. last week"): the days, in the week's year; and a day said again after a comma ("Tomorrow, 20
+        November, …"): one mention."""
         kept: list[Mention] = []
         for mention in mentions:
             before = kept[-1] if kept else None
+            same = before is not None and (before.start, before.last, before.precision) == (
+                mention.start,
+                mention.last,
+                mention.precision,
+            )
+            if same and all(token.text == "," for token in tokens[before.end : mention.first]):
+                kept[-1] = dataclasses.replace(mention, first=before.first)  # "Завтра, 20 ноября, …": one day
+                continue
             if before is None or not mention.vague or before.precision != Event.Precision.DAY:
                 kept.append(mention)
                 continue

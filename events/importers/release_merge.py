@@ -334,12 +334,16 @@ def names_again(proposal: Proposal, found: list[Proposal]) -> Proposal | None:
 
 def dates_news(proposal: Proposal, earlier: Proposal) -> bool:
     """Whether days of the past week are those of an event of the type a news item told before any date, dated by
-    its publication ("В Пекине прошло заседание подкомиссии", then "8–9 июля в Пекине состоялось заседание")."""
+    its publication ("В Пекине прошло заседание подкомиссии", then "8–9 июля в Пекине состоялось заседание"), or days
+    from its day on ("Делегация прибыла в Минск", then "В программе рабочего визита (17-19.11)")."""
     return (
         earlier.news
         and proposal.event_type == earlier.event_type
         and proposal.precision == Event.Precision.DAY
-        and 0 <= (earlier.start - proposal.end).days <= NEWS_DAYS
+        and (
+            0 <= (earlier.start - proposal.end).days <= NEWS_DAYS
+            or proposal.start == earlier.start < proposal.end  # "прибыла в Минск", then "рабочего визита (17-19.11)"
+        )
     )
 
 

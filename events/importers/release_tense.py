@@ -70,8 +70,8 @@ UNPLANNED = {"focus", "strengthen", "expand", "develop", "deepen", "work", "coop
 RUSSIAN_PAST = {"прошедшее", "прошедший", "минувший", "минувшее"}
 # Verbs that say an event took place ("held talks", "состоялись переговоры"), not what was done at one ("at the
 # board's session the plan was approved").
-HAPPENING = {"held", "hold", "holds", "took", "met", "hosted", "conducted", "состояться", "пройти", "провести",
-             "встретиться", "проходить", "проводить"}  # fmt: skip
+HAPPENING = {"held", "hold", "holds", "took", "met", "hosted", "conducted", "arrived", "состояться", "пройти",
+             "провести", "встретиться", "проходить", "проводить", "прибыть"}  # fmt: skip
 # An infinitive after "to" in a headline ("Lavrov to visit Minsk") speaks of the future.
 HEADLINE_FUTURE = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "address", "be"}
 
@@ -249,7 +249,8 @@ class TenseReader:
         return self.only_past(tokens[:ends])
 
     def tells_happening(self, tokens: list[Token]) -> bool:
-        """Whether a verb of the words says an event took place ("held talks", "состоялись переговоры")."""
+        """Whether a verb of the words says an event took place ("held talks", "состоялись переговоры"), or a visit
+        ("Делегация прибыла в Минск": a post's news of its day)."""
         return any(token.lower in HAPPENING or self.lemma(token) in HAPPENING for token in tokens)
 
     def with_year(self, tokens: list[Token], i: int, k: int, parts: Partial) -> Mention | None:

@@ -360,3 +360,28 @@ def test_a_feeds_posts_oldest_first_count_tomorrow_from_their_own_day(seed):
         ("2021-09-08", "meeting", ""),
         ("2021-10-13..2021-10-15", "forum", ""),
     ]
+
+
+def test_numeric_post_lines_with_a_time_date_a_feeds_posts(seed):
+    text = (
+        "Telegram-канал агентства — посты за неделю\n\n17.11.2025, 09:14\nДелегация агентства прибыла в Минск.\n\n"
+        "19.11.2025, 20:05\nЗавтра в Могилёве пройдёт форум региональных СМИ.\n\n20.11.2025, 12:30\nСегодня "
+        "открылась фотовыставка «Союзное государство». Выставка продлится до 15 декабря."
+    )
+
+    assert proposals(text, dt.date(2025, 11, 21)) == [
+        ("2025-11-17", "visit", ""),
+        ("2025-11-20", "forum", ""),
+        ("2025-11-20..2025-12-15", "exhibition", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visit is over. Tomorrow, 20 November, the Forum of Regional Media will open in Mogilev.",
+        "Визит завершён, едем в Могилёв. Завтра, 20 ноября, там пройдёт Форум региональных СМИ.",
+    ],
+)
+def test_a_day_said_again_after_a_comma_is_one_day_of_the_event_after_it(seed, text):
+    assert proposals(text, dt.date(2025, 11, 19)) == [("2025-11-20", "forum", "")]

@@ -345,3 +345,16 @@ def test_talks_on_the_margins_of_a_session_of_days_are_talks_of_their_own(seed):
         "On the margins of the session, on 10 February, the Minister held talks with the Director-General."
     )
     assert proposals(text) == [("2026-02-02..2026-02-14", "meeting", ""), ("2026-02-10", "meeting", "")]
+
+
+def test_a_posts_news_of_a_visit_and_the_visits_days_from_that_day_on_are_one_visit(seed):
+    text = (
+        "Канал агентства\n\n17.11.2025, 09:14\nДелегация агентства прибыла в Минск. В программе рабочего визита "
+        "(17-19.11) — встречи в БЕЛТА.\n\n19.11.2025, 20:05\nВизит завершён.\n\n21.11.2025, 10:02\nВчера в "
+        "Могилёве прошёл форум."
+    )
+
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2025, 11, 21))] == [
+        ("2025-11-17..2025-11-19", "visit"),
+        ("2025-11-20", "forum"),
+    ]
