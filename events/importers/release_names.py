@@ -33,6 +33,7 @@ from .release_words import (
     is_clause_mark,
     text_of,
     tokens_of,
+    without_time_and_number,
 )
 
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
@@ -323,8 +324,7 @@ class NameReader:
             return mention if [token.text for token in rest] in ([], ["."]) else None
         # "Monday, 30 October", "С 15 по 24 мая.", "5 ноября, 11:00" (a day's first time: a post's line is read before)
         starts = tokens[: mention.first] == tokens[:1] and at(tokens, 0).lower in RANGE_STARTS
-        if len(rest) >= 3 and rest[-2].text == ":" and rest[-3].text.isdigit() and rest[-1].text.isdigit():
-            rest = rest[:-3]
+        rest = without_time_and_number(rest)  # "5 ноября, 11:00", "Wednesday, 28 September – Day 1"
         if self.weekdays_only(rest[1 if starts else 0 :]):
             return mention
         # "Monday, 23 September (pre-conference day)": a remark in brackets after the day changes nothing

@@ -25,6 +25,8 @@ MAX_PROPOSALS = 200
 OFFSETS = {"before", "after", "later", "earlier", "ago", "до", "после", "спустя", "назад", "раньше", "позже"}
 TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”/]")
 DASHES = {"-", "–", "—", "−"}
+# The word of a programme's day number: "Day 1", "День 2".
+DAY_WORDS = {"day", "день"}
 # Quotes whose opening and closing marks differ, and the longest name in them that holds a full stop.
 QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 QUOTED_NAME = 60
@@ -133,6 +135,16 @@ def text_of(tokens: list["Token"]) -> str:
     """The tokens' text, a space between those that stood apart ("Round-table on water", not "Round - table on")."""
     spaced = (token.text + " " * (following.start > token.end) for token, following in itertools.pairwise(tokens))
     return "".join(spaced) + (tokens[-1].text if tokens else "")
+
+
+def without_time_and_number(rest: list["Token"]) -> list["Token"]:
+    """A day heading's words but the day's date, without its time ("5 ноября, 11:00") and the number of its day in the
+    programme after it ("Wednesday, 28 September – Day 1", "29 сентября, четверг – День 2")."""
+    if len(rest) >= 3 and rest[-2].text == ":" and rest[-3].text.isdigit() and rest[-1].text.isdigit():
+        rest = rest[:-3]
+    if len(rest) >= 3 and rest[-3].text in DASHES and rest[-2].lower in DAY_WORDS and rest[-1].text.isdigit():
+        return rest[:-3]
+    return rest
 
 
 def is_number_comma(tokens: list["Token"], k: int) -> bool:

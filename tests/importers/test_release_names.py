@@ -250,3 +250,16 @@ def test_a_word_in_capitals_in_brackets_after_a_name_is_its_short_name_not_an_ev
     text = "Заседание Совета координаторов регионального центра (ЦАРИКЦ) состоится 2 мая, в тот же день в Алматы."
 
     assert [(iso, slug) for iso, slug, _title in drafted(text)] == [("2025-05-02", "meeting")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Programme\n\nWednesday, 16 April – Day 1\n10:30 – Opening ceremony.\n\nThursday, 17 April – Day 2\n"
+        "13:00 – Signing of the Memorandum on the News Exchange Network.",
+        "Программа\n\n16 апреля, среда – День 1\n10:30 – Церемония открытия.\n\n17 апреля, четверг – День 2\n"
+        "13:00 – Подписание Меморандума о сети обмена новостями.",
+    ],
+)
+def test_a_day_heading_with_its_number_in_the_programme_heads_the_lines_below_it(seed, text):
+    assert [(iso, slug) for iso, slug, _title in drafted(text)] == [("2025-04-16", "other"), ("2025-04-17", "signing")]
