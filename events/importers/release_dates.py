@@ -369,7 +369,7 @@ class DateReader:
             first = dt.date(self.published.year, month, 1)
             return Mention(i - 1, k, first, first, Event.Precision.MONTH)
         # "in June", "в начале июня": the year from the sentence; "– June, Ashgabat – Forum": a list's line
-        alone = i == 0 and [token.text for token in tokens[k:]] in ([], ["."]) and self.leads_more()  # "February. The…"
+        alone = i == 0 and self.month_label(tokens[k:]) and self.leads_more()  # "February. The…", "May: Egypt. The…"
         if self.after_in(tokens, i) or self.leads_line(tokens, i, k) or alone:
             year = self.infer_year(tokens, i, Partial(15, month, 15, month))
             first = last = dt.date(year, month, 1)

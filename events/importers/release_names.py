@@ -321,7 +321,7 @@ class NameReader:
         mention = mentions[0]
         rest = tokens[: mention.first] + tokens[mention.end :]
         if month:  # "February. The joint working group … met in Stockholm.": a chronicle's month, over its sentences
-            return mention if [token.text for token in rest] in ([], ["."]) else None
+            return mention if self.month_label(rest) else None
         # "Monday, 30 October", "С 15 по 24 мая.", "5 ноября, 11:00" (a day's first time: a post's line is read before)
         starts = tokens[: mention.first] == tokens[:1] and at(tokens, 0).lower in RANGE_STARTS
         rest = without_time_and_number(rest)  # "5 ноября, 11:00", "Wednesday, 28 September – Day 1"

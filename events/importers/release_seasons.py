@@ -44,6 +44,8 @@ QUARTERS = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 1
 PARTS_OF_YEAR = {"half": HALVES, "quarter": QUARTERS, "полугодие": HALVES, "квартал": QUARTERS}
 # What may join a heading's months: "Апрель – май", "July and August".
 HEADING_JOINS = {*DASHES, "and", "и", "/", ","}
+# The most tokens of a chronicle's label of a month and its topic: "October: North–South corridor".
+TOPIC_LABEL = 8
 DECADES = {"первый": (1, 10), "второй": (11, 20), "третий": (21, 31)}
 # Words that end a run of months begun with "from", "between" or "с": "from June to August", "с июня по август".
 MONTHS_TO = {"to", "until", "till", "through", "and", "по", "до", "и"}
@@ -201,14 +203,23 @@ class SeasonReader:
             self.chronicle_month = month
         return self.chronicle_year
 
+    @staticmethod
+    def month_label(rest: list[Token]) -> bool:
+        """Whether the words of a line led by a month, but the month, make it a label over its entry: none, a full stop,
+        or a topic ("February. The joint working group met…", "May: Uzbekistan. A delegation visited…")."""
+        texts = [token.text for token in rest]
+        return texts in ([], ["."]) or (texts[:1] == [":"] and texts[-1:] == ["."] and len(texts) <= TOPIC_LABEL)
+
     def month_heading(self, paragraph: list[str]) -> tuple[int, int | None]:
         """The first month of a paragraph that is a chronicle's heading of months ("Январь", "Апрель – май", "MARCH
         2023") or opens with an entry's label of days or a season ("14 February. The Chairman received…", "Summer. A
-        group…"), else 0; and the year it names."""
+        group…") or of a month and its topic ("February: Egypt. At the beginning…"), else 0; and the year it names."""
         tokens = tokens_of(paragraph[0])
         labelled = bool(tokens) and tokens[-1].text == "."
         if len(paragraph) > 1 or labelled:
             tokens = tokens[:-1] if labelled else []  # a label, then its entry
+        if len(paragraph) > 1 and len(tokens) <= TOPIC_LABEL and at(tokens, 1).text == ":" and self.month(tokens[0]):
+            tokens = tokens[:1]  # "February: Egypt.", then the entry: the month's
         months = [k for k in range(len(tokens)) if self.month(tokens[k]) or self.lemma(tokens[k]) in SEASONS]
         years = [self.year(tokens, k) for k in range(len(tokens)) if self.year(tokens, k) is not None]
         days = [token for token in tokens if token.text.isdigit() and 1 <= int(token.text) <= 31]

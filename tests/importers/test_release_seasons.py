@@ -137,3 +137,13 @@ def test_a_chronicles_entries_led_by_their_days_take_the_year_it_told_before_the
         ("2023-02-14", "meeting"),
         ("2023-03-20..2023-03-22", "visit"),
     ]
+
+
+def test_a_chronicles_entries_led_by_a_month_and_a_topic_take_the_year_it_told_before_them(seed):
+    text = (
+        "International activities in 2023: a year of new routes\n\n"
+        "Revenue from exports in 2023 grew by 14 per cent.\n\n"
+        "May: Uzbekistan. A delegation of Uzbekistan Railways visited our plant in Bryansk. The guests saw it.\n\n"
+        "October: North–South corridor. In late October the Holding took part in the meeting of the working group."
+    )
+    assert [p[:2] for p in proposals(text, dt.date(2024, 1, 12))] == [("2023-05", "visit"), ("2023-10", "meeting")]
