@@ -59,6 +59,8 @@ KINDS = {
                     "лагерь", "экспедиция", "учение"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
+# Russian words made of a prefix and an event's word: "медиафорум", "бизнес-миссия" read whole, "агровыставка".
+WORD_PREFIXES = ("медиа", "бизнес", "арт", "агро", "эко", "экспо", "техно", "энерго", "видео", "фото", "кино")
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("trade", "business", "investment", "economic", "export", "exporters", "торговый", "деловой",
@@ -199,9 +201,15 @@ class KindReader:
                     found = (event_type, False)
                     break
             else:
-                kind = kind_words(self.language).get(word)
+                # "медиафорум", "бизнес-форум" read as one word: the kind of its last part
+                prefix = next((p for p in WORD_PREFIXES if word.startswith(p) and len(word) > len(p) + 3), "")
+                rest = word[len(prefix) :].lstrip("-")
+                kind = kind_words(self.language).get(word) or (kind_words(self.language).get(rest) if prefix else None)
+                typed = next((t for t in self.types if prefix and rest in self.type_words[t.pk]), None)
                 if kind is not None:
                     found = (self.type_for(kind), kind in GENERAL_KINDS)
+                elif typed is not None:
+                    found = (typed, False)
             self.kinds_seen[key] = found
         return self.kinds_seen[key]
 

@@ -39,6 +39,9 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         ("Форум пройдёт в Конгресс-холле 8 сентября.", "forum"),
         ("The fair opens on 8 September at the Patriot Congress and Exhibition Centre.", "exhibition"),
         ("Hosted at the Scottish Event Campus from 6 to 9 September, the Congress gathered 700 delegates.", "forum"),
+        # A Russian word of a prefix and an event's word is that event
+        ("8 сентября во Владивостоке пройдёт международный медиафорум.", "forum"),
+        ("8 сентября в Ташкенте откроется агровыставка.", "exhibition"),
         # A number before a word counts events; a time, an anniversary or a name's digits do not.
         ("10:00 - Talks with the delegation of Mongolia, 8 September.", "meeting"),
         ("The first G20 summit on African soil opens on 8 September.", "meeting"),
