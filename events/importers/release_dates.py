@@ -25,7 +25,7 @@ from django.utils.dates import WEEKDAYS
 
 from events.models import Event
 
-from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, is_clause_mark, shared_morphology
+from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, at, is_clause_mark, shared_morphology
 
 LINE_BULLETS = {"-", "–", "—", "•", "*", "·"}  # what leads a list's line
 # Words of a part of a month as a list's line starts with them: "• конец августа", "• вторая половина сентября".
@@ -74,10 +74,6 @@ class Mention:
     vague: bool = False  # a whole week said as "this week": days named later are its events' days
     counted: bool = False  # "on the second day": counted from the last start the text named
     run: bool = False  # months said from one to another ("from June to August"): an event's run, no frame of a day
-
-
-def at(tokens: list[Token], k: int) -> Token:
-    return tokens[k] if 0 <= k < len(tokens) else Token("", 0, 0)
 
 
 def in_year(start: dt.date, last: dt.date, year: int) -> tuple[dt.date, dt.date] | None:

@@ -21,9 +21,8 @@ from events.models import Event, EventType
 
 from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at, next_relative_day
 from .release_references import MOVED
-from .release_words import DASHES, SUBJECT_PRONOUNS, TOKEN, Proposal, Token
+from .release_words import DASHES, SUBJECT_PRONOUNS, TOKEN, Proposal, Token, russian_ordinal
 
-ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
 # Words before the end of an event or a deadline ("until 16 September", "до 15 мая", "by 13 September").
@@ -131,15 +130,15 @@ class PeriodReader:
         publication's)."""
         token = at(tokens, i)
         english = token.text[-2:] in ("st", "nd", "rd", "th") and at(tokens, i - 1).lower == "the"
-        russian = (
-            token.text.isdigit()
-            and at(tokens, i + 1).text == "-"
-            and at(tokens, i + 1).start == token.end
-            and at(tokens, i + 2).lower in ORDINAL_ENDINGS_RU
-        )
         day = self.number(token, 1, 31)
-        end = i + (3 if russian else 1)
-        last_day, following = day, at(tokens, end + 2)
+        # "с 28 по 30-е": a run of days of the month the text gave before
+        run_to = at(tokens, i - 1).lower in ("с", "со") and at(tokens, i + 1).lower == "по" and day is not None
+        last_day = (
+            self.number(at(tokens, i + 2), day + 1, 31) if run_to and russian_ordinal(tokens, i + 2) else None
+        ) or day
+        russian = russian_ordinal(tokens, i) or last_day != day  # "11-е", "11-го"
+        end = i + (5 if last_day != day else 3 if russian else 1)
+        following = at(tokens, end + 2)
         to_the = at(tokens, end).lower in ("to", "through", "until", "till") and at(tokens, end + 1).lower == "the"
         ordinal = following.text[-2:] in ("st", "nd", "rd", "th")
         if english and day and to_the and ordinal and (last := self.number(following, day + 1, 31)):

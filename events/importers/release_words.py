@@ -25,6 +25,7 @@ MAX_PROPOSALS = 200
 OFFSETS = {"before", "after", "later", "earlier", "ago", "до", "после", "спустя", "назад", "раньше", "позже"}
 TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”/]")
 DASHES = {"-", "–", "—", "−"}
+ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 # The word of a programme's day number: "Day 1", "День 2".
 DAY_WORDS = {"day", "день"}
 # Quotes whose opening and closing marks differ, and the longest name in them that holds a full stop.
@@ -145,6 +146,22 @@ def without_time_and_number(rest: list["Token"]) -> list["Token"]:
     if len(rest) >= 3 and rest[-3].text in DASHES and rest[-2].lower in DAY_WORDS and rest[-1].text.isdigit():
         return rest[:-3]
     return rest
+
+
+def russian_ordinal(tokens: list["Token"], k: int) -> bool:
+    """Whether token k is a number with a Russian ordinal's ending joined by a hyphen ("11-е", "30-го")."""
+    token, hyphen = at(tokens, k), at(tokens, k + 1)
+    return (
+        token.text.isdigit()
+        and hyphen.text == "-"
+        and hyphen.start == token.end
+        and at(tokens, k + 2).lower in ORDINAL_ENDINGS_RU
+    )
+
+
+def at(tokens: list["Token"], k: int) -> "Token":
+    """Token k, or an empty one past either end."""
+    return tokens[k] if 0 <= k < len(tokens) else Token("", 0, 0)
 
 
 def is_number_comma(tokens: list["Token"], k: int) -> bool:

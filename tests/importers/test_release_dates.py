@@ -152,6 +152,12 @@ def test_a_russian_range_with_ordinal_endings_is_read(seed, text):
     assert [p.iso for p in propose(text, published=dt.date(2026, 2, 16))] == ["2026-02-24..2026-02-26"]
 
 
+def test_a_russian_run_of_bare_days_after_a_month_said_before_is_of_that_month(seed):
+    text = "В конце мая, с 28 по 30-е, в Алма-Ате мы проведем международный семинар."
+
+    assert [p.iso for p in propose(text, published=dt.date(2024, 4, 12))] == ["2024-05-28..2024-05-30"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
