@@ -248,9 +248,11 @@ def told_run(earlier: Proposal, proposal: Proposal) -> bool:
     """Whether two days of an event that runs for days are its opening and its close, each told in a sentence of its
     own ("В субботу завершила работу выставка «Золотая осень»", then "Выставку в среду открыл министр")."""
     if earlier.event_type != proposal.event_type or not (
-        earlier.event_type.slug in RUNNING or earlier.event_type.is_visit
+        earlier.event_type.slug in {*RUNNING, "forum"} or earlier.event_type.is_visit
     ):
-        return False  # an exhibition's, a festival's, a visit's ("concluded today its visit", "The visit began on…")
+        return (
+            False  # an exhibition's, a festival's, a seminar's, a visit's ("concluded today its visit", "The visit…")
+        )
     if earlier.reason or proposal.reason or earlier.sentence == proposal.sentence:
         return False
     if earlier.event_type.is_visit and not any(p.title in ("Visit", "Визит") for p in (earlier, proposal)):

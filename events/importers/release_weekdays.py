@@ -108,6 +108,7 @@ class WeekdayReader:
         if shift is None and self.restates_day(tokens, i, weekday):
             return Mention(i, i + 1, self.last_day, self.last_day, Event.Precision.DAY)  # "Послезавтра, в пятницу"
         tense = {-1: "past", 1: "future"}.get(shift) or self.tense_before(tokens, i)
+        tense = "past" if before.lower == "since" else tense  # "has been in Manila since Monday": the last Monday
         ahead = (weekday - self.published.weekday()) % 7
         scheduled = self.schedule_weekday(weekday) if shift is None and tense != "past" else None
         inside = self.weekday_in_run(weekday, tense == "past") if shift is None else None

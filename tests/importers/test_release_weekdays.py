@@ -147,3 +147,16 @@ def test_next_weeks_pair_of_weekdays_before_their_dates_leaves_both_to_the_dates
 )
 def test_this_weekday_is_the_such_day_of_the_releases_week_unless_it_is_past_and_to_come(seed, text, expected):
     assert proposals(text) == expected
+
+
+def test_a_weekday_after_since_is_the_last_such_day_whatever_run_was_named_before(seed):
+    text = (
+        "The Chief will lead the delegation to the Conference in Kuala Lumpur from June 16 to 19.\n\n"
+        "The Commissioner of the Federal Police has been in Manila since Monday on a three-day visit, which wraps up "
+        "today."
+    )
+
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2025, 6, 11))] == [
+        ("2025-06-16..2025-06-19", "forum"),
+        ("2025-06-09..2025-06-11", "visit"),
+    ]
