@@ -25,11 +25,22 @@ from django.utils.dates import WEEKDAYS
 
 from events.models import Event
 
-from .release_words import DASHES, IN_WORDS, SCHEDULED, YEAR_WORDS, Token, at, is_clause_mark, shared_morphology
+from .release_words import (
+    DASHES,
+    IN_WORDS,
+    SCHEDULED,
+    YEAR_WORDS,
+    Token,
+    at,
+    inside_quotes,
+    is_clause_mark,
+    shared_morphology,
+)
 
 LINE_BULLETS = {"-", "–", "—", "•", "*", "·"}  # what leads a list's line
 # Words of a part of a month as a list's line starts with them: "• конец августа", "• вторая половина сентября".
 LINE_PERIOD_PARTS = {"конец", "начало", "середина", "первая", "вторая", "половина", "mid-", "beginning", "end"}
+AIMED = {"to", "towards", "к"}  # "«A Look to 2030»", "«Евразия: взгляд к 2030»"
 RANGE_STARTS = {"from", "between", "с", "со", "между"}  # "from 3 to 5 March", "с 10 по 12 апреля"
 RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до", "и"}
 # Words that end a range whatever comes between it and its first day ("opens on 5 May and runs until 20 June").
@@ -204,7 +215,9 @@ class DateReader:
         runs = [m for m in joined if m.precision == Event.Precision.DAY and m.start < m.last and not m.counted]
         self.last_run = (runs[-1].start, runs[-1].last, runs[-1].vague) if runs else self.last_run
         joined = self.months_of_year(tokens, joined)
-        return self.without_frames(tokens, self.of_last_year(tokens, self.restated(tokens, joined)))
+        # not a year a name in quotes looks to ("«Architecture of Security: A Look to 2030»"): the name's words
+        named = [m for m in joined if not (at(tokens, m.first - 1).lower in AIMED and inside_quotes(tokens, m.first))]
+        return self.without_frames(tokens, self.of_last_year(tokens, self.restated(tokens, named)))
 
     def months_of_year(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """The mentions, a year followed in its clause by a month or days without a year one mention of them in that

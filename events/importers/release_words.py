@@ -148,6 +148,13 @@ def without_time_and_number(rest: list["Token"]) -> list["Token"]:
     return rest
 
 
+def inside_quotes(tokens: list["Token"], k: int) -> bool:
+    """Whether token k stands inside a name in quotes ("«Architecture of Security: A Look to 2030»")."""
+    texts = [token.text for token in tokens[:k]]
+    opened = texts.count("«") > texts.count("»") or texts.count("“") > texts.count("”")
+    return opened or texts.count('"') % 2 == 1
+
+
 def russian_ordinal(tokens: list["Token"], k: int) -> bool:
     """Whether token k is a number with a Russian ordinal's ending joined by a hyphen ("11-е", "30-го")."""
     token, hyphen = at(tokens, k), at(tokens, k + 1)

@@ -270,3 +270,16 @@ def test_a_year_followed_by_a_dash_is_a_year_unless_another_year_follows(seed, t
 )  # fmt: skip
 def test_two_days_named_from_the_publication_and_running_are_one_run(seed, text, expected):
     assert dates_and_types(text, dt.date(2023, 11, 9)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chronicle of March 2026\n\n24 March. The Minister met the Ambassador.\n\n26–27 March. The Council held a "
+        'conference, "Eurasian Security: A Look to 2030", attended by experts from 31 countries.',
+        "Хроника марта 2026 года\n\n24 марта. Министр встретился с послом.\n\n26–27 марта. Совет провёл конференцию "
+        "«Евразия: взгляд к 2030 году» с участием экспертов из 31 страны.",
+    ],
+)
+def test_a_year_a_quoted_name_looks_to_is_the_names_not_a_date(seed, text):
+    assert [p.iso for p in propose(text, published=dt.date(2026, 4, 2))] == ["2026-03-24", "2026-03-26..2026-03-27"]
