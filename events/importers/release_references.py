@@ -23,7 +23,7 @@ DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "
              "resolution", "accord", "communique", "law", "constitution", "statute", "document", "договор",
              "соглашение", "конвенция", "меморандум", "декларация", "протокол", "хартия", "указ", "постановление",
              "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность", "roadmap",
-             "карта", "act", "акт", "contract", "контракт"}  # fmt: skip
+             "карта", "act", "акт", "contract", "контракт", "декрет"}  # fmt: skip
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
@@ -256,9 +256,10 @@ class ReferenceReader:
         return self.sentence_counts or recurring or self.tallies(tokens, mention)
 
     def tallies(self, tokens: list[Token], mention: Mention) -> bool:
-        """Whether a year is one figures are given for: its sentence counts events ("пять рабочих встреч"), or people
-        (see TALLIED) while its clause does not say an event happened then ("were held in 2023 and were attended by
-        50,000 people"); not when the year's event is to come (its plan counts its guests and parts)."""
+        """Whether a year is one figures are given for: its sentence counts events or documents ("пять рабочих встреч",
+        "подписано 12 новых соглашений"), or people (see TALLIED) while its clause does not say an event happened then
+        ("were held in 2023 and were attended by 50,000 people"); not when the year's event is to come (its plan
+        counts its guests and parts)."""
         if mention.precision != Event.Precision.YEAR or self.tense_at(mention.first) == "future":
             return False  # "will host the summit, to be attended by 36 delegations": the event's own plan
         held = bool(self.clause_words(tokens, mention.first) & OCCURRING)
@@ -266,7 +267,11 @@ class ReferenceReader:
             if mention.first <= k < mention.end or not self.is_count(tokens, k):
                 continue
             counted = [word for word in tokens[k + 1 : k + 2 * TALLY_WORDS] if word.text[:1].isalpha()][:TALLY_WORDS]
-            if any(self.kind_of(word)[0] and self.plural(word) for word in counted):
+            # events or documents counted: "пять рабочих встреч", "подписано 12 новых соглашений"
+            documents = {self.lemma(word) for word in counted} | {word.lower.removesuffix("s") for word in counted}
+            if any(self.kind_of(word)[0] and self.plural(word) for word in counted) or (
+                documents & DOCUMENTS and any(self.plural(word) for word in counted)
+            ):
                 return True
             if not held and any(self.lemma(word) in TALLIED for word in counted):
                 return True

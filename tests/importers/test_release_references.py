@@ -28,6 +28,7 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         ("Приём посвящён Договору от 25 мая 1993 года.", "document"),
         ("The agreement, signed on 25 May 1993, was the subject of a conference.", "document"),
         ("Our first supply contract with a Japanese buyer was signed back in 2009.", "document"),
+        ("Декрет о создании агентства был подписан 7 сентября 1921 года.", "document"),
         ("A concert honours the composer, born on 7 May 1840.", "birthday"),
     ],
 )
@@ -214,6 +215,8 @@ def test_days_an_event_was_rescheduled_for_are_its_new_days_though_a_plan_is_tol
         "В прошлом году мероприятия фестиваля посетили свыше 100 тыс. человек.",
         "В 2024 году центр провёл 9 полевых экспедиций в приграничные префектуры.",
         "В прошлом году состоялось пять рабочих встреч специалистов двух ведомств.",
+        "В 2024 году подписано 12 новых соглашений о сотрудничестве с зарубежными СМИ.",
+        "In 2024 the agency signed 14 cooperation agreements with foreign media.",
     ],
 )
 def test_a_year_whose_sentence_counts_people_or_events_gives_figures_not_an_event(seed, text):
