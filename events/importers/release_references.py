@@ -268,9 +268,11 @@ class ReferenceReader:
                 continue
             counted = [word for word in tokens[k + 1 : k + 2 * TALLY_WORDS] if word.text[:1].isalpha()][:TALLY_WORDS]
             # events or documents counted: "пять рабочих встреч", "подписано 12 новых соглашений"
+            # documents signed counted, in a sentence of no other event (not "в ходе визита подписали 20 документов")
             documents = {self.lemma(word) for word in counted} | {word.lower.removesuffix("s") for word in counted}
+            signed_only = {self.kind_of(token)[0] for token in tokens} <= {None, self.type_for("signing")}
             if any(self.kind_of(word)[0] and self.plural(word) for word in counted) or (
-                documents & DOCUMENTS and any(self.plural(word) for word in counted)
+                documents & DOCUMENTS and signed_only and any(self.plural(word) for word in counted)
             ):
                 return True
             if not held and any(self.lemma(word) in TALLIED for word in counted):
