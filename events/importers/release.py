@@ -273,8 +273,11 @@ class ReleaseReader(
                         continue
                     seen[key] = proposal
                     found.append(proposal)
-                if number == 0 and PROGRAMME_LINE.match(sentence):
-                    self.programme_of = self.topic  # "Programme of the visit of the delegation … to KamTruck Group"
+                if number == 0 and PROGRAMME_LINE.match(sentence) and self.topic is not None:
+                    # "Programme of the visit of the delegation … to KamTruck Group"; not "Programme of visits to the
+                    # Kremlin museums": tours
+                    kind, keyword_at, words = self.topic
+                    self.programme_of = None if kind.is_visit and self.plural(words[keyword_at]) else self.topic
                 if len(found) >= MAX_PROPOSALS:
                     return visits_talks(with_legs(merge.without_series(found[:MAX_PROPOSALS]), self.visit_title))
         return visits_talks(with_legs(merge.without_series(found), self.visit_title))

@@ -32,15 +32,14 @@ from .release_words import (
     YEAR_WORDS,
     Token,
     at,
-    inside_quotes,
     is_clause_mark,
+    looks_to,
     shared_morphology,
 )
 
 LINE_BULLETS = {"-", "–", "—", "•", "*", "·"}  # what leads a list's line
 # Words of a part of a month as a list's line starts with them: "• конец августа", "• вторая половина сентября".
 LINE_PERIOD_PARTS = {"конец", "начало", "середина", "первая", "вторая", "половина", "mid-", "beginning", "end"}
-AIMED = {"to", "towards", "к"}  # "«A Look to 2030»", "«Евразия: взгляд к 2030»"
 RANGE_STARTS = {"from", "between", "с", "со", "между"}  # "from 3 to 5 March", "с 10 по 12 апреля"
 RANGE_WORDS = {"to", "until", "till", "and", "through", "по", "до", "и"}
 # Words that end a range whatever comes between it and its first day ("opens on 5 May and runs until 20 June").
@@ -216,7 +215,7 @@ class DateReader:
         self.last_run = (runs[-1].start, runs[-1].last, runs[-1].vague) if runs else self.last_run
         joined = self.months_of_year(tokens, joined)
         # not a year a name in quotes looks to ("«Architecture of Security: A Look to 2030»"): the name's words
-        named = [m for m in joined if not (at(tokens, m.first - 1).lower in AIMED and inside_quotes(tokens, m.first))]
+        named = [m for m in joined if not (m.precision == Event.Precision.YEAR and looks_to(tokens, m.first))]
         return self.without_frames(tokens, self.of_last_year(tokens, self.restated(tokens, named)))
 
     def months_of_year(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -418,8 +417,8 @@ class DateReader:
                 day = self.published + dt.timedelta(days=2 if later else -2)
                 return Mention(i, i + 3, day, day, Event.Precision.DAY)
         if word in DAYS_FROM_PUBLICATION and at(tokens, i + 1).text not in ("»", '"', "”"):  # not «Беларусь сегодня»
-            if at(tokens, i).lower.endswith(("'s", "’s")) and self.kind_of(at(tokens, i + 1))[0] is None:
-                return None  # "today's resolutions": whose, not when; "yesterday's talks" are an event's
+            if at(tokens, i).lower.endswith(("'s", "’s")) and not self.names_event(tokens, i + 1):
+                return None  # "today's resolutions": whose, not when; "yesterday's bilateral talks" are an event's
             day = self.published + dt.timedelta(days=DAYS_FROM_PUBLICATION[word])
             return Mention(i, i + 1, day, day, Event.Precision.DAY)
         if self.last_day is not None and (length := self.same_day_words(tokens, i)):

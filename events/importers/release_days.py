@@ -16,7 +16,7 @@ import re
 
 from events.models import Event
 
-from .release_dates import Mention, at, bare, in_year
+from .release_dates import DAYS_FROM_PUBLICATION, Mention, at, bare, in_year
 from .release_periods import CONTINUING, DEADLINE
 from .release_seasons import SEASONS
 from .release_words import DASHES, OFFSETS, TIME_LINE, Token, tokens_of
@@ -32,6 +32,9 @@ DAY_WORDS = {"day", "день"}
 OPENING_WORDS = {"opening", "first", "первый"}
 # How many days an event lasts: "lasts two days", "a three-day visit", "продлится три дня".
 DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
+# "a three-day seminar", "3-day", "трёхдневный семинар": how long an event lasts, said in one word.
+LENGTH = re.compile(r"\b(two|three|four|five|[2-9])-day\b|\b(дву|двух|тр[её]х|четыр[её]х|пяти)дневн", re.IGNORECASE)
+LENGTH_RU = {"дву": 2, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5}
 PRONOUNS = {"it", "she", "he", "они", "она", "он", "оно"}
 # "Прошлогодний фестиваль": last year's event.
 LAST_YEARS = {"прошлогодний"}
@@ -115,7 +118,11 @@ class DayReader:
             return {}
         if days[0] < days[-1]:  # oldest first, up to the publication's own day: "Sep 3", "Sep 4", … "Sep 10"
             forward = days[-1] == self.published and all(a <= b for a, b in itertools.pairwise(days))
-            return lines if forward else {}
+            # posts that speak from their own day ("opens today", "Tomorrow our delegation…"), not a programme's or a
+            # week's chronicle's days, whose last is the publication's
+            bodies = (tokens_of(" ".join(paragraphs[number + 1])) for number in lines)
+            relative = any(bare(token.lower) in DAYS_FROM_PUBLICATION for body in bodies for token in body)
+            return lines if forward and relative else {}
         return lines if all(later >= earlier for later, earlier in itertools.pairwise(days)) else {}
 
     def same_day_words(self, tokens: list[Token], i: int) -> int:
@@ -427,3 +434,12 @@ class DayReader:
         first = i - 1 if at(tokens, i - 1).lower == "the" else i
         day = self.last_run[1]
         return Mention(first, i + 2, day, day, Event.Precision.DAY, False, counted=True)
+
+
+def told_length(sentence: str) -> int | None:
+    """The days a sentence says its event lasts: "three-day", "3-day", "трёхдневный"."""
+    found = LENGTH.search(sentence)
+    if found is None:
+        return None
+    word = (found[1] or found[2]).lower()
+    return DURATIONS.get(word) or LENGTH_RU.get(word) or int(word)

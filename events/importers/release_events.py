@@ -10,7 +10,7 @@ from events.models import Event
 from . import release_merge as merge
 from .release_dates import Mention, at
 from .release_periods import DUE
-from .release_references import REASONS
+from .release_references import CANCELLED, CHANGED, REASONS
 from .release_words import CAPTION_WORDS, Proposal, Token, is_clause_mark, nearer_next
 
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
@@ -106,8 +106,14 @@ class EventReader:
         low, high = self.clause_bounds(mention.first)
         if not later:
             told = tokens[low : mention.first]
+            # the event's own day said before, or a move told: "…, which was to take place on 8–10 September, has been
+            # postponed, the Agency said on Friday"; not "The ministers held talks in Geneva, the Ministry said on
+            # Friday": the talks' only day
+            changed = self.sentence_words(tokens) & CHANGED or any(t.lower.startswith(CANCELLED) for t in tokens)
+            to_come = self.words_tense(tokens[:low]) == "future"  # "«It will be announced,» the spokesman said on"
             return (
-                low > 0
+                (changed or to_come or mention is not self.sentence_mentions[0])
+                and low > 0
                 and tokens[low - 1].text == ","
                 and all(token.text in ".!?" for token in tokens[high:])
                 and any(self.lemma(token) in STATEMENT for token in told)

@@ -60,7 +60,11 @@ KINDS = {
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 # Russian words made of a prefix and an event's word: "медиафорум", "бизнес-миссия" read whole, "агровыставка".
-WORD_PREFIXES = ("медиа", "бизнес", "арт", "агро", "эко", "экспо", "техно", "энерго", "видео", "фото", "кино")
+# The words "today's", "yesterday's" may own before their event's word, and the words that end the phrase first.
+POSSESSED_WORDS = 6
+PHRASE_ENDS = {"at", "in", "on", "for", "with", "by", "to", "from", "was", "were", "is", "are", "will", "has", "have"}
+# Not "фото" and "видео": a "фотосессия" is a photo shoot, a "видеопрезентация" a video.
+WORD_PREFIXES = ("медиа", "бизнес", "арт", "агро", "эко", "экспо", "техно", "энерго", "кино")
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("trade", "business", "investment", "economic", "export", "exporters", "торговый", "деловой",
@@ -212,6 +216,16 @@ class KindReader:
                     found = (typed, False)
             self.kinds_seen[key] = found
         return self.kinds_seen[key]
+
+    def names_event(self, tokens: list[Token], k: int) -> bool:
+        """Whether the words from token k name an event before a word that ends their phrase ("bilateral talks",
+        "high-level meeting", "opening of the exhibition"; not "resolutions at the … Conference")."""
+        for token in tokens[k : k + POSSESSED_WORDS]:
+            if self.kind_of(token)[0] is not None:
+                return True
+            if token.lower in PHRASE_ENDS or token.text in (",", ".", ";", ":"):
+                return False
+        return False
 
     def plural(self, token: Token) -> bool:
         if self.language == "ru":

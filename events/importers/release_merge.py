@@ -13,6 +13,7 @@ import re
 from events.models import Event
 
 from .release_dates import Mention, at, in_year
+from .release_days import told_length
 from .release_kinds import GENERAL_TYPE
 from .release_periods import RUNNING, month_end
 from .release_places import named_countries
@@ -247,12 +248,14 @@ def opens(earlier: Proposal, proposal: Proposal) -> bool:
 def told_run(earlier: Proposal, proposal: Proposal) -> bool:
     """Whether two days of an event that runs for days are its opening and its close, each told in a sentence of its
     own ("В субботу завершила работу выставка «Золотая осень»", then "Выставку в среду открыл министр")."""
+    # an exhibition's, a festival's, a seminar's, a visit's ("concluded today its visit", "The visit began on…")
     if earlier.event_type != proposal.event_type or not (
         earlier.event_type.slug in {*RUNNING, "forum"} or earlier.event_type.is_visit
     ):
-        return (
-            False  # an exhibition's, a festival's, a seminar's, a visit's ("concluded today its visit", "The visit…")
-        )
+        return False
+    days = abs((proposal.start - earlier.start).days) + 1
+    if earlier.event_type.slug == "forum" and not any(told_length(p.sentence) == days for p in (earlier, proposal)):
+        return False  # a seminar's only when its length is told ("The three-day seminar … concluded"): seminars abound
     if earlier.reason or proposal.reason or earlier.sentence == proposal.sentence:
         return False
     if earlier.event_type.is_visit and not any(p.title in ("Visit", "Визит") for p in (earlier, proposal)):
@@ -344,7 +347,8 @@ def dates_news(proposal: Proposal, earlier: Proposal) -> bool:
         and proposal.precision == Event.Precision.DAY
         and (
             0 <= (earlier.start - proposal.end).days <= NEWS_DAYS
-            or proposal.start == earlier.start < proposal.end  # "прибыла в Минск", then "рабочего визита (17-19.11)"
+            # a visit's news, then its days from that day: "прибыла в Минск", then "рабочего визита (17-19.11)"
+            or (proposal.event_type.is_visit and proposal.start == earlier.start < proposal.end)
         )
     )
 

@@ -399,15 +399,15 @@ class NameReader:
 
     def names_other(self, segment: list[Token], position: int) -> bool:
         """Whether an event word names no event: a venue's ("the Exhibition Centre", "Конгресс-центр"), or events
-        counted ("conducted over 900 telemedicine consultations", "signed 12 agreements"; not a time or an
-        anniversary: "10:00 Talks", "55-летие")."""
+        counted ("over 900 telemedicine consultations", "signed 12 agreements"; not "10:00 Talks", "55-летие")."""
         if at(segment, position - 1).text == "-" and at(segment, position - 2).lower in AROUND:
             return True  # "(pre-conference day)", "post-summit": a time around the event, not the event
         hyphen = at(segment, position + 1).text == "-"
         following = at(segment, position + 1 + hyphen)
         joined = following.lower in ("and", "и") and self.kind_of(at(segment, position + 2))[0] is not None
-        # "Exhibition Centre", "Congress and Exhibition Centre", "Конгресс-центр"; not "конференция Центра …"
-        venue = self.lemma(at(segment, position + 3) if joined else following) in VENUE_NOUNS
+        noun = at(segment, position + 3) if joined else following  # "Congress and Exhibition Centre"
+        # "Exhibition Centre", "Конгресс-центр", "Scottish Event Campus"; not "конференция Центра", "the Forum campus"
+        venue = self.lemma(noun) in VENUE_NOUNS and (noun.lower != "campus" or noun.text[:1].isupper())
         if venue and (self.language == "en" or hyphen):
             return True
         word = segment[position].lower

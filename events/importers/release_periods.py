@@ -133,6 +133,7 @@ class PeriodReader:
         day = self.number(token, 1, 31)
         # "с 28 по 30-е": a run of days of the month the text gave before
         run_to = at(tokens, i - 1).lower in ("с", "со") and at(tokens, i + 1).lower == "по" and day is not None
+        run_to = run_to and self.sentence_month is not None  # said in its sentence, not "до конца мая. … с 28 по 30-е"
         last_day = (
             self.number(at(tokens, i + 2), day + 1, 31) if run_to and russian_ordinal(tokens, i + 2) else None
         ) or day

@@ -251,7 +251,11 @@ class TenseReader:
     def tells_happening(self, tokens: list[Token]) -> bool:
         """Whether a verb of the words says an event took place ("held talks", "состоялись переговоры"), or a visit
         ("Делегация прибыла в Минск": a post's news of its day)."""
-        return any(token.lower in HAPPENING or self.lemma(token) in HAPPENING for token in tokens)
+        return any(
+            (token.lower in HAPPENING or self.lemma(token) in HAPPENING)
+            and not (token.lower == "arrived" and at(tokens, k + 1).lower != "in")  # not "arrived at a consensus"
+            for k, token in enumerate(tokens)
+        )
 
     def with_year(self, tokens: list[Token], i: int, k: int, parts: Partial) -> Mention | None:
         """The mention of days whose words end at token k, with the year the text gives or the sentence implies."""
@@ -305,14 +309,18 @@ class TenseReader:
             return self.list_year  # "Основные мероприятия председательства в 2026 году:", then its lines
         if tense != "past" and self.lists_ahead() and (ahead := [d for d in candidates if d >= published]):
             return min(ahead).year  # a list of events to come stays to come
-        # the present of a date is its schedule ("The forum opens on 22 October"), or news of days just past
+        # the present of a date is its schedule ("The forum opens on 22 October"), or news of days just past; a run's
+        # last day counts ("runs from 12 March to 30 September", in July: this year's), and a start said with "since"
+        # or "from" is the start of what goes on ("С 15 марта … проходит выставка")
         recent = published - dt.timedelta(days=PRESENT_PAST_DAYS)
+        one_day = (parts.day, parts.month) == (parts.last_day, parts.last_month)
+        started = one_day and at(tokens, i - 1).lower in ("since", "from", "с", "со")
         by_tense = [
             d
             for d in candidates
             if (tense != "future" or d >= published)
             and (tense != "past" or d <= published)
-            and (tense != "present" or d >= recent)
+            and (tense != "present" or started or run_end(d, parts) >= recent)
         ]
         chosen = by_tense or candidates
         return min(chosen, key=lambda day: abs((day - published).days)).year if chosen else None
@@ -322,3 +330,12 @@ class TenseReader:
         day to come (not an interview's answer led by a dash, after a question)."""
         in_list = self.list_start is not None and self.last_day_at >= self.list_start
         return in_list and self.last_day is not None and self.last_day >= self.published
+
+
+def run_end(first: dt.date, parts: Partial) -> dt.date:
+    """The last day of a run of days that starts on the first (in the next year when its month comes before)."""
+    year = first.year + (parts.last_month < parts.month)
+    try:
+        return dt.date(year, parts.last_month, parts.last_day)
+    except ValueError:
+        return first

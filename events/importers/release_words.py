@@ -25,6 +25,7 @@ MAX_PROPOSALS = 200
 OFFSETS = {"before", "after", "later", "earlier", "ago", "до", "после", "спустя", "назад", "раньше", "позже"}
 TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—−]|[.,;:!?()«»\"“”/]")
 DASHES = {"-", "–", "—", "−"}
+AIMED = {"to", "towards", "к"}  # "«A Look to 2030»", "«Евразия: взгляд к 2030»"
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 # The word of a programme's day number: "Day 1", "День 2".
 DAY_WORDS = {"day", "день"}
@@ -146,6 +147,12 @@ def without_time_and_number(rest: list["Token"]) -> list["Token"]:
     if len(rest) >= 3 and rest[-3].text in DASHES and rest[-2].lower in DAY_WORDS and rest[-1].text.isdigit():
         return rest[:-3]
     return rest
+
+
+def looks_to(tokens: list["Token"], k: int) -> bool:
+    """Whether token k is a year a name in quotes looks to ("«Architecture of Security: A Look to 2030»", "«Евразия:
+    взгляд к 2030 году»"): the name's word, not a date."""
+    return at(tokens, k - 1).lower in AIMED and inside_quotes(tokens, k)
 
 
 def inside_quotes(tokens: list["Token"], k: int) -> bool:

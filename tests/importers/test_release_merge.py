@@ -365,7 +365,8 @@ def test_a_posts_news_of_a_visit_and_the_visits_days_from_that_day_on_are_one_vi
     [
         "A seminar on countering drug trafficking opened on 9 February at the Academy. The three-day seminar "
         "concluded on 11 February at the Academy.",
-        "Семинар по противодействию наркотрафику завершился 11 февраля в Академии. Семинар открылся 9 февраля.",
+        "Трёхдневный семинар по противодействию наркотрафику завершился 11 февраля в Академии. Семинар открылся 9 "
+        "февраля.",
     ],
 )
 def test_a_seminars_opening_and_close_told_apart_are_one_run(seed, text):
