@@ -31,10 +31,10 @@ DAY_WORDS = {"day", "день"}
 # "on the opening day of the forum", "в первый день саммита": the start of the event named; a final day, its end.
 OPENING_WORDS = {"opening", "first", "первый"}
 # How many days an event lasts: "lasts two days", "a three-day visit", "продлится три дня".
-DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5}
+DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5, "двух": 2,
+             "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5}  # fmt: skip
 # "a three-day seminar", "3-day", "трёхдневный семинар": how long an event lasts, said in one word.
 LENGTH = re.compile(r"\b(two|three|four|five|[2-9])-day\b|\b(дву|двух|тр[её]х|четыр[её]х|пяти)дневн", re.IGNORECASE)
-LENGTH_RU = {"дву": 2, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5}
 PRONOUNS = {"it", "she", "he", "они", "она", "он", "оно"}
 # "Прошлогодний фестиваль": last year's event.
 LAST_YEARS = {"прошлогодний"}
@@ -200,6 +200,14 @@ class DayReader:
         last = self.last_proposal
         if last is None or last.reason or last.precision != Event.Precision.DAY or last.start != last.end:
             return False
+        # "В течение трёх дней участники обсудят…", "Over three days, the delegates will…": the event's length
+        opening = [token.lower for token in tokens[:4]]
+        if opening[:2] in (["в", "течение"], ["over"], ["for"]) or opening[:1] in (["over"], ["for"]):
+            words = tokens[2:4] if opening[0] == "в" else tokens[1:3]
+            count = self.day_count(at(words, 0))
+            if count and at(words, 1).lower in ("days", "дня", "дней"):
+                last.end = last.start + dt.timedelta(days=count - 1)
+                return False  # its own words are read still ("участники обсудят…")
         # The event itself, by its word or a pronoun: not "The consular section will remain open three days a week".
         if kind != last.event_type and not (tokens[:1] and tokens[0].lower in PRONOUNS):
             return False
@@ -442,4 +450,4 @@ def told_length(sentence: str) -> int | None:
     if found is None:
         return None
     word = (found[1] or found[2]).lower()
-    return DURATIONS.get(word) or LENGTH_RU.get(word) or int(word)
+    return DURATIONS.get(word) or DURATIONS.get(word + "х") or int(word)  # "двухдневный", "двудневный"

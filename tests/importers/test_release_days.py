@@ -385,3 +385,16 @@ def test_numeric_post_lines_with_a_time_date_a_feeds_posts(seed):
 )
 def test_a_day_said_again_after_a_comma_is_one_day_of_the_event_after_it(seed, text):
     assert proposals(text, dt.date(2025, 11, 19)) == [("2025-11-20", "forum", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Во вторник, 12 ноября, в Москве откроется рабочая встреча руководителей бюро Интерпола. В течение трех дней "
+        "участники обсудят розыск лиц.",
+        "On Tuesday, 12 November, the Bureau heads will open their working meeting in Moscow. Over three days, the "
+        "participants will discuss the search for fugitives.",
+    ],
+)
+def test_a_sentence_opened_by_over_three_days_gives_the_event_before_it_its_length(seed, text):
+    assert proposals(text, dt.date(2019, 11, 8)) == [("2019-11-12..2019-11-14", "meeting", "")]
