@@ -136,9 +136,8 @@ class ReleaseReader(
         self.title_above: tuple | None = None  # the event the heading line above the paragraph names
         self.programme_title: Proposal | None = None  # the titled event of a programme's first day heading
         self.programme_below = False  # whether a line said a programme follows ("ПРОГРАММА")
-        self.programme_of: tuple | None = (
-            None  # the event a headline says the programme is of ("Programme of the visit")
-        )
+        # the event a headline says the programme below is of ("Programme of the visit of the delegation …")
+        self.programme_of: tuple | None = None
         self.last_day: dt.date | None = None  # the last day the text named: a programme's next days follow it
         self.last_day_at = 0  # the paragraph that named last_day
         self.list_start: int | None = None  # the first line of the list (lines led by dashes) the paragraph is in

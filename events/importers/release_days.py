@@ -19,7 +19,7 @@ from events.models import Event
 from .release_dates import DAYS_FROM_PUBLICATION, Mention, at, bare, in_year
 from .release_periods import CONTINUING, DEADLINE
 from .release_seasons import SEASONS
-from .release_words import DASHES, OFFSETS, TIME_LINE, Token, tokens_of
+from .release_words import DASHES, DAY_WORDS, OFFSETS, TIME_LINE, Token, tokens_of
 
 # "On the second day", "На второй день", "В четвёртый, заключительный день": the day's number, counted from the day a
 # trip or an event began (the last day the text named as a start).
@@ -27,7 +27,6 @@ DAY_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
                "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6,
                "седьмой": 7}  # fmt: skip
 FINAL_WORDS = {"final", "last", "closing", "заключительный", "последний", "завершающий"}
-DAY_WORDS = {"day", "день"}
 # "on the opening day of the forum", "в первый день саммита": the start of the event named; a final day, its end.
 OPENING_WORDS = {"opening", "first", "первый"}
 # How many days an event lasts: "lasts two days", "a three-day visit", "продлится три дня".
@@ -201,9 +200,9 @@ class DayReader:
         if last is None or last.reason or last.precision != Event.Precision.DAY or last.start != last.end:
             return False
         # "В течение трёх дней участники обсудят…", "Over three days, the delegates will…": the event's length
-        opening = [token.lower for token in tokens[:4]]
-        if opening[:2] in (["в", "течение"], ["over"], ["for"]) or opening[:1] in (["over"], ["for"]):
-            words = tokens[2:4] if opening[0] == "в" else tokens[1:3]
+        russian = [token.lower for token in tokens[:2]] == ["в", "течение"]
+        if russian or (tokens[:1] and tokens[0].lower in ("over", "for")):
+            words = tokens[2:4] if russian else tokens[1:3]
             count = self.day_count(at(words, 0))
             if count and at(words, 1).lower in ("days", "дня", "дней"):
                 last.end = last.start + dt.timedelta(days=count - 1)
@@ -283,11 +282,8 @@ class DayReader:
         kept: list[Mention] = []
         for mention in mentions:
             before = kept[-1] if kept else None
-            same = before is not None and (before.start, before.last, before.precision) == (
-                mention.start,
-                mention.last,
-                mention.precision,
-            )
+            days = (mention.start, mention.last, mention.precision)
+            same = before is not None and (before.start, before.last, before.precision) == days
             if same and all(token.text == "," for token in tokens[before.end : mention.first]):
                 kept[-1] = dataclasses.replace(mention, first=before.first)  # "Завтра, 20 ноября, …": one day
                 continue

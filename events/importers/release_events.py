@@ -105,19 +105,21 @@ class EventReader:
         our newspaper on Friday"; "…, сообщили в агентстве в пятницу")."""
         low, high = self.clause_bounds(mention.first)
         if not later:
-            told = tokens[low : mention.first]
-            # the event's own day said before, or a move told: "…, which was to take place on 8–10 September, has been
-            # postponed, the Agency said on Friday"; not "The ministers held talks in Geneva, the Ministry said on
-            # Friday": the talks' only day
-            changed = self.sentence_words(tokens) & CHANGED or any(t.lower.startswith(CANCELLED) for t in tokens)
-            to_come = self.words_tense(tokens[:low]) == "future"  # "«It will be announced,» the spokesman said on"
-            return (
-                (changed or to_come or mention is not self.sentence_mentions[0])
-                and low > 0
+            tag = (
+                low > 0
                 and tokens[low - 1].text == ","
                 and all(token.text in ".!?" for token in tokens[high:])
-                and any(self.lemma(token) in STATEMENT for token in told)
+                and any(self.lemma(token) in STATEMENT for token in tokens[low : mention.first])
                 and self.event_type(tokens[low:high], nearest_last=False)[0] is None
+            )
+            # and the event's own day said before, or a move told, or the event to come: "…, which was to take place
+            # on 8–10 September, has been postponed, the Agency said on Friday", "«It will be announced,» the
+            # spokesman said on Friday"; not "The ministers held talks in Geneva, the Ministry said on Friday"
+            return tag and (
+                mention is not self.sentence_mentions[0]
+                or bool(self.sentence_words(tokens) & CHANGED)
+                or any(token.lower.startswith(CANCELLED) for token in tokens)
+                or self.words_tense(tokens[:low]) == "future"
             )
         if self.language == "en":
             before = tokens[max(low, mention.first - 4) : mention.first]

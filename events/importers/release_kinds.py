@@ -59,11 +59,11 @@ KINDS = {
                     "лагерь", "экспедиция", "учение"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
-# Russian words made of a prefix and an event's word: "медиафорум", "бизнес-миссия" read whole, "агровыставка".
 # The words "today's", "yesterday's" may own before their event's word, and the words that end the phrase first.
 POSSESSED_WORDS = 6
 PHRASE_ENDS = {"at", "in", "on", "for", "with", "by", "to", "from", "was", "were", "is", "are", "will", "has", "have"}
-# Not "фото" and "видео": a "фотосессия" is a photo shoot, a "видеопрезентация" a video.
+# Russian words made of a prefix and an event's word: "медиафорум", "агровыставка"; not "фото" and "видео" (a
+# "фотосессия" is a photo shoot, a "видеопрезентация" a video).
 WORD_PREFIXES = ("медиа", "бизнес", "арт", "агро", "эко", "экспо", "техно", "энерго", "кино")
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (

@@ -201,8 +201,7 @@ class ReferenceReader:
                 # In the same clause, the event named between is the date's own ("намечавшееся на октябрь заседание
                 # было перенесено"); past a clause mark, another's ("…, while the concert was postponed").
                 same_clause = not any(is_clause_mark(between, n) for n in range(len(between)))
-                # "decided to postpone the Congress, which was to take place in Tunis on …": the clause of the event
-                # moved
+                # "decided to postpone the Congress, which was to take place in Tunis on …": the moved event's clause
                 relative = k < mention.first and relative_clause(between)
                 if same_clause or relative or self.event_type(between, nearest_last=True)[0] is None:
                     return True
@@ -267,14 +266,13 @@ class ReferenceReader:
             if mention.first <= k < mention.end or not self.is_count(tokens, k):
                 continue
             counted = [word for word in tokens[k + 1 : k + 2 * TALLY_WORDS] if word.text[:1].isalpha()][:TALLY_WORDS]
-            # events or documents counted: "пять рабочих встреч", "подписано 12 новых соглашений"
-            # documents signed counted, in a sentence of no other event (not "в ходе визита подписали 20 документов")
+            if any(self.kind_of(word)[0] and self.plural(word) for word in counted):
+                return True  # events counted: "пять рабочих встреч"
+            # documents signed counted ("подписано 12 новых соглашений"), in a sentence of no other event (not "в ходе
+            # визита подписали 20 документов": the visit's year)
             documents = {self.lemma(word) for word in counted} | {word.lower.removesuffix("s") for word in counted}
-            signed_only = {self.kind_of(token)[0] for token in tokens} <= {None, self.type_for("signing")}
-            if any(self.kind_of(word)[0] and self.plural(word) for word in counted) or (
-                documents & DOCUMENTS and signed_only and any(self.plural(word) for word in counted)
-            ):
-                return True
+            if documents & DOCUMENTS and any(self.plural(word) for word in counted):
+                return {self.kind_of(token)[0] for token in tokens} <= {None, self.type_for("signing")}
             if not held and any(self.lemma(word) in TALLIED for word in counted):
                 return True
         return False
@@ -376,6 +374,5 @@ def relative_clause(between: list[Token]) -> bool:
 def was_to(tokens: list[Token], k: int) -> bool:
     """Whether token k is the "to" of a plan told in the past: "which was to be held", "was to have been held", "was to
     host"."""
-    # "was to be held", "was to host" (not "was to 5 May")
     planned = at(tokens, k - 1).lower in ("was", "were") and at(tokens, k + 1).text.isalpha()
     return tokens[k].lower == "to" and planned

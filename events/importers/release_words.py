@@ -27,7 +27,7 @@ TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|[-�
 DASHES = {"-", "–", "—", "−"}
 AIMED = {"to", "towards", "к"}  # "«A Look to 2030»", "«Евразия: взгляд к 2030»"
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
-# The word of a programme's day number: "Day 1", "День 2".
+# The word of a day: a programme's "Day 1", "День 2", "the final day", "в первый день".
 DAY_WORDS = {"day", "день"}
 # Quotes whose opening and closing marks differ, and the longest name in them that holds a full stop.
 QUOTE_PAIRS = (("«", "»"), ("“", "”"))
