@@ -215,11 +215,11 @@ class SeasonReader:
         2023") or opens with an entry's label of days or a season ("14 February. The Chairman received…", "Summer. A
         group…") or of a month and its topic ("February: Egypt. At the beginning…"), else 0; and the year it names."""
         tokens = tokens_of(paragraph[0])
+        if len(paragraph) > 1 and at(tokens, 1).text == ":" and self.month(tokens[0]) and self.month_label(tokens[1:]):
+            tokens = [tokens[0], tokens[-1]]  # "February: Egypt.", then the entry: the month's label, "February."
         labelled = bool(tokens) and tokens[-1].text == "."
         if len(paragraph) > 1 or labelled:
             tokens = tokens[:-1] if labelled else []  # a label, then its entry
-        if len(paragraph) > 1 and len(tokens) <= TOPIC_LABEL and at(tokens, 1).text == ":" and self.month(tokens[0]):
-            tokens = tokens[:1]  # "February: Egypt.", then the entry: the month's
         months = [k for k in range(len(tokens)) if self.month(tokens[k]) or self.lemma(tokens[k]) in SEASONS]
         years = [self.year(tokens, k) for k in range(len(tokens)) if self.year(tokens, k) is not None]
         days = [token for token in tokens if token.text.isdigit() and 1 <= int(token.text) <= 31]

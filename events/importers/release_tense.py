@@ -274,10 +274,10 @@ class TenseReader:
             return None
         try:
             first = dt.date(year, parts.month, parts.day)
-            last = dt.date(year + (1 if parts.last_month < parts.month else 0), parts.last_month, parts.last_day)
         except ValueError:
             return None  # "31 April": no year has it
-        if last < first:
+        last = run_end(first, parts)
+        if last is None or last < first:
             return None
         return Mention(i, k, first, last, Event.Precision.DAY, explicit)
 
@@ -320,7 +320,7 @@ class TenseReader:
             for d in candidates
             if (tense != "future" or d >= published)
             and (tense != "past" or d <= published)
-            and (tense != "present" or started or run_end(d, parts) >= recent)
+            and (tense != "present" or started or (run_end(d, parts) or d) >= recent)
         ]
         chosen = by_tense or candidates
         return min(chosen, key=lambda day: abs((day - published).days)).year if chosen else None
@@ -332,10 +332,10 @@ class TenseReader:
         return in_list and self.last_day is not None and self.last_day >= self.published
 
 
-def run_end(first: dt.date, parts: Partial) -> dt.date:
-    """The last day of a run of days that starts on the first (in the next year when its month comes before)."""
-    year = first.year + (parts.last_month < parts.month)
+def run_end(first: dt.date, parts: Partial) -> dt.date | None:
+    """The last day of a run of days that starts on the first (in the next year when its month comes before), or
+    None when that year has no such day."""
     try:
-        return dt.date(year, parts.last_month, parts.last_day)
+        return dt.date(first.year + (parts.last_month < parts.month), parts.last_month, parts.last_day)
     except ValueError:
-        return first
+        return None

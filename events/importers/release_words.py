@@ -158,7 +158,7 @@ def looks_to(tokens: list["Token"], k: int) -> bool:
 def inside_quotes(tokens: list["Token"], k: int) -> bool:
     """Whether token k stands inside a name in quotes ("«Architecture of Security: A Look to 2030»")."""
     texts = [token.text for token in tokens[:k]]
-    opened = texts.count("«") > texts.count("»") or texts.count("“") > texts.count("”")
+    opened = any(texts.count(opening) > texts.count(closing) for opening, closing in QUOTE_PAIRS)
     return opened or texts.count('"') % 2 == 1
 
 
