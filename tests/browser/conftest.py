@@ -3,6 +3,9 @@
 `make test` runs the tests of this folder when /usr/bin/chromium exists and skips them, saying
 why, when it does not; CI sets REQUIRE_BROWSER=1, which turns the skip into a
 failure. Screenshots go to var/test-artifacts/.
+
+A click that follows a link or sends a form returns once the new page has begun to load: a test waits for its load
+(wait_for_load_state) before it reads a list or measures the page, which read what is there at that moment.
 """
 
 import os

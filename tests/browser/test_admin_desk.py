@@ -60,6 +60,7 @@ def test_desk_shows_the_demo_day_in_its_sections(site, page, django_user_model):
     log_in_as(page, site, django_user_model, "editor")
 
     page.click("text=Open the desk")
+    page.wait_for_load_state()
 
     assert page.locator("h1").inner_text() == "Desk"
     assert page.locator(".desk-section h2").all_inner_texts() == [
@@ -69,6 +70,7 @@ def test_desk_shows_the_demo_day_in_its_sections(site, page, django_user_model):
         "Cancelled in the last 14 days (1)",
     ]
     page.click("#desk-cancelled >> text=Cancelled culture days")
+    page.wait_for_load_state()
     # A published event: an editor reads it (changing it is a publisher's).
     assert page.locator("h1").inner_text() == "View event"
 

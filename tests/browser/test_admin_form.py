@@ -29,6 +29,7 @@ def test_an_officer_adds_an_all_day_visit_then_a_timed_meeting_in_another_zone(s
         "2030-05-15",
     )
     officer.click("input[name=_save]")
+    officer.wait_for_load_state()
     visit = Event.objects.get(title_en__startswith="Working visit of the Foreign Minister of Belarus to Tokyo")
 
     officer.goto(f"{site}/admin/events/event/add/")
@@ -45,6 +46,7 @@ def test_an_officer_adds_an_all_day_visit_then_a_timed_meeting_in_another_zone(s
     officer.check("#id_is_published")
     widths = [page_width(officer)]
     officer.click("input[name=_save]")
+    officer.wait_for_load_state()
     talks = Event.objects.get(title_en="Talks with the Foreign Minister of Japan")
 
     widths.append(page_width(officer))  # the event list, after the save

@@ -16,12 +16,14 @@ def scroll_width(page) -> int:
 def test_a_reader_asks_for_a_daily_digest_of_visits_and_confirms_it_from_the_message(site, phone):
     phone.goto(f"{site}/ru/events/?type=visit")
     phone.get_by_role("link", name="по почте").click()
+    phone.wait_for_load_state()
     heading = phone.locator("h1").inner_text()
     widths = [scroll_width(phone)]
     phone.get_by_label("Ваш адрес электронной почты").fill("reporter@example.org")
     phone.get_by_label("раз в день, сводкой").check()
     phone.screenshot(path=ARTIFACTS / "alerts-form-360.png", full_page=True)
     phone.get_by_role("button", name="Подписаться").click()
+    phone.wait_for_load_state()
     asked = phone.locator("h1").inner_text()
     phone.screenshot(path=ARTIFACTS / "alerts-asked-360.png")
 
@@ -30,6 +32,7 @@ def test_a_reader_asks_for_a_daily_digest_of_visits_and_confirms_it_from_the_mes
     phone.goto(confirm)
     widths.append(scroll_width(phone))
     phone.get_by_role("button", name="Подтвердить").click()
+    phone.wait_for_load_state()
     notice = phone.locator(".notice").inner_text()
 
     # The demo's own alerts of the address and selection gave way to this one.

@@ -62,6 +62,7 @@ def test_events_without_dates_are_listed_in_their_own_section_and_found_by_filte
 
     page.fill("#id_q", "bazaar")
     page.locator("form.filters button[type=submit]").click()
+    page.wait_for_load_state()
     assert page.locator("section.undated .event-title").all_inner_texts() == [
         "Slavic Bazaar in Vitebsk international arts festival"
     ]
@@ -97,4 +98,5 @@ def test_a_visits_parts_are_nested_under_it_and_a_part_found_alone_names_its_vis
     part_of = entries.first.locator(".part-of")
     assert part_of.inner_text() == "Part of: Working visit of Belarusian Foreign Minister Vladimir Makei to Russia"
     part_of.locator("a").click()
+    page.wait_for_load_state()
     assert urlsplit(page.url).path == "/events/makei-working-visit-to-russia-2017/"

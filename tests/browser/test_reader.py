@@ -15,12 +15,14 @@ def test_reader_filters_opens_an_event_downloads_it_and_switches_to_russian(site
 
     page.select_option("#id_type", "visit")
     page.click("button[type=submit]")
+    page.wait_for_load_state()
     assert page.url == f"{site}/events/?q=&type=visit&country=&city=&tag=&person=&status=&from=&to="
     assert page.locator(".event-title").all_inner_texts() == ["Consultations on consular issues"]
     assert page.locator(".active-filters li span").all_inner_texts() == ["Type: Visit"]
 
     page.goto(f"{site}/events/past/?type=visit")
     page.click("text=Working visit of Belarusian Foreign Minister Vladimir Makei to Russia")
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Working visit of Belarusian Foreign Minister Vladimir Makei to Russia"
     page.screenshot(path=ARTIFACTS / "detail.png", full_page=True)
 
@@ -32,6 +34,7 @@ def test_reader_filters_opens_an_event_downloads_it_and_switches_to_russian(site
     assert b"DTSTART;VALUE=DATE:20171114\r\nDTEND;VALUE=DATE:20171116\r\n" in content
 
     page.click("nav.languages >> text=RU")
+    page.wait_for_load_state()
     assert page.url == f"{site}/ru/events/makei-working-visit-to-russia-2017/"
     assert page.locator("h1").inner_text() == (
         "Рабочий визит Министра иностранных дел Белоруссии Владимира Макея в\u00a0Россию"  # typeset
