@@ -40,7 +40,8 @@ MOVE_DISTANCE = 24
 SINCE_WORDS = 16
 # Words that give a document its date: "the Convention of 28 March 1995", "Соглашение от 5 мая".
 OF = {"of", "от", "dated"}
-# "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs.
+# "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs. Not the
+# adjective: "the annual conference takes place in May" is this year's conference.
 TIMES = {"times", "раз", "раза"}
 COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "два", "две",
           "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "несколько", "много"}  # fmt: skip
@@ -50,7 +51,7 @@ TALLIED = {"participants", "visitors", "guests", "people", "delegates", "attende
            "exhibitors", "delegations", "человек", "участник", "посетитель", "гость", "зритель", "турист", "делегат",
            "делегация", "экспонент"}  # fmt: skip
 TALLY_WORDS = 3  # words from a number to what it counts: "14 foreign delegations", "пять рабочих встреч"
-RECURRING = {"annually", "annual", "yearly", "every", "ежегодно", "ежегодный", "каждый", "регулярно", "regularly"}
+RECURRING = {"annually", "yearly", "every", "ежегодно", "каждый", "регулярно", "regularly"}
 REASONS = {
     "document": _("The date of a treaty or another document, not an event."),
     "anniversary": _("The day an anniversary counts from, not an event."),

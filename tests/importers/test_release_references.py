@@ -241,3 +241,18 @@ def test_a_year_told_as_an_events_or_counting_other_things_stays_an_event(seed, 
 
 def text_year(text: str) -> str:
     return next(word for word in text.replace(".", " ").split() if word.isdigit() and len(word) == 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ICN annual conference takes place in May.", [("2025-05", "forum")]),
+        ("The annual bilateral consultations will be held in March.", [("2025-03", "meeting")]),
+        ("Ежегодная конференция пройдёт в мае.", [("2025-05", "forum")]),
+        # the adverb: the month recurs, no one event
+        ("The conference takes place annually in May.", []),
+        ("Конференция ежегодно проходит в мае.", []),
+    ],
+)
+def test_an_annual_event_named_with_its_month_is_this_years_and_annually_is_a_habit(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in dates_types_reasons(text, dt.date(2025, 2, 18))] == expected
