@@ -21,11 +21,8 @@ from .release_words import (
     ARTICLES,
     CITY_WORDS,
     DASHES,
-    GUESTS,
-    IN_WORDS,
     NAME_LINKS,
     OCCURRING,
-    STATE_WORDS,
     TOKEN,
     Proposal,
     Token,
@@ -64,14 +61,6 @@ AROUND = {"pre", "post", "пред", "после"}
 COUNTED = (25, 1800)
 # Words between two weekdays of a heading: "Wednesday and Thursday", "с понедельника по среду".
 WEEKDAY_LINKS = {"and", "to", "through", "till", "until", "и", "по", "до"}
-# Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
-PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
-            "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
-# Expecting someone in a place, and how far after the verb the guest and the place are looked for.
-EXPECTING = {"expect", "expects", "expecting", "await", "awaits", "awaiting", "ожидать", "ждать"}
-EXPECTED_WINDOW = 12
-# Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
-REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 # Verbs that make a name just after them an event's ("will hold Kazakh Film Week", "проведёт Неделю кино"), not one
 # further on ("Brazil holds the BRICS chairmanship").
 HOLDING = {"hold", "holds", "host", "hosts", "hosted", "organise", "organises", "organize", "organizes", "провести",
@@ -84,7 +73,6 @@ ARTS = {"culture", "cultures", "cinema", "film", "films", "art", "arts", "music"
 # An all-capitals word this long is a name ("INNOPROM"); shorter ones are mostly organisations ("OSCE", "ЕАЭС").
 NAME_CAPITALS = 5
 DATELINE_WORDS = 9  # how far a dateline's dash may follow its place
-IN_RU = {"в", "во"}
 # At most this many words of a place after a list line's day: "7 October — Belgrade.", "12 мая — Нижний Новгород."
 PLACE_WORDS = 3
 # The most words of a line naming a place alone under a programme's day ("Москва, здание министерства, наб., 10").
@@ -94,46 +82,6 @@ PLACE_LINE_WORDS = 12
 
 class NameReader:
     """Named events, visits by presence and headings; the ReleaseReader (release.py) sets up the state used here."""
-
-    def presence_visit(self, segment: list[Token], position: int) -> EventType | None:
-        """The visit type when the word at position says someone is or arrives in a place ("will be in Minsk"), or is
-        expected in one ("we expect the Minister of Culture in Moscow", "ждём в Минске делегацию")."""
-        if self.lemma(segment[position]) in EXPECTING:
-            after = segment[position + 1 : position + 1 + EXPECTED_WINDOW]
-            ends = next((k for k in range(len(after)) if is_clause_mark(after, k)), len(after))
-            clause = after[:ends]
-            guest = next((k for k, token in enumerate(clause) if self.lemma(token) in GUESTS), None)
-            placed = any(self.place_in(clause, k) for k in range(ends))
-            # Not "ждём представителей 40 стран на форуме" (the forum is the event), "ожидаем от министра ответа",
-            # "we expect the Minister's report".
-            named = any(self.kind_of(token)[0] is not None for token in clause)
-            owner = guest is not None and (at(clause, guest - 1).lower in ("от", "from") or "'" in clause[guest].text)
-            return self.type_for("visit") if guest is not None and placed and not named and not owner else None
-        if self.lemma(segment[position]) not in PRESENCE:
-            return None
-        before = segment[max(0, position - 8) : position]
-        if segment[position].lower in ("was", "were") and (
-            not any(self.lemma(token) in GUESTS for token in before) or {t.lower for t in before} & REPORTED
-        ):
-            return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"
-        if self.place_in(segment, position + 1):
-            return self.type_for("visit")
-        if self.language != "ru":
-            return None
-        # "В Ташкент делегация прибыла 21 сентября": the place before the verb, in its clause.
-        before = next((k for k in range(position - 1, max(-1, position - 5), -1) if segment[k].lower in IN_RU), -1)
-        if before < 0 or any(is_clause_mark(segment, k) for k in range(before, position)):
-            return None
-        return self.type_for("visit") if self.place_in(segment, before) else None
-
-    def place_in(self, segment: list[Token], at: int) -> bool:
-        """Whether "in"/"в" at token `at` is followed by a place the calendar knows ("in Minsk", "в Ташкент")."""
-        if at + 1 >= len(segment) or segment[at].lower not in IN_WORDS or not segment[at + 1].text[:1].isupper():
-            return False
-        words = [token.text for token in segment[at + 1 : at + 3] if token.text[:1].isupper()]
-        if segment[at + 1].lower in STATE_WORDS:  # "в Республике Узбекистан", "в Королевстве Таиланд"
-            words = [token.text for token in segment[at + 2 : at + 4] if token.text[:1].isupper()]
-        return bool(self.place(words[:1]) or (len(words) == 2 and self.place(words)))
 
     def named_event(self, tokens: list[Token], mention: Mention, following: int) -> tuple | None:
         """(type, where the name's key word is in it, offset, the name's tokens) for an event named only by its name

@@ -9,19 +9,42 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from events.models import Event, Person, Venue
+from events.models import Event, EventType, Person, Venue
 
+from .release_dates import at
 from .release_words import (
     CITY_WORDS,
+    GUESTS,
     HOST_WORDS,
     IN_WORDS,
     PLACE_BEFORE,
+    STATE_WORDS,
     TOKEN,
     Morphology,
     Proposal,
     Token,
+    is_clause_mark,
     shared_morphology,
 )
+
+# Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
+PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
+            "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
+# Travelling to a place, said of a guest ("A delegation flies to Ulaanbaatar today", "Министр отправится в Токио"):
+# a visit; of anything else ("exports went to China") none.
+TRAVELLING = {"travel", "travels", "travelled", "traveled", "travelling", "traveling", "go", "goes", "went", "fly",
+              "flies", "flew", "headed", "heading", "leave", "leaves", "left", "depart", "departs", "departed",
+              "отправиться", "отправляться", "направиться", "направляться", "вылететь", "вылетать", "выехать",
+              "выезжать", "поехать", "съездить", "приехать", "приезжать", "прилететь", "прилетать"}  # fmt: skip
+# "left for Tokyo", "departs for Seoul": the place after "for".
+FOR_PLACE = {"leave", "leaves", "left", "depart", "departs", "departed", "headed", "heading"}
+# Expecting someone in a place, and how far after the verb the guest and the place are looked for.
+EXPECTING = {"expect", "expects", "expecting", "await", "awaits", "awaiting", "ожидать", "ждать"}
+EXPECTED_WINDOW = 12
+# Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
+REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
+GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
+IN_RU = {"в", "во"}
 
 
 @functools.cache
@@ -123,6 +146,53 @@ def located(country: str, timezone) -> dict:
 
 class PlaceReader:
     """The places and people half of the ReleaseReader (release.py), which sets up the state read here."""
+
+    def presence_visit(self, segment: list[Token], position: int) -> EventType | None:
+        """The visit type when the word at position says someone is, arrives or travels in or to a place ("will be in
+        Minsk", "flies to Ulaanbaatar"), or is expected in one ("we expect the Minister of Culture in Moscow", "ждём в
+        Минске делегацию")."""
+        word = self.lemma(segment[position])
+        if word in EXPECTING:
+            after = segment[position + 1 : position + 1 + EXPECTED_WINDOW]
+            ends = next((k for k in range(len(after)) if is_clause_mark(after, k)), len(after))
+            clause = after[:ends]
+            guest = next((k for k, token in enumerate(clause) if self.lemma(token) in GUESTS), None)
+            placed = any(self.place_in(clause, k) for k in range(ends))
+            # Not "ждём представителей 40 стран на форуме" (the forum is the event), "ожидаем от министра ответа",
+            # "we expect the Minister's report".
+            named = any(self.kind_of(token)[0] is not None for token in clause)
+            owner = guest is not None and (at(clause, guest - 1).lower in ("от", "from") or "'" in clause[guest].text)
+            return self.type_for("visit") if guest is not None and placed and not named and not owner else None
+        travels = segment[position].lower in TRAVELLING or word in TRAVELLING
+        if word not in PRESENCE and not travels:
+            return None
+        before = segment[max(0, position - GUEST_BEFORE) : position]
+        if (segment[position].lower in ("was", "were") or travels) and (
+            not any(self.lemma(token) in GUESTS for token in before) or {t.lower for t in before} & REPORTED
+        ):
+            return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"
+        if travels and any(self.kind_of(token)[0] is not None for token in segment[position + 1 :]):
+            return None  # "will travel to Ho Chi Minh City to address the Investment Forum": the forum is the event
+        towards = IN_WORDS | {"for"} if segment[position].lower in FOR_PLACE else IN_WORDS  # "left for Tokyo"
+        if self.place_in(segment, position + 1, towards):
+            return self.type_for("visit")
+        if self.language != "ru":
+            return None
+        # "В Ташкент делегация прибыла 21 сентября": the place before the verb, in its clause.
+        before = next((k for k in range(position - 1, max(-1, position - 5), -1) if segment[k].lower in IN_RU), -1)
+        if before < 0 or any(is_clause_mark(segment, k) for k in range(before, position)):
+            return None
+        return self.type_for("visit") if self.place_in(segment, before) else None
+
+    def place_in(self, segment: list[Token], at: int, prepositions: set[str] = IN_WORDS) -> bool:
+        """Whether "in"/"to"/"в" (or another of prepositions) at token `at` is followed by a place the calendar knows
+        ("in Minsk", "в Ташкент")."""
+        if at + 1 >= len(segment) or segment[at].lower not in prepositions or not segment[at + 1].text[:1].isupper():
+            return False
+        words = [token.text for token in segment[at + 1 : at + 3] if token.text[:1].isupper()]
+        if segment[at + 1].lower in STATE_WORDS:  # "в Республике Узбекистан", "в Королевстве Таиланд"
+            words = [token.text for token in segment[at + 2 : at + 4] if token.text[:1].isupper()]
+        return bool(self.place(words[:1]) or (len(words) == 2 and self.place(words)))
 
     def place(self, words: list[str]) -> dict | None:
         self.work["place lookups"] += 1

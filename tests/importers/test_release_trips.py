@@ -159,3 +159,25 @@ def test_a_types_name_counts_by_its_head_noun_and_a_name_just_after_hold_is_an_e
 )  # fmt: skip
 def test_a_delegation_received_for_days_or_hosted_is_a_visit(seed, text, expected):
     assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2026, 9, 1))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A CEC delegation flies to Ulaanbaatar today.", [("2024-06-25", "visit")]),
+        ("The Minister will travel to Japan on 27 June.", [("2024-06-27", "visit")]),
+        ("The delegation left for Tokyo on 24 June.", [("2024-06-24", "visit")]),
+        ("Министр отправится в Токио 27 июня.", [("2024-06-27", "visit")]),
+        ("24 июня делегация выехала в Бишкек.", [("2024-06-24", "visit")]),
+        # not a guest's trip
+        ("Exports went to China in June.", []),
+        ("Tourists flew to Japan on 27 June.", []),
+        # the event the trip is made for
+        (
+            "Tomorrow, the Korean Minister will travel to Ho Chi Minh City to address the Investment Forum.",
+            [("2024-06-26", "forum")],
+        ),
+    ],
+)
+def test_a_guest_travelling_to_a_place_on_a_day_is_a_visit_unless_the_sentence_names_what_for(seed, text, expected):
+    assert proposals(text, dt.date(2024, 6, 25)) == expected
