@@ -28,8 +28,8 @@ from .release_words import (
 )
 
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
-PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "побывать",
-            "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
+PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "быть",
+            "побывать", "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
 # Travelling to a place, said of a guest ("A delegation flies to Ulaanbaatar today", "Министр отправится в Токио"):
 # a visit; of anything else ("exports went to China") none.
 TRAVELLING = {"travel", "travels", "travelled", "traveled", "travelling", "traveling", "go", "goes", "went", "fly",
@@ -164,10 +164,10 @@ class PlaceReader:
             owner = guest is not None and (at(clause, guest - 1).lower in ("от", "from") or "'" in clause[guest].text)
             return self.type_for("visit") if guest is not None and placed and not named and not owner else None
         travels = segment[position].lower in TRAVELLING or word in TRAVELLING
-        if word not in PRESENCE and not travels:
-            return None
+        if (word not in PRESENCE and not travels) or len(segment[position].text) < 2:
+            return None  # not an initial ("Г.Е.Борисенко")
         before = segment[max(0, position - GUEST_BEFORE) : position]
-        if (segment[position].lower in ("was", "were") or travels) and (
+        if (segment[position].lower in ("was", "were") or word == "быть" or travels) and (
             not any(self.lemma(token) in GUESTS for token in before) or {t.lower for t in before} & REPORTED
         ):
             return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"

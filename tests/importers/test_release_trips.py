@@ -181,3 +181,17 @@ def test_a_delegation_received_for_days_or_hosted_is_a_visit(seed, text, expecte
 )
 def test_a_guest_travelling_to_a_place_on_a_day_is_a_visit_unless_the_sentence_names_what_for(seed, text, expected):
     assert proposals(text, dt.date(2024, 6, 25)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("С 17 по 20 апреля наша делегация была в Сеуле и Пусане.", [("2024-04-17..2024-04-20", "visit")]),
+        ("Министр будет в Минске 5 июля.", [("2024-07-05", "visit")]),
+        # not a guest's presence, and not an initial read as "быть"
+        ("5 мая в Минске было тепло.", []),
+        ("1 июля посол Г.Е.Борисенко встретился в Каире с министром туризма.", [("2023-07-01", "meeting")]),
+    ],
+)
+def test_a_guest_who_was_or_will_be_in_a_place_is_on_a_visit_in_russian_too(seed, text, expected):
+    assert proposals(text, dt.date(2024, 6, 25)) == expected
