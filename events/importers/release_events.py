@@ -17,10 +17,13 @@ from .release_words import CAPTION_WORDS, Proposal, Token, is_clause_mark, neare
 # last year, the ministers held talks", "В прошлом году, …").
 FRONTED = 2
 # Words that may lead a fronted month past FRONTED: "In mid-March,", "At the end of June,", "В середине марта,", and
-# the sentence's linking adverb before it: "Then, in October,", "Затем, в октябре,".
+# the sentence's linking adverb before it: "Then, in October,", "Затем, в октябре,"; a run's "from", and the year or
+# season it is in: "This summer, from late June to August,", "В этом году, с июня по август,".
 FRONT_WORDS = {"in", "at", "the", "early", "late", "mid", "-", "end", "beginning", "start", "middle", "of", "в", "во",
                "начале", "конце", "середине", ",", "then", "so", "later", "afterwards", "subsequently", "also",
-               "finally", "next", "meanwhile", "затем", "потом", "позднее", "позже", "также", "наконец"}  # fmt: skip
+               "finally", "next", "meanwhile", "затем", "потом", "позднее", "позже", "также", "наконец", "from",
+               "between", "с", "со", "this", "year", "summer", "autumn", "fall", "winter", "spring", "этом", "году",
+               "летом", "осенью", "зимой", "весной"}  # fmt: skip
 # "X will be followed in October by Y", "preceded on 3 May by": the event after "by" is the date's.
 FOLLOWED = {"followed", "preceded"}
 # Words after a date before the event it took place at: "on Tuesday at a meeting", "во вторник на встрече".

@@ -12,7 +12,6 @@ What it reads, in English and Russian:
   ярмарка, открывшаяся 26 ноября"); the words that join them are release_dates.py's.
 """
 
-import bisect
 import calendar
 import datetime as dt
 import itertools
@@ -82,48 +81,6 @@ NUMERIC_SEPARATORS = {".", "/"}
 
 class PeriodReader:
     """Lone day numbers, ends and deadlines; the ReleaseReader (release.py) sets up the state used here."""
-
-    @staticmethod
-    def without_frames(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-        """The mentions but a month or a year that only frames a day of the same clause run: "Last year, the talks
-        took place on 6 October"; not across a semicolon ("In March, X paid a visit; on 21 March they signed a
-        statement": two events). Days are looked up by their start, so a long sentence takes linear time."""
-        part, parts = 0, []
-        for token in tokens:
-            part += token.text == ";"
-            parts.append(part)
-        days: dict[tuple[int, int], list[dt.date]] = {}
-        for mention in mentions:
-            if mention.precision == Event.Precision.DAY:
-                days.setdefault((parts[mention.first], mention.start.year), []).append(mention.start)
-        for starts in days.values():
-            starts.sort()
-
-        def frames(mention: Mention) -> bool:
-            starts = days.get((parts[mention.first], mention.start.year), [])
-            at_or_after = bisect.bisect_left(starts, mention.start)
-            return at_or_after < len(starts) and starts[at_or_after] <= mention.last + dt.timedelta(days=31)
-
-        def loose(k: int, mention: Mention) -> bool:
-            """A week said loosely before the event's own day: "Last week the Minister took part in the meeting … on
-            Thursday, 9 October" (not "next week, on 24 March", where each may be another event's)."""
-            if not mention.vague or k + 1 >= len(mentions):
-                return False
-            day = mentions[k + 1]  # the next date, in the same clause: not "…, and on Thursday, 14 May, talks"
-            between = tokens[mention.end : day.first]
-            one_clause = 3 < len(between) <= 30 and not any(t.text in ",;:()" or t.lower in LINKS for t in between)
-            return (
-                one_clause
-                and not day.vague
-                and day.precision == Event.Precision.DAY
-                and (abs((day.start - mention.start).days) <= 14)
-            )
-
-        return [
-            m
-            for k, m in enumerate(mentions)
-            if (m.precision == Event.Precision.DAY or m.run or not frames(m)) and not loose(k, m)
-        ]
 
     def bare_ordinal(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
         """on the 22nd, from the 20th to the 22nd, 11-е, 11-го: a day whose month the text gave before (or the

@@ -11,16 +11,18 @@ What it reads, in English and Russian:
   on to the next year after December;
 - a run of months from one to another: "from June to August", "from June to November 2027", "between May and
   July", "from mid-November to the end of March", "с середины сентября до конца октября" (a run to an earlier
-  month ends in the next year: "from November to March").
+  month ends in the next year: "from November to March");
+- a month, a year or a season that only frames a day or a month after it (without_frames).
 """
 
+import bisect
 import datetime as dt
 from collections import Counter
 
 from events.models import Event
 
 from .release_dates import PERIOD_PARTS, RANGE_STARTS, SHIFTS, Mention, Partial, at
-from .release_periods import month_end
+from .release_periods import LINKS, month_end
 from .release_words import DASHES, YEAR, Token, tokens_of
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
@@ -230,3 +232,60 @@ class SeasonReader:
             return 0, None  # a dateline: "3 November 2025"
         first = self.month(tokens[months[0]]) or SEASONS[self.lemma(tokens[months[0]])][0]
         return first, years[0] if years else None
+
+    @staticmethod
+    def without_frames(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """The mentions but a month or a year that only frames a day of the same clause run: "Last year, the talks
+        took place on 6 October"; not across a semicolon ("In March, X paid a visit; on 21 March they signed a
+        statement": two events). Days are looked up by their start, so a long sentence takes linear time."""
+        part, parts = 0, []
+        for token in tokens:
+            part += token.text == ";"
+            parts.append(part)
+        days: dict[tuple[int, int], list[dt.date]] = {}
+        for mention in mentions:
+            if mention.precision == Event.Precision.DAY:
+                days.setdefault((parts[mention.first], mention.start.year), []).append(mention.start)
+        for starts in days.values():
+            starts.sort()
+
+        # Months and runs of months, for a year or a season before them that they are in: "This year it takes place in
+        # the second half of November", "This summer, from late June to August, …" (not "in late September, and …
+        # in the autumn": two events).
+        months: dict[tuple[int, int], list[Mention]] = {}
+        for mention in mentions:
+            if mention.precision == Event.Precision.MONTH and (mention.run or mention.start == mention.last):
+                months.setdefault((parts[mention.first], mention.start.year), []).append(mention)
+
+        def frames(mention: Mention) -> bool:
+            starts = days.get((parts[mention.first], mention.start.year), [])
+            at_or_after = bisect.bisect_left(starts, mention.start)
+            if at_or_after < len(starts) and starts[at_or_after] <= mention.last + dt.timedelta(days=31):
+                return True
+            inside = months.get((parts[mention.first], mention.start.year), [])
+            wider = mention.precision == Event.Precision.YEAR or mention.start != mention.last
+            return wider and any(
+                other.first > mention.first and mention.start <= other.start and other.last <= mention.last
+                for other in inside
+            )
+
+        def loose(k: int, mention: Mention) -> bool:
+            """A week said loosely before the event's own day: "Last week the Minister took part in the meeting … on
+            Thursday, 9 October" (not "next week, on 24 March", where each may be another event's)."""
+            if not mention.vague or k + 1 >= len(mentions):
+                return False
+            day = mentions[k + 1]  # the next date, in the same clause: not "…, and on Thursday, 14 May, talks"
+            between = tokens[mention.end : day.first]
+            one_clause = 3 < len(between) <= 30 and not any(t.text in ",;:()" or t.lower in LINKS for t in between)
+            return (
+                one_clause
+                and not day.vague
+                and day.precision == Event.Precision.DAY
+                and (abs((day.start - mention.start).days) <= 14)
+            )
+
+        return [
+            m
+            for k, m in enumerate(mentions)
+            if (m.precision == Event.Precision.DAY or m.run or not frames(m)) and not loose(k, m)
+        ]

@@ -147,3 +147,20 @@ def test_a_chronicles_entries_led_by_a_month_and_a_topic_take_the_year_it_told_b
         "October: North–South corridor. In late October the Holding took part in the meeting of the working group."
     )
     assert [p[:2] for p in proposals(text, dt.date(2024, 1, 12))] == [("2023-05", "visit"), ("2023-10", "meeting")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This year the festival will take place in the second half of November.", [("2025-11", "festival")]),
+        ("This summer, from late June to August, we will run a joint expedition.", [("2025-06..2025-08", "other")]),
+        ("В этом году, с июня по август, мы проведём совместную экспедицию.", [("2025-06..2025-08", "other")]),
+        # a season after the month is another event's
+        (
+            "The Committee will meet in late September, and a Conference is planned in the autumn.",
+            [("2025-09", "meeting"), ("2025-09..2025-11", "forum")],
+        ),
+    ],
+)
+def test_a_year_or_a_season_before_a_month_it_holds_only_frames_it(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _title in proposals(text, dt.date(2025, 2, 6))] == expected
