@@ -38,13 +38,22 @@ TRAVELLING = {"travel", "travels", "travelled", "traveled", "travelling", "trave
               "выезжать", "поехать", "съездить", "приехать", "приезжать", "прилететь", "прилетать"}  # fmt: skip
 # "left for Tokyo", "departs for Seoul": the place after "for".
 FOR_PLACE = {"leave", "leaves", "left", "depart", "departs", "departed", "headed", "heading"}
-# Expecting someone in a place, and how far after the verb the guest and the place are looked for.
+# Expecting someone in a place or from one, or sending someone to one, and how far after the verb the guest and the
+# place are looked for: "we expect a delegation from China in May", "will send a team to Accra in December".
 EXPECTING = {"expect", "expects", "expecting", "await", "awaits", "awaiting", "ожидать", "ждать"}
+SENDING = {"send", "sends", "sent", "sending", "dispatch", "dispatched", "направить", "направлять", "командировать"}
+TEAMS = {"team", "teams", "mission", "missions", "experts", "группа", "миссия", "эксперт"}
 EXPECTED_WINDOW = 12
 # Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
 IN_RU = {"в", "во"}
+
+# States by the acronyms of their names that releases write and neither django-countries nor CLDR lists ("КНР",
+# "the UAE"), looked up only in capitals (a place is a capitalised word).
+STATE_ACRONYMS = {"uae": "AE", "usa": "US", "us": "US", "uk": "GB", "prc": "CN", "dprk": "KP", "rok": "KR", "drc": "CD",
+                  "кнр": "CN", "сша": "US", "юар": "ZA", "фрг": "DE", "рф": "RU", "аре": "EG", "срв": "VN",
+                  "лндр": "LA"}  # fmt: skip
 
 
 @functools.cache
@@ -84,6 +93,8 @@ def country_index() -> dict[str, str]:
             if code in countries.countries:
                 for part in (name, name.split(" (")[0]):
                     index.setdefault(part.lower(), code)
+    for acronym, code in STATE_ACRONYMS.items():
+        index.setdefault(acronym, code)
     return index
 
 
@@ -152,12 +163,14 @@ class PlaceReader:
         Minsk", "flies to Ulaanbaatar"), or is expected in one ("we expect the Minister of Culture in Moscow", "ждём в
         Минске делегацию")."""
         word = self.lemma(segment[position])
-        if word in EXPECTING:
+        if word in EXPECTING or word in SENDING:
             after = segment[position + 1 : position + 1 + EXPECTED_WINDOW]
             ends = next((k for k in range(len(after)) if is_clause_mark(after, k)), len(after))
             clause = after[:ends]
-            guest = next((k for k, token in enumerate(clause) if self.lemma(token) in GUESTS), None)
-            placed = any(self.place_in(clause, k) for k in range(ends))
+            guests = GUESTS | TEAMS if word in SENDING else GUESTS
+            guest = next((k for k, token in enumerate(clause) if self.lemma(token) in guests), None)
+            whence = IN_WORDS if word in SENDING else IN_WORDS | {"from", "из"}
+            placed = any(self.place_in(clause, k, whence) for k in range(ends))
             # Not "ждём представителей 40 стран на форуме" (the forum is the event), "ожидаем от министра ответа",
             # "we expect the Minister's report".
             named = any(self.kind_of(token)[0] is not None for token in clause)
@@ -186,8 +199,11 @@ class PlaceReader:
 
     def place_in(self, segment: list[Token], at: int, prepositions: set[str] = IN_WORDS) -> bool:
         """Whether "in"/"to"/"в" (or another of prepositions) at token `at` is followed by a place the calendar knows
-        ("in Minsk", "в Ташкент")."""
-        if at + 1 >= len(segment) or segment[at].lower not in prepositions or not segment[at + 1].text[:1].isupper():
+        ("in Minsk", "в Ташкент", "to the Netherlands")."""
+        if at >= len(segment) or segment[at].lower not in prepositions:
+            return False
+        at += at + 1 < len(segment) and segment[at + 1].lower == "the"  # "in the UAE", "to the United States"
+        if at + 1 >= len(segment) or not segment[at + 1].text[:1].isupper():
             return False
         words = [token.text for token in segment[at + 1 : at + 3] if token.text[:1].isupper()]
         if segment[at + 1].lower in STATE_WORDS:  # "в Республике Узбекистан", "в Королевстве Таиланд"

@@ -34,7 +34,8 @@ MOVED_WORDS = MOVED | ANNOUNCED  # a clause that tells of a move or of the plan 
 
 # Tense in English: auxiliaries and the past forms of the verbs releases use; a word of FUTURE_WORDS wins.
 FUTURE_WORDS = {"will", "shall", "’ll", "'ll", "would", "upcoming", "forthcoming", "scheduled", "planned",
-                "expected", "plans", "intend", "intends", "due", "next"}  # fmt: skip
+                "expected", "plans", "intend", "intends", "due", "next", "expect", "expects", "await",
+                "awaits"}  # fmt: skip
 # A participle after these is passive or an infinitive ("is to be held", "will be opened"), not the past tense.
 BE_WORDS = {"be", "being", "is", "are", "am", "to"}
 PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", "opened", "closed", "hosted",
@@ -59,6 +60,7 @@ PRESENT_WORDS = {"is", "are", "falls", "fall", "opens", "runs", "takes", "begins
 RUSSIAN_FUTURE = {"планироваться", "запланировать", "наметить", "намечать", "намечаться", "предстоять",
                   "предстоящий", "ожидаться", "планировать", "договориться", "условиться",
                   "решить"}  # fmt: skip
+AWAITING = {"ждать", "ожидать"}  # in the present: "ждём", "ожидаем"
 # Verbs of a plan: what they agree or decide "to" do is to come.
 PLANNING = {"agreed", "decided", "resolved", "undertook", "agree", "decide"}
 # What a plan may be of when it plans no event: "agreed to focus on nuclear medicine", "decided to strengthen ties".
@@ -191,8 +193,8 @@ class TenseReader:
         for token in tokens:
             if token.text.isalpha() and not token.text.isascii() and not token.lower.startswith(CANCELLED):
                 form, part_of_speech, tense, _number = self.morphology.analysis(token.lower)
-                if form in RUSSIAN_FUTURE:
-                    tenses.add("futr")
+                if form in RUSSIAN_FUTURE or (form in AWAITING and tense == "pres"):
+                    tenses.add("futr")  # "В мае ждём делегацию": who is expected is to come
                 elif form in RUSSIAN_PAST:
                     tenses.add("past")
                 elif part_of_speech == "PRTF" and form in PLAN_PARTICIPLES:

@@ -195,3 +195,20 @@ def test_a_guest_travelling_to_a_place_on_a_day_is_a_visit_unless_the_sentence_n
 )
 def test_a_guest_who_was_or_will_be_in_a_place_is_on_a_visit_in_russian_too(seed, text, expected):
     assert proposals(text, dt.date(2024, 6, 25)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In May we expect a delegation from China.", [("2025-05", "visit")]),
+        ("В мае ждём делегацию заповедника из КНР.", [("2025-05", "visit")]),
+        ("The IAEA has agreed to send a team to Accra in early December.", [("2024-12", "visit")]),
+        ("The delegation will arrive in the Netherlands on 5 July.", [("2024-07-05", "visit")]),
+        ("The Minister will travel to the UAE on 5 July.", [("2024-07-05", "visit")]),
+        # no guest: an answer expected, a letter sent
+        ("We expect an answer from the Minister in May.", []),
+        ("We sent a letter to Tokyo in May.", []),
+    ],
+)
+def test_a_guest_expected_from_a_place_or_sent_to_one_is_a_visit_and_a_state_may_follow_the(seed, text, expected):
+    assert proposals(text, dt.date(2024, 6, 25)) == expected
