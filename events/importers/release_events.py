@@ -16,6 +16,9 @@ from .release_words import CAPTION_WORDS, Proposal, Token, is_clause_mark, neare
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
 FRONTED = 2
+# Words that open an aside after a fronted date ("In the autumn, at the invitation of …, we will…", "В мае, по
+# приглашению …, делегация…"): the main clause, and its event, follow the aside.
+ASIDE_STARTS = {"at", "upon", "on", "by", "following", "according", "по", "при", "согласно"}
 # Words that may lead a fronted month past FRONTED: "In mid-March,", "At the end of June,", "В середине марта,", and
 # the sentence's linking adverb before it: "Then, in October,", "Затем, в октябре,"; a run's "from", and the year or
 # season it is in: "This summer, from late June to August,", "В этом году, с июня по август,".
@@ -23,7 +26,7 @@ FRONT_WORDS = {"in", "at", "the", "early", "late", "mid", "-", "end", "beginning
                "начале", "конце", "середине", ",", "then", "so", "later", "afterwards", "subsequently", "also",
                "finally", "next", "meanwhile", "затем", "потом", "позднее", "позже", "также", "наконец", "from",
                "between", "с", "со", "this", "year", "summer", "autumn", "fall", "winter", "spring", "этом", "году",
-               "летом", "осенью", "зимой", "весной"}  # fmt: skip
+               "летом", "осенью", "зимой", "весной", "and", "и", "а"}  # fmt: skip
 # "X will be followed in October by Y", "preceded on 3 May by": the event after "by" is the date's.
 FOLLOWED = {"followed", "preceded"}
 # Words after a date before the event it took place at: "on Tuesday at a meeting", "во вторник на встрече".
@@ -72,6 +75,9 @@ class EventReader:
             leading = all(token.lower in FRONT_WORDS for token in tokens[: mention.first])  # "In mid-March,"
             fronted = (mention.first <= FRONTED or leading) and segment[:1] and segment[0].text == ","
             skip = 1 if fronted or (segment[:1] and segment[0].text in "—–") else 0
+            if fronted and at(segment, 1).lower in ASIDE_STARTS:
+                # "in the autumn, at the invitation of the Ministry, we will take part in the Forum": past the aside
+                skip = next((k + 1 for k in range(2, len(segment)) if segment[k].text == ","), skip)
             marks = (
                 k
                 for k in range(len(segment))

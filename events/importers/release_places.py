@@ -184,8 +184,10 @@ class PlaceReader:
             not any(self.lemma(token) in GUESTS for token in before) or {t.lower for t in before} & REPORTED
         ):
             return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"
-        if travels and any(self.kind_of(token)[0] is not None for token in segment[position + 1 :]):
-            return None  # "will travel to Ho Chi Minh City to address the Investment Forum": the forum is the event
+        if any(self.kind_of(token)[0] is not None for token in segment[position + 1 :]):
+            # "will travel to Ho Chi Minh City to address the Investment Forum", "I will be in Vilnius for the
+            # conference": the forum, the conference is the event
+            return None
         towards = IN_WORDS | {"for"} if segment[position].lower in FOR_PLACE else IN_WORDS  # "left for Tokyo"
         if self.place_in(segment, position + 1, towards):
             return self.type_for("visit")

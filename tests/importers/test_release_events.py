@@ -134,3 +134,18 @@ def test_the_day_an_event_was_announced_set_off_by_commas_is_no_day_of_it(seed, 
 )  # fmt: skip
 def test_the_day_a_statement_is_told_in_the_sentences_last_clause_is_no_events(seed, text, expected):
     assert proposals(text, dt.date(2026, 8, 29)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "And in the autumn, at the invitation of the Korean Ministry of Family, we will take part in the "
+            "International Forum on Low Fertility in Seoul.",
+            [("2024-09..2024-11", "forum")],
+        ),
+        ("В мае, по приглашению Министерства культуры, в Минске пройдёт фестиваль.", [("2025-05", "festival")]),
+    ],
+)
+def test_a_fronted_date_names_the_event_of_the_main_clause_past_an_aside(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2024, 5, 16))] == expected

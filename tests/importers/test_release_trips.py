@@ -212,3 +212,17 @@ def test_a_guest_who_was_or_will_be_in_a_place_is_on_a_visit_in_russian_too(seed
 )
 def test_a_guest_expected_from_a_place_or_sent_to_one_is_a_visit_and_a_state_may_follow_the(seed, text, expected):
     assert proposals(text, dt.date(2024, 6, 25)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 10–11 July I will be in Vilnius for the conference on child protection.",
+            [("2024-07-10..2024-07-11", "forum")],
+        ),
+        ("On 10–11 July the Minister will be in Vilnius.", [("2024-07-10..2024-07-11", "visit")]),
+    ],
+)
+def test_a_guest_in_a_place_for_an_event_is_at_that_event(seed, text, expected):
+    assert proposals(text, dt.date(2024, 6, 25)) == expected
