@@ -40,7 +40,6 @@ from .release_merge import (
     PROGRAMMED,
     another_leg,
     contains,
-    is_dateline,
     narrows,
     opens,
     sharpens,
@@ -50,7 +49,7 @@ from .release_merge import (
 )
 from .release_names import NameReader
 from .release_periods import DUE, PeriodReader
-from .release_places import PlaceReader
+from .release_places import PlaceReader, dateline_dash, is_dateline
 from .release_references import REASONS, ReferenceReader
 from .release_seasons import SeasonReader
 from .release_tense import TenseReader
@@ -260,7 +259,10 @@ class ReleaseReader(
                         (
                             k
                             for k, e in enumerate(found)
-                            if sharpens(proposal, e) or opens(e, proposal) or merge.dates_news(proposal, e)
+                            if sharpens(proposal, e)
+                            or opens(e, proposal)
+                            or merge.dates_news(proposal, e)
+                            or merge.departs_before(proposal, e)
                         ),
                         None,
                     )
@@ -339,7 +341,7 @@ class ReleaseReader(
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
             dateline = 0 < first <= 3 and is_dateline(tokens[:first])
-            dash = merge.dateline_dash(tokens, end, day=mention.start == mention.last) if dateline else None
+            dash = dateline_dash(tokens, end, day=mention.start == mention.last) if dateline else None
             if dash is not None:
                 previous_end = dash
                 continue  # a dateline ("MINSK, 20 February –"): the release's own date; not "12–13 декабря – форум"

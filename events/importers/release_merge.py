@@ -18,7 +18,7 @@ from .release_kinds import GENERAL_TYPE
 from .release_periods import RUNNING, month_end
 from .release_places import named_countries
 from .release_references import REASONS
-from .release_words import DASHES, Proposal, Token
+from .release_words import Proposal, Token
 
 # At most this many words ("в Казани и") between a date and the next leg of its event.
 LEG_WORDS = 6
@@ -353,6 +353,18 @@ def dates_news(proposal: Proposal, earlier: Proposal) -> bool:
     )
 
 
+def departs_before(proposal: Proposal, earlier: Proposal) -> bool:
+    """Whether a visit's days follow, in the same sentence, the day its guest leaves ("leaves for Geneva tonight and
+    will be there from 19 to 21 June"): the visit is those days."""
+    stay = proposal.event_type.is_visit and proposal.precision == Event.Precision.DAY and proposal.start < proposal.end
+    return (
+        stay
+        and earlier.event_type == proposal.event_type
+        and earlier.sentence == proposal.sentence
+        and (earlier.start == earlier.end == proposal.start - dt.timedelta(days=1))
+    )
+
+
 def renames(proposal: Proposal, earlier: Proposal) -> bool:
     """Whether a proposal's title is the earlier one's or a word of it ("Week" of "Armenian Film Week")."""
     words, named = set(proposal.title.casefold().split()), set(earlier.title.casefold().split())
@@ -467,20 +479,6 @@ def narrows(tokens: list[Token], before: Mention, mention: Mention) -> bool:
     run = mention.start < mention.last
     aside = between[:1] == [","] and set(between[1:]) <= {"from", "on", "с", "со", "в", "во"}
     return before.vague and inside and (aside or run)
-
-
-def is_dateline(before: list[Token]) -> bool:
-    """Whether the words before a sentence's first date are a dateline's ("MINSK, 20 February –", "MINSK 10 March –",
-    "Minsk, 20 February –"), not a list line's ("С 17 сентября по 25 октября — выставка")."""
-    return before[-1].text == "," or any(token.text.isupper() and len(token.text) >= 3 for token in before)
-
-
-def dateline_dash(tokens: list[Token], end: int, *, day: bool) -> int | None:
-    """Where the dash after a dateline's date is ("MINSK, 20 February –", "LONDON, March 6 (Financial Wire) -"), if
-    one follows it, past an agency's name in brackets."""
-    if at(tokens, end).text == "(" and day:  # an agency's short name after a day, not a venue after days
-        end = next((k + 1 for k in range(end + 1, min(len(tokens), end + 4)) if tokens[k].text == ")"), end)
-    return end if at(tokens, end).text in DASHES else None
 
 
 def with_legs(found: list[Proposal], visit_title) -> list[Proposal]:

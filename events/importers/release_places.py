@@ -1,5 +1,6 @@
-"""Where a release's events happen, and who takes part: the places and people a sentence names, and a visit's
-title and level from them ("Official visit by X to Minsk")."""
+"""Where a release's events happen, and who takes part: the places and people a sentence names, a visit's title
+and level from them ("Official visit by X to Minsk"), guests who are, travel or are expected somewhere, and a
+dateline ("MINSK, 20 February –")."""
 
 import functools
 import re
@@ -14,6 +15,7 @@ from events.models import Event, EventType, Person, Venue
 from .release_dates import at
 from .release_words import (
     CITY_WORDS,
+    DASHES,
     GUESTS,
     HOST_WORDS,
     IN_WORDS,
@@ -326,3 +328,17 @@ class PlaceReader:
             if where:
                 return _("%(visit)s to %(place)s") % {"visit": visit, "place": where}
             return visit
+
+
+def is_dateline(before: list[Token]) -> bool:
+    """Whether the words before a sentence's first date are a dateline's ("MINSK, 20 February –", "MINSK 10 March –",
+    "Minsk, 20 February –"), not a list line's ("С 17 сентября по 25 октября — выставка")."""
+    return before[-1].text == "," or any(token.text.isupper() and len(token.text) >= 3 for token in before)
+
+
+def dateline_dash(tokens: list[Token], end: int, *, day: bool) -> int | None:
+    """Where the dash after a dateline's date is ("MINSK, 20 February –", "LONDON, March 6 (Financial Wire) -"), if
+    one follows it, past an agency's name in brackets."""
+    if at(tokens, end).text == "(" and day:  # an agency's short name after a day, not a venue after days
+        end = next((k + 1 for k in range(end + 1, min(len(tokens), end + 4)) if tokens[k].text == ")"), end)
+    return end if at(tokens, end).text in DASHES else None

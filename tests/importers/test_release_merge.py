@@ -373,3 +373,18 @@ def test_a_seminars_opening_and_close_told_apart_are_one_run(seed, text):
     assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2026, 2, 13))] == [
         ("2026-02-09..2026-02-11", "forum")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Minister leaves for Geneva tonight and will be there from 19 to 21 June.", ["2024-06-19..2024-06-21"]),
+        # days apart from the departure: two visits
+        (
+            "The Minister leaves for Geneva tonight; she will be in Paris from 25 to 27 June.",
+            ["2024-06-18", "2024-06-25..2024-06-27"],
+        ),
+    ],
+)
+def test_a_visits_days_told_after_the_day_its_guest_leaves_are_the_visit(seed, text, expected):
+    assert [iso for iso, _slug, _reason in proposals(text, dt.date(2024, 6, 18))] == expected
