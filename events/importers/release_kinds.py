@@ -39,7 +39,7 @@ KINDS = {
                     "expositions", "showcase"},
                    {"выставка", "экспозиция", "фотовыставка", "ярмарка", "экспо"}),
     "concert": (("concert", GENERAL_TYPE, "festival"), {"concert", "concerts", "recital", "gala"},
-                {"концерт", "спектакль", "гастроли"}),
+                {"концерт", "спектакль", "гастроль"}),
     "festival": (("festival", GENERAL_TYPE), {"festival", "festivals"}, {"фестиваль", "кинофестиваль"}),
     "anniversary": (("anniversary", GENERAL_TYPE, "festival"),
                     {"anniversary", "anniversaries", "commemoration", "celebration", "celebrations", "jubilee"},

@@ -312,3 +312,16 @@ def test_a_russian_video_meeting_is_a_meeting(seed):
 )
 def test_a_public_consultation_is_a_time_for_comments_not_talks(seed, text, expected):
     assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2023, 11, 20))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "С 17 по 21 октября в Сербии прошли гастроли театра.",
+        "Театр вернулся с гастролей в Сербии, которые прошли с 17 по 21 октября.",
+    ],
+)
+def test_a_tour_of_performances_in_russian_is_an_event_in_any_of_its_forms(seed, text):
+    assert [(iso, slug) for iso, slug, _reason in dates_types_reasons(text, dt.date(2021, 10, 24))] == [
+        ("2021-10-17..2021-10-21", "other")
+    ]
