@@ -17,7 +17,7 @@ import re
 from events.models import Event
 
 from .release_dates import DAYS_FROM_PUBLICATION, Mention, at, bare, in_year
-from .release_periods import CONTINUING, DEADLINE
+from .release_periods import CLOSED, CLOSING, CONTINUING, DEADLINE, OPENING
 from .release_seasons import SEASONS
 from .release_words import DASHES, DAY_WORDS, OFFSETS, TIME_LINE, Token, tokens_of
 
@@ -34,6 +34,10 @@ DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 
              "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5}  # fmt: skip
 # "a three-day seminar", "3-day", "трёхдневный семинар": how long an event lasts, said in one word.
 LENGTH = re.compile(r"\b(two|three|four|five|[2-9])-day\b|\b(дву|двух|тр[её]х|четыр[её]х|пяти)дневн", re.IGNORECASE)
+# How far after its length ("three-day", "трёхдневный") an event's word may follow: "a two-day working visit".
+LENGTH_REACH = 24
+# Verbs that end an event, besides CLOSING's and CONCLUDING's: "completed a two-day working visit on Thursday".
+ENDED = {"completed", "completes", "complete", "concludes", "conclude", "finished", "finishes", "wrapped"}
 PRONOUNS = {"it", "she", "he", "они", "она", "он", "оно"}
 # "Прошлогодний фестиваль": last year's event.
 LAST_YEARS = {"прошлогодний"}
@@ -67,6 +71,22 @@ POST_AGE = 366  # days: a post older than the release by more is no post of its 
 
 class DayReader:
     """The same and the next day, an event's days and length, counted days."""
+
+    def told_days(
+        self, tokens: list[Token], sentence: str, keyword: Token, day: dt.date
+    ) -> tuple[dt.date, dt.date] | None:
+        """The days of an event the sentence says is N days long and opens or closes on a day: "The three-day forum
+        opens on 5 May" (5–7 May), "completed a two-day working visit on Thursday" (Wednesday and Thursday),
+        "Трёхдневный визит завершился в четверг"."""
+        found = LENGTH.search(sentence)
+        if found is None or keyword.text not in sentence[found.end() : found.end() + LENGTH_REACH]:
+            return None
+        days = dt.timedelta(days=told_length(sentence) - 1)
+        words = {token.lower for token in tokens} | {self.lemma(token) for token in tokens if token.text.isalpha()}
+        opens, closes = bool(words & OPENING), bool(words & (CLOSING | CLOSED | CONCLUDING | ENDED))
+        if opens == closes:
+            return None  # neither, or both ("opened on 3 May and closed on 5 May": each day its own)
+        return (day, day + days) if opens else (day - days, day)
 
     def post_date(self, paragraph: list[str], number: int) -> dt.date | None:
         """The day of a post its line dates in a feed of posts ("22 April 2024 · 18:05", "@AkkuyuNPP · 14 Jul 2021",

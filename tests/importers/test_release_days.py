@@ -398,3 +398,28 @@ def test_a_day_said_again_after_a_comma_is_one_day_of_the_event_after_it(seed, t
 )
 def test_a_sentence_opened_by_over_three_days_gives_the_event_before_it_its_length(seed, text):
     assert proposals(text, dt.date(2019, 11, 8)) == [("2019-11-12..2019-11-14", "meeting", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The three-day forum opens on 5 May.", [("2026-05-05..2026-05-07", "forum")]),
+        ("Трёхдневный форум откроется 5 мая.", [("2026-05-05..2026-05-07", "forum")]),
+        (
+            "A delegation completed a two-day working visit to Moldova on Wednesday.",
+            [("2026-02-17..2026-02-18", "visit")],
+        ),
+        ("Трёхдневный визит делегации завершился в среду.", [("2026-02-16..2026-02-18", "visit")]),
+        # the length is another event's, or the sentence tells both ends
+        (
+            "After a three-day visit to Minsk, the Minister opened the exhibition on 5 May.",
+            [("2025-05-05", "exhibition")],
+        ),
+        (
+            "The three-day forum opened on 3 May and closed on 5 May.",
+            [("2025-05-03..2025-05-05", "forum")],
+        ),
+    ],
+)
+def test_a_day_an_event_of_a_told_length_opens_or_closes_on_gives_all_its_days(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text)] == expected
