@@ -11,7 +11,7 @@ from . import release_merge as merge
 from .release_dates import Mention, at
 from .release_periods import DUE
 from .release_references import CANCELLED, CHANGED, REASONS
-from .release_words import CAPTION_WORDS, Proposal, Token, is_clause_mark, nearer_next
+from .release_words import CAPTION_WORDS, YEAR, Proposal, Token, is_clause_mark, nearer_next
 
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
@@ -26,7 +26,8 @@ FRONT_WORDS = {"in", "at", "the", "early", "late", "mid", "-", "end", "beginning
                "начале", "конце", "середине", ",", "then", "so", "later", "afterwards", "subsequently", "also",
                "finally", "next", "meanwhile", "затем", "потом", "позднее", "позже", "также", "наконец", "from",
                "between", "с", "со", "this", "year", "summer", "autumn", "fall", "winter", "spring", "этом", "году",
-               "летом", "осенью", "зимой", "весной", "and", "и", "а"}  # fmt: skip
+               "летом", "осенью", "зимой", "весной", "and", "и", "а", "last", "прошлом", "будущем",
+               "следующем"}  # fmt: skip
 # "X will be followed in October by Y", "preceded on 3 May by": the event after "by" is the date's.
 FOLLOWED = {"followed", "preceded"}
 # Words after a date before the event it took place at: "on Tuesday at a meeting", "во вторник на встрече".
@@ -72,7 +73,8 @@ class EventReader:
         segment = segment[: next((k for k, t in enumerate(segment) if t.text == ";"), len(segment))]  # another clause's
         if mention.precision != Event.Precision.DAY and not self.leads_line(tokens, mention.first, mention.end):
             # (not a list's line led by its month: "– June, Ashgabat – International Forum")
-            leading = all(token.lower in FRONT_WORDS for token in tokens[: mention.first])  # "In mid-March,"
+            # "In mid-March,", "In 2025, in May,": the words, or a year, before a fronted date
+            leading = all(token.lower in FRONT_WORDS or YEAR.fullmatch(token.text) for token in tokens[: mention.first])
             fronted = (mention.first <= FRONTED or leading) and segment[:1] and segment[0].text == ","
             skip = 1 if fronted or (segment[:1] and segment[0].text in "—–") else 0
             if fronted and at(segment, 1).lower in ASIDE_STARTS:

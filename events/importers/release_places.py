@@ -165,6 +165,18 @@ class PlaceReader:
         Minsk", "flies to Ulaanbaatar"), or is expected in one ("we expect the Minister of Culture in Moscow", "ждём в
         Минске делегацию")."""
         word = self.lemma(segment[position])
+        # The whole sentence around the verb, where the segment is part of it: a date may stand between the guest and
+        # the verb ("Министр сегодня отправится в Женеву") or between the place and the event the trip is for ("will
+        # travel to Tokyo on 25 June to address the Forum").
+        sentence = getattr(self, "clause_tokens", None) or segment
+        verb = next((k for k, token in enumerate(sentence) if token is segment[position]), None)
+        segment, position = (sentence, verb) if verb is not None else (segment, position)
+        if (
+            word in EXPECTING
+            and self.language == "ru"
+            and self.morphology.analysis(segment[position].lower)[2] == "past"
+        ):
+            return None  # "В мае мы ждали делегацию, но визит не состоялся": what was awaited, not a visit
         if word in EXPECTING or word in SENDING:
             after = segment[position + 1 : position + 1 + EXPECTED_WINDOW]
             ends = next((k for k in range(len(after)) if is_clause_mark(after, k)), len(after))
@@ -186,9 +198,13 @@ class PlaceReader:
             not any(self.lemma(token) in GUESTS for token in before) or {t.lower for t in before} & REPORTED
         ):
             return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"
-        if any(self.kind_of(token)[0] is not None for token in segment[position + 1 :]):
+        clause_end = next((k for k in range(position + 1, len(segment)) if segment[k].text in ",;:("), len(segment))
+        kinds = (self.kind_of(token)[0] for token in segment[position + 1 : clause_end])
+        if any(
+            kind is not None and not kind.is_visit and kind.slug != "culture-days" for kind in kinds
+        ):  # "for two days"
             # "will travel to Ho Chi Minh City to address the Investment Forum", "I will be in Vilnius for the
-            # conference": the forum, the conference is the event
+            # conference": the forum, the conference is the event (not "was in Tbilisi, and on the 14th we signed")
             return None
         towards = IN_WORDS | {"for"} if segment[position].lower in FOR_PLACE else IN_WORDS  # "left for Tokyo"
         if self.place_in(segment, position + 1, towards):

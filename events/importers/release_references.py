@@ -41,7 +41,10 @@ SINCE_WORDS = 16
 # Words that give a document its date: "the Convention of 28 March 1995", "Соглашение от 5 мая".
 OF = {"of", "от", "dated"}
 # "N times", "N раз": a count of events, not one; "annually", "ежегодно": a month or a year that recurs. Not the
-# adjective: "the annual conference takes place in May" is this year's conference.
+# adjective: "the annual conference takes place in May" is this year's conference. A habit told in the present
+# ("usually takes place in May", "традиционно проходит в августе") recurs too; told of the future it is one event
+# ("который традиционно пройдёт в середине сентября").
+HABITUAL = {"usually", "traditionally", "normally", "typically", "customarily", "обычно", "традиционно"}
 TIMES = {"times", "раз", "раза"}
 COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "два", "две",
           "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "несколько", "много"}  # fmt: skip
@@ -252,7 +255,8 @@ class ReferenceReader:
         if mention is None:  # a sentence without a date: "Consultations are held regularly"
             return self.sentence_counts or bool(self.sentence_words(tokens) & RECURRING)
         clause = self.clause_words(tokens, mention.first)
-        recurring = not mention.explicit_year and mention.precision != "day" and bool(clause & RECURRING)
+        habit = bool(clause & HABITUAL) and self.tense_at(mention.first) != "future"
+        recurring = not mention.explicit_year and mention.precision != "day" and (bool(clause & RECURRING) or habit)
         return self.sentence_counts or recurring or self.tallies(tokens, mention)
 
     def tallies(self, tokens: list[Token], mention: Mention) -> bool:

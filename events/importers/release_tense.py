@@ -17,7 +17,7 @@ from events.models import Event
 
 from .release_dates import Mention, Partial, at
 from .release_references import ANNOUNCED, CANCELLED, MOVED
-from .release_words import SUBJECT_PRONOUNS, Token, is_clause_mark, tokens_of
+from .release_words import GUESTS, SUBJECT_PRONOUNS, Token, is_clause_mark, tokens_of
 
 # At most this many words before a weekday tell its tense (a bounded look: time linear in the text).
 TENSE_WORDS = 8
@@ -34,8 +34,11 @@ MOVED_WORDS = MOVED | ANNOUNCED  # a clause that tells of a move or of the plan 
 
 # Tense in English: auxiliaries and the past forms of the verbs releases use; a word of FUTURE_WORDS wins.
 FUTURE_WORDS = {"will", "shall", "’ll", "'ll", "would", "upcoming", "forthcoming", "scheduled", "planned",
-                "expected", "plans", "intend", "intends", "due", "next", "expect", "expects", "await",
-                "awaits"}  # fmt: skip
+                "expected", "plans", "intend", "intends", "due", "next"}  # fmt: skip
+# A guest expected is to come: "In May we expect a delegation from China" (not "we expect the agreement signed on 3
+# June to enter into force"), and how far after the verb the guest is looked for.
+EXPECT = {"expect", "expects", "await", "awaits"}
+EXPECTED_GUEST = 4
 # A participle after these is passive or an infinitive ("is to be held", "will be opened"), not the past tense.
 BE_WORDS = {"be", "being", "is", "are", "am", "to"}
 PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", "opened", "closed", "hosted",
@@ -184,7 +187,11 @@ class TenseReader:
                 for k, t in enumerate(tokens)
             )
             shortened = any(word.endswith(("'ll", "’ll")) or word in ("won't", "won’t") for word in words)  # "I'll"
-            if words & FUTURE_WORDS or headline or planned or shortened:
+            awaited = any(
+                t.lower in EXPECT and any(self.lemma(g) in GUESTS for g in tokens[k + 1 : k + 1 + EXPECTED_GUEST])
+                for k, t in enumerate(tokens)
+            )
+            if words & FUTURE_WORDS or headline or planned or shortened or awaited:
                 return "future"
             return (
                 "past" if past & PAST_WORDS or self.regular_past(tokens) else "present" if words & PRESENT_WORDS else ""
