@@ -21,7 +21,7 @@ GENERAL_TYPE = "other"
 # Each sort of event: the types it leads to, nearest first; its English word forms; its Russian dictionary forms.
 KINDS = {
     "visit": (("visit",), {"visit", "visits", "visited", "visiting", "trip", "trips"},
-              {"визит", "поездка", "посетить", "посещать", "посещение"}),
+              {"визит", "поездка", "посетить", "посещать", "посещение", "пребывание"}),
     "meeting": (("meeting", GENERAL_TYPE, "forum"),
                 {"meeting", "meetings", "met", "meet", "meets", "talks", "consultations", "consultation",
                  "negotiations", "negotiation", "session", "sessions", "conversation", "conversations", "round",
@@ -337,6 +337,8 @@ class KindReader:
                 continue
             if token.lower in ("consultation", "consultations") and at(segment, position - 1).lower == "public":
                 continue  # "the public consultation on the draft Guidelines": a period for comments, no talks
+            if self.lemma(token) == "пребывание" and self.lemma(at(segment, position + 1)) not in GUESTS:
+                continue  # "пребывание делегации" is a visit; "режим пребывания", "сроки пребывания" are not
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
                 continue  # "Спасибо, до встречи на следующей неделе": a farewell
             # "приём посетителей", "приём осуществляется"; "запись на приём", "время приёма"

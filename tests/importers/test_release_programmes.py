@@ -603,3 +603,19 @@ def test_taking_part_told_under_a_titled_events_days_receives_no_guests(seed):
 )  # fmt: skip
 def test_a_headline_programme_of_a_visit_over_day_headings_is_the_visit_over_all_of_them(seed, text, expected):
     assert proposals(text, dt.date(2025, 6, 2)) == expected
+
+
+def test_a_programme_of_a_delegations_stay_over_its_days_is_its_visit(seed):
+    text = (
+        "ПРОГРАММА ПРЕБЫВАНИЯ\nделегации Министерства труда Республики Таджикистан\nв Российской Федерации\n"
+        "(Москва, 14–16 апреля 2025 года)\n\nПонедельник, 14 апреля\n10.00 — переговоры с Министром труда\n"
+        "15.00 — посещение миграционного центра\n\nСреда, 16 апреля\n10.00 — посещение Социального фонда\n"
+    )
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2025, 4, 10)) if not p.reason] == [
+        ("2025-04-14..2025-04-16", "visit")
+    ]
+
+
+def test_a_regime_or_a_term_of_stay_is_no_visit(seed):
+    text = "С 10 марта 2018 года между двумя странами введён безвизовый режим пребывания сроком до 30 дней."
+    assert propose(text, published=dt.date(2018, 3, 12)) == []
