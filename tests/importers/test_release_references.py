@@ -30,6 +30,7 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         ("Our first supply contract with a Japanese buyer was signed back in 2009.", "document"),
         ("Декрет о создании агентства был подписан 7 сентября 1921 года.", "document"),
         ("A concert honours the composer, born on 7 May 1840.", "birthday"),
+        ("Визит прошёл в год, когда отношения, установленные 13 апреля 1947 года, крепки.", "anniversary"),
     ],
 )
 def test_reference_dates_are_proposed_unticked_with_the_reason(seed, text, reason):
