@@ -85,7 +85,7 @@ class DayReader:
         words = {token.lower for token in tokens} | {self.lemma(token) for token in tokens if token.text.isalpha()}
         opens, closes = bool(words & OPENING), bool(words & (CLOSING | CLOSED | CONCLUDING | ENDED))
         if opens == closes:
-            return None  # neither, or both ("opened on 3 May and closed on 5 May": each day its own)
+            return None  # neither, or both ("opened on 3 May and closed on 5 May": the run its two days give)
         return (day, day + days) if opens else (day - days, day)
 
     def post_date(self, paragraph: list[str], number: int) -> dt.date | None:

@@ -81,7 +81,7 @@ PLACE_LINE_WORDS = 12
 
 
 class NameReader:
-    """Named events, visits by presence and headings; the ReleaseReader (release.py) sets up the state used here."""
+    """Named events and headings; the ReleaseReader (release.py) sets up the state used here."""
 
     def named_event(self, tokens: list[Token], mention: Mention, following: int) -> tuple | None:
         """(type, where the name's key word is in it, offset, the name's tokens) for an event named only by its name

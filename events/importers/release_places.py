@@ -198,13 +198,11 @@ class PlaceReader:
             not any(self.lemma(token) in GUESTS for token in before) or {t.lower for t in before} & REPORTED
         ):
             return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"
+        # "will travel to Ho Chi Minh City to address the Investment Forum", "I will be in Vilnius for the conference":
+        # the forum, the conference is the event (not "was in Tbilisi, and on the 14th we signed", nor "for two days")
         clause_end = next((k for k in range(position + 1, len(segment)) if segment[k].text in ",;:("), len(segment))
-        kinds = (self.kind_of(token)[0] for token in segment[position + 1 : clause_end])
-        if any(
-            kind is not None and not kind.is_visit and kind.slug != "culture-days" for kind in kinds
-        ):  # "for two days"
-            # "will travel to Ho Chi Minh City to address the Investment Forum", "I will be in Vilnius for the
-            # conference": the forum, the conference is the event (not "was in Tbilisi, and on the 14th we signed")
+        kinds = [self.kind_of(token)[0] for token in segment[position + 1 : clause_end]]
+        if any(kind is not None and not kind.is_visit and kind.slug != "culture-days" for kind in kinds):
             return None
         towards = IN_WORDS | {"for"} if segment[position].lower in FOR_PLACE else IN_WORDS  # "left for Tokyo"
         if self.place_in(segment, position + 1, towards):

@@ -235,8 +235,9 @@ class SeasonReader:
 
     @staticmethod
     def without_frames(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-        """The mentions but a month or a year that only frames a day of the same clause run: "Last year, the talks
-        took place on 6 October"; not across a semicolon ("In March, X paid a visit; on 21 March they signed a
+        """The mentions but a month or a year that only frames a day of the same clause run ("Last year, the talks
+        took place on 6 October"), or a year or a season a month after it ("This year it takes place in the second
+        half of November"); not across a semicolon ("In March, X paid a visit; on 21 March they signed a
         statement": two events). Days are looked up by their start, so a long sentence takes linear time."""
         part, parts = 0, []
         for token in tokens:
