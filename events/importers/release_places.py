@@ -49,6 +49,7 @@ EXPECTED_WINDOW = 12
 # Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
+WE = {"we", "мы"}  # the writer's own body travelling: "In March we travel to Hanoi"
 IN_RU = {"в", "во"}
 
 # States by the acronyms of their names that releases write and neither django-countries nor CLDR lists ("КНР",
@@ -195,7 +196,8 @@ class PlaceReader:
             return None  # not an initial ("Г.Е.Борисенко")
         before = segment[max(0, position - GUEST_BEFORE) : position]
         if (segment[position].lower in ("was", "were") or word == "быть" or travels) and (
-            not any(self.lemma(token) in GUESTS for token in before) or {t.lower for t in before} & REPORTED
+            not any(self.lemma(token) in GUESTS or token.lower in WE for token in before)
+            or {t.lower for t in before} & REPORTED
         ):
             return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"
         # "will travel to Ho Chi Minh City to address the Investment Forum", "I will be in Vilnius for the conference":

@@ -226,3 +226,16 @@ def test_a_guest_expected_from_a_place_or_sent_to_one_is_a_visit_and_a_state_may
 )
 def test_a_guest_in_a_place_for_an_event_is_at_that_event(seed, text, expected):
     assert proposals(text, dt.date(2024, 6, 25)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In March we travel to Hanoi.", [("2025-03", "visit")]),
+        ("В апреле мы были в Ташкенте.", [("2024-04", "visit")]),
+        # not the writer's own trip
+        ("In March exports went to Hanoi.", []),
+    ],
+)
+def test_the_writers_own_body_travelling_or_staying_somewhere_is_on_a_visit(seed, text, expected):
+    assert proposals(text, dt.date(2025, 2, 6)) == expected
