@@ -81,8 +81,8 @@ class DayReader:
         found = LENGTH.search(sentence)
         if found is None or keyword.text not in sentence[found.end() : found.end() + LENGTH_REACH]:
             return None
-        days = dt.timedelta(days=told_length(sentence) - 1)
-        words = {token.lower for token in tokens} | {self.lemma(token) for token in tokens if token.text.isalpha()}
+        days = dt.timedelta(days=length_days(found) - 1)
+        words = self.sentence_words(tokens)
         opens, closes = bool(words & OPENING), bool(words & (CLOSING | CLOSED | CONCLUDING | ENDED))
         if opens == closes:
             return None  # neither, or both ("opened on 3 May and closed on 5 May": the run its two days give)
@@ -463,7 +463,10 @@ class DayReader:
 def told_length(sentence: str) -> int | None:
     """The days a sentence says its event lasts: "three-day", "3-day", "трёхдневный"."""
     found = LENGTH.search(sentence)
-    if found is None:
-        return None
+    return None if found is None else length_days(found)
+
+
+def length_days(found: re.Match) -> int:
+    """The days of a length LENGTH found ("three-day": 3, "двухдневный", "двудневный": 2)."""
     word = (found[1] or found[2]).lower()
-    return DURATIONS.get(word) or DURATIONS.get(word + "х") or int(word)  # "двухдневный", "двудневный"
+    return DURATIONS.get(word) or DURATIONS.get(word + "х") or int(word)

@@ -166,6 +166,9 @@ class PlaceReader:
         Minsk", "flies to Ulaanbaatar"), or is expected in one ("we expect the Minister of Culture in Moscow", "ждём в
         Минске делегацию")."""
         word = self.lemma(segment[position])
+        travels = segment[position].lower in TRAVELLING or word in TRAVELLING
+        if not (word in PRESENCE or word in EXPECTING or word in SENDING or travels) or len(segment[position].text) < 2:
+            return None  # most words, asked of one by one, before the sentence is searched; nor an initial ("Г.Е.")
         # The whole sentence around the verb, where the segment is part of it: a date may stand between the guest and
         # the verb ("Министр сегодня отправится в Женеву") or between the place and the event the trip is for ("will
         # travel to Tokyo on 25 June to address the Forum").
@@ -191,9 +194,6 @@ class PlaceReader:
             named = any(self.kind_of(token)[0] is not None for token in clause)
             owner = guest is not None and (at(clause, guest - 1).lower in ("от", "from") or "'" in clause[guest].text)
             return self.type_for("visit") if guest is not None and placed and not named and not owner else None
-        travels = segment[position].lower in TRAVELLING or word in TRAVELLING
-        if (word not in PRESENCE and not travels) or len(segment[position].text) < 2:
-            return None  # not an initial ("Г.Е.Борисенко")
         before = segment[max(0, position - GUEST_BEFORE) : position]
         if (segment[position].lower in ("was", "were") or word == "быть" or travels) and (
             not any(self.lemma(token) in GUESTS or token.lower in WE for token in before)
@@ -201,7 +201,8 @@ class PlaceReader:
         ):
             return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"
         # "will travel to Ho Chi Minh City to address the Investment Forum", "I will be in Vilnius for the conference":
-        # the forum, the conference is the event (not "was in Tbilisi, and on the 14th we signed", nor "for two days")
+        # the forum, the conference is the event (not "was in Tbilisi, and on the 14th we signed", nor "for two days");
+        # the clause ends at punctuation, not at a dash inside a name ("the Viet Nam – Korea … Forum")
         clause_end = next((k for k in range(position + 1, len(segment)) if segment[k].text in ",;:("), len(segment))
         kinds = [self.kind_of(token)[0] for token in segment[position + 1 : clause_end]]
         if any(kind is not None and not kind.is_visit and kind.slug != "culture-days" for kind in kinds):
