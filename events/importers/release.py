@@ -163,7 +163,9 @@ class ReleaseReader(
         self.clause_marks = [k for k in range(len(tokens)) if is_clause_mark(tokens, k)]
         self.clause_tenses: dict[tuple[int, int], str] = {}
         self.clause_lemmas: dict[tuple[int, int], set[str]] = {}
+        self.clause_answers: dict[tuple, object] = {}  # see per_clause and per_sentence
         self.sentence_lemmas: set[str] | None = None
+        self.sentence_persons: list | None = None
         self.sentence_counts: bool | None = None
         self.sentence_mentions: list[Mention] = []
         self.sentence_names: list[tuple] | None = None

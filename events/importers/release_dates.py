@@ -170,14 +170,11 @@ class DateReader:
     def leads_line(self, tokens: list[Token], i: int, k: int) -> bool:
         """Whether the date at tokens [i, k) leads a list's line, after its bullet and words like "end of", before a
         comma or a dash: "– June, Ashgabat – Forum", "• конец августа, Минск – фотовыставка", "– autumn – Forum"."""
+        if not self.bulleted or i > 4:
+            return False
         first = 1 if at(tokens, 0).text in LINE_BULLETS else 0
         parts = {token.lower for token in tokens[first:i]}
-        return (
-            self.bulleted
-            and i <= 4
-            and parts <= PERIOD_PARTS | LINE_PERIOD_PARTS
-            and at(tokens, k).text in {",", *DASHES}
-        )
+        return parts <= PERIOD_PARTS | LINE_PERIOD_PARTS and at(tokens, k).text in {",", *DASHES}
 
     # Mentions -----------------------------------------------------------------------------------
 

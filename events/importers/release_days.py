@@ -78,7 +78,7 @@ class DayReader:
         """The days of an event the sentence says is N days long and opens or closes on a day: "The three-day forum
         opens on 5 May" (5–7 May), "completed a two-day working visit on Thursday" (Wednesday and Thursday),
         "Трёхдневный визит завершился в четверг"."""
-        found = LENGTH.search(sentence)
+        found = self.per_sentence(lambda: LENGTH.search(sentence), "length")
         if found is None or keyword.text not in sentence[found.end() : found.end() + LENGTH_REACH]:
             return None
         days = dt.timedelta(days=length_days(found) - 1)

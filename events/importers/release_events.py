@@ -74,7 +74,9 @@ class EventReader:
         if mention.precision != Event.Precision.DAY and not self.leads_line(tokens, mention.first, mention.end):
             # (not a list's line led by its month: "– June, Ashgabat – International Forum")
             # "In mid-March,", "In 2025, in May,": the words, or a year, before a fronted date
-            leading = all(token.lower in FRONT_WORDS or YEAR.fullmatch(token.text) for token in tokens[: mention.first])
+            leading = all(
+                tokens[k].lower in FRONT_WORDS or YEAR.fullmatch(tokens[k].text) for k in range(mention.first)
+            )
             fronted = (mention.first <= FRONTED or leading) and segment[:1] and segment[0].text == ","
             skip = 1 if fronted or (segment[:1] and segment[0].text in "—–") else 0
             if fronted and at(segment, 1).lower in ASIDE_STARTS:
@@ -115,13 +117,26 @@ class EventReader:
         before it, the statement told in the sentence's last clause ("The visit … has been postponed, the Agency told
         our newspaper on Friday"; "…, сообщили в агентстве в пятницу")."""
         low, high = self.clause_bounds(mention.first)
+
+        # Each asked once of a clause (or the sentence), not once of each of its dates.
+        def first_statement(low: int, high: int) -> int | None:
+            return next((k for k in range(low, high) if self.lemma(tokens[k]) in STATEMENT), None)
+
+        def names_no_event(low: int, high: int) -> bool:
+            return self.event_type(tokens[low:high], nearest_last=False)[0] is None
+
+        def future_before(low: int, _high: int) -> bool:
+            return self.words_tense(tokens[:low]) == "future"
+
         if not later:
+            said_at = self.per_clause(mention.first, first_statement)
             tag = (
                 low > 0
                 and tokens[low - 1].text == ","
-                and all(token.text in ".!?" for token in tokens[high:])
-                and any(self.lemma(token) in STATEMENT for token in tokens[low : mention.first])
-                and self.event_type(tokens[low:high], nearest_last=False)[0] is None
+                and all(tokens[k].text in ".!?" for k in range(high, len(tokens)))
+                and said_at is not None
+                and said_at < mention.first
+                and self.per_clause(mention.first, names_no_event)
             )
             # and the event's own day said before, or a move told, or the event to come: "…, which was to take place
             # on 8–10 September, has been postponed, the Agency said on Friday", "«It will be announced,» the
@@ -129,18 +144,17 @@ class EventReader:
             return tag and (
                 mention is not self.sentence_mentions[0]
                 or bool(self.sentence_words(tokens) & CHANGED)
-                or any(token.lower.startswith(CANCELLED) for token in tokens)
-                or self.words_tense(tokens[:low]) == "future"
+                or self.per_sentence(lambda: any(token.lower.startswith(CANCELLED) for token in tokens), "cancelled")
+                or self.per_clause(mention.first, future_before)
             )
         if self.language == "en":
             before = tokens[max(low, mention.first - 4) : mention.first]
             said = any(token.lower in STATEMENT for token in before)
             that = at(tokens, mention.end).lower == "that"  # not "said on 5 March, at the opening of the Days, that"
             return said and that and self.event_type(before, nearest_last=True)[0] is None
-        clause = tokens[low:high]
-        said = any(self.lemma(token) in STATEMENT for token in clause)
         that = at(tokens, high).text == "," and at(tokens, high + 1).lower == "что"
-        return said and that and self.event_type(clause, nearest_last=False)[0] is None
+        said = that and self.per_clause(mention.first, first_statement) is not None
+        return said and self.per_clause(mention.first, names_no_event)
 
     def announced_on(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether the date is of an event's announcing, set off by commas after its name: "The training course,

@@ -155,10 +155,11 @@ class ReferenceReader:
         the Roadmap of 5 May 2020 and its implementation in the first half of 2025")."""
         kind, keyword_at, offset, _segment = named
         word = offset + keyword_at
+        if proposal.reason != REASONS["document"] or kind.slug == "signing" or not 0 <= offset <= word < first:
+            return None
         document = any(self.lemma(token) in DOCUMENTS for token in tokens[word + 1 : first])
-        happens = any(self.lemma(token) in OCCURRING for token in tokens[first:])
-        before = offset >= 0 and word < first and document and happens
-        return named if proposal.reason == REASONS["document"] and before and kind.slug != "signing" else None
+        happens = document and any(self.lemma(token) in OCCURRING for token in tokens[first:])
+        return named if happens else None
 
     def first_changed(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
         """The index of the first date after a word of moving or an "initially planned" ("has been pushed back to
@@ -306,17 +307,24 @@ class ReferenceReader:
     def signing_clause(self, tokens: list[Token], mention: Mention) -> set[str]:
         """The words of the date's clause when it names no event but a signing ("The Treaty on the EAEU was signed in
         Astana on 29 May 2014"); none when it names one ("в ходе государственного визита стороны подписали")."""
-        low, high = self.clause_bounds(mention.first)
-        kinds = {self.kind_of(token)[0] for token in tokens[low:high]} - {None}
-        return self.clause_words(tokens, mention.first) if {kind.slug for kind in kinds} <= {"signing"} else set()
+
+        def only_signings(low: int, high: int) -> bool:
+            return {kind.slug for kind in {self.kind_of(token)[0] for token in tokens[low:high]} - {None}} <= {
+                "signing"
+            }
+
+        return self.clause_words(tokens, mention.first) if self.per_clause(mention.first, only_signings) else set()
 
     def in_force(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether the date's clause says a document entered into force ("entered into force on 1 January 2015",
         "вступил в силу 1 мая 1999 года"; not "военно-воздушных сил")."""
-        low, high = self.clause_bounds(mention.first)
-        words = [token.lower for token in tokens[low:high]]
-        pairs = set(itertools.pairwise(words))
-        return ("into", "force") in pairs or any(w.startswith("вступ") and ("в", "силу") in pairs for w in words)
+
+        def says_in_force(low: int, high: int) -> bool:
+            words = [token.lower for token in tokens[low:high]]
+            pairs = set(itertools.pairwise(words))
+            return ("into", "force") in pairs or any(w.startswith("вступ") and ("в", "силу") in pairs for w in words)
+
+        return self.per_clause(mention.first, says_in_force)
 
     def cancels(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a word of cancelling near the date tells of its event, with no other event named past a clause mark

@@ -12,6 +12,8 @@ come too ("– 29 May …", "– 15–20 September …": the next September, not
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 from events.models import Event
 
@@ -80,6 +82,8 @@ HAPPENING = {"held", "hold", "holds", "took", "met", "hosted", "conducted", "arr
 # An infinitive after "to" in a headline ("Lavrov to visit Minsk") speaks of the future.
 HEADLINE_FUTURE = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "address", "be"}
 
+T = TypeVar("T")
+
 
 class TenseReader:
     """The tenses of a sentence's clauses; the ReleaseReader (release.py) sets up the state used here."""
@@ -91,6 +95,21 @@ class TenseReader:
         low = marks[at - 1] + 1 if at else 0
         high = marks[at] if at < len(marks) else len(self.clause_tokens)
         return low, high
+
+    def per_clause(self, i: int, compute: Callable[[int, int], T]) -> T:
+        """compute(low, high) for the clause that holds token i, worked out once per clause and question (compute's
+        name), not once per date: a clause of thousands of dates is read in time linear in its length."""
+        low, high = self.clause_bounds(i)
+        key = (compute.__name__, low, high)
+        if key not in self.clause_answers:
+            self.clause_answers[key] = compute(low, high)
+        return self.clause_answers[key]
+
+    def per_sentence(self, compute: Callable[[], T], name: str) -> T:
+        """compute() for the sentence being read, worked out once per sentence, not once per date."""
+        if (name,) not in self.clause_answers:
+            self.clause_answers[name,] = compute()
+        return self.clause_answers[name,]
 
     def clause_tense(self, i: int | None) -> str:
         """The tense of the clause that holds token i; of the whole sentence when i is None."""

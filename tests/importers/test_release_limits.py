@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from events.importers.release import propose
+from events.importers.release_words import Morphology
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +101,42 @@ def test_a_sentence_of_thousands_of_dates_is_read_with_bounded_work_per_date(see
 
     assert long["tense words"] <= 10 * short["tense words"] + 100
     assert long["plan words"] <= 10 * short["plan words"] + 100
+
+
+class CountingMorphology(Morphology):
+    """pymorphy3's morphology, counting each time a word's dictionary form is asked for (its cache answers most)."""
+
+    def __init__(self):
+        super().__init__()
+        self.asked = 0
+        cached = self.lemma
+
+        def lemma(word: str, language: str) -> str:
+            self.asked += 1
+            return cached(word, language)
+
+        self.lemma = lemma
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "the forum on 5 May and ",
+        "talks on Monday and ",
+        "форум 5 мая, который планировалось провести и ",
+        "the Treaty of 5 May 1990 and the forum on 6 May and ",
+        "Выставка открылась 5 мая и ",
+    ],
+)
+def test_a_sentence_of_thousands_of_dates_has_each_word_read_a_bounded_number_of_times(seed, unit):
+    """Work, not time: ten times the dates, at most about ten times the words read, however many dates share a
+    clause; each clause's and sentence's questions (whether it names only a signing, who made a statement in it) are
+    answered once, not once per date."""
+    work = []
+    for repeats in (100, 1000):
+        morphology = CountingMorphology()
+        propose(unit * repeats, published=PUBLISHED, morphology=morphology)
+        work.append(morphology.asked)
+
+    assert work[0] > 0
+    assert work[1] <= 12 * work[0]
