@@ -302,10 +302,17 @@ class DayReader:
         kept: list[Mention] = []
         for mention in mentions:
             before = kept[-1] if kept else None
-            days = (mention.start, mention.last, mention.precision)
-            same = before is not None and (before.start, before.last, before.precision) == days
+            same = before is not None and same_days(before, mention)
             if same and all(token.text == "," for token in tokens[before.end : mention.first]):
-                kept[-1] = dataclasses.replace(mention, first=before.first)  # "Завтра, 20 ноября, …": one day
+                # "Завтра, 20 ноября, …": one day, in the year of the day named first ("Вчера, 18 февраля, состоялась
+                # видеоконференция …, которые посетят эксперты": yesterday's, whatever the later verb's tense)
+                kept[-1] = dataclasses.replace(
+                    mention,
+                    first=before.first,
+                    start=before.start,
+                    last=before.last,
+                    explicit_year=before.explicit_year,
+                )
                 continue
             if before is None or not mention.vague or before.precision != Event.Precision.DAY:
                 kept.append(mention)
@@ -470,3 +477,12 @@ def length_days(found: re.Match) -> int:
     """The days of a length LENGTH found ("three-day": 3, "двухдневный", "двудневный": 2)."""
     word = (found[1] or found[2]).lower()
     return DURATIONS.get(word) or DURATIONS.get(word + "х") or int(word)
+
+
+def same_days(named: Mention, again: Mention) -> bool:
+    """Whether a mention says the days of the one before it again, the same days of its year when it gives none."""
+    if named.precision != again.precision:
+        return False
+    if again.explicit_year:
+        return (named.start, named.last) == (again.start, again.last)
+    return all((a.month, a.day) == (b.month, b.day) for a, b in ((named.start, again.start), (named.last, again.last)))

@@ -172,6 +172,14 @@ class TenseReader:
             for k, token in enumerate(tokens)
         )
 
+    @staticmethod
+    def reached(tokens: list[Token], k: int) -> bool:
+        """Whether the name that ends at token k is where a trip went ("travelled to Almaty to take part", "arrived in
+        Minsk to hold talks": the purpose of the trip, not a headline's "Lavrov to visit Minsk")."""
+        while k >= 0 and tokens[k].text[:1].isupper() and tokens[k].text.isalpha():
+            k -= 1
+        return at(tokens, k).lower in ("to", "in", "at")
+
     def words_tense(self, tokens: list[Token]) -> str:
         """ "future" or "past" when the words say so ("will", "held", "совершит", "прошёл"), else ""."""
         self.work["tense words"] += len(tokens)
@@ -188,6 +196,7 @@ class TenseReader:
                 and at(tokens, k + 1).lower in HEADLINE_FUTURE
                 and k
                 and tokens[k - 1].text[:1].isupper()
+                and not self.reached(tokens, k - 1)
                 for k, token in enumerate(tokens)
             )
             # "agreed to hold", "decided to open": a plan, of the future, whatever the tense of its verb.

@@ -220,6 +220,21 @@ def test_days_restated_as_last_week_are_those_days_of_last_weeks_year(seed, text
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day said again takes the year of the relative day, whatever the tense of a later clause.
+        ("Вчера, 18 февраля, состоялась видеоконференция, на которой обсуждены организации, которые посетят эксперты.",
+         [("2025-02-18", "meeting")]),
+        ("Yesterday, 18 February, a videoconference was held on the sites the experts will visit.",
+         [("2025-02-18", "meeting")]),
+        ("Завтра, 20 февраля, пройдёт форум.", [("2025-02-20", "forum")]),
+    ],
+)  # fmt: skip
+def test_a_day_said_again_after_yesterday_or_tomorrow_is_that_day_of_its_year(seed, text, expected):
+    assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2025, 2, 19))] == expected
+
+
 def test_days_and_a_week_with_an_event_between_stay_apart(seed):
     text = "The forum was held on 4 and 5 February, and last week the ministers held talks."
 

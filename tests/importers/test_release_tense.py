@@ -132,3 +132,21 @@ def test_a_date_told_in_the_present_is_its_schedule_unless_just_past(seed, text,
 )
 def test_a_russian_participle_of_planning_gives_its_date_no_past(seed, text, expected):
     assert [p.iso for p in propose(text, published=dt.date(2020, 3, 16))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "to take part" after the place a trip went to is the trip's purpose, told in the past.
+        ("The Chairman travelled to Almaty to take part in the meeting of the Committee on 6 February.",
+         [("2024-02-06", "meeting")]),
+        ("The delegation went to Minsk to sign the memorandum on 6 February.", [("2024-02-06", "signing")]),
+        # A headline's "to" after a name is still of the future, and so is an offer to host.
+        ("Almaty to host the meeting of the Committee on 6 February", [("2025-02-06", "meeting")]),
+        ("The participants welcomed the offer of the Lithuanian Red Cross Society to host a joint cross-border "
+         "exercise in the autumn.", [("2024-09..2024-11", "other")]),
+    ],
+)  # fmt: skip
+def test_to_after_the_place_of_a_past_trip_is_its_purpose_not_a_headlines_future(seed, text, expected):
+    proposals = propose(text, published=dt.date(2024, 5, 6))
+    assert [(p.iso, p.event_type.slug) for p in proposals] == expected
