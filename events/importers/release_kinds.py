@@ -83,6 +83,8 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("торжественный", "творческий", "литературный", "музыкальный", "праздничный"), ("вечер",), GENERAL_TYPE),
     (("вечер",), ("память",), GENERAL_TYPE),
     (("рабочий",), ("группа",), "meeting"),
+    # a body's general or annual meeting (not "собрание картин", a collection)
+    (("генеральный", "общий", "годовой", "отчётный", "отчетный", "ежегодный"), ("собрание",), "meeting"),
     (("friendly", "charity", "football", "hockey", "chess", "return", "товарищеский", "благотворительный",
       "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip

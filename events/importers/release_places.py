@@ -45,6 +45,10 @@ FOR_PLACE = {"leave", "leaves", "left", "depart", "departs", "departed", "headed
 EXPECTING = {"expect", "expects", "expecting", "await", "awaits", "awaiting", "ожидать", "ждать"}
 SENDING = {"send", "sends", "sent", "sending", "dispatch", "dispatched", "направить", "направлять", "командировать"}
 TEAMS = {"team", "teams", "mission", "missions", "experts", "группа", "миссия", "эксперт"}
+# Who may be on a visit, travelling or staying somewhere: a guest, a team, or a body's own staff sent out
+# ("inspectors will travel to Argentina in December", "специалисты института выехали в Ереван").
+TRAVELLERS = GUESTS | TEAMS | {"group", "inspector", "inspectors", "specialists", "officials", "staff", "инспектор",
+                               "специалист", "сотрудник"}  # fmt: skip
 EXPECTED_WINDOW = 12
 # Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
@@ -196,7 +200,7 @@ class PlaceReader:
             return self.type_for("visit") if guest is not None and placed and not named and not owner else None
         before = segment[max(0, position - GUEST_BEFORE) : position]
         if (segment[position].lower in ("was", "were") or word == "быть" or travels) and (
-            not any(self.lemma(token) in GUESTS or token.lower in WE for token in before)
+            not any(self.lemma(token) in TRAVELLERS or token.lower in WE for token in before)
             or {t.lower for t in before} & REPORTED
         ):
             return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"

@@ -45,6 +45,9 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         # A number before a word counts events; a time, an anniversary or a name's digits do not.
         ("10:00 - Talks with the delegation of Mongolia, 8 September.", "meeting"),
         ("The first G20 summit on African soil opens on 8 September.", "meeting"),
+        # A body's general or annual meeting, not any "собрание" (a collection)
+        ("8 сентября состоится Генеральное собрание Федерации бирж.", "meeting"),
+        ("Ежегодное общее собрание членов ассоциации пройдёт 8 сентября.", "meeting"),
     ],
 )
 def test_kinds_the_types_do_not_name_are_proposed_with_the_nearest_type(seed, text, expected):

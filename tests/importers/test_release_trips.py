@@ -200,6 +200,22 @@ def test_a_guest_who_was_or_will_be_in_a_place_is_on_a_visit_in_russian_too(seed
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A body's own staff, a team or a group sent out travel as a guest does.
+        ("В декабре инспекторы института отправятся в Аргентину.", [("2024-12", "visit")]),
+        ("The inspectors will travel to Argentina in December.", [("2024-12", "visit")]),
+        ("In December a group of specialists will travel to Argentina.", [("2024-12", "visit")]),
+        ("20 июня специалисты института выехали в Ереван.", [("2024-06-20", "visit")]),
+        # not goods or anyone else
+        ("In December the first shipments will travel to Argentina.", []),
+    ],
+)
+def test_staff_a_team_or_a_group_travelling_to_a_place_are_on_a_visit(seed, text, expected):
+    assert proposals(text, dt.date(2024, 6, 25)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("In May we expect a delegation from China.", [("2025-05", "visit")]),
         ("В мае ждём делегацию заповедника из КНР.", [("2025-05", "visit")]),
         ("The IAEA has agreed to send a team to Accra in early December.", [("2024-12", "visit")]),
