@@ -130,6 +130,9 @@ OFFICE_HOURS_BEFORE = {"запись", "время", "часы"}
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
 GUEST_DISTANCE = 5
 HOSTING = {"host", "hosts", "hosted", "hosting"}
+# "In May we welcomed a delegation from Japan": hosted (not "Welcome coffee for heads of delegations", nor "Welcoming
+# the delegation, the Chair noted that …", an aside)
+WELCOMING = {"welcome", "welcomes", "welcomed"}
 DELEGATIONS = {"delegation", "delegations", "делегация"}
 PART_TAKEN = {"part", "участие"}  # "примут участие руководители": taking part, not receiving them
 # How far after a session's word the event it is part of may be named.
@@ -327,7 +330,7 @@ class KindReader:
                 kind = self.type_for("concert")  # "балет «Щелкунчик»", "the opera "Tosca"": a performance
             if kind is None and self.lemma(token) in RECEIVING and at(segment, position + 1).lower not in PART_TAKEN:
                 kind = self.type_for("meeting") if self.guests(segment, position, GUESTS) else None
-            if kind is None and self.lemma(token) in HOSTING:
+            if kind is None and (self.lemma(token) in HOSTING or token.text in WELCOMING):
                 # "will host a delegation from Henan": its visit (not "hosted the Ambassador at a reception")
                 kind = self.type_for("visit") if self.guests(segment, position, DELEGATIONS) else None
             word_at = position

@@ -152,9 +152,13 @@ def test_a_types_name_counts_by_its_head_noun_and_a_name_just_after_hold_is_an_e
         ("В июле мы принимали делегацию Главного налогового департамента Вьетнама.", [("2026-07", "visit")]),
         ("Next Thursday the International Division will host a delegation from Henan Province.",
          [("2026-09-03", "visit")]),
+        ("In May we welcomed a delegation from the Japanese Para Sports Association.", [("2026-05", "visit")]),
         # Received on a day: a meeting; taking part is no receiving; hosting no delegation is no visit.
         ("6 июля председатель принял делегацию Вьетнама.", [("2026-07-06", "meeting")]),
         ("Kazakhstan hosted the Ambassador at a dinner on 6 July.", []),
+        # a coffee's name, an aside
+        ("6 July. Welcome coffee for heads of delegations.", []),
+        ("Welcoming the delegation, the Chair noted the agreement adopted on 6 July.", []),
     ],
 )  # fmt: skip
 def test_a_delegation_received_for_days_or_hosted_is_a_visit(seed, text, expected):
