@@ -299,12 +299,14 @@ class NameReader:
         # "Wednesday, 7 October — Belgrade. Consultations between…": a list's line led by its day and place.
         after = tokens[mention.end :]
         place = [token for token in after[1:] if token.text[:1].isalnum()]
+        # Led by its weekday, the line may name a venue of more words: "Tuesday, 13 July – Budapest, MÁV headquarters"
+        weekday_led = self.weekday(at(tokens, mention.first)) is not None
         if (
-            mention.first == 0
+            (mention.first == 0 or starts)  # "From Friday, 16 July to 30 September – Railway History Park"
             and after[:1]
             and after[0].text in DASHES
-            and 0 < len(place) <= PLACE_WORDS
-            and all(token.text[:1].isupper() for token in place)
+            and 0 < len(place) <= (PLACE_LINE_WORDS if weekday_led else PLACE_WORDS)
+            and all(token.text[:1].isupper() for token in (place[:1] if weekday_led else place))
             and self.event_type(after, nearest_last=False)[0] is None
         ):
             return mention

@@ -619,3 +619,21 @@ def test_a_programme_of_a_delegations_stay_over_its_days_is_its_visit(seed):
 def test_a_regime_or_a_term_of_stay_is_no_visit(seed):
     text = "С 10 марта 2018 года между двумя странами введён безвизовый режим пребывания сроком до 30 дней."
     assert propose(text, published=dt.date(2018, 3, 12)) == []
+
+
+def test_a_weekday_led_days_heading_may_name_a_venue_of_several_words_and_start_a_run_with_from(seed):
+    text = (
+        "Tuesday, 13 July – Budapest, MÁV headquarters\n10:00 Meeting of the chief executives of the railways.\n"
+        "19:00 Reception for the foreign delegations.\n\n"
+        "Wednesday, 14 July – Hungarian Railway History Park\nInternational conference on railways.\n\n"
+        "From Friday, 16 July to 30 September – Hungarian Railway History Park\nExhibition of railway uniforms.\n\n"
+        # not a day's line led by a date alone, whose words after the dash are not capitalised
+        "17 July – a day of rest for all the guests."
+    )
+
+    assert proposals(text, dt.date(2021, 7, 1)) == [
+        ("2021-07-13", "meeting", False),
+        ("2021-07-13", "other", False),
+        ("2021-07-14", "forum", False),
+        ("2021-07-16..2021-09-30", "exhibition", False),
+    ]
