@@ -53,10 +53,11 @@ KINDS = {
                                      "olympiad", "competition", "contest", "tournament", "championship", "lecture",
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
                                      "presentation", "presentations", "festivities", "camp", "camps",
-                                     "expedition", "expeditions", "exercise", "exercises", "drill", "drills"},
+                                     "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
+                                     "spartakiad"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
-                    "лагерь", "экспедиция", "учение"}),
+                    "лагерь", "экспедиция", "учение", "спартакиада"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 # The words "today's", "yesterday's" may own before their event's word, and the words that end the phrase first.
@@ -85,6 +86,11 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("рабочий",), ("группа",), "meeting"),
     # a body's general or annual meeting (not "собрание картин", a collection)
     (("генеральный", "общий", "годовой", "отчётный", "отчетный", "ежегодный"), ("собрание",), "meeting"),
+    # sports games and training camps: "the Paralympic Games", "на летних Паралимпийских играх", "учебно-тренировочный
+    # сбор" (not "games" or "сбор" alone: "video games", "сбор средств")
+    (("olympic", "paralympic", "deaflympic", "asian", "commonwealth", "invictus", "олимпийский", "паралимпийский",
+      "сурдлимпийский", "азиатский"), ("games", "игра"), GENERAL_TYPE),
+    (("учебно-тренировочный", "тренировочный"), ("сбор",), GENERAL_TYPE),
     (("friendly", "charity", "football", "hockey", "chess", "return", "товарищеский", "благотворительный",
       "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip

@@ -13,12 +13,13 @@ What it reads, in English and Russian:
 """
 
 import calendar
+import dataclasses
 import datetime as dt
 import itertools
 
 from events.models import Event, EventType
 
-from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at, next_relative_day
+from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at, in_year, next_relative_day
 from .release_references import MOVED
 from .release_words import DASHES, SUBJECT_PRONOUNS, TOKEN, Proposal, Token, russian_ordinal
 
@@ -399,6 +400,16 @@ class PeriodReader:
                 joined.append(mention)
         return joined
 
+    @staticmethod
+    def in_years_end(first: Mention, last: dt.date) -> Mention:
+        """A range's first date without a year, in the year of its end, or the year before when that puts it after the
+        end ("from 20 December to 10 January 2027": 20 December 2026)."""
+        for year in (last.year, last.year - 1):
+            moved = in_year(first.start, first.last, year)
+            if moved is not None and moved[0] <= last:
+                return dataclasses.replace(first, start=moved[0], last=moved[1], explicit_year=True)
+        return first
+
     def joins(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         between = [token for token in tokens[first.end : second.first] if token.text != ","]
         if not between or len(between) > 7 or Event.Precision.YEAR in (first.precision, second.precision):
@@ -427,6 +438,8 @@ class PeriodReader:
         last = second.last
         if second.precision == Event.Precision.MONTH:
             last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+        if second.explicit_year and not first.explicit_year:
+            first = self.in_years_end(first, last)  # "from 24 August to 5 September 2021": 24 August 2021
         if last < first.start and not second.explicit_year:
             last = last.replace(year=last.year + 1)
         if last < first.start or (last - first.start).days > 366:

@@ -48,6 +48,11 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         # A body's general or annual meeting, not any "собрание" (a collection)
         ("8 сентября состоится Генеральное собрание Федерации бирж.", "meeting"),
         ("Ежегодное общее собрание членов ассоциации пройдёт 8 сентября.", "meeting"),
+        # Sports games, training camps and a spartakiad are events of the general type
+        ("The Paralympic Games will open on 8 September.", "other"),
+        ("8 сентября на летних Паралимпийских играх выступят 20 спортсменов.", "other"),
+        ("8 сентября сборная отправится на учебно-тренировочный сбор.", "other"),
+        ("Республиканская спартакиада пройдёт 8 сентября.", "other"),
     ],
 )
 def test_kinds_the_types_do_not_name_are_proposed_with_the_nearest_type(seed, text, expected):
@@ -328,3 +333,11 @@ def test_a_tour_of_performances_in_russian_is_an_event_in_any_of_its_forms(seed,
     assert [(iso, slug) for iso, slug, _reason in dates_types_reasons(text, dt.date(2021, 10, 24))] == [
         ("2021-10-17..2021-10-21", "other")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 8 September the children played video games.", "8 сентября начался сбор средств для приюта."],
+)
+def test_games_or_a_collection_alone_are_no_event(seed, text):
+    assert dates_types_reasons(text) == []

@@ -284,3 +284,17 @@ def test_a_session_that_began_on_one_day_and_closed_on_another_runs_between_them
     assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2023, 9, 26))] == [
         ("2023-09-10..2023-09-25", "meeting")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The year after the range's end is its first day's too, whatever the year the first day alone would take.
+        ("The forum will take place from 24 August to 5 September 2021.", "2021-08-24..2021-09-05"),
+        ("The forum will take place from 20 December to 10 January 2021.", "2020-12-20..2021-01-10"),
+        ("Форум пройдёт с 24 августа по 5 сентября 2021 года.", "2021-08-24..2021-09-05"),
+        ("The forum will take place from 24 August to 5 September.", "2020-08-24..2020-09-05"),
+    ],
+)
+def test_a_range_whose_end_alone_gives_a_year_is_all_in_that_year(seed, text, expected):
+    assert [p.iso for p in propose(text, published=dt.date(2020, 3, 31))] == [expected]
