@@ -130,7 +130,7 @@ WHEN_DISTANCE = 12
 STAGE_WORKS = {"ballet", "opera", "play", "musical", "балет", "опера", "оперу", "спектакль", "мюзикл"}
 # "приём граждан", "приём документов": an office's hours or intake, not a reception.
 OFFICE_HOURS = {"посетитель", "гражданин", "заявление", "документ", "заявитель", "граждан", "осуществляться",
-                "вестись", "производиться", "время"}  # fmt: skip
+                "вестись", "производиться", "время", "заявка", "анкета", "работа", "предложение"}  # fmt: skip
 OFFICE_HOURS_BEFORE = {"запись", "время", "часы"}
 # "received the Ambassador", "принял посла": a meeting (not "received an award", "принял закон", "принял участие").
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}

@@ -337,7 +337,13 @@ def test_a_tour_of_performances_in_russian_is_an_event_in_any_of_its_forms(seed,
 
 @pytest.mark.parametrize(
     "text",
-    ["On 8 September the children played video games.", "8 сентября начался сбор средств для приюта."],
+    [
+        "On 8 September the children played video games.",
+        "8 сентября начался сбор средств для приюта.",
+        # an acceptance of applications or works, not a reception
+        "Состав команды утвердят после 8 сентября, когда завершится приём заявок.",
+        "Приём заявок на участие продлится до 8 сентября.",
+    ],
 )
-def test_games_or_a_collection_alone_are_no_event(seed, text):
+def test_games_a_collection_or_an_acceptance_of_applications_are_no_event(seed, text):
     assert dates_types_reasons(text) == []
