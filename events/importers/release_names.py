@@ -207,8 +207,10 @@ class NameReader:
         продлятся до 28 января")."""
         heading, kept, own = self.heading_day, [], False
         for mention in mentions:
-            if mention.precision == Event.Precision.YEAR and mention.start.year <= heading.start.year:
-                continue
+            if mention.precision == Event.Precision.YEAR and (
+                mention.start.year <= heading.start.year or self.is_horizon(tokens, mention)
+            ):
+                continue  # a topic's year, or one aimed at ("the plan for the corridors until 2030")
             if (
                 mention.precision == Event.Precision.DAY
                 and heading.start < mention.start <= heading.start + dt.timedelta(days=366)

@@ -637,3 +637,15 @@ def test_a_weekday_led_days_heading_may_name_a_venue_of_several_words_and_start_
         ("2021-07-14", "forum", False),
         ("2021-07-16..2021-09-30", "exhibition", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JANUARY\n21–23 January, Warsaw. The meeting of the Commission considered the plan for the corridors until "
+        "2030.",
+        "ЯНВАРЬ\n21–23 января, Варшава. Заседание Комиссии рассмотрело план развития коридоров до 2030 года.",
+    ],
+)
+def test_a_year_aimed_at_is_no_date_of_a_line_under_its_days_heading(seed, text):
+    assert proposals(text, dt.date(2025, 7, 10)) == [("2025-01-21..2025-01-23", "meeting", False)]
