@@ -369,7 +369,13 @@ class ReleaseReader(
                 offset, segment = 0, tokens[: mention.first]
             if self.extends_last(tokens, mention, kind):
                 continue  # "The forum … will last until 16 September": the end of the last sentence's event
-            if kind is None and topic is not None and mention.precision == Event.Precision.DAY and index == 0:
+            if (
+                kind is None
+                and topic is not None
+                and mention.precision == Event.Precision.DAY
+                and index == 0
+                and self.takes_topic(tokens, sentence, mention)
+            ):
                 kind, keyword_at, segment = topic
                 offset = -1
             if kind is None and passed_over is not None and mention.precision == Event.Precision.DAY:

@@ -10,6 +10,7 @@ from events.models import Event
 from . import release_merge as merge
 from .release_dates import Mention, at
 from .release_periods import DUE
+from .release_places import is_dateline
 from .release_references import CANCELLED, CHANGED, REASONS
 from .release_words import CAPTION_WORDS, YEAR, Proposal, Token, is_clause_mark, nearer_next
 
@@ -40,6 +41,11 @@ STATEMENT = {"said", "says", "confirmed", "announced", "stated", "told", "report
 # Participles of an announcing, whose date is the announcement's: "the course, announced in January, …".
 ANNOUNCED_ON = {"announced", "published", "unveiled", "анонсировать", "анонсированный", "объявить", "объявленный"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
+
+
+# Quotes a quoted statement opens with, and words a day something starts from follows ("since 1 January").
+QUOTES = set('"“”«»„')
+STARTS_FROM = {"since", "from", "с", "со"}
 
 
 class EventReader:
@@ -197,6 +203,19 @@ class EventReader:
             return None
         self.passed_over = (passed, passed_at, start, earlier)
         return kind, keyword_at, mention.end, segment
+
+    def takes_topic(self, tokens: list[Token], sentence: str, mention: Mention) -> bool:
+        """Whether a date of a sentence that names no event is that of the event the sentence before named ("The
+        exhibition opened on 5 May. It will run until 20 June."): not a dateline's ("Astana, 27 February 2025"), a
+        day something starts from ("since 1 January", "from 1 June", "с 1 января"), one a document takes force on,
+        nor a day told inside a quote (""Our task today is …," he said")."""
+        if sum(sentence[: tokens[mention.first].start].count(mark) for mark in QUOTES) % 2:
+            return False  # inside a quote's marks (not after a name's: ""Cosmos" will open next Tuesday")
+        if mention.start == mention.last and at(tokens, mention.first - 1).lower in STARTS_FROM:
+            return False
+        if 0 < mention.first <= 3 and not any(token.text.isalpha() for token in tokens[mention.end :]):
+            return not is_dateline(tokens[: mention.first])
+        return not self.in_force(tokens, mention)
 
     def undated(self, tokens: list[Token], sentence: str) -> list[Proposal]:
         """The proposal of a sentence without a date: an event under a programme's heading ("Monday, 30 October"),

@@ -149,3 +149,23 @@ def test_the_day_a_statement_is_told_in_the_sentences_last_clause_is_no_events(s
 )
 def test_a_fronted_date_names_the_event_of_the_main_clause_past_an_aside(seed, text, expected):
     assert [(iso, slug) for iso, slug, _reason in proposals(text, dt.date(2024, 5, 16))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The event of the sentence before is the next sentence's when it tells that event's days.
+        ("The exhibition was opened by the Minister. It will run until 20 June.", [("2026-06-20", "exhibition", "")]),
+        ("Заседание комиссии — главное событие года. Оно пройдёт 1 июня.", [("2026-06-01", "meeting", "")]),
+        ("The exhibition is the main event of the season. \u201cCosmos\u201d will open next Tuesday.",
+         [("2026-05-12", "exhibition", "")]),
+        # Not a dateline's day, a day something starts from or takes force on, nor one told inside a quote.
+        ("The exhibition is the main event of the season.\n\nAstana, 27 May 2026", []),
+        ("The conference is the main event of the season. Working documents will be circulated from 30 May.", []),
+        ("Заседание комиссии — главное событие года. Новые правила вступят в силу 1 июня.", []),
+        ("The Commission is the region's main body. \u201cOur task today is to keep the grid together,\u201d he said.",
+         []),
+    ],
+)  # fmt: skip
+def test_a_sentence_naming_no_event_takes_the_last_ones_only_for_its_days(seed, text, expected):
+    assert proposals(text, dt.date(2026, 5, 10)) == expected
