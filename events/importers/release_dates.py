@@ -288,6 +288,7 @@ class DateReader:
             or self.month_span(tokens, i)
             or self.month_first(tokens, i)
             or self.season(tokens, i)
+            or self.month_part(tokens, i)
             or self.half_year(tokens, i)
             or self.weekend(tokens, i)
             or self.day_of_event(tokens, i)

@@ -21,7 +21,7 @@ from collections import Counter
 
 from events.models import Event
 
-from .release_dates import PERIOD_PARTS, RANGE_STARTS, SHIFTS, Mention, Partial, at
+from .release_dates import PERIOD_PARTS, RANGE_STARTS, SHIFTS, Mention, Partial, at, bare
 from .release_periods import LINKS, month_end
 from .release_words import DASHES, YEAR, Token, tokens_of
 
@@ -51,6 +51,11 @@ TOPIC_LABEL = 8
 DECADES = {"первый": (1, 10), "второй": (11, 20), "третий": (21, 31)}
 # Words that end a run of months begun with "from", "between" or "с": "from June to August", "с июня по август".
 MONTHS_TO = {"to", "until", "till", "through", "and", "по", "до", "и"}
+
+
+# The parts of a month a text names the month by ("the end of the month", "в начале месяца").
+MONTH_PARTS = {"end", "beginning", "start", "middle", "конца", "конце", "концу", "конец", "начале", "начала",
+               "середине", "середины"}  # fmt: skip
 
 
 class SeasonReader:
@@ -87,6 +92,20 @@ class SeasonReader:
         first = dt.date(year, first_month, 1)
         last = dt.date(year + (1 if last_month < first_month else 0), last_month, 1)
         return Mention(start, end, first, last, Event.Precision.MONTH, explicit_year=False)
+
+    def month_part(self, tokens: list[Token], i: int) -> Mention | None:
+        """The month of "at the end of the month", "until the end of the month", "до конца месяца", "в начале месяца":
+        the month of the day last named in the paragraph ("откроется 12 октября и продлится до конца месяца"), else
+        the publication's."""
+        english = bare(at(tokens, i).lower) == "month" and at(tokens, i - 1).lower == "the"
+        english = english and at(tokens, i - 2).lower == "of" and at(tokens, i - 3).lower in MONTH_PARTS
+        russian = self.lemma(at(tokens, i)) == "месяц" and at(tokens, i - 1).lower in MONTH_PARTS
+        if not (english or russian):
+            return None
+        named = self.last_day if self.last_day is not None and self.last_day_at == self.paragraph else self.published
+        first = named.replace(day=1)
+        start = i - 3 - (at(tokens, i - 4).lower == "the") if english else i - 1  # "until the end of the month"
+        return Mention(start, i + 1, first, first, Event.Precision.MONTH)
 
     def season_year(self, first_month: int, last_month: int, shift: int | None, tense: str) -> int:
         """The year a season starts in: the one the shift names ("last summer"), else the last one that began (in

@@ -164,3 +164,21 @@ def test_a_chronicles_entries_led_by_a_month_and_a_topic_take_the_year_it_told_b
 )
 def test_a_year_or_a_season_before_a_month_it_holds_only_frames_it(seed, text, expected):
     assert [(iso, slug) for iso, slug, _title in proposals(text, dt.date(2025, 2, 6))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the month" of its end or start is the month of the day last named in the paragraph, else the publication's.
+        ("Выставка откроется в Музее модерна 12 октября и продлится до конца месяца.",
+         [("2021-10-12..2021-10-31", "exhibition")]),
+        ("The exhibition opens on 12 October and runs until the end of the month.",
+         [("2021-10-12..2021-10-31", "exhibition")]),
+        ("At the end of the month, the Minister will travel to Yerevan on an official visit.", [("2021-09", "visit")]),
+        ("В начале месяца в Минске пройдёт форум.", [("2021-09", "forum")]),
+        # not a month's part without "the month": "at the end of the meeting"
+        ("At the end of the meeting on 12 October the ministers signed a protocol.", [("2020-10-12", "meeting")]),
+    ],
+)  # fmt: skip
+def test_the_end_or_start_of_the_month_is_that_of_the_last_day_named_or_of_the_publication(seed, text, expected):
+    assert [(p.iso, p.event_type.slug) for p in propose(text, published=dt.date(2021, 9, 10))] == expected
