@@ -53,6 +53,9 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         ("8 сентября на летних Паралимпийских играх выступят 20 спортсменов.", "other"),
         ("8 сентября сборная отправится на учебно-тренировочный сбор.", "other"),
         ("Республиканская спартакиада пройдёт 8 сентября.", "other"),
+        # a workshop or a training session, in Russian too
+        ("8 сентября в Гродно откроется международный архитектурный воркшоп.", "forum"),
+        ("8 сентября для дипломатов пройдёт тренинг по протоколу.", "forum"),
     ],
 )
 def test_kinds_the_types_do_not_name_are_proposed_with_the_nearest_type(seed, text, expected):
