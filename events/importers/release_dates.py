@@ -31,6 +31,7 @@ from .release_words import (
     SCHEDULED,
     YEAR_WORDS,
     Token,
+    as_of,
     at,
     is_clause_mark,
     looks_to,
@@ -184,8 +185,8 @@ class DateReader:
         self.sentence_month = None
         while i < len(tokens):
             mention = self.date_at(tokens, i)
-            if mention is None:
-                i += 1
+            if mention is None or as_of(tokens, mention.first) or self.nowadays(tokens, mention):
+                i = i + 1 if mention is None else max(mention.end, i + 1)
                 continue
             while found and found[-1].first >= mention.first:
                 found.pop()  # read again as part of this one ("Wednesday" of "Wednesday and Thursday next week")

@@ -128,9 +128,6 @@ class EventReader:
         def first_statement(low: int, high: int) -> int | None:
             return next((k for k in range(low, high) if self.lemma(tokens[k]) in STATEMENT), None)
 
-        def names_no_event(low: int, high: int) -> bool:
-            return self.event_type(tokens[low:high], nearest_last=False)[0] is None
-
         def future_before(low: int, _high: int) -> bool:
             return self.words_tense(tokens[:low]) == "future"
 
@@ -142,7 +139,7 @@ class EventReader:
                 and all(tokens[k].text in ".!?" for k in range(high, len(tokens)))
                 and said_at is not None
                 and said_at < mention.first
-                and self.per_clause(mention.first, names_no_event)
+                and self.per_clause(mention.first, self.names_no_event)
             )
             # and the event's own day said before, or a move told, or the event to come: "…, which was to take place
             # on 8–10 September, has been postponed, the Agency said on Friday", "«It will be announced,» the
@@ -160,7 +157,7 @@ class EventReader:
             return said and that and self.event_type(before, nearest_last=True)[0] is None
         that = at(tokens, high).text == "," and at(tokens, high + 1).lower == "что"
         said = that and self.per_clause(mention.first, first_statement) is not None
-        return said and self.per_clause(mention.first, names_no_event)
+        return said and self.per_clause(mention.first, self.names_no_event)
 
     def announced_on(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether the date is of an event's announcing, set off by commas after its name: "The training course,

@@ -87,6 +87,9 @@ NOT_HELD = {("take", "place"), ("taken", "place"), ("be", "held"), ("been", "hel
 NEGATIONS = {"not", "n't", "не", "never"}
 NOT_HELD_RU = {"состояться", "пройти", "проводиться", "проходить"}
 CANCEL_DISTANCE = 16
+# Quote marks, and how far from "today" they are looked for.
+QUOTE_MARKS = {"«", "»", "“", "”", "„", '"'}
+QUOTE_REACH = 60
 RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "намеченный", "запланированный"}
 
 
@@ -292,6 +295,24 @@ class ReferenceReader:
         if token.lower in COUNTS:
             return True
         return self.language == "ru" and token.text[:1].isalpha() and self.morphology.analysis(token.lower)[1] == "NUMR"
+
+    def nowadays(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether "today" is said inside a quote of the present, no day: "«… Сегодня наша главная задача — обеспечить
+        доступ к рынкам», — отметила она", "“Today our task is …,” he said" (not "«Сегодня мы открыли выставку»", its
+        clause naming an event)."""
+        if tokens[mention.first].lower not in ("today", "сегодня") or mention.end - mention.first != 1:
+            return False
+        low, high = max(0, mention.first - QUOTE_REACH), min(len(tokens), mention.end + QUOTE_REACH)
+        marks = [tokens[k].text for k in range(mention.first - 1, low - 1, -1) if tokens[k].text in QUOTE_MARKS]
+        opened = marks[0] if marks else ""
+        closed = next((tokens[k].text for k in range(mention.end, high) if tokens[k].text in QUOTE_MARKS), "")
+        # after an opening mark, or before a closing one (the quote opened in a sentence before)
+        inside = opened in ("«", "“", "„") or closed in ("»", "”") or (opened == closed == '"')
+        return inside and self.per_clause(mention.first, self.names_no_event)
+
+    def names_no_event(self, low: int, high: int) -> bool:
+        """Whether the tokens [low, high) of the sentence read name no event (asked once a clause: see per_clause)."""
+        return self.event_type(self.clause_tokens[low:high], nearest_last=False)[0] is None
 
     def moved_from(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a date is the one an event was moved from: "postponed from 5 May", "перенесён с 12 марта"."""

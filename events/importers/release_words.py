@@ -427,3 +427,11 @@ def is_heading(paragraph: list[str], longest: int = 8) -> bool:
     if len(paragraph) != 1 or paragraph[0].endswith((".", "!", "?", ";")) or len(paragraph[0].split()) > longest:
         return False
     return not set(TOKEN.findall(paragraph[0].lower())) & CAPTION_WORDS
+
+
+def as_of(tokens: list[Token], first: int) -> bool:
+    """Whether the date at token first is what figures are counted up to, no event's: "As of 31 March 2024, NDC
+    maintained…", "По состоянию на 1 мая 2022 года…" (not a programme's version in brackets: "(as of 2 September)",
+    read with its heading)."""
+    before = [token.lower for token in tokens[max(0, first - 4) : first]]
+    return (before[-2:] == ["as", "of"] or before[-3:] == ["по", "состоянию", "на"]) and "(" not in before

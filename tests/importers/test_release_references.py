@@ -257,3 +257,22 @@ def text_year(text: str) -> str:
 )
 def test_an_annual_event_named_with_its_month_is_this_years_and_annually_is_a_habit(seed, text, expected):
     assert [(iso, slug) for iso, slug, _reason in dates_types_reasons(text, dt.date(2025, 2, 18))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What figures are counted up to is no day of an event, nor one a later "the same day" counts from.
+        ("Вчера состоялась конференция. По состоянию на 1 мая в системе было открыто 600 тысяч счетов. Вечером того "
+         "же дня был дан приём.", [("2021-09-02", "forum", ""), ("2021-09-02", "other", "")]),
+        ("The forum closed yesterday. As of 1 May 2021 the registry held 600,000 accounts.",
+         [("2021-09-02", "forum", "")]),
+        # "today" in a quote of the present tells no day; in one that names an event it does.
+        ("Вчера состоялась конференция. «За четверть века мы прошли большой путь. Сегодня наша главная задача — "
+         "доступ к рынкам», — отметила она. Вечером того же дня был дан приём.",
+         [("2021-09-02", "forum", ""), ("2021-09-02", "other", "")]),
+        ("«Сегодня мы открыли выставку», — сказал министр.", [("2021-09-03", "exhibition", "")]),
+    ],
+)  # fmt: skip
+def test_an_as_of_date_and_today_in_a_quote_of_the_present_are_no_days(seed, text, expected):
+    assert dates_types_reasons(text) == expected
