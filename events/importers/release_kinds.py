@@ -25,7 +25,7 @@ KINDS = {
     "meeting": (("meeting", GENERAL_TYPE, "forum"),
                 {"meeting", "meetings", "met", "meet", "meets", "talks", "consultations", "consultation",
                  "negotiations", "negotiation", "session", "sessions", "conversation", "conversations", "round",
-                 "rounds", "videoconference", "videoconferences"},
+                 "rounds", "videoconference", "videoconferences", "assembly"},
                 {"встреча", "встретиться", "встречаться", "переговоры", "консультация", "заседание", "сессия",
                  "совещание", "заседать", "беседа", "собраться", "раунд", "видеоконференция", "видеосовещание",
                  "видеовстреча"}),
@@ -136,6 +136,10 @@ OFFICE_HOURS_BEFORE = {"запись", "время", "часы"}
 RECEIVING = {"receive", "receives", "received", "receiving", "принять", "принимать"}
 GUEST_DISTANCE = 5
 HOSTING = {"host", "hosts", "hosted", "hosting"}
+# Words before "Assembly" that name a body, not its meeting: a parliament, the UN's General Assembly.
+ASSEMBLIES = {"national", "parliamentary", "interparliamentary", "baltic", "legislative", "constituent", "people's",
+              "un", "nations", "state", "republican", "president", "speaker", "chairman", "chair"}  # fmt: skip
+ASSEMBLY_WORKS = {"and", "line", "lines", "plant", "plants", "shop", "hall", "building", "facility", "process"}
 # "In May we welcomed a delegation from Japan": hosted (not "Welcome coffee for heads of delegations", nor "Welcoming
 # the delegation, the Chair noted that …", an aside)
 WELCOMING = {"welcome", "welcomes", "welcomed"}
@@ -348,6 +352,12 @@ class KindReader:
                 continue
             if token.lower in ("consultation", "consultations") and at(segment, position - 1).lower == "public":
                 continue  # "the public consultation on the draft Guidelines": a period for comments, no talks
+            if token.lower == "assembly" and (
+                {t.lower for t in segment[max(0, position - 3) : position]} & ASSEMBLIES
+                or at(segment, position + 1).lower in ASSEMBLY_WORKS
+            ):
+                continue  # "the National Assembly", "the President of the Assembly", "the UN General Assembly": a
+                # parliament, a body, not its meeting; "the assembly and testing building": a plant's work
             if self.lemma(token) == "пребывание" and self.lemma(at(segment, position + 1)) not in GUESTS:
                 continue  # "пребывание делегации" is a visit; "режим пребывания", "сроки пребывания" are not
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:

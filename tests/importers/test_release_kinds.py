@@ -53,6 +53,9 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         ("8 сентября на летних Паралимпийских играх выступят 20 спортсменов.", "other"),
         ("8 сентября сборная отправится на учебно-тренировочный сбор.", "other"),
         ("Республиканская спартакиада пройдёт 8 сентября.", "other"),
+        # an assembly of members is a meeting
+        ("The Association's General Assembly will be held online on 8 September.", "meeting"),
+        ("On 8 September the delegation attended the spring assembly of the harmonisation council.", "meeting"),
         # a workshop or a training session, in Russian too
         ("8 сентября в Гродно откроется международный архитектурный воркшоп.", "forum"),
         ("8 сентября для дипломатов пройдёт тренинг по протоколу.", "forum"),
@@ -346,6 +349,11 @@ def test_a_tour_of_performances_in_russian_is_an_event_in_any_of_its_forms(seed,
         # an acceptance of applications or works, not a reception
         "Состав команды утвердят после 8 сентября, когда завершится приём заявок.",
         "Приём заявок на участие продлится до 8 сентября.",
+        # a parliament, the UN's General Assembly, a plant's assembly
+        "On 8 September the National Assembly adopted the budget.",
+        "The Declaration was adopted by the UN General Assembly on 8 September.",
+        "The President of the Assembly called the elections on 8 September.",
+        "On 8 September the satellite passed tests in the assembly and testing building.",
     ],
 )
 def test_games_a_collection_or_an_acceptance_of_applications_are_no_event(seed, text):
