@@ -258,7 +258,7 @@ class DateReader:
             k, second = i + 1, None
             if self.weekday_pair(tokens, i):
                 second, k = self.weekday(at(tokens, k + 1)), k + 2  # "on Wednesday and Thursday, 13–14 November"
-            k += at(tokens, k).text == ","  # and "the" before an ordinal: "Thursday, the 26th"
+            k += at(tokens, k).text in (",", "(")  # "Monday (6 April)"; "the" before an ordinal: "Thursday, the 26th"
             k += at(tokens, k).lower == "the" and at(tokens, k + 1).text[-2:].isalpha()
             dated = (
                 self.day_first(tokens, k, weekday)

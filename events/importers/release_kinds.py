@@ -50,7 +50,8 @@ KINDS = {
     # in a name (release_names.py), as "week" is also a stretch of time.
     "days": (("culture-days", GENERAL_TYPE), set(), set()),
     GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars",
-                                     "olympiad", "competition", "contest", "tournament", "championship", "lecture",
+                                     "olympiad", "olympiads", "competition", "competitions", "contest", "contests",
+                                     "tournament", "tournaments", "championship", "championships", "lecture",
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
                                      "presentation", "presentations", "festivities", "camp", "camps",
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",

@@ -87,6 +87,7 @@ NOT_HELD = {("take", "place"), ("taken", "place"), ("be", "held"), ("been", "hel
 NEGATIONS = {"not", "n't", "не", "never"}
 NOT_HELD_RU = {"состояться", "пройти", "проводиться", "проходить"}
 CANCEL_DISTANCE = 16
+OWN_EVENT_WORDS = 6  # how far before a date its event, and after a verb of cancelling its object, are looked for
 # Quote marks, and how far from "today" they are looked for.
 QUOTE_MARKS = {"«", "»", "“", "”", "„", '"'}
 QUOTE_REACH = 60
@@ -358,6 +359,8 @@ class ReferenceReader:
                 following in NOT_HELD or (following, self.lemma(at(tokens, k + 2))) in NOT_HELD
             )
             if self.cancelling(tokens, k) or negated or (word == "не" and following in NOT_HELD_RU):
+                if k > mention.first and self.cancels_another(tokens, mention, k):
+                    continue
                 between = tokens[k + 1 : mention.first] if k < mention.first else tokens[mention.end : k]
                 # "отменяется мастер-класс, который должен был пройти 10 октября": the clause of the event cancelled
                 relative = k < mention.first and relative_clause(between)
@@ -367,7 +370,20 @@ class ReferenceReader:
                     or (k > mention.first and self.event_type(between, nearest_last=True)[0] is None)
                 ):
                     return True  # a cancelling before the date, only in its clause ("was cancelled, and … held on")
-        return False
+        # Further before, only with the event's long name and the relative clause that holds the date between: "to
+        # cancel the 2020 Nordic Para Athletics Championships, which were scheduled to take place in Gothenburg on"
+        return any(
+            self.cancelling(tokens, k) and relative_clause(tokens[k + 1 : mention.first])
+            for k in range(max(0, low - CANCEL_DISTANCE), low)
+        )
+
+    def cancels_another(self, tokens: list[Token], mention: Mention, k: int) -> bool:
+        """Whether a verb of cancelling after a date has for its object another event than the one named just before
+        the date: "The Board, meeting on Monday (6 April), has decided to cancel the Championships" (the meeting was
+        held; not "On 5 May, the organisers cancelled the forum", whose date names no event before it)."""
+        own = self.event_type(tokens[max(0, mention.first - OWN_EVENT_WORDS) : mention.first], nearest_last=True)[0]
+        cancelled = self.event_type(tokens[k + 1 : k + 1 + OWN_EVENT_WORDS], nearest_last=False)[0]
+        return own is not None and cancelled is not None and cancelled != own
 
     def cancelling(self, tokens: list[Token], k: int) -> bool:
         """Whether token k is a verb of cancelling ("cancelled", "отменён", "отменяется"), not negated ("has not been

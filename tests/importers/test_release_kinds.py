@@ -53,6 +53,7 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         ("8 сентября на летних Паралимпийских играх выступят 20 спортсменов.", "other"),
         ("8 сентября сборная отправится на учебно-тренировочный сбор.", "other"),
         ("Республиканская спартакиада пройдёт 8 сентября.", "other"),
+        ("The Nordic Para Athletics Championships will take place on 8 September.", "other"),
         # an assembly of members is a meeting
         ("The Association's General Assembly will be held online on 8 September.", "meeting"),
         ("On 8 September the delegation attended the spring assembly of the harmonisation council.", "meeting"),

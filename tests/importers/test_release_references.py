@@ -276,3 +276,20 @@ def test_an_annual_event_named_with_its_month_is_this_years_and_annually_is_a_ha
 )  # fmt: skip
 def test_an_as_of_date_and_today_in_a_quote_of_the_present_are_no_days(seed, text, expected):
     assert dates_types_reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The meeting that decided to cancel another event was held; the event cancelled is unticked, however long
+        # its name before the relative clause that holds its days.
+        ("The Executive Board, meeting by video conference on Monday (30 August), has decided with great regret to "
+         "cancel the 2021 Nordic Para Athletics Championships, which were scheduled to take place in Gothenburg on "
+         "12–14 September.",
+         [("2021-08-30", "meeting", ""), ("2021-09-12..2021-09-14", "other", "The event was cancelled.")]),
+        # a date that names no event before it: the event cancelled is its own
+        ("On 30 August, the organisers cancelled the forum.", [("2021-08-30", "forum", "The event was cancelled.")]),
+    ],
+)  # fmt: skip
+def test_a_meeting_that_cancels_another_event_is_held_and_the_other_unticked(seed, text, expected):
+    assert dates_types_reasons(text) == expected
