@@ -163,7 +163,8 @@ DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "
               "десять", "несколько", "пара"}  # fmt: skip
 # "в остальные дни", "в праздничные дни": days of the calendar, not culture days.
 WHICH_DAYS = {"остальной", "другой", "этот", "тот", "праздничный", "выходной", "рабочий", "ближайший", "иной",
-              "последний", "первый", "these", "those", "both", "public", "working", "such"}  # fmt: skip
+              "последний", "первый", "these", "those", "both", "public", "working", "such", "opening", "closing",
+              "first", "last", "final", "few", "several", "coming", "recent"}  # fmt: skip
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
@@ -469,7 +470,12 @@ class KindReader:
         )
 
     def counts_visitors(self, segment: list[Token], position: int) -> bool:
-        """Whether a visit word speaks of visitors counted or described ("tourists visiting", "посетили зрители")."""
+        """Whether a visit word speaks of visitors counted or described ("tourists visiting", "посетили зрители"), or
+        of a place open to them ("the pavilion can be visited until 23 November"; not "will be visited by the
+        Minister")."""
+        open_to_visit = segment[position].lower == "visited" and at(segment, position - 1).lower == "be"
+        if open_to_visit and "by" not in {token.lower for token in segment[position + 1 : position + 4]}:
+            return True
 
         def words(tokens):  # a number's digits and marks ("1,1 млн") count as none
             return [token for token in tokens if token.text[:1].isalpha()][:AUDIENCE_DISTANCE]

@@ -359,3 +359,17 @@ def test_a_tour_of_performances_in_russian_is_an_event_in_any_of_its_forms(seed,
 )
 def test_games_a_collection_or_an_acceptance_of_applications_are_no_event(seed, text):
     assert dates_types_reasons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days of an event's stretch, lower case, are no culture days; a place open to visitors is no visit
+        ("The pavilion will be opened on 8 September, during the pre-opening days of the Biennale.", []),
+        ("The pavilion can be visited until 8 September.", []),
+        ("The pavilion will be visited by the Minister on 8 September.", [("2021-09-08", "visit", "")]),
+        ("Days of Georgian Culture will open on 8 September.", [("2021-09-08", "culture-days", "")]),
+    ],
+)  # fmt: skip
+def test_an_events_opening_days_are_no_culture_days_and_a_place_open_to_visitors_no_visit(seed, text, expected):
+    assert dates_types_reasons(text) == expected
