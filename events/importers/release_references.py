@@ -91,7 +91,8 @@ OWN_EVENT_WORDS = 6  # how far before a date its event, and after a verb of canc
 # Quote marks, and how far from "today" they are looked for.
 QUOTE_MARKS = {"«", "»", "“", "”", "„", '"'}
 QUOTE_REACH = 60
-RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "намеченный", "запланированный"}
+RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "которую", "которого", "которой"}
+PLANNED_PARTICIPLES = ("запланированн", "намеченн", "намечавш", "планировавш", "назначенн", "scheduled", "planned")
 
 
 class ReferenceReader:
@@ -382,7 +383,10 @@ class ReferenceReader:
         the date: "The Board, meeting on Monday (6 April), has decided to cancel the Championships" (the meeting was
         held; not "On 5 May, the organisers cancelled the forum", whose date names no event before it)."""
         own = self.event_type(tokens[max(0, mention.first - OWN_EVENT_WORDS) : mention.first], nearest_last=True)[0]
-        cancelled = self.event_type(tokens[k + 1 : k + 1 + OWN_EVENT_WORDS], nearest_last=False)[0]
+        after = tokens[k + 1 : k + 1 + OWN_EVENT_WORDS]
+        # its object in its clause (not "The concert on 8 July was cancelled, but the exhibition opens": another's)
+        after = after[: next((n for n in range(len(after)) if is_clause_mark(after, n)), len(after))]
+        cancelled = self.event_type(after, nearest_last=False)[0]
         return own is not None and cancelled is not None and cancelled != own
 
     def cancelling(self, tokens: list[Token], k: int) -> bool:
@@ -418,7 +422,9 @@ def relative_clause(between: list[Token]) -> bool:
     date ("the Congress, which was to take place in Tunis on", "мастер-класс, который должен был пройти"): one clause
     mark, a relative word after it."""
     marks = [n for n in range(len(between)) if is_clause_mark(between, n)]
-    return len(marks) == 1 and at(between, marks[0] + 1).lower in RELATIVE
+    # or a participle of planning in any form: "конференцию «Город для всех», запланированную на 2–3 апреля"
+    word = at(between, marks[0] + 1).lower if len(marks) == 1 else ""
+    return word in RELATIVE or word.startswith(PLANNED_PARTICIPLES)
 
 
 def was_to(tokens: list[Token], k: int) -> bool:

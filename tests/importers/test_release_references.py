@@ -293,3 +293,16 @@ def test_an_as_of_date_and_today_in_a_quote_of_the_present_are_no_days(seed, tex
 )  # fmt: skip
 def test_a_meeting_that_cancels_another_event_is_held_and_the_other_unticked(seed, text, expected):
     assert dates_types_reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Исполком принял решение перенести V Международную конференцию «Город для всех», запланированную на 2–3 "
+        "октября в Санкт-Петербурге.",
+        "Комитет решил перенести форум регионов, намеченный на 2–3 октября.",
+        "The Board decided to postpone the Forum of Regions, scheduled for 2–3 October.",
+    ],
+)
+def test_the_date_a_participle_of_planning_gives_an_event_moved_before_it_is_unticked(seed, text):
+    assert [(reason != "") for _iso, _slug, reason in dates_types_reasons(text)] == [True]
