@@ -13,8 +13,7 @@ import functools
 from events.models import Event, EventType
 
 from .release_dates import Mention, at
-from .release_places import named_countries
-from .release_words import FRAME_STOPS, GUESTS, OFFSETS, TOKEN, Token, framed, is_clause_mark, is_number_comma
+from .release_words import FRAME_STOPS, GUESTS, OFFSETS, TOKEN, Token, framed, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -95,7 +94,6 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("friendly", "charity", "football", "hockey", "chess", "return", "товарищеский", "благотворительный",
       "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
-# Where a mission is an office: "to the UN", "to the European Union", "to the OSCE".
 # Prepositions that put an event after them as a meeting's topic, not its host: "совещание с экспортерами по
 # подготовке к выставке".
 TOPIC_PREPOSITIONS = {"к", "о", "об", "для", "про"}  # not "по": "заседание по цифровой трансформации форума"
@@ -104,22 +102,6 @@ UNHELD_COURSES = {"online", "available", "portal", "school", "schools", "онл�
                   "вводиться", "портал", "школа"}  # fmt: skip
 # Words before a video conference that make it the way something was done: "by videoconference", "в режиме".
 MANNER = {"by", "via", "through", "режим", "формат"}
-# A mission that is an office: "the Permanent Mission", "diplomatic missions", "a peacekeeping mission".
-OFFICE_MISSIONS = {"permanent", "diplomatic", "observer", "monitoring", "foreign", "peacekeeping", "ecclesiastical",
-                   "of", "consular", "постоянный", "дипломатический", "духовный", "наблюдательный",
-                   "миротворческий"}  # fmt: skip
-# Organisations whose missions to a country are expert teams' ("an IAEA mission"), though "to the IAEA" is an office.
-REVIEWING = {"iaea", "unesco", "магатэ", "юнеско"}
-# What a Russian expert mission does: "миссия по оценке безопасности", "по рассмотрению", "по подготовке к обзору".
-REVIEWS = {"оценка", "рассмотрение", "подготовка", "проверка", "изучение", "обзор", "анализ", "наблюдение"}
-# Observing a vote abroad is a trip: "observed the presidential election", "наблюдали за ходом выборов", "миссия
-# наблюдателей", "an election observation mission".
-OBSERVING = {"observe", "observes", "observed", "observing", "observation", "наблюдать", "наблюдение"}
-VOTES = {"election", "elections", "referendum", "vote", "voting", "polls", "выборы", "референдум", "голосование"}
-VOTE_DISTANCE = 5
-OBSERVING_TOPIC = {"on", "about", "о", "об", "по"}  # "report on the observation", "по вопросам наблюдения"
-OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco", "оон", "ес", "обсе",
-           "нато"}  # fmt: skip
 # "…, when the President was in Russia on a state visit", "…, в ходе визита": a visit the talks were held during.
 WHEN = {"when", "during", "когда", "ходе"}
 TOPIC_OF_TALKS = {"agree", "agreed", "discuss", "discussed", "dates", "upcoming", "prepare", "preparation", "next",
@@ -148,13 +130,6 @@ DELEGATIONS = {"delegation", "delegations", "делегация"}
 PART_TAKEN = {"part", "участие"}  # "примут участие руководители": taking part, not receiving them
 # How far after a session's word the event it is part of may be named.
 HOST_DISTANCE = 9
-# "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
-AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
-            "зритель", "гость"}  # fmt: skip
-AUDIENCE_DISTANCE = 4
-IT_VISITED = {"её", "ее", "его", "их"}  # "Её посетили делегации": the exhibition's visitors
-# Visitors counted in thousands: "its events were visited by 40 thousand people", "посетили более 40 тысяч человек".
-AUDIENCE |= {"thousand", "thousands", "million", "millions", "mln", "тысяча", "миллион", "тыс", "млн"}
 # Words that count days ("two days later", "через несколько дней"), and words after days that make them a stretch of
 # time ("two days later", "a few days ago").
 DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
@@ -282,30 +257,6 @@ class KindReader:
                 )
         return None
 
-    def mission_to(self, segment: list[Token], position: int) -> bool:
-        """ "The first mission to Vietnam", "an IAEA mission", "миссия экспертов МАГАТЭ": a delegation's or an expert
-        team's trip ("a follow-up mission" is one by COMPOUNDS); not "the Mission of Belarus to the UN", "Permanent
-        Mission", "the OSCE mission", "EULEX" (an office or a project). A mission alone is no trip: medical, rescue and
-        peacekeeping missions are not visits."""
-        token, before = segment[position], at(segment, position - 1)
-        if self.lemma(token) == "миссия" and self.lemma(before) not in OFFICE_MISSIONS:
-            after = at(segment, position + 1)  # "миссия МАГАТЭ", "миссия экспертов", "миссия по оценке безопасности"
-            if after.lower in REVIEWING or self.lemma(after) in ("эксперт", "наблюдатель"):
-                return True
-            # past its body's acronym: "миссия БДИПЧ по оценке потребностей"
-            k = position + 1 + (after.text.isupper() and len(after.text) > 1)
-            # not "Российская миссия в Женеве" (an office), "миссия по оказанию гуманитарной помощи"
-            return at(segment, k).lower == "по" and self.lemma(at(segment, k + 1)) in REVIEWS
-        if token.lower not in ("mission", "missions") or before.lower.endswith(("'s", "’s")):
-            return False  # "Kazakhstan's mission to the EU": an office
-        if before.text.isupper() and not token.text.isupper():  # in a line of capitals, all words are
-            # an expert team's ("an IAEA mission"), not an office's or a project's ("the OSCE mission", "EULEX")
-            return before.lower in REVIEWING
-        place = at(segment, position + 2 + (at(segment, position + 2).lower == "the"))
-        if place.lower in OFFICES or before.lower in OFFICE_MISSIONS:
-            return False
-        return at(segment, position + 1).lower == "to" and place.text[:1].isupper()
-
     def event_type(self, segment: list[Token], *, nearest_last: bool) -> tuple[EventType | None, int]:
         """The type a word of the segment names, the one nearest to the date; a specific word before a general one."""
         best, best_rank = (None, -1), None
@@ -403,19 +354,6 @@ class KindReader:
         """Whether the verb of receiving or hosting at position has guests of these words after it."""
         return any(self.lemma(token) in words for token in segment[position + 1 : position + 1 + GUEST_DISTANCE])
 
-    def observes_vote(self, segment: list[Token], position: int) -> bool:
-        """Whether a word of observing has a vote for its object (see OBSERVING): not "observed the ceasefire", nor a
-        topic ("Handbook on Observing Elections", "брифинг по вопросам наблюдения за выборами")."""
-        if self.lemma(segment[position]) not in OBSERVING:
-            return False
-        before = {self.lemma(token) for token in segment[max(0, position - 2) : position]}
-        if before & OBSERVING_TOPIC or "вопрос" in before:
-            return False
-        if not any(self.lemma(token) in VOTES for token in segment[position + 1 : position + 1 + VOTE_DISTANCE]):
-            return False
-        # abroad: a country named ("the presidential election in Uzbekistan"), not observers at home
-        return bool(named_countries(" ".join(token.text for token in self.clause_tokens)))
-
     def unheld(self, segment: list[Token], position: int) -> bool:
         """Whether a word of two that name an event names none here: a course made available or taught ("a new
         online training course will be available", "в школах вводится учебный курс"), "open day and night"."""
@@ -468,36 +406,6 @@ class KindReader:
         return (
             mention.precision == "year" and self.lemma(word) in KINDS["anniversary"][1 if self.language == "en" else 2]
         )
-
-    def counts_visitors(self, segment: list[Token], position: int) -> bool:
-        """Whether a visit word speaks of visitors counted or described ("tourists visiting", "посетили зрители"), or
-        of a place open to them ("the pavilion can be visited until 23 November"; not "will be visited by the
-        Minister")."""
-        open_to_visit = segment[position].lower == "visited" and at(segment, position - 1).lower == "be"
-        if open_to_visit and "by" not in {token.lower for token in segment[position + 1 : position + 4]}:
-            return True
-
-        def words(tokens):  # a number's digits and marks ("1,1 млн") count as none
-            return [token for token in tokens if token.text[:1].isalpha()][:AUDIENCE_DISTANCE]
-
-        low, start = max(0, position - 2 * AUDIENCE_DISTANCE), position + 1
-        if at(segment, start).text == ",":  # past an aside: "посетили, по данным организаторов, более 90 тыс."
-            start = next((k + 1 for k in range(start + 1, start + 8) if at(segment, k).text == ","), start)
-        high = start + 2 * AUDIENCE_DISTANCE
-        before = words(reversed(segment[low:position]))
-        near = [*before, segment[position], *words(segment[start:high])]
-        # "6,421 kandas arrived": people counted in thousands, written with a thousands' comma
-        thousands = any(
-            is_number_comma(segment, k) and len(segment[k + 1].text) == 3
-            for k in range(max(1, low), min(high, len(segment) - 1))
-        )
-        # "Её посетили делегации 27 государств": the event just named was visited, by its audience
-        it = (
-            at(segment, position - 1).lower in IT_VISITED
-            and segment[position].lower.endswith("ли")  # "посетили", not "его посетит делегация"
-            and any(token.text.isdigit() for token in segment[position + 1 : position + 6])  # its audience counted
-        )
-        return it or thousands or any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
 
     def clause_words(self, tokens: list[Token], i: int) -> set[str]:
         """The dictionary forms of the clause (between commas, dashes, brackets...) that holds token i."""

@@ -1,6 +1,7 @@
 """Where a release's events happen, and who takes part: the places and people a sentence names, a visit's title
-and level from them ("Official visit by X to Minsk"), guests who are, travel or are expected somewhere, and a
-dateline ("MINSK, 20 February –")."""
+and level from them ("Official visit by X to Minsk"), guests who are, travel or are expected somewhere, missions and
+vote observers that travel and visitors that do not ("an IAEA mission", "observed the election", "visited by 40
+thousand people"), and a dateline ("MINSK, 20 February –")."""
 
 import functools
 import re
@@ -26,6 +27,7 @@ from .release_words import (
     Proposal,
     Token,
     is_clause_mark,
+    is_number_comma,
     shared_morphology,
 )
 
@@ -55,6 +57,31 @@ REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "to
 GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
 WE = {"we", "мы"}  # the writer's own body travelling: "In March we travel to Hanoi"
 IN_RU = {"в", "во"}
+# Which words of a visit are one: a mission that is an office is none ("to the UN", "the Permanent Mission"),
+# nor visitors counted or described; observing a vote abroad is one.
+# A mission that is an office: "the Permanent Mission", "diplomatic missions", "a peacekeeping mission".
+OFFICE_MISSIONS = {"permanent", "diplomatic", "observer", "monitoring", "foreign", "peacekeeping", "ecclesiastical",
+                   "of", "consular", "постоянный", "дипломатический", "духовный", "наблюдательный",
+                   "миротворческий"}  # fmt: skip
+# Organisations whose missions to a country are expert teams' ("an IAEA mission"), though "to the IAEA" is an office.
+REVIEWING = {"iaea", "unesco", "магатэ", "юнеско"}
+# What a Russian expert mission does: "миссия по оценке безопасности", "по рассмотрению", "по подготовке к обзору".
+REVIEWS = {"оценка", "рассмотрение", "подготовка", "проверка", "изучение", "обзор", "анализ", "наблюдение"}
+# Observing a vote abroad is a trip: "observed the presidential election", "наблюдали за ходом выборов", "миссия
+# наблюдателей", "an election observation mission".
+OBSERVING = {"observe", "observes", "observed", "observing", "observation", "наблюдать", "наблюдение"}
+VOTES = {"election", "elections", "referendum", "vote", "voting", "polls", "выборы", "референдум", "голосование"}
+VOTE_DISTANCE = 5
+OBSERVING_TOPIC = {"on", "about", "о", "об", "по"}  # "report on the observation", "по вопросам наблюдения"
+OFFICES = {"un", "united", "eu", "european", "osce", "nato", "council", "wto", "iaea", "unesco", "оон", "ес", "обсе",
+           "нато"}  # fmt: skip
+# "tourists visiting Serbia", "его посетили 40 тысяч зрителей": visitors counted, not a visit.
+AUDIENCE = {"tourist", "tourists", "visitor", "visitors", "spectators", "viewers", "guests", "турист", "посетитель",
+            "зритель", "гость"}  # fmt: skip
+AUDIENCE_DISTANCE = 4
+IT_VISITED = {"её", "ее", "его", "их"}  # "Её посетили делегации": the exhibition's visitors
+# Visitors counted in thousands: "its events were visited by 40 thousand people", "посетили более 40 тысяч человек".
+AUDIENCE |= {"thousand", "thousands", "million", "millions", "mln", "тысяча", "миллион", "тыс", "млн"}
 
 # States by the acronyms of their names that releases write and neither django-countries nor CLDR lists ("КНР",
 # "the UAE"), looked up only in capitals (a place is a capitalised word).
@@ -221,6 +248,73 @@ class PlaceReader:
         if before < 0 or any(is_clause_mark(segment, k) for k in range(before, position)):
             return None
         return self.type_for("visit") if self.place_in(segment, before) else None
+
+    def mission_to(self, segment: list[Token], position: int) -> bool:
+        """ "The first mission to Vietnam", "an IAEA mission", "миссия экспертов МАГАТЭ": a delegation's or an expert
+        team's trip ("a follow-up mission" is one by COMPOUNDS); not "the Mission of Belarus to the UN", "Permanent
+        Mission", "the OSCE mission", "EULEX" (an office or a project). A mission alone is no trip: medical, rescue and
+        peacekeeping missions are not visits."""
+        token, before = segment[position], at(segment, position - 1)
+        if self.lemma(token) == "миссия" and self.lemma(before) not in OFFICE_MISSIONS:
+            after = at(segment, position + 1)  # "миссия МАГАТЭ", "миссия экспертов", "миссия по оценке безопасности"
+            if after.lower in REVIEWING or self.lemma(after) in ("эксперт", "наблюдатель"):
+                return True
+            # past its body's acronym: "миссия БДИПЧ по оценке потребностей"
+            k = position + 1 + (after.text.isupper() and len(after.text) > 1)
+            # not "Российская миссия в Женеве" (an office), "миссия по оказанию гуманитарной помощи"
+            return at(segment, k).lower == "по" and self.lemma(at(segment, k + 1)) in REVIEWS
+        if token.lower not in ("mission", "missions") or before.lower.endswith(("'s", "’s")):
+            return False  # "Kazakhstan's mission to the EU": an office
+        if before.text.isupper() and not token.text.isupper():  # in a line of capitals, all words are
+            # an expert team's ("an IAEA mission"), not an office's or a project's ("the OSCE mission", "EULEX")
+            return before.lower in REVIEWING
+        place = at(segment, position + 2 + (at(segment, position + 2).lower == "the"))
+        if place.lower in OFFICES or before.lower in OFFICE_MISSIONS:
+            return False
+        return at(segment, position + 1).lower == "to" and place.text[:1].isupper()
+
+    def observes_vote(self, segment: list[Token], position: int) -> bool:
+        """Whether a word of observing has a vote for its object (see OBSERVING): not "observed the ceasefire", nor a
+        topic ("Handbook on Observing Elections", "брифинг по вопросам наблюдения за выборами")."""
+        if self.lemma(segment[position]) not in OBSERVING:
+            return False
+        before = {self.lemma(token) for token in segment[max(0, position - 2) : position]}
+        if before & OBSERVING_TOPIC or "вопрос" in before:
+            return False
+        if not any(self.lemma(token) in VOTES for token in segment[position + 1 : position + 1 + VOTE_DISTANCE]):
+            return False
+        # abroad: a country named ("the presidential election in Uzbekistan"), not observers at home
+        return bool(named_countries(" ".join(token.text for token in self.clause_tokens)))
+
+    def counts_visitors(self, segment: list[Token], position: int) -> bool:
+        """Whether a visit word speaks of visitors counted or described ("tourists visiting", "посетили зрители"), or
+        of a place open to them ("the pavilion can be visited until 23 November"; not "will be visited by the
+        Minister")."""
+        open_to_visit = segment[position].lower == "visited" and at(segment, position - 1).lower == "be"
+        if open_to_visit and "by" not in {token.lower for token in segment[position + 1 : position + 4]}:
+            return True
+
+        def words(tokens):  # a number's digits and marks ("1,1 млн") count as none
+            return [token for token in tokens if token.text[:1].isalpha()][:AUDIENCE_DISTANCE]
+
+        low, start = max(0, position - 2 * AUDIENCE_DISTANCE), position + 1
+        if at(segment, start).text == ",":  # past an aside: "посетили, по данным организаторов, более 90 тыс."
+            start = next((k + 1 for k in range(start + 1, start + 8) if at(segment, k).text == ","), start)
+        high = start + 2 * AUDIENCE_DISTANCE
+        before = words(reversed(segment[low:position]))
+        near = [*before, segment[position], *words(segment[start:high])]
+        # "6,421 kandas arrived": people counted in thousands, written with a thousands' comma
+        thousands = any(
+            is_number_comma(segment, k) and len(segment[k + 1].text) == 3
+            for k in range(max(1, low), min(high, len(segment) - 1))
+        )
+        # "Её посетили делегации 27 государств": the event just named was visited, by its audience
+        it = (
+            at(segment, position - 1).lower in IT_VISITED
+            and segment[position].lower.endswith("ли")  # "посетили", not "его посетит делегация"
+            and any(token.text.isdigit() for token in segment[position + 1 : position + 6])  # its audience counted
+        )
+        return it or thousands or any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
 
     def place_in(self, segment: list[Token], at: int, prepositions: set[str] = IN_WORDS) -> bool:
         """Whether "in"/"to"/"в" (or another of prepositions) at token `at` is followed by a place the calendar knows
