@@ -291,7 +291,7 @@ class ReleaseReader(
         """The sentence's proposals, the first `limit` of them; alone: the sentence starts its line."""
         tokens = tokens_of(sentence)
         self.start_sentence(tokens)
-        carried, self.moved = self.moved, None  # the last sentence's move, for this sentence only
+        carried = self.carry_move()  # the last sentence's move, for this sentence only
         mentions = self.sentence_mentions = self.dates(tokens)
         if not mentions:
             return self.undated(tokens, sentence)

@@ -11,7 +11,7 @@ from . import release_merge as merge
 from .release_dates import Mention, at
 from .release_periods import DUE
 from .release_places import is_dateline
-from .release_references import CANCELLED, CHANGED, REASONS
+from .release_references import CANCELLED, CHANGED, MOVED, REASONS
 from .release_words import CAPTION_WORDS, YEAR, Proposal, Token, is_clause_mark, nearer_next
 
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
@@ -227,6 +227,8 @@ class EventReader:
             later, later_at = self.event_type(tokens[keyword_at + 1 :], nearest_last=False)
             kind, keyword_at = (later, keyword_at + 1 + later_at) if later is not None else (kind, keyword_at)
         self.topic = (kind, keyword_at, tokens) if kind is not None else None
+        if kind is not None and self.sentence_words(tokens) & MOVED:
+            self.move_told = (kind, keyword_at, 0, tokens)  # "… decided to postpone the conference.": dates may follow
         by_day = self.heading_day is not None and not self.heading_day.vague
         if (
             tokens[:1]

@@ -226,6 +226,16 @@ class ReferenceReader:
         planned = [k for k in range(low, mention.first) if self.lemma(tokens[k]) in ANNOUNCED or was_to(tokens, k)]
         return bool(planned) and self.event_type(tokens[planned[-1] + 1 : mention.first], nearest_last=True)[0] is None
 
+    def carry_move(self) -> tuple | None:
+        """The event the sentence before moved, for this sentence only (see planned_then), no longer the next's: a
+        dated move's in its paragraph, or one told without a date ("The committee has decided to postpone the
+        conference."), whose dates may follow in the next paragraph."""
+        told = getattr(self, "move_told", None)
+        self.carried, self.moved, self.move_told = self.moved or told, None, None
+        if self.carried is told and not self.sentence_words(self.clause_tokens) & OCCURRING:
+            return None  # a told move's event is a date's only where the date's sentence says it takes place
+        return self.carried
+
     def planned_then(self, tokens: list[Token], mention) -> bool:
         """Whether a date said as planned in the past gives way to another day of the sentence, past a clause mark
         ("открытие которой было назначено на 15 марта, откроется 18.05.2023", "which had been scheduled for 5 May,
@@ -242,6 +252,11 @@ class ReferenceReader:
         new = next(
             (m for m in self.sentence_mentions if m.first >= mention.end and (m.start.month, m.start.day) != day), None
         )
+        carried = getattr(self, "carried", None)
+        if was and new is None and carried is not None:
+            # "The committee decided to postpone the conference. The conference was scheduled for 20–21 May."
+            named = tokens[max(0, mention.first - 2 * PLANNED_WORDS) : mention.first]
+            return self.event_type(named, nearest_last=True)[0] == carried[0]
         # the same event's new day: a clause mark between, and no other event named ("…, and the signing will follow
         # on 4 April" is the signing's)
         return (

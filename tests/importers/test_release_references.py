@@ -306,3 +306,22 @@ def test_a_meeting_that_cancels_another_event_is_held_and_the_other_unticked(see
 )
 def test_the_date_a_participle_of_planning_gives_an_event_moved_before_it_is_unticked(seed, text):
     assert [(reason != "") for _iso, _slug, reason in dates_types_reasons(text)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A move told without a date: the date the event "was scheduled for" next is the old one, and a date where it
+        # "will now take place" the new one.
+        ("NOTICE\n\nThe organising committee has decided to postpone the conference.\n\nThe conference was "
+         "scheduled for 20–21 October. It will now take place on 1–2 December at the same venue in Riga.",
+         [("2021-10-20..2021-10-21", "forum", "The date the event was moved from, not its new one."),
+          ("2021-12-01..2021-12-02", "forum", "")]),
+        ("NOTICE\n\nФорум регионов перенесён.\n\nОн пройдёт 1–2 декабря в Минске.",
+         [("2021-12-01..2021-12-02", "forum", "")]),
+        # not a date of something else the next sentence tells
+        ("NOTICE\n\nThe forum has been postponed. An updated programme will be circulated next month.", []),
+    ],
+)  # fmt: skip
+def test_a_move_told_without_a_date_gives_the_next_sentences_old_and_new_dates(seed, text, expected):
+    assert dates_types_reasons(text) == expected
