@@ -318,6 +318,21 @@ class TenseReader:
             return None
         return Mention(i, k, first, last, Event.Precision.DAY, explicit)
 
+    def within_last_run(self, parts: Partial) -> int | None:
+        """The year of the last run of days named (not a week; about the publication's year, not a past one told),
+        when the date's days fall within it."""
+        if self.last_run is None or self.last_run[2] or abs(self.last_run[0].year - self.published.year) > 1:
+            return None
+        first, last, _week = self.last_run
+        for year in {first.year, last.year}:
+            try:
+                start, end = dt.date(year, parts.month, parts.day), dt.date(year, parts.last_month, parts.last_day)
+            except ValueError:
+                continue
+            if first <= start <= end <= last:
+                return year
+        return None
+
     def infer_year(self, tokens: list[Token], i: int, parts: Partial) -> int | None:
         """The year a date leaves out: the weekday's, the event's name's, the paragraph's, the tense's, else the
         nearest."""
@@ -326,6 +341,9 @@ class TenseReader:
             tense = "past"  # "The exhibition opened on 27 January and will run until 14 March": its own verb's
         if parts.weekday is None and (named := self.name_year(tokens, i)) is not None:
             return named  # "«Кыргыз Экспо-2026» 9–11 сентября", "Expo 2026 on 8–11 April"
+        day = at(tokens, i).text[:1].isdigit()  # a day's number, not a month's name
+        if day and parts.weekday is None and (within := self.within_last_run(parts)) is not None:
+            return within  # "6–8 октября 2026 года …", then "заседания рабочих комиссий (6 октября)": that October
         candidates = []
         for year in (published.year - 1, published.year, published.year + 1):
             try:

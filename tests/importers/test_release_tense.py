@@ -150,3 +150,23 @@ def test_a_russian_participle_of_planning_gives_its_date_no_past(seed, text, exp
 def test_to_after_the_place_of_a_past_trip_is_its_purpose_not_a_headlines_future(seed, text, expected):
     proposals = propose(text, published=dt.date(2024, 5, 6))
     assert [(p.iso, p.event_type.slug) for p in proposals] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Days within the last run of days named take its year, whatever the tense of their own words.
+        ("Пленарное заседание переносится на 6–8 октября 2026 года.\n\nСтроительство моста завершилось в октябре "
+         "1916 года.\n\nВ программу включены:\n— семинар для журналистов (6 октября);\n— торжественная церемония "
+         "у моста (8 октября).",
+         [("2026-10-06..2026-10-08", "meeting"), ("2026-10-06", "forum"), ("2026-10-08", "other")]),
+        # not days outside it, nor a month, nor days within a run of long ago
+        ("The forum will take place on 6–8 October 2026.\n\nThe talks were held on 12 October.",
+         [("2026-10-06..2026-10-08", "forum"), ("2025-10-12", "meeting")]),
+        ("Белград был освобождён 14–20 октября 1944 года.\n\n16 октября в Белграде прошёл форум.",
+         [("2025-10-16", "forum")]),
+    ],
+)  # fmt: skip
+def test_days_within_the_last_run_named_take_its_year(seed, text, expected):
+    proposals = propose(text, published=dt.date(2025, 12, 1))
+    assert [(p.iso, p.event_type.slug) for p in proposals if not p.reason] == expected
