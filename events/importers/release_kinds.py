@@ -109,6 +109,13 @@ TOPIC_OF_TALKS = {"agree", "agreed", "discuss", "discussed", "dates", "upcoming"
                   "сроки"}  # fmt: skip
 RELATIVES = {"which", "которой", "которых", "которого", "который"}
 WHEN_DISTANCE = 12
+# Performing is a performance (a concert's kind), said of performers ("the choir will perform", "выступит хор").
+PERFORMING = {"perform", "performs", "performed", "performing"}
+PERFORMERS = {"хор", "ансамбль", "оркестр", "коллектив", "солист", "артист", "театр", "труппа", "музыкант", "певец",
+              "певица", "балет", "капелла", "квартет", "choir", "ensemble", "orchestra", "soloist", "soloists",
+              "artists", "theatre", "theater", "troupe", "musicians", "singers", "ballet", "quartet", "band", "dancers",
+              "production", "company", "pianist", "philharmonic"}  # fmt: skip
+PERFORMER_WORDS = 6
 # A stage work named after it ("балет «Щелкунчик»") is a performance.
 STAGE_WORKS = {"ballet", "opera", "play", "musical", "балет", "опера", "оперу", "спектакль", "мюзикл"}
 # "приём граждан", "приём документов": an office's hours or intake, not a reception.
@@ -289,6 +296,10 @@ class KindReader:
                     continue  # "an online training course will be available", "open day and night"
             if kind is None and (self.mission_to(segment, position) or self.observes_vote(segment, position)):
                 kind = self.type_for("visit")
+            if kind is None and self.performs(segment, position):
+                # "the Ensemble will perform at the Opera House", "выступит хор": a performance, unless the event
+                # performed at is named ("выступил на Рождественском фестивале")
+                kind, general = self.type_for("concert"), True
             if kind is None and token.lower in STAGE_WORKS and self.names_work(segment, position + 1):
                 kind = self.type_for("concert")  # "балет «Щелкунчик»", "the opera "Tosca"": a performance
             if kind is None and self.lemma(token) in RECEIVING and at(segment, position + 1).lower not in PART_TAKEN:
@@ -334,6 +345,16 @@ class KindReader:
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
+
+    def performs(self, segment: list[Token], position: int) -> bool:
+        """Whether the word at position is performers' performing: "will perform at the Hanoi Opera House" (not
+        "perform their duties"), "выступит Государственный хор", "коллектив выступит в «Сава-центре»" (not "министр
+        выступит с докладом")."""
+        word = segment[position]
+        if word.lower not in PERFORMING and self.lemma(word) not in ("выступить", "выступать"):
+            return False
+        near = segment[max(0, position - PERFORMER_WORDS) : position + 1 + PERFORMER_WORDS]
+        return any(self.lemma(token) in PERFORMERS for token in near)
 
     def several_meetings(self, named: tuple) -> bool:
         """Whether a title names meetings, several events ("Minister to attend meetings of the EU Council and …")."""

@@ -57,6 +57,10 @@ def dates_types_reasons(text: str, published: dt.date = PUBLISHED) -> list[tuple
         # an assembly of members is a meeting
         ("The Association's General Assembly will be held online on 8 September.", "meeting"),
         ("On 8 September the delegation attended the spring assembly of the harmonisation council.", "meeting"),
+        # performers performing give a performance
+        ("On 8 September the State Dance Ensemble will perform at the Opera House.", "other"),
+        ("8 сентября в Белграде выступит Государственный академический хор.", "other"),
+        ("The production will be performed at the National Theatre on 8 September.", "other"),
         # a workshop or a training session, in Russian too
         ("8 сентября в Гродно откроется международный архитектурный воркшоп.", "forum"),
         ("8 сентября для дипломатов пройдёт тренинг по протоколу.", "forum"),
@@ -355,6 +359,9 @@ def test_a_tour_of_performances_in_russian_is_an_event_in_any_of_its_forms(seed,
         "The Declaration was adopted by the UN General Assembly on 8 September.",
         "The President of the Assembly called the elections on 8 September.",
         "On 8 September the satellite passed tests in the assembly and testing building.",
+        # performing of no performers: flights, a body's results; a minister's speech
+        "On 8 September ministry aircraft performed three humanitarian flights.",
+        "8 сентября министр выступил с докладом в парламенте.",
     ],
 )
 def test_games_a_collection_or_an_acceptance_of_applications_are_no_event(seed, text):
@@ -373,3 +380,9 @@ def test_games_a_collection_or_an_acceptance_of_applications_are_no_event(seed, 
 )  # fmt: skip
 def test_an_events_opening_days_are_no_culture_days_and_a_place_open_to_visitors_no_visit(seed, text, expected):
     assert dates_types_reasons(text) == expected
+
+
+def test_performers_at_a_named_event_perform_at_that_event(seed):
+    assert dates_types_reasons("8 сентября наш детский хор выступил на Рождественском фестивале в Тампере.") == [
+        ("2020-09-08", "festival", "")
+    ]
