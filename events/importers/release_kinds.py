@@ -49,8 +49,8 @@ KINDS = {
     # in a name (release_names.py), as "week" is also a stretch of time.
     "days": (("culture-days", GENERAL_TYPE), set(), set()),
     GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars",
-                                     "olympiad", "olympiads", "competition", "competitions", "contest", "contests",
-                                     "tournament", "tournaments", "championship", "championships", "lecture",
+                                     "olympiad", "olympiads", "competition", "contest", "tournament",
+                                     "tournaments", "championship", "championships", "lecture",
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
                                      "presentation", "presentations", "festivities", "camp", "camps",
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
@@ -128,8 +128,9 @@ GUEST_DISTANCE = 5
 HOSTING = {"host", "hosts", "hosted", "hosting"}
 # Words before "Assembly" that name a body, not its meeting: a parliament, the UN's General Assembly.
 ASSEMBLIES = {"national", "parliamentary", "interparliamentary", "baltic", "legislative", "constituent", "people's",
-              "un", "nations", "state", "republican", "president", "speaker", "chairman", "chair"}  # fmt: skip
-ASSEMBLY_WORKS = {"and", "line", "lines", "plant", "plants", "shop", "hall", "building", "facility", "process"}
+              "un", "nations", "state", "republican", "president", "speaker", "chairman", "chair",
+              "federal"}  # fmt: skip
+ASSEMBLY_KINDS = {"general", "annual", "spring", "autumn", "extraordinary", "plenary", "ordinary", "statutory"}
 # "In May we welcomed a delegation from Japan": hosted (not "Welcome coffee for heads of delegations", nor "Welcoming
 # the delegation, the Chair noted that …", an aside)
 WELCOMING = {"welcome", "welcomes", "welcomed"}
@@ -316,12 +317,9 @@ class KindReader:
                 continue
             if token.lower in ("consultation", "consultations") and at(segment, position - 1).lower == "public":
                 continue  # "the public consultation on the draft Guidelines": a period for comments, no talks
-            if token.lower == "assembly" and (
-                {t.lower for t in segment[max(0, position - 3) : position]} & ASSEMBLIES
-                or at(segment, position + 1).lower in ASSEMBLY_WORKS
-            ):
-                continue  # "the National Assembly", "the President of the Assembly", "the UN General Assembly": a
-                # parliament, a body, not its meeting; "the assembly and testing building": a plant's work
+            if token.lower == "assembly" and not self.assembly_meets(segment, position):
+                continue  # "the National Assembly", "the General Assembly of the United Nations": a parliament, a
+                # body, not its meeting; "the assembly of the satellite": a plant's work
             if self.lemma(token) == "пребывание" and self.lemma(at(segment, position + 1)) not in GUESTS:
                 continue  # "пребывание делегации" is a visit; "режим пребывания", "сроки пребывания" are not
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
@@ -355,6 +353,18 @@ class KindReader:
             return False
         near = segment[max(0, position - PERFORMER_WORDS) : position + 1 + PERFORMER_WORDS]
         return any(self.lemma(token) in PERFORMERS for token in near)
+
+    def assembly_meets(self, segment: list[Token], position: int) -> bool:
+        """Whether "assembly" names a meeting of members: "the Association's General Assembly", "the spring assembly
+        of the council" (a lower-case one only after a word of its kind); not a parliament ("the National Assembly",
+        "the Assembly of the Republic", "the President of the Assembly"), the UN's, nor a thing's assembly."""
+        found = self.sentence_index(segment[position])  # the words before the segment's too
+        segment, position = (self.clause_tokens, found) if found is not None else (segment, position)
+        before = [t.lower for t in segment[max(0, position - 3) : position]]
+        after = {t.lower for t in segment[position + 1 : position + 5]}
+        if set(before) & ASSEMBLIES or after & {"nations", "republic"}:
+            return False
+        return segment[position].text[:1].isupper() or (bool(before[-1:]) and before[-1] in ASSEMBLY_KINDS)
 
     def several_meetings(self, named: tuple) -> bool:
         """Whether a title names meetings, several events ("Minister to attend meetings of the EU Council and …")."""

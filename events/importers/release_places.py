@@ -49,8 +49,11 @@ SENDING = {"send", "sends", "sent", "sending", "dispatch", "dispatched", "нап
 TEAMS = {"team", "teams", "mission", "missions", "experts", "группа", "миссия", "эксперт"}
 # Who may be on a visit, travelling or staying somewhere: a guest, a team, or a body's own staff sent out
 # ("inspectors will travel to Argentina in December", "специалисты института выехали в Ереван").
-TRAVELLERS = GUESTS | TEAMS | {"group", "inspector", "inspectors", "specialists", "officials", "staff", "инспектор",
-                               "специалист", "сотрудник"}  # fmt: skip
+TRAVELLERS = (
+    GUESTS
+    | TEAMS
+    | {"inspector", "inspectors", "specialists", "officials", "staff", "инспектор", "специалист", "сотрудник"}
+) - {"группа"}  # "a group of specialists", not of trucks
 EXPECTED_WINDOW = 12
 # Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
@@ -203,9 +206,8 @@ class PlaceReader:
         # The whole sentence around the verb, where the segment is part of it: a date may stand between the guest and
         # the verb ("Министр сегодня отправится в Женеву") or between the place and the event the trip is for ("will
         # travel to Tokyo on 25 June to address the Forum").
-        sentence = getattr(self, "clause_tokens", None) or segment
-        verb = next((k for k, token in enumerate(sentence) if token is segment[position]), None)
-        segment, position = (sentence, verb) if verb is not None else (segment, position)
+        verb = self.sentence_index(segment[position])
+        segment, position = (self.clause_tokens, verb) if verb is not None else (segment, position)
         if (
             word in EXPECTING
             and self.language == "ru"

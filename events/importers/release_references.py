@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 
 from .release_dates import Mention, at
-from .release_words import CREATED, DASHES, OCCURRING, Token, is_clause_mark
+from .release_words import ARTICLES, CREATED, DASHES, OCCURRING, Token, is_clause_mark
 
 # Words that name a document, and verbs that make it: "the Treaty … was signed", "Соглашение … заключено".
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -87,6 +87,10 @@ NOT_HELD = {("take", "place"), ("taken", "place"), ("be", "held"), ("been", "hel
 NEGATIONS = {"not", "n't", "не", "never"}
 NOT_HELD_RU = {"состояться", "пройти", "проводиться", "проходить"}
 CANCEL_DISTANCE = 16
+# Russian parts of speech an event's name, or words before it, may hold ("также Международная конференция").
+NAME_PARTS = {"ADJF", "PRTF", "NUMR", "ADVB", "PRCL"}
+# English words that link a verb's object to another noun: "restrictions for participants of the tournament".
+LINKING = {"for", "of", "on", "to", "with", "from", "by", "in", "at", "and", "or", "about", "over"}
 OWN_EVENT_WORDS = 6  # how far before a date its event, and after a verb of cancelling its object, are looked for
 # Quote marks, and how far from "today" they are looked for.
 QUOTE_MARKS = {"«", "»", "“", "”", "„", '"'}
@@ -212,7 +216,7 @@ class ReferenceReader:
                 # было перенесено"); past a clause mark, another's ("…, while the concert was postponed").
                 same_clause = not any(is_clause_mark(between, n) for n in range(len(between)))
                 # "decided to postpone the Congress, which was to take place in Tunis on …": the moved event's clause
-                relative = k < mention.first and relative_clause(between)
+                relative = k < mention.first and relative_clause(between) and self.object_named(between)
                 if same_clause or relative or self.event_type(between, nearest_last=True)[0] is None:
                     return True
         return False
@@ -324,8 +328,29 @@ class ReferenceReader:
         opened = marks[0] if marks else ""
         closed = next((tokens[k].text for k in range(mention.end, high) if tokens[k].text in QUOTE_MARKS), "")
         # after an opening mark, or before a closing one (the quote opened in a sentence before)
-        inside = opened in ("«", "“", "„") or closed in ("»", "”") or (opened == closed == '"')
-        return inside and self.per_clause(mention.first, self.names_no_event)
+        straight = sum(tokens[k].text == '"' for k in range(low, mention.first)) % 2  # an odd '"' before it
+        inside = opened in ("«", "“", "„") or closed in ("»", "”") or straight
+        if not inside:
+            return False
+        # its clause's words, past a time's colon ("«Сегодня в 18:00 откроется выставка»")
+        start, end = self.clause_bounds(mention.first)
+        while at(tokens, end).text == ":" and at(tokens, end - 1).text.isdigit() and at(tokens, end + 1).text.isdigit():
+            end = self.clause_bounds(end + 1)[1]
+        return self.event_type(tokens[start:end], nearest_last=False)[0] is None
+
+    def object_named(self, between: list[Token]) -> bool:
+        """Whether the words after a verb of moving or cancelling, up to the first event's word, are only that event's
+        name: "cancel the 2021 Nordic Para Athletics Championships", "перенести V Международную конференцию" (not
+        "отменить ограничения для участников турнира": the restrictions are what is cancelled)."""
+        event_at = next((n for n, token in enumerate(between) if self.kind_of(token)[0] is not None), 0)
+        for token in between[:event_at]:
+            if not token.text.isalpha() or token.text[:1].isupper() or token.lower in ARTICLES:
+                continue
+            if self.language == "ru" and self.morphology.analysis(token.lower)[1] in NAME_PARTS:
+                continue
+            if self.language == "ru" or token.lower in LINKING:
+                return False
+        return True
 
     def names_no_event(self, low: int, high: int) -> bool:
         """Whether the tokens [low, high) of the sentence read name no event (asked once a clause: see per_clause)."""
@@ -379,7 +404,7 @@ class ReferenceReader:
                     continue
                 between = tokens[k + 1 : mention.first] if k < mention.first else tokens[mention.end : k]
                 # "отменяется мастер-класс, который должен был пройти 10 октября": the clause of the event cancelled
-                relative = k < mention.first and relative_clause(between)
+                relative = k < mention.first and relative_clause(between) and self.object_named(between)
                 if (
                     not any(is_clause_mark(between, n) for n in range(len(between)))
                     or relative
@@ -389,7 +414,9 @@ class ReferenceReader:
         # Further before, only with the event's long name and the relative clause that holds the date between: "to
         # cancel the 2020 Nordic Para Athletics Championships, which were scheduled to take place in Gothenburg on"
         return any(
-            self.cancelling(tokens, k) and relative_clause(tokens[k + 1 : mention.first])
+            self.cancelling(tokens, k)
+            and relative_clause(tokens[k + 1 : mention.first])
+            and self.object_named(tokens[k + 1 : mention.first])
             for k in range(max(0, low - CANCEL_DISTANCE), low)
         )
 

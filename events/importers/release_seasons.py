@@ -99,6 +99,7 @@ class SeasonReader:
         the publication's."""
         english = bare(at(tokens, i).lower) == "month" and at(tokens, i - 1).lower == "the"
         english = english and at(tokens, i - 2).lower == "of" and at(tokens, i - 3).lower in MONTH_PARTS
+        english = english and at(tokens, i + 1).lower not in ("of", "-")  # not "the month of Ramadan", "month-long"
         russian = self.lemma(at(tokens, i)) == "месяц" and at(tokens, i - 1).lower in MONTH_PARTS
         if not (english or russian):
             return None

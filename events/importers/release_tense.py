@@ -111,6 +111,11 @@ class TenseReader:
             self.clause_answers[name,] = compute()
         return self.clause_answers[name,]
 
+    def sentence_index(self, token: Token) -> int | None:
+        """Where a token of the sentence being read is in it (a segment's word, asked for the words around it)."""
+        index = self.per_sentence(lambda: {id(word): k for k, word in enumerate(self.clause_tokens)}, "index")
+        return index.get(id(token))
+
     def clause_tense(self, i: int | None) -> str:
         """The tense of the clause that holds token i; of the whole sentence when i is None."""
         low, high = (0, len(self.clause_tokens)) if i is None else self.clause_bounds(i)
