@@ -66,6 +66,11 @@ RUSSIAN_FUTURE = {"планироваться", "запланировать", "�
                   "предстоящий", "ожидаться", "планировать", "договориться", "условиться",
                   "решить"}  # fmt: skip
 AWAITING = {"ждать", "ожидать"}  # in the present: "ждём", "ожидаем"
+# A decision made to hold an event: the decision past, the event to come ("decided to hold", "решили провести").
+PLANNED_PAST = {"agreed", "decided", "resolved"}
+HOLDING = {"hold", "host", "convene", "organise", "organize", "open", "stage", "meet", "sign", "visit"}
+DECIDING = {"решение", "решить", "договориться", "условиться", "постановить"}
+HOLDING_RU = {"провести", "проводить", "организовать", "открыть", "созвать", "подписать", "встретиться", "посетить"}
 # Verbs of a plan: what they agree or decide "to" do is to come.
 PLANNING = {"agreed", "decided", "resolved", "undertook", "agree", "decide"}
 # What a plan may be of when it plans no event: "agreed to focus on nuclear medicine", "decided to strengthen ties".
@@ -128,11 +133,32 @@ class TenseReader:
         tense = self.clause_tense(i) or self.clause_tense(None)
         if tense == "future" and self.words_before(i) == "past":
             tense = "past"  # "met in Baku on 3–4 March and agreed to extend…": the plan comes after the date's verb
+        plan = self.per_clause(i, self.plan_told)
+        if plan is not None and plan < i:
+            tense = "future"  # "Совет принял решение провести форум 5 октября": what was decided is to come
+        elif plan is not None and tense == "future":
+            tense = "past"  # "The meeting on 30 August decided to hold the festival…": the deciding was past
         if self.moved_to(i) and (
             tense in ("", "present") or (tense == "past" and self.clause_words(self.clause_tokens, i) & MOVED_WORDS)
         ):
             return "future"  # "перенесён на февраль", "is postponed to May": the move is told, the event to come
         return tense
+
+    def plan_told(self, low: int, high: int) -> int | None:
+        """Where, in the tokens [low, high) of the sentence, a decision or agreement made in the past to hold an event
+        is told ("decided to hold", "agreed to open", "приняло решение провести", "договорились провести"), if any."""
+        tokens = self.clause_tokens
+        for k in range(low, high - 2):
+            word, after = tokens[k].lower, at(tokens, k + 1).lower
+            if self.language == "en" and word in PLANNED_PAST and after == "to" and at(tokens, k + 2).lower in HOLDING:
+                return k
+            if (
+                self.language == "ru"
+                and self.lemma(tokens[k]) in DECIDING
+                and (self.lemma(at(tokens, k + 1)) in HOLDING_RU or self.lemma(at(tokens, k + 2)) in HOLDING_RU)
+            ):
+                return k
+        return None
 
     def words_before(self, i: int) -> str:
         """The tense the words of its clause before token i give (at most PLAN_WORDS of them, not capitalised)."""

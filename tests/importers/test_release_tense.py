@@ -170,3 +170,21 @@ def test_to_after_the_place_of_a_past_trip_is_its_purpose_not_a_headlines_future
 def test_days_within_the_last_run_named_take_its_year(seed, text, expected):
     proposals = propose(text, published=dt.date(2025, 12, 1))
     assert [(p.iso, p.event_type.slug) for p in proposals if not p.reason] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What was decided is to come; the day of the deciding, before it, is past.
+        ("Совет принял решение провести форум 5 октября в Минске.", [("2021-10-05", "forum")]),
+        ("Заседание 30 августа приняло решение провести фестиваль 10–12 сентября.",
+         [("2021-08-30", "meeting"), ("2021-09-10..2021-09-12", "festival")]),
+        ("The meeting on 30 August decided to hold the festival on 10–12 September.",
+         [("2021-08-30", "meeting"), ("2021-09-10..2021-09-12", "festival")]),
+        # a decision of no event changes nothing
+        ("The meeting on 30 August decided to strengthen ties.", [("2021-08-30", "meeting")]),
+    ],
+)  # fmt: skip
+def test_a_decision_to_hold_an_event_is_past_and_the_event_decided_on_to_come(seed, text, expected):
+    proposals = propose(text, published=dt.date(2021, 8, 31))
+    assert [(p.iso, p.event_type.slug) for p in proposals] == expected
