@@ -226,6 +226,8 @@ class EventReader:
         self.topic = (kind, keyword_at, tokens) if kind is not None else None
         if kind is not None and self.sentence_words(tokens) & MOVED:
             self.move_told = (kind, keyword_at, 0, tokens)  # "… decided to postpone the conference.": dates may follow
+        elif kind is not None and any(self.cancelling(tokens, k) for k in range(len(tokens))):
+            self.cancel_told = kind  # "The exhibition has been cancelled. It was due to open on 10 September."
         by_day = self.heading_day is not None and not self.heading_day.vague
         if (
             tokens[:1]

@@ -236,6 +236,7 @@ class ReferenceReader:
         conference."), whose dates may follow in the next paragraph."""
         told = getattr(self, "move_told", None)
         self.carried, self.moved, self.move_told = self.moved or told, None, None
+        self.cancel_carried, self.cancel_told = getattr(self, "cancel_told", None), None
         if self.carried is told and not self.sentence_words(self.clause_tokens) & OCCURRING:
             return None  # a told move's event is a date's only where the date's sentence says it takes place
         return self.carried
@@ -393,6 +394,13 @@ class ReferenceReader:
         """Whether a word of cancelling near the date tells of its event, with no other event named past a clause mark
         between ("…, planned for 8–10 August, will not take place", "намеченный на 5 мая концерт отменён"; not
         "the concert on 5 May goes ahead, while the lecture was cancelled")."""
+        cancelled = getattr(self, "cancel_carried", None)
+        if cancelled is not None and self.planned_before(tokens, mention):
+            # the day the event cancelled in the sentence before was planned for ("It was due to open on"), not
+            # another event's ("The annual general meeting, scheduled for 2 April, will go ahead")
+            before = tokens[max(0, mention.first - 2 * PLANNED_WORDS) : mention.first]
+            if self.event_type(before, nearest_last=True)[0] in (None, cancelled):
+                return True
         low, high = max(0, mention.first - CANCEL_DISTANCE), min(len(tokens), mention.end + CANCEL_DISTANCE)
         for k in range(low, high):
             word, following = self.lemma(tokens[k]), self.lemma(at(tokens, k + 1))

@@ -256,7 +256,9 @@ class TenseReader:
                 "past" if past & PAST_WORDS or self.regular_past(tokens) else "present" if words & PRESENT_WORDS else ""
             )
         tenses = set()
-        for token in tokens:
+        for k, token in enumerate(tokens):
+            if token.lower in ("был", "была", "было", "были") and at(tokens, k - 1).lower.startswith("долж"):
+                continue  # "должен был состояться 10 сентября": what was due, told without its tense
             if token.text.isalpha() and not token.text.isascii() and not token.lower.startswith(CANCELLED):
                 form, part_of_speech, tense, _number = self.morphology.analysis(token.lower)
                 if form in RUSSIAN_FUTURE or (form in AWAITING and tense == "pres"):

@@ -325,3 +325,21 @@ def test_the_date_a_participle_of_planning_gives_an_event_moved_before_it_is_unt
 )  # fmt: skip
 def test_a_move_told_without_a_date_gives_the_next_sentences_old_and_new_dates(seed, text, expected):
     assert dates_types_reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day an event cancelled in the sentence before was due is unticked.
+        ("The exhibition has been cancelled. It was due to open on 10 September.",
+         [("2021-09-10", "exhibition", "The event was cancelled.")]),
+        ("Концерт отменён. Он должен был состояться 10 сентября.",
+         [("2021-09-10", "other", "The event was cancelled.")]),
+        # not another event's, nor a day to come
+        ("The field visit is cancelled.\n\nThe annual general meeting, scheduled for Thursday 9 September, will go "
+         "ahead.", [("2021-09-09", "meeting", "")]),
+        ("The exhibition has been cancelled. The forum will open on 10 September.", [("2021-09-10", "forum", "")]),
+    ],
+)  # fmt: skip
+def test_the_day_an_event_cancelled_in_the_sentence_before_was_due_is_unticked(seed, text, expected):
+    assert dates_types_reasons(text, dt.date(2021, 9, 1)) == expected
