@@ -225,6 +225,7 @@ class DateReader:
             joins = (
                 year is not None
                 and year.precision == Event.Precision.YEAR
+                and not self.is_horizon(tokens, year)  # "The strategy until 2030 was presented … on 20 May"
                 and not mention.explicit_year
                 and mention.precision in (Event.Precision.MONTH, Event.Precision.DAY)
                 and mention.first - year.end <= YEAR_MONTH_WORDS

@@ -188,3 +188,17 @@ def test_days_within_the_last_run_named_take_its_year(seed, text, expected):
 def test_a_decision_to_hold_an_event_is_past_and_the_event_decided_on_to_come(seed, text, expected):
     proposals = propose(text, published=dt.date(2021, 8, 31))
     assert [(p.iso, p.event_type.slug) for p in proposals] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strategy until 2030 was presented at the forum on 20 May.", [("2025-05-20", "forum")]),
+        ("Стратегия до 2030 года была представлена на форуме 20 мая.", [("2025-05-20", "forum")]),
+        # a year told as the event's frames its month still
+        ("In 2024, in May, the forum was held in Minsk.", [("2024-05", "forum")]),
+    ],
+)  # fmt: skip
+def test_a_year_aimed_at_frames_no_day_after_it(seed, text, expected):
+    proposals = propose(text, published=dt.date(2025, 7, 10))
+    assert [(p.iso, p.event_type.slug) for p in proposals] == expected
