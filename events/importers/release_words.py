@@ -92,6 +92,9 @@ FRAME_STOPS = {"на", "в", "во", "с", "at", "in", "on", "with", "during"}
 # event of the date is the one named after them.
 FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "рамках", "полях", "кулуарах"}
 FRAME_REACH = 7
+# Participles of an event's happening after its name: "the meeting held on", "форума, прошедшего 15 мая".
+HELD_WORDS = {"held", "taking", "прошедший", "прошедшего", "прошедшей", "прошедшем", "состоявшегося", "состоявшейся",
+              "состоявшемся", "проходившего", "проходившей", "проходящего", "проходящей"}  # fmt: skip
 
 
 def framed(tokens: list["Token"], position: int, blocks) -> bool:
@@ -101,9 +104,26 @@ def framed(tokens: list["Token"], position: int, blocks) -> bool:
     встреча" or "в рамках «правительственного часа» на заседании", where the meeting is the event."""
     for k in range(position - 1, max(-1, position - FRAME_REACH), -1):
         if tokens[k].lower in FRAMES:
-            return True
+            return not held_after(tokens, position)
         if blocks(tokens[k]) or is_clause_mark(tokens, k):
             return False
+    return False
+
+
+def held_after(tokens: list["Token"], position: int) -> bool:
+    """Whether the event word at position is followed in its clause by a participle of its happening, so that the
+    date after it is its own: "on the sidelines of the meeting of the Committee held on 15 and 16 May", "в рамках
+    форума, прошедшего в Мадриде 15 мая"."""
+    k, end = position + 1, min(len(tokens), position + FRAME_REACH + 8)
+    while k < end:
+        if tokens[k].lower in HELD_WORDS:
+            return True
+        if tokens[k].text == "(" and at(tokens, k + 2).text == ")":
+            k += 3  # a short name in brackets: "the Emerging Markets (GEM) Committee held on"
+            continue
+        if is_clause_mark(tokens, k) and not (tokens[k].text == "," and at(tokens, k + 1).lower in HELD_WORDS):
+            return False
+        k += 1
     return False
 
 

@@ -169,3 +169,19 @@ def test_a_fronted_date_names_the_event_of_the_main_clause_past_an_aside(seed, t
 )  # fmt: skip
 def test_a_sentence_naming_no_event_takes_the_last_ones_only_for_its_days(seed, text, expected):
     assert proposals(text, dt.date(2026, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The event framing another, with a participle of its happening before the date, is the date's own.
+        ("The MoU was signed in Madrid on the sidelines of the meeting of the Emerging Markets (GEM) Committee held "
+         "on 15 and 16 May.", [("2023-05-15..2023-05-16", "meeting", "")]),
+        ("Меморандум подписан в рамках форума, прошедшего в Мадриде 15 и 16 мая.",
+         [("2023-05-15..2023-05-16", "forum", "")]),
+        # without it, the event framed is the date's
+        ("On the sidelines of the forum, the ministers held talks on 15 May.", [("2023-05-15", "meeting", "")]),
+    ],
+)  # fmt: skip
+def test_an_event_framing_another_held_on_a_date_is_that_dates_event(seed, text, expected):
+    assert proposals(text, dt.date(2023, 5, 17)) == expected
