@@ -58,6 +58,7 @@ EXPECTED_WINDOW = 12
 # Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
+GROUPS_OF_PEOPLE = {"expert", "working", "inspection", "monitoring", "экспертный", "рабочий", "инспекционный"}
 WE = {"we", "мы"}  # the writer's own body travelling: "In March we travel to Hanoi"
 IN_RU = {"в", "во"}
 # Which words of a visit are one: a mission that is an office is none ("to the UN", "the Permanent Mission"),
@@ -229,7 +230,10 @@ class PlaceReader:
             return self.type_for("visit") if guest is not None and placed and not named and not owner else None
         before = segment[max(0, position - GUEST_BEFORE) : position]
         if (segment[position].lower in ("was", "were") or word == "быть" or travels) and (
-            not any(self.lemma(token) in TRAVELLERS or token.lower in WE for token in before)
+            not any(
+                self.lemma(token) in TRAVELLERS or token.lower in WE or self.team(before, k)
+                for k, token in enumerate(before)
+            )
             or {t.lower for t in before} & REPORTED
         ):
             return None  # "The delegation was in Turkey", not "The forum was in Minsk", "recalled that he was in…"
@@ -317,6 +321,11 @@ class PlaceReader:
             and any(token.text.isdigit() for token in segment[position + 1 : position + 6])  # its audience counted
         )
         return it or thousands or any(self.lemma(token) in AUDIENCE or token.lower in AUDIENCE for token in near)
+
+    def team(self, tokens: list[Token], k: int) -> bool:
+        """Whether a group at token k is of people: "a joint expert group", "рабочая группа" (not "a group of
+        containers", "группа грузовиков")."""
+        return self.lemma(tokens[k]) in ("group", "группа") and self.lemma(at(tokens, k - 1)) in GROUPS_OF_PEOPLE
 
     def place_in(self, segment: list[Token], at: int, prepositions: set[str] = IN_WORDS) -> bool:
         """Whether "in"/"to"/"в" (or another of prepositions) at token `at` is followed by a place the calendar knows

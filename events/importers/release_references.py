@@ -327,10 +327,13 @@ class ReferenceReader:
         low, high = max(0, mention.first - QUOTE_REACH), min(len(tokens), mention.end + QUOTE_REACH)
         marks = [tokens[k].text for k in range(mention.first - 1, low - 1, -1) if tokens[k].text in QUOTE_MARKS]
         opened = marks[0] if marks else ""
-        closed = next((tokens[k].text for k in range(mention.end, high) if tokens[k].text in QUOTE_MARKS), "")
-        # after an opening mark, or before a closing one (the quote opened in a sentence before)
-        straight = sum(tokens[k].text == '"' for k in range(low, mention.first)) % 2  # an odd '"' before it
-        inside = opened in ("«", "“", "„") or closed in ("»", "”") or straight
+        closed_at = next((k for k in range(mention.end, high) if tokens[k].text in QUOTE_MARKS), high)
+        closed = at(tokens, closed_at).text
+        # after an opening mark, or before a closing one (the quote opened in a sentence before): a straight one
+        # after an odd count of them, or closing its words (after a comma or a full stop: "… for the client," he said)
+        straight = sum(tokens[k].text == '"' for k in range(low, mention.first)) % 2
+        closing = closed == '"' and at(tokens, closed_at - 1).text in (",", ".", "!", "?")
+        inside = opened in ("«", "“", "„") or closed in ("»", "”") or straight or closing
         if not inside:
             return False
         # its clause's words, past a time's colon ("«Сегодня в 18:00 откроется выставка»")

@@ -272,6 +272,9 @@ def test_an_annual_event_named_with_its_month_is_this_years_and_annually_is_a_ha
          "доступ к рынкам», — отметила она. Вечером того же дня был дан приём.",
          [("2021-09-02", "forum", ""), ("2021-09-02", "other", "")]),
         ("«Сегодня мы открыли выставку», — сказал министр.", [("2021-09-03", "exhibition", "")]),
+        # a straight quote closed after a comma, opened in a sentence before
+        ('The forum is the region\'s main event. Today the task is to make borders '
+         'invisible," he said.', []),
     ],
 )  # fmt: skip
 def test_an_as_of_date_and_today_in_a_quote_of_the_present_are_no_days(seed, text, expected):
