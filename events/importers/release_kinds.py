@@ -147,7 +147,7 @@ DAY_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "
 # "в остальные дни", "в праздничные дни": days of the calendar, not culture days.
 WHICH_DAYS = {"остальной", "другой", "этот", "тот", "праздничный", "выходной", "рабочий", "ближайший", "иной",
               "последний", "первый", "these", "those", "both", "public", "working", "such", "opening", "closing",
-              "first", "last", "final", "few", "several", "coming", "recent"}  # fmt: skip
+              "first", "last", "final", "few", "several", "coming", "recent", "preview"}  # fmt: skip
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}

@@ -229,10 +229,14 @@ class PlaceReader:
             owner = guest is not None and (at(clause, guest - 1).lower in ("от", "from") or "'" in clause[guest].text)
             return self.type_for("visit") if guest is not None and placed and not named and not owner else None
         before = segment[max(0, position - GUEST_BEFORE) : position]
+        # in Russian, the traveller may follow the verb: "В октябре в Бишкек отправится группа специалистов"
+        after = segment[position + 1 : position + 4] if self.language == "ru" else []
+        after = after[: next((n for n in range(len(after)) if is_clause_mark(after, n)), len(after))]
         if (segment[position].lower in ("was", "were") or word == "быть" or travels) and (
             not any(
-                self.lemma(token) in TRAVELLERS or token.lower in WE or self.team(before, k)
-                for k, token in enumerate(before)
+                self.lemma(token) in TRAVELLERS or token.lower in WE or self.team(words, k)
+                for words in (before, after)
+                for k, token in enumerate(words)
             )
             or {t.lower for t in before} & REPORTED
         ):

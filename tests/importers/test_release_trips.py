@@ -210,6 +210,9 @@ def test_a_guest_who_was_or_will_be_in_a_place_is_on_a_visit_in_russian_too(seed
         ("In December a group of specialists will travel to Argentina.", [("2024-12", "visit")]),
         ("20 июня специалисты института выехали в Ереван.", [("2024-06-20", "visit")]),
         ("In December a joint expert group will travel to Argentina.", [("2024-12", "visit")]),
+        # in Russian, after its verb too
+        ("В декабре в Бишкек отправится группа специалистов института.", [("2024-12", "visit")]),
+        ("В декабре в Бишкек отправится партия грузов.", []),
         # not goods or anyone else
         ("In December the first shipments will travel to Argentina.", []),
     ],
