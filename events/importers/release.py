@@ -144,6 +144,8 @@ class ReleaseReader(
         self.last_run: tuple[dt.date, dt.date, bool] | None = None  # the last run of days named; whether a week
         self.counting_from: dt.date | None = None  # the day "on the second day" counts from
         self.moved: tuple | None = None  # the event the last sentence moved, whose new date may follow
+        # a move or a cancelling told without a date, for the next sentence, and what this sentence carries of them
+        self.move_told = self.cancel_told = self.carried = self.cancel_carried = None
         self.paragraph, self.heading_paragraph, self.bulleted = 0, 0, False  # where the text and its heading are
         self.sentence_month: tuple[int, int] | None = None
         self.last_proposal: Proposal | None = None
@@ -162,10 +164,8 @@ class ReleaseReader(
         self.clause_tokens = tokens
         self.clause_marks = [k for k in range(len(tokens)) if is_clause_mark(tokens, k)]
         self.clause_tenses: dict[tuple[int, int], str] = {}
-        self.clause_lemmas: dict[tuple[int, int], set[str]] = {}
         self.clause_answers: dict[tuple, object] = {}  # see per_clause and per_sentence
         self.sentence_lemmas: set[str] | None = None
-        self.sentence_persons: list | None = None
         self.sentence_counts: bool | None = None
         self.sentence_mentions: list[Mention] = []
         self.sentence_names: list[tuple] | None = None

@@ -440,10 +440,11 @@ class KindReader:
 
     def clause_words(self, tokens: list[Token], i: int) -> set[str]:
         """The dictionary forms of the clause (between commas, dashes, brackets...) that holds token i."""
-        low, high = self.clause_bounds(i)
-        if (low, high) not in self.clause_lemmas:
-            self.clause_lemmas[low, high] = {self.lemma(token) for token in tokens[low:high]}
-        return self.clause_lemmas[low, high]
+
+        def lemmas(low: int, high: int) -> set[str]:
+            return {self.lemma(token) for token in tokens[low:high]}
+
+        return self.per_clause(i, lemmas)
 
     def sentence_words(self, tokens: list[Token]) -> set[str]:
         if self.sentence_lemmas is None:

@@ -413,8 +413,12 @@ class PlaceReader:
         """People of the calendar named in the sentence, in the order the sentence names them (the visitor first)."""
         if not self.people:
             return []
-        if tokens is self.clause_tokens and self.sentence_persons is not None:
-            return self.sentence_persons  # each proposal of a sentence asks: its words are read once
+        if tokens is self.clause_tokens:  # each proposal of a sentence asks: its words are read once
+            return self.per_sentence(lambda: self.people_named(tokens), "people")
+        return self.people_named(tokens)
+
+    def people_named(self, tokens: list[Token]) -> list[Person]:
+        """The calendar's people the words name, in the order they name them (see sentence_people)."""
         # Only capitalised words: a surname's stem must not match "макетов" in "выставка макетов".
         first_at: dict[str, int] = {}
         for i, token in enumerate(tokens):
@@ -434,10 +438,7 @@ class PlaceReader:
                 positions += [first_at[word] for word in words_beginning.get(stem, ()) if len(word) - len(stem) <= 3]
             if positions:
                 found.append((min(positions), person))
-        people = [person for _position, person in sorted(found, key=lambda item: item[0])]
-        if tokens is self.clause_tokens:
-            self.sentence_persons = people
-        return people
+        return [person for _position, person in sorted(found, key=lambda item: item[0])]
 
     def visit_level(self, segment: list[Token]) -> str:
         """The level a visit's word is told with ("a working visit", "официальный визит", "an official and working

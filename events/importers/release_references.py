@@ -234,10 +234,10 @@ class ReferenceReader:
         """The event the sentence before moved, for this sentence only (see planned_then), no longer the next's: a
         dated move's in its paragraph, or one told without a date ("The committee has decided to postpone the
         conference."), whose dates may follow in the next paragraph."""
-        told = getattr(self, "move_told", None)
+        told = self.move_told
         self.carried, self.moved, self.move_told = self.moved or told, None, None
-        self.cancel_carried, self.cancel_told = getattr(self, "cancel_told", None), None
-        if self.carried is told and not self.sentence_words(self.clause_tokens) & OCCURRING:
+        self.cancel_carried, self.cancel_told = self.cancel_told, None
+        if told is not None and self.carried is told and not self.sentence_words(self.clause_tokens) & OCCURRING:
             return None  # a told move's event is a date's only where the date's sentence says it takes place
         return self.carried
 
@@ -257,7 +257,7 @@ class ReferenceReader:
         new = next(
             (m for m in self.sentence_mentions if m.first >= mention.end and (m.start.month, m.start.day) != day), None
         )
-        carried = getattr(self, "carried", None)
+        carried = self.carried
         if was and new is None and carried is not None:
             # "The committee decided to postpone the conference. The conference was scheduled for 20–21 May."
             named = tokens[max(0, mention.first - 2 * PLANNED_WORDS) : mention.first]
@@ -325,8 +325,9 @@ class ReferenceReader:
         if tokens[mention.first].lower not in ("today", "сегодня") or mention.end - mention.first != 1:
             return False
         low, high = max(0, mention.first - QUOTE_REACH), min(len(tokens), mention.end + QUOTE_REACH)
-        marks = [tokens[k].text for k in range(mention.first - 1, low - 1, -1) if tokens[k].text in QUOTE_MARKS]
-        opened = marks[0] if marks else ""
+        opened = next(
+            (tokens[k].text for k in range(mention.first - 1, low - 1, -1) if tokens[k].text in QUOTE_MARKS), ""
+        )
         closed_at = next((k for k in range(mention.end, high) if tokens[k].text in QUOTE_MARKS), high)
         closed = at(tokens, closed_at).text
         # after an opening mark, or before a closing one (the quote opened in a sentence before): a straight one
@@ -397,7 +398,7 @@ class ReferenceReader:
         """Whether a word of cancelling near the date tells of its event, with no other event named past a clause mark
         between ("…, planned for 8–10 August, will not take place", "намеченный на 5 мая концерт отменён"; not
         "the concert on 5 May goes ahead, while the lecture was cancelled")."""
-        cancelled = getattr(self, "cancel_carried", None)
+        cancelled = self.cancel_carried
         if cancelled is not None and self.planned_before(tokens, mention):
             # the day the event cancelled in the sentence before was planned for ("It was due to open on"), not
             # another event's ("The annual general meeting, scheduled for 2 April, will go ahead")
