@@ -13,7 +13,7 @@ import functools
 from events.models import Event, EventType
 
 from .release_dates import Mention, at
-from .release_words import FRAME_STOPS, GUESTS, OFFSETS, TOKEN, Token, framed, is_clause_mark
+from .release_words import FRAME_STOPS, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, framed, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -182,6 +182,10 @@ class KindReader:
         verb = verb and token.text.islower()
         return token.lower in FRAME_STOPS or verb or self.kind_of(token)[0] is not None
 
+    def happens(self, token: Token) -> bool:
+        """Whether a word is a verb of an event's happening ("held", "пройти", "открываться")."""
+        return token.lower in OCCURRING or self.lemma(token) in OCCURRING
+
     def words_of_type(self, kind: EventType) -> set[str]:
         """The words that name a type: its name's head noun (the last word of an English name, the first of a Russian
         one: "Culture days", "Дни культуры"; "culture" alone, as in "the Ministry of Culture", names no event)."""
@@ -332,7 +336,7 @@ class KindReader:
                 continue  # "приём посетителей не ведётся": a consulate's office hours, not a reception
             if self.counts_days(segment, position):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
-            if framed(segment, position, self.blocks_frame):
+            if framed(segment, position, self.blocks_frame, self.happens):
                 continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
             if self.heads_name(segment, position) or self.names_other(segment, position):
                 continue  # "the International Culture Fair" (a fair); "the Exhibition Centre"; "900 consultations"

@@ -91,33 +91,43 @@ FRAME_STOPS = {"на", "в", "во", "с", "at", "in", "on", "with", "during"}
 # Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
 # event of the date is the one named after them.
 FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "рамках", "полях", "кулуарах"}
+# Frame words of two: "по итогам переговоров состоялось подписание" (the talks are not the event; "оценку итогам" is no
+# frame).
+FRAME_PAIRS = {("по", "итогам")}
 FRAME_REACH = 7
 # Participles of an event's happening after its name: "the meeting held on", "форума, прошедшего 15 мая".
 HELD_WORDS = {"held", "taking", "прошедший", "прошедшего", "прошедшей", "прошедшем", "состоявшегося", "состоявшейся",
               "состоявшемся", "проходившего", "проходившей", "проходящего", "проходящей"}  # fmt: skip
 
 
-def framed(tokens: list["Token"], position: int, blocks) -> bool:
+# How far after "which"/"который" its verb may stand: ", which will be held on", ", которые открываются".
+RELATIVE_REACH = 3
+
+
+def framed(tokens: list["Token"], position: int, blocks, happens) -> bool:
     """Whether the event word at position frames another: a frame word shortly before it with nothing between that
     blocks (blocks(token): another event's word, a verb, a preposition; a clause mark always does) ("on the margins
     of the Munich Security Conference", "в рамках Восточного экономического форума"); not "в рамках форума пройдёт
     встреча" or "в рамках «правительственного часа» на заседании", where the meeting is the event."""
     for k in range(position - 1, max(-1, position - FRAME_REACH), -1):
-        if tokens[k].lower in FRAMES:
-            return not held_after(tokens, position)
+        if tokens[k].lower in FRAMES or (at(tokens, k - 1).lower, tokens[k].lower) in FRAME_PAIRS:
+            return not held_after(tokens, position, happens)
         if blocks(tokens[k]) or is_clause_mark(tokens, k):
             return False
     return False
 
 
-def held_after(tokens: list["Token"], position: int) -> bool:
-    """Whether the event word at position is followed in its clause by a participle of its happening, so that the
-    date after it is its own: "on the sidelines of the meeting of the Committee held on 15 and 16 May", "в рамках
-    форума, прошедшего в Мадриде 15 мая"."""
+def held_after(tokens: list["Token"], position: int, happens) -> bool:
+    """Whether the event word at position is followed in its clause by a participle of its happening, or by a
+    relative clause whose verb is one (happens(token)), so that the date after it is its own: "on the sidelines of
+    the meeting of the Committee held on 15 and 16 May", "в рамках форума, прошедшего в Мадриде 15 мая", "в рамках
+    Дней армянской культуры, которые открываются сегодня"."""
     k, end = position + 1, min(len(tokens), position + FRAME_REACH + 8)
     while k < end:
         if tokens[k].lower in HELD_WORDS:
             return True
+        if tokens[k].text == "," and relative(at(tokens, k + 1)):
+            return any(happens(token) for token in tokens[k + 2 : k + 2 + RELATIVE_REACH])
         if tokens[k].text == "(" and at(tokens, k + 2).text == ")":
             k += 3  # a short name in brackets: "the Emerging Markets (GEM) Committee held on"
             continue
@@ -125,6 +135,11 @@ def held_after(tokens: list["Token"], position: int) -> bool:
             return False
         k += 1
     return False
+
+
+def relative(token: "Token") -> bool:
+    """Whether a word opens a relative clause: "which", "который" in any form."""
+    return token.lower == "which" or token.lower.startswith("котор")
 
 
 def tokens_of(text: str) -> list["Token"]:
