@@ -3,8 +3,8 @@
 What it reads, in English and Russian (the language is told by the text's letters unless given):
 - dates as releases write them, relative ones too ("next week", "в декабре прошлого года") and ranges however
   joined; a missing year follows from the weekday, the paragraph, the tense and a list's order (release_dates.py,
-  release_tense.py); seasons, halves of years, tenths and runs of months (release_seasons.py); weekends, weekdays
-  (release_weekdays.py); numeric days, lone day numbers, days counted from an arrival ("On the second day"), ISO
+  release_tense.py); seasons, halves of years, tenths and runs of months (release_seasons.py); weekends, weekdays,
+  days counted from an arrival ("On the second day") (release_weekdays.py); numeric days, lone day numbers, ISO
   days, ends of events, deadlines, statistics periods and figures (release_periods.py, release_days.py);
 - a programme's headings ("Monday, 30 October" on its line, "7 October — Belgrade."), whose lines take their day,
   events named only by their name ("INNOPROM will take place"), being or arriving somewhere as a visit

@@ -1,8 +1,7 @@
 """Days said by their relation to others: the days half of the DateReader (the ReleaseReader sets up its state;
-weekdays and weekends are release_weekdays.py's).
+weekdays, weekends and the days of a trip counted from its first are release_weekdays.py's).
 
-- the day last named ("the same day", "в тот же день"), the day after it ("the next day", "на следующий день"), a
-  day counted from a trip's or an event's first ("on the second day", "on the last day of their visit");
+- the day last named ("the same day", "в тот же день"), the day after it ("the next day", "на следующий день");
 - the day of an event proposed before ("on the day of the Council meeting", "в день встречи", "on the closing day of
   the forum"): the events of that day are told by it;
 - days counted from the publication ("a week ago", "через три дня"); how long an event lasts ("a three-day visit",
@@ -17,15 +16,9 @@ import re
 from events.models import Event
 
 from .release_dates import DAYS_FROM_PUBLICATION, Mention, at, bare, in_year
-from .release_periods import CLOSED, CLOSING, CONTINUING, DEADLINE, OPENING
-from .release_seasons import SEASONS
+from .release_periods import CLOSED, CLOSING, CONTINUING, OPENING
 from .release_words import DASHES, DAY_WORDS, OFFSETS, TIME_LINE, Token, tokens_of
 
-# "On the second day", "На второй день", "В четвёртый, заключительный день": the day's number, counted from the day a
-# trip or an event began (the last day the text named as a start).
-DAY_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "первый": 1,
-               "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6,
-               "седьмой": 7}  # fmt: skip
 FINAL_WORDS = {"final", "last", "closing", "заключительный", "последний", "завершающий"}
 # "on the opening day of the forum", "в первый день саммита": the start of the event named; a final day, its end.
 OPENING_WORDS = {"opening", "first", "первый"}
@@ -385,47 +378,6 @@ class DayReader:
             self.sentence_lemma_sets[sentence] = {self.lemma(token) for token in tokens_of(sentence)}
         return self.sentence_lemma_sets[sentence]
 
-    def nth_day(self, tokens: list[Token], i: int) -> Mention | None:
-        """ "On the second day", "На второй день", "the fourth and final day", "Третий день": the day counted from the
-        last day the text named as a start (a trip's arrival, an event's opening). A final day ends the visit that
-        began on that day, when the release proposed one."""
-        number = DAY_NUMBERS.get(self.lemma(at(tokens, i))) if at(tokens, i).text[:1].isalpha() else None
-        if number is None and (last := self.last_of_run(tokens, i)) is not None:
-            return last
-        if number is None or self.counting_from is None:
-            return None
-        k, final = i + 1, False
-        if at(tokens, k).lower in ("and", ",", "и") and self.lemma(at(tokens, k + 1)) in FINAL_WORDS:
-            k, final = k + 2, True
-        if self.lemma(at(tokens, k)) not in DAY_WORDS:
-            return None
-        after = at(tokens, k + 2 + (at(tokens, k + 2).lower == "the"))
-        if at(tokens, k + 1).lower == "of" and (self.month(after) or after.lower in SEASONS):
-            return None  # "the first day of June", "The first day of spring"
-        if at(tokens, k + 1).lower in ("подряд", "running") or self.lemma(at(tokens, i - 1)) in ("every", "каждый"):
-            return None  # "второй день подряд", "Every second day": no day of a trip
-        start = self.counting_from
-        if not any(p.start == start and (p.event_type.is_visit or p.start < p.end) for p in self.found):
-            # Counted from a visit's arrival or an event's first day, not from any day the text named: else from the
-            # last run of days proposed ("The Session, 22–23 October … at its meeting on Tuesday … the first day").
-            run = self.last_run
-            if run is None or not any((p.start, p.end) == run[:2] for p in self.found):
-                return None
-            start = run[0]
-        day = start + dt.timedelta(days=number - 1)
-        if final:
-            for proposal in self.found:
-                if proposal.event_type.is_visit and proposal.start == start and proposal.end < day:
-                    proposal.end = day
-        first = i - 1 if at(tokens, i - 1).lower == "the" else i
-        return Mention(first, k + 1, day, day, Event.Precision.DAY, False, counted=True)
-
-    def count_from(self, tokens: list[Token], mention: Mention) -> None:
-        """Take a day the text names as the first of the days counted after it ("on the second day"), unless it was
-        counted itself or ends something ("until 20 June")."""
-        if not mention.counted and self.until_word(tokens, mention) not in DEADLINE:
-            self.counting_from = mention.start
-
     def days_off(self, tokens: list[Token], i: int) -> Mention | None:
         """A day counted from the publication: "a week ago", "10 days ago", "две недели назад", "неделю назад",
         "через неделю", "через три дня", "the forum will be held in two weeks" (not "a few days ago", "processed in 3
@@ -450,21 +402,6 @@ class DayReader:
             end += 1
         day = self.published + dt.timedelta(days=(1 if ahead else -1) * (count or 1) * unit)
         return Mention(i, end, day, day, Event.Precision.DAY, False)
-
-    def last_of_run(self, tokens: list[Token], i: int) -> Mention | None:
-        """ "On the last day of their visit", "в последний день визита": the last day of the run of days named last,
-        when a visit or an event was proposed for it."""
-        if self.lemma(at(tokens, i)) not in FINAL_WORDS or self.lemma(at(tokens, i + 1)) not in DAY_WORDS:
-            return None
-        if self.last_run is None or not any((p.start, p.end) == self.last_run[:2] for p in self.found):
-            return None
-        k = i + 2 + (at(tokens, i + 2).lower == "of")
-        k += at(tokens, k).lower in ("the", "their", "his", "her", "its", "this", "that")
-        if self.kind_of(at(tokens, k))[0] is None:
-            return None  # "the last day of the month", "последний день месяца": not of an event
-        first = i - 1 if at(tokens, i - 1).lower == "the" else i
-        day = self.last_run[1]
-        return Mention(first, i + 2, day, day, Event.Precision.DAY, False, counted=True)
 
 
 def told_length(sentence: str) -> int | None:

@@ -1,4 +1,4 @@
-"""Weekdays and weekends: the weekdays half of the DayReader (the ReleaseReader sets up its state).
+"""Weekdays, weekends and the days of a trip: the weekdays half of the DayReader (the ReleaseReader sets up its state).
 
 - a weekday: the nearest such day the tense allows ("on Tuesday", "last Friday", "в следующую среду"); the such day
   of a run of days named before it, over for the past tense ("the mission, from 9 to 13 February. On Tuesday, the
@@ -6,7 +6,9 @@
   Tuesday"); after a programme's days, the next such day after the last day named ("В субботу Министр откроет…"
   after "12–13 декабря"); two joined ("on Saturday and Sunday", "с понедельника по среду") are a run; weekdays
   before or after a week said are its days ("on Wednesday and Thursday next week");
-- a weekend ("last weekend", "в эти выходные"): its Saturday and Sunday.
+- a weekend ("last weekend", "в эти выходные", "в ближайшие выходные"): its Saturday and Sunday;
+- a day counted from a trip's or an event's first ("on the second day", "День третий.", "Day one:", "on the last day
+  of their visit").
 """
 
 import datetime as dt
@@ -14,12 +16,27 @@ import datetime as dt
 from events.models import Event
 
 from .release_dates import RANGE_STARTS, RANGE_WORDS, SHIFTS, Mention, at
-from .release_words import DASHES, WEEKDAY_BEFORE, Token
+from .release_days import FINAL_WORDS
+from .release_periods import DEADLINE
+from .release_seasons import SEASONS
+from .release_words import DASHES, DAY_WORDS, WEEKDAY_BEFORE, Token
 
 # "last weekend", "в минувшие выходные": the weekend's shift, from the word before it.
 WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "минувший": -1, "прошлый": -1,
-                  "прошедший": -1, "прошедшее": -1, "этот": 0, "ближайший": 0, "следующий": 1,
+                  "прошедший": -1, "прошедшее": -1, "этот": 0, "близкий": 0, "следующий": 1,
                   "предстоящий": 1}  # fmt: skip
+# "в ближайшую субботу", "в ближайшие выходные" (the lemma of "ближайший" is "близкий"): the nearest to come, said only
+# of a weekday or a weekend ("в ближайшие годы" is no date).
+NEAREST = "близкий"
+# "On the second day", "На второй день", "В четвёртый, заключительный день": the day's number, counted from the day a
+# trip or an event began (the last day the text named as a start).
+DAY_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "первый": 1,
+               "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6,
+               "седьмой": 7}  # fmt: skip
+# "Day one.", "Day 2:" opening a paragraph (Russian writes "День первый", read by DAY_NUMBERS), and the marks after it.
+HEADING_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "1": 1, "2": 2, "3": 3,
+                   "4": 4, "5": 5, "6": 6, "7": 7}  # fmt: skip
+HEADING_MARKS = {".", ":", "–", "—", "-", ","}
 # Words between weekdays and the week they are of: "on Wednesday and Thursday next week", "во вторник и среду".
 # Words between a week and the weekdays after it: "next week, from Tuesday to Thursday", "на следующей неделе, во
 # вторник".
@@ -102,7 +119,7 @@ class WeekdayReader:
     def relative_weekday(self, tokens: list[Token], i: int, weekday: int) -> Mention | None:
         """on Tuesday, last Friday, в следующую среду: the nearest such day the tense allows."""
         before = at(tokens, i - 1)
-        shift = SHIFTS.get(self.lemma(before))
+        shift = 1 if self.lemma(before) == NEAREST else SHIFTS.get(self.lemma(before))
         if shift is None and not self.single_weekday(tokens, i):
             return None
         if shift is None and self.restates_day(tokens, i, weekday):
@@ -166,3 +183,78 @@ class WeekdayReader:
         """Whether a weekday names again the day just named before it: "the day after tomorrow, Friday"."""
         k = i - 1 - (at(tokens, i - 1).lower in ("on", "в", "во"))
         return self.last_day is not None and self.last_day.weekday() == weekday and at(tokens, k).text == "," and k <= 5
+
+    def nth_day(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "On the second day", "На второй день", "the fourth and final day", "Третий день": the day counted from the
+        last day the text named as a start (a trip's arrival, an event's opening). A final day ends the visit that
+        began on that day, when the release proposed one."""
+        number = DAY_NUMBERS.get(self.lemma(at(tokens, i))) if at(tokens, i).text[:1].isalpha() else None
+        if number is None and (last := self.last_of_run(tokens, i)) is not None:
+            return last
+        heading = self.day_heading(tokens, i) if number is None else None
+        if (number is None and heading is None) or self.counting_from is None:
+            return None
+        k, final, last_number = i + 1, False, number
+        if heading is not None:
+            number, last_number, k = heading
+        elif at(tokens, k).lower in ("and", ",", "и") and self.lemma(at(tokens, k + 1)) in FINAL_WORDS:
+            k, final = k + 2, True
+        if heading is None and self.lemma(at(tokens, k)) not in DAY_WORDS:
+            return None
+        after = at(tokens, k + 2 + (at(tokens, k + 2).lower == "the"))
+        if at(tokens, k + 1).lower == "of" and (self.month(after) or after.lower in SEASONS):
+            return None  # "the first day of June", "The first day of spring"
+        if at(tokens, k + 1).lower in ("подряд", "running") or self.lemma(at(tokens, i - 1)) in ("every", "каждый"):
+            return None  # "второй день подряд", "Every second day": no day of a trip
+        start = self.counting_from
+        if not any(p.start == start and (p.event_type.is_visit or p.start < p.end) for p in self.found):
+            # Counted from a visit's arrival or an event's first day, not from any day the text named: else from the
+            # last run of days proposed ("The Session, 22–23 October … at its meeting on Tuesday … the first day").
+            run = self.last_run
+            if run is None or not any((p.start, p.end) == run[:2] for p in self.found):
+                return None
+            start = run[0]
+        day, end = start + dt.timedelta(days=number - 1), start + dt.timedelta(days=last_number - 1)
+        if final:
+            for proposal in self.found:
+                if proposal.event_type.is_visit and proposal.start == start and proposal.end < day:
+                    proposal.end = day
+        first = i - 1 if at(tokens, i - 1).lower == "the" else i
+        return Mention(first, k + 1, day, end, Event.Precision.DAY, False, counted=True)
+
+    def day_heading(self, tokens: list[Token], i: int) -> tuple[int, int, int] | None:
+        """ "День третий.", "Day two:", "День первый и второй." opening a sentence: the numbers of its first and last
+        day, and the position of the last number; not "Day one of our new programme", "день второй подряд"."""
+        if i or self.lemma(at(tokens, 0)) not in DAY_WORDS:
+            return None
+
+        def number(k: int) -> int | None:
+            return DAY_NUMBERS.get(self.lemma(at(tokens, k)), HEADING_NUMBERS.get(at(tokens, k).lower))
+
+        first, k = number(1), 1
+        if at(tokens, 2).lower in ("and", "и", "-", "–") and number(3) is not None:
+            k = 3
+        if first is None or at(tokens, k + 1).text not in HEADING_MARKS:
+            return None
+        return first, number(k), k
+
+    def count_from(self, tokens: list[Token], mention: Mention) -> None:
+        """Take a day the text names as the first of the days counted after it ("on the second day"), unless it was
+        counted itself or ends something ("until 20 June")."""
+        if not mention.counted and self.until_word(tokens, mention) not in DEADLINE:
+            self.counting_from = mention.start
+
+    def last_of_run(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "On the last day of their visit", "в последний день визита": the last day of the run of days named last,
+        when a visit or an event was proposed for it."""
+        if self.lemma(at(tokens, i)) not in FINAL_WORDS or self.lemma(at(tokens, i + 1)) not in DAY_WORDS:
+            return None
+        if self.last_run is None or not any((p.start, p.end) == self.last_run[:2] for p in self.found):
+            return None
+        k = i + 2 + (at(tokens, i + 2).lower == "of")
+        k += at(tokens, k).lower in ("the", "their", "his", "her", "its", "this", "that")
+        if self.kind_of(at(tokens, k))[0] is None:
+            return None  # "the last day of the month", "последний день месяца": not of an event
+        first = i - 1 if at(tokens, i - 1).lower == "the" else i
+        day = self.last_run[1]
+        return Mention(first, i + 2, day, day, Event.Precision.DAY, False, counted=True)

@@ -91,9 +91,9 @@ FRAME_STOPS = {"на", "в", "во", "с", "at", "in", "on", "with", "during"}
 # Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
 # event of the date is the one named after them.
 FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "рамках", "полях", "кулуарах"}
-# Frame words of two: "по итогам переговоров состоялось подписание" (the talks are not the event; "оценку итогам" is no
-# frame).
-FRAME_PAIRS = {("по", "итогам")}
+# Frame words of two: "по итогам переговоров состоялось подписание", "на площадке фестиваля состоялась церемония" (the
+# talks, the festival are not the event; "оценку итогам" is no frame).
+FRAME_PAIRS = {("по", "итогам"), ("на", "площадке")}
 FRAME_REACH = 7
 # Participles of an event's happening after its name: "the meeting held on", "форума, прошедшего 15 мая".
 HELD_WORDS = {"held", "taking", "прошедший", "прошедшего", "прошедшей", "прошедшем", "состоявшегося", "состоявшейся",

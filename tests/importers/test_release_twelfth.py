@@ -52,6 +52,13 @@ def test_an_event_framing_another_owns_the_dates_of_its_relative_clause(seed, te
             "2019-10-04",
             [("2019-10-01", "meeting", False), ("2019-10-01", "signing", False)],
         ),
+        # "на площадке фестиваля": the festival's grounds host the signing
+        (
+            "Фестиваль прошёл с 1 по 3 октября.\n\n2 октября на площадке фестиваля состоялась церемония подписания "
+            "меморандума.",
+            "2026-10-07",
+            [("2026-10-01..2026-10-03", "festival", False), ("2026-10-02", "signing", False)],
+        ),
         # "дали высокую оценку итогам" frames nothing: the forum held is the event
         (
             "Министры дали высокую оценку итогам форума, прошедшего 25–26 июня в Казани.",
@@ -62,3 +69,37 @@ def test_an_event_framing_another_owns_the_dates_of_its_relative_clause(seed, te
 )
 def test_the_talks_a_signing_follows_frame_it(seed, text, published, expected):
     assert proposals(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "в ближайшую субботу" (whose lemma is "близкий"): the Saturday to come; "в ближайшие годы" is no date
+        ("В ближайшую субботу откроется фотовыставка.", "2024-06-03", [("2024-06-08", "exhibition", False)]),
+        ("В ближайшие выходные пройдёт фестиваль.", "2024-06-03", [("2024-06-08..2024-06-09", "festival", False)]),
+        ("В ближайшие годы пройдёт фестиваль.", "2024-06-03", []),
+    ],
+)
+def test_the_nearest_weekday_or_weekend_is_the_one_to_come(seed, text, published, expected):
+    assert proposals(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("День третий. Делегация приняла участие в семинаре.", [("2024-05-29", "forum", False)]),
+        ("Day three: the delegation took part in a seminar.", [("2024-05-29", "forum", False)]),
+        ("Day 2 – the delegation took part in a seminar.", [("2024-05-28", "forum", False)]),
+        ("День первый и второй. Делегация приняла участие в семинаре.", [("2024-05-27..2024-05-28", "forum", False)]),
+        # not a heading: a day of something else, or no number
+        ("Day one of the new programme brought a seminar.", []),
+        ("День открытых дверей. Делегация приняла участие в семинаре.", []),
+    ],
+)
+def test_a_paragraph_headed_by_a_days_number_counts_it_from_the_trips_first_day(seed, text, expected):
+    trip = (
+        "С 27 по 31 мая делегация находилась во Вьетнаме."
+        if text[0] == "Д"
+        else "From 27 to 31 May the delegation was in Vietnam."
+    )
+    assert proposals(f"{trip}\n\n{text}", "2024-06-03") == [("2024-05-27..2024-05-31", "visit", False), *expected]
