@@ -88,11 +88,13 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("генеральный", "общий", "годовой", "отчётный", "отчетный", "ежегодный"), ("собрание",), "meeting"),
     # sports games and training camps: "the Paralympic Games", "на летних Паралимпийских играх", "учебно-тренировочный
     # сбор" (not "games" or "сбор" alone: "video games", "сбор средств")
-    (("olympic", "paralympic", "deaflympic", "asian", "commonwealth", "invictus", "олимпийский", "паралимпийский",
-      "сурдлимпийский", "азиатский"), ("games", "игра"), GENERAL_TYPE),
+    (("olympic", "paralympic", "deaflympic", "asian", "commonwealth", "invictus", "sports", "youth", "world",
+      "student", "students", "university", "олимпийский", "паралимпийский", "сурдлимпийский", "азиатский",
+      "всемирный", "молодёжный", "молодежный", "студенческий"), ("games", "игра"), GENERAL_TYPE),
     (("учебно-тренировочный", "тренировочный"), ("сбор",), GENERAL_TYPE),
-    (("friendly", "charity", "football", "hockey", "chess", "return", "товарищеский", "благотворительный",
-      "футбольный", "хоккейный", "шахматный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
+    (("friendly", "charity", "football", "hockey", "chess", "draughts", "tennis", "basketball", "volleyball", "rugby",
+      "cricket", "return", "товарищеский", "благотворительный", "футбольный", "хоккейный", "шахматный", "шашечный",
+      "теннисный", "баскетбольный", "волейбольный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
 ) for first in firsts for second in seconds}  # fmt: skip
 # Prepositions that put an event after them as a meeting's topic, not its host: "совещание с экспортерами по
 # подготовке к выставке".

@@ -103,3 +103,23 @@ def test_a_paragraph_headed_by_a_days_number_counts_it_from_the_trips_first_day(
         else "From 27 to 31 May the delegation was in Vietnam."
     )
     assert proposals(f"{trip}\n\n{text}", "2024-06-03") == [("2024-05-27..2024-05-31", "visit", False), *expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sports games and matches of more sorts are events of the general type; video games are not
+        ("The National Youth Mind Sports Games took place in Jyväskylä on 30 May.", [("2022-05-30", "other", False)]),
+        ("30 мая в Казани открылись Всемирные студенческие игры.", [("2022-05-30", "other", False)]),
+        (
+            "The Baltic–Nordic draughts match was played in Turku on 10–11 September.",
+            [("2022-09-10..2022-09-11", "other", False)],
+        ),
+        ("On 30 May the company presented its new video games.", []),
+        # irregular pasts tell the past: "ran from Thursday to Sunday" was last week
+        ("The festival ran in Astana from Thursday to Sunday.", [("2023-01-05..2023-01-08", "festival", False)]),
+        ("The festival will run in Astana from Thursday to Sunday.", [("2023-01-12..2023-01-15", "festival", False)]),
+    ],
+)
+def test_games_matches_and_irregular_pasts(seed, text, expected):
+    assert proposals(text, "2023-01-10") == expected
