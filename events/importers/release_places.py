@@ -14,6 +14,7 @@ from django_countries import countries
 from events.models import Event, EventType, Person, Venue
 
 from .release_dates import at
+from .release_kinds import ROUND_TABLE
 from .release_words import (
     CITY_WORDS,
     DASHES,
@@ -59,7 +60,8 @@ EXPECTED_WINDOW = 12
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
 GROUPS_OF_PEOPLE = {"expert", "working", "inspection", "monitoring", "экспертный", "рабочий", "инспекционный"}
-WE = {"we", "мы"}  # the writer's own body travelling: "In March we travel to Hanoi"
+# The writer's own body travelling, or its head speaking: "In March we travel to Hanoi", "I was in Mongolia".
+WE = {"we", "мы", "i", "я"}
 IN_RU = {"в", "во"}
 # Which words of a visit are one: a mission that is an office is none ("to the UN", "the Permanent Mission"),
 # nor visitors counted or described; observing a vote abroad is one.
@@ -248,6 +250,9 @@ class PlaceReader:
         kinds = [self.kind_of(token)[0] for token in segment[position + 1 : clause_end]]
         if any(kind is not None and not kind.is_visit and kind.slug != "culture-days" for kind in kinds):
             return None
+        pairs = zip(segment[position + 1 : clause_end], segment[position + 2 : clause_end], strict=False)
+        if any((self.lemma(first), self.lemma(second)) in ROUND_TABLE for first, second in pairs):
+            return None  # "я была в Берлине на круглом столе": the round table
         towards = IN_WORDS | {"for"} if segment[position].lower in FOR_PLACE else IN_WORDS  # "left for Tokyo"
         if self.place_in(segment, position + 1, towards):
             return self.type_for("visit")

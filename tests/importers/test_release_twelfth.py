@@ -123,3 +123,23 @@ def test_a_paragraph_headed_by_a_days_number_counts_it_from_the_trips_first_day(
 )
 def test_games_matches_and_irregular_pasts(seed, text, expected):
     assert proposals(text, "2023-01-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head of the body speaking travels as the body does
+        (
+            "I was in Mongolia from 29 October to 4 November with two of our field scientists.",
+            [("2016-10-29..2016-11-04", "visit", False)],
+        ),
+        ("В прошлый вторник я была в Берлине на переговорах.", [("2016-11-08", "meeting", False)]),
+        # at a round table, the round table is the event
+        ("В прошлый вторник я была в Берлине на круглом столе.", [("2016-11-08", "forum", False)]),
+        ("В прошлый вторник мы были в Берлине на круглом столе.", [("2016-11-08", "forum", False)]),
+        # no place, no trip
+        ("I was in charge of the project from 29 October to 4 November.", []),
+    ],
+)
+def test_the_speaker_travels_and_a_round_table_attended_is_the_event(seed, text, expected):
+    assert proposals(text, "2016-11-09") == expected
