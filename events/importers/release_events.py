@@ -71,6 +71,11 @@ class EventReader:
             and self.event_type(tokens[mention.end + 1 : mention.end + 4], nearest_last=False)[0] is not None
         )
         if kind is not None and not followed and not topic:  # not "The forum will be followed in October by the…"
+            after = tokens[mention.end : following]
+            if merge.tells_time(segment, keyword_at) and (later := self.event_type(after, nearest_last=False))[0]:
+                # "On the day before the meeting, Monday, 26 February, the Secretariat will hold a workshop": the
+                # workshop's day, the meeting telling it
+                return later[0], later[1], mention.end, after
             own = self.own_clause_event(tokens, mention, (previous_end, previous_end + keyword_at), following)
             return own or (kind, keyword_at, previous_end, segment)
         end = mention.end

@@ -143,3 +143,35 @@ def test_games_matches_and_irregular_pasts(seed, text, expected):
 )
 def test_the_speaker_travels_and_a_round_table_attended_is_the_event(seed, text, expected):
     assert proposals(text, "2016-11-09") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an event telling the time of the date before it: the event after the date is its own
+        (
+            "On the day before the meeting, Monday, 26 February 2024, the Secretariat will hold a workshop.",
+            "2024-01-09",
+            [("2024-02-26", "forum", False)],
+        ),
+        (
+            "Накануне форума, 3 июня, состоится заседание делового совета.",
+            "2025-05-20",
+            [("2025-06-03", "meeting", False)],
+        ),
+        # with no event after it, the event named keeps the date
+        (
+            "On the eve of the meeting, on 26 February, the ministers will speak to the press.",
+            "2024-01-09",
+            [("2024-02-26", "meeting", False)],
+        ),
+        # "will stay until": the end of the event's run
+        (
+            "The exhibition opened on 23 October and will stay in the museum until the end of January.",
+            "2016-11-09",
+            [("2016-10-23..2017-01-31", "exhibition", False)],
+        ),
+    ],
+)
+def test_an_event_telling_the_time_yields_to_the_event_after_the_date(seed, text, published, expected):
+    assert proposals(text, published) == expected
