@@ -40,6 +40,12 @@ STATEMENT = {"said", "says", "confirmed", "announced", "stated", "told", "report
              "рассказать", "написать", "информировать"}  # fmt: skip
 # Participles of an announcing, whose date is the announcement's: "the course, announced in January, …".
 ANNOUNCED_ON = {"announced", "published", "unveiled", "анонсировать", "анонсированный", "объявить", "объявленный"}
+# Verbs of publishing just after a date, and what they publish of an event: "ITU has today published the programme of
+# the Symposium", "Министерство сегодня опубликовало программу форума": the day of the publishing.
+PUBLISHING = {"published", "publishes", "unveiled", "unveils", "announced", "announces", "released", "releases",
+              "опубликовать", "обнародовать", "объявить", "представить"}  # fmt: skip
+PUBLISHED = {"programme", "program", "schedule", "agenda", "dates", "list", "line-up", "lineup", "results",
+             "программа", "расписание", "дата", "список", "итог"}  # fmt: skip
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
 
 
@@ -165,12 +171,16 @@ class EventReader:
 
     def announced_on(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether the date is of an event's announcing, set off by commas after its name: "The training course,
-        announced in January, is not affected", "Курс, анонсированный в январе, пройдёт 5 мая"."""
+        announced in January, is not affected", "Курс, анонсированный в январе, пройдёт 5 мая"; or of its programme's
+        publishing, told by the verb just after the date."""
         k = mention.first - 1 - (at(tokens, mention.first - 1).lower in ("in", "on", "в", "во"))
         # its comma closing it too: not "announced on 5 November at the meeting of the Board" (the meeting's day)
-        return (
-            self.lemma(at(tokens, k)) in ANNOUNCED_ON and at(tokens, k - 1).text == "," == at(tokens, mention.end).text
-        )
+        if self.lemma(at(tokens, k)) in ANNOUNCED_ON and at(tokens, k - 1).text == "," == at(tokens, mention.end).text:
+            return True
+        # or its programme published that day: "ITU has today published the programme of the Symposium"
+        thing = mention.end + 1 + (at(tokens, mention.end + 1).lower in ("the", "its", "a"))
+        published = at(tokens, mention.end).lower in PUBLISHING or self.lemma(at(tokens, mention.end)) in PUBLISHING
+        return published and self.lemma(at(tokens, thing)) in PUBLISHED
 
     def prepared(self, segment: list[Token], k: int) -> bool:
         """Whether the event word at k is what is prepared ("Preparations for the forum", "подготовка к форуму")."""

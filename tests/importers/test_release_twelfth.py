@@ -175,3 +175,21 @@ def test_the_speaker_travels_and_a_round_table_attended_is_the_event(seed, text,
 )
 def test_an_event_telling_the_time_yields_to_the_event_after_the_date(seed, text, published, expected):
     assert proposals(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day a programme is published is no event's; the event's own days stay its
+        (
+            "ITU has today published the programme of the Symposium, which will be held in Sharm el-Sheikh from 5 to "
+            "8 June.",
+            [("2023-06-05..2023-06-08", "forum", False)],
+        ),
+        ("Министерство сегодня опубликовало программу форума.", []),
+        # a day of an event's own verb stays the event's
+        ("The Minister today opened the forum.", [("2023-05-16", "forum", False)]),
+    ],
+)
+def test_the_day_an_events_programme_is_published_is_not_its_day(seed, text, expected):
+    assert proposals(text, "2023-05-16") == expected
