@@ -13,7 +13,7 @@ import functools
 from events.models import Event, EventType
 
 from .release_dates import Mention, at
-from .release_words import FRAME_STOPS, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, framed, is_clause_mark
+from .release_words import BODIES, FRAME_STOPS, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, framed, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -423,6 +423,8 @@ class KindReader:
         for k in range(word_at + 1, min(len(segment), word_at + HOST_DISTANCE)):
             if is_clause_mark(segment, k) or (self.language == "ru" and segment[k].lower in TOPIC_PREPOSITIONS):
                 break  # "совещание с экспортерами по подготовке к выставке": the exhibition is its topic
+            if self.lemma(segment[k]) in BODIES:
+                break  # "заседание оргкомитета конференции": the committee's meeting
             linked = linked or segment[k].lower == "of"
             host, _general = self.kind_of(segment[k])
             if linked and host in hosts:

@@ -19,6 +19,7 @@ from .release_kinds import COMPOUNDS, ROUND_TABLE
 from .release_periods import DUE, UNTIL
 from .release_words import (
     ARTICLES,
+    BODIES,
     CITY_WORDS,
     DASHES,
     NAME_LINKS,
@@ -350,10 +351,14 @@ class NameReader:
         )
 
     def names_other(self, segment: list[Token], position: int) -> bool:
-        """Whether an event word names no event: a venue's ("the Exhibition Centre", "Конгресс-центр"), or events
-        counted ("over 900 telemedicine consultations", "signed 12 agreements"; not "10:00 Talks", "55-летие")."""
+        """Whether an event word names no event: a venue's ("the Exhibition Centre", "Конгресс-центр"), a body's
+        ("the organising committee of the conference"), or events counted ("over 900 telemedicine consultations",
+        "signed 12 agreements"; not "10:00 Talks", "55-летие")."""
         if at(segment, position - 1).text == "-" and at(segment, position - 2).lower in AROUND:
             return True  # "(pre-conference day)", "post-summit": a time around the event, not the event
+        body = position - 1 - (at(segment, position - 1).lower in ("the", "this")) - (self.language == "en")
+        if self.lemma(at(segment, body)) in BODIES and (self.language == "ru" or at(segment, body + 1).lower == "of"):
+            return True  # "the organising committee of the conference", "оргкомитета конференции": the body's
         hyphen = at(segment, position + 1).text == "-"
         following = at(segment, position + 1 + hyphen)
         joined = following.lower in ("and", "и") and self.kind_of(at(segment, position + 2))[0] is not None

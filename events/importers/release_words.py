@@ -91,6 +91,10 @@ FRAME_STOPS = {"на", "в", "во", "с", "at", "in", "on", "with", "during"}
 # Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
 # event of the date is the one named after them.
 FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "рамках", "полях", "кулуарах"}
+# Bodies an event has: its word after them names the body's event, not the date's ("the organising committee of the
+# conference", "заседание оргкомитета конференции": the committee met).
+BODIES = {"committee", "committees", "secretariat", "board", "bureau", "directorate", "комитет", "оргкомитет",
+          "секретариат", "дирекция", "бюро"}  # fmt: skip
 # Frame words of two: "по итогам переговоров состоялось подписание", "на площадке фестиваля состоялась церемония" (the
 # talks, the festival are not the event; "оценку итогам" is no frame).
 FRAME_PAIRS = {("по", "итогам"), ("на", "площадке")}

@@ -193,3 +193,23 @@ def test_an_event_telling_the_time_yields_to_the_event_after_the_date(seed, text
 )
 def test_the_day_an_events_programme_is_published_is_not_its_day(seed, text, expected):
     assert proposals(text, "2023-05-16") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting of an event's body is the body's meeting, not the event
+        (
+            "Решение принято на заседании организационного комитета конференции 15.01.2027.",
+            [("2027-01-15", "meeting", False)],
+        ),
+        (
+            "The decision was taken at a meeting of the organising committee of the conference on 15 January.",
+            [("2027-01-15", "meeting", False)],
+        ),
+        # the event's own session is the event
+        ("15 января состоялось пленарное заседание конференции.", [("2027-01-15", "forum", False)]),
+    ],
+)
+def test_a_meeting_of_an_events_committee_is_a_meeting(seed, text, expected):
+    assert proposals(text, "2027-01-19") == expected
