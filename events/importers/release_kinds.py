@@ -83,6 +83,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     # "торжественный вечер", "вечер памяти" (not "вечером", "в тот вечер"); "работала рабочая группа"
     (("торжественный", "творческий", "литературный", "музыкальный", "праздничный"), ("вечер",), GENERAL_TYPE),
     (("вечер",), ("память",), GENERAL_TYPE),
+    (("торжественный",), ("собрание",), GENERAL_TYPE),  # "торжественное собрание": a ceremony
     (("рабочий",), ("группа",), "meeting"),
     # a body's general or annual meeting (not "собрание картин", a collection)
     (("генеральный", "общий", "годовой", "отчётный", "отчетный", "ежегодный"), ("собрание",), "meeting"),
@@ -153,6 +154,10 @@ WHICH_DAYS = {"остальной", "другой", "этот", "тот", "пр�
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
+# Words that time or dedicate an event to another: the other is no event of the date ("Выставка, подготовленная к
+# конференции, будет работать с 1 по 26 февраля", "the exhibition, timed to coincide with the conference").
+TIMED = {"timed", "coincide", "dedicated", "devoted", "prepared", "приурочить", "подготовить", "посвятить"}
+TIMED_REACH = 4
 # "round table", "круглый стол": a conference, named by two words.
 ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
 
@@ -321,6 +326,8 @@ class KindReader:
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
                 continue
+            if self.timed_to(segment, position):
+                continue  # "подготовленная к конференции": the exhibition is the event, not the conference
             if token.lower in ("consultation", "consultations") and at(segment, position - 1).lower == "public":
                 continue  # "the public consultation on the draft Guidelines": a period for comments, no talks
             if token.lower == "assembly" and not self.assembly_meets(segment, position):
@@ -349,6 +356,18 @@ class KindReader:
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
+
+    def timed_to(self, segment: list[Token], position: int) -> bool:
+        """Whether the event word at position is what another is timed or dedicated to, in the same clause."""
+        for k in range(position - 1, max(-1, position - 1 - TIMED_REACH), -1):
+            if is_clause_mark(segment, k):
+                return False
+            if segment[k].lower in TIMED:
+                return True
+            lemma, part, *_ = self.morphology.analysis(segment[k].lower)
+            if self.language == "ru" and lemma in TIMED and part == "PRTF":  # "подготовленная", not "подготовит"
+                return True
+        return False
 
     def performs(self, segment: list[Token], position: int) -> bool:
         """Whether the word at position is performers' performing: "will perform at the Hanoi Opera House" (not

@@ -213,3 +213,26 @@ def test_the_day_an_events_programme_is_published_is_not_its_day(seed, text, exp
 )
 def test_a_meeting_of_an_events_committee_is_a_meeting(seed, text, expected):
     assert proposals(text, "2027-01-19") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event timed or dedicated to another: the other is no event of the date
+        (
+            "Выставка, подготовленная к конференции, будет работать с 1 по 26 февраля.",
+            [("2027-02-01..2027-02-26", "exhibition", False)],
+        ),
+        ("Выставка, приуроченная к форуму, откроется 5 мая.", [("2027-05-05", "exhibition", False)]),
+        (
+            "The exhibition, timed to coincide with the conference, will run from 1 to 26 February.",
+            [("2027-02-01..2027-02-26", "exhibition", False)],
+        ),
+        # a verb of preparing is no timing: the forum prepared is the event
+        ("Министерство подготовит форум 5 мая.", [("2027-05-05", "forum", False)]),
+        # "торжественное собрание": a ceremony, whatever it is dedicated to
+        ("14 мая состоялось торжественное собрание коллектива центра.", [("2026-05-14", "other", False)]),
+    ],
+)
+def test_an_event_timed_to_another_is_the_event(seed, text, expected):
+    assert proposals(text, "2027-01-19") == expected
