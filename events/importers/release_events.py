@@ -42,10 +42,13 @@ STATEMENT = {"said", "says", "confirmed", "announced", "stated", "told", "report
 ANNOUNCED_ON = {"announced", "published", "unveiled", "анонсировать", "анонсированный", "объявить", "объявленный"}
 # Verbs of publishing just after a date, and what they publish of an event: "ITU has today published the programme of
 # the Symposium", "Министерство сегодня опубликовало программу форума": the day of the publishing.
-PUBLISHING = {"published", "publishes", "unveiled", "unveils", "announced", "announces", "released", "releases",
-              "опубликовать", "обнародовать", "объявить", "представить"}  # fmt: skip
+PUBLISHING = {"publish", "published", "publishes", "unveiled", "unveils", "announced", "announces", "released",
+              "releases", "опубликовать", "обнародовать", "объявить"}  # fmt: skip
 PUBLISHED = {"programme", "program", "schedule", "agenda", "dates", "list", "line-up", "lineup", "results",
              "программа", "расписание", "дата", "список", "итог"}  # fmt: skip
+# "The programme included meetings with writers", "Программа включала встречи": the parts of the event named before.
+PROGRAMMES = {"programme", "program", "программа"}
+INCLUDING = {"included", "includes", "include", "featured", "features", "comprised", "включать", "предусматривать"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
 
 
@@ -177,10 +180,16 @@ class EventReader:
         # its comma closing it too: not "announced on 5 November at the meeting of the Board" (the meeting's day)
         if self.lemma(at(tokens, k)) in ANNOUNCED_ON and at(tokens, k - 1).text == "," == at(tokens, mention.end).text:
             return True
-        # or its programme published that day: "ITU has today published the programme of the Symposium"
+        # or its programme published that day: "ITU has today published the programme of the Symposium", "Программа
+        # секции будет опубликована на следующей неделе"
         thing = mention.end + 1 + (at(tokens, mention.end + 1).lower in ("the", "its", "a"))
-        published = at(tokens, mention.end).lower in PUBLISHING or self.lemma(at(tokens, mention.end)) in PUBLISHING
-        return published and self.lemma(at(tokens, thing)) in PUBLISHED
+        if self.publishing(at(tokens, mention.end)) and self.lemma(at(tokens, thing)) in PUBLISHED:
+            return True
+        opening = at(tokens, int(at(tokens, 0).lower == "the"))
+        return self.lemma(opening) in PUBLISHED and any(self.publishing(token) for token in tokens[: mention.first])
+
+    def publishing(self, token: Token) -> bool:
+        return token.lower in PUBLISHING or self.lemma(token) in PUBLISHING
 
     def prepared(self, segment: list[Token], k: int) -> bool:
         """Whether the event word at k is what is prepared ("Preparations for the forum", "подготовка к форуму")."""
@@ -234,6 +243,10 @@ class EventReader:
         kind, keyword_at = self.event_type(tokens, nearest_last=False)
         if self.lasts_days(tokens, kind):
             return []  # "Экспозиция продлится три дня": the length of the event just named
+        if self.lemma(at(tokens, 0 + (at(tokens, 0).lower == "the"))) in PROGRAMMES and any(
+            token.lower in INCLUDING or self.lemma(token) in INCLUDING for token in tokens[1:4]
+        ):
+            return []  # "Программа включала встречи с писателями": the parts of the event just named
         if kind is not None and merge.tells_time(tokens, keyword_at):
             # "Ahead of the Session, the Seimas will open an exhibition. It will run from…": the exhibition's days
             later, later_at = self.event_type(tokens[keyword_at + 1 :], nearest_last=False)

@@ -236,3 +236,23 @@ def test_a_meeting_of_an_events_committee_is_a_meeting(seed, text, expected):
 )
 def test_an_event_timed_to_another_is_the_event(seed, text, expected):
     assert proposals(text, "2027-01-19") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a programme to be published names no event of its day
+        ("Программа секции будет опубликована на сайте на следующей неделе.", []),
+        ("The programme of the forum will be published next week.", []),
+        # results presented at a meeting: the meeting is the event
+        ("Итоги школы будут представлены в июне на рабочей встрече в Москве.", [("2020-06", "meeting", False)]),
+        # a programme's parts, told undated under a heading's days, are no events of their own
+        (
+            "С 28 октября по 1 ноября. В библиотеке прошли Дни белорусской книги. Программа включала встречи с "
+            "писателями.",
+            [("2019-10-28..2019-11-01", "culture-days", False)],
+        ),
+    ],
+)
+def test_a_programme_published_or_included_is_no_event(seed, text, expected):
+    assert proposals(text, "2019-11-05") == expected
