@@ -49,6 +49,8 @@ PUBLISHED = {"programme", "program", "schedule", "agenda", "dates", "list", "lin
 # "The programme included meetings with writers", "Программа включала встречи": the parts of the event named before.
 PROGRAMMES = {"programme", "program", "программа"}
 INCLUDING = {"included", "includes", "include", "featured", "features", "comprised", "включать", "предусматривать"}
+# Words of holding: an event named after the date they precede is the one held.
+HOLDING_BEFORE = {"проведение", "провести", "hold", "holding", "host", "hosting", "организация", "организовать"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
 
 
@@ -81,7 +83,10 @@ class EventReader:
         )
         if kind is not None and not followed and not topic:  # not "The forum will be followed in October by the…"
             after = tokens[mention.end : following]
-            if merge.tells_time(segment, keyword_at) and (later := self.event_type(after, nearest_last=False))[0]:
+            held = self.holds_next(tokens, mention.first)  # "договорённость о проведении в 2025 году Дней книги"
+            if (merge.tells_time(segment, keyword_at) or held) and (
+                later := self.event_type(after, nearest_last=False)
+            )[0]:
                 # "On the day before the meeting, Monday, 26 February, the Secretariat will hold a workshop": the
                 # workshop's day, the meeting telling it
                 return later[0], later[1], mention.end, after
@@ -129,6 +134,12 @@ class EventReader:
         if kind is not None and following < len(tokens) and nearer_next(tokens, end, end + keyword_at, following):
             return None, 0, end, segment
         return kind, keyword_at, end, segment
+
+    def holds_next(self, tokens: list[Token], first: int) -> bool:
+        """Whether a word of holding stands just before the date at first, so that the event held is named after it
+        ("о проведении в 2025 году Дней российской книги", "agreed to hold in May the Days of…")."""
+        k = first - 1 - (at(tokens, first - 1).lower in ("в", "во", "in", "on"))
+        return k >= 0 and self.lemma(tokens[k]) in HOLDING_BEFORE
 
     def statement_day(self, tokens: list[Token], mention: Mention, *, later: bool) -> bool:
         """Whether the date is the day a statement was made, its content with a later date of the sentence ("The

@@ -33,6 +33,8 @@ DAY_WORDS = {"day", "день"}
 QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 QUOTED_NAME = 60
 QUOTED_NAME_WORDS = 4
+# A letter, or letters joined by full stops: initials ("Б.Н", "J.R.R"), before a full stop that ends no sentence.
+INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 # A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
 # looks past the run from each of them ("\n(?!\s*[a-z])") takes time quadratic in the run's length.
@@ -377,7 +379,8 @@ def split_paragraphs(text: str) -> list[list[str]]:
             # would read a run of abbreviations ("Mr. … St. … г. …") once per abbreviation.
             word_start = max(start, paragraph.rfind(" ", start, match.start()) + 1)
             last_word = paragraph[word_start : match.start()].rstrip(".!?").lstrip("(«\"“'[").lower()  # "(г."
-            if paragraph[match.start() - 1] == "." and (last_word in ABBREVIATIONS or len(last_word) == 1):
+            initials = INITIALS.fullmatch(last_word)  # "Б.Н. Ельцина", "J.R.R. Tolkien"
+            if paragraph[match.start() - 1] == "." and (last_word in ABBREVIATIONS or initials):
                 continue
             if in_quotes(paragraph, start, match):
                 continue  # «Иннопром. Центральная Азия»: a name's full stop

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from events.importers.release import propose
+from events.importers.release_words import split_sentences
 
 pytestmark = pytest.mark.django_db
 
@@ -256,3 +257,31 @@ def test_an_event_timed_to_another_is_the_event(seed, text, expected):
 )
 def test_a_programme_published_or_included_is_no_event(seed, text, expected):
     assert proposals(text, "2019-11-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # initials end no sentence
+        (
+            "Делегация библиотеки имени Б.Н. Ельцина была в Ханое. Гости посетили музей.",
+            ["Делегация библиотеки имени Б.Н. Ельцина была в Ханое.", "Гости посетили музей."],
+        ),
+        (
+            "A talk on J.R.R. Tolkien opened the day. It was full.",
+            ["A talk on J.R.R. Tolkien opened the day.", "It was full."],
+        ),
+        # a year's abbreviation in brackets does
+        (
+            "Отношения установлены (24 января 1992 г.). Министры высоко оценили приём.",
+            ["Отношения установлены (24 января 1992 г.).", "Министры высоко оценили приём."],
+        ),
+    ],
+)
+def test_initials_end_no_sentence(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_a_visit_of_a_body_named_with_initials_is_proposed(seed):
+    text = "С 19 по 22 февраля делегация библиотеки имени Б.Н. Ельцина находилась с визитом во Вьетнаме."
+    assert proposals(text, "2024-02-26") == [("2024-02-19..2024-02-22", "visit", False)]
