@@ -84,9 +84,15 @@ class EventReader:
         if kind is not None and not followed and not topic:  # not "The forum will be followed in October by the…"
             after = tokens[mention.end : following]
             held = self.holds_next(tokens, mention.first)  # "договорённость о проведении в 2025 году Дней книги"
-            if (merge.tells_time(segment, keyword_at) or held) and (
-                later := self.event_type(after, nearest_last=False)
-            )[0]:
+            # set off by a comma: not "After the visit on 2 March the ministers will attend a forum" (the visit's day)
+            # ", on Monday, 13 October,", "At the close of the exercise on 21 May, the heads will sign"
+            comma = "," in (
+                at(tokens, mention.first - 1).text,
+                at(tokens, mention.first - 2).text,
+                at(tokens, mention.end).text,
+            )
+            told = merge.tells_time(segment, keyword_at) and comma
+            if (told or held) and (later := self.event_type(after, nearest_last=False))[0]:
                 # "On the day before the meeting, Monday, 26 February, the Secretariat will hold a workshop": the
                 # workshop's day, the meeting telling it
                 return later[0], later[1], mention.end, after

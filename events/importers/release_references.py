@@ -28,7 +28,8 @@ SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "�
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
                "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
-               "основание", "установленный", "основанный", "учреждённый", "учрежденный"}  # fmt: skip
+               "основание", "установленный", "основанный", "учреждённый", "учрежденный", "создать", "созданный",
+               "created"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # How far before a date "scheduled", "планировалось" may be ("which was scheduled to take place in Budapest on").
 PLANNED_WORDS = 14
@@ -69,7 +70,7 @@ ORIGINALLY = {"originally", "initially", "previously", "первоначальн
 ANNOUNCED = {"анонсировать", "анонсироваться", "анонсированный", "запланировать", "запланированный", "намечать",
              "наметить", "намеченный", "намечаться", "планировать", "планироваться", "предполагаться", "scheduled",
              "planned", "slated", "due", "expected", "set", "intended", "должный", "назначить", "назначенный",
-             "назначать", "назначаться"}  # fmt: skip
+             "назначать", "назначаться", "готовить"}  # fmt: skip
 NEW_DATE = {"now", "new", "теперь", "новый"}
 MOVED = {"postpone", "postponed", "rescheduled", "moved", "delayed", "pushed", "перенести", "отложить",
          "переноситься"}  # fmt: skip

@@ -285,3 +285,24 @@ def test_initials_end_no_sentence(text, expected):
 def test_a_visit_of_a_body_named_with_initials_is_proposed(seed):
     text = "С 19 по 22 февраля делегация библиотеки имени Б.Н. Ельцина находилась с визитом во Вьетнаме."
     assert proposals(text, "2024-02-26") == [("2024-02-19..2024-02-22", "visit", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "которую мы готовили на 9–10 сентября, переносится": the date moved from; the new dates follow
+        (
+            "Конференция «Леопард», которую мы готовили на 9–10 сентября во Владивостоке, переносится. Новые даты — "
+            "2 и 3 декабря.",
+            [("2025-09-09..2025-09-10", "forum", True), ("2025-12-02..2025-12-03", "forum", False)],
+        ),
+        # the day a park was created counts an anniversary, no event's
+        (
+            "Немного цифр, которые мы покажем на конференции. Когда 5 апреля 2012 года был создан национальный парк, в "
+            "России жили около 50 леопардов.",
+            [("2012-04-05", "forum", True)],
+        ),
+    ],
+)
+def test_a_date_prepared_for_is_moved_from_and_a_creation_counts_an_anniversary(seed, text, expected):
+    assert proposals(text, "2025-08-27") == expected
