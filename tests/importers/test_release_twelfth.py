@@ -306,3 +306,10 @@ def test_a_visit_of_a_body_named_with_initials_is_proposed(seed):
 )
 def test_a_date_prepared_for_is_moved_from_and_a_creation_counts_an_anniversary(seed, text, expected):
     assert proposals(text, "2025-08-27") == expected
+
+
+def test_returning_tells_the_past():
+    # said on a Saturday, "on Monday" would be the Monday to come without the past of "returned"
+    assert proposals("The delegation returned on Monday from a trip to Japan.", "2023-01-14") == [
+        ("2023-01-09", "visit", False)
+    ]
