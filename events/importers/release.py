@@ -442,6 +442,7 @@ class ReleaseReader(
             if len(proposals) >= limit:
                 break
         self.moved = moved if moved is not carried else None
+        self.tell_move(tokens, proposals)  # "Following the decision of 27 March, … decided to postpone the …"
         # "2 февраля" / "Напомним, что меморандум был подписан 18 октября 2019 года": the signing is the document's
         # (not "Signing of the Protocol to the Agreement of 12 March 2019": the heading's day's signing)
         recalled = headed and self.finite_past(tokens)

@@ -5,7 +5,8 @@ weekdays, weekends and the days of a trip counted from its first are release_wee
 - the day of an event proposed before ("on the day of the Council meeting", "в день встречи", "on the closing day of
   the forum"): the events of that day are told by it;
 - days counted from the publication ("a week ago", "через три дня"); how long an event lasts ("a three-day visit",
-  "продлится три дня"); last year's event ("прошлогодний фестиваль"); a signing on the day of the event it closes.
+  "продлится три дня"); last year's event ("прошлогодний фестиваль"); a signing on the day of the event it closes;
+- no day: "today" in a quote of the present ("«… Сегодня наша главная задача — …», — отметила она").
 """
 
 import dataclasses
@@ -60,6 +61,11 @@ POST_LINE = re.compile(
 )
 FEED_LINES = 3  # lines of dates alone that make a feed of posts
 POST_AGE = 366  # days: a post older than the release by more is no post of its feed
+
+
+# Quote marks, and how far from "today" they are looked for.
+QUOTE_MARKS = {"«", "»", "“", "”", "„", '"'}
+QUOTE_REACH = 60
 
 
 class DayReader:
@@ -402,6 +408,31 @@ class DayReader:
             end += 1
         day = self.published + dt.timedelta(days=(1 if ahead else -1) * (count or 1) * unit)
         return Mention(i, end, day, day, Event.Precision.DAY, False)
+
+    def nowadays(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether "today" is said inside a quote of the present, no day: "«… Сегодня наша главная задача — обеспечить
+        доступ к рынкам», — отметила она", "“Today our task is …,” he said" (not "«Сегодня мы открыли выставку»", its
+        clause naming an event)."""
+        if tokens[mention.first].lower not in ("today", "сегодня") or mention.end - mention.first != 1:
+            return False
+        low, high = max(0, mention.first - QUOTE_REACH), min(len(tokens), mention.end + QUOTE_REACH)
+        opened = next(
+            (tokens[k].text for k in range(mention.first - 1, low - 1, -1) if tokens[k].text in QUOTE_MARKS), ""
+        )
+        closed_at = next((k for k in range(mention.end, high) if tokens[k].text in QUOTE_MARKS), high)
+        closed = at(tokens, closed_at).text
+        # after an opening mark, or before a closing one (the quote opened in a sentence before): a straight one
+        # after an odd count of them, or closing its words (after a comma or a full stop: "… for the client," he said)
+        straight = sum(tokens[k].text == '"' for k in range(low, mention.first)) % 2
+        closing = closed == '"' and at(tokens, closed_at - 1).text in (",", ".", "!", "?")
+        inside = opened in ("«", "“", "„") or closed in ("»", "”") or straight or closing
+        if not inside:
+            return False
+        # its clause's words, past a time's colon ("«Сегодня в 18:00 откроется выставка»")
+        start, end = self.clause_bounds(mention.first)
+        while at(tokens, end).text == ":" and at(tokens, end - 1).text.isdigit() and at(tokens, end + 1).text.isdigit():
+            end = self.clause_bounds(end + 1)[1]
+        return self.event_type(tokens[start:end], nearest_last=False)[0] is None
 
 
 def told_length(sentence: str) -> int | None:

@@ -23,7 +23,7 @@ DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "
              "resolution", "accord", "communique", "law", "constitution", "statute", "document", "договор",
              "соглашение", "конвенция", "меморандум", "декларация", "протокол", "хартия", "указ", "постановление",
              "резолюция", "закон", "коммюнике", "устав", "документ", "договорённость", "договоренность", "roadmap",
-             "карта", "act", "акт", "contract", "контракт", "декрет"}  # fmt: skip
+             "карта", "act", "акт", "contract", "контракт", "декрет", "decision", "решение"}  # fmt: skip
 SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "заключить", "принять", "ратифицировать"}
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
@@ -93,9 +93,6 @@ NAME_PARTS = {"ADJF", "PRTF", "NUMR", "ADVB", "PRCL"}
 # English words that link a verb's object to another noun: "restrictions for participants of the tournament".
 LINKING = {"for", "of", "on", "to", "with", "from", "by", "in", "at", "and", "or", "about", "over"}
 OWN_EVENT_WORDS = 6  # how far before a date its event, and after a verb of cancelling its object, are looked for
-# Quote marks, and how far from "today" they are looked for.
-QUOTE_MARKS = {"«", "»", "“", "”", "„", '"'}
-QUOTE_REACH = 60
 RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "которую", "которого", "которой"}
 PLANNED_PARTICIPLES = ("запланированн", "намеченн", "намечавш", "планировавш", "назначенн", "scheduled", "planned")
 
@@ -222,11 +219,21 @@ class ReferenceReader:
                     return True
         return False
 
+    def name_clause(self, tokens: list[Token], mark: int) -> int | None:
+        """Where the clause that ends at the mark starts, when it is a name alone, a place's ("…, Mellieħa, from 9 to
+        17 May")."""
+        low = self.clause_bounds(mark - 1)[0]
+        return low if 0 < mark - low <= 3 and all(token.text[:1].isupper() for token in tokens[low:mark]) else None
+
     def planned_before(self, tokens: list[Token], mention) -> bool:
         """Whether the date's clause says, before it, that the date was planned, with no other event named between
         ("which was scheduled to take place in Budapest on 24 March"; not "initially scheduled for November but
         postponed owing to the Summit on 22–23 November")."""
-        low = max(self.clause_bounds(mention.first)[0], mention.first - PLANNED_WORDS)  # a bounded look: linear time
+        low = self.clause_bounds(mention.first)[0]
+        # past a place's commas, to the clause the place is of: "at the Golden Sands, Mellieħa, from"
+        while low > 1 and tokens[low - 1].text == "," and (name := self.name_clause(tokens, low - 1)) is not None:
+            low = self.clause_bounds(name - 2)[0] if name > 1 and tokens[name - 1].text == "," else name
+        low = max(low, mention.first - PLANNED_WORDS)  # a bounded look: linear time
         self.work["plan words"] += mention.first - low
         planned = [k for k in range(low, mention.first) if self.lemma(tokens[k]) in ANNOUNCED or was_to(tokens, k)]
         return bool(planned) and self.event_type(tokens[planned[-1] + 1 : mention.first], nearest_last=True)[0] is None
@@ -241,6 +248,16 @@ class ReferenceReader:
         if told is not None and self.carried is told and not self.sentence_words(self.clause_tokens) & OCCURRING:
             return None  # a told move's event is a date's only where the date's sentence says it takes place
         return self.carried
+
+    def tell_move(self, tokens: list[Token], proposals: list) -> None:
+        """A move told in a sentence none of whose dates is the moved event's ("Following the decision of 27 March,
+        the Federation has decided to postpone the Championship."): the event after the verb of moving is carried
+        to the next sentence as an undated move's is."""
+        if self.moved is not None or any(not proposal.reason for proposal in proposals):
+            return
+        verb = next((k for k, token in enumerate(tokens) if self.lemma(token) in MOVED), None)
+        if verb is not None and (found := self.event_type(tokens[verb + 1 :], nearest_last=False))[0] is not None:
+            self.move_told = (found[0], verb + 1 + found[1], 0, tokens)
 
     def planned_then(self, tokens: list[Token], mention) -> bool:
         """Whether a date said as planned in the past gives way to another day of the sentence, past a clause mark
@@ -318,31 +335,6 @@ class ReferenceReader:
         if token.lower in COUNTS:
             return True
         return self.language == "ru" and token.text[:1].isalpha() and self.morphology.analysis(token.lower)[1] == "NUMR"
-
-    def nowadays(self, tokens: list[Token], mention: Mention) -> bool:
-        """Whether "today" is said inside a quote of the present, no day: "«… Сегодня наша главная задача — обеспечить
-        доступ к рынкам», — отметила она", "“Today our task is …,” he said" (not "«Сегодня мы открыли выставку»", its
-        clause naming an event)."""
-        if tokens[mention.first].lower not in ("today", "сегодня") or mention.end - mention.first != 1:
-            return False
-        low, high = max(0, mention.first - QUOTE_REACH), min(len(tokens), mention.end + QUOTE_REACH)
-        opened = next(
-            (tokens[k].text for k in range(mention.first - 1, low - 1, -1) if tokens[k].text in QUOTE_MARKS), ""
-        )
-        closed_at = next((k for k in range(mention.end, high) if tokens[k].text in QUOTE_MARKS), high)
-        closed = at(tokens, closed_at).text
-        # after an opening mark, or before a closing one (the quote opened in a sentence before): a straight one
-        # after an odd count of them, or closing its words (after a comma or a full stop: "… for the client," he said)
-        straight = sum(tokens[k].text == '"' for k in range(low, mention.first)) % 2
-        closing = closed == '"' and at(tokens, closed_at - 1).text in (",", ".", "!", "?")
-        inside = opened in ("«", "“", "„") or closed in ("»", "”") or straight or closing
-        if not inside:
-            return False
-        # its clause's words, past a time's colon ("«Сегодня в 18:00 откроется выставка»")
-        start, end = self.clause_bounds(mention.first)
-        while at(tokens, end).text == ":" and at(tokens, end - 1).text.isdigit() and at(tokens, end + 1).text.isdigit():
-            end = self.clause_bounds(end + 1)[1]
-        return self.event_type(tokens[start:end], nearest_last=False)[0] is None
 
     def object_named(self, between: list[Token]) -> bool:
         """Whether the words after a verb of moving or cancelling, up to the first event's word, are only that event's

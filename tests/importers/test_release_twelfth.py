@@ -313,3 +313,15 @@ def test_returning_tells_the_past():
     assert proposals("The delegation returned on Monday from a trip to Japan.", "2023-01-14") == [
         ("2023-01-09", "visit", False)
     ]
+
+
+def test_a_move_told_with_another_date_carries_to_the_next_sentences(seed):
+    text = (
+        "Following the Government's decision of 27 March to extend the restrictions, the Federation has decided to "
+        "postpone the European Senior Team Chess Championship.\n\n"
+        "The championship was due to take place at the Radisson Golden Sands, Mellieħa, from 9 to 17 May. It will now "
+        "be held at the same venue from 29 September to 7 October 2020."
+    )
+    decision, *championship = proposals(text, "2020-04-02")
+    assert decision[1:] == ("other", True)  # a decision's date: a document's, unticked
+    assert championship == [("2020-05-09..2020-05-17", "other", True), ("2020-09-29..2020-10-07", "other", False)]
