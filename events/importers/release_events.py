@@ -46,9 +46,6 @@ PUBLISHING = {"publish", "published", "publishes", "unveiled", "unveils", "annou
               "releases", "опубликовать", "обнародовать", "объявить"}  # fmt: skip
 PUBLISHED = {"programme", "program", "schedule", "agenda", "dates", "list", "line-up", "lineup", "results",
              "программа", "расписание", "дата", "список", "итог"}  # fmt: skip
-# "The programme included meetings with writers", "Программа включала встречи": the parts of the event named before.
-PROGRAMMES = {"programme", "program", "программа"}
-INCLUDING = {"included", "includes", "include", "featured", "features", "comprised", "включать", "предусматривать"}
 # Words of holding: an event named after the date they precede is the one held.
 HOLDING_BEFORE = {"проведение", "провести", "hold", "holding", "host", "hosting", "организация", "организовать"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
@@ -92,7 +89,11 @@ class EventReader:
                 at(tokens, mention.end).text,
             )
             told = merge.tells_time(segment, keyword_at) and comma
-            if (told or held) and (later := self.event_type(after, nearest_last=False))[0]:
+            later = self.event_type(after, nearest_last=False) if told or held else (None, 0)
+            # not the next date's: "Following the meeting, on 15 May, the ministers said the festival will be held on"
+            word = mention.end + later[1]
+            ahead = following < len(tokens) and not any(is_clause_mark(tokens, k) for k in range(word, following))
+            if later[0] is not None and not ahead:
                 # "On the day before the meeting, Monday, 26 February, the Secretariat will hold a workshop": the
                 # workshop's day, the meeting telling it
                 return later[0], later[1], mention.end, after
@@ -202,8 +203,14 @@ class EventReader:
         thing = mention.end + 1 + (at(tokens, mention.end + 1).lower in ("the", "its", "a"))
         if self.publishing(at(tokens, mention.end)) and self.lemma(at(tokens, thing)) in PUBLISHED:
             return True
+        # "Программа секции будет опубликована на следующей неделе"; not "The results, announced on 5 November at the
+        # meeting of the Board, were approved" (the meeting's day)
         opening = at(tokens, int(at(tokens, 0).lower == "the"))
-        return self.lemma(opening) in PUBLISHED and any(self.publishing(token) for token in tokens[: mention.first])
+        if self.lemma(opening) not in PUBLISHED or not any(self.publishing(t) for t in tokens[: mention.first]):
+            return False
+        return (
+            self.event_type(tokens[mention.end : self.clause_bounds(mention.first)[1]], nearest_last=False)[0] is None
+        )
 
     def publishing(self, token: Token) -> bool:
         return token.lower in PUBLISHING or self.lemma(token) in PUBLISHING
@@ -260,10 +267,6 @@ class EventReader:
         kind, keyword_at = self.event_type(tokens, nearest_last=False)
         if self.lasts_days(tokens, kind):
             return []  # "Экспозиция продлится три дня": the length of the event just named
-        if self.lemma(at(tokens, 0 + (at(tokens, 0).lower == "the"))) in PROGRAMMES and any(
-            token.lower in INCLUDING or self.lemma(token) in INCLUDING for token in tokens[1:4]
-        ):
-            return []  # "Программа включала встречи с писателями": the parts of the event just named
         if kind is not None and merge.tells_time(tokens, keyword_at):
             # "Ahead of the Session, the Seimas will open an exhibition. It will run from…": the exhibition's days
             later, later_at = self.event_type(tokens[keyword_at + 1 :], nearest_last=False)
