@@ -303,6 +303,8 @@ class EventReader:
             # "March 14-16. A delegation … made a study visit": a chronicle's entry, whose day its sentence dates
             day = Mention(day.first, day.end, *(d.replace(year=d.year - 1) for d in (day.start, day.last)),
                           day.precision)  # fmt: skip
+        if kind == self.type_for("meeting") and self.hosts_delegation(tokens, keyword_at, day):
+            kind = self.type_for("visit")  # "2–4 октября. / Зоопарк принимал делегацию Пекинского зоопарка": its visit
         closing = day is not self.heading_day and kind == self.type_for("signing")
         reason = REASONS["closing"] if closing else ""  # writers differ: entered apart, or as part of the talks
         proposal = self.proposal(tokens, sentence, day, (kind, keyword_at, tokens), reason=reason)[0]

@@ -318,3 +318,16 @@ def test_a_move_told_with_another_date_carries_to_the_next_sentences(seed):
     decision, *championship = proposals(text, "2020-04-02")
     assert decision[1:] == ("other", True)  # a decision's date: a document's, unticked
     assert championship == [("2020-05-09..2020-05-17", "other", True), ("2020-09-29..2020-10-07", "other", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a delegation received over a heading's days is a visit hosted
+        ("2–4 октября.\nЗоопарк принимал делегацию Пекинского зоопарка.", [("2018-10-02..2018-10-04", "visit", False)]),
+        # received on one day: an audience
+        ("9 октября.\nДиректор принял делегацию Пекинского зоопарка.", [("2018-10-09", "meeting", False)]),
+    ],
+)
+def test_a_delegation_received_over_a_headings_days_is_a_visit(seed, text, expected):
+    assert proposals(text, "2018-11-02") == expected
