@@ -51,6 +51,8 @@ HOLDING_BEFORE = {"проведение", "провести", "hold", "holding",
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
 
 
+# Pronouns for an event named before: "This year it will take place on 19 September", "он пройдёт".
+SUBJECTS = {"it", "они", "он", "она", "оно"}
 # Words a day something starts from follows ("since 1 January").
 STARTS_FROM = {"since", "from", "с", "со"}
 
@@ -247,6 +249,14 @@ class EventReader:
             return None
         self.passed_over = (passed, passed_at, start, earlier)
         return kind, keyword_at, mention.end, segment
+
+    def pronoun_led(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether the date's clause has, before it, a pronoun for its subject and no event named: "This year it will
+        take place on 19 September, with lectures and competitions", "В этом году он пройдёт 19 сентября" (the event
+        the sentence before named, not the competitions)."""
+        before = tokens[self.clause_bounds(mention.first)[0] : mention.first]
+        pronoun = any(token.lower in SUBJECTS for token in before)
+        return pronoun and self.event_type(before, nearest_last=True)[0] is None
 
     def takes_topic(self, tokens: list[Token], sentence: str, mention: Mention) -> bool:
         """Whether a date of a sentence that names no event is that of the event the sentence before named ("The

@@ -52,6 +52,7 @@ CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "due", "закр
 CLOSED = {"завершить"}
 # Verbs that say an event was running since a day: "проходившая со 2 сентября", "held since 2 September".
 HAPPENING_SINCE = {"проходить", "работать", "held", "running"}
+WORKERS = {"мы", "они", "we", "they"}  # who worked on it since the day: "работали мы с 20 июля"
 # The most tokens between a day an event closed and the day it opened, said after it, and the longest run.
 CLOSED_SINCE_WINDOW = 16
 OPENED_THEN_CLOSES = 6  # tokens between an opening's day and its close's: ", closed in Riyadh on"
@@ -203,6 +204,9 @@ class PeriodReader:
         around_first = {self.lemma(t) for t in tokens[max(0, first.first - 4) : max(first.end, second.first - 2)]}
         opener = [self.lemma(t) for t in tokens[max(first.end, second.first - 2) : second.first]]
         since = len(opener) == 2 and opener[1] in {"с", "со", "since"} and opener[0] in HAPPENING_SINCE
+        # its subject between: "завершилась позавчера, работали мы с 20 июля"
+        verb = self.lemma(at(tokens, second.first - 3))
+        since = since or (second.first - 3 >= first.end and verb in HAPPENING_SINCE and opener[0] in WORKERS)
         return bool(around_first & (CLOSING | CLOSED)) and (bool(set(opener[-2:]) & OPENING) or since)
 
     def opened_then_closes(self, tokens: list[Token], first: Mention, second: Mention) -> bool:

@@ -331,3 +331,33 @@ def test_a_move_told_with_another_date_carries_to_the_next_sentences(seed):
 )
 def test_a_delegation_received_over_a_headings_days_is_a_visit(seed, text, expected):
     assert proposals(text, "2018-11-02") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun for the event the sentence before named: its date, not the competitions'
+        (
+            "Главное — фестиваль «Журавлиная родина». В этом году он пройдёт 19 сентября: будут лекции, конкурсы для "
+            "детей.",
+            [("2020-09-19", "festival", False)],
+        ),
+        (
+            "The main event is the Crane Homeland festival. This year it will take place on 19 September, with "
+            "lectures and competitions for children.",
+            [("2020-09-19", "festival", False)],
+        ),
+        # "we" is no pronoun for an event
+        (
+            "The main event is the Crane Homeland festival. On 19 September we will hold a concert for children.",
+            [("2020-09-19", "other", False)],
+        ),
+        # the days an event closed and began on, its workers between: "работали мы с 20 июля"
+        (
+            "Экспедиция по учёту журавлей завершилась позавчера, работали мы с 20 июля.",
+            [("2020-07-20..2020-08-10", "other", False)],
+        ),
+    ],
+)
+def test_a_pronoun_takes_the_event_named_before_and_workers_since_a_day_start_its_run(seed, text, expected):
+    assert proposals(text, "2020-08-12") == expected
