@@ -24,6 +24,7 @@ ASIDE_STARTS = {"at", "upon", "on", "by", "following", "according", "по", "п�
 # the sentence's linking adverb before it: "Then, in October,", "Затем, в октябре,"; a run's "from", and the year or
 # season it is in: "This summer, from late June to August,", "В этом году, с июня по август,".
 FRONT_WORDS = {"in", "at", "the", "early", "late", "mid", "-", "end", "beginning", "start", "middle", "of", "в", "во",
+               "throughout", "during",
                "начале", "конце", "середине", ",", "then", "so", "later", "afterwards", "subsequently", "also",
                "finally", "next", "meanwhile", "затем", "потом", "позднее", "позже", "также", "наконец", "from",
                "between", "с", "со", "this", "year", "summer", "autumn", "fall", "winter", "spring", "этом", "году",

@@ -52,7 +52,7 @@ KINDS = {
                                      "olympiad", "olympiads", "competition", "contest", "tournament",
                                      "tournaments", "championship", "championships", "lecture",
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
-                                     "presentation", "presentations", "festivities", "camp", "camps",
+                                     "presentation", "presentations", "festivities", "festivity", "camp", "camps",
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
                                      "spartakiad"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",

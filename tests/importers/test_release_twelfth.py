@@ -361,3 +361,22 @@ def test_a_delegation_received_over_a_headings_days_is_a_visit(seed, text, expec
 )
 def test_a_pronoun_takes_the_event_named_before_and_workers_since_a_day_start_its_run(seed, text, expected):
     assert proposals(text, "2020-08-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a festivity; "turned", "became" tell the past
+        (
+            "On 21 March the courtyard of the House turned into a spring festivity for Nowruz.",
+            [("2018-03-21", "other", False)],
+        ),
+        # "Throughout the autumn," leads a fronted run of months
+        (
+            "Throughout the autumn, from September to November, the festival travelled through 18 districts.",
+            [("2018-09..2018-11", "festival", False)],
+        ),
+    ],
+)
+def test_a_festivity_and_a_run_of_months_fronted_by_throughout(seed, text, expected):
+    assert proposals(text, "2019-01-15") == expected
