@@ -380,3 +380,17 @@ def test_a_pronoun_takes_the_event_named_before_and_workers_since_a_day_start_it
 )
 def test_a_festivity_and_a_run_of_months_fronted_by_throughout(seed, text, expected):
     assert proposals(text, "2019-01-15") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # said on a Tuesday, "next Thursday" is the Thursday of next week; "next Saturday" the one this week
+        ("Next Thursday we are holding a round table with headteachers.", [("2024-03-14", "forum", False)]),
+        ("В следующий четверг пройдёт круглый стол.", [("2024-03-14", "forum", False)]),
+        ("Next Saturday we are holding a round table with headteachers.", [("2024-03-09", "forum", False)]),
+        ("This Thursday we are holding a round table with headteachers.", [("2024-03-07", "forum", False)]),
+    ],
+)
+def test_next_weekday_soon_after_the_publication_is_next_weeks(seed, text, expected):
+    assert proposals(text, "2024-03-05") == expected
