@@ -85,7 +85,8 @@ GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "e
           "president", "head", "heads", "chairman", "chair", "governor", "mayor", "secretary", "representative",
           "representatives", "speaker", "deputy", "посол", "делегация", "консул", "посланник", "министр", "президент",
           "глава", "председатель", "губернатор", "мэр", "секретарь", "представитель", "премьер", "премьер-министр",
-          "заместитель", "спикер", "руководитель", "вице-губернатор"}  # fmt: skip
+          "заместитель", "спикер", "руководитель", "вице-губернатор", "director", "directors", "rector", "директор",
+          "ректор"}  # fmt: skip
 # English subject pronouns: "on the 14th we will hold", "delighted that we".
 SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 # Prepositions that end the name after a frame word ("в рамках «правительственного часа» на заседании").

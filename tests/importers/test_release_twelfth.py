@@ -394,3 +394,19 @@ def test_a_festivity_and_a_run_of_months_fronted_by_throughout(seed, text, expec
 )
 def test_next_weekday_soon_after_the_publication_is_next_weeks(seed, text, expected):
     assert proposals(text, "2024-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a director, a rector travel as other heads do
+        ("Our Director travelled to Kazakhstan from 21 to 23 January.", [("2025-01-21..2025-01-23", "visit", False)]),
+        (
+            "С 21 по 23 января ректор университета находился с визитом в Алматы.",
+            [("2025-01-21..2025-01-23", "visit", False)],
+        ),
+        ("On 22 January the Minister received the Director of Almaty Zoo.", [("2025-01-22", "meeting", False)]),
+    ],
+)
+def test_directors_and_rectors_are_guests(seed, text, expected):
+    assert proposals(text, "2026-01-08") == expected
