@@ -302,7 +302,9 @@ class KindReader:
                 kind = self.type_for("meeting")  # "a video conference with the Authority": a meeting held online
             if kind is None and before > 1 and segment[before - 1].lower in ("and", "и", "&"):
                 before -= 2  # "a trade and investment mission", "торговая и инвестиционная миссия"
-            if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS:
+            if (
+                position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS
+            ):  # "open days": no culture days
                 kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
                 if self.unheld(segment, position):
                     continue  # "an online training course will be available", "open day and night"

@@ -410,3 +410,8 @@ def test_next_weekday_soon_after_the_publication_is_next_weeks(seed, text, expec
 )
 def test_directors_and_rectors_are_guests(seed, text, expected):
     assert proposals(text, "2026-01-08") == expected
+
+
+def test_open_days_are_an_event_of_the_general_type_not_culture_days(seed):
+    text = "Thank you to everyone who came to our open days last weekend."
+    assert proposals(text, "2025-11-27") == [("2025-11-22..2025-11-23", "other", False)]
