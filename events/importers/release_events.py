@@ -47,8 +47,9 @@ PUBLISHING = {"publish", "published", "publishes", "unveiled", "unveils", "annou
               "releases", "опубликовать", "обнародовать", "объявить"}  # fmt: skip
 PUBLISHED = {"programme", "program", "schedule", "agenda", "dates", "list", "line-up", "lineup", "results",
              "программа", "расписание", "дата", "список", "итог"}  # fmt: skip
-# Words of holding: an event named after the date they precede is the one held.
-HOLDING_BEFORE = {"проведение", "провести", "hold", "holding", "host", "hosting", "организация", "организовать"}
+# Nouns of holding: an event named after the date they precede is the one held ("о проведении в 2025 году Дней";
+# not the verb: "Выставку планируется провести в мае, а фестиваль — в июле").
+HOLDING_BEFORE = {"проведение", "holding", "организация"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
 
 

@@ -89,9 +89,9 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("генеральный", "общий", "годовой", "отчётный", "отчетный", "ежегодный"), ("собрание",), "meeting"),
     # sports games and training camps: "the Paralympic Games", "на летних Паралимпийских играх", "учебно-тренировочный
     # сбор" (not "games" or "сбор" alone: "video games", "сбор средств")
-    (("olympic", "paralympic", "deaflympic", "asian", "commonwealth", "invictus", "sports", "youth", "world",
-      "student", "students", "university", "олимпийский", "паралимпийский", "сурдлимпийский", "азиатский",
-      "всемирный", "молодёжный", "молодежный", "студенческий"), ("games", "игра"), GENERAL_TYPE),
+    (("olympic", "paralympic", "deaflympic", "asian", "commonwealth", "invictus", "sports", "student", "students",
+      "university", "олимпийский", "паралимпийский", "сурдлимпийский", "азиатский", "студенческий"), ("games", "игра"),
+     GENERAL_TYPE),
     (("учебно-тренировочный", "тренировочный"), ("сбор",), GENERAL_TYPE),
     (("friendly", "charity", "football", "hockey", "chess", "draughts", "tennis", "basketball", "volleyball", "rugby",
       "cricket", "return", "товарищеский", "благотворительный", "футбольный", "хоккейный", "шахматный", "шашечный",
@@ -158,6 +158,7 @@ TOPIC_WORDS = {"about", "о", "об", "обо"}
 # конференции, будет работать с 1 по 26 февраля", "the exhibition, timed to coincide with the conference").
 TIMED = {"timed", "coincide", "dedicated", "devoted", "prepared", "приурочить", "подготовить", "посвятить"}
 TIMED_REACH = 4
+TIMED_LINKS = {"к", "ко", "to", "with", "for", "by"}  # "prepared by forum participants": no forum
 # "round table", "круглый стол": a conference, named by two words.
 ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
 
@@ -189,9 +190,24 @@ class KindReader:
         verb = verb and token.text.islower()
         return token.lower in FRAME_STOPS or verb or self.kind_of(token)[0] is not None
 
+    def owns_day(self, segment: list[Token], position: int) -> bool:
+        """Whether a date of the sentence follows the event word at position straight away, with no signing after it
+        ("По итогам переговоров 3 апреля принято заявление"; not "По итогам заседания 4 марта подписан протокол": the
+        signing's day)."""
+        k = self.sentence_index(segment[position])
+        mention = next((m for m in self.sentence_mentions if k is not None and m.first == k + 1), None)
+        signing = self.type_for("signing")
+        return mention is not None and all(self.kind_of(t)[0] != signing for t in self.clause_tokens[mention.end :])
+
+    def ends_sentence(self, segment: list[Token], k: int) -> bool:
+        """Whether the clause that word k of the segment opens runs to the sentence's end."""
+        i = self.sentence_index(segment[k])
+        tokens = self.clause_tokens
+        return i is not None and not any(is_clause_mark(tokens, n) for n in range(i + 1, len(tokens)))
+
     def happens(self, token: Token) -> bool:
         """Whether a word is a verb of an event's happening ("held", "пройти", "открываться")."""
-        return token.lower in OCCURRING or self.lemma(token) in OCCURRING
+        return token.lower in OCCURRING or self.lemma(token) in OCCURRING | {"работать"}
 
     def words_of_type(self, kind: EventType) -> set[str]:
         """The words that name a type: its name's head noun (the last word of an English name, the first of a Russian
@@ -347,7 +363,7 @@ class KindReader:
                 continue  # "приём посетителей не ведётся": a consulate's office hours, not a reception
             if self.counts_days(segment, position):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
-            if framed(segment, position, self.blocks_frame, self.happens):
+            if framed(segment, position, self):
                 continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
             if self.heads_name(segment, position) or self.names_other(segment, position):
                 continue  # "the International Culture Fair" (a fair); "the Exhibition Centre"; "900 consultations"
@@ -360,10 +376,16 @@ class KindReader:
         return self.hosting_event(segment, *best)
 
     def timed_to(self, segment: list[Token], position: int) -> bool:
-        """Whether the event word at position is what another is timed or dedicated to, in the same clause."""
+        """Whether the event word at position is what another is timed or dedicated to, in the same clause, after a
+        preposition ("подготовленная к конференции"; not "Специально подготовленная выставка", "Посвящённый Дню
+        Победы концерт", "has prepared the festival")."""
+        linked = False
         for k in range(position - 1, max(-1, position - 1 - TIMED_REACH), -1):
-            if is_clause_mark(segment, k):
-                return False
+            if is_clause_mark(segment, k) or self.kind_of(segment[k])[0] is not None:
+                return False  # "Приуроченная к форуму выставка": what is timed is the exhibition
+            linked = linked or segment[k].lower in TIMED_LINKS
+            if not linked:
+                continue
             if segment[k].lower in TIMED:
                 return True
             lemma, part, *_ = self.morphology.analysis(segment[k].lower)

@@ -20,6 +20,7 @@ from .release_periods import DUE, UNTIL
 from .release_words import (
     ARTICLES,
     BODIES,
+    BODY_MEETINGS,
     CITY_WORDS,
     DASHES,
     NAME_LINKS,
@@ -357,8 +358,11 @@ class NameReader:
         if at(segment, position - 1).text == "-" and at(segment, position - 2).lower in AROUND:
             return True  # "(pre-conference day)", "post-summit": a time around the event, not the event
         body = position - 1 - (at(segment, position - 1).lower in ("the", "this")) - (self.language == "en")
-        if self.lemma(at(segment, body)) in BODIES and (self.language == "ru" or at(segment, body + 1).lower == "of"):
-            return True  # "the organising committee of the conference", "оргкомитета конференции": the body's
+        of = self.language == "ru" or at(segment, body + 1).lower == "of"
+        met = any(self.lemma(token) in BODY_MEETINGS for token in segment[max(0, body - 4) : max(0, body)])
+        if self.lemma(at(segment, body)) in BODIES and of and met:
+            # "на заседании оргкомитета конференции": the body's meeting (not "Оргкомитет форума проведёт его")
+            return True
         hyphen = at(segment, position + 1).text == "-"
         following = at(segment, position + 1 + hyphen)
         joined = following.lower in ("and", "и") and self.kind_of(at(segment, position + 2))[0] is not None

@@ -61,7 +61,7 @@ MAX_CLOSED_SINCE = 92
 OPENING_OF = {"open", "opens", "opened", "opening", "открыть", "открытие", "открываться", "открыться"}
 TOPICS = {"on", "about", "of", "о", "об", "вопрос"}
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
-CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "stay", "stays", "continue", "continues", "open",
+CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open",
               "display", "view", "show", "shown", "exhibited", "available",
               "продлиться", "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть",
               "экспонироваться", "экспонировать", "доступный"}  # fmt: skip

@@ -60,8 +60,11 @@ EXPECTED_WINDOW = 12
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
 GROUPS_OF_PEOPLE = {"expert", "working", "inspection", "monitoring", "экспертный", "рабочий", "инспекционный"}
-# The writer's own body travelling, or its head speaking: "In March we travel to Hanoi", "I was in Mongolia".
-WE = {"we", "мы", "i", "я"}
+# The writer's own body travelling, or its head speaking of a recent trip: "In March we travel to Hanoi", "I was in
+# Mongolia from 29 October to 4 November" (not "In 2005 I was in Kenya for the first time": a memoir).
+WE = {"we", "мы"}
+SPEAKERS = {"i", "я"}
+RECENT_DAYS = 366
 IN_RU = {"в", "во"}
 # Which words of a visit are one: a mission that is an office is none ("to the UN", "the Permanent Mission"),
 # nor visitors counted or described; observing a vote abroad is one.
@@ -236,7 +239,7 @@ class PlaceReader:
         after = after[: next((n for n in range(len(after)) if is_clause_mark(after, n)), len(after))]
         if (segment[position].lower in ("was", "were") or word == "быть" or travels) and (
             not any(
-                self.lemma(token) in TRAVELLERS or token.lower in WE or self.team(words, k)
+                self.lemma(token) in TRAVELLERS or token.lower in WE or self.team(words, k) or self.speaker(token)
                 for words in (before, after)
                 for k, token in enumerate(words)
             )
@@ -263,6 +266,13 @@ class PlaceReader:
         if before < 0 or any(is_clause_mark(segment, k) for k in range(before, position)):
             return None
         return self.type_for("visit") if self.place_in(segment, before) else None
+
+    def speaker(self, token: Token) -> bool:
+        """Whether a word is the speaker travelling lately: "I", "я", with every date of the sentence within a year
+        of the publication."""
+        published = self.published
+        recent = all(abs((m.start - published).days) <= RECENT_DAYS for m in self.sentence_mentions)
+        return token.lower in SPEAKERS and recent
 
     def mission_to(self, segment: list[Token], position: int) -> bool:
         """ "The first mission to Vietnam", "an IAEA mission", "миссия экспертов МАГАТЭ": a delegation's or an expert

@@ -33,8 +33,40 @@ DAY_WORDS = {"day", "день"}
 QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 QUOTED_NAME = 60
 QUOTED_NAME_WORDS = 4
-# A letter, or letters joined by full stops: initials ("Б.Н", "J.R.R"), before a full stop that ends no sentence.
-INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")
+# Capital letters joined by full stops: initials ("Б.Н", "J.R.R"), before a full stop that ends no sentence when a
+# name follows (not "the U.K. On 15 May", "Washington, D.C. The next day").
+INITIALS = re.compile(r"[A-ZА-ЯЁ](?:\.[A-ZА-ЯЁ])+")
+SENTENCE_OPENERS = {
+    "on",
+    "in",
+    "at",
+    "the",
+    "a",
+    "an",
+    "this",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "from",
+    "during",
+    "after",
+    "before",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "по",
+    "это",
+    "он",
+    "она",
+    "они",
+    "мы",
+    "после",
+    "до",
+}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 # A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
 # looks past the run from each of them ("\n(?!\s*[a-z])") takes time quadratic in the run's length.
@@ -98,43 +130,53 @@ FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "рамка�
 # conference", "заседание оргкомитета конференции": the committee met).
 BODIES = {"committee", "committees", "secretariat", "board", "bureau", "directorate", "комитет", "оргкомитет",
           "секретариат", "дирекция", "бюро"}  # fmt: skip
+BODY_MEETINGS = {"meeting", "session", "заседание", "совещание", "встреча"}
 # Frame words of two: "по итогам переговоров состоялось подписание", "на площадке фестиваля состоялась церемония" (the
 # talks, the festival are not the event; "оценку итогам" is no frame).
 FRAME_PAIRS = {("по", "итогам"), ("на", "площадке")}
 FRAME_REACH = 7
 # Participles of an event's happening after its name: "the meeting held on", "форума, прошедшего 15 мая".
-HELD_WORDS = {"held", "taking", "прошедший", "прошедшего", "прошедшей", "прошедшем", "состоявшегося", "состоявшейся",
-              "состоявшемся", "проходившего", "проходившей", "проходящего", "проходящей"}  # fmt: skip
+HELD_WORDS = {"held", "taking", "прошедший", "прошедшего", "прошедшей", "прошедшем", "прошедших", "состоявшегося",
+              "состоявшейся", "состоявшемся", "состоявшихся", "проходившего", "проходившей", "проходивших",
+              "проходящего", "проходящей", "завершившегося", "завершившейся", "завершившихся", "открывшегося",
+              "открывшейся", "открывшихся"}  # fmt: skip
 
 
 # How far after "which"/"который" its verb may stand: ", which will be held on", ", которые открываются".
 RELATIVE_REACH = 3
 
 
-def framed(tokens: list["Token"], position: int, blocks, happens) -> bool:
+def framed(tokens: list["Token"], position: int, reader) -> bool:
     """Whether the event word at position frames another: a frame word shortly before it with nothing between that
-    blocks (blocks(token): another event's word, a verb, a preposition; a clause mark always does) ("on the margins
-    of the Munich Security Conference", "в рамках Восточного экономического форума"); not "в рамках форума пройдёт
-    встреча" or "в рамках «правительственного часа» на заседании", where the meeting is the event."""
+    blocks (reader.blocks_frame(token): another event's word, a verb, a preposition; a clause mark always does) ("on
+    the margins of the Munich Security Conference", "в рамках Восточного экономического форума"); not "в рамках
+    форума пройдёт встреча" or "в рамках «правительственного часа» на заседании", where the meeting is the event."""
     for k in range(position - 1, max(-1, position - FRAME_REACH), -1):
-        if tokens[k].lower in FRAMES or (at(tokens, k - 1).lower, tokens[k].lower) in FRAME_PAIRS:
-            return not held_after(tokens, position, happens)
-        if blocks(tokens[k]) or is_clause_mark(tokens, k):
+        if tokens[k].lower in FRAMES:
+            return not held_after(tokens, position, reader)
+        if (at(tokens, k - 1).lower, tokens[k].lower) in FRAME_PAIRS:
+            # "По итогам переговоров 3 апреля принято заявление", "По итогам визита, который завершился 20 мая,
+            # подписан протокол": the day right after it, or its relative clause's, is its own
+            return not (held_after(tokens, position, reader, past=True) or reader.owns_day(tokens, position))
+        if reader.blocks_frame(tokens[k]) or is_clause_mark(tokens, k):
             return False
     return False
 
 
-def held_after(tokens: list["Token"], position: int, happens) -> bool:
+def held_after(tokens: list["Token"], position: int, reader, *, past: bool = False) -> bool:
     """Whether the event word at position is followed in its clause by a participle of its happening, or by a
-    relative clause whose verb is one (happens(token)), so that the date after it is its own: "on the sidelines of
-    the meeting of the Committee held on 15 and 16 May", "в рамках форума, прошедшего в Мадриде 15 мая", "в рамках
-    Дней армянской культуры, которые открываются сегодня"."""
+    relative clause whose verb is one (reader.happens(token)) and that ends the sentence (or any, of an event past),
+    so that the date after it is its own: "on the sidelines of the meeting of the Committee held on 15 and 16 May",
+    "в рамках форума, прошедшего в Мадриде 15 мая", "в рамках Дней армянской культуры, которые открываются
+    сегодня"."""
     k, end = position + 1, min(len(tokens), position + FRAME_REACH + 8)
     while k < end:
         if tokens[k].lower in HELD_WORDS:
             return True
         if tokens[k].text == "," and relative(at(tokens, k + 1)):
-            return any(happens(token) for token in tokens[k + 2 : k + 2 + RELATIVE_REACH])
+            # not "On the sidelines of the forum, which opens today, the ministers signed…" (the signing the event)
+            happening = any(reader.happens(token) for token in tokens[k + 2 : k + 2 + RELATIVE_REACH])
+            return happening and (past or reader.ends_sentence(tokens, k + 1))
         if tokens[k].text == "(" and at(tokens, k + 2).text == ")":
             k += 3  # a short name in brackets: "the Emerging Markets (GEM) Committee held on"
             continue
@@ -379,8 +421,15 @@ def split_paragraphs(text: str) -> list[list[str]]:
             # The word before the full stop, found from the stop: splitting all the text since the last sentence
             # would read a run of abbreviations ("Mr. … St. … г. …") once per abbreviation.
             word_start = max(start, paragraph.rfind(" ", start, match.start()) + 1)
-            last_word = paragraph[word_start : match.start()].rstrip(".!?").lstrip("(«\"“'[").lower()  # "(г."
-            initials = INITIALS.fullmatch(last_word)  # "Б.Н. Ельцина", "J.R.R. Tolkien"
+            word = paragraph[word_start : match.start()].rstrip(".!?").lstrip("(«\"“'[")
+            last_word = word.lower()  # "(г."
+            following = paragraph[match.end() :].split(maxsplit=1)[:1]
+            # initials before a name: "Б.Н. Ельцина", "J.R.R. Tolkien" (single letters always); a list's number
+            # ("1. Special Session"), not a room's ("в кабинете № 3. Обсуждаем")
+            single = len(last_word) == 1 and (last_word.isalpha() or word_start == start)
+            initials = single or (
+                INITIALS.fullmatch(word) and following and following[0].lower() not in SENTENCE_OPENERS
+            )
             if paragraph[match.start() - 1] == "." and (last_word in ABBREVIATIONS or initials):
                 continue
             if in_quotes(paragraph, start, match):
