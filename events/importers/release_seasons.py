@@ -43,7 +43,7 @@ HALVES = {"first": (1, 6), "second": (7, 12), "первый": (1, 6), "втор�
 QUARTERS = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 12), "первый": (1, 3),
             "второй": (4, 6), "третий": (7, 9), "четвёртый": (10, 12), "четвертый": (10, 12), "i": (1, 3),
             "ii": (4, 6), "iii": (7, 9), "iv": (10, 12)}  # fmt: skip
-PARTS_OF_YEAR = {"half": HALVES, "quarter": QUARTERS, "полугодие": HALVES, "квартал": QUARTERS}
+PARTS_OF_YEAR = {"half": HALVES, "quarter": QUARTERS, "полугодие": HALVES, "квартал": QUARTERS, "половина": HALVES}
 # What may join a heading's months: "Апрель – май", "July and August".
 HEADING_JOINS = {*DASHES, "and", "и", "/", ","}
 # The most tokens of a chronicle's label of a month and its topic: "October: North–South corridor".
@@ -141,6 +141,10 @@ class SeasonReader:
         if part is None:
             return None
         k, year = i + 2, None
+        if unit == "половина" and not (self.year(tokens, k) or self.shift(tokens, k, "year")):
+            if self.lemma(at(tokens, k)) != "год":
+                return None  # "в первой половине 2018 года", "во второй половине года"; not "половина участников"
+            k += 1
         if self.language == "en" and at(tokens, k).lower == "of":
             k += 1
             if at(tokens, k).lower == "the" and at(tokens, k + 1).lower == "year":

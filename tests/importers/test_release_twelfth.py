@@ -473,3 +473,19 @@ def test_the_reviews_near_misses(seed, text, published, expected):
 )
 def test_abbreviations_before_a_sentence_opener_and_numbers_end_sentences(text, expected):
     assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "в первой половине 2018 года", "во второй половине года": a half year; half of the participants is none
+        (
+            "Следующую встречу решено провести в первой половине 2018 года в Астане.",
+            [("2018-01..2018-06", "meeting", False)],
+        ),
+        ("Во второй половине года пройдёт форум.", [("2017-07..2017-12", "forum", False)]),
+        ("Половина участников форума прибыла вчера.", [("2017-06-21", "forum", False)]),
+    ],
+)
+def test_a_half_of_a_year_said_with_polovina(seed, text, expected):
+    assert proposals(text, "2017-06-22") == expected
