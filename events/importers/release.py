@@ -10,7 +10,8 @@ What it reads, in English and Russian (the language is told by the text's letter
   events named only by their name ("INNOPROM will take place"), being or arriving somewhere as a visit
   (release_names.py);
 - event words: the names of the calendar's types and the nouns and verbs of meetings, talks, summits,
-  conferences, exhibitions, concerts and anniversaries, each led to the nearest type (release_kinds.py);
+  conferences, exhibitions, concerts and anniversaries, each led to the nearest type (release_kinds.py); events that
+  frame or time another ("on the sidelines of the forum", "по итогам переговоров") (release_frames.py);
 - dates that are not events (of documents, anniversaries' first days, birthdays) and dates of events moved,
   cancelled or recurring (release_references.py);
 - places from the calendar's venues, django-countries and GeoNames; the calendar's people by name or surname in

@@ -13,7 +13,8 @@ import functools
 from events.models import Event, EventType
 
 from .release_dates import Mention, at
-from .release_words import BODIES, FRAME_STOPS, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, framed, is_clause_mark
+from .release_frames import BODIES, FRAME_STOPS, framed, timed_to
+from .release_words import GUESTS, OCCURRING, OFFSETS, TOKEN, Token, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
 GENERAL_TYPE = "other"
@@ -154,11 +155,6 @@ WHICH_DAYS = {"остальной", "другой", "этот", "тот", "пр�
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
-# Words that time or dedicate an event to another: the other is no event of the date ("Выставка, подготовленная к
-# конференции, будет работать с 1 по 26 февраля", "the exhibition, timed to coincide with the conference").
-TIMED = {"timed", "coincide", "dedicated", "devoted", "prepared", "приурочить", "подготовить", "посвятить"}
-TIMED_REACH = 4
-TIMED_LINKS = {"к", "ко", "to", "with", "for", "by"}  # "prepared by forum participants": no forum
 # "round table", "круглый стол": a conference, named by two words.
 ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
 
@@ -344,7 +340,7 @@ class KindReader:
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
                 continue
-            if self.timed_to(segment, position):
+            if timed_to(segment, position, self):
                 continue  # "подготовленная к конференции": the exhibition is the event, not the conference
             if token.lower in ("consultation", "consultations") and at(segment, position - 1).lower == "public":
                 continue  # "the public consultation on the draft Guidelines": a period for comments, no talks
@@ -374,24 +370,6 @@ class KindReader:
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
-
-    def timed_to(self, segment: list[Token], position: int) -> bool:
-        """Whether the event word at position is what another is timed or dedicated to, in the same clause, after a
-        preposition ("подготовленная к конференции"; not "Специально подготовленная выставка", "Посвящённый Дню
-        Победы концерт", "has prepared the festival")."""
-        linked = False
-        for k in range(position - 1, max(-1, position - 1 - TIMED_REACH), -1):
-            if is_clause_mark(segment, k) or self.kind_of(segment[k])[0] is not None:
-                return False  # "Приуроченная к форуму выставка": what is timed is the exhibition
-            linked = linked or segment[k].lower in TIMED_LINKS
-            if not linked:
-                continue
-            if segment[k].lower in TIMED:
-                return True
-            lemma, part, *_ = self.morphology.analysis(segment[k].lower)
-            if self.language == "ru" and lemma in TIMED and part == "PRTF":  # "подготовленная", not "подготовит"
-                return True
-        return False
 
     def performs(self, segment: list[Token], position: int) -> bool:
         """Whether the word at position is performers' performing: "will perform at the Hanoi Opera House" (not

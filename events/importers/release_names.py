@@ -15,12 +15,11 @@ import datetime as dt
 from events.models import Event, EventType
 
 from .release_dates import RANGE_STARTS, Mention, at
+from .release_frames import BODIES, BODY_MEETINGS
 from .release_kinds import COMPOUNDS, ROUND_TABLE
 from .release_periods import DUE, UNTIL
 from .release_words import (
     ARTICLES,
-    BODIES,
-    BODY_MEETINGS,
     CITY_WORDS,
     DASHES,
     NAME_LINKS,

@@ -25,8 +25,6 @@ from .release_words import DASHES, DAY_WORDS, WEEKDAY_BEFORE, Token
 WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "минувший": -1, "прошлый": -1,
                   "прошедший": -1, "прошедшее": -1, "этот": 0, "близкий": 0, "следующий": 1,
                   "предстоящий": 1}  # fmt: skip
-# The most days ahead a weekday said with "next" is that of the week after ("Next Thursday", said on a Tuesday).
-NEXT_WEEKS = 3
 # "в ближайшую субботу", "в ближайшие выходные" (the lemma of "ближайший" is "близкий"): the nearest to come, said only
 # of a weekday or a weekend ("в ближайшие годы" is no date).
 NEAREST = "близкий"
@@ -129,10 +127,6 @@ class WeekdayReader:
         tense = {-1: "past", 1: "future"}.get(shift) or self.tense_before(tokens, i)
         tense = "past" if before.lower == "since" else tense  # "has been in Manila since Monday": the last Monday
         ahead = (weekday - self.published.weekday()) % 7
-        if 0 < ahead <= NEXT_WEEKS and self.lemma(before) in ("next", "следующий"):
-            ahead += (
-                7  # "Next Thursday", said on a Tuesday: the Thursday of next week ("next Saturday" on a Monday: this)
-            )
         scheduled = self.schedule_weekday(weekday) if shift is None and tense != "past" else None
         inside = self.weekday_in_run(weekday, tense == "past") if shift is None else None
         this_week = self.published + dt.timedelta(days=weekday - self.published.weekday())

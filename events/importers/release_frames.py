@@ -1,0 +1,103 @@
+"""Events that frame or time another: the event of a date is the one framed ("on the sidelines of the forum, the
+ministers signed…", "в рамках форума 16 мая состоится заседание", "по итогам переговоров подписан протокол"), unless
+the frame's own happening is told after it ("the meeting of the Committee held on 15 and 16 May", "в рамках Дней
+культуры, которые открываются сегодня"); an event timed or dedicated to another is itself the event ("Выставка,
+подготовленная к конференции"); a body of an event is no event ("заседание оргкомитета конференции").
+
+Pure functions of a sentence's tokens; what needs word forms or the sentence is asked of the reader (the KindReader).
+"""
+
+from .release_words import Token, at, is_clause_mark
+
+# Prepositions that end the name after a frame word ("в рамках «правительственного часа» на заседании").
+FRAME_STOPS = {"на", "в", "во", "с", "at", "in", "on", "with", "during"}
+# Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
+# event of the date is the one named after them.
+FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "рамках", "полях", "кулуарах"}
+# Bodies an event has: its word after them names the body's event, not the date's ("the organising committee of the
+# conference", "заседание оргкомитета конференции": the committee met).
+BODIES = {"committee", "committees", "secretariat", "board", "bureau", "directorate", "комитет", "оргкомитет",
+          "секретариат", "дирекция", "бюро"}  # fmt: skip
+BODY_MEETINGS = {"meeting", "session", "заседание", "совещание", "встреча"}
+# Frame words of two: "по итогам переговоров состоялось подписание", "на площадке фестиваля состоялась церемония" (the
+# talks, the festival are not the event; "оценку итогам" is no frame).
+FRAME_PAIRS = {("по", "итогам"), ("на", "площадке")}
+FRAME_REACH = 7
+# Participles of an event's happening after its name: "the meeting held on", "форума, прошедшего 15 мая".
+HELD_WORDS = {"held", "taking", "прошедший", "прошедшего", "прошедшей", "прошедшем", "прошедших", "состоявшегося",
+              "состоявшейся", "состоявшемся", "состоявшихся", "проходившего", "проходившей", "проходивших",
+              "проходящего", "проходящей", "завершившегося", "завершившейся", "завершившихся", "открывшегося",
+              "открывшейся", "открывшихся"}  # fmt: skip
+# How far after "which"/"который" its verb may stand: ", which will be held on", ", которые открываются".
+RELATIVE_REACH = 3
+
+
+def framed(tokens: list["Token"], position: int, reader) -> bool:
+    """Whether the event word at position frames another: a frame word shortly before it with nothing between that
+    blocks (reader.blocks_frame(token): another event's word, a verb, a preposition; a clause mark always does) ("on
+    the margins of the Munich Security Conference", "в рамках Восточного экономического форума"); not "в рамках
+    форума пройдёт встреча" or "в рамках «правительственного часа» на заседании", where the meeting is the event."""
+    for k in range(position - 1, max(-1, position - FRAME_REACH), -1):
+        if tokens[k].lower in FRAMES:
+            return not held_after(tokens, position, reader)
+        if (at(tokens, k - 1).lower, tokens[k].lower) in FRAME_PAIRS:
+            # "По итогам переговоров 3 апреля принято заявление", "По итогам визита, который завершился 20 мая,
+            # подписан протокол": the day right after it, or its relative clause's, is its own
+            return not (held_after(tokens, position, reader, past=True) or reader.owns_day(tokens, position))
+        if reader.blocks_frame(tokens[k]) or is_clause_mark(tokens, k):
+            return False
+    return False
+
+
+def held_after(tokens: list["Token"], position: int, reader, *, past: bool = False) -> bool:
+    """Whether the event word at position is followed in its clause by a participle of its happening, or by a
+    relative clause whose verb is one (reader.happens(token)) and that ends the sentence (or any, of an event past),
+    so that the date after it is its own: "on the sidelines of the meeting of the Committee held on 15 and 16 May",
+    "в рамках форума, прошедшего в Мадриде 15 мая", "в рамках Дней армянской культуры, которые открываются
+    сегодня"."""
+    k, end = position + 1, min(len(tokens), position + FRAME_REACH + 8)
+    while k < end:
+        if tokens[k].lower in HELD_WORDS:
+            return True
+        if tokens[k].text == "," and relative(at(tokens, k + 1)):
+            # not "On the sidelines of the forum, which opens today, the ministers signed…" (the signing the event)
+            happening = any(reader.happens(token) for token in tokens[k + 2 : k + 2 + RELATIVE_REACH])
+            return happening and (past or reader.ends_sentence(tokens, k + 1))
+        if tokens[k].text == "(" and at(tokens, k + 2).text == ")":
+            k += 3  # a short name in brackets: "the Emerging Markets (GEM) Committee held on"
+            continue
+        if is_clause_mark(tokens, k) and not (tokens[k].text == "," and at(tokens, k + 1).lower in HELD_WORDS):
+            return False
+        k += 1
+    return False
+
+
+def relative(token: "Token") -> bool:
+    """Whether a word opens a relative clause: "which", "который" in any form."""
+    return token.lower == "which" or token.lower.startswith("котор")
+
+
+# Words that time or dedicate an event to another: the other is no event of the date ("Выставка, подготовленная к
+# конференции, будет работать с 1 по 26 февраля", "the exhibition, timed to coincide with the conference").
+TIMED = {"timed", "coincide", "dedicated", "devoted", "prepared", "приурочить", "подготовить", "посвятить"}
+TIMED_REACH = 4
+TIMED_LINKS = {"к", "ко", "to", "with", "for", "by"}  # "prepared by forum participants": no forum
+
+
+def timed_to(segment: list[Token], position: int, reader) -> bool:
+    """Whether the event word at position is what another is timed or dedicated to, in the same clause, after a
+    preposition ("подготовленная к конференции"; not "Специально подготовленная выставка", "Посвящённый Дню
+    Победы концерт", "has prepared the festival")."""
+    linked = False
+    for k in range(position - 1, max(-1, position - 1 - TIMED_REACH), -1):
+        if is_clause_mark(segment, k) or reader.kind_of(segment[k])[0] is not None:
+            return False  # "Приуроченная к форуму выставка": what is timed is the exhibition
+        linked = linked or segment[k].lower in TIMED_LINKS
+        if not linked:
+            continue
+        if segment[k].lower in TIMED:
+            return True
+        lemma, part, *_ = reader.morphology.analysis(segment[k].lower)
+        if reader.language == "ru" and lemma in TIMED and part == "PRTF":  # "подготовленная", not "подготовит"
+            return True
+    return False
