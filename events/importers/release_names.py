@@ -35,9 +35,11 @@ from .release_words import (
 )
 
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
-# So is one of a cuisine: "Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week".
+# So is one of a cuisine ("Belarusian Cuisine Week", "Неделя армянской кухни", "Mongolian Gastronomy Week") or of
+# fashion and design ("Baltic Design Week", "Неделя моды").
 FILM_WORDS = {"film", "films", "cinema", "movie", "movies", "кино", "фильм", "кинематограф", "cuisine", "gastronomy",
-              "gastronomic", "culinary", "кухня", "гастрономия", "гастрономический", "кулинарный"}  # fmt: skip
+              "gastronomic", "culinary", "кухня", "гастрономия", "гастрономический", "кулинарный", "fashion", "design",
+              "мода", "дизайн"}  # fmt: skip
 WEEK_WORDS = {"week", "weeks", "days", "неделя", "день", "дни"}
 # A week or days of an industry is a forum: "Kazakhstan Transport Week", "Неделя энергетики", "Digital Days".
 SECTOR_WORDS = {"transport", "energy", "industry", "industrial", "business", "investment", "innovation", "innovations",

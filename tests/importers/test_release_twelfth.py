@@ -376,3 +376,23 @@ def test_abbreviations_before_a_sentence_opener_and_numbers_end_sentences(text, 
 )
 def test_a_half_of_a_year_said_with_polovina(seed, text, expected):
     assert proposals(text, "2017-06-22") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a week of fashion or design is a festival, as a film week is
+        (
+            "Baltic Design Week will take place in Riga from 30 May to 3 June.",
+            [("2018-05-30..2018-06-03", "festival", False)],
+        ),
+        ("С 12 по 17 апреля в Москве пройдёт Неделя моды.", [("2018-04-12..2018-04-17", "festival", False)]),
+        # a week of a country's culture stays culture days
+        (
+            "Uzbek Culture Week will take place in Riga from 30 May to 3 June.",
+            [("2018-05-30..2018-06-03", "culture-days", False)],
+        ),
+    ],
+)
+def test_fashion_and_design_weeks_are_festivals(seed, text, expected):
+    assert proposals(text, "2018-03-01") == expected
