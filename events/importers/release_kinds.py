@@ -81,6 +81,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     # "an open day", "a public information day", "день открытых дверей" (read at "открытых": the name starts before)
     (("open", "information", "info"), ("day", "days"), GENERAL_TYPE),
     (("день",), ("открытый",), GENERAL_TYPE),
+    (("culture", "cultural"), ("week", "weeks"), "days"),  # "Chinese Culture Week from 3 to 7 December: five days of…"
     # "торжественный вечер", "вечер памяти" (not "вечером", "в тот вечер"); "работала рабочая группа"
     (("торжественный", "творческий", "литературный", "музыкальный", "праздничный"), ("вечер",), GENERAL_TYPE),
     (("вечер",), ("память",), GENERAL_TYPE),
@@ -155,6 +156,9 @@ WHICH_DAYS = {"остальной", "другой", "этот", "тот", "пр�
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
+# Contests a round may be a stage of ("the final round of the competition"), and how far after "of" they are named.
+CONTESTS = {"competition", "contest", "olympiad", "championship", "tournament", "elections", "election", "cup"}
+CONTEST_REACH = 8
 # "round table", "круглый стол": a conference, named by two words.
 ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
 
@@ -458,7 +462,13 @@ class KindReader:
         after = position + 1 + (at(segment, position + 1).text == "-")  # "Round-table"
         following = segment[after].lower if after < len(segment) else ""
         previous = segment[position - 1].lower if position else ""
-        return following not in ("table", "tables", "trip", "trips") and previous not in ("year", "all", "the-clock")
+        # "the regional round of the "Chinese Bridge" Competition": a stage of a contest
+        contest = following == "of" and any(t.lower in CONTESTS for t in segment[after + 1 : after + 1 + CONTEST_REACH])
+        return (
+            following not in ("table", "tables", "trip", "trips")
+            and previous not in ("year", "all", "the-clock")
+            and (not contest)
+        )
 
     def year_of_anniversary(self, mention, word: Token) -> bool:
         """Whether a year is only the one an anniversary falls in ("This year marks the 75th anniversary"): the

@@ -396,3 +396,24 @@ def test_a_half_of_a_year_said_with_polovina(seed, text, expected):
 )
 def test_fashion_and_design_weeks_are_festivals(seed, text, expected):
     assert proposals(text, "2018-03-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a culture week with its programme after a colon stays culture days
+        (
+            "We closed the year with Chinese Culture Week from 3 to 7 December: five days of film screenings and cooking "
+            "classes.",
+            [("2018-12-03..2018-12-07", "culture-days", False)],
+        ),
+        # a round of a contest is no round of talks
+        (
+            'On 12 April we hosted the regional round of the "Chinese Bridge" Competition.',
+            [("2018-04-12", "other", False)],
+        ),
+        ("On 12 April the sides held the second round of consultations.", [("2018-04-12", "meeting", False)]),
+    ],
+)
+def test_a_culture_week_and_a_contests_round(seed, text, expected):
+    assert proposals(text, "2019-01-15") == expected
