@@ -403,8 +403,8 @@ def test_fashion_and_design_weeks_are_festivals(seed, text, expected):
     [
         # a culture week with its programme after a colon stays culture days
         (
-            "We closed the year with Chinese Culture Week from 3 to 7 December: five days of film screenings and cooking "
-            "classes.",
+            "We closed the year with Chinese Culture Week from 3 to 7 December: five days of film screenings and "
+            "cooking classes.",
             [("2018-12-03..2018-12-07", "culture-days", False)],
         ),
         # a round of a contest is no round of talks
