@@ -417,3 +417,20 @@ def test_fashion_and_design_weeks_are_festivals(seed, text, expected):
 )
 def test_a_culture_week_and_a_contests_round(seed, text, expected):
     assert proposals(text, "2019-01-15") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a week's schedule: lines led by their weekday and a dash
+        (
+            "THIS WEEK\n\n🗣 Wednesday – round table on organ donation with colleagues from Minsk.\n\n"
+            "Thursday – concert of the Students' Chamber Orchestra in the main atrium.",
+            [("2026-09-16", "forum", False), ("2026-09-17", "other", False)],
+        ),
+        # a section's heading is no schedule's line
+        ("Tuesday: talks at the Ministry", []),
+    ],
+)
+def test_a_schedules_lines_led_by_a_weekday(seed, text, expected):
+    assert proposals(text, "2026-09-14") == expected
