@@ -219,6 +219,8 @@ class TenseReader:
         self.work["tense words"] += len(tokens)
         if self.language == "en":
             words = {token.lower for token in tokens}
+            if all(at(tokens, k + 1).lower in ("like", "love") for k, t in enumerate(tokens) if t.lower == "would"):
+                words.discard("would")  # "We would like to thank everyone who took part": politeness, no future
             # "The concert on 8 July was cancelled": the cancelling is told, not when its event was.
             past = {
                 token.lower

@@ -434,3 +434,20 @@ def test_a_culture_week_and_a_contests_round(seed, text, expected):
 )
 def test_a_schedules_lines_led_by_a_weekday(seed, text, expected):
     assert proposals(text, "2026-09-14") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "would like to thank" is politeness, no future
+        (
+            'We would like to thank everyone who took part in the round table "Women in Science" at Al-Farabi '
+            "University on 5 March.",
+            [("2020-03-05", "forum", False)],
+        ),
+        # "would" of a plan reported is
+        ("The ministers agreed that the round table would take place on 5 March.", [("2021-03-05", "forum", False)]),
+    ],
+)
+def test_would_like_is_no_future(seed, text, expected):
+    assert proposals(text, "2020-03-13") == expected
