@@ -81,7 +81,10 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     # "an open day", "a public information day", "день открытых дверей" (read at "открытых": the name starts before)
     (("open", "information", "info"), ("day", "days"), GENERAL_TYPE),
     (("день",), ("открытый",), GENERAL_TYPE),
-    (("culture", "cultural"), ("week", "weeks"), "days"),  # "Chinese Culture Week from 3 to 7 December: five days of…"
+    # "Chinese Culture Week from 3 to 7 December: five days of film screenings", its week a word of its own
+    (("culture", "cultural"), ("week", "weeks"), "days"),
+    # "the International Air Show", "a trade show" (not "show" alone: "the figures show")
+    (("air", "trade", "motor", "boat"), ("show", "shows"), "exhibition"),
     # "торжественный вечер", "вечер памяти" (not "вечером", "в тот вечер"); "работала рабочая группа"
     (("торжественный", "творческий", "литературный", "музыкальный", "праздничный"), ("вечер",), GENERAL_TYPE),
     (("вечер",), ("память",), GENERAL_TYPE),

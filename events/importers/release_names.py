@@ -297,7 +297,9 @@ class NameReader:
         if placed and mention.start != self.published and (self.place(titled) or self.place(titled[:1])):
             return mention
         # Under an event's title, its days with names only: "Vilnius, Litexpo Exhibition Centre, 16-19 May 2024"
-        capitalised = all(token.text[:1].isupper() or token.lower in PLACE_LINKS for token in named)  # "A and B"
+        # "A and B", "Samara, Kurumoch airfield" (one word of a venue in lower case)
+        lower = sum(not (token.text[:1].isupper() or token.lower in PLACE_LINKS) for token in named)
+        capitalised = bool(named) and named[0].text[:1].isupper() and lower <= 1
         if self.title_above and mention.start < mention.last and 0 < len(named) <= PLACE_LINE_WORDS and capitalised:
             due = any(self.lemma(token) in DUE or token.lower in DUE for token in named)  # "Registration: 1–30 April"
             return None if due else mention

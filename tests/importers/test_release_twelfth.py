@@ -451,3 +451,19 @@ def test_a_schedules_lines_led_by_a_weekday(seed, text, expected):
 )
 def test_would_like_is_no_future(seed, text, expected):
     assert proposals(text, "2020-03-13") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an air show is an exhibition; its title's line of place and days, a venue's word in lower case
+        (
+            "AERO VOLGA 2019 International Air Show\nSamara, Kurumoch airfield, 24–28 July 2019\n\nThe show brings "
+            "together 214 exhibitors.",
+            [("2019-07-24..2019-07-28", "exhibition", False)],
+        ),
+        ("The figures show growth of 5% in June.", []),
+    ],
+)
+def test_an_air_show_under_its_title(seed, text, expected):
+    assert proposals(text, "2019-07-02") == expected
