@@ -321,9 +321,7 @@ class KindReader:
                 kind = self.type_for("meeting")  # "a video conference with the Authority": a meeting held online
             if kind is None and before > 1 and segment[before - 1].lower in ("and", "и", "&"):
                 before -= 2  # "a trade and investment mission", "торговая и инвестиционная миссия"
-            if (
-                position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS
-            ):  # "open days": no culture days
+            if position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS:  # "open days": no culture
                 kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
                 if self.unheld(segment, position):
                     continue  # "an online training course will be available", "open day and night"
@@ -341,6 +339,8 @@ class KindReader:
                 # "will host a delegation from Henan": its visit (not "hosted the Ambassador at a reception")
                 kind = self.type_for("visit") if self.guests(segment, position, DELEGATIONS) else None
             word_at = position
+            if kind is None and self.lemma(token) == "неделя" and self.lemma(at(segment, position + 2)) == "культура":
+                kind = self.type_for("days")  # "провёл Неделю китайской культуры": a week of a country's culture
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in ROUND_TABLE:
                 kind, word_at = self.type_for("conference"), before  # "round table", "Round-table"
             if kind is None:

@@ -467,3 +467,18 @@ def test_would_like_is_no_future(seed, text, expected):
 )
 def test_an_air_show_under_its_title(seed, text, expected):
     assert proposals(text, "2019-07-02") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Неделя китайской культуры": a week of a country's culture
+        (
+            "С 16 по 22 октября.\nИнститут Конфуция провёл Неделю китайской культуры.",
+            [("2017-10-16..2017-10-22", "culture-days", False)],
+        ),
+        ("На следующей неделе культура станет главной темой.", []),
+    ],
+)
+def test_a_russian_week_of_a_countrys_culture(seed, text, expected):
+    assert proposals(text, "2017-11-02") == expected
