@@ -83,6 +83,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("день",), ("открытый",), GENERAL_TYPE),
     # "Chinese Culture Week from 3 to 7 December: five days of film screenings", its week a word of its own
     (("culture", "cultural"), ("week", "weeks"), "days"),
+    (("film", "cinema", "fashion", "design"), ("week", "weeks"), "festival"),
     # "the International Air Show", "a trade show" (not "show" alone: "the figures show")
     (("air", "trade", "motor", "boat"), ("show", "shows"), "exhibition"),
     # "торжественный вечер", "вечер памяти" (not "вечером", "в тот вечер"); "работала рабочая группа"
@@ -159,6 +160,8 @@ WHICH_DAYS = {"остальной", "другой", "этот", "тот", "пр�
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
+# A week of a country's culture or of an art, in Russian: "Неделя китайской культуры", "Неделя французского кино".
+WEEKS = {"культура": "days", "кино": "festival", "кинематограф": "festival", "мода": "festival", "дизайн": "festival"}
 # Contests a round may be a stage of ("the final round of the competition"), and how far after "of" they are named.
 CONTESTS = {"competition", "contest", "olympiad", "championship", "tournament", "elections", "election", "cup"}
 CONTEST_REACH = 8
@@ -339,8 +342,9 @@ class KindReader:
                 # "will host a delegation from Henan": its visit (not "hosted the Ambassador at a reception")
                 kind = self.type_for("visit") if self.guests(segment, position, DELEGATIONS) else None
             word_at = position
-            if kind is None and self.lemma(token) == "неделя" and self.lemma(at(segment, position + 2)) == "культура":
-                kind = self.type_for("days")  # "провёл Неделю китайской культуры": a week of a country's culture
+            week = WEEKS.get(self.lemma(at(segment, position + 2))) if self.lemma(token) == "неделя" else None
+            if kind is None and week:  # "провёл Неделю китайской культуры", "Неделя французского кино"
+                kind = self.type_for(week)
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in ROUND_TABLE:
                 kind, word_at = self.type_for("conference"), before  # "round table", "Round-table"
             if kind is None:

@@ -482,3 +482,21 @@ def test_an_air_show_under_its_title(seed, text, expected):
 )
 def test_a_russian_week_of_a_countrys_culture(seed, text, expected):
     assert proposals(text, "2017-11-02") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a film week with its programme after a colon stays a festival
+        (
+            "С 11 по 17 апреля в кинотеатре пройдёт Неделя французского кино: в программе семь фильмов и две премьеры.",
+            [("2019-04-11..2019-04-17", "festival", False)],
+        ),
+        (
+            "Russian Film Week opens in London on 15 November: twelve premieres and a gala.",
+            [("2019-11-15", "festival", False)],
+        ),
+    ],
+)
+def test_a_film_week_with_its_programme(seed, text, expected):
+    assert proposals(text, "2019-04-02") == expected
