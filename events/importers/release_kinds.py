@@ -459,7 +459,8 @@ class KindReader:
                 break  # "заседание оргкомитета конференции": the committee's meeting
             linked = linked or segment[k].lower == "of"
             host, _general = self.kind_of(segment[k])
-            if linked and host in hosts:
+            body = {at(segment, k + 1).lower, at(segment, k + 2).lower} & BODIES  # "Conference Steering Committee"
+            if linked and host in hosts and not body:
                 return host, k
         return kind, word_at
 

@@ -374,6 +374,8 @@ class NameReader:
         venue = self.lemma(noun) in VENUE_NOUNS and (noun.lower != "campus" or noun.text[:1].isupper())
         if venue and (self.language == "en" or hyphen):
             return True
+        if self.language == "en" and noun.lower in BODIES | {"steering"}:
+            return True  # "the Conference Secretariat", "the Forum Steering Committee": a body
         word = segment[position].lower
         if word == "exercise" and (at(segment, position + 1).lower == "of" or at(segment, position - 1).lower == "to"):
             return True  # "the exercise of its functions", "to exercise caution"

@@ -114,3 +114,15 @@ def test_a_meeting_of_an_events_committee_is_a_meeting(seed, text, expected):
 )
 def test_an_event_timed_to_another_is_the_event(seed, text, expected):
     assert proposals(text, "2027-01-19") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named by its event's word and its own: "the Conference Secretariat", "Steering Committee"
+        ("Issued by the Conference Secretariat, Tallinn, 23 April 2019", []),
+        ("16:00 Meeting of the Conference Steering Committee on 13 May.", [("2019-05-13", "meeting", False)]),
+    ],
+)
+def test_an_events_body_named_after_its_word_is_no_event(seed, text, expected):
+    assert proposals(text, "2019-04-23") == expected
