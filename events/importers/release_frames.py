@@ -30,9 +30,15 @@ HELD_WORDS = {"held", "taking", "прошедший", "прошедшего", "�
               "открывшейся", "открывшихся"}  # fmt: skip
 # How far after "which"/"который" its verb may stand: ", which will be held on", ", которые открываются".
 RELATIVE_REACH = 3
+# Words that time or dedicate an event to another: the other is no event of the date ("Выставка, подготовленная к
+# конференции, будет работать с 1 по 26 февраля", "the exhibition, timed to coincide with the conference").
+TIMED = {"timed", "coincide", "dedicated", "devoted", "prepared", "приурочить", "подготовить", "посвятить"}
+TIMED_REACH = 4
+TIMED_LINKS = {"к", "ко", "to", "with", "for", "by"}  # "prepared by forum participants": no forum
+OWN_DAY_REACH = 5  # "По итогам визита министра в Китай 14–16 мая": the visit's days
 
 
-def framed(tokens: list["Token"], position: int, reader) -> bool:
+def framed(tokens: list[Token], position: int, reader) -> bool:
     """Whether the event word at position frames another: a frame word shortly before it with nothing between that
     blocks (reader.blocks_frame(token): another event's word, a verb, a preposition; a clause mark always does) ("on
     the margins of the Munich Security Conference", "в рамках Восточного экономического форума"); not "в рамках
@@ -43,13 +49,13 @@ def framed(tokens: list["Token"], position: int, reader) -> bool:
         if (at(tokens, k - 1).lower, tokens[k].lower) in FRAME_PAIRS:
             # "По итогам переговоров 3 апреля принято заявление", "По итогам визита, который завершился 20 мая,
             # подписан протокол": the day right after it, or its relative clause's, is its own
-            return not (held_after(tokens, position, reader, past=True) or reader.owns_day(tokens, position))
+            return not (held_after(tokens, position, reader, past=True) or owns_day(tokens, position, reader))
         if reader.blocks_frame(tokens[k]) or is_clause_mark(tokens, k):
             return False
     return False
 
 
-def held_after(tokens: list["Token"], position: int, reader, *, past: bool = False) -> bool:
+def held_after(tokens: list[Token], position: int, reader, *, past: bool = False) -> bool:
     """Whether the event word at position is followed in its clause by a participle of its happening, or by a
     relative clause whose verb is one (reader.happens(token)) and that ends the sentence (or any, of an event past),
     so that the date after it is its own: "on the sidelines of the meeting of the Committee held on 15 and 16 May",
@@ -62,7 +68,7 @@ def held_after(tokens: list["Token"], position: int, reader, *, past: bool = Fal
         if tokens[k].text == "," and relative(at(tokens, k + 1)):
             # not "On the sidelines of the forum, which opens today, the ministers signed…" (the signing the event)
             happening = any(reader.happens(token) for token in tokens[k + 2 : k + 2 + RELATIVE_REACH])
-            return happening and (past or reader.ends_sentence(tokens, k + 1))
+            return happening and (past or ends_sentence(tokens, k + 1, reader))
         if tokens[k].text == "(" and at(tokens, k + 2).text == ")":
             k += 3  # a short name in brackets: "the Emerging Markets (GEM) Committee held on"
             continue
@@ -72,16 +78,9 @@ def held_after(tokens: list["Token"], position: int, reader, *, past: bool = Fal
     return False
 
 
-def relative(token: "Token") -> bool:
+def relative(token: Token) -> bool:
     """Whether a word opens a relative clause: "which", "который" in any form."""
     return token.lower == "which" or token.lower.startswith("котор")
-
-
-# Words that time or dedicate an event to another: the other is no event of the date ("Выставка, подготовленная к
-# конференции, будет работать с 1 по 26 февраля", "the exhibition, timed to coincide with the conference").
-TIMED = {"timed", "coincide", "dedicated", "devoted", "prepared", "приурочить", "подготовить", "посвятить"}
-TIMED_REACH = 4
-TIMED_LINKS = {"к", "ко", "to", "with", "for", "by"}  # "prepared by forum participants": no forum
 
 
 def timed_to(segment: list[Token], position: int, reader) -> bool:
@@ -101,3 +100,26 @@ def timed_to(segment: list[Token], position: int, reader) -> bool:
         if reader.language == "ru" and lemma in TIMED and part == "PRTF":  # "подготовленная", not "подготовит"
             return True
     return False
+
+
+def owns_day(segment: list[Token], position: int, reader) -> bool:
+    """Whether a date of the sentence follows the event word at position in its clause ("По итогам переговоров
+    3 апреля принято заявление", "По итогам визита в Китай 14–16 мая"), unless a signing follows and the event is
+    already proposed over that day ("3–4 марта состоялось заседание. … По итогам заседания 4 марта подписан протокол":
+    the signing's day)."""
+    k = reader.sentence_index(segment[position])
+    tokens = reader.clause_tokens
+    mention = next((m for m in reader.sentence_mentions if k is not None and k < m.first <= k + OWN_DAY_REACH), None)
+    if mention is None or any(is_clause_mark(tokens, n) for n in range(k + 1, mention.first)):
+        return False
+    signing = reader.type_for("signing")
+    signed = any(reader.kind_of(t)[0] == signing for t in tokens[mention.end :])
+    kind = reader.kind_of(segment[position])[0]
+    return not (signed and any(p.start <= mention.start <= p.end and p.event_type == kind for p in reader.found))
+
+
+def ends_sentence(segment: list[Token], k: int, reader) -> bool:
+    """Whether the clause that word k of the segment opens runs to the sentence's end."""
+    i = reader.sentence_index(segment[k])
+    tokens = reader.clause_tokens
+    return i is not None and not any(is_clause_mark(tokens, n) for n in range(i + 1, len(tokens)))

@@ -53,7 +53,7 @@ KINDS = {
                                      "olympiad", "olympiads", "competition", "contest", "tournament",
                                      "tournaments", "championship", "championships", "lecture",
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
-                                     "presentation", "presentations", "festivities", "festivity", "camp", "camps",
+                                     "presentation", "presentations", "festivities", "camp", "camps",
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
                                      "spartakiad"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
@@ -196,21 +196,6 @@ class KindReader:
         verb = verb and token.text.islower()
         return token.lower in FRAME_STOPS or verb or self.kind_of(token)[0] is not None
 
-    def owns_day(self, segment: list[Token], position: int) -> bool:
-        """Whether a date of the sentence follows the event word at position straight away, with no signing after it
-        ("По итогам переговоров 3 апреля принято заявление"; not "По итогам заседания 4 марта подписан протокол": the
-        signing's day)."""
-        k = self.sentence_index(segment[position])
-        mention = next((m for m in self.sentence_mentions if k is not None and m.first == k + 1), None)
-        signing = self.type_for("signing")
-        return mention is not None and all(self.kind_of(t)[0] != signing for t in self.clause_tokens[mention.end :])
-
-    def ends_sentence(self, segment: list[Token], k: int) -> bool:
-        """Whether the clause that word k of the segment opens runs to the sentence's end."""
-        i = self.sentence_index(segment[k])
-        tokens = self.clause_tokens
-        return i is not None and not any(is_clause_mark(tokens, n) for n in range(i + 1, len(tokens)))
-
     def happens(self, token: Token) -> bool:
         """Whether a word is a verb of an event's happening ("held", "пройти", "открываться")."""
         return token.lower in OCCURRING or self.lemma(token) in OCCURRING | {"работать"}
@@ -324,7 +309,10 @@ class KindReader:
                 kind = self.type_for("meeting")  # "a video conference with the Authority": a meeting held online
             if kind is None and before > 1 and segment[before - 1].lower in ("and", "и", "&"):
                 before -= 2  # "a trade and investment mission", "торговая и инвестиционная миссия"
-            if position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS:  # "open days": no culture
+            of_culture = (
+                token.lower == "days" and at(segment, position + 1).lower == "of"
+            )  # "Open days of Uzbek culture"
+            if position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS and not of_culture:
                 kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
                 if self.unheld(segment, position):
                     continue  # "an online training course will be available", "open day and night"

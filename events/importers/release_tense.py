@@ -49,7 +49,7 @@ PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", 
               "focused", "reviewed", "presented", "launched", "completed", "participated", "conducted", "organised",
               "organized", "came", "went", "saw", "brought", "featured", "drew", "ago", "earlier", "recently",
               "arrived", "travelled", "traveled", "emphasised", "emphasized", "addressed", "attracted", "ran", "lasted",
-              "spent", "won", "played", "competed", "stayed", "concluded", "finished", "returned", "departed", "became",
+              "spent", "won", "played", "competed", "stayed", "concluded", "finished", "returned", "departed",
               "turned",
               "flew"}  # fmt: skip
 # Words that open a verb's object ("renewed that pledge"), and that make an "-ed" after them a perfect or passive.

@@ -25,8 +25,6 @@ from .release_words import DASHES, DAY_WORDS, WEEKDAY_BEFORE, Token
 WEEKEND_SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "минувший": -1, "прошлый": -1,
                   "прошедший": -1, "прошедшее": -1, "этот": 0, "близкий": 0, "следующий": 1,
                   "предстоящий": 1}  # fmt: skip
-# The marks after a schedule line's weekday: "Wednesday – round table", "Четверг: концерт".
-LINE_MARKS = {"–", "—", "-", ":"}
 # "в ближайшую субботу", "в ближайшие выходные" (the lemma of "ближайший" is "близкий"): the nearest to come, said only
 # of a weekday or a weekend ("в ближайшие годы" is no date).
 NEAREST = "близкий"
@@ -173,22 +171,13 @@ class WeekdayReader:
         Thursday", "Wednesday–Friday", "from Wednesday to Friday", "с понедельника по среду"."""
         word = at(tokens, i + 1)
         joined = word.lower in ("and", "и") or word.text in DASHES
-        leads = not any(token.text[:1].isalnum() for token in tokens[:i])  # a schedule's line: "Friday to Sunday – …"
-        ranged = word.lower in RANGE_WORDS and (at(tokens, i - 1).lower in RANGE_STARTS or leads)
+        ranged = word.lower in RANGE_WORDS and at(tokens, i - 1).lower in RANGE_STARTS
         return (joined or ranged) and self.weekday(at(tokens, i + 2)) is not None
 
     def single_weekday(self, tokens: list[Token], i: int) -> bool:
-        """Whether a weekday at token i names one day ("on Tuesday", "until Thursday", "с понедельника по четверг",
-        a schedule's line led by it: "Wednesday – round table …", "Friday to Sunday – …"), not every such day ("по
-        понедельникам", "on Mondays")."""
-        if self.plural(at(tokens, i)):
-            return False
-        leads = not any(token.text[:1].isalnum() for token in tokens[:i])
-        ranged = at(tokens, i + 1).lower in ("to", "and", "-", "–", "—", "по", "и") and self.weekday(at(tokens, i + 2))
-        k = i + 2 if ranged is not None and ranged is not False else i  # "Friday to Sunday – …"
-        # a sentence, not a section's heading ("Tuesday: talks at the Ministry" over the day's account)
-        listed = leads and at(tokens, k + 1).text in LINE_MARKS and tokens[-1].text == "."
-        return at(tokens, i - 1).lower in WEEKDAY_BEFORE or listed
+        """Whether a weekday at token i names one day ("on Tuesday", "until Thursday", "с понедельника по четверг"),
+        not every such day ("по понедельникам", "on Mondays")."""
+        return at(tokens, i - 1).lower in WEEKDAY_BEFORE and not self.plural(at(tokens, i))
 
     def restates_day(self, tokens: list[Token], i: int, weekday: int) -> bool:
         """Whether a weekday names again the day just named before it: "the day after tomorrow, Friday"."""

@@ -261,11 +261,6 @@ def test_a_pronoun_takes_the_event_named_before_and_workers_since_a_day_start_it
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a festivity; "turned", "became" tell the past
-        (
-            "On 21 March the courtyard of the House turned into a spring festivity for Nowruz.",
-            [("2018-03-21", "other", False)],
-        ),
         # "Throughout the autumn," leads a fronted run of months
         (
             "Throughout the autumn, from September to November, the festival travelled through 18 districts.",
@@ -273,7 +268,7 @@ def test_a_pronoun_takes_the_event_named_before_and_workers_since_a_day_start_it
         ),
     ],
 )
-def test_a_festivity_and_a_run_of_months_fronted_by_throughout(seed, text, expected):
+def test_a_run_of_months_fronted_by_throughout(seed, text, expected):
     assert proposals(text, "2019-01-15") == expected
 
 
@@ -307,7 +302,11 @@ def test_open_days_are_an_event_of_the_general_type_not_culture_days(seed):
             "2024-04-05",
             [("2024-04-03", "meeting", False)],
         ),
-        ("По итогам заседания 4 марта подписан протокол.", "2024-04-05", [("2024-03-04", "signing", False)]),
+        (
+            "3–4 марта состоялось заседание комиссии. По итогам заседания 4 марта подписан протокол.",
+            "2024-04-05",
+            [("2024-03-03..2024-03-04", "meeting", False), ("2024-03-04", "signing", False)],
+        ),
         (
             "По итогам визита, который завершился 20 мая, подписан протокол.",
             "2024-05-25",
@@ -422,23 +421,6 @@ def test_a_culture_week_and_a_contests_round(seed, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a week's schedule: lines led by their weekday and a dash
-        (
-            "THIS WEEK\n\n🗣 Wednesday – round table on organ donation with colleagues from Minsk.\n\n"
-            "Thursday – concert of the Students' Chamber Orchestra in the main atrium.",
-            [("2026-09-16", "forum", False), ("2026-09-17", "other", False)],
-        ),
-        # a section's heading is no schedule's line
-        ("Tuesday: talks at the Ministry", []),
-    ],
-)
-def test_a_schedules_lines_led_by_a_weekday(seed, text, expected):
-    assert proposals(text, "2026-09-14") == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # "would like to thank" is politeness, no future
         (
             'We would like to thank everyone who took part in the round table "Women in Science" at Al-Farabi '
@@ -500,3 +482,21 @@ def test_a_russian_week_of_a_countrys_culture(seed, text, expected):
 )
 def test_a_film_week_with_its_programme(seed, text, expected):
     assert proposals(text, "2019-04-02") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the second review's near misses
+        ("По итогам визита в Китай 14-16 мая министр дал интервью.", [("2024-05-14..2024-05-16", "visit", False)]),
+        ("По итогам переговоров 15 мая министры подписали совместное заявление.", [("2024-05-15", "meeting", False)]),
+        ("Open days of Uzbek culture will be held on 5-7 June.", [("2024-06-05..2024-06-07", "culture-days", False)]),
+        (
+            "On 25 May Ivan Petrov became the winner of the international piano competition.",
+            [("2024-05-25", "other", False)],
+        ),
+        ("The Ambassador congratulated the community on the festivity of Navruz, which falls on 21 March.", []),
+    ],
+)
+def test_the_second_reviews_near_misses(seed, text, expected):
+    assert proposals(text, "2024-05-20") == expected
