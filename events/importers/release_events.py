@@ -51,10 +51,10 @@ PUBLISHED = {"programme", "program", "schedule", "agenda", "dates", "list", "lin
 # not the verb: "Выставку планируется провести в мае, а фестиваль — в июле").
 HOLDING_BEFORE = {"проведение", "holding", "организация"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
-
-
 # Pronouns for an event named before: "This year it will take place on 19 September", "он пройдёт".
 SUBJECTS = {"it", "они", "он", "она", "оно"}
+
+
 # Words a day something starts from follows ("since 1 January").
 STARTS_FROM = {"since", "from", "с", "со"}
 
@@ -147,8 +147,8 @@ class EventReader:
         return kind, keyword_at, end, segment
 
     def holds_next(self, tokens: list[Token], first: int) -> bool:
-        """Whether a word of holding stands just before the date at first, so that the event held is named after it
-        ("о проведении в 2025 году Дней российской книги", "agreed to hold in May the Days of…")."""
+        """Whether a noun of holding stands just before the date at first, so that the event held is named after it
+        ("о проведении в 2025 году Дней российской книги", "the holding in May of the Days of…")."""
         k = first - 1 - (at(tokens, first - 1).lower in ("в", "во", "in", "on"))
         return k >= 0 and self.lemma(tokens[k]) in HOLDING_BEFORE
 
@@ -217,6 +217,7 @@ class EventReader:
         )
 
     def publishing(self, token: Token) -> bool:
+        """Whether a word is a verb of publishing ("published", "опубликована")."""
         return token.lower in PUBLISHING or self.lemma(token) in PUBLISHING
 
     def prepared(self, segment: list[Token], k: int) -> bool:

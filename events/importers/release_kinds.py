@@ -160,6 +160,8 @@ WHICH_DAYS = {"остальной", "другой", "этот", "тот", "пр�
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
+# Verbs of an event's happening, read in a relative clause: "которая работала с 1 по 10 апреля".
+HAPPENING = OCCURRING | {"работать"}
 # A week of a country's culture or of an art, in Russian: "Неделя китайской культуры", "Неделя французского кино".
 WEEKS = {"культура": "days", "кино": "festival", "кинематограф": "festival", "мода": "festival", "дизайн": "festival"}
 # Contests a round may be a stage of ("the final round of the competition"), and how far after "of" they are named.
@@ -198,7 +200,7 @@ class KindReader:
 
     def happens(self, token: Token) -> bool:
         """Whether a word is a verb of an event's happening ("held", "пройти", "открываться")."""
-        return token.lower in OCCURRING or self.lemma(token) in OCCURRING | {"работать"}
+        return token.lower in OCCURRING or self.lemma(token) in HAPPENING
 
     def words_of_type(self, kind: EventType) -> set[str]:
         """The words that name a type: its name's head noun (the last word of an English name, the first of a Russian
@@ -309,9 +311,8 @@ class KindReader:
                 kind = self.type_for("meeting")  # "a video conference with the Authority": a meeting held online
             if kind is None and before > 1 and segment[before - 1].lower in ("and", "и", "&"):
                 before -= 2  # "a trade and investment mission", "торговая и инвестиционная миссия"
-            of_culture = (
-                token.lower == "days" and at(segment, position + 1).lower == "of"
-            )  # "Open days of Uzbek culture"
+            # "open days" are no culture days; "Open days of Uzbek culture" are
+            of_culture = token.lower == "days" and at(segment, position + 1).lower == "of"
             if position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS and not of_culture:
                 kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
                 if self.unheld(segment, position):
@@ -463,7 +464,7 @@ class KindReader:
         return (
             following not in ("table", "tables", "trip", "trips")
             and previous not in ("year", "all", "the-clock")
-            and (not contest)
+            and not contest
         )
 
     def year_of_anniversary(self, mention, word: Token) -> bool:

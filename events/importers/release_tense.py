@@ -50,8 +50,7 @@ PAST_WORDS = {"was", "were", "had", "held", "took", "met", "visited", "signed", 
               "organized", "came", "went", "saw", "brought", "featured", "drew", "ago", "earlier", "recently",
               "arrived", "travelled", "traveled", "emphasised", "emphasized", "addressed", "attracted", "ran", "lasted",
               "spent", "won", "played", "competed", "stayed", "concluded", "finished", "returned", "departed",
-              "turned",
-              "flew"}  # fmt: skip
+              "turned", "flew"}  # fmt: skip
 # Words that open a verb's object ("renewed that pledge"), and that make an "-ed" after them a perfect or passive.
 OBJECT_STARTS = {"the", "a", "an", "that", "this", "these", "those", "its", "their", "his", "her", "our", "two",
                  "three", "several", "new"}  # fmt: skip

@@ -36,37 +36,9 @@ QUOTED_NAME_WORDS = 4
 # Capital letters joined by full stops: initials ("Б.Н", "J.R.R"), before a full stop that ends no sentence when a
 # name follows (not "the U.K. On 15 May", "Washington, D.C. The next day").
 INITIALS = re.compile(r"[A-ZА-ЯЁ](?:\.[A-ZА-ЯЁ])+")
-SENTENCE_OPENERS = {
-    "on",
-    "in",
-    "at",
-    "the",
-    "a",
-    "an",
-    "this",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "from",
-    "during",
-    "after",
-    "before",
-    "в",
-    "во",
-    "на",
-    "с",
-    "со",
-    "по",
-    "это",
-    "он",
-    "она",
-    "они",
-    "мы",
-    "после",
-    "до",
-}
+SENTENCE_OPENERS = {"on", "in", "at", "the", "a", "an", "this", "it", "he", "she", "they", "we", "from", "during",
+                    "after", "before", "в", "во", "на", "с", "со", "по", "это", "он", "она", "они", "мы", "после",
+                    "до"}  # fmt: skip
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 # A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
 # looks past the run from each of them ("\n(?!\s*[a-z])") takes time quadratic in the run's length.
