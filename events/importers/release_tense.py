@@ -33,6 +33,7 @@ PRESENT_PAST_DAYS = 60
 # At most this many words between a word of moving and the date it moves to ("перенесен по просьбе стороны на").
 MOVE_WORDS = 8
 MOVED_WORDS = MOVED | ANNOUNCED  # a clause that tells of a move or of the plan moved
+NEW_DATES = {"date", "dates", "дата", "срок"}  # "New dates:", "Новые сроки"
 
 # Tense in English: auxiliaries and the past forms of the verbs releases use; a word of FUTURE_WORDS wins.
 FUTURE_WORDS = {"will", "shall", "’ll", "'ll", "would", "upcoming", "forthcoming", "scheduled", "planned",
@@ -144,7 +145,17 @@ class TenseReader:
             tense in ("", "present") or (tense == "past" and self.clause_words(self.clause_tokens, i) & MOVED_WORDS)
         ):
             return "future"  # "перенесён на февраль", "is postponed to May": the move is told, the event to come
+        if tense in ("", "present") and self.per_sentence(self.new_dates, "new dates"):
+            return "future"  # "Новые даты — 24 и 25 сентября", "New dates: 10-11 July": a move's new days, to come
         return tense
+
+    def new_dates(self) -> bool:
+        """Whether the sentence gives new dates ("Новые даты —", "New dates:", "Новые сроки")."""
+        tokens = self.clause_tokens
+        return any(
+            self.lemma(token) in ("новый", "new") and self.lemma(at(tokens, k + 1)) in NEW_DATES
+            for k, token in enumerate(tokens)
+        )
 
     def plan_told(self, low: int, high: int) -> int | None:
         """Where, in the tokens [low, high) of the sentence, a decision or agreement made in the past to hold an event

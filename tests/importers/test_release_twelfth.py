@@ -500,3 +500,22 @@ def test_a_film_week_with_its_programme(seed, text, expected):
 )
 def test_the_second_reviews_near_misses(seed, text, expected):
     assert proposals(text, "2024-05-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Новые даты —": a move's new days are to come, though the nearest such day is past
+        (
+            "Конференция «Город для всех», которую мы готовили на 2–3 апреля, переносится. Новые даты — 24 и 25 "
+            "сентября.",
+            [("2024-04-02..2024-04-03", "forum", True), ("2024-09-24..2024-09-25", "forum", False)],
+        ),
+        (
+            "The conference has been postponed. New dates: 24 and 25 September.",
+            [("2024-09-24..2024-09-25", "forum", False)],
+        ),
+    ],
+)
+def test_new_dates_are_to_come(seed, text, expected):
+    assert proposals(text, "2024-03-01") == expected
