@@ -371,10 +371,10 @@ class ReleaseReader(
             if self.extends_last(tokens, mention, kind):
                 continue  # "The forum … will last until 16 September": the end of the last sentence's event
             if (
-                (kind is None or self.pronoun_led(tokens, mention))  # "This year it will take place on 19 September"
-                and topic is not None
+                topic is not None
                 and mention.precision == Event.Precision.DAY
                 and index == 0
+                and (kind is None or self.pronoun_led(tokens, mention))  # "This year it will take place on…"
                 and self.takes_topic(tokens, sentence, mention)
             ):
                 kind, keyword_at, segment = topic

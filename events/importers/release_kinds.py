@@ -287,6 +287,7 @@ class KindReader:
 
     def event_type(self, segment: list[Token], *, nearest_last: bool) -> tuple[EventType | None, int]:
         """The type a word of the segment names, the one nearest to the date; a specific word before a general one."""
+        self.work["type words"] += len(segment)
         best, best_rank = (None, -1), None
         for position, token in enumerate(segment):
             if token.lower in ("round", "rounds") and not self.is_round_of_talks(segment, position):

@@ -59,6 +59,8 @@ PLACES_NAMED = VENUE_NOUNS | {"museum", "theatre", "theater", "hotel", "gallery"
                               "кинотеатр", "дворец", "площадка", "усадьба"}  # fmt: skip
 # Prefixes that make an event word a time around it: "(pre-conference day)", "post-summit".
 AROUND = {"pre", "post", "пред", "после"}
+# A body named after its event's word: "the Conference Secretariat", "the Forum Steering Committee".
+BODIES_NAMED = BODIES | {"steering"}
 # Numbers before an event word that count events as figures ("900 telemedicine consultations"), not a programme's
 # ("12 concerts from 18 to 30 April", "over 20 exhibitions will open on 16 May"); a year is no count.
 COUNTED = (25, 1800)
@@ -374,7 +376,7 @@ class NameReader:
         venue = self.lemma(noun) in VENUE_NOUNS and (noun.lower != "campus" or noun.text[:1].isupper())
         if venue and (self.language == "en" or hyphen):
             return True
-        if self.language == "en" and noun.lower in BODIES | {"steering"}:
+        if self.language == "en" and noun.lower in BODIES_NAMED:
             return True  # "the Conference Secretariat", "the Forum Steering Committee": a body
         word = segment[position].lower
         if word == "exercise" and (at(segment, position + 1).lower == "of" or at(segment, position - 1).lower == "to"):

@@ -270,9 +270,9 @@ class PlaceReader:
     def speaker(self, token: Token) -> bool:
         """Whether a word is the speaker travelling lately: "I", "я", with every date of the sentence within a year
         of the publication."""
-        published = self.published
-        recent = all(abs((m.start - published).days) <= RECENT_DAYS for m in self.sentence_mentions)
-        return token.lower in SPEAKERS and recent
+        if token.lower not in SPEAKERS:
+            return False
+        return all(abs((m.start - self.published).days) <= RECENT_DAYS for m in self.sentence_mentions)
 
     def mission_to(self, segment: list[Token], position: int) -> bool:
         """ "The first mission to Vietnam", "an IAEA mission", "миссия экспертов МАГАТЭ": a delegation's or an expert

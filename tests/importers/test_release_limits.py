@@ -140,3 +140,15 @@ def test_a_sentence_of_thousands_of_dates_has_each_word_read_a_bounded_number_of
 
     assert work[0] > 0
     assert work[1] <= 12 * work[0]
+
+
+def test_each_date_after_a_topic_reads_a_bounded_number_of_words_for_its_event(seed):
+    """The sentence before names an event, so each date might take it as the topic of a pronoun ("It will take place
+    on…"): whether the date's clause is led by one is asked of the first date only, not of every date's clause."""
+    short, long = Counter(), Counter()
+    for repeats, work in ((10, short), (100, long)):  # under the 200 proposals a release may give
+        text = "The forum opened in Minsk. It will take place on 5 May and " + "the forum on 6 May and " * repeats
+        propose(text, published=PUBLISHED, work=work)
+
+    assert short["type words"] > 0
+    assert long["type words"] <= 10 * short["type words"] + 100
