@@ -55,6 +55,9 @@ PREPARING = {"preparation", "preparations", "prepare", "preparing", "подго�
 SUBJECTS = {"it", "они", "он", "она", "оно"}
 
 
+# Words before an event that only tells another's time: "open throughout the forum", "на протяжении форума".
+SPANNING = {"throughout", "протяжении"}
+
 # Words a day something starts from follows ("since 1 January").
 STARTS_FROM = {"since", "from", "с", "со"}
 
@@ -101,6 +104,12 @@ class EventReader:
                 # "On the day before the meeting, Monday, 26 February, the Secretariat will hold a workshop": the
                 # workshop's day, the meeting telling it
                 return later[0], later[1], mention.end, after
+            spans = [j for j in range(max(0, keyword_at - 3), keyword_at) if segment[j].lower in SPANNING]
+            if spans:
+                # "The exhibition will be open throughout the forum, from 4 to 6 June": the exhibition's days
+                before, before_at = self.event_type(segment[: spans[0]], nearest_last=True)
+                if before is not None:
+                    return before, before_at, previous_end, segment
             own = self.own_clause_event(tokens, mention, (previous_end, previous_end + keyword_at), following)
             return own or (kind, keyword_at, previous_end, segment)
         end = mention.end

@@ -41,6 +41,8 @@ TRAVELLING = {"travel", "travels", "travelled", "traveled", "travelling", "trave
               "flies", "flew", "headed", "heading", "leave", "leaves", "left", "depart", "departs", "departed",
               "отправиться", "отправляться", "направиться", "направляться", "вылететь", "вылетать", "выехать",
               "выезжать", "поехать", "съездить", "приехать", "приезжать", "прилететь", "прилетать"}  # fmt: skip
+# Where a journey starts from: "travelled from Hanoi to Ho Chi Minh City".
+FROM_WORDS = {"from", "из"}
 # "left for Tokyo", "departs for Seoul": the place after "for".
 FOR_PLACE = {"leave", "leaves", "left", "depart", "departs", "departed", "headed", "heading"}
 # Expecting someone in a place or from one, or sending someone to one, and how far after the verb the guest and the
@@ -259,6 +261,13 @@ class PlaceReader:
         towards = IN_WORDS | {"for"} if segment[position].lower in FOR_PLACE else IN_WORDS  # "left for Tokyo"
         if self.place_in(segment, position + 1, towards):
             return self.type_for("visit")
+        if travels and self.place_in(segment, position + 1, FROM_WORDS):
+            # "the mission travelled from Hanoi to Ho Chi Minh City", "выехала из Минска в Брест"
+            to = next(
+                (k for k in range(position + 3, min(clause_end, position + 8)) if segment[k].lower in IN_WORDS), 0
+            )
+            if to and self.place_in(segment, to):
+                return self.type_for("visit")
         if self.language != "ru":
             return None
         # "В Ташкент делегация прибыла 21 сентября": the place before the verb, in its clause.

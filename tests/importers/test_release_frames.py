@@ -2,19 +2,11 @@
 состоится заседание"), unless the frame's own happening is told after it; an event timed or dedicated to another is
 itself the event; a meeting of an event's body is the body's."""
 
-import datetime as dt
-
 import pytest
 
-from events.importers.release import propose
+from tests.importers.drafting import proposals
 
 pytestmark = pytest.mark.django_db
-
-
-def proposals(text: str, published: str) -> list[tuple[str, str, bool]]:
-    return [
-        (p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date.fromisoformat(published))
-    ]
 
 
 @pytest.mark.parametrize(

@@ -1,19 +1,11 @@
 """Drafting readings of the twelfth session, each on texts of the project's own, with texts that must not fire it."""
 
-import datetime as dt
-
 import pytest
 
-from events.importers.release import propose
 from events.importers.release_words import split_sentences
+from tests.importers.drafting import proposals
 
 pytestmark = pytest.mark.django_db
-
-
-def proposals(text: str, published: str) -> list[tuple[str, str, bool]]:
-    return [
-        (p.iso, p.event_type.slug, bool(p.reason)) for p in propose(text, published=dt.date.fromisoformat(published))
-    ]
 
 
 @pytest.mark.parametrize(
