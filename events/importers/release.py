@@ -32,13 +32,13 @@ from django.utils import translation
 from events.models import Event, EventType, Person
 
 from . import release_merge as merge
+from . import release_programmes as programmes
 from .release_dates import LINE_BULLETS as BULLETS
 from .release_dates import DateReader, Mention
 from .release_days import DayReader
 from .release_events import EventReader
 from .release_kinds import GENERAL_TYPE, KindReader
 from .release_merge import (
-    PROGRAMMED,
     another_leg,
     contains,
     narrows,
@@ -242,8 +242,8 @@ class ReleaseReader(
                         # a series' days are its events; a visit's talks hold no other talks
                         (within(proposal, earlier) and not (merge.series(earlier) or merge.visits_own(earlier, found)))
                         or within(earlier, proposal, vague=True)
-                        or merge.ceremony_of(proposal, earlier)
-                        or merge.programme_part(proposal, earlier)
+                        or programmes.ceremony_of(proposal, earlier)
+                        or programmes.programme_part(proposal, earlier)
                         for earlier in found
                     ) or merge.restates(proposal, found):
                         # "the festival, 1 to 7 July… The festival opens on 1 July": its opening; "talks next Tuesday
@@ -321,7 +321,7 @@ class ReleaseReader(
                     titled.titled, self.topic = True, None  # the title is used: "(as of October 1)" below is not its
                     # a programme's first day of a conference or a festival: its next ones too (not a meeting's or a
                     # concert's: "Meeting of the Council of Foreign Ministers" over one day of a summit's programme)
-                    programmed = titled.event_type.slug in PROGRAMMED or titled.event_type.is_visit
+                    programmed = titled.event_type.slug in programmes.PROGRAMMED or titled.event_type.is_visit
                     self.programme_title = titled if one_day and programmed else None
                     return [titled]
             return []

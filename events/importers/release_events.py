@@ -47,6 +47,8 @@ PUBLISHING = {"publish", "published", "publishes", "unveiled", "unveils", "annou
               "releases", "опубликовать", "обнародовать", "объявить"}  # fmt: skip
 PUBLISHED = {"programme", "program", "schedule", "agenda", "dates", "list", "line-up", "lineup", "results",
              "программа", "расписание", "дата", "список", "итог"}  # fmt: skip
+# How far into the sentence what is published may be named: "The full programme, …, will be published".
+PUBLISHED_AT = 2
 # Nouns of holding: an event named after the date they precede is the one held ("о проведении в 2025 году Дней";
 # not the verb: "Выставку планируется провести в мае, а фестиваль — в июле").
 HOLDING_BEFORE = {"проведение", "holding", "организация"}
@@ -57,6 +59,10 @@ SUBJECTS = {"it", "они", "он", "она", "оно"}
 
 # Words before an event that only tells another's time: "open throughout the forum", "на протяжении форума".
 SPANNING = {"throughout", "протяжении"}
+
+# A place's relative clause: its dates of years ago are the place's story, not the event named before it.
+WHERE = {"where", "где"}
+HISTORY_DAYS = 366
 
 # Words a day something starts from follows ("since 1 January").
 STARTS_FROM = {"since", "from", "с", "со"}
@@ -77,6 +83,11 @@ class EventReader:
         previous_end = max([previous_end, *semicolons])
         segment = tokens[previous_end : mention.first]
         kind, keyword_at = self.event_type(segment, nearest_last=True)
+        history = (self.published - mention.last).days > HISTORY_DAYS
+        if history and any(token.lower in WHERE for token in segment[keyword_at + 1 :]):
+            # "Wreath laying at the Hotel De Wereld, where the surrender was negotiated on May 5, 1945"; not "the
+            # exhibition will travel to New Delhi, where it will be shown in November"
+            kind = None
         followed = at(tokens, mention.end).lower == "by" and FOLLOWED & {t.lower for t in segment[keyword_at + 1 :]}
         # "Preparations for the forum were discussed on Tuesday at a meeting": the meeting's day, the forum a topic
         topic = (
@@ -218,8 +229,9 @@ class EventReader:
             return True
         # "Программа секции будет опубликована на следующей неделе"; not "The results, announced on 5 November at the
         # meeting of the Board, were approved" (the meeting's day)
-        opening = at(tokens, int(at(tokens, 0).lower == "the"))
-        if self.lemma(opening) not in PUBLISHED or not any(self.publishing(t) for t in tokens[: mention.first]):
+        # ("The full programme, …, will be published at the end of March"; "The programme … was made public today")
+        opening = tokens[int(at(tokens, 0).lower == "the") :][:PUBLISHED_AT]
+        if not any(self.lemma(t) in PUBLISHED for t in opening) or not self.publishes(tokens[: mention.first]):
             return False
         return (
             self.event_type(tokens[mention.end : self.clause_bounds(mention.first)[1]], nearest_last=False)[0] is None
@@ -228,6 +240,11 @@ class EventReader:
     def publishing(self, token: Token) -> bool:
         """Whether a word is a verb of publishing ("published", "опубликована")."""
         return token.lower in PUBLISHING or self.lemma(token) in PUBLISHING
+
+    def publishes(self, tokens: list[Token]) -> bool:
+        """Whether the words say something is published ("will be published", "was made public")."""
+        made = any(t.lower == "public" and at(tokens, k - 1).lower == "made" for k, t in enumerate(tokens))
+        return made or any(self.publishing(t) for t in tokens)
 
     def prepared(self, segment: list[Token], k: int) -> bool:
         """Whether the event word at k is what is prepared ("Preparations for the forum", "подготовка к форуму")."""

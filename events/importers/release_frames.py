@@ -13,7 +13,7 @@ from .release_words import Token, at, is_clause_mark
 FRAME_STOPS = {"на", "в", "во", "с", "at", "in", "on", "with", "during"}
 # Words before the event that frames another ("on the sidelines of the forum", "в рамках форума", "на полях"): the
 # event of the date is the one named after them.
-FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "рамках", "полях", "кулуарах"}
+FRAMES = {"sidelines", "margins", "margin", "fringes", "framework", "within", "рамках", "полях", "кулуарах"}
 # Bodies an event has: its word after them names the body's event, not the date's ("the organising committee of the
 # conference", "заседание оргкомитета конференции": the committee met).
 BODIES = {"committee", "committees", "secretariat", "board", "bureau", "directorate", "комитет", "оргкомитет",
@@ -36,6 +36,14 @@ TIMED = {"timed", "coincide", "dedicated", "devoted", "prepared", "приуро�
 TIMED_REACH = 4
 TIMED_LINKS = {"к", "ко", "to", "with", "for", "by"}  # "prepared by forum participants": no forum
 OWN_DAY_REACH = 5  # "По итогам визита министра в Китай 14–16 мая": the visit's days
+# How far after an event's word in the possessive its own part may be named ("the festival's opening gala concert").
+OWNED_WORDS = 3
+DAY_WORDS = {"day", "days", "eve", "evening", "morning"}
+EVENTS_OWN = {"director", "directors", "curator", "curators", "organisers", "organizers", "founder", "founders",
+              "jury", "president", "chair", "chairman", "secretariat", "website", "programme", "program"}  # fmt: skip
+# Guests an event's word may be of: "a delegation of the Kissinger Sommer festival", "делегация фестиваля «Джаз»".
+OWNING_GUESTS = {"delegation", "delegations", "делегация"}
+OWNING_REACH = 6
 
 
 def framed(tokens: list[Token], position: int, reader) -> bool:
@@ -116,6 +124,33 @@ def owns_day(segment: list[Token], position: int, reader) -> bool:
     signed = any(reader.kind_of(t)[0] == signing for t in tokens[mention.end :])
     kind = reader.kind_of(segment[position])[0]
     return not (signed and any(p.start <= mention.start <= p.end and p.event_type == kind for p in reader.found))
+
+
+def owned(segment: list[Token], position: int, reader) -> bool:
+    """Whether an event's word only names what an event owns or who comes from it: in the possessive before its
+    part, day or people ("the festival's awards ceremony", "on the festival's first day", "by the festival's artistic
+    director"), or after a delegation ("a delegation of the Kissinger Sommer festival visited", "делегация
+    фестиваля")."""
+    k = reader.sentence_index(segment[position])  # the words after the segment's too
+    tokens, k = (reader.clause_tokens, k) if k is not None else (segment, position)
+    if tokens[k].text.endswith(("'s", "’s")):
+        for token in tokens[k + 1 : k + 1 + OWNED_WORDS]:
+            if token.lower in DAY_WORDS or token.lower in EVENTS_OWN or reader.kind_of(token)[1]:
+                return True
+            if not token.text[:1].isalpha():
+                return False
+    kind = reader.kind_of(tokens[k])[0]  # an event's own word, not a visit's ("a delegation … on a working visit")
+    if kind is None or kind.is_visit:
+        return False
+    before = tokens[max(0, k - OWNING_REACH) : k]
+    guest = next((n for n in range(len(before) - 1, -1, -1) if reader.lemma(before[n]) in OWNING_GUESTS), None)
+    if guest is None or any(not token.text[:1].isalpha() for token in before[guest:]):
+        return False
+    if reader.language != "ru":
+        return any(token.lower == "of" for token in before[guest:])
+    # in Russian, its genitive just after the delegation's word, past adjectives only ("делегация международного
+    # фестиваля"; not "делегация посетила фестиваль", "делегация Узбекистана с рабочим визитом")
+    return all(reader.morphology.analysis(token.lower)[1] == "ADJF" for token in before[guest + 1 :])
 
 
 def ends_sentence(segment: list[Token], k: int, reader) -> bool:

@@ -12,8 +12,9 @@ import functools
 
 from events.models import Event, EventType
 
+from .release_arts import ArtsReader
 from .release_dates import Mention, at
-from .release_frames import BODIES, FRAME_STOPS, framed, timed_to
+from .release_frames import BODIES, FRAME_STOPS, framed, owned, timed_to
 from .release_words import GUESTS, OCCURRING, OFFSETS, TOKEN, Token, is_clause_mark
 
 # The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
@@ -36,8 +37,8 @@ KINDS = {
                    {"конференция", "конгресс", "симпозиум", "семинар", "вебинар", "воркшоп", "тренинг"}),
     "exhibition": (("exhibition", GENERAL_TYPE, "festival"),
                    {"exhibition", "exhibitions", "exhibit", "display", "expo", "fair", "fairs", "exposition",
-                    "expositions", "showcase"},
-                   {"выставка", "экспозиция", "фотовыставка", "ярмарка", "экспо"}),
+                    "expositions", "showcase", "biennale", "biennales", "triennale", "triennales"},
+                   {"выставка", "экспозиция", "фотовыставка", "ярмарка", "экспо", "биеннале", "триеннале"}),
     "concert": (("concert", GENERAL_TYPE, "festival"), {"concert", "concerts", "recital", "gala"},
                 {"концерт", "спектакль", "гастроль"}),
     "festival": (("festival", GENERAL_TYPE), {"festival", "festivals"}, {"фестиваль", "кинофестиваль"}),
@@ -55,7 +56,8 @@ KINDS = {
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
                                      "presentation", "presentations", "festivities", "camp", "camps",
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
-                                     "spartakiad"},
+                                     "spartakiad", "reenactment", "reenactments", "re-enactment",
+                                     "re-enactments", "iftar", "wreath-laying"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
                     "лагерь", "экспедиция", "учение", "спартакиада"}),
@@ -90,6 +92,9 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("торжественный", "творческий", "литературный", "музыкальный", "праздничный"), ("вечер",), GENERAL_TYPE),
     (("вечер",), ("память",), GENERAL_TYPE),
     (("торжественный",), ("собрание",), GENERAL_TYPE),  # "торжественное собрание": a ceremony
+    (("исторический", "военно-исторический"), ("реконструкция",), GENERAL_TYPE),  # not a port's "реконструкция"
+    (("возложение",), ("венок", "цветок", "цвет", "гирлянда"), GENERAL_TYPE),  # "возложение венков": a ceremony
+    (("wreath", "wreaths"), ("laying",), GENERAL_TYPE),
     (("рабочий",), ("группа",), "meeting"),
     # a body's general or annual meeting (not "собрание картин", a collection)
     (("генеральный", "общий", "годовой", "отчётный", "отчетный", "ежегодный"), ("собрание",), "meeting"),
@@ -118,15 +123,6 @@ TOPIC_OF_TALKS = {"agree", "agreed", "discuss", "discussed", "dates", "upcoming"
                   "сроки"}  # fmt: skip
 RELATIVES = {"which", "которой", "которых", "которого", "который"}
 WHEN_DISTANCE = 12
-# Performing is a performance (a concert's kind), said of performers ("the choir will perform", "выступит хор").
-PERFORMING = {"perform", "performs", "performed", "performing"}
-PERFORMERS = {"хор", "ансамбль", "оркестр", "коллектив", "солист", "артист", "театр", "труппа", "музыкант", "певец",
-              "певица", "балет", "капелла", "квартет", "choir", "ensemble", "orchestra", "soloist", "soloists",
-              "artists", "theatre", "theater", "troupe", "musicians", "singers", "ballet", "quartet", "band", "dancers",
-              "production", "company", "pianist", "philharmonic"}  # fmt: skip
-PERFORMER_WORDS = 6
-# A stage work named after it ("балет «Щелкунчик»") is a performance.
-STAGE_WORKS = {"ballet", "opera", "play", "musical", "балет", "опера", "оперу", "спектакль", "мюзикл"}
 # "приём граждан", "приём документов": an office's hours or intake, not a reception.
 OFFICE_HOURS = {"посетитель", "гражданин", "заявление", "документ", "заявитель", "граждан", "осуществляться",
                 "вестись", "производиться", "время", "заявка", "анкета", "работа", "предложение"}  # fmt: skip
@@ -178,7 +174,7 @@ def kind_words(language: str) -> dict[str, str]:
     return {word: kind for kind, row in KINDS.items() for word in row[column]}
 
 
-class KindReader:
+class KindReader(ArtsReader):
     """Event words and non-events of a sentence; the ReleaseReader (release.py) sets up the state used here."""
 
     def type_for(self, kind: str) -> EventType | None:
@@ -320,12 +316,10 @@ class KindReader:
                     continue  # "an online training course will be available", "open day and night"
             if kind is None and (self.mission_to(segment, position) or self.observes_vote(segment, position)):
                 kind = self.type_for("visit")
-            if kind is None and self.performs(segment, position):
-                # "the Ensemble will perform at the Opera House", "выступит хор": a performance, unless the event
-                # performed at is named ("выступил на Рождественском фестивале")
+            if kind is None and self.performance(segment, position):
+                # "the Ensemble will perform at the Opera House", "выступит хор" (unless the event performed at is
+                # named: "выступил на Рождественском фестивале"), "Вечер российского джаза", "балет «Щелкунчик»"
                 kind, general = self.type_for("concert"), True
-            if kind is None and token.lower in STAGE_WORKS and self.names_work(segment, position + 1):
-                kind = self.type_for("concert")  # "балет «Щелкунчик»", "the opera "Tosca"": a performance
             if kind is None and self.lemma(token) in RECEIVING and at(segment, position + 1).lower not in PART_TAKEN:
                 kind = self.type_for("meeting") if self.guests(segment, position, GUESTS) else None
             if kind is None and (self.lemma(token) in HOSTING or token.text in WELCOMING):
@@ -362,6 +356,8 @@ class KindReader:
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
             if framed(segment, position, self):
                 continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
+            if owned(segment, position, self):
+                continue  # "the festival's awards ceremony", "a delegation of the festival": the ceremony, the guests
             if self.heads_name(segment, position) or self.names_other(segment, position):
                 continue  # "the International Culture Fair" (a fair); "the Exhibition Centre"; "900 consultations"
             if kind.is_visit and self.counts_visitors(segment, position):
@@ -371,16 +367,6 @@ class KindReader:
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
-
-    def performs(self, segment: list[Token], position: int) -> bool:
-        """Whether the word at position is performers' performing: "will perform at the Hanoi Opera House" (not
-        "perform their duties"), "выступит Государственный хор", "коллектив выступит в «Сава-центре»" (not "министр
-        выступит с докладом")."""
-        word = segment[position]
-        if word.lower not in PERFORMING and self.lemma(word) not in ("выступить", "выступать"):
-            return False
-        near = segment[max(0, position - PERFORMER_WORDS) : position + 1 + PERFORMER_WORDS]
-        return any(self.lemma(token) in PERFORMERS for token in near)
 
     def assembly_meets(self, segment: list[Token], position: int) -> bool:
         """Whether "assembly" names a meeting of members: "the Association's General Assembly", "the spring assembly

@@ -11,6 +11,7 @@
 
 import bisect
 import datetime as dt
+from dataclasses import replace
 
 from events.models import Event, EventType
 
@@ -270,6 +271,11 @@ class NameReader:
 
     def heading(self, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
         """The date of a line that is only a day and its weekday ("Monday, 30 October"): a programme's heading."""
+        if len(mentions) == 2 and all(m.precision == Event.Precision.DAY for m in mentions):
+            # "Четверг, 24 мая, и пятница, 25 мая", "Thursday, 24 May, and Friday, 25 May": two days of one heading
+            between = {token.lower for token in tokens[mentions[0].end : mentions[1].first]}
+            if between <= {",", "и", "and", "&"} and {"и", "and", "&"} & between:
+                mentions = [replace(mentions[0], end=mentions[1].end, last=mentions[1].last)]
         month = len(mentions) == 1 and mentions[0].precision == Event.Precision.MONTH and self.leads_more()
         if len(mentions) != 1 or (mentions[0].precision != Event.Precision.DAY and not month):
             return None

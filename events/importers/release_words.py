@@ -30,7 +30,7 @@ ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 # The word of a day: a programme's "Day 1", "День 2", "the final day", "в первый день".
 DAY_WORDS = {"day", "день"}
 # Quotes whose opening and closing marks differ, and the longest name in them that holds a full stop.
-QUOTE_PAIRS = (("«", "»"), ("“", "”"))
+QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 QUOTED_NAME = 60
 QUOTED_NAME_WORDS = 4
 # Capital letters joined by full stops: initials ("Б.Н", "J.R.R"), before a full stop that ends no sentence when a
@@ -39,7 +39,7 @@ INITIALS = re.compile(r"[A-ZА-ЯЁ](?:\.[A-ZА-ЯЁ])+")
 SENTENCE_OPENERS = {"on", "in", "at", "the", "a", "an", "this", "it", "he", "she", "they", "we", "from", "during",
                     "after", "before", "в", "во", "на", "с", "со", "по", "это", "он", "она", "они", "мы", "после",
                     "до"}  # fmt: skip
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"»”]))\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 # A line break and the blank space after it. Each break of a run of blank lines would be as good, but a regex that
 # looks past the run from each of them ("\n(?!\s*[a-z])") takes time quadratic in the run's length.
 LINE_BREAK = re.compile(r"\n\s*")
@@ -325,7 +325,7 @@ def split_paragraphs(text: str) -> list[list[str]]:
             # The word before the full stop, found from the stop: splitting all the text since the last sentence
             # would read a run of abbreviations ("Mr. … St. … г. …") once per abbreviation.
             word_start = max(start, paragraph.rfind(" ", start, match.start()) + 1)
-            word = paragraph[word_start : match.start()].rstrip(".!?").lstrip("(«\"“'[")
+            word = paragraph[word_start : match.start()].rstrip('"»”').rstrip(".!?").lstrip("(«\"“'[")
             last_word = word.lower()  # "(г."
             following = paragraph[match.end() :].split(maxsplit=1)[:1]
             # initials before a name: "Б.Н. Ельцина", "J.R.R. Tolkien" (single letters always); a list's number
@@ -351,12 +351,18 @@ def in_quotes(paragraph: str, start: int, stop: re.Match) -> bool:
     speech of several sentences."""
     for opening, closing in QUOTE_PAIRS:
         opened = paragraph.rfind(opening, max(start, stop.start() - QUOTED_NAME), stop.start())
-        if opened == -1 or paragraph.find(closing, opened, stop.start()) != -1:
+        if opening == closing:  # straight quotes: open when an odd number of them stands before the stop
+            opened = opened if paragraph.count(opening, start, stop.start()) % 2 else -1
+        elif paragraph.find(closing, opened, stop.start()) != -1:
+            continue
+        if opened == -1:
             continue
         before = paragraph[start:opened].rstrip().lower()
-        if not before or before.endswith((":", ",", " что", " that")):
-            continue  # a quotation opens the sentence or follows a colon, a comma, "что": speech
         closed = paragraph.find(closing, stop.end(), opened + QUOTED_NAME + 1)
+        # a name set off by commas: 'a round table, "Who Owns the Image? Archives, Rights and Restitution", will be'
+        named = before.endswith(",") and closed != -1 and paragraph[closed + 1 : closed + 2] == ","
+        if not before or (before.endswith((":", ",", " что", " that")) and not named):
+            continue  # a quotation opens the sentence or follows a colon, a comma, "что": speech
         if closed != -1 and len(paragraph[stop.end() : closed].split()) <= QUOTED_NAME_WORDS:
             return True  # a name goes on for a few words after its full stop: «Иннопром. Центральная Азия»
     return False

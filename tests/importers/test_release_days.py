@@ -195,7 +195,7 @@ def test_the_day_of_an_event_named_before_is_that_events_day(seed, text, expecte
         (
             "The forum was held on 10 February.\n\nOn the Day of the Forum's founders, the Embassy held a reception "
             "on 16 February.",
-            [("2026-02-10", "forum"), ("2026-02-16", "forum")],
+            [("2026-02-10", "forum"), ("2026-02-16", "other")],  # the reception: the founders are the Forum's
         ),
         (
             "Концерт прошёл 10 февраля.\n\nВ День концерта памяти, 16 февраля, в посольстве прошёл приём.",

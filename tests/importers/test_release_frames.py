@@ -118,3 +118,27 @@ def test_an_event_timed_to_another_is_the_event(seed, text, expected):
 )
 def test_an_events_body_named_after_its_word_is_no_event(seed, text, expected):
     assert proposals(text, "2019-04-23") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event's word after a delegation's is the delegation's origin: the delegation's visit is the event
+        (
+            "On 16–18 November, a delegation of the Kissinger Sommer festival visited the Philharmonic.",
+            [("2016-11-16..2016-11-18", "visit", False)],
+        ),
+        (
+            "16–18 ноября делегация международного джазового фестиваля посетила Минск.",
+            [("2016-11-16..2016-11-18", "visit", False)],
+        ),
+        # a delegation visiting a festival, and a delegation on a visit
+        ("16 ноября делегация посетила фестиваль.", [("2016-11-16", "visit", False)]),
+        (
+            "A delegation of analysts was on a working visit to Chisinau on 10–11 November.",
+            [("2016-11-10..2016-11-11", "visit", False)],
+        ),
+    ],
+)
+def test_an_events_word_after_a_delegations_names_where_the_delegation_comes_from(seed, text, expected):
+    assert proposals(text, "2016-12-01") == expected

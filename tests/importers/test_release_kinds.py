@@ -372,9 +372,12 @@ def test_games_a_collection_or_an_acceptance_of_applications_are_no_event(seed, 
     ("text", "expected"),
     [
         # days of an event's stretch, lower case, are no culture days; a place open to visitors is no visit
-        ("The pavilion will be opened on 8 September, during the pre-opening days of the Biennale.", []),
+        # (a biennale is an exhibition: the pavilion's)
+        ("The pavilion will be opened on 8 September, during the pre-opening days of the Biennale.",
+         [("2021-09-08", "exhibition", "")]),
         ("The pavilion can be visited until 8 September.", []),
-        ("The installation will be shown on 8 September, during the preview days of the Biennale.", []),
+        ("The installation will be shown on 8 September, during the preview days of the Biennale.",
+         [("2021-09-08", "exhibition", "")]),
         ("The pavilion will be visited by the Minister on 8 September.", [("2021-09-08", "visit", "")]),
         ("Days of Georgian Culture will open on 8 September.", [("2021-09-08", "culture-days", "")]),
     ],

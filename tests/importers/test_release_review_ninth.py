@@ -25,7 +25,8 @@ def drafted(text: str, published: dt.date) -> list[tuple[str, str]]:
             "Программа Дней культуры Татарстана в Ташкенте\n\n10 июня\nОткрытие выставки татарского прикладного "
             "искусства.\n\n11 июня\nКонцерт мастеров искусств Татарстана.\n\n12 июня\nЗакрытие Дней культуры.",
             dt.date(2025, 6, 12),
-            [("2025-06-10..2025-06-12", "culture-days"), ("2025-06-10", "exhibition")],
+            # (a culture days' concert of a day is an event of its own)
+            [("2025-06-10..2025-06-12", "culture-days"), ("2025-06-10", "exhibition"), ("2025-06-11", "other")],
         ),
         (
             'Embassy news\n\nJun 5\nThe Ambassador opened the photo exhibition "Russian North" at the National '

@@ -46,3 +46,163 @@ def test_an_event_open_throughout_another_owns_the_others_days(seed, text, expec
 )
 def test_a_delegation_travelling_from_one_place_to_another_is_on_a_visit(seed, text, expected):
     assert proposals(text, "2024-04-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in straight quotes set off by commas keeps its question mark inside the sentence
+        (
+            'Within the festival, a round table, "Who Owns the Image? Archives and Rights", will be held on 31 May.',
+            [("2024-05-31", "forum", False)],
+        ),
+        # a quoted speech of two sentences still ends at its full stop
+        (
+            'The director said, "We are ready. The forum opens on 5 May." It was a surprise.',
+            [("2024-05-05", "forum", False)],
+        ),
+    ],
+)
+def test_a_quoted_name_set_off_by_commas_is_one_sentence_with_its_event(seed, text, expected):
+    assert proposals(text, "2024-04-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event's word in the possessive before its part, its day or its people is not the date's event
+        (
+            "The festival's awards ceremony, at which the prizes will be presented, closes the programme on 2 June.",
+            [("2024-06-02", "other", False)],
+        ),
+        (
+            "The exhibition opens at the gallery on the festival's first day, 30 May, and runs until 31 July.",
+            [("2024-05-30..2024-07-31", "exhibition", False)],
+        ),
+        ("The programme was made public today by the festival's artistic director.", []),
+        # the festival itself
+        ("The festival's second edition will be held on 2 June.", [("2024-06-02", "festival", False)]),
+    ],
+)
+def test_an_events_word_in_the_possessive_gives_way_to_its_part_day_or_people(seed, text, expected):
+    assert proposals(text, "2024-04-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day a programme is published, named first in the sentence, past an adjective, or made public
+        ("The full programme of the festival will be published at the end of April.", []),
+        ("The programme of the festival was made public today.", []),
+        # the festival's own days
+        ("The festival programme runs from 3 to 5 May.", [("2024-05-03..2024-05-05", "festival", False)]),
+    ],
+)
+def test_the_day_a_programme_is_published_or_made_public_is_no_event(seed, text, expected):
+    assert proposals(text, "2024-04-01") == expected
+
+
+def test_a_biennale_is_an_exhibition(seed):
+    assert proposals("The Biennale will open on 11 June and run until 26 September.", "2024-04-01") == [
+        ("2024-06-11..2024-09-26", "exhibition", False)
+    ]
+    assert proposals("Биеннале пройдёт с 11 июня по 26 сентября.", "2024-04-01") == [
+        ("2024-06-11..2024-09-26", "exhibition", False)
+    ]
+
+
+PROGRAMME = """ПРОГРАММА
+
+Понедельник, 21 мая
+19:30 – Торжественное открытие. Концерт симфонического оркестра.
+
+Вторник, 22 мая
+12:00 – Приём в посольстве. Банкет.
+
+Четверг, 24 мая
+19:00 – Балет П.И. Чайковского «Лебединое озеро» в исполнении Пермского театра.
+
+Суббота, 26 мая
+Выставка открыта весь день.
+"""
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a culture days' programme: its concerts and performances of a day are events of their own
+        (
+            "С 21 по 27 мая в Белграде пройдут Дни российской культуры.",
+            [
+                ("2018-05-21..2018-05-27", "culture-days", False),
+                ("2018-05-21", "other", False),
+                ("2018-05-22", "other", False),
+                ("2018-05-24", "other", False),
+                ("2018-05-26", "exhibition", False),
+            ],
+        ),
+        # a conference's reception and concerts are its own
+        (
+            "С 21 по 27 мая в Белграде пройдёт конференция.",
+            [("2018-05-21..2018-05-27", "forum", False), ("2018-05-26", "exhibition", False)],
+        ),
+    ],
+)
+def test_a_culture_days_programme_lists_its_concerts_as_events(seed, headline, expected):
+    assert proposals(f"{headline}\n\n{PROGRAMME}", "2018-05-10") == expected
+
+
+def test_a_programme_heading_of_two_days_joined_by_and_is_both_days(seed):
+    text = "PROGRAMME\n\nThursday, 24 May, and Friday, 25 May\n10:00 – Seminar on water law.\n"
+    assert proposals(text, "2018-05-10") == [("2018-05-24..2018-05-25", "forum", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The main day is Saturday, 28 November, when the reenactment of the battle takes place.",
+            [("2015-11-28", "other", False)],
+        ),
+        ("28 ноября пройдёт военно-историческая реконструкция сражения.", [("2015-11-28", "other", False)]),
+        ("The Embassy will host an iftar on 28 November.", [("2015-11-28", "other", False)]),
+        # a building's reconstruction is no event
+        ("28 ноября начнётся реконструкция порта.", []),
+    ],
+)
+def test_a_reenactment_and_an_iftar_are_events(seed, text, expected):
+    assert proposals(text, "2015-11-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10:00 – Wreath-laying at the Memorial on 15 April.", [("2027-04-15", "other", False)]),
+        ("15 апреля состоялось возложение венков к памятнику.", [("2026-04-15", "other", False)]),
+        ("15 апреля прошло возложение цветов.", [("2026-04-15", "other", False)]),
+        # a place's story told after "where" is not the event's day
+        (
+            "The wreath laying will take place at the Hotel De Wereld, where the surrender was negotiated on 5 May "
+            "1945.",
+            [],
+        ),
+        # the event's own clause after "where" still is
+        (
+            "The exhibition will then travel to New Delhi, where it will be shown in November.",
+            [("2027-11", "exhibition", False)],
+        ),
+    ],
+)
+def test_a_wreath_laying_is_an_event_and_a_places_story_is_not_its_day(seed, text, expected):
+    assert proposals(text, "2027-03-01") == expected
+
+
+def test_a_round_table_within_a_session_is_the_lines_event(seed):
+    text = (
+        "The session of the Commission will take place in Belgrade from 13 to 15 April.\n\nProgramme\n\n"
+        'Wednesday, 14 April\n10:00 – Within the session, an open round table "Allies" at the Academy.\n'
+    )
+    assert proposals(text, "2027-03-01") == [
+        ("2027-04-13..2027-04-15", "meeting", False),
+        ("2027-04-14", "forum", False),
+    ]
