@@ -473,7 +473,7 @@ class ReleaseReader(
         proposal.visit_level = self.visit_level(segment) if kind.is_visit else ""
         proposal.title, title_end = self.title(segment, keyword_at, proposal)
         if mention.precision == Event.Precision.DAY and mention.start == mention.last:
-            told = self.told_days(tokens, sentence, segment[keyword_at], mention.start)
+            told = self.told_days(tokens, sentence, segment[keyword_at], mention)
             proposal.start, proposal.end = told or (proposal.start, proposal.end)
         if kind.slug in ("culture-days", GENERAL_TYPE) and self.names_films(proposal.title):
             # "Kazakh Film Week", "Дни казахского кино", "Неделя армянской кухни"

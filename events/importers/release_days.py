@@ -41,6 +41,8 @@ RESTATING = {",", "то", "есть", "т", ".", "е", "that", "is", "i", "e", "
 # the meeting", "по завершении заседания"; "The day concluded with the signing".
 FOLLOWING = {"following", "after", "conclusion", "close", "итог", "завершение", "окончание", "после"}
 CONCLUDING = {"concluded", "ended", "closed", "завершиться", "закончиться"}
+ENDING = CLOSING | CLOSED | CONCLUDING | ENDED
+VERB_REACH = 3  # how far before a day the verb that opens or closes on it may stand: "concluded on Thursday"
 FRAME_WORDS = 6  # how far into the sentence the frame may start ("Upon the conclusion of", "В Кремле по итогам")
 # Words between "day of" and the event's name: "on the day of the Council meeting", "the day of this year's forum".
 ARTICLES = {"the", "this", "that", "its", "their"}
@@ -72,7 +74,7 @@ class DayReader:
     """The same and the next day, an event's days and length, counted days."""
 
     def told_days(
-        self, tokens: list[Token], sentence: str, keyword: Token, day: dt.date
+        self, tokens: list[Token], sentence: str, keyword: Token, mention: Mention
     ) -> tuple[dt.date, dt.date] | None:
         """The days of an event the sentence says is N days long and opens or closes on a day: "The three-day forum
         opens on 5 May" (5–7 May), "completed a two-day working visit on Thursday" (Wednesday and Thursday),
@@ -80,9 +82,12 @@ class DayReader:
         found = self.per_sentence(lambda: LENGTH.search(sentence), "length")
         if found is None or keyword.text not in sentence[found.end() : found.end() + LENGTH_REACH]:
             return None
-        days = dt.timedelta(days=length_days(found) - 1)
+        day, days = mention.start, dt.timedelta(days=length_days(found) - 1)
         words = self.sentence_words(tokens)
-        opens, closes = bool(words & OPENING), bool(words & (CLOSING | CLOSED | CONCLUDING | ENDED))
+        # the verb just before the day first: "concluded on Thursday a three-day visit which began on Tuesday"
+        verb = {self.lemma(token) for token in tokens[max(0, mention.first - VERB_REACH) : mention.first]}
+        words = verb if verb & (OPENING | ENDING) else words
+        opens, closes = bool(words & OPENING), bool(words & ENDING)
         if opens == closes:
             return None  # neither, or both ("opened on 3 May and closed on 5 May": the run its two days give)
         return (day, day + days) if opens else (day - days, day)
@@ -268,8 +273,11 @@ class DayReader:
                     return Mention(mention.first, mention.end, mention.start - dt.timedelta(days=count - 1),
                                    mention.start, mention.precision, mention.explicit_year)  # fmt: skip
                 after = True
+            # "concluded on Thursday a three-day working visit": the days that end on it
+            ends = any(self.lemma(t) in ENDING for t in tokens[max(0, mention.first - VERB_REACH) : mention.first])
             if not after:
-                return Mention(mention.first, mention.end, mention.start, mention.start + dt.timedelta(days=count - 1),
+                start = mention.start - dt.timedelta(days=count - 1) if ends else mention.start
+                return Mention(mention.first, mention.end, start, start + dt.timedelta(days=count - 1),
                                mention.precision, mention.explicit_year)  # fmt: skip
         return mention
 

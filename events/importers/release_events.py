@@ -9,9 +9,11 @@ from events.models import Event
 
 from . import release_merge as merge
 from .release_dates import Mention, at
+from .release_frames import owned
 from .release_periods import DUE
 from .release_places import is_dateline
 from .release_references import CANCELLED, CHANGED, MOVED, REASONS
+from .release_tense import HAPPENING
 from .release_words import CAPTION_WORDS, YEAR, Proposal, Token, is_clause_mark, nearer_next
 
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
@@ -63,6 +65,9 @@ SPANNING = {"throughout", "протяжении"}
 # A place's relative clause: its dates of years ago are the place's story, not the event named before it.
 WHERE = {"where", "где"}
 HISTORY_DAYS = 366
+# How many years before the publication a day may be that of the event the sentence before named, with no verb of its
+# happening ("The festival was first held on 5 May 1995" may be older).
+TOPIC_YEARS = 10
 
 # Words a day something starts from follows ("since 1 January").
 STARTS_FROM = {"since", "from", "с", "со"}
@@ -106,7 +111,9 @@ class EventReader:
                 at(tokens, mention.first - 2).text,
                 at(tokens, mention.end).text,
             )
-            told = merge.tells_time(segment, keyword_at) and comma
+            spans = [j for j in range(max(0, keyword_at - 3), keyword_at) if segment[j].lower in SPANNING]
+            # "Throughout the festival, from 10 to 12 July, a photo exhibition will be on display"
+            told = (merge.tells_time(segment, keyword_at) or bool(spans)) and comma
             later = self.event_type(after, nearest_last=False) if told or held else (None, 0)
             # not the next date's: "Following the meeting, on 15 May, the ministers said the festival will be held on"
             word = mention.end + later[1]
@@ -115,7 +122,6 @@ class EventReader:
                 # "On the day before the meeting, Monday, 26 February, the Secretariat will hold a workshop": the
                 # workshop's day, the meeting telling it
                 return later[0], later[1], mention.end, after
-            spans = [j for j in range(max(0, keyword_at - 3), keyword_at) if segment[j].lower in SPANNING]
             if spans:
                 # "The exhibition will be open throughout the forum, from 4 to 6 June": the exhibition's days
                 before, before_at = self.event_type(segment[: spans[0]], nearest_last=True)
@@ -233,9 +239,9 @@ class EventReader:
         opening = tokens[int(at(tokens, 0).lower == "the") :][:PUBLISHED_AT]
         if not any(self.lemma(t) in PUBLISHED for t in opening) or not self.publishes(tokens[: mention.first]):
             return False
-        return (
-            self.event_type(tokens[mention.end : self.clause_bounds(mention.first)[1]], nearest_last=False)[0] is None
-        )
+        after = tokens[mention.end : self.clause_bounds(mention.first)[1]]
+        kind, keyword_at = self.event_type(after, nearest_last=False)
+        return kind is None or owned(after, keyword_at, self)  # "was made public today by the festival's director"
 
     def publishing(self, token: Token) -> bool:
         """Whether a word is a verb of publishing ("published", "опубликована")."""
@@ -294,6 +300,8 @@ class EventReader:
         ("today" in a quote of the present names no day at all: see nowadays)."""
         if mention.start == mention.last and at(tokens, mention.first - 1).lower in STARTS_FROM:
             return False
+        if (self.published - mention.last).days > TOPIC_YEARS * 365 and not self.sentence_words(tokens) & HAPPENING:
+            return False  # "no peace without a state on the lines of June 4, 1967": history, not the talks' day
         if 0 < mention.first <= 3 and not any(token.text.isalpha() for token in tokens[mention.end :]):
             return not is_dateline(tokens[: mention.first])
         return not self.in_force(tokens, mention)

@@ -7,7 +7,7 @@ the frame's own happening is told after it ("the meeting of the Committee held o
 Pure functions of a sentence's tokens; what needs word forms or the sentence is asked of the reader (the KindReader).
 """
 
-from .release_words import Token, at, is_clause_mark
+from .release_words import GENERAL_TYPE, Token, at, is_clause_mark
 
 # Prepositions that end the name after a frame word ("в рамках «правительственного часа» на заседании").
 FRAME_STOPS = {"на", "в", "во", "с", "at", "in", "on", "with", "during"}
@@ -40,10 +40,16 @@ OWN_DAY_REACH = 5  # "По итогам визита министра в Кит�
 OWNED_WORDS = 3
 DAY_WORDS = {"day", "days", "eve", "evening", "morning"}
 EVENTS_OWN = {"director", "directors", "curator", "curators", "organisers", "organizers", "founder", "founders",
-              "jury", "president", "chair", "chairman", "secretariat", "website", "programme", "program"}  # fmt: skip
+              "jury", "president", "chair", "chairman", "secretariat", "website", "programme", "program", "guests",
+              "participants"}  # fmt: skip
 # Guests an event's word may be of: "a delegation of the Kissinger Sommer festival", "делегация фестиваля «Джаз»".
 OWNING_GUESTS = {"delegation", "delegations", "делегация"}
 OWNING_REACH = 6
+OWNER_REACH = 3
+EVENTS_PEOPLE_RU = {"гость", "участник", "организатор", "директор", "жюри", "лауреат", "победитель"}
+# General words that own no event after them: a placeholder ("Главное мероприятие фестиваля"), an opening ("Церемония
+# открытия выставки"), an anniversary ("к 80-летию первой сессии": the session's day).
+NOT_OWNERS = {"мероприятие", "церемония", "летие", "годовщина", "юбилей"}
 
 
 def framed(tokens: list[Token], position: int, reader) -> bool:
@@ -142,6 +148,8 @@ def owned(segment: list[Token], position: int, reader) -> bool:
     kind = reader.kind_of(tokens[k])[0]  # an event's own word, not a visit's ("a delegation … on a working visit")
     if kind is None or kind.is_visit:
         return False
+    if reader.language == "ru" and kind != reader.type_for("signing") and owner_before(tokens, k, reader):
+        return True  # (not "Церемония подписания": a signing)
     before = tokens[max(0, k - OWNING_REACH) : k]
     guest = next((n for n in range(len(before) - 1, -1, -1) if reader.lemma(before[n]) in OWNING_GUESTS), None)
     if guest is None or any(not token.text[:1].isalpha() for token in before[guest:]):
@@ -151,6 +159,23 @@ def owned(segment: list[Token], position: int, reader) -> bool:
     # in Russian, its genitive just after the delegation's word, past adjectives only ("делегация международного
     # фестиваля"; not "делегация посетила фестиваль", "делегация Узбекистана с рабочим визитом")
     return all(reader.morphology.analysis(token.lower)[1] == "ADJF" for token in before[guest + 1 :])
+
+
+def owner_before(tokens: list[Token], k: int, reader) -> bool:
+    """Whether a Russian event's word follows, in the genitive past adjectives only, an event of the general type's
+    word or its people's ("Заключительный концерт фестиваля", "с гостями молодёжного фестиваля"; not "Главное
+    мероприятие фестиваля", a placeholder, nor "Церемония открытия выставки", its opening, nor "в Доме приёмов МИД
+    выставку")."""
+    n = k - 1
+    while n >= max(0, k - OWNER_REACH) and reader.morphology.analysis(tokens[n].lower)[1] == "ADJF":
+        n -= 1
+    if n < 0 or not tokens[n].text[:1].isalpha():
+        return False
+    lemma, kind = reader.lemma(tokens[n]), reader.kind_of(tokens[n])[0]
+    if lemma in EVENTS_PEOPLE_RU:
+        return True
+    one = reader.morphology.analysis(tokens[n].lower)[3] != "plur"  # not a name's "Дом приёмов"
+    return kind is not None and kind.slug == GENERAL_TYPE and lemma not in NOT_OWNERS and one
 
 
 def ends_sentence(segment: list[Token], k: int, reader) -> bool:

@@ -15,10 +15,8 @@ from events.models import Event, EventType
 from .release_arts import ArtsReader
 from .release_dates import Mention, at
 from .release_frames import BODIES, FRAME_STOPS, framed, owned, timed_to
-from .release_words import GUESTS, OCCURRING, OFFSETS, TOKEN, Token, is_clause_mark
+from .release_words import GENERAL_TYPE, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, is_clause_mark
 
-# The slug of the general type ("Other event"). TODO: the slug the vocabulary's migration gives it.
-GENERAL_TYPE = "other"
 # Each sort of event: the types it leads to, nearest first; its English word forms; its Russian dictionary forms.
 KINDS = {
     "visit": (("visit",), {"visit", "visits", "visited", "visiting", "trip", "trips"},
@@ -63,6 +61,7 @@ KINDS = {
                     "лагерь", "экспедиция", "учение", "спартакиада"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
+OWNER_RANK = 2  # an event's word that only owns another, or a day or people, after a general word
 # The words "today's", "yesterday's" may own before their event's word, and the words that end the phrase first.
 POSSESSED_WORDS = 6
 PHRASE_ENDS = {"at", "in", "on", "for", "with", "by", "to", "from", "was", "were", "is", "are", "will", "has", "have"}
@@ -311,7 +310,8 @@ class KindReader(ArtsReader):
             # "open days" are no culture days; "Open days of Uzbek culture" are
             of_culture = token.lower == "days" and at(segment, position + 1).lower == "of"
             if position and (self.lemma(segment[before]), self.lemma(token)) in COMPOUNDS and not of_culture:
-                kind = self.type_for(COMPOUNDS[self.lemma(segment[before]), self.lemma(token)])
+                compound = COMPOUNDS[self.lemma(segment[before]), self.lemma(token)]
+                kind, general = self.type_for(compound), compound == GENERAL_TYPE  # "Фестиваль … реконструкции"
                 if self.unheld(segment, position):
                     continue  # "an online training course will be available", "open day and night"
             if kind is None and (self.mission_to(segment, position) or self.observes_vote(segment, position)):
@@ -356,14 +356,15 @@ class KindReader(ArtsReader):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
             if framed(segment, position, self):
                 continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
-            if owned(segment, position, self):
-                continue  # "the festival's awards ceremony", "a delegation of the festival": the ceremony, the guests
+            # "the festival's awards ceremony", "a delegation of the festival": the ceremony, the guests, unless
+            # nothing else is named ("The exhibition's opening day, 14 May, will feature a tour")
+            owner = owned(segment, position, self)
             if self.heads_name(segment, position) or self.names_other(segment, position):
                 continue  # "the International Culture Fair" (a fair); "the Exhibition Centre"; "900 consultations"
             if kind.is_visit and self.counts_visitors(segment, position):
                 continue  # "an agreement on visa-free trips", "соглашение о поездках": a topic, not an event
             distance = len(segment) - position if nearest_last else position
-            rank = (general, distance)
+            rank = (OWNER_RANK if owner else int(general), distance)
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
@@ -436,7 +437,7 @@ class KindReader(ArtsReader):
             linked = linked or segment[k].lower == "of"
             host, _general = self.kind_of(segment[k])
             body = {at(segment, k + 1).lower, at(segment, k + 2).lower} & BODIES  # "Conference Steering Committee"
-            if linked and host in hosts and not body:
+            if linked and host in hosts and not body and not owned(segment, k, self):  # "с гостями фестиваля"
                 return host, k
         return kind, word_at
 

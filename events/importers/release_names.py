@@ -62,6 +62,9 @@ PLACES_NAMED = VENUE_NOUNS | {"museum", "theatre", "theater", "hotel", "gallery"
 AROUND = {"pre", "post", "пред", "после"}
 # A body named after its event's word: "the Conference Secretariat", "the Forum Steering Committee".
 BODIES_NAMED = BODIES | {"steering"}
+# People an English event word may name before it: "our resident festival quartet", "the forum participants".
+EVENTS_PEOPLE = {"quartet", "orchestra", "ensemble", "choir", "band", "musicians", "soloists", "participants",
+                 "delegates", "visitors", "guests", "jury"}  # fmt: skip
 # Numbers before an event word that count events as figures ("900 telemedicine consultations"), not a programme's
 # ("12 concerts from 18 to 30 April", "over 20 exhibitions will open on 16 May"); a year is no count.
 COUNTED = (25, 1800)
@@ -382,8 +385,8 @@ class NameReader:
         venue = self.lemma(noun) in VENUE_NOUNS and (noun.lower != "campus" or noun.text[:1].isupper())
         if venue and (self.language == "en" or hyphen):
             return True
-        if self.language == "en" and noun.lower in BODIES_NAMED:
-            return True  # "the Conference Secretariat", "the Forum Steering Committee": a body
+        if self.language == "en" and (noun.lower in BODIES_NAMED or noun.lower in EVENTS_PEOPLE):
+            return True  # "the Conference Secretariat", "the Forum Steering Committee": a body; "festival quartet"
         word = segment[position].lower
         if word == "exercise" and (at(segment, position + 1).lower == "of" or at(segment, position - 1).lower == "to"):
             return True  # "the exercise of its functions", "to exercise caution"

@@ -239,10 +239,27 @@ class PeriodReader:
             return None
         return int(year.text)
 
+    def runs_last(self, mention: Mention) -> bool:
+        """Whether a run of days in a sentence that names no event is the run of the one-day event the sentence
+        before named on its first or last day ("The expedition completed its work last Friday. From 1 to 19 August,
+        46 volunteers surveyed the slopes"); if so, it is now."""
+        last = self.last_proposal
+        first = self.sentence_mentions[:1] == [mention]  # not the run of the sentence's own event, told after its day
+        if mention.precision != Event.Precision.DAY or mention.start == mention.last or last is None or not first:
+            return False
+        if last.reason or last.precision != Event.Precision.DAY or last.start != last.end:
+            return False
+        if last.start not in (mention.start, mention.last):
+            return False
+        last.start, last.end = mention.start, mention.last
+        return True
+
     def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
         """Whether a day that ends an event ("will last until 16 September") ends one proposed before: the last one
         of the paragraph, or, when the sentence names the event again ("The exhibition will run until 14 March"),
         the last one-day event of that type in the release (its opening); if so, it does now."""
+        if kind is None and self.runs_last(mention):
+            return True
         if (
             mention.precision == Event.Precision.YEAR
             or self.until_word(tokens, mention) not in UNTIL

@@ -9,9 +9,10 @@ from .release_dates import at
 from .release_kinds import ROUND_TABLE
 from .release_words import GUESTS, IN_WORDS, Token, is_clause_mark, is_number_comma
 
-# Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "прибудет в Минск").
-PRESENCE = {"be", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed", "быть",
-            "побывать", "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
+# Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "The delegation is in
+# Ulaanbaatar from 30 May", "прибудет в Минск").
+PRESENCE = {"be", "is", "are", "was", "were", "arrive", "arrives", "arrived", "arriving", "stay", "stays", "stayed",
+            "быть", "побывать", "прибыть", "прибывать", "пребывать", "находиться"}  # fmt: skip
 # Travelling to a place, said of a guest ("A delegation flies to Ulaanbaatar today", "Министр отправится в Токио"):
 # a visit; of anything else ("exports went to China") none.
 TRAVELLING = {"travel", "travels", "travelled", "traveled", "travelling", "traveling", "go", "goes", "went", "fly",
@@ -111,7 +112,7 @@ class TripReader:
         # in Russian, the traveller may follow the verb: "В октябре в Бишкек отправится группа специалистов"
         after = segment[position + 1 : position + 4] if self.language == "ru" else []
         after = after[: next((n for n in range(len(after)) if is_clause_mark(after, n)), len(after))]
-        if (segment[position].lower in ("was", "were") or word == "быть" or travels) and (
+        if (segment[position].lower in ("is", "are", "was", "were") or word == "быть" or travels) and (
             not any(
                 self.lemma(token) in TRAVELLERS or token.lower in WE or self.team(words, k) or self.speaker(token)
                 for words in (before, after)

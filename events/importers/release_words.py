@@ -19,6 +19,8 @@ from events.models import Event, EventType, Person
 # Characters read from a release (a long one is about 20,000): the admin form and draft_from_release refuse a longer
 # text. Reading takes time linear in the text's length, so the limit bounds a request's time.
 MAX_TEXT = 100_000
+# The slug of the general type ("Other event"), as migration 0017 gives it.
+GENERAL_TYPE = "other"
 MAX_PROPOSALS = 200
 # Words after a count of days that make it a distance from another day, not a length: "two days before the opening",
 # "за два дня до открытия".

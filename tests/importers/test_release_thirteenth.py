@@ -206,3 +206,119 @@ def test_a_round_table_within_a_session_is_the_lines_event(seed):
         ("2027-04-13..2027-04-15", "meeting", False),
         ("2027-04-14", "forum", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a length told with the day an event ends on: the days that end on it, even when its start is told too
+        (
+            "The Minister concluded on Thursday a three-day working visit to Indonesia which began on Tuesday.",
+            [("2019-04-30..2019-05-02", "visit", False)],
+        ),
+        ("Министр завершил в четверг трёхдневный визит в Индонезию.", [("2019-04-30..2019-05-02", "visit", False)]),
+        # and with the day it opens on, the days from it
+        ("The three-day forum opens on 5 May.", [("2019-05-05..2019-05-07", "forum", False)]),
+    ],
+)
+def test_a_length_told_with_the_day_an_event_ends_on_counts_back_from_it(seed, text, expected):
+    assert proposals(text, "2019-05-02") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day of decades ago with no verb of happening is history, not the day of the talks named before it
+        (
+            "The talks focused on the region. The minister stressed that there can be no peace without a state on "
+            "the lines of June 4, 1967.",
+            [],
+        ),
+        # told as happening, it is the event's
+        (
+            "The festival is the oldest in the region. It was first held on 5 May 1995.",
+            [("1995-05-05", "festival", False)],
+        ),
+    ],
+)
+def test_a_day_of_decades_ago_is_the_day_of_the_event_named_before_only_when_told_as_happening(seed, text, expected):
+    assert proposals(text, "2019-05-02") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an English event word before its people names them, not an event
+        (
+            "In April, our resident festival quartet will give concerts in Baku.",
+            [("2027-04", "other", False)],
+        ),
+        ("On 5 April the festival orchestra will perform in Baku.", [("2027-04-05", "other", False)]),
+        # a delegation that is somewhere is on a visit
+        (
+            "The delegation is in Ulaanbaatar from 30 May to 1 June.",
+            [("2027-05-30..2027-06-01", "visit", False)],
+        ),
+        ("The forum is in Ulaanbaatar from 30 May to 1 June.", [("2027-05-30..2027-06-01", "forum", False)]),
+    ],
+)
+def test_an_events_word_before_its_people_and_a_delegation_that_is_somewhere(seed, text, expected):
+    assert proposals(text, "2027-03-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a run of days in a sentence of no event, ending or starting on the day the event before was told on
+        (
+            "The expedition completed its work last Friday. From 1 to 19 August, 46 volunteers surveyed the slopes.",
+            [("2016-08-01..2016-08-19", "other", False)],
+        ),
+        # another run is another's
+        (
+            "The expedition completed its work last Friday. From 1 to 5 July, 46 volunteers surveyed the slopes.",
+            [("2016-08-19", "other", False)],
+        ),
+    ],
+)
+def test_a_run_of_days_with_no_event_is_the_run_of_the_event_told_on_its_first_or_last_day(seed, text, expected):
+    assert proposals(text, "2016-08-22") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an owning event's word yields to any other event named, and is the event when none is
+        ("The exhibition's opening day, 14 May, will feature a guided tour.", [("2024-05-14", "exhibition", False)]),
+        ("The forum's first day, 4 June, will be devoted to energy.", [("2024-06-04", "forum", False)]),
+        # a Russian event's word in the genitive after a performance's or its people's
+        ("Заключительный концерт фестиваля пройдёт 9 июля.", [("2024-07-09", "other", False)]),
+        ("Встреча министра с гостями фестиваля состоялась 30 марта.", [("2024-03-30", "meeting", False)]),
+        (
+            "The Minister's meeting with the festival's guests took place on 30 March.",
+            [("2024-03-30", "meeting", False)],
+        ),
+        # not a placeholder's, an opening's or a signing's, nor a venue's name before the event
+        ("Главное мероприятие фестиваля пройдёт 5 мая.", [("2024-05-05", "festival", False)]),
+        ("5 мая состоится церемония подписания соглашения.", [("2024-05-05", "signing", False)]),
+        ("В субботу министр откроет в Доме приёмов выставку.", [("2024-04-06", "exhibition", False)]),
+        # a general compound yields to the specific word it names
+        (
+            "Фестиваль военно-исторической реконструкции пройдёт 15–16 июня.",
+            [("2024-06-15..2024-06-16", "festival", False)],
+        ),
+    ],
+)
+def test_an_owning_events_word_yields_to_the_event_it_owns_or_names_the_date_alone(seed, text, expected):
+    assert proposals(text, "2024-04-01") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Throughout the festival, from 10 to 12 July, a photo exhibition will be on display in the foyer.",
+        "На протяжении фестиваля, с 10 по 12 июля, в фойе будет работать фотовыставка.",
+    ],
+)
+def test_an_event_after_a_fronted_throughout_clause_owns_its_days(seed, text):
+    assert proposals(text, "2024-04-01") == [("2024-07-10..2024-07-12", "exhibition", False)]
