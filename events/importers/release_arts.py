@@ -4,8 +4,9 @@ general type (a concert's kind), the arts half of the ReleaseReader's kinds (rel
 
 from .release_words import Token
 
-# Performing is a performance (a concert's kind), said of performers ("the choir will perform", "выступит хор").
-PERFORMING = {"perform", "performs", "performed", "performing"}
+# Performing is a performance (a concert's kind), said of performers ("the choir will perform", "выступит хор",
+# "Performance of the Bukhara Puppet Theatre"; not "the economy's performance").
+PERFORMING = {"perform", "performs", "performed", "performing", "performance", "performances"}
 PERFORMERS = {"хор", "ансамбль", "оркестр", "коллектив", "солист", "артист", "театр", "труппа", "музыкант", "певец",
               "певица", "балет", "капелла", "квартет", "choir", "ensemble", "orchestra", "soloist", "soloists",
               "artists", "theatre", "theater", "troupe", "musicians", "singers", "ballet", "quartet", "band", "dancers",
@@ -16,7 +17,7 @@ STAGE_WORKS = {"ballet", "opera", "play", "musical", "балет", "опера",
 # An evening of an art is a concert or a reading: "Вечер российского джаза", "a poetry evening".
 EVENINGS = {"evening", "вечер"}
 EVENING_ARTS = {"jazz", "music", "poetry", "songs", "romances", "dance", "джаз", "музыка", "поэзия", "песня",
-                "романс", "танец"}  # fmt: skip
+                "романс", "танец", "джазовый", "поэтический", "танцевальный"}  # fmt: skip
 
 
 class ArtsReader:

@@ -55,10 +55,11 @@ KINDS = {
                                      "presentation", "presentations", "festivities", "camp", "camps",
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
                                      "spartakiad", "reenactment", "reenactments", "re-enactment",
-                                     "re-enactments", "iftar", "wreath-laying"},
+                                     "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
-                    "лагерь", "экспедиция", "учение", "спартакиада"}),
+                    "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок"}),  # "ифтара": the
+    # analyser's guess of the word's dictionary form
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 OWNER_RANK = 2  # an event's word that only owns another, or a day or people, after a general word

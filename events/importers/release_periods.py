@@ -35,6 +35,9 @@ TIME_PARTS = {"on", "at", "noon", "midnight", "am", "pm", "a", "p", "m", "hrs", 
 # What is due by a day: its day is a deadline, whatever the verb ("Accreditation is open until 10 April").
 DUE = {"accreditation", "registration", "application", "applications", "submission", "submissions", "entries",
        "аккредитация", "регистрация", "заявка"}  # fmt: skip
+# Tickets going on sale: the day of a sale, not an event's.
+TICKETS = {"ticket", "tickets", "билет"}
+SALES = {"sale", "sales", "продажа"}
 DUE_WINDOW = 20  # tokens: "приём заявок на участие … на выставке «…» продлится до"
 # Types whose events run for days, which an end said without the event's word may end ("It … will run until").
 RUNNING = {"exhibition", "festival", "culture-days"}
@@ -339,6 +342,9 @@ class PeriodReader:
         due = any(self.lemma(token) in DUE for token in words[stop:])
         if (word or closing) and due:
             return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
+        lemmas = {self.lemma(token) for token in words[stop:]}
+        if lemmas & TICKETS and lemmas & SALES:
+            return True  # "Tickets for the festival's concerts go on sale on 1 May", "Билеты поступят в продажу"
         return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))
 
     def is_horizon(self, tokens: list[Token], mention: Mention) -> bool:

@@ -30,9 +30,13 @@ def test_an_evening_of_an_art_is_an_event(seed, text, expected):
         ("The National Choir will perform at the Opera House on 26 May.", [("2024-05-26", "other", False)]),
         ("26 мая выступит Государственный хор.", [("2024-05-26", "other", False)]),
         ("26 мая состоится балет «Щелкунчик».", [("2024-05-26", "other", False)]),
+        ("18:00 Performance of the Bukhara Puppet Theatre, 26 May.", [("2024-05-26", "other", False)]),
+        ("Джазовый вечер состоится 26 мая в саду посольства.", [("2024-05-26", "other", False)]),
         # not performers, nor a ballet's name
         ("The Minister will perform his duties from 26 May.", []),
         ("26 мая министр выступит с докладом.", []),
+        ("The performance of the agreement was reviewed on 26 May.", []),
+        ("Trade performance improved in the first half of 2023.", []),
     ],
 )
 def test_performers_performing_and_a_named_stage_work_are_performances(seed, text, expected):

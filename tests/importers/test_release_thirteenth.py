@@ -322,3 +322,18 @@ def test_an_owning_events_word_yields_to_the_event_it_owns_or_names_the_date_alo
 )
 def test_an_event_after_a_fronted_throughout_clause_owns_its_days(seed, text):
     assert proposals(text, "2024-04-01") == [("2024-07-10..2024-07-12", "exhibition", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8 мая посол возложил венок к Вечному огню.", [("2023-05-08", "other", False)]),
+        ("On 8 May, the ambassador will lay a wreath at the Eternal Flame.", [("2024-05-08", "other", False)]),
+        ("Посольство проведёт ифтар 25 апреля.", [("2024-04-25", "other", False)]),
+        # the day tickets go on sale is no event
+        ("Tickets for the festival's concerts go on sale on 1 May.", []),
+        ("Билеты на концерты фестиваля поступят в продажу 1 мая.", []),
+    ],
+)
+def test_a_wreath_laid_and_an_iftar_are_events_and_a_ticket_sale_is_not(seed, text, expected):
+    assert proposals(text, "2024-04-01") == expected
