@@ -163,6 +163,7 @@ WEEKS = {"культура": "days", "кино": "festival", "кинематог
 # Contests a round may be a stage of ("the final round of the competition"), and how far after "of" they are named.
 CONTESTS = {"competition", "contest", "olympiad", "championship", "tournament", "elections", "election", "cup"}
 CONTEST_REACH = 8
+ROUND_STAGES = {"current", "written", "oral", "qualifying", "final", "funding", "application", "applications"}
 # "round table", "круглый стол": a conference, named by two words.
 ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
 
@@ -450,10 +451,14 @@ class KindReader(ArtsReader):
         previous = segment[position - 1].lower if position else ""
         # "the regional round of the "Chinese Bridge" Competition": a stage of a contest
         contest = following == "of" and any(t.lower in CONTESTS for t in segment[after + 1 : after + 1 + CONTEST_REACH])
+        # "the current round is open until 1 July", "the written round, which closed", "the spring round of the youth
+        # exchange": a stage of applications or of a contest
+        stage = previous in ROUND_STAGES or following in ("opens", "closes", "closed")
         return (
             following not in ("table", "tables", "trip", "trips")
             and previous not in ("year", "all", "the-clock")
             and not contest
+            and not stage
         )
 
     def year_of_anniversary(self, mention, word: Token) -> bool:

@@ -337,3 +337,19 @@ def test_an_event_after_a_fronted_throughout_clause_owns_its_days(seed, text):
 )
 def test_a_wreath_laid_and_an_iftar_are_events_and_a_ticket_sale_is_not(seed, text, expected):
     assert proposals(text, "2024-04-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deadline's day, and a round of applications or of a contest, are no talks
+        ("The application deadline for the next round is 30 September.", []),
+        ("For the translation grants, the current round is open until 1 July.", []),
+        ("Teams from 14 countries took part in the written round, which closed on 15 May.", []),
+        # a round of talks still is
+        ("The sixth round is planned to take place in Ashgabat on 30 September.", [("2024-09-30", "meeting", False)]),
+        ("The next round of consultations will be held on 30 September.", [("2024-09-30", "meeting", False)]),
+    ],
+)
+def test_a_deadline_and_a_round_of_applications_are_no_talks(seed, text, expected):
+    assert proposals(text, "2024-06-01") == expected
