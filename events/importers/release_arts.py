@@ -5,8 +5,10 @@ general type (a concert's kind), the arts half of the ReleaseReader's kinds (rel
 from .release_words import Token
 
 # Performing is a performance (a concert's kind), said of performers ("the choir will perform", "выступит хор",
-# "Performance of the Bukhara Puppet Theatre"; not "the economy's performance").
-PERFORMING = {"perform", "performs", "performed", "performing", "performance", "performances"}
+# "Performance of the Bukhara Puppet Theatre", "The orchestra will tour Japan"; not "the economy's performance", "a
+# guided tour").
+PERFORMING = {"perform", "performs", "performed", "performing", "performance", "performances", "tour", "tours",
+              "toured", "touring"}  # fmt: skip
 PERFORMERS = {"хор", "ансамбль", "оркестр", "коллектив", "солист", "артист", "театр", "труппа", "музыкант", "певец",
               "певица", "балет", "капелла", "квартет", "choir", "ensemble", "orchestra", "soloist", "soloists",
               "artists", "theatre", "theater", "troupe", "musicians", "singers", "ballet", "quartet", "band", "dancers",

@@ -32,11 +32,14 @@ def test_an_evening_of_an_art_is_an_event(seed, text, expected):
         ("26 мая состоится балет «Щелкунчик».", [("2024-05-26", "other", False)]),
         ("18:00 Performance of the Bukhara Puppet Theatre, 26 May.", [("2024-05-26", "other", False)]),
         ("Джазовый вечер состоится 26 мая в саду посольства.", [("2024-05-26", "other", False)]),
+        # an orchestra's tour
+        ("The Philharmonic will tour Japan and Korea from 14 to 27 May.", [("2024-05-14..2024-05-27", "other", False)]),
         # not performers, nor a ballet's name
         ("The Minister will perform his duties from 26 May.", []),
         ("26 мая министр выступит с докладом.", []),
         ("The performance of the agreement was reviewed on 26 May.", []),
         ("Trade performance improved in the first half of 2023.", []),
+        ("A guided tour of the plant will take place on 26 May.", []),
     ],
 )
 def test_performers_performing_and_a_named_stage_work_are_performances(seed, text, expected):
