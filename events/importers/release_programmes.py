@@ -82,8 +82,10 @@ def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
         and earlier.start <= proposal.start <= proposal.end <= earlier.end
     ):
         return False
+    # its opening or closing is its own ("Official opening at the Hanoi Opera House", "Closing gala")
+    opening = any(word.startswith(CEREMONY_STEMS) for word in re.findall(r"[^\W\d_]+", proposal.sentence.lower())[:3])
     if proposal.event_type.slug == GENERAL_TYPE and not (
-        earlier.event_type.slug in PROGRAMMES_OF_EVENTS and proposal.start == proposal.end
+        earlier.event_type.slug in PROGRAMMES_OF_EVENTS and proposal.start == proposal.end and not opening
     ):
         return True
     if proposal.event_type == earlier.event_type:

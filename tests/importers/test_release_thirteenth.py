@@ -124,13 +124,17 @@ PROGRAMME = """ПРОГРАММА
 
 Суббота, 26 мая
 Выставка открыта весь день.
+
+Воскресенье, 27 мая
+18:00 – Гала-концерт закрытия.
 """
 
 
 @pytest.mark.parametrize(
     ("headline", "expected"),
     [
-        # a culture days' programme: its concerts and performances of a day are events of their own
+        # a culture days' programme: its concerts and performances of a day are events of their own (not its
+        # closing, a part of it)
         (
             "С 21 по 27 мая в Белграде пройдут Дни российской культуры.",
             [
