@@ -57,17 +57,16 @@ HOLDING_BEFORE = {"проведение", "holding", "организация"}
 PREPARING = {"preparation", "preparations", "prepare", "preparing", "подготовка", "подготовить", "готовиться"}
 # Pronouns for an event named before: "This year it will take place on 19 September", "он пройдёт".
 SUBJECTS = {"it", "они", "он", "она", "оно"}
-
-
 # Words before an event that only tells another's time: "open throughout the forum", "на протяжении форума".
 SPANNING = {"throughout", "протяжении"}
-
-# A place's relative clause: its dates of years ago are the place's story, not the event named before it.
+# A place's relative clause: its dates of more than HISTORY_DAYS ago are the place's story, not the event named before
+# it ("…, where the surrender was negotiated on 5 May 1945").
 WHERE = {"where", "где"}
 HISTORY_DAYS = 366
 # How many years before the publication a day may be that of the event the sentence before named, with no verb of its
 # happening ("The festival was first held on 5 May 1995" may be older).
 TOPIC_YEARS = 10
+
 
 # Words a day something starts from follows ("since 1 January").
 STARTS_FROM = {"since", "from", "с", "со"}

@@ -44,7 +44,9 @@ EVENTS_OWN = {"director", "directors", "curator", "curators", "organisers", "org
               "participants"}  # fmt: skip
 # Guests an event's word may be of: "a delegation of the Kissinger Sommer festival", "делегация фестиваля «Джаз»".
 OWNING_GUESTS = {"delegation", "delegations", "делегация"}
-OWNING_REACH = 6
+OWNING_REACH = 6  # how far before an event's word the delegation's word may stand
+# In Russian, an event's word in the genitive after its people's word or a performance's, past adjectives (at most
+# OWNER_REACH words back): "Заключительный концерт фестиваля", "с гостями молодёжного фестиваля".
 OWNER_REACH = 3
 EVENTS_PEOPLE_RU = {"гость", "участник", "организатор", "директор", "жюри", "лауреат", "победитель"}
 # General words that own no event after them: a placeholder ("Главное мероприятие фестиваля"), an opening ("Церемония

@@ -48,6 +48,7 @@ KINDS = {
     # A week or days of a country's or an art's culture ("Russian Film Week", "Неделя российского кино"): only
     # in a name (release_names.py), as "week" is also a stretch of time.
     "days": (("culture-days", GENERAL_TYPE), set(), set()),
+    # ("ифтара": the analyser's guess at the dictionary form of "ифтар")
     GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars",
                                      "olympiad", "olympiads", "competition", "contest", "tournament",
                                      "tournaments", "championship", "championships", "lecture",
@@ -58,11 +59,10 @@ KINDS = {
                                      "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
-                    "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок"}),  # "ифтара": the
-    # analyser's guess of the word's dictionary form
+                    "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
-OWNER_RANK = 2  # an event's word that only owns another, or a day or people, after a general word
+OWNER_RANK = 2  # an event's word that only owns another, a day or people (release_frames.owned) ranks after any other
 # The words "today's", "yesterday's" may own before their event's word, and the words that end the phrase first.
 POSSESSED_WORDS = 6
 PHRASE_ENDS = {"at", "in", "on", "for", "with", "by", "to", "from", "was", "were", "is", "are", "will", "has", "have"}
@@ -163,6 +163,7 @@ WEEKS = {"культура": "days", "кино": "festival", "кинематог
 # Contests a round may be a stage of ("the final round of the competition"), and how far after "of" they are named.
 CONTESTS = {"competition", "contest", "olympiad", "championship", "tournament", "elections", "election", "cup"}
 CONTEST_REACH = 8
+# A round of applications or of a contest, not of talks: "the current round is open", "the written round".
 ROUND_STAGES = {"current", "written", "oral", "qualifying", "final", "funding", "application", "applications"}
 # "round table", "круглый стол": a conference, named by two words.
 ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}

@@ -35,6 +35,7 @@ TIME_PARTS = {"on", "at", "noon", "midnight", "am", "pm", "a", "p", "m", "hrs", 
 # What is due by a day: its day is a deadline, whatever the verb ("Accreditation is open until 10 April").
 DUE = {"accreditation", "registration", "application", "applications", "submission", "submissions", "entries",
        "аккредитация", "регистрация", "заявка"}  # fmt: skip
+# A deadline's day, whatever the verb: "The deadline set by the Agreement was 10 February".
 DEADLINES = {"deadline", "deadlines"}
 # Tickets going on sale: the day of a sale, not an event's.
 TICKETS = {"ticket", "tickets", "билет"}
@@ -345,7 +346,7 @@ class PeriodReader:
             return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
         lemmas = {self.lemma(token) for token in words[stop:]}
         if lemmas & DEADLINES:
-            return True  # "the application deadline for the next round is 30 September", "крайний срок подачи"
+            return True  # "the application deadline for the next round is 30 September"
         if lemmas & TICKETS and lemmas & SALES:
             return True  # "Tickets for the festival's concerts go on sale on 1 May", "Билеты поступят в продажу"
         return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))

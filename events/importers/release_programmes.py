@@ -6,8 +6,7 @@ import re
 
 from events.models import Event
 
-from .release_kinds import GENERAL_TYPE
-from .release_words import Proposal
+from .release_words import GENERAL_TYPE, Proposal
 
 # An event's own parts: its opening and closing ceremonies, its plenary session (not its concerts: writers enter a
 # festival's gala concert apart).
@@ -58,8 +57,8 @@ def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
     )
 
 
-# Events whose programme's concerts, performances and ceremonies of a day are events of their own (a culture days'
-# concerts; not a conference's reception, nor what runs all through the days).
+# Events whose programme's concerts and performances of a day are events of their own (a culture days' concerts; not
+# their opening or closing, a conference's reception, nor what runs all through the days).
 PROGRAMMES_OF_EVENTS = {"culture-days"}
 
 

@@ -31,7 +31,7 @@ AIMED = {"to", "towards", "к"}  # "«A Look to 2030»", "«Евразия: вз
 ORDINAL_ENDINGS_RU = {"е", "го", "ое", "ого", "м", "ом"}
 # The word of a day: a programme's "Day 1", "День 2", "the final day", "в первый день".
 DAY_WORDS = {"day", "день"}
-# Quotes whose opening and closing marks differ, and the longest name in them that holds a full stop.
+# Quotes (straight ones open and close with the same mark), and the longest name in them that holds a full stop.
 QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 QUOTED_NAME = 60
 QUOTED_NAME_WORDS = 4
