@@ -358,8 +358,8 @@ class DateReader:
         if weekday is not None:
             return None
         year = self.year(tokens, k)
-        if at(tokens, k).lower == "of" and self.year(tokens, k + 1):
-            year, k = self.year(tokens, k + 1), k + 1
+        if at(tokens, k).lower in ("of", ",") and self.year(tokens, k + 1):
+            year, k = self.year(tokens, k + 1), k + 1  # "June of 2015", "in November, 2024"
         if year is not None and at(tokens, k + 1).text not in DASHES:  # June 2015 / в июне 2015 года
             return Mention(i, self.past_year_words(tokens, k + 1), dt.date(year, month, 1), dt.date(year, month, 1),
                            Event.Precision.MONTH)  # fmt: skip

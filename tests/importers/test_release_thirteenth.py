@@ -357,3 +357,8 @@ def test_a_wreath_laid_and_an_iftar_are_events_and_a_ticket_sale_is_not(seed, te
 )
 def test_a_deadline_and_a_round_of_applications_are_no_talks(seed, text, expected):
     assert proposals(text, "2024-06-01") == expected
+
+
+def test_a_month_and_its_year_after_a_comma_are_one_date(seed):
+    text = "The Fourth Round of the consultations was held in Moscow in November, 2024, and the sides agreed to meet."
+    assert proposals(text, "2026-03-19") == [("2024-11", "meeting", False)]
