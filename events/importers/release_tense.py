@@ -87,6 +87,9 @@ RUSSIAN_PAST = {"прошедшее", "прошедший", "минувший", 
 # board's session the plan was approved").
 HAPPENING = {"held", "hold", "holds", "took", "met", "hosted", "conducted", "arrived", "состояться", "пройти",
              "провести", "встретиться", "проходить", "проводить", "прибыть"}  # fmt: skip
+# What is to be made or done to things, not an event to come: "a contract for kits to be assembled at the plant".
+MADE = {"assembled", "built", "produced", "manufactured", "delivered", "supplied", "shipped", "installed", "used",
+        "paid", "spent", "allocated", "invested", "exported", "imported", "repaired", "constructed"}  # fmt: skip
 # An infinitive after "to" in a headline ("Lavrov to visit Minsk") speaks of the future.
 HEADLINE_FUTURE = {"visit", "meet", "hold", "attend", "open", "host", "travel", "take", "sign", "address", "be"}
 
@@ -252,9 +255,12 @@ class TenseReader:
             )  # not "agreed to focus on nuclear medicine": no event planned
             # "to be held in Vitebsk on 25–27 June", "is to be signed": still to come.
             planned = planned or any(
-                t.lower == "to" and at(tokens, k + 1).lower == "be" and at(tokens, k - 1).lower not in ("was", "were")
+                t.lower == "to"
+                and at(tokens, k + 1).lower == "be"
+                and at(tokens, k - 1).lower not in ("was", "were")
+                and at(tokens, k + 2).lower not in MADE
                 for k, t in enumerate(tokens)
-            )  # not "was to be signed on 25 February, but was not"
+            )  # not "was to be signed on 25 February, but was not", "kits to be assembled at the plant"
             # "looked forward to welcoming the Minister … in July": what is looked forward to is to come.
             planned = planned or any(
                 t.lower == "forward" and at(tokens, k + 1).lower == "to" and at(tokens, k - 1).lower in LOOK

@@ -362,3 +362,19 @@ def test_a_deadline_and_a_round_of_applications_are_no_talks(seed, text, expecte
 def test_a_month_and_its_year_after_a_comma_are_one_date(seed):
     text = "The Fourth Round of the consultations was held in Moscow in November, 2024, and the sides agreed to meet."
     assert proposals(text, "2026-03-19") == [("2024-11", "meeting", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # things to be made are no event to come: the past verb gives the year
+        (
+            "On 12 July, a ceremony was held in Tashkent to sign a contract for kits to be assembled at the plant.",
+            [("2022-07-12", "signing", False)],
+        ),
+        # an event to be held is to come
+        ("The festival, to be held in Vitebsk on 12 July, opens the summer.", [("2023-07-12", "festival", False)]),
+    ],
+)
+def test_to_be_is_of_the_future_only_for_an_event_not_for_things_to_be_made(seed, text, expected):
+    assert proposals(text, "2023-01-20") == expected
