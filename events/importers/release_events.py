@@ -230,13 +230,21 @@ class EventReader:
         # or its programme published that day: "ITU has today published the programme of the Symposium", "Программа
         # секции будет опубликована на следующей неделе"
         thing = mention.end + 1 + (at(tokens, mention.end + 1).lower in ("the", "its", "a"))
-        if self.publishing(at(tokens, mention.end)) and self.lemma(at(tokens, thing)) in PUBLISHED:
+        if self.publishing(at(tokens, mention.end)) and self.published_thing(tokens, thing):
+            return True
+        # "The organisers made public today the line-up of the festival"
+        thing = mention.end + (at(tokens, mention.end).lower in ("the", "its", "a"))
+        made = self.publishes(tokens[max(0, mention.first - 2) : mention.first])
+        if made and self.published_thing(tokens, thing):
             return True
         # "Программа секции будет опубликована на следующей неделе"; not "The results, announced on 5 November at the
         # meeting of the Board, were approved" (the meeting's day)
         # ("The full programme, …, will be published at the end of March"; "The programme … was made public today")
+        # (the publishing in the date's clause: not "The programme will be published in April, and the festival will
+        # open on 10 July")
         opening = tokens[int(at(tokens, 0).lower == "the") :][:PUBLISHED_AT]
-        if not any(self.lemma(t) in PUBLISHED for t in opening) or not self.publishes(tokens[: mention.first]):
+        low = self.clause_bounds(mention.first)[0]
+        if not any(self.lemma(t) in PUBLISHED for t in opening) or not self.publishes(tokens[low : mention.first]):
             return False
         after = tokens[mention.end : self.clause_bounds(mention.first)[1]]
         kind, keyword_at = self.event_type(after, nearest_last=False)
@@ -245,6 +253,11 @@ class EventReader:
     def publishing(self, token: Token) -> bool:
         """Whether a word is a verb of publishing ("published", "опубликована")."""
         return token.lower in PUBLISHING or self.lemma(token) in PUBLISHING
+
+    def published_thing(self, tokens: list[Token], k: int) -> bool:
+        """Whether token k names what is published of an event ("the programme", "the line-up": three tokens)."""
+        hyphenated = f"{at(tokens, k).lower}-{at(tokens, k + 2).lower}" if at(tokens, k + 1).text == "-" else ""
+        return self.lemma(at(tokens, k)) in PUBLISHED or hyphenated in PUBLISHED
 
     def publishes(self, tokens: list[Token]) -> bool:
         """Whether the words say something is published ("will be published", "was made public")."""

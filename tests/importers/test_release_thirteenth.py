@@ -378,3 +378,27 @@ def test_a_month_and_its_year_after_a_comma_are_one_date(seed):
 )
 def test_to_be_is_of_the_future_only_for_an_event_not_for_things_to_be_made(seed, text, expected):
     assert proposals(text, "2023-01-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is made public before the date, and a line-up (three tokens), are a publishing, not the event
+        (
+            "The organisers made public today the line-up of the jazz festival, which will take place on 20–22 June.",
+            [("2024-06-20..2024-06-22", "festival", False)],
+        ),
+        ("The festival has today published the line-up of its concerts.", []),
+        # a publishing in another clause leaves the event's date alone
+        (
+            "The programme will be published in April, and the festival will open on 10 July.",
+            [("2024-07-10", "festival", False)],
+        ),
+        (
+            "The list of participants will be published on 20 May, and the forum will open on 5 June.",
+            [("2024-06-05", "forum", False)],
+        ),
+    ],
+)
+def test_a_publishing_is_told_by_its_own_clause_and_names_what_is_published(seed, text, expected):
+    assert proposals(text, "2024-04-10") == expected
