@@ -85,12 +85,16 @@ class DayReader:
         day, days = mention.start, dt.timedelta(days=length_days(found) - 1)
         words = self.sentence_words(tokens)
         # the verb just before the day first: "concluded on Thursday a three-day visit which began on Tuesday"
-        verb = {self.lemma(token) for token in tokens[max(0, mention.first - VERB_REACH) : mention.first]}
+        verb = self.verbs_before(tokens, mention)
         words = verb if verb & (OPENING | ENDING) else words
         opens, closes = bool(words & OPENING), bool(words & ENDING)
         if opens == closes:
             return None  # neither, or both ("opened on 3 May and closed on 5 May": the run its two days give)
         return (day, day + days) if opens else (day - days, day)
+
+    def verbs_before(self, tokens: list[Token], mention: Mention) -> set[str]:
+        """The lemmas of the few words just before a date, where its verb stands ("concluded on Thursday")."""
+        return {self.lemma(token) for token in tokens[max(0, mention.first - VERB_REACH) : mention.first]}
 
     def post_date(self, paragraph: list[str], number: int) -> dt.date | None:
         """The day of a post its line dates in a feed of posts ("22 April 2024 · 18:05", "@AkkuyuNPP · 14 Jul 2021",
@@ -273,9 +277,9 @@ class DayReader:
                     return Mention(mention.first, mention.end, mention.start - dt.timedelta(days=count - 1),
                                    mention.start, mention.precision, mention.explicit_year)  # fmt: skip
                 after = True
-            # "concluded on Thursday a three-day working visit": the days that end on it
-            ends = any(self.lemma(t) in ENDING for t in tokens[max(0, mention.first - VERB_REACH) : mention.first])
             if not after:
+                # "concluded on Thursday a three-day working visit": the days that end on it
+                ends = bool(self.verbs_before(tokens, mention) & ENDING)
                 start = mention.start - dt.timedelta(days=count - 1) if ends else mention.start
                 return Mention(mention.first, mention.end, start, start + dt.timedelta(days=count - 1),
                                mention.precision, mention.explicit_year)  # fmt: skip

@@ -38,7 +38,7 @@ TIMED_LINKS = {"к", "ко", "to", "with", "for", "by"}  # "prepared by forum pa
 OWN_DAY_REACH = 5  # "По итогам визита министра в Китай 14–16 мая": the visit's days
 # How far after an event's word in the possessive its own part may be named ("the festival's opening gala concert").
 OWNED_WORDS = 3
-DAY_WORDS = {"day", "days", "eve", "evening", "morning"}
+OWNED_DAYS = {"day", "days", "eve", "evening", "morning"}  # "on the festival's first day"
 EVENTS_OWN = {"director", "directors", "curator", "curators", "organisers", "organizers", "founder", "founders",
               "jury", "president", "chair", "chairman", "secretariat", "website", "programme", "program", "guests",
               "participants"}  # fmt: skip
@@ -143,7 +143,7 @@ def owned(segment: list[Token], position: int, reader) -> bool:
     tokens, k = (reader.clause_tokens, k) if k is not None else (segment, position)
     if tokens[k].text.endswith(("'s", "’s")):
         for token in tokens[k + 1 : k + 1 + OWNED_WORDS]:
-            if token.lower in DAY_WORDS or token.lower in EVENTS_OWN or reader.kind_of(token)[1]:
+            if token.lower in OWNED_DAYS or token.lower in EVENTS_OWN or reader.kind_of(token)[1]:
                 return True
             if not token.text[:1].isalpha():
                 return False
@@ -160,7 +160,7 @@ def owned(segment: list[Token], position: int, reader) -> bool:
         return any(token.lower == "of" for token in before[guest:])
     # in Russian, its genitive just after the delegation's word, past adjectives only ("делегация международного
     # фестиваля"; not "делегация посетила фестиваль", "делегация Узбекистана с рабочим визитом")
-    return all(reader.morphology.analysis(token.lower)[1] == "ADJF" for token in before[guest + 1 :])
+    return head_before(tokens, k, OWNING_REACH, reader) == max(0, k - OWNING_REACH) + guest
 
 
 def owner_before(tokens: list[Token], k: int, reader) -> bool:
@@ -168,9 +168,7 @@ def owner_before(tokens: list[Token], k: int, reader) -> bool:
     word or its people's ("Заключительный концерт фестиваля", "с гостями молодёжного фестиваля"; not "Главное
     мероприятие фестиваля", a placeholder, nor "Церемония открытия выставки", its opening, nor "в Доме приёмов МИД
     выставку")."""
-    n = k - 1
-    while n >= max(0, k - OWNER_REACH) and reader.morphology.analysis(tokens[n].lower)[1] == "ADJF":
-        n -= 1
+    n = head_before(tokens, k, OWNER_REACH, reader)
     if n < 0 or not tokens[n].text[:1].isalpha():
         return False
     lemma, kind = reader.lemma(tokens[n]), reader.kind_of(tokens[n])[0]
@@ -178,6 +176,15 @@ def owner_before(tokens: list[Token], k: int, reader) -> bool:
         return True
     one = reader.morphology.analysis(tokens[n].lower)[3] != "plur"  # not a name's "Дом приёмов"
     return kind is not None and kind.slug == GENERAL_TYPE and lemma not in NOT_OWNERS and one
+
+
+def head_before(tokens: list[Token], k: int, reach: int, reader) -> int:
+    """Where the word before token k stands that Russian adjectives (at most `reach` of them) lead to: the noun whose
+    genitive token k is ("концерт молодёжного фестиваля"), or -1."""
+    n = k - 1
+    while n >= max(0, k - reach) and reader.morphology.analysis(tokens[n].lower)[1] == "ADJF":
+        n -= 1
+    return n
 
 
 def ends_sentence(segment: list[Token], k: int, reader) -> bool:

@@ -359,14 +359,14 @@ class KindReader(ArtsReader):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
             if framed(segment, position, self):
                 continue  # "в рамках форума 16 мая состоится заседание": the session is the event, not the forum
-            # "the festival's awards ceremony", "a delegation of the festival": the ceremony, the guests, unless
-            # nothing else is named ("The exhibition's opening day, 14 May, will feature a tour")
-            owner = owned(segment, position, self)
             if self.heads_name(segment, position) or self.names_other(segment, position):
                 continue  # "the International Culture Fair" (a fair); "the Exhibition Centre"; "900 consultations"
             if kind.is_visit and self.counts_visitors(segment, position):
                 continue  # "an agreement on visa-free trips", "соглашение о поездках": a topic, not an event
             distance = len(segment) - position if nearest_last else position
+            # "the festival's awards ceremony", "a delegation of the festival": the ceremony, the guests, unless
+            # nothing else is named ("The exhibition's opening day, 14 May, will feature a tour")
+            owner = owned(segment, position, self)
             rank = (OWNER_RANK if owner else int(general), distance)
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank

@@ -341,10 +341,9 @@ class PeriodReader:
         # (not a full stop in a quoted name: "на выставке «Иннопром. Центральная Азия» продлится до 31.03")
         depth = list(itertools.accumulate((t.text == "«") - (t.text == "»") for t in words))
         stop = max((k + 1 for k, token in enumerate(words) if token.text in ".;" and depth[k] <= 0), default=0)
-        due = any(self.lemma(token) in DUE for token in words[stop:])
-        if (word or closing) and due:
-            return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
         lemmas = {self.lemma(token) for token in words[stop:]}
+        if (word or closing) and lemmas & DUE:
+            return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
         if lemmas & DEADLINES:
             return True  # "the application deadline for the next round is 30 September"
         if lemmas & TICKETS and lemmas & SALES:
