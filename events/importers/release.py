@@ -38,17 +38,8 @@ from .release_dates import DateReader, Mention
 from .release_days import DayReader
 from .release_events import EventReader
 from .release_kinds import GENERAL_TYPE, KindReader
-from .release_merge import (
-    another_leg,
-    contains,
-    narrows,
-    opens,
-    sharpens,
-    visits_talks,
-    with_legs,
-    within,
-)
-from .release_names import NameReader
+from .release_merge import another_leg, contains, narrows, opens, sharpens, visits_talks, with_legs, within
+from .release_names import NameReader, date_label
 from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader, dateline_dash, is_dateline
 from .release_references import REASONS, ReferenceReader
@@ -322,7 +313,9 @@ class ReleaseReader(
                     # a programme's first day of a conference or a festival: its next ones too (not a meeting's or a
                     # concert's: "Meeting of the Council of Foreign Ministers" over one day of a summit's programme)
                     programmed = titled.event_type.slug in programmes.PROGRAMMED or titled.event_type.is_visit
-                    self.programme_title = titled if one_day and programmed else None
+                    labelled = date_label(tokens)  # "WHEN: Monday, 4 March": the title's day alone, no programme's
+                    self.programme_title = titled if one_day and programmed and not labelled else None
+                    self.heading_day = None if labelled else self.heading_day
                     return [titled]
             return []
         if first_date and "|" in sentence and all(self.published_day(m) for m in mentions):

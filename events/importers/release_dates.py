@@ -486,8 +486,6 @@ def weekday_names(language: str) -> dict[str, int]:
         return {lemma(str(name), language): number for number, name in WEEKDAYS.items()}
 
 
-def next_relative_day(tokens: list[Token], first: Mention, second: Mention) -> bool:
-    """Whether two days counted from the publication by a word each follow one another ("today and tomorrow")."""
-    words = [bare(at(tokens, mention.first).lower) for mention in (first, second) if mention.end - mention.first == 1]
-    relative = len(words) == 2 and all(word in DAYS_FROM_PUBLICATION for word in words)
-    return relative and first.start == first.last and second.start == first.last + dt.timedelta(days=1)
+def days_running(first: Mention, second: Mention) -> bool:
+    """Whether two single days follow one another ("today and tomorrow", "on 30 November and 1 December")."""
+    return first.start == first.last == second.start - dt.timedelta(days=1) and second.start == second.last

@@ -14,7 +14,7 @@ from .release_periods import DUE
 from .release_places import is_dateline
 from .release_references import CANCELLED, CHANGED, MOVED, REASONS
 from .release_tense import HAPPENING
-from .release_words import CAPTION_WORDS, YEAR, Proposal, Token, is_clause_mark, nearer_next
+from .release_words import CAPTION_WORDS, GUESTS, YEAR, Proposal, Token, is_clause_mark, nearer_next
 
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
@@ -112,7 +112,9 @@ class EventReader:
             )
             spans = [j for j in range(max(0, keyword_at - 3), keyword_at) if segment[j].lower in SPANNING]
             # "Throughout the festival, from 10 to 12 July, a photo exhibition will be on display"
-            told = (merge.tells_time(segment, keyword_at) or bool(spans)) and comma
+            # or with the subject between it and the date: "После завершения ярмарки часть делегации 22–23 июня…"
+            subject = any(self.lemma(token) in GUESTS for token in segment[keyword_at + 1 :])
+            told = (merge.tells_time(segment, keyword_at) and (comma or subject)) or (bool(spans) and comma)
             later = self.event_type(after, nearest_last=False) if told or held else (None, 0)
             # not the next date's: "Following the meeting, on 15 May, the ministers said the festival will be held on"
             word = mention.end + later[1]
@@ -130,7 +132,7 @@ class EventReader:
             return own or (kind, keyword_at, previous_end, segment)
         end = mention.end
         segment = tokens[end:following]
-        segment = segment[: next((k for k, t in enumerate(segment) if t.text == ";"), len(segment))]  # another clause's
+        segment = whole = segment[: next((k for k, t in enumerate(segment) if t.text == ";"), len(segment))]
         if mention.precision != Event.Precision.DAY and not self.leads_line(tokens, mention.first, mention.end):
             # (not a list's line led by its month: "– June, Ashgabat – International Forum")
             # "In mid-March,", "In 2025, in May,": the words, or a year, before a fronted date
@@ -152,9 +154,12 @@ class EventReader:
         if kind is not None and merge.tells_time(segment, keyword_at):
             # "On 2 April, the day after the fair closes, the Ministry will host consultations": the consultations',
             # named past the clause that tells the time
-            past = next((k + 1 for k in range(keyword_at, len(segment)) if is_clause_mark(segment, k)), len(segment))
-            later, later_at = self.event_type(segment[past:], nearest_last=False)
+            # (past the clause a fronted date's words were cut to: "In late May, after the fair, exporters will hold
+            # talks in Hangzhou")
+            past = next((k + 1 for k in range(keyword_at, len(whole)) if is_clause_mark(whole, k)), len(whole))
+            later, later_at = self.event_type(whole[past:], nearest_last=False)
             kind, keyword_at = (later, past + later_at) if later is not None else (kind, keyword_at)
+            segment = whole if later is not None else segment
         if kind is not None and mention.counted and keyword_at <= 2:
             # "Во второй день форума … состоялось заседание": the day is the forum's, the event the session (a
             # visit's day's talks are the visit's, not its exhibition: "On the last day of their visit, they will

@@ -51,6 +51,12 @@ OWNER_REACH = 3
 EVENTS_PEOPLE_RU = {"гость", "участник", "организатор", "директор", "жюри", "лауреат", "победитель"}
 # General words that own no event after them: a placeholder ("Главное мероприятие фестиваля"), an opening ("Церемония
 # открытия выставки"), an anniversary ("к 80-летию первой сессии": the session's day).
+# Meeting for another event, or its meeting: "historians met for a seminar", "the Congress, which meets next spring".
+MEETING_VERBS = {"met", "meet", "meets"}
+MEETS_REACH = 6  # how far after the verb "for" and the event's words may stand
+# Words before an event's word that make it the day something counts from: "25 лет со дня подписания Договора", "с
+# момента открытия", "25 years since the signing of the Treaty".
+COUNTED_FROM = (["со", "дня"], ["с", "момента"], ["since", "the"])
 NOT_OWNERS = {"мероприятие", "церемония", "летие", "годовщина", "юбилей"}
 
 
@@ -192,3 +198,22 @@ def ends_sentence(segment: list[Token], k: int, reader) -> bool:
     i = reader.sentence_index(segment[k])
     tokens = reader.clause_tokens
     return i is not None and not any(is_clause_mark(tokens, n) for n in range(i + 1, len(tokens)))
+
+
+def meets_for(segment: list[Token], position: int, reader) -> bool:
+    """Whether a verb of meeting is for an event named after "for" ("met in Kuopio for the annual Seminar") or is one
+    named before "which" ("the FIP Congress, which meets next spring"): that event is the date's."""
+    if segment[position].lower not in MEETING_VERBS:
+        return False
+    end = min(len(segment), position + 1 + MEETS_REACH)
+    if any(segment[k].lower == "for" and reader.names_event(segment, k + 1) for k in range(position + 1, end)):
+        return True
+    relative = at(segment, position - 1).lower in ("which", "that") and at(segment, position - 2).text == ","
+    return relative and reader.kind_of(at(segment, position - 3))[0] is not None
+
+
+def counted_from(segment: list[Token], position: int) -> bool:
+    """Whether the event word at position is what a time counts from, no event of the date ("В текущем году
+    исполняется 25 лет со дня подписания Договора", "This year marks 25 years since the signing of the Treaty")."""
+    before = [at(segment, position - 2).lower, at(segment, position - 1).lower]
+    return before in COUNTED_FROM or before[1] == "since"

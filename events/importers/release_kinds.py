@@ -9,13 +9,15 @@ release_references.py's.
 """
 
 import functools
+import re
 
 from events.models import Event, EventType
 
+from . import release_programmes as programmes
 from .release_arts import ArtsReader
 from .release_dates import Mention, at
-from .release_frames import BODIES, FRAME_STOPS, framed, owned, timed_to
-from .release_words import GENERAL_TYPE, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, is_clause_mark
+from .release_frames import BODIES, FRAME_STOPS, counted_from, framed, meets_for, owned, timed_to
+from .release_words import ARTICLES, GENERAL_TYPE, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, is_clause_mark
 
 # Each sort of event: the types it leads to, nearest first; its English word forms; its Russian dictionary forms.
 KINDS = {
@@ -51,15 +53,15 @@ KINDS = {
     # ("ифтара": the analyser's guess at the dictionary form of "ифтар")
     GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars",
                                      "olympiad", "olympiads", "competition", "contest", "tournament",
-                                     "tournaments", "championship", "championships", "lecture",
+                                     "tournaments", "championship", "championships", "cup", "lecture",
                                      "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
                                      "presentation", "presentations", "festivities", "camp", "camps",
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
                                      "spartakiad", "reenactment", "reenactments", "re-enactment",
                                      "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
-                    "турнир", "чемпионат", "лекция", "мастер-класс", "кинопоказ", "премьера", "презентация",
-                    "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок"}),
+                    "турнир", "чемпионат", "кубок", "награждение", "лекция", "мастер-класс", "кинопоказ", "премьера",
+                    "презентация", "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 OWNER_RANK = 2  # an event's word that only owns another, a day or people (release_frames.owned) ranks after any other
@@ -68,6 +70,8 @@ POSSESSED_WORDS = 6
 PHRASE_ENDS = {"at", "in", "on", "for", "with", "by", "to", "from", "was", "were", "is", "are", "will", "has", "have"}
 # Russian words made of a prefix and an event's word: "медиафорум", "агровыставка"; not "фото" and "видео" (a
 # "фотосессия" is a photo shoot, a "видеопрезентация" a video).
+# An English name of two words written as one, its last capitalised: "BuildExpo" (an expo).
+CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 WORD_PREFIXES = ("медиа", "бизнес", "арт", "агро", "эко", "экспо", "техно", "энерго", "кино")
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
@@ -80,6 +84,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
      ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
     (("training", "refresher", "учебный", "обучающий"), ("course", "courses", "курс"), "conference"),
+    (("panel",), ("discussion", "discussions"), "conference"),  # "took part in a panel discussion on 15 March"
     # "an open day", "a public information day", "день открытых дверей" (read at "открытых": the name starts before)
     (("open", "information", "info"), ("day", "days"), GENERAL_TYPE),
     (("день",), ("открытый",), GENERAL_TYPE),
@@ -96,6 +101,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("возложение",), ("венок", "цветок", "цвет", "гирлянда"), GENERAL_TYPE),  # "возложение венков": a ceremony
     (("wreath", "wreaths"), ("laying",), GENERAL_TYPE),
     (("рабочий",), ("группа",), "meeting"),
+    (("ministerial",), ("council", "councils"), "meeting"),  # "the OSCE Ministerial Council held on 3–4 December"
     # a body's general or annual meeting (not "собрание картин", a collection)
     (("генеральный", "общий", "годовой", "отчётный", "отчетный", "ежегодный"), ("собрание",), "meeting"),
     # sports games and training camps: "the Paralympic Games", "на летних Паралимпийских играх", "учебно-тренировочный
@@ -227,6 +233,9 @@ class KindReader(ArtsReader):
                 prefix = next((p for p in WORD_PREFIXES if word.startswith(p) and len(word) > len(p) + 3), "")
                 rest = word[len(prefix) :].lstrip("-")
                 kind = kind_words(self.language).get(word) or (kind_words(self.language).get(rest) if prefix else None)
+                # "BuildExpo", "InnoFestival": a name whose last capitalised part is an event's word
+                tail = CAMEL_TAIL.search(token.text) if self.language == "en" else None
+                kind = kind or (kind_words("en").get(tail.group(0).lower()) if tail else None)
                 typed = next((t for t in self.types if prefix and rest in self.type_words[t.pk]), None)
                 if kind is not None:
                     found = (self.type_for(kind), kind in GENERAL_KINDS)
@@ -317,6 +326,8 @@ class KindReader(ArtsReader):
                 kind, general = self.type_for(compound), compound == GENERAL_TYPE  # "Фестиваль … реконструкции"
                 if self.unheld(segment, position):
                     continue  # "an online training course will be available", "open day and night"
+            if kind is None and (edition := programmes.edition_of(segment, position, self)) is not None:
+                kind, general = edition, edition.slug == GENERAL_TYPE  # "The previous edition, held in May 2014"
             if kind is None and (self.mission_to(segment, position) or self.observes_vote(segment, position)):
                 kind = self.type_for("visit")
             if kind is None and self.performance(segment, position):
@@ -345,6 +356,8 @@ class KindReader(ArtsReader):
             if token.lower == "assembly" and not self.assembly_meets(segment, position):
                 continue  # "the National Assembly", "the General Assembly of the United Nations": a parliament, a
                 # body, not its meeting; "the assembly of the satellite": a plant's work
+            if token.lower == "visiting" and at(segment, position - 1).lower in ARTICLES:
+                continue  # "a reception for the visiting companies": who the guests are, not their visit
             if self.lemma(token) == "пребывание" and self.lemma(at(segment, position + 1)) not in GUESTS:
                 continue  # "пребывание делегации" is a visit; "режим пребывания", "сроки пребывания" are not
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
@@ -355,6 +368,10 @@ class KindReader(ArtsReader):
             )
             if self.lemma(token) in ("приём", "прием") and hours:
                 continue  # "приём посетителей не ведётся": a consulate's office hours, not a reception
+            if counted_from(segment, position):
+                continue  # "25 лет со дня подписания Договора": the day the years count from
+            if meets_for(segment, position, self):
+                continue  # "met for a seminar", "the Congress, which meets": the seminar, the Congress is the event
             if self.counts_days(segment, position):
                 continue  # "Two days later", "через несколько дней": a stretch of time, not culture days
             if framed(segment, position, self):

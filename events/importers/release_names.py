@@ -89,6 +89,16 @@ PLACE_LINKS = {"and", "и", "&"}  # between the places of a line of days: "Preto
 PLACE_LINE_WORDS = 12
 
 
+# The labels of a line that gives an event's day: "WHEN: Monday, 4 March", "Дата: 5 июня".
+DATE_LABELS = {"when", "date", "dates", "когда", "дата", "даты"}
+
+
+def date_label(tokens: list[Token]) -> bool:
+    """Whether a line opens with the label of its day ("WHEN: Monday, 4 March"): the day of the event titled above,
+    not a programme's."""
+    return at(tokens, 1).text == ":" and at(tokens, 0).lower in DATE_LABELS
+
+
 class NameReader:
     """Named events and headings; the ReleaseReader (release.py) sets up the state used here."""
 
@@ -283,12 +293,15 @@ class NameReader:
         if len(mentions) != 1 or (mentions[0].precision != Event.Precision.DAY and not month):
             return None
         mention = mentions[0]
-        rest = tokens[: mention.first] + tokens[mention.end :]
+        # "WHEN: Monday, 4 March 2024, 09:30": a media advisory's line of the day, its label aside
+        labelled = mention.first >= 2 and date_label(tokens)
+        rest = tokens[2 * labelled : mention.first] + tokens[mention.end :]
         if month:  # "February. The joint working group … met in Stockholm.": a chronicle's month, over its sentences
             return mention if self.month_label(rest) else None
         # "Monday, 30 October", "С 15 по 24 мая.", "5 ноября, 11:00" (a day's first time: a post's line is read before)
         starts = tokens[: mention.first] == tokens[:1] and at(tokens, 0).lower in RANGE_STARTS
-        rest = without_time_and_number(rest)  # "5 ноября, 11:00", "Wednesday, 28 September – Day 1"
+        # "5 ноября, 11:00", "Wednesday, 28 September – Day 1"; "WHEN: Monday, 4 March, 09:30–13:00"
+        rest = without_time_and_number(rest, span=labelled)
         if self.weekdays_only(rest[1 if starts else 0 :]):
             return mention
         # "Monday, 23 September (pre-conference day)": a remark in brackets after the day changes nothing

@@ -19,7 +19,7 @@ import itertools
 
 from events.models import Event, EventType
 
-from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at, in_year, next_relative_day
+from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at, days_running, in_year
 from .release_references import MOVED
 from .release_words import DASHES, SUBJECT_PRONOUNS, TOKEN, Proposal, Token, russian_ordinal
 
@@ -37,9 +37,7 @@ DUE = {"accreditation", "registration", "application", "applications", "submissi
        "аккредитация", "регистрация", "заявка"}  # fmt: skip
 # A deadline's day, whatever the verb: "The deadline set by the Agreement was 10 February".
 DEADLINES = {"deadline", "deadlines"}
-# Tickets going on sale: the day of a sale, not an event's.
-TICKETS = {"ticket", "tickets", "билет"}
-SALES = {"sale", "sales", "продажа"}
+TICKETS, SALES = {"ticket", "tickets", "билет"}, {"sale", "sales", "продажа"}  # tickets on sale: no event's day
 DUE_WINDOW = 20  # tokens: "приём заявок на участие … на выставке «…» продлится до"
 # Types whose events run for days, which an end said without the event's word may end ("It … will run until").
 RUNNING = {"exhibition", "festival", "culture-days"}
@@ -317,9 +315,7 @@ class PeriodReader:
             and self.until_word(tokens, second) in UNTIL
             and self.continues(tokens, first.end, second.first)
             and 0 <= (second.last - first.start).days <= 366
-            and not self.is_deadline(
-                tokens, second
-            )  # "Business mission, 23–26 March: registration open until 12 March"
+            and not self.is_deadline(tokens, second)  # "Business mission, 23–26 March: registration open until …"
         )
 
     def gives_figures(self, tokens: list[Token], mention: Mention) -> bool:
@@ -328,7 +324,10 @@ class PeriodReader:
             return False
         low, high = self.clause_bounds(mention.first)
         words = {token.lower for token in tokens[low:high]} | {self.lemma(token) for token in tokens[low:high]}
-        return bool(words & FIGURES) or bool(words & PLANS and words & APPROVED)
+        # a plan before its period ("approved the plan for the second half of the year"), not after ("will meet in May
+        # to approve the work plan")
+        plans = {self.lemma(token) for token in tokens[low : mention.first]} & PLANS
+        return bool(words & FIGURES) or bool(plans and words & APPROVED)
 
     def is_deadline(self, tokens: list[Token], mention: Mention) -> bool:
         """A day something is due by, not an event: "by 13 September", "accepted until 20 July", "до 15 июня"."""
@@ -337,12 +336,15 @@ class PeriodReader:
         word = self.until_word(tokens, mention)
         words = tokens[max(0, mention.first - DUE_WINDOW) : mention.first]
         closing = {self.lemma(token) for token in words[-3:]} & CLOSING
+        # "Registration opens on 1 March", in the date's own clause (not "opens at 9:00, and the forum will open on")
+        clause = words[max((k + 1 for k, token in enumerate(words) if token.text == ","), default=0) :]
+        opens = {self.lemma(token) for token in words[-3:]} & OPENING and {self.lemma(t) for t in clause} & DUE
         # What is due, in the date's own clause: "БелТПП формирует экспозицию; приём заявок завершается 27 июня".
         # (not a full stop in a quoted name: "на выставке «Иннопром. Центральная Азия» продлится до 31.03")
         depth = list(itertools.accumulate((t.text == "«") - (t.text == "»") for t in words))
         stop = max((k + 1 for k, token in enumerate(words) if token.text in ".;" and depth[k] <= 0), default=0)
         lemmas = {self.lemma(token) for token in words[stop:]}
-        if (word or closing) and lemmas & DUE:
+        if ((word or closing) and lemmas & DUE) or opens:
             return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
         if lemmas & DEADLINES:
             return True  # "the application deadline for the next round is 30 September"
@@ -453,8 +455,8 @@ class PeriodReader:
             return True
         if len(between) == 1 and last in ("to", "and", "и") and at(tokens, first.first - 1).lower in RANGE_STARTS:
             return True
-        if len(between) == 1 and last in ("and", "и") and next_relative_day(tokens, first, second):
-            return True  # "today and tomorrow", "вчера и сегодня": two days running
+        if len(between) == 1 and last in ("and", "и") and days_running(first, second):
+            return True  # "today and tomorrow", "вчера и сегодня", "on 30 November and 1 December": two days running
         if len(between) == 1 and last == "to" and self.month(at(tokens, first.end - 1)) and first.start < second.start:
             return not self.moved_before(tokens, first)  # "7 April to 30 April - exhibition", not "moved 7 June to …"
         if last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up"):

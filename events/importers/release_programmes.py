@@ -4,9 +4,9 @@ own (talks, a signing, a visit, an exhibition, a culture days' concerts): the pr
 
 import re
 
-from events.models import Event
+from events.models import Event, EventType
 
-from .release_words import GENERAL_TYPE, Proposal
+from .release_words import GENERAL_TYPE, Proposal, Token, at
 
 # An event's own parts: its opening and closing ceremonies, its plenary session (not its concerts: writers enter a
 # festival's gala concert apart).
@@ -27,6 +27,10 @@ FIELD_VISIT = re.compile(
     r"\b(?:field|site|study|technical)\s+visit|excursion|экскурси|выездн|(?:техническ|ознакомительн)\w*\s+визит",
     re.IGNORECASE,
 )
+# An edition of the release's event, of a kind that recurs; an edition that is a book's or a law's is none.
+EDITIONS = {"edition", "editions"}
+RECURRING = {"festival", "exhibition", "forum", "culture-days", GENERAL_TYPE}
+NOT_EVENT_EDITIONS = {"new", "limited", "revised", "updated", "special", "print", "online", "paperback", "first"}
 NUMBERED_SESSION = re.compile(r"\b(?:session|сессия|секция|panel)\s+\d", re.IGNORECASE)
 # Sessions in the plural on an event's day are its programme's: "thematic sessions", "тематические сессии".
 PARALLEL = {"sessions", "сессии", "секции"}
@@ -96,3 +100,18 @@ def programme_part(proposal: Proposal, earlier: Proposal) -> bool:
     if any(word.startswith(SESSION_STEMS) for word in words) and not OTHER_BODY.search(proposal.sentence):
         return True
     return any(word.startswith(PROGRAMME_PARTS) for word in words) or bool(NUMBERED_SESSION.search(proposal.sentence))
+
+
+def edition_of(segment: list[Token], position: int, reader) -> EventType | None:
+    """The type of the release's own event (the first proposed of a kind that recurs) an edition word is of ("The
+    previous edition, held in May 2014", "This year's edition takes place from 25 to 28 September"); none when an
+    event is named before it in the sentence ("The exercise …; its previous edition") or after "of" ("the 21st edition
+    of the festival"), nor a book's ("a limited edition")."""
+    word, before, after = (at(segment, k).lower for k in (position, position - 1, position + 1))
+    if word not in EDITIONS or before in NOT_EVENT_EDITIONS or after == "of":
+        return None
+    k = reader.sentence_index(segment[position])
+    if k is None or any(reader.kind_of(token)[0] is not None for token in reader.clause_tokens[:k]):
+        return None
+    event = next((p for p in reader.found if not p.reason and p.event_type.slug in RECURRING), None)
+    return event.event_type if event is not None else None

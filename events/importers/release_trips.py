@@ -39,6 +39,9 @@ EXPECTED_WINDOW = 12
 # Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
+# How long a phrase set off by commas between the guest and the verb may be: "a delegation of the association, with
+# three descendants of French pilots of the regiment, travelled to Moscow".
+SET_OFF_REACH = 16
 GROUPS_OF_PEOPLE = {"expert", "working", "inspection", "monitoring", "экспертный", "рабочий", "инспекционный"}
 # The writer's own body travelling, or its head speaking of a recent trip: "In March we travel to Hanoi", "I was in
 # Mongolia from 29 October to 4 November" (not "In 2005 I was in Kenya for the first time": a memoir).
@@ -108,7 +111,7 @@ class TripReader:
             named = any(self.kind_of(token)[0] is not None for token in clause)
             owner = guest is not None and (at(clause, guest - 1).lower in ("от", "from") or "'" in clause[guest].text)
             return self.type_for("visit") if guest is not None and placed and not named and not owner else None
-        before = segment[max(0, position - GUEST_BEFORE) : position]
+        before = segment[max(0, set_off(segment, position) - GUEST_BEFORE) : position]
         # in Russian, the traveller may follow the verb: "В октябре в Бишкек отправится группа специалистов"
         after = segment[position + 1 : position + 4] if self.language == "ru" else []
         after = after[: next((n for n in range(len(after)) if is_clause_mark(after, n)), len(after))]
@@ -134,6 +137,8 @@ class TripReader:
         towards = IN_WORDS | {"for"} if segment[position].lower in FOR_PLACE else IN_WORDS  # "left for Tokyo"
         if self.place_in(segment, position + 1, towards):
             return self.type_for("visit")
+        if travels and at(segment, position + 1).lower in towards and at(segment, position + 2).text[:1].isupper():
+            return self.type_for("visit")  # a traveller's journey to a place by its name: "travelled to Chikwawa"
         if travels and self.place_in(segment, position + 1, FROM_WORDS):
             # "the mission travelled from Hanoi to Ho Chi Minh City", "выехала из Минска в Брест"
             to = next(
@@ -227,3 +232,12 @@ class TripReader:
         """Whether a group at token k is of people: "a joint expert group", "рабочая группа" (not "a group of
         containers", "группа грузовиков")."""
         return self.lemma(tokens[k]) in ("group", "группа") and self.lemma(at(tokens, k - 1)) in GROUPS_OF_PEOPLE
+
+
+def set_off(tokens: list[Token], position: int) -> int:
+    """Where the phrase set off by commas just before the word at position (or before its auxiliary) opens ("a
+    delegation, led by the Deputy Minister, travelled", "…, will travel"), else the position."""
+    end = position - 1 - (at(tokens, position - 1).text.islower() and at(tokens, position - 2).text == ",")
+    if at(tokens, end).text != ",":
+        return position
+    return next((k for k in range(end - 1, max(-1, end - SET_OFF_REACH), -1) if tokens[k].text == ","), position)

@@ -129,11 +129,15 @@ def text_of(tokens: list["Token"]) -> str:
     return "".join(spaced) + (tokens[-1].text if tokens else "")
 
 
-def without_time_and_number(rest: list["Token"]) -> list["Token"]:
-    """A day heading's words but the day's date, without its time ("5 ноября, 11:00") and the number of its day in the
-    programme after it ("Wednesday, 28 September – Day 1", "29 сентября, четверг – День 2")."""
-    if len(rest) >= 3 and rest[-2].text == ":" and rest[-3].text.isdigit() and rest[-1].text.isdigit():
-        rest = rest[:-3]
+def without_time_and_number(rest: list["Token"], *, span: bool = False) -> list["Token"]:
+    """A day heading's words but the day's date, without its time ("5 ноября, 11:00"; a span of times too:
+    "09:30–13:00") and the number of its day in the programme after it ("Wednesday, 28 September – Day 1", "29
+    сентября, четверг – День 2")."""
+    for _times in range(1 + span):
+        if len(rest) >= 3 and rest[-2].text == ":" and rest[-3].text.isdigit() and rest[-1].text.isdigit():
+            rest = rest[:-3]
+        if span and rest and rest[-1].text in DASHES:
+            rest = rest[:-1]
     if len(rest) >= 3 and rest[-3].text in DASHES and rest[-2].lower in DAY_WORDS and rest[-1].text.isdigit():
         return rest[:-3]
     return rest
