@@ -42,7 +42,7 @@ from .release_merge import another_leg, contains, narrows, opens, sharpens, visi
 from .release_names import NameReader, date_label
 from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader, dateline_dash, is_dateline
-from .release_references import REASONS, ReferenceReader
+from .release_references import FIRST_HELD, REASONS, ReferenceReader
 from .release_seasons import SeasonReader
 from .release_tense import TenseReader
 from .release_weekdays import WeekdayReader
@@ -57,6 +57,7 @@ from .release_words import (
     Morphology,
     Proposal,
     Token,
+    at,
     detect_language,
     is_clause_mark,
     is_heading,
@@ -294,6 +295,7 @@ class ReleaseReader(
                 # above its headline.
                 in_programme, self.heading_day, self.heading_paragraph = self.heading_day, heading, self.paragraph
                 one_day = heading.start == heading.last
+                labelled = date_label(tokens)  # "WHEN: Monday, 4 March": the title's day alone, and no release's own
                 if (titled := self.programme_title) is not None and titled.end + dt.timedelta(days=1) == heading.start:
                     titled.end = heading.last  # "Regional Conference…" over "Tuesday, 8 October", then "Wednesday, 9…"
                 # a headline's "Programme of the visit …" over its first day heading, not the release's own day
@@ -302,7 +304,9 @@ class ReleaseReader(
                 if (
                     title_above
                     and not in_programme
-                    and not (one_day and ((first_date and not headline) or self.published_day(heading)))
+                    and not (
+                        one_day and not labelled and ((first_date and not headline) or self.published_day(heading))
+                    )
                     and not (title_above[0] == self.type_for("signing") and not one_day)  # a signing's is a day
                     and not self.several_meetings(title_above)  # "…to attend meetings of the EU Council and…"
                 ):
@@ -313,7 +317,6 @@ class ReleaseReader(
                     # a programme's first day of a conference or a festival: its next ones too (not a meeting's or a
                     # concert's: "Meeting of the Council of Foreign Ministers" over one day of a summit's programme)
                     programmed = titled.event_type.slug in programmes.PROGRAMMED or titled.event_type.is_visit
-                    labelled = date_label(tokens)  # "WHEN: Monday, 4 March": the title's day alone, no programme's
                     self.programme_title = titled if one_day and programmed and not labelled else None
                     self.heading_day = None if labelled else self.heading_day
                     return [titled]
@@ -330,7 +333,7 @@ class ReleaseReader(
         headed = len(proposals)
         topic, self.topic = self.topic, None
         # The event moved, from the sentence before ("…, has been rescheduled. It will now be held on 9 March.")
-        previous_end, passed_over, named_last, moved, cancelled = 0, None, None, carried, None
+        previous_end, passed_over, named_last, moved, cancelled, founded = 0, None, None, carried, None, None
         document_named = None
         changed = self.first_changed(tokens, mentions)  # the first date after a word of moving, if any
         for index, mention in enumerate(mentions):
@@ -386,6 +389,10 @@ class ReleaseReader(
                 and self.same_clause_run(tokens, mentions[index - 1].end, first)
             ):
                 (kind, keyword_at, offset, segment), document_named = document_named, None
+            if kind is None and founded is not None and at(tokens, mentions[index - 1].end).text == ",":
+                # "The festival, first held in 1998, will take place on": the date after its founding's aside
+                first_held = {t.lower for t in tokens[max(0, mentions[index - 1].first - 4) : first]} & FIRST_HELD
+                kind, keyword_at, offset, segment = founded if first_held else (kind, keyword_at, offset, segment)
             if kind is None and named_last is not None and another_leg(tokens, mentions[index - 1], mention):
                 # "с 30 сентября по 2 октября в Казани и 5 октября в Уфе": the same event's next leg.
                 kind, keyword_at, offset, segment = named_last
@@ -430,6 +437,7 @@ class ReleaseReader(
             self.last_proposal = proposal
             # Only an event's next leg: not a document's date after its signing ("signed on…, in force since…").
             named_last = (kind, keyword_at, offset, segment) if not proposal.reason else None
+            founded = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["anniversary"] else None
             document_named = self.told_inside(tokens, proposal, (kind, keyword_at, offset, segment), first)
             moved = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["moved"] else moved
             cancelled = (kind, keyword_at, offset, segment) if proposal.reason == REASONS["cancelled"] else None

@@ -127,7 +127,9 @@ class DateReader:
         return any(self.year(tokens, k) for k in range(mention.first, mention.end))
 
     def lemma(self, token: Token) -> str:
-        return self.morphology.lemma(bare(token.text), self.language)
+        if token.lemma is None:
+            token.lemma = self.morphology.lemma(bare(token.text), self.language)
+        return token.lemma
 
     def month(self, token: Token) -> int | None:
         if not token.text[:1].isalpha() or (self.language == "en" and not token.text[:1].isupper()):
@@ -249,6 +251,8 @@ class DateReader:
 
     def date_at(self, tokens: list[Token], i: int) -> Mention | None:
         token = at(tokens, i)
+        if not token.text[:1].isalnum():
+            return None  # a mark: no date starts at it
         weekday = self.weekday(token)
         if (
             token.text in WEEKDAY_ABBREVIATIONS
@@ -329,6 +333,8 @@ class DateReader:
         last_month = month
         if at(tokens, k).text in DASHES and self.number(at(tokens, k + 1), 1, 31) and self.month(at(tokens, k + 2)):
             last_day, last_month, k = self.number(at(tokens, k + 1), 1, 31), self.month(at(tokens, k + 2)), k + 3
+        if self.number(at(tokens, k), 1000, 1799):
+            return None  # "on 23 April 1616": a day of centuries ago, no event's
         parts = Partial(day, month, last_day, last_month, weekday=weekday)
         return self.with_year(tokens, i, k, parts)
 

@@ -2,7 +2,10 @@
 ministers signed…", "в рамках форума 16 мая состоится заседание", "по итогам переговоров подписан протокол"), unless
 the frame's own happening is told after it ("the meeting of the Committee held on 15 and 16 May", "в рамках Дней
 культуры, которые открываются сегодня"); an event timed or dedicated to another is itself the event ("Выставка,
-подготовленная к конференции"); a body of an event is no event ("заседание оргкомитета конференции").
+подготовленная к конференции"); a body of an event is no event ("заседание оргкомитета конференции"); an event's word
+that only owns another ranks below it ("the festival's awards ceremony"); meeting for an event is that event
+("historians met for a seminar"); the event a time counts from is none ("25 лет со дня подписания"); a round of a
+contest is no talks.
 
 Pure functions of a sentence's tokens; what needs word forms or the sentence is asked of the reader (the KindReader).
 """
@@ -49,14 +52,20 @@ OWNING_REACH = 6  # how far before an event's word the delegation's word may sta
 # OWNER_REACH words back): "Заключительный концерт фестиваля", "с гостями молодёжного фестиваля".
 OWNER_REACH = 3
 EVENTS_PEOPLE_RU = {"гость", "участник", "организатор", "директор", "жюри", "лауреат", "победитель"}
-# General words that own no event after them: a placeholder ("Главное мероприятие фестиваля"), an opening ("Церемония
-# открытия выставки"), an anniversary ("к 80-летию первой сессии": the session's day).
 # Meeting for another event, or its meeting: "historians met for a seminar", "the Congress, which meets next spring".
-MEETING_VERBS = {"met", "meet", "meets"}
+MEETING_VERBS = {"met", "meet", "meets", "собраться", "собираться"}
+RELATIVES = {"which", "that", "который"}
 MEETS_REACH = 6  # how far after the verb "for" and the event's words may stand
 # Words before an event's word that make it the day something counts from: "25 лет со дня подписания Договора", "с
 # момента открытия", "25 years since the signing of the Treaty".
 COUNTED_FROM = (["со", "дня"], ["с", "момента"], ["since", "the"])
+# Contests a round may be a stage of ("the final round of the competition"), and how far after "of" they are named.
+CONTESTS = {"competition", "contest", "olympiad", "championship", "tournament", "elections", "election", "cup"}
+CONTEST_REACH = 8
+# A round of applications or of a contest, not of talks: "the current round is open", "the written round".
+ROUND_STAGES = {"current", "written", "oral", "qualifying", "final", "funding", "application", "applications"}
+# General words that own no event after them: a placeholder ("Главное мероприятие фестиваля"), an opening ("Церемония
+# открытия выставки"), an anniversary ("к 80-летию первой сессии": the session's day).
 NOT_OWNERS = {"мероприятие", "церемония", "летие", "годовщина", "юбилей"}
 
 
@@ -203,12 +212,12 @@ def ends_sentence(segment: list[Token], k: int, reader) -> bool:
 def meets_for(segment: list[Token], position: int, reader) -> bool:
     """Whether a verb of meeting is for an event named after "for" ("met in Kuopio for the annual Seminar") or is one
     named before "which" ("the FIP Congress, which meets next spring"): that event is the date's."""
-    if segment[position].lower not in MEETING_VERBS:
+    if reader.lemma(segment[position]) not in MEETING_VERBS:
         return False
     end = min(len(segment), position + 1 + MEETS_REACH)
     if any(segment[k].lower == "for" and reader.names_event(segment, k + 1) for k in range(position + 1, end)):
         return True
-    relative = at(segment, position - 1).lower in ("which", "that") and at(segment, position - 2).text == ","
+    relative = reader.lemma(at(segment, position - 1)) in RELATIVES and at(segment, position - 2).text == ","
     return relative and reader.kind_of(at(segment, position - 3))[0] is not None
 
 
@@ -217,3 +226,22 @@ def counted_from(segment: list[Token], position: int) -> bool:
     исполняется 25 лет со дня подписания Договора", "This year marks 25 years since the signing of the Treaty")."""
     before = [at(segment, position - 2).lower, at(segment, position - 1).lower]
     return before in COUNTED_FROM or before[1] == "since"
+
+
+def round_of_talks(segment: list[Token], position: int) -> bool:
+    """Whether "round" is one of talks ("the previous round, held in Tashkent"), not a stage of a contest that frames
+    it, "round table" or "year round"."""
+    after = position + 1 + (at(segment, position + 1).text == "-")  # "Round-table"
+    following = segment[after].lower if after < len(segment) else ""
+    previous = segment[position - 1].lower if position else ""
+    # "the regional round of the "Chinese Bridge" Competition": a stage of a contest
+    contest = following == "of" and any(t.lower in CONTESTS for t in segment[after + 1 : after + 1 + CONTEST_REACH])
+    # "the current round is open until 1 July", "the written round, which closed", "the spring round of the youth
+    # exchange": a stage of applications or of a contest
+    stage = previous in ROUND_STAGES or following in ("opens", "closes", "closed")
+    return (
+        following not in ("table", "tables", "trip", "trips")
+        and previous not in ("year", "all", "the-clock")
+        and not contest
+        and not stage
+    )

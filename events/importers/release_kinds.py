@@ -16,7 +16,7 @@ from events.models import Event, EventType
 from . import release_programmes as programmes
 from .release_arts import ArtsReader
 from .release_dates import Mention, at
-from .release_frames import BODIES, FRAME_STOPS, counted_from, framed, meets_for, owned, timed_to
+from .release_frames import BODIES, FRAME_STOPS, counted_from, framed, meets_for, owned, round_of_talks, timed_to
 from .release_words import ARTICLES, GENERAL_TYPE, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, is_clause_mark
 
 # Each sort of event: the types it leads to, nearest first; its English word forms; its Russian dictionary forms.
@@ -53,9 +53,9 @@ KINDS = {
     # ("ифтара": the analyser's guess at the dictionary form of "ифтар")
     GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars",
                                      "olympiad", "olympiads", "competition", "contest", "tournament",
-                                     "tournaments", "championship", "championships", "cup", "lecture",
-                                     "lectures", "masterclass", "masterclasses", "screening", "screenings", "premiere",
-                                     "presentation", "presentations", "festivities", "camp", "camps",
+                                     "tournaments", "championship", "championships", "cup", "reading", "readings",
+                                     "lecture", "lectures", "masterclass", "masterclasses", "screening", "screenings",
+                                     "premiere", "presentation", "presentations", "festivities", "camp", "camps",
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
                                      "spartakiad", "reenactment", "reenactments", "re-enactment",
                                      "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths"},
@@ -68,10 +68,12 @@ OWNER_RANK = 2  # an event's word that only owns another, a day or people (relea
 # The words "today's", "yesterday's" may own before their event's word, and the words that end the phrase first.
 POSSESSED_WORDS = 6
 PHRASE_ENDS = {"at", "in", "on", "for", "with", "by", "to", "from", "was", "were", "is", "are", "will", "has", "have"}
+# An English name of two words written as one, its last capitalised: "BuildExpo" (an expo); a company's when one of
+# COMPANIES follows it ("SoftExpo LLC").
+CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
+COMPANIES = {"ltd", "llc", "inc", "corp", "group", "gmbh", "jsc", "plc", "co", "company", "limited", "holding"}
 # Russian words made of a prefix and an event's word: "медиафорум", "агровыставка"; not "фото" and "видео" (a
 # "фотосессия" is a photo shoot, a "видеопрезентация" a video).
-# An English name of two words written as one, its last capitalised: "BuildExpo" (an expo).
-CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 WORD_PREFIXES = ("медиа", "бизнес", "арт", "агро", "эко", "экспо", "техно", "энерго", "кино")
 # Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
 COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
@@ -84,7 +86,8 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
      ("mission", "missions", "миссия"), "visit"),
     (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
     (("training", "refresher", "учебный", "обучающий"), ("course", "courses", "курс"), "conference"),
-    (("panel",), ("discussion", "discussions"), "conference"),  # "took part in a panel discussion on 15 March"
+    # "took part in a panel discussion on 15 March", "панельная дискуссия"
+    (("panel", "панельный"), ("discussion", "discussions", "дискуссия"), "conference"),
     # "an open day", "a public information day", "день открытых дверей" (read at "открытых": the name starts before)
     (("open", "information", "info"), ("day", "days"), GENERAL_TYPE),
     (("день",), ("открытый",), GENERAL_TYPE),
@@ -166,11 +169,6 @@ TOPIC_WORDS = {"about", "о", "об", "обо"}
 HAPPENING = OCCURRING | {"работать"}
 # A week of a country's culture or of an art, in Russian: "Неделя китайской культуры", "Неделя французского кино".
 WEEKS = {"культура": "days", "кино": "festival", "кинематограф": "festival", "мода": "festival", "дизайн": "festival"}
-# Contests a round may be a stage of ("the final round of the competition"), and how far after "of" they are named.
-CONTESTS = {"competition", "contest", "olympiad", "championship", "tournament", "elections", "election", "cup"}
-CONTEST_REACH = 8
-# A round of applications or of a contest, not of talks: "the current round is open", "the written round".
-ROUND_STAGES = {"current", "written", "oral", "qualifying", "final", "funding", "application", "applications"}
 # "round table", "круглый стол": a conference, named by two words.
 ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
 
@@ -231,11 +229,10 @@ class KindReader(ArtsReader):
             else:
                 # "медиафорум", "бизнес-форум" read as one word: the kind of its last part
                 prefix = next((p for p in WORD_PREFIXES if word.startswith(p) and len(word) > len(p) + 3), "")
+                if self.language == "en" and (camel := CAMEL_TAIL.search(token.text)):
+                    prefix = word[: camel.start()]  # "BuildExpo", "TechForum": its last capitalised part is the word
                 rest = word[len(prefix) :].lstrip("-")
                 kind = kind_words(self.language).get(word) or (kind_words(self.language).get(rest) if prefix else None)
-                # "BuildExpo", "InnoFestival": a name whose last capitalised part is an event's word
-                tail = CAMEL_TAIL.search(token.text) if self.language == "en" else None
-                kind = kind or (kind_words("en").get(tail.group(0).lower()) if tail else None)
                 typed = next((t for t in self.types if prefix and rest in self.type_words[t.pk]), None)
                 if kind is not None:
                     found = (self.type_for(kind), kind in GENERAL_KINDS)
@@ -297,7 +294,7 @@ class KindReader(ArtsReader):
         self.work["type words"] += len(segment)
         best, best_rank = (None, -1), None
         for position, token in enumerate(segment):
-            if token.lower in ("round", "rounds") and not self.is_round_of_talks(segment, position):
+            if token.lower in ("round", "rounds") and not round_of_talks(segment, position):
                 continue  # "a round table" (a conference, read at "table"), "all year round"
             kind, general = self.kind_of(token)
             if general and self.lemma(token) in ("event", "events", "мероприятие") and self.many(segment, position):
@@ -356,6 +353,8 @@ class KindReader(ArtsReader):
             if token.lower == "assembly" and not self.assembly_meets(segment, position):
                 continue  # "the National Assembly", "the General Assembly of the United Nations": a parliament, a
                 # body, not its meeting; "the assembly of the satellite": a plant's work
+            if CAMEL_TAIL.search(token.text) and at(segment, position + 1).lower in COMPANIES:
+                continue  # "SoftExpo LLC": a company's name
             if token.lower == "visiting" and at(segment, position - 1).lower in ARTICLES:
                 continue  # "a reception for the visiting companies": who the guests are, not their visit
             if self.lemma(token) == "пребывание" and self.lemma(at(segment, position + 1)) not in GUESTS:
@@ -456,28 +455,11 @@ class KindReader(ArtsReader):
                 break  # "заседание оргкомитета конференции": the committee's meeting
             linked = linked or segment[k].lower == "of"
             host, _general = self.kind_of(segment[k])
-            body = {at(segment, k + 1).lower, at(segment, k + 2).lower} & BODIES  # "Conference Steering Committee"
+            # "Conference Steering Committee", "MegaFair Ltd": a body, a company
+            body = {at(segment, k + 1).lower, at(segment, k + 2).lower} & (BODIES | COMPANIES)
             if linked and host in hosts and not body and not owned(segment, k, self):  # "с гостями фестиваля"
                 return host, k
         return kind, word_at
-
-    @staticmethod
-    def is_round_of_talks(segment: list[Token], position: int) -> bool:
-        """Whether "round" is one of talks ("the previous round, held in Tashkent"), not "round table", "year round"."""
-        after = position + 1 + (at(segment, position + 1).text == "-")  # "Round-table"
-        following = segment[after].lower if after < len(segment) else ""
-        previous = segment[position - 1].lower if position else ""
-        # "the regional round of the "Chinese Bridge" Competition": a stage of a contest
-        contest = following == "of" and any(t.lower in CONTESTS for t in segment[after + 1 : after + 1 + CONTEST_REACH])
-        # "the current round is open until 1 July", "the written round, which closed", "the spring round of the youth
-        # exchange": a stage of applications or of a contest
-        stage = previous in ROUND_STAGES or following in ("opens", "closes", "closed")
-        return (
-            following not in ("table", "tables", "trip", "trips")
-            and previous not in ("year", "all", "the-clock")
-            and not contest
-            and not stage
-        )
 
     def year_of_anniversary(self, mention, word: Token) -> bool:
         """Whether a year is only the one an anniversary falls in ("This year marks the 75th anniversary"): the

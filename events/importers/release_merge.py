@@ -55,10 +55,10 @@ def within(proposal: Proposal, earlier: Proposal, *, vague: bool = False) -> boo
     then the day's)."""
     return (
         earlier.vague == vague
-        and proposal.event_type == earlier.event_type
         and proposal.precision == earlier.precision == Event.Precision.DAY
         and earlier.start <= proposal.start <= proposal.end <= earlier.end
         and earlier.end - earlier.start > proposal.end - proposal.start
+        and proposal.event_type == earlier.event_type
         # talks on the margins of a session of days are talks of their own ("the 45th session … 10–25 September",
         # then "on 18 September, she held talks with …"), not the session named again
         and not (proposal.event_type.slug == "meeting" and not title_stems(proposal) & title_stems(earlier))

@@ -51,8 +51,7 @@ OPENING = {"open", "opens", "opened", "start", "starts", "started", "begin", "be
 # Verbs that end what is due: "Registration closes on 20 March".
 CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "due", "закрываться", "закрыться", "завершаться",
            "завершиться", "заканчиваться", "закончиться"}  # fmt: skip
-# Past verbs that end an event, besides CLOSING's: "завершила работу".
-CLOSED = {"завершить"}
+CLOSED = {"завершить"}  # past verbs that end an event, besides CLOSING's: "завершила работу"
 # Verbs that say an event was running since a day: "проходившая со 2 сентября", "held since 2 September".
 HAPPENING_SINCE = {"проходить", "работать", "held", "running"}
 WORKERS = {"мы", "они", "we", "they"}  # who worked on it since the day: "работали мы с 20 июля"
@@ -64,15 +63,14 @@ MAX_CLOSED_SINCE = 92
 OPENING_OF = {"open", "opens", "opened", "opening", "открыть", "открытие", "открываться", "открыться"}
 TOPICS = {"on", "about", "of", "о", "об", "вопрос"}
 # Verbs that carry an event on to a day: its end, not a deadline ("will last until", "продлится до").
-CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open",
-              "display", "view", "show", "shown", "exhibited", "available",
-              "продлиться", "продолжиться", "продолжаться", "длиться", "работать", "открытый", "открыть",
-              "экспонироваться", "экспонировать", "доступный"}  # fmt: skip
+CONTINUING = {"last", "lasts", "run", "runs", "remain", "remains", "continue", "continues", "open", "display", "view",
+              "show", "shown", "exhibited", "available", "продлиться", "продолжиться", "продолжаться", "длиться",
+              "работать", "открытый", "открыть", "экспонироваться", "экспонировать", "доступный"}  # fmt: skip
 CONTINUING_WINDOW = 8
 # Verbs of figures: a month or a year in their clause is the period they are given for ("trade grew by 14% in
 # 2025", "товарооборот в 2025 году вырос"), not an event's ("the Commission on Trade will meet in June" is).
-FIGURES = {"grew", "grow", "increased", "decreased", "rose", "fell", "amounted", "exceeded", "вырасти", "увеличиться",
-           "сократиться", "составить", "превысить", "снизиться"}  # fmt: skip
+FIGURES = {"grew", "grow", "increased", "decreased", "rose", "fell", "amounted", "exceeded", "sold", "increase",
+           "вырасти", "увеличиться", "сократиться", "составить", "превысить", "снизиться"}  # fmt: skip
 # A plan approved for a period ("approved the plan of events for the second half of the year"): the period is the
 # plan's, not an event's.
 PLANS = {"plan", "plans", "programme", "program", "schedule", "план", "программа", "график"}
@@ -474,6 +472,8 @@ class PeriodReader:
             first = self.in_years_end(first, last)  # "from 24 August to 5 September 2021": 24 August 2021
         if last < first.start and not second.explicit_year:
             last = last.replace(year=last.year + 1)
+        elif 0 < (first.start - last).days < 7:
+            last += dt.timedelta(days=7)  # "opened on Monday and runs until Friday": a weekday read a week early
         if last < first.start or (last - first.start).days > 366:
             return first
         return Mention(first.first, second.end, first.start, last, Event.Precision.DAY, first.explicit_year)

@@ -43,6 +43,8 @@ def ceremony_of(proposal: Proposal, earlier: Proposal) -> bool:
     # The proposal is the ceremony or the session itself (its title), told as the opening's or the plenary
     # ("церемония открытия", "пленарная сессия"); not talks in a sentence that also names a ceremony.
     # Its first two words: "Opening ceremony", "Technical sessions", "Пленарное заседание".
+    if not (earlier.start <= proposal.start <= proposal.end <= earlier.end and earlier.start < earlier.end):
+        return False  # (asked first: it is asked of every pair of proposals)
     head = re.findall(r"\w+", proposal.title.lower())[:2]
     if not any(word.startswith(("ceremon", "церемон", "session", "сесси", "заседан", "sitting")) for word in head):
         return False

@@ -93,7 +93,8 @@ NAME_PARTS = {"ADJF", "PRTF", "NUMR", "ADVB", "PRCL"}
 LINKING = {"for", "of", "on", "to", "with", "from", "by", "in", "at", "and", "or", "about", "over"}
 OWN_EVENT_WORDS = 6  # how far before a date its event, and after a verb of cancelling its object, are looked for
 RELATIVE = {"which", "that", "который", "которая", "которое", "которые", "которую", "которого", "которой"}
-STAGED = {"staged", "organised", "organized", "hosted", "провести", "проводиться"}
+FIRST_HELD = {"first", "впервые"}
+STAGED = {"staged", "organised", "organized", "hosted", "провести", "проводиться", "прошедший", "состоявшийся"}
 PLANNED_PARTICIPLES = ("запланированн", "намеченн", "намечавш", "планировавш", "назначенн", "scheduled", "planned")
 
 
@@ -144,7 +145,7 @@ class ReferenceReader:
         # "was set up in 1995", "was created on 25 June 1992", "с момента его создания в 2017 году"
         set_up = ("set", "up") in itertools.pairwise(before) or bool(set(before[-3:]) & CREATED)
         # "Thai Festival Tokyo, first held in 2000", "фестиваль впервые прошёл в 2014 году": its founding year
-        first = {"first", "впервые"} & set(before[-4:]) and set(before[-3:]) & (OCCURRING | STAGED)
+        first = FIRST_HELD & set(before[-4:]) and set(before[-3:]) & (OCCURRING | STAGED)
         set_up = set_up or bool(first and mention.precision == Event.Precision.YEAR)
         if old and (self.sentence_words(tokens) & ANNIVERSARY or {"since", "со", "с"} & set(just_before) or set_up):
             return "anniversary"

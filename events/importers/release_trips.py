@@ -137,8 +137,11 @@ class TripReader:
         towards = IN_WORDS | {"for"} if segment[position].lower in FOR_PLACE else IN_WORDS  # "left for Tokyo"
         if self.place_in(segment, position + 1, towards):
             return self.type_for("visit")
-        if travels and at(segment, position + 1).lower in towards and at(segment, position + 2).text[:1].isupper():
-            return self.type_for("visit")  # a traveller's journey to a place by its name: "travelled to Chikwawa"
+        # a traveller's journey to a place by its name: "travelled to Chikwawa" (not "go to Sunday Mass")
+        named = at(segment, position + 2)
+        named = named.text[:1].isupper() and self.weekday(named) is None and self.month(named) is None
+        if travels and at(segment, position + 1).lower in towards and named:
+            return self.type_for("visit")
         if travels and self.place_in(segment, position + 1, FROM_WORDS):
             # "the mission travelled from Hanoi to Ho Chi Minh City", "выехала из Минска в Брест"
             to = next(

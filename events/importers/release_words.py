@@ -169,7 +169,7 @@ def russian_ordinal(tokens: list["Token"], k: int) -> bool:
 
 def at(tokens: list["Token"], k: int) -> "Token":
     """Token k, or an empty one past either end."""
-    return tokens[k] if 0 <= k < len(tokens) else Token("", 0, 0)
+    return tokens[k] if 0 <= k < len(tokens) else NO_TOKEN
 
 
 def is_number_comma(tokens: list["Token"], k: int) -> bool:
@@ -218,13 +218,20 @@ class Proposal:
 
 @dataclass
 class Token:
+    """A word or a mark of a sentence; its lower case and its lemma are worked out once (a date's readers ask them of
+    the same words many times)."""
+
     text: str
     start: int
     end: int
+    lower: str = field(init=False, repr=False, compare=False)
+    lemma: str | None = field(default=None, init=False, repr=False, compare=False)  # set by DateReader.lemma
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self):
+        self.lower = self.text.lower()
+
+
+NO_TOKEN = Token("", 0, 0)  # what at() gives past either end of a sentence
 
 
 @functools.cache

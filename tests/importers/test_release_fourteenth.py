@@ -228,3 +228,83 @@ def test_an_award_giving_and_a_cup_are_events_of_the_general_type(seed, text, ex
 def test_a_panel_discussion_is_a_forum(seed):
     text = "In Ho Chi Minh City, the chefs took part on March 15 in a panel discussion on sustainable seafood."
     assert proposals(text, "2024-03-18") == [("2024-03-15", "forum", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company's name written as one word is no event
+        (
+            "A meeting with representatives of MegaFair Ltd will be held on 5 June 2025.",
+            [("2025-06-05", "meeting", False)],
+        ),
+        ("The ministry signed a contract with SoftExpo LLC on 5 June 2025.", [("2025-06-05", "signing", False)]),
+        # a type's own name may end one too
+        ("TechForum Kazan will be held on 3 October 2025.", [("2025-10-03", "forum", False)]),
+        # a weekday after "to" is no place
+        ("The Minister will go to Sunday Mass at the Cathedral on 8 June 2025.", []),
+        # Russian: a congress that will meet; a panel discussion
+        ("Конгресс, который соберётся следующей весной, рассмотрит доклад.", [("2026-03..2026-05", "forum", False)]),
+        ("Панельная дискуссия о цифровой торговле состоится 5 июня 2025 года.", [("2025-06-05", "forum", False)]),
+    ],
+)
+def test_the_readings_mended_after_the_sessions_review(seed, text, expected):
+    assert proposals(text, "2025-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The festival, first held in 1998, will take place on 5–7 September 2025.",
+            [("1998", "festival", True), ("2025-09-05..2025-09-07", "festival", False)],
+        ),
+        (
+            "Фестиваль, впервые прошедший в 1998 году, состоится 5–7 сентября 2025 года.",
+            [("1998", "festival", True), ("2025-09-05..2025-09-07", "festival", False)],
+        ),
+        # an anniversary's first day set off by a comma leaves the next date to its own words
+        ("The meeting was held in the year that marks fifty years since the Revolution of 25 April 1974, and as "
+         "the country prepares to mark, in 2026, a jubilee.", [("1974-04-25", "meeting", True)]),
+    ],
+)  # fmt: skip
+def test_the_date_after_a_founding_told_aside_is_the_founded_events(seed, text, expected):
+    assert proposals(text, "2025-06-01") == expected
+
+
+def test_a_when_line_gives_its_titles_day_in_a_release_without_a_dateline(seed):
+    text = (
+        "АНОНС\n\nПодписание соглашения о сотрудничестве\nКогда: четверг, 12 июня 2025 года, 11:00\nГде: Министерство\n"
+    )
+    assert proposals(text, "2025-06-01") == [("2025-06-12", "signing", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day of centuries ago is no day of this year
+        ("To mark four hundred years since the death of Shakespeare on 23 April 1616, the festival commissioned ten "
+         "poets.", []),
+        # figures of a year: tickets sold, an increase
+        ("Last year the festival sold 9,400 tickets, an increase of 18 per cent.", []),
+        # a reading is an event of the general type
+        ("The programme will be launched with a free reading at the Poetry Café on Thursday 24 March.",
+         [("2016-03-24", "other", False)]),
+    ],
+)  # fmt: skip
+def test_days_of_centuries_ago_figures_sold_and_readings(seed, text, expected):
+    assert proposals(text, "2016-03-08") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday an event runs until, read a week before its opening day, is the week's
+        ("The conference opened on Monday and runs until Friday.", [("2024-09-16..2024-09-20", "forum", False)]),
+        # two dates of a run a week or more apart stay as they are told
+        ("The conference opened on 16 September and runs until 20 September.",
+         [("2024-09-16..2024-09-20", "forum", False)]),
+    ],
+)  # fmt: skip
+def test_an_end_named_by_its_weekday_follows_the_opening(seed, text, expected):
+    assert proposals(text, "2024-09-18") == expected
