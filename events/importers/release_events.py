@@ -113,8 +113,8 @@ class EventReader:
             spans = [j for j in range(max(0, keyword_at - 3), keyword_at) if segment[j].lower in SPANNING]
             # "Throughout the festival, from 10 to 12 July, a photo exhibition will be on display"
             # or with the subject between it and the date: "После завершения ярмарки часть делегации 22–23 июня…"
-            subject = any(self.lemma(token) in GUESTS for token in segment[keyword_at + 1 :])
-            told = (merge.tells_time(segment, keyword_at) and (comma or subject)) or (bool(spans) and comma)
+            subject = (self.lemma(token) in GUESTS for token in segment[keyword_at + 1 :])  # asked only if needed
+            told = (merge.tells_time(segment, keyword_at) and (comma or any(subject))) or (bool(spans) and comma)
             later = self.event_type(after, nearest_last=False) if told or held else (None, 0)
             # not the next date's: "Following the meeting, on 15 May, the ministers said the festival will be held on"
             word = mention.end + later[1]

@@ -54,7 +54,6 @@ OWNER_REACH = 3
 EVENTS_PEOPLE_RU = {"гость", "участник", "организатор", "директор", "жюри", "лауреат", "победитель"}
 # Meeting for another event, or its meeting: "historians met for a seminar", "the Congress, which meets next spring".
 MEETING_VERBS = {"met", "meet", "meets", "собраться", "собираться"}
-RELATIVES = {"which", "that", "который"}
 MEETS_REACH = 6  # how far after the verb "for" and the event's words may stand
 # Words before an event's word that make it the day something counts from: "25 лет со дня подписания Договора", "с
 # момента открытия", "25 years since the signing of the Treaty".
@@ -217,8 +216,9 @@ def meets_for(segment: list[Token], position: int, reader) -> bool:
     end = min(len(segment), position + 1 + MEETS_REACH)
     if any(segment[k].lower == "for" and reader.names_event(segment, k + 1) for k in range(position + 1, end)):
         return True
-    relative = reader.lemma(at(segment, position - 1)) in RELATIVES and at(segment, position - 2).text == ","
-    return relative and reader.kind_of(at(segment, position - 3))[0] is not None
+    pronoun = at(segment, position - 1)
+    opens = (relative(pronoun) or pronoun.lower == "that") and at(segment, position - 2).text == ","
+    return opens and reader.kind_of(at(segment, position - 3))[0] is not None
 
 
 def counted_from(segment: list[Token], position: int) -> bool:

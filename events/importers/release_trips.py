@@ -138,8 +138,8 @@ class TripReader:
         if self.place_in(segment, position + 1, towards):
             return self.type_for("visit")
         # a traveller's journey to a place by its name: "travelled to Chikwawa" (not "go to Sunday Mass")
-        named = at(segment, position + 2)
-        named = named.text[:1].isupper() and self.weekday(named) is None and self.month(named) is None
+        name = at(segment, position + 2)
+        named = name.text[:1].isupper() and self.weekday(name) is None and self.month(name) is None
         if travels and at(segment, position + 1).lower in towards and named:
             return self.type_for("visit")
         if travels and self.place_in(segment, position + 1, FROM_WORDS):
