@@ -6,9 +6,9 @@ What it reads, in English and Russian (the language is told by the text's letter
   release_tense.py); seasons, halves of years, tenths and runs of months (release_seasons.py); weekends, weekdays,
   days counted from an arrival ("On the second day") (release_weekdays.py); numeric days, lone day numbers, ISO
   days, ends of events, deadlines, statistics periods and figures (release_periods.py, release_days.py);
-- a programme's headings ("Monday, 30 October" on its line, "7 October — Belgrade."), whose lines take their day,
-  events named only by their name ("INNOPROM will take place"), being or arriving somewhere as a visit
-  (release_names.py);
+- a programme's headings ("Monday, 30 October" on its line, "7 October — Belgrade."), whose lines take their day
+  (release_names.py, release_headings.py), events named only by their name ("INNOPROM will take place"), being or
+  arriving somewhere as a visit (release_names.py);
 - event words: the names of the calendar's types and the nouns and verbs of meetings, talks, summits,
   conferences, exhibitions, concerts and anniversaries, each led to the nearest type (release_kinds.py); events that
   frame or time another ("on the sidelines of the forum", "по итогам переговоров") (release_frames.py);
@@ -36,10 +36,12 @@ from . import release_programmes as programmes
 from .release_dates import LINE_BULLETS as BULLETS
 from .release_dates import DateReader, Mention
 from .release_days import DayReader
+from .release_ends import EndReader
 from .release_events import EventReader
+from .release_headings import HeadingReader, what_label
 from .release_kinds import GENERAL_TYPE, KindReader
 from .release_merge import another_leg, contains, narrows, opens, sharpens, visits_talks, with_legs, within
-from .release_names import NameReader, date_label
+from .release_names import NameReader
 from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader, dateline_dash, is_dateline
 from .release_references import FIRST_HELD, REASONS, ReferenceReader
@@ -80,6 +82,7 @@ TITLE_WORDS = 24
 class ReleaseReader(
     DateReader,
     PeriodReader,
+    EndReader,
     SeasonReader,
     DayReader,
     WeekdayReader,
@@ -88,6 +91,7 @@ class ReleaseReader(
     ReferenceReader,
     EventReader,
     NameReader,
+    HeadingReader,
     PlaceReader,
 ):
     """Read one release: the publication date decides missing years and relative dates; the language, word forms."""
@@ -172,6 +176,7 @@ class ReleaseReader(
         found, seen = [], {}
         self.found = found
         previous: list[str] = []
+        what_above = None  # the event a "WHAT:" line names, for the "WHEN:" line below it
         paragraphs = list(split_paragraphs(text[:MAX_TEXT]))
         self.feed_lines = self.find_feed_lines(paragraphs)
         for number, paragraph in enumerate(paragraphs):
@@ -187,7 +192,9 @@ class ReleaseReader(
             # An event's name on its line: a title (the line of its days may follow it) or a section's heading.
             # A title over several lines ("Международной конференции" / "«Официальная статистика…»") keeps its event.
             titled = is_heading(previous, longest=TITLE_WORDS) and not TIME_LINE.match(previous[0])  # not "17:00 …"
-            self.title_above = (self.topic or self.title_above) if titled else None
+            # a media advisory's "WHAT: Opening ceremony of the camp. 140 young people…": its first sentence's event
+            self.title_above = what_above or ((self.topic or self.title_above) if titled else None)
+            what_above, what = None, what_label(paragraph[0])
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
             chronicle = self.chronicle(paragraph, heading=is_heading(paragraph, longest=TITLE_WORDS))
             # a paragraph opened by "That winter", "В тот год" keeps the year named last
@@ -225,6 +232,9 @@ class ReleaseReader(
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
                 self.lead = (paragraphs, number) if position == 0 else None
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
+                if what and position == 0 and self.topic is not None:
+                    # not "WHAT: Press conference ahead of the festival": the festival only tells its time
+                    what_above = None if merge.tells_time(self.topic[2], self.topic[1]) else self.topic
                 for proposal in read:
                     key = (proposal.iso, proposal.event_type.pk)
                     if key in seen:
@@ -290,37 +300,7 @@ class ReleaseReader(
             return self.undated(tokens, sentence)
         first_date, self.dated = not self.dated, True
         if alone and (heading := self.heading(tokens, mentions)) is not None:
-            if not (first_date and self.published_day(heading)):
-                # "Monday, 30 October" on its line: the day of the lines below it; not the release's own date
-                # above its headline.
-                in_programme, self.heading_day, self.heading_paragraph = self.heading_day, heading, self.paragraph
-                one_day = heading.start == heading.last
-                labelled = date_label(tokens)  # "WHEN: Monday, 4 March": the title's day alone, and no release's own
-                if (titled := self.programme_title) is not None and titled.end + dt.timedelta(days=1) == heading.start:
-                    titled.end = heading.last  # "Regional Conference…" over "Tuesday, 8 October", then "Wednesday, 9…"
-                # a headline's "Programme of the visit …" over its first day heading, not the release's own day
-                headline = self.programme_of is not None
-                title_above, self.programme_of = self.title_above or self.programme_of, None
-                if (
-                    title_above
-                    and not in_programme
-                    and not (
-                        one_day and not labelled and ((first_date and not headline) or self.published_day(heading))
-                    )
-                    and not (title_above[0] == self.type_for("signing") and not one_day)  # a signing's is a day
-                    and not self.several_meetings(title_above)  # "…to attend meetings of the EU Council and…"
-                ):
-                    # "7th International Conference …" on its line, then "Vilnius, 11 to 13 June 2024": its days (not
-                    # "ГАЛА-КОНЦЕРТ" between a programme's days: the day above's; not the release's own day at its foot)
-                    titled = self.proposal(tokens, sentence, heading, title_above)[0]
-                    titled.titled, self.topic = True, None  # the title is used: "(as of October 1)" below is not its
-                    # a programme's first day of a conference or a festival: its next ones too (not a meeting's or a
-                    # concert's: "Meeting of the Council of Foreign Ministers" over one day of a summit's programme)
-                    programmed = titled.event_type.slug in programmes.PROGRAMMED or titled.event_type.is_visit
-                    self.programme_title = titled if one_day and programmed and not labelled else None
-                    self.heading_day = None if labelled else self.heading_day
-                    return [titled]
-            return []
+            return self.read_heading(tokens, sentence, heading, first_date=first_date)
         if first_date and "|" in sentence and all(self.published_day(m) for m in mentions):
             return []  # a masthead: "«Аграрное обозрение» | Выставки | 13 октября 2025 г."
         proposals: list[Proposal] = []

@@ -32,6 +32,9 @@ FRONT_WORDS = {"in", "at", "the", "early", "late", "mid", "-", "end", "beginning
                "between", "с", "со", "this", "year", "summer", "autumn", "fall", "winter", "spring", "этом", "году",
                "летом", "осенью", "зимой", "весной", "and", "и", "а", "last", "прошлом", "будущем",
                "следующем"}  # fmt: skip
+# A clause after a month's or a year's comma that tells what happened then: "The focus will be on the Balkans in
+# mid-March, when Bratislava will host a meeting", "в марте, когда в Братиславе пройдёт встреча".
+THEN_TOLD = {"when", "когда"}
 # "X will be followed in October by Y", "preceded on 3 May by": the event after "by" is the date's.
 FOLLOWED = {"followed", "preceded"}
 # Words after a date before the event it took place at: "on Tuesday at a meeting", "во вторник на встрече".
@@ -147,8 +150,11 @@ class EventReader:
             marks = (
                 k
                 for k in range(len(segment))
-                if k >= skip and is_clause_mark(segment, k) and not merge.names_places(segment, k)
-            )  # not the comma of "в Улан-Баторе, Дархане и Эрдэнэте прошли Дни"
+                if k >= skip
+                and is_clause_mark(segment, k)
+                and not merge.names_places(segment, k)
+                and not (segment[k].text == "," and at(segment, k + 1).lower in THEN_TOLD)
+            )  # not the comma of "в Улан-Баторе, Дархане и Эрдэнэте прошли Дни", nor of "in March, when …"
             segment = segment[: next(marks, len(segment))]
         kind, keyword_at = self.event_type(segment, nearest_last=False)
         if kind is not None and merge.tells_time(segment, keyword_at):
@@ -219,7 +225,9 @@ class EventReader:
             before = tokens[max(low, mention.first - 4) : mention.first]
             said = any(token.lower in STATEMENT for token in before)
             that = at(tokens, mention.end).lower == "that"  # not "said on 5 March, at the opening of the Days, that"
-            return said and that and self.event_type(before, nearest_last=True)[0] is None
+            # or the date before the verb: "FEAI today confirmed that its Congress will take place on 14-16 May"
+            said_after = at(tokens, mention.end).lower in STATEMENT and at(tokens, mention.end + 1).lower == "that"
+            return ((said and that) or said_after) and self.event_type(before, nearest_last=True)[0] is None
         that = at(tokens, high).text == "," and at(tokens, high + 1).lower == "что"
         said = that and self.per_clause(mention.first, first_statement) is not None
         return said and self.per_clause(mention.first, self.names_no_event)

@@ -58,10 +58,14 @@ KINDS = {
                                      "premiere", "presentation", "presentations", "festivities", "camp", "camps",
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
                                      "spartakiad", "reenactment", "reenactments", "re-enactment",
-                                     "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths"},
+                                     "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths", "hackathon",
+                                     "hackathons", "marathon", "marathons", "half-marathon", "rally", "rallies",
+                                     "rally-raid", "regatta", "regattas", "race", "races"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "кубок", "награждение", "лекция", "мастер-класс", "кинопоказ", "премьера",
-                    "презентация", "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок"}),
+                    "презентация", "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок",
+                    "хакатон", "марафон", "полумарафон", "ралли", "ралли-рейд", "регата", "гонка", "велогонка",
+                    "автогонка", "забег", "велопробег", "автопробег"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 OWNER_RANK = 2  # an event's word that only owns another, a day or people (release_frames.owned) ranks after any other

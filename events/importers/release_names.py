@@ -64,7 +64,8 @@ AROUND = {"pre", "post", "пред", "после"}
 BODIES_NAMED = BODIES | {"steering"}
 # People an English event word may name before it: "our resident festival quartet", "the forum participants".
 EVENTS_PEOPLE = {"quartet", "orchestra", "ensemble", "choir", "band", "musicians", "soloists", "participants",
-                 "delegates", "visitors", "guests", "jury"}  # fmt: skip
+                 "delegates", "visitors", "guests", "jury", "director", "directors", "organisers",
+                 "organizers"}  # fmt: skip
 # Numbers before an event word that count events as figures ("900 telemedicine consultations"), not a programme's
 # ("12 concerts from 18 to 30 April", "over 20 exhibitions will open on 16 May"); a year is no count.
 COUNTED = (25, 1800)
@@ -298,6 +299,8 @@ class NameReader:
         rest = tokens[2 * labelled : mention.first] + tokens[mention.end :]
         if month:  # "February. The joint working group … met in Stockholm.": a chronicle's month, over its sentences
             return mention if self.month_label(rest) else None
+        if labelled and self.event_type(rest, nearest_last=False)[0] is None:
+            return mention  # "WHEN: Friday, May 2, 6:00 p.m. (riders on stage from 6:30 p.m.)", "11:00 local time."
         # "Monday, 30 October", "С 15 по 24 мая.", "5 ноября, 11:00" (a day's first time: a post's line is read before)
         starts = tokens[: mention.first] == tokens[:1] and at(tokens, 0).lower in RANGE_STARTS
         # "5 ноября, 11:00", "Wednesday, 28 September – Day 1"; "WHEN: Monday, 4 March, 09:30–13:00"
@@ -398,6 +401,10 @@ class NameReader:
         venue = self.lemma(noun) in VENUE_NOUNS and (noun.lower != "campus" or noun.text[:1].isupper())
         if venue and (self.language == "en" or hyphen):
             return True
+        quote = next((k for k in range(position - 1, max(-1, position - 5), -1) if segment[k].text in QUOTES), -1)
+        closed = quote >= 0 and any(t.text == QUOTES[segment[quote].text] for t in segment[quote + 1 : position])
+        if quote > 0 and not closed and self.lemma(segment[quote - 1]) in PLACES_NAMED:
+            return True  # a venue's name: "в выставочном центре «Казань Экспо»", "at the Centre "Expo Forum""
         if self.language == "en" and (noun.lower in BODIES_NAMED or noun.lower in EVENTS_PEOPLE):
             return True  # "the Conference Secretariat", "the Forum Steering Committee": a body; "festival quartet"
         word = segment[position].lower

@@ -4,9 +4,10 @@ runs of months are release_seasons.py's).
 What it reads, in English and Russian:
 - a day by its number alone ("Last month, on the 22nd", "Среда, 11-е"): in the month just named, else in the
   month of the day the text named last (a programme's days), else of the publication, as the tense allows;
-- the end of an event named earlier ("opens on 5 May … and will remain open until the end of September", "The
-  forum … will last until 16 September", "выставка, которая продлится до 15 мая"), and deadlines, which are not
-  events ("applications by 13 September", "заявки принимаются до 15 июня");
+- the end of an event named earlier in its sentence ("opens on 5 May … and will remain open until the end of
+  September", "выставка, которая продлится до 15 мая"; in a later sentence, "The forum … will last until 16
+  September", release_ends.py), and deadlines, which are not events ("applications by 13 September", "заявки
+  принимаются до 15 июня");
 - statistics periods, which are not events either: "in January–April", "в январе–сентябре";
 - two dates joined as one run ("from 5 May to 20 June", "opens on 5 May and runs until 20 June", "Вчера завершилась
   ярмарка, открывшаяся 26 ноября"); the words that join them are release_dates.py's.
@@ -17,11 +18,11 @@ import dataclasses
 import datetime as dt
 import itertools
 
-from events.models import Event, EventType
+from events.models import Event
 
 from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at, days_running, in_year
 from .release_references import MOVED
-from .release_words import DASHES, SUBJECT_PRONOUNS, TOKEN, Proposal, Token, russian_ordinal
+from .release_words import DASHES, SUBJECT_PRONOUNS, Token, russian_ordinal
 
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
@@ -239,70 +240,6 @@ class PeriodReader:
         if not 0 <= int(year.text) - self.published.year <= 1 or self.tense_before(tokens, i) == "past":
             return None
         return int(year.text)
-
-    def runs_last(self, mention: Mention) -> bool:
-        """Whether a run of days in a sentence that names no event is the run of the one-day event the sentence
-        before named on its first or last day ("The expedition completed its work last Friday. From 1 to 19 August,
-        46 volunteers surveyed the slopes"); if so, it is now."""
-        last = self.last_proposal
-        first = self.sentence_mentions[:1] == [mention]  # not the run of the sentence's own event, told after its day
-        if mention.precision != Event.Precision.DAY or mention.start == mention.last or last is None or not first:
-            return False
-        if last.reason or last.precision != Event.Precision.DAY or last.start != last.end:
-            return False
-        if last.start not in (mention.start, mention.last):
-            return False
-        last.start, last.end = mention.start, mention.last
-        return True
-
-    def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
-        """Whether a day that ends an event ("will last until 16 September") ends one proposed before: the last one
-        of the paragraph, or, when the sentence names the event again ("The exhibition will run until 14 March"),
-        the last one-day event of that type in the release (its opening); if so, it does now."""
-        if kind is None and self.runs_last(mention):
-            return True
-        if (
-            mention.precision == Event.Precision.YEAR
-            or self.until_word(tokens, mention) not in UNTIL
-            or not self.continued_to(tokens, mention)
-        ):
-            return False
-        # "until the end of August": its last day
-        end = mention.last if mention.precision == Event.Precision.DAY else month_end(mention.last)
-        earlier = [self.last_proposal] if kind is None else [self.last_proposal, *reversed(self.found)]
-        # Else the last one of the paragraph, whatever the word: "It presents … joint festivals, and will run
-        # through 15 November" ends the exhibition before it.
-        tries = [(last, kind, last is self.last_proposal) for last in earlier]
-        if self.last_proposal is not None and self.last_proposal.event_type.slug in RUNNING:
-            tries.append((self.last_proposal, None, False))
-        for last, named, may_run in tries:
-            if (
-                last is not None
-                and last.precision == Event.Precision.DAY
-                and named in (None, last.event_type)
-                and not last.reason
-                and (may_run or last.start == last.end)
-                and last.start <= end
-                and (end - last.start).days <= 366
-            ):
-                last.end = end
-                return True
-        opener = self.last_proposal
-        if kind is not None and kind.slug in RUNNING and opener is not None and self.opened_in(opener, kind, end):
-            # "On Friday he will … open the photo exhibition", then "The exhibition will be on view until 10 April":
-            # the exhibition runs from the day of the sentence that opened it.
-            mention.start, mention.precision = opener.start, Event.Precision.DAY
-        return False
-
-    def opened_in(self, earlier: Proposal, kind: EventType, end: dt.date) -> bool:
-        """Whether an earlier day's sentence of another event tells of the opening of an event of this kind ("…
-        and open the photo exhibition", "took part in the opening of the exhibition"), which runs until end."""
-        if earlier.reason or earlier.precision != Event.Precision.DAY or not 0 < (end - earlier.start).days <= 366:
-            return False
-        said = [self.morphology.lemma(word, self.language) for word in TOKEN.findall(earlier.sentence)]
-        # Not a topic: "held talks on opening an exhibition", "обсудили вопрос об открытии выставки"
-        opening = any(word in OPENING_OF and (k == 0 or said[k - 1] not in TOPICS) for k, word in enumerate(said))
-        return opening and bool(set(said) & self.words_of_type(kind)) and earlier.event_type != kind
 
     def ends_event(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether the second date is the end of the event the first begins: "opens on 10 August … and will remain

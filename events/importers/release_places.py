@@ -28,6 +28,15 @@ from .release_words import (
     shared_morphology,
 )
 
+# The words of a state's full title before its name: "Исламская Республика Иран", "the Socialist Republic of Viet Nam".
+STATE_TITLES = {"republic", "kingdom", "sultanate", "state", "emirate", "principality", "federation", "federal",
+                "islamic", "socialist", "democratic", "people's", "arab", "hashemite", "plurinational", "bolivarian",
+                "grand", "duchy", "of", "the", "республика", "королевство", "султанат", "государство", "эмират",
+                "княжество", "федерация", "федеративный", "исламский", "социалистический", "демократический",
+                "народный", "арабский", "хашимитский", "многонациональный", "боливарианский", "великий",
+                "герцогство"}  # fmt: skip
+STATE_TITLE_WORDS = 5
+
 # States by the acronyms of their names that releases write and neither django-countries nor CLDR lists ("КНР",
 # "the UAE"), looked up only in capitals (a place is a capitalised word).
 STATE_ACRONYMS = {"uae": "AE", "usa": "US", "us": "US", "uk": "GB", "prc": "CN", "dprk": "KP", "rok": "KR", "drc": "CD",
@@ -152,7 +161,13 @@ class PlaceReader(TripReader):
         words = [token.text for token in segment[at + 1 : at + 3] if token.text[:1].isupper()]
         if segment[at + 1].lower in STATE_WORDS:  # "в Республике Узбекистан", "в Королевстве Таиланд"
             words = [token.text for token in segment[at + 2 : at + 4] if token.text[:1].isupper()]
-        return bool(self.place(words[:1]) or (len(words) == 2 and self.place(words)))
+        if self.place(words[:1]) or (len(words) == 2 and self.place(words)):
+            return True
+        # a state's full title: "в Исламской Республике Иран", "in the Republic of Kazakhstan", "the Kingdom of Spain"
+        k = at + 1
+        while k < min(len(segment), at + 1 + STATE_TITLE_WORDS) and self.lemma(segment[k]) in STATE_TITLES:
+            k += 1
+        return k > at + 1 and k < len(segment) and segment[k].text[:1].isupper() and bool(self.place([segment[k].text]))
 
     def place(self, words: list[str]) -> dict | None:
         self.work["place lookups"] += 1
@@ -215,7 +230,9 @@ class PlaceReader(TripReader):
         Kept for each token, from the one before it, so that a long run of such words is read once, not per word."""
         found = self.words_before_place
         for k in range(len(found), i + 1):
-            skipped = k - 1 > 0 and (tokens[k - 1].text == "." or tokens[k - 1].lower in CITY_WORDS)
+            word = tokens[k - 1]
+            title = word.text[:1].isupper() and self.lemma(word) in STATE_TITLES  # "в Исламской Республике Иран"
+            skipped = k - 1 > 0 and (word.text == "." or word.lower in CITY_WORDS or title)
             found.append(found[k - 1] if skipped else k - 1)
         return found[i]
 

@@ -46,6 +46,7 @@ GROUPS_OF_PEOPLE = {"expert", "working", "inspection", "monitoring", "экспе
 # The writer's own body travelling, or its head speaking of a recent trip: "In March we travel to Hanoi", "I was in
 # Mongolia from 29 October to 4 November" (not "In 2005 I was in Kenya for the first time": a memoir).
 WE = {"we", "мы"}
+MEET = {"meet", "встретиться", "встречаться"}
 SPEAKERS = {"i", "я"}
 RECENT_DAYS = 366
 IN_RU = {"в", "во"}
@@ -128,7 +129,8 @@ class TripReader:
         # the forum, the conference is the event (not "was in Tbilisi, and on the 14th we signed", nor "for two days");
         # the clause ends at punctuation, not at a dash inside a name ("the Viet Nam – Korea … Forum")
         clause_end = next((k for k in range(position + 1, len(segment)) if segment[k].text in ",;:("), len(segment))
-        kinds = [self.kind_of(token)[0] for token in segment[position + 1 : clause_end]]
+        # (not a meeting the trip is for: "will travel to Tunis to meet women farmers' associations" is the visit)
+        kinds = [self.kind_of(token)[0] for token in segment[position + 1 : clause_end] if token.lower not in MEET]
         if any(kind is not None and not kind.is_visit and kind.slug != "culture-days" for kind in kinds):
             return None
         pairs = zip(segment[position + 1 : clause_end], segment[position + 2 : clause_end], strict=False)

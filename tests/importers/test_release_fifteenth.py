@@ -1,0 +1,148 @@
+"""Drafting readings of the fifteenth session, each on texts of the project's own, with texts that must not fire it."""
+
+import datetime as dt
+
+import pytest
+
+from events.importers.release import propose
+from tests.importers.drafting import proposals
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Western Balkans will also be the focus in mid-March, when Bratislava will host a meeting of the "
+            "foreign ministers.",
+            [("2027-03", "meeting", False)],
+        ),
+        (
+            "Основное внимание будет уделено Балканам в марте, когда в Братиславе пройдёт встреча министров.",
+            [("2027-03", "meeting", False)],
+        ),
+        # another clause after the comma keeps its event from the month
+        ("The ministers spoke of the Balkans in March, and a meeting is planned.", []),
+    ],
+)
+def test_a_when_clause_after_a_month_tells_what_happened_then(seed, text, expected):
+    assert proposals(text, "2027-01-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Alliance today confirmed that its 22nd World Congress will take place in Lisbon on 14-16 May.",
+            [("2024-05-14..2024-05-16", "forum", False)],
+        ),
+        (
+            "The Alliance today confirmed that its 22nd World Congress will take place in Lisbon on 14 May 2024.",
+            [("2024-05-14", "forum", False)],
+        ),
+        # no later date: the day is the congress's
+        ("The Alliance today opened its 22nd World Congress in Lisbon.", [("2024-03-12", "forum", False)]),
+    ],
+)
+def test_a_day_before_a_verb_of_saying_is_the_statements(seed, text, expected):
+    assert proposals(text, "2024-03-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "From 19 to 23 February a delegation of the network will travel to Tunis to meet women farmers.",
+            [("2024-02-19..2024-02-23", "visit", False)],
+        ),
+        # a conference the trip is for is still the event
+        (
+            "On 19 February the Minister will travel to Tunis to address the Investment Forum.",
+            [("2024-02-19", "forum", False)],
+        ),
+    ],
+)
+def test_a_trip_to_meet_people_is_the_visit(seed, text, expected):
+    assert proposals(text, "2023-12-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harbour Hack, the city's hackathon, will run from 12 to 14 April.", [("2019-04-12..2019-04-14", "other")]),
+        ("The 36th Riverside Marathon took place on Sunday, 14 April.", [("2019-04-14", "other")]),
+        ("The rally-raid will run from 6 to 16 July across the steppe.", [("2019-07-06..2019-07-16", "other")]),
+        ("The race itself runs 4-10 May over seven stages.", [("2019-05-04..2019-05-10", "other")]),
+        ("Хакатон пройдёт с 12 по 14 апреля.", [("2019-04-12..2019-04-14", "other")]),
+        ("Международный забег дружбы состоится 14 апреля.", [("2019-04-14", "other")]),
+        ("Велогонка стартует 6 июля.", [("2019-07-06", "other")]),
+        ("Ралли пройдёт с 6 по 16 июля.", [("2019-07-06..2019-07-16", "other")]),
+    ],
+)
+def test_hackathons_races_and_rallies_are_events_of_the_general_type(seed, text, expected):
+    assert [(dates, slug) for dates, slug, _unticked in proposals(text, "2019-03-10")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 15 September, the festival director will present the programme to the press.", []),
+        ("On 15 September, the festival organisers will present the programme to the press.", []),
+        # the festival itself keeps its day
+        ("On 15 September, the festival will open in the old town.", [("2023-09-15", "festival", False)]),
+    ],
+)
+def test_a_festivals_director_and_organisers_are_people_not_the_festival(seed, text, expected):
+    assert proposals(text, "2023-09-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "С 17 по 21 марта делегация института находилась в Исламской Республике Иран.",
+            [("2024-03-17..2024-03-21", "visit", "Визит: Иран")],
+        ),
+        (
+            "From 17 to 21 March a delegation of the Institute was in the Islamic Republic of Iran.",
+            [("2024-03-17..2024-03-21", "visit", "Visit to Iran")],
+        ),
+        (
+            "From 17 to 21 March a delegation of the Institute was in the Republic of Kazakhstan.",
+            [("2024-03-17..2024-03-21", "visit", "Visit to Kazakhstan")],
+        ),
+        # a republic that is no state the calendar knows is no place
+        ("From 17 to 21 March the delegation was in the Republic of Letters.", []),
+    ],
+)
+def test_a_states_full_title_names_the_place_of_a_visit(seed, text, expected):
+    found = propose(text, published=dt.date(2024, 3, 25))
+    assert [(p.iso, p.event_type.slug, p.title) for p in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "С 30 сентября по 2 октября в Казани, в Международном выставочном центре «Казань Экспо», состоится "
+            "IV Международный форум «Женщины в семейном бизнесе».",
+            [("2021-09-30..2021-10-02", "forum", False)],
+        ),
+        (
+            'The forum will take place on 30 September at the Exhibition Centre "Kazan Expo".',
+            [("2021-09-30", "forum", False)],
+        ),
+        # an exhibition's own name in quotes is still the exhibition, and so is one after a venue's name
+        (
+            "В выставочном комплексе 30 сентября откроется выставка «Казань Экспо».",
+            [("2021-09-30", "exhibition", False)],
+        ),
+        (
+            "6–7 июня на площадке парка «Музеон» состоится Фестиваль бенгальской культуры.",
+            [("2022-06-06..2022-06-07", "festival", False)],
+        ),
+    ],
+)
+def test_an_event_word_in_a_venues_quoted_name_names_the_venue(seed, text, expected):
+    assert proposals(text, "2021-09-01") == expected

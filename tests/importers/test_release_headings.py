@@ -1,0 +1,48 @@
+"""A heading line's day: a programme's day for the lines below, or the days of the event titled above it."""
+
+import pytest
+
+from tests.importers.drafting import proposals
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_titles_line_of_days_gives_the_titled_events_days(seed):
+    text = "7th International Conference on Water Diplomacy\n\nVilnius, 11 to 13 June 2024\n\nIt opens the season."
+    assert proposals(text, "2024-05-02") == [("2024-06-11..2024-06-13", "forum", False)]
+
+
+ADVISORY = """MEDIA ADVISORY
+
+WHAT: {what}
+
+WHEN: {when}
+"""
+
+
+@pytest.mark.parametrize(
+    ("what", "when", "expected"),
+    [
+        # the "WHAT:" line's first sentence names the event, however long the line
+        (
+            "Opening ceremony of the International Summer Exchange Camp. 140 young people from 22 countries will "
+            "spend two weeks together.",
+            "Monday, 30 June, 11:00 local time.",
+            [("2025-06-30", "other", False)],
+        ),
+        (
+            "Official presentation of the teams of the Tour of the Lakes.",
+            "Friday, 27 June, 6:00 p.m. (riders on stage from 6:30 p.m.)",
+            [("2025-06-27", "other", False)],
+        ),
+        (
+            "Торжественная церемония открытия летнего лагеря.",
+            "понедельник, 30 июня, 11:00.",
+            [("2025-06-30", "other", False)],
+        ),
+        # an event that only tells the time names none of its own
+        ("Press conference ahead of the festival, with the festival director.", "Wednesday, 25 June, 11:00.", []),
+    ],
+)
+def test_a_media_advisorys_what_line_names_the_event_of_its_when_line(seed, what, when, expected):
+    assert proposals(ADVISORY.format(what=what, when=when), "2025-06-20") == expected
