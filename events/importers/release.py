@@ -41,7 +41,7 @@ from .release_events import EventReader
 from .release_headings import HeadingReader, what_label
 from .release_kinds import GENERAL_TYPE, KindReader
 from .release_merge import another_leg, contains, narrows, opens, sharpens, visits_talks, with_legs, within
-from .release_names import NameReader
+from .release_names import NameReader, date_label
 from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader, dateline_dash, is_dateline
 from .release_references import FIRST_HELD, REASONS, ReferenceReader
@@ -319,7 +319,8 @@ class ReleaseReader(
         for index, mention in enumerate(mentions):
             first, end = mention.first, mention.end
             following = mentions[index + 1].first if index + 1 < len(mentions) else len(tokens)
-            dateline = 0 < first <= 3 and is_dateline(tokens[:first])
+            # (not a media advisory's "WHEN: Tuesday, March 8, 2022 — ceremony at 4:00 p.m.")
+            dateline = 0 < first <= 3 and is_dateline(tokens[:first]) and not date_label(tokens)
             dash = dateline_dash(tokens, end, day=mention.start == mention.last) if dateline else None
             if dash is not None:
                 previous_end = dash
@@ -344,6 +345,11 @@ class ReleaseReader(
                 # first event is the one moved.
                 kind, keyword_at = self.event_type(tokens[: mention.first], nearest_last=False)
                 offset, segment = 0, tokens[: mention.first]
+                if merge.tells_time(segment, keyword_at):  # "After consultations with …, the festival has been moved"
+                    later, later_at = self.event_type(segment[keyword_at + 1 :], nearest_last=False)
+                    kind, keyword_at = (later, keyword_at + 1 + later_at) if later is not None else (kind, keyword_at)
+            if kind is None and self.narrows_last(tokens, mention):
+                continue  # "… has been moved to the autumn. It will now be held from 2 to 8 October": its days
             if self.extends_last(tokens, mention, kind):
                 continue  # "The forum … will last until 16 September": the end of the last sentence's event
             if (

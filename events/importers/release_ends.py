@@ -30,6 +30,21 @@ class EndReader:
         last.start, last.end = mention.start, mention.last
         return True
 
+    def narrows_last(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a sentence led by a pronoun gives the days, within them, of the event the sentence before put in a
+        month or a season ("the festival has been moved to the autumn. It will now be held from 2 to 8 October", "…
+        перенесён на осень. Он пройдёт со 2 по 8 октября"); if so, it does now."""
+        last = self.last_proposal
+        if last is None or last.reason or last.precision == Event.Precision.DAY or self.sentence_mentions[0] != mention:
+            return False
+        end = last.end if last.precision == Event.Precision.YEAR else month_end(last.end)
+        if mention.precision != Event.Precision.DAY or not last.start <= mention.start <= mention.last <= end:
+            return False
+        if not self.pronoun_led(tokens, mention):
+            return False
+        last.start, last.end, last.precision, last.vague = mention.start, mention.last, mention.precision, False
+        return True
+
     def extends_last(self, tokens: list[Token], mention: Mention, kind: EventType | None) -> bool:
         """Whether a day that ends an event ("will last until 16 September") ends one proposed before: the last one
         of the paragraph, or, when the sentence names the event again ("The exhibition will run until 14 March"),

@@ -420,8 +420,14 @@ class KindReader(ArtsReader):
         return self.guests(segment, position, DELEGATIONS)
 
     def guests(self, segment: list[Token], position: int, words: set[str]) -> bool:
-        """Whether the verb of receiving or hosting at position has guests of these words after it."""
-        return any(self.lemma(token) in words for token in segment[position + 1 : position + 1 + GUEST_DISTANCE])
+        """Whether the verb of receiving or hosting at position has guests of these words after it (past an aside
+        set off by commas: "we will welcome, for the first time, a delegation")."""
+        start = position + 1
+        if at(segment, start).text == ",":
+            start = next(
+                (k + 1 for k in range(start + 1, start + GUEST_DISTANCE + 3) if at(segment, k).text == ","), start
+            )
+        return any(self.lemma(token) in words for token in segment[start : start + GUEST_DISTANCE])
 
     def unheld(self, segment: list[Token], position: int) -> bool:
         """Whether a word of two that name an event names none here: a course made available or taught ("a new

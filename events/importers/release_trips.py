@@ -16,7 +16,8 @@ PRESENCE = {"be", "is", "are", "was", "were", "arrive", "arrives", "arrived", "a
 # Travelling to a place, said of a guest ("A delegation flies to Ulaanbaatar today", "Министр отправится в Токио"):
 # a visit; of anything else ("exports went to China") none.
 TRAVELLING = {"travel", "travels", "travelled", "traveled", "travelling", "traveling", "go", "goes", "went", "fly",
-              "flies", "flew", "headed", "heading", "leave", "leaves", "left", "depart", "departs", "departed",
+              "flies", "flew", "headed", "heading", "leave", "leaves", "left", "depart", "departs", "departed", "come",
+              "comes", "came", "coming",
               "отправиться", "отправляться", "направиться", "направляться", "вылететь", "вылетать", "выехать",
               "выезжать", "поехать", "съездить", "приехать", "приезжать", "прилететь", "прилетать"}  # fmt: skip
 # Where a journey starts from: "travelled from Hanoi to Ho Chi Minh City".

@@ -428,12 +428,20 @@ CREATED = {"created", "создать", "создание", "создан", "beg
 CAPTION_WORDS = {"photo", "photos", "video", "gallery", "source", "credit", "фото", "фотогалерея", "видео", "источник"}
 
 
+# Words that open a clause of a place or a thing just named: "…from Varna, where the Olympiad took place".
+WHERE_CLAUSES = {"where", "which", "где", "куда", "который", "которая", "которое", "которые"}
+
+
 def nearer_next(tokens: list[Token], end: int, word: int, following: int) -> bool:
     """Whether the event word after a date (which ends at `end`) is nearer the next date, in the same clause:
     "Переизбранный 20 ноября на пост Президента, свой первый визит совершил 28 ноября": the 28th's visit."""
-    if following - word >= word - end:
+    # or in a clause of a place after it, with the next date: "returned on Monday from Varna, where the Olympiad took
+    # place from 9 to 16 July"
+    where = any(tokens[k].text == "," and at(tokens, k + 1).lower in WHERE_CLAUSES for k in range(end, word))
+    if following - word >= word - end and not where:
         return False
-    return not any(is_clause_mark(tokens, k) for k in range(word, following))
+    # (an abbreviation in brackets there is no clause: "the Olympiad of Young Scientists (IOYS) took place")
+    return not any(is_clause_mark(tokens, k) and not (where and tokens[k].text in "()") for k in range(word, following))
 
 
 def is_heading(paragraph: list[str], longest: int = 8) -> bool:

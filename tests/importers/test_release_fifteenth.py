@@ -146,3 +146,77 @@ def test_a_states_full_title_names_the_place_of_a_visit(seed, text, expected):
 )
 def test_an_event_word_in_a_venues_quoted_name_names_the_venue(seed, text, expected):
     assert proposals(text, "2021-09-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The national team returned home on Monday evening from Varna, Bulgaria, where the 20th International "
+            "Olympiad of Young Scientists (IOYS) took place from 9 to 16 July.",
+            [("2023-07-09..2023-07-16", "other", False)],
+        ),
+        (
+            "Команда вернулась в понедельник из Варны, где с 9 по 16 июля прошла Международная олимпиада юных учёных.",
+            [("2023-07-09..2023-07-16", "other", False)],
+        ),
+        # an event before the clause of the place keeps the day before it
+        (
+            "The Minister opened the forum on Monday in Varna, where the exhibition ran from 9 to 16 July.",
+            [("2023-07-17", "forum", False), ("2023-07-09..2023-07-16", "exhibition", False)],
+        ),
+    ],
+)
+def test_an_event_in_a_clause_of_a_place_takes_that_clauses_date(seed, text, expected):
+    assert proposals(text, "2023-07-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In June, a delegation of school principals from Hanoi came to Moscow to see how our schools work.",
+            [("2016-06", "visit", False)],
+        ),
+        (
+            "On 5 September we will welcome, for the first time, a delegation of women farmers from Morocco.",
+            [("2016-09-05", "visit", False)],
+        ),
+        # the law came into force: no traveller, no visit
+        ("In June, the law came into force.", []),
+    ],
+)
+def test_guests_who_come_or_are_welcomed_past_an_aside_make_a_visit(seed, text, expected):
+    assert proposals(text, "2016-08-20") == expected
+
+
+def test_a_media_advisorys_when_line_with_a_dash_is_no_dateline(seed):
+    text = (
+        "WHEN: Tuesday, March 8, 2022 — ceremony at 4:00 p.m., exhibition opening at 5:30 p.m. The exhibition will "
+        "remain open to the public until March 25."
+    )
+    assert proposals(text, "2022-03-01") == [("2022-03-08..2022-03-25", "exhibition", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The festival, originally scheduled for 20–26 May 2020, cannot take place on those dates. After "
+            "consultations with our partners, the festival has been moved to the autumn. It will now be held from 2 "
+            "to 8 October 2020.",
+            [("2020-05-20..2020-05-26", "festival", True), ("2020-10-02..2020-10-08", "festival", False)],
+        ),
+        (
+            "Фестиваль перенесён на осень. Он пройдёт со 2 по 8 октября.",
+            [("2020-10-02..2020-10-08", "festival", False)],
+        ),
+        # days outside the season are another event's
+        (
+            "The festival has been moved to the autumn. It will also host a concert on 5 June.",
+            [("2020-09..2020-11", "festival", False), ("2020-06-05", "other", False)],
+        ),
+    ],
+)
+def test_a_pronouns_days_narrow_the_season_an_event_was_moved_to(seed, text, expected):
+    assert proposals(text, "2020-04-08") == expected
