@@ -11,17 +11,15 @@
 
 import bisect
 import datetime as dt
-from dataclasses import replace
 
 from events.models import Event, EventType
 
-from .release_dates import RANGE_STARTS, Mention, at
+from .release_dates import Mention, at
 from .release_frames import BODIES, BODY_MEETINGS
 from .release_kinds import COMPOUNDS, ROUND_TABLE
-from .release_periods import DUE, UNTIL
+from .release_periods import UNTIL
 from .release_words import (
     ARTICLES,
-    CITY_WORDS,
     DASHES,
     NAME_LINKS,
     OCCURRING,
@@ -32,7 +30,6 @@ from .release_words import (
     is_clause_mark,
     text_of,
     tokens_of,
-    without_time_and_number,
 )
 
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
@@ -282,73 +279,6 @@ class NameReader:
         last = start + dt.timedelta(days=(days[-1] - days[0]) % 7)
         self.weekdays_above = Mention(0, 0, start, last, Event.Precision.DAY)
         return self.weekdays_above
-
-    def heading(self, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
-        """The date of a line that is only a day and its weekday ("Monday, 30 October"): a programme's heading."""
-        if len(mentions) == 2 and all(m.precision == Event.Precision.DAY for m in mentions):
-            # "Четверг, 24 мая, и пятница, 25 мая", "Thursday, 24 May, and Friday, 25 May": two days of one heading
-            between = {token.lower for token in tokens[mentions[0].end : mentions[1].first]}
-            if between <= {",", "и", "and", "&"} and {"и", "and", "&"} & between:
-                mentions = [replace(mentions[0], end=mentions[1].end, last=mentions[1].last)]
-        month = len(mentions) == 1 and mentions[0].precision == Event.Precision.MONTH and self.leads_more()
-        if len(mentions) != 1 or (mentions[0].precision != Event.Precision.DAY and not month):
-            return None
-        mention = mentions[0]
-        # "WHEN: Monday, 4 March 2024, 09:30": a media advisory's line of the day, its label aside
-        labelled = mention.first >= 2 and date_label(tokens)
-        rest = tokens[2 * labelled : mention.first] + tokens[mention.end :]
-        if month:  # "February. The joint working group … met in Stockholm.": a chronicle's month, over its sentences
-            return mention if self.month_label(rest) else None
-        if labelled and self.event_type(rest, nearest_last=False)[0] is None:
-            return mention  # "WHEN: Friday, May 2, 6:00 p.m. (riders on stage from 6:30 p.m.)", "11:00 local time."
-        # "Monday, 30 October", "С 15 по 24 мая.", "5 ноября, 11:00" (a day's first time: a post's line is read before)
-        starts = tokens[: mention.first] == tokens[:1] and at(tokens, 0).lower in RANGE_STARTS
-        # "5 ноября, 11:00", "Wednesday, 28 September – Day 1"; "WHEN: Monday, 4 March, 09:30–13:00"
-        rest = without_time_and_number(rest, span=labelled)
-        if self.weekdays_only(rest[1 if starts else 0 :]):
-            return mention
-        # "Monday, 23 September (pre-conference day)": a remark in brackets after the day changes nothing
-        # (not "Thursday, 26 June (Youth Forum)": the day's event)
-        bracketed = tokens[mention.end :][:1] and tokens[mention.end].text == "(" and tokens[-1].text == ")"
-        if bracketed and self.weekdays_only(tokens[: mention.first]):
-            remark = tokens[mention.end + 1 : -1]
-            return mention if self.event_type(remark, nearest_last=False)[0] is None else None
-        # "LONDON, 9–11 MARCH", "Leipzig, 18–21 March": a section's place and days, the heading of what follows.
-        named = [token for token in rest if token.text[:1].isalnum() and token.lower not in CITY_WORDS]  # "г. Ташкент"
-        words = [token.text for token in named]
-        # Not a dateline's own line ("London, 28 August 2025", "Minsk, 19 May"): a section's place is in capitals or
-        # its days are several.
-        placed = 0 < len(words) <= 2 and (all(word.isupper() for word in words) or mention.start < mention.last)
-        titled = [word.title() for word in words]
-        # "Tashkent, Uzbekistan, 24-26 September 2024": a city and its country, either one a place the calendar knows
-        if placed and mention.start != self.published and (self.place(titled) or self.place(titled[:1])):
-            return mention
-        # Under an event's title, its days with names only: "Vilnius, Litexpo Exhibition Centre, 16-19 May 2024"
-        # "A and B", "Samara, Kurumoch airfield" (one word of a venue in lower case)
-        lower = sum(not (token.text[:1].isupper() or token.lower in PLACE_LINKS) for token in named)
-        capitalised = bool(named) and named[0].text[:1].isupper() and lower <= 1
-        if self.title_above and mention.start < mention.last and 0 < len(named) <= PLACE_LINE_WORDS and capitalised:
-            due = any(self.lemma(token) in DUE or token.lower in DUE for token in named)  # "Registration: 1–30 April"
-            return None if due else mention
-        # "Wednesday, 7 October — Belgrade. Consultations between…": a list's line led by its day and place.
-        after = tokens[mention.end :]
-        place = [token for token in after[1:] if token.text[:1].isalnum()]
-        # Led by its weekday, the line may name a venue of more words: "Tuesday, 13 July – Budapest, MÁV headquarters"
-        weekday_led = self.weekday(at(tokens, mention.first)) is not None
-        if (
-            (mention.first == 0 or starts)  # "From Friday, 16 July to 30 September – Railway History Park"
-            and after[:1]
-            and after[0].text in DASHES
-            and 0 < len(place) <= (PLACE_LINE_WORDS if weekday_led else PLACE_WORDS)
-            and all(token.text[:1].isupper() for token in (place[:1] if weekday_led else place))
-            and self.event_type(after, nearest_last=False)[0] is None
-        ):
-            return mention
-        return None
-
-    def weekdays_only(self, tokens: list[Token]) -> bool:
-        """Whether the words are weekdays alone, with marks between ("Monday,", "(вторник)")."""
-        return all(not token.text[:1].isalnum() or self.weekday(token) is not None for token in tokens)
 
     def names_work(self, segment: list[Token], k: int) -> bool:
         """Whether a title in quotes follows at k, past its author's name ("балет П.И.Чайковского «Лебединое

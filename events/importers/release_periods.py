@@ -38,7 +38,8 @@ DUE = {"accreditation", "registration", "application", "applications", "submissi
        "аккредитация", "регистрация", "заявка"}  # fmt: skip
 # A deadline's day, whatever the verb: "The deadline set by the Agreement was 10 February".
 DEADLINES = {"deadline", "deadlines"}
-TICKETS, SALES = {"ticket", "tickets", "билет"}, {"sale", "sales", "продажа"}  # tickets on sale: no event's day
+TICKETS = {"ticket", "tickets", "билет"}  # tickets on sale or sold from a day: no event's day
+SALES = {"sale", "sales", "sold", "продажа", "продаваться", "продавать"}
 DUE_WINDOW = 20  # tokens: "приём заявок на участие … на выставке «…» продлится до"
 # Types whose events run for days, which an end said without the event's word may end ("It … will run until").
 RUNNING = {"exhibition", "festival", "culture-days"}

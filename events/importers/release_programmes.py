@@ -16,7 +16,7 @@ PLENARY_STEMS = ("plenary", "пленарн")
 PROGRAMME_PARTS = (*PLENARY_STEMS, "poster", "parallel", "panel", "секци", "параллельн")
 # A session of no body named is the event's own ("Opening session", "17:00 Startup Alley pitch session"); not "Session
 # of the Intergovernmental Commission", "сессия Совета".
-SESSION_STEMS = ("session", "сесси")
+SESSION_STEMS = ("session", "сесси", "заседан")
 OTHER_BODY = re.compile(
     r"\b[Ss]ession\s+of\b|\b[Сс]есси\w*\s+[А-ЯЁ]|(?i:commission|committee|council|board|assembl|комисси|комитет|совет"
     r"|ассамбле|правлени)"

@@ -220,3 +220,35 @@ def test_a_media_advisorys_when_line_with_a_dash_is_no_dateline(seed):
 )
 def test_a_pronouns_days_narrow_the_season_an_event_was_moved_to(seed, text, expected):
     assert proposals(text, "2020-04-08") == expected
+
+
+def test_a_conferences_sessions_on_its_programmes_days_are_its_own(seed):
+    text = """ПРОГРАММА
+Международной научной конференции «Археология евразийских степей»
+
+Новосибирск, 14–16 мая 2025 г.
+
+14 мая, среда
+10:30–13:30 — пленарное заседание.
+15:00–18:00 — секционные заседания
+
+15 мая, четверг
+10:00–13:00 — секционные заседания: «Палеолит и неолит», «Средневековье»
+13:00 — заседание Совета директоров институтов
+"""
+    assert proposals(text, "2025-05-05") == [
+        ("2025-05-14..2025-05-16", "forum", False),
+        ("2025-05-15", "meeting", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Билеты на спектакли продаются в кассах театров с 2 мая.",
+        "Tickets for the performances are sold at the box office from 2 May.",
+        "Tickets for the concerts go on sale on 2 May.",
+    ],
+)
+def test_the_day_tickets_are_sold_from_is_no_event(seed, text):
+    assert proposals(text, "2019-04-06") == []

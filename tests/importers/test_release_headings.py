@@ -46,3 +46,36 @@ WHEN: {when}
 )
 def test_a_media_advisorys_what_line_names_the_event_of_its_when_line(seed, what, when, expected):
     assert proposals(ADVISORY.format(what=what, when=when), "2025-06-20") == expected
+
+
+PROGRAMME = """ПРОГРАММА
+Дней российского театра кукол в Республике Словения
+(Любляна – Марибор, 14–18 мая 2019 г.)
+
+16.05 (четверг), {first}
+10:00–16:00 – семинар «Традиция русского Петрушки и современный театр кукол».
+
+17.05 (пятница), {second}
+12:00 – открытие выставки «Куклы, которые объехали мир». Выставка будет работать до 30.06.2019.
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Любляна", "Марибор"), ("Москва", "Казань")],
+)
+def test_a_day_and_its_weekday_before_a_place_head_the_lines_below(seed, first, second):
+    text = PROGRAMME.format(first=first, second=second)
+    assert proposals(text, "2019-05-06") == [
+        ("2019-05-14..2019-05-18", "culture-days", False),
+        ("2019-05-16", "forum", False),
+        ("2019-05-17..2019-06-30", "exhibition", False),
+    ]
+
+
+def test_a_line_of_a_day_and_an_event_is_no_heading(seed):
+    text = "Дни культуры пройдут с 14 по 18 мая.\n\n16 мая (четверг), Семинар в Любляне.\n"
+    assert proposals(text, "2019-05-06") == [
+        ("2019-05-14..2019-05-18", "culture-days", False),
+        ("2019-05-16", "forum", False),
+    ]
