@@ -176,7 +176,7 @@ class ReleaseReader(
         found, seen = [], {}
         self.found = found
         previous: list[str] = []
-        what_above = None  # the event a "WHAT:" line names, for the "WHEN:" line below it
+        what_above, what = None, False  # the event a "WHAT:" line names, for the "WHEN:" line below it
         paragraphs = list(split_paragraphs(text[:MAX_TEXT]))
         self.feed_lines = self.find_feed_lines(paragraphs)
         for number, paragraph in enumerate(paragraphs):
@@ -193,7 +193,7 @@ class ReleaseReader(
             # A title over several lines ("Международной конференции" / "«Официальная статистика…»") keeps its event.
             titled = is_heading(previous, longest=TITLE_WORDS) and not TIME_LINE.match(previous[0])  # not "17:00 …"
             # a media advisory's "WHAT: Opening ceremony of the camp. 140 young people…": its first sentence's event
-            self.title_above = what_above or ((self.topic or self.title_above) if titled else None)
+            self.title_above = what_above if what else ((self.topic or self.title_above) if titled else None)
             what_above, what = None, what_label(paragraph[0])
             topic, previous = (self.topic if number > 1 and is_heading(previous) else None), paragraph
             chronicle = self.chronicle(paragraph, heading=is_heading(paragraph, longest=TITLE_WORDS))
@@ -232,9 +232,7 @@ class ReleaseReader(
                 # A line's first sentence may be a programme's heading ("Tuesday, 6 October." before its events).
                 self.lead = (paragraphs, number) if position == 0 else None
                 read = self.read_sentence(sentence, limit=MAX_PROPOSALS - len(found), alone=position == 0)
-                if what and position == 0 and self.topic is not None:
-                    # not "WHAT: Press conference ahead of the festival": the festival only tells its time
-                    what_above = None if merge.tells_time(self.topic[2], self.topic[1]) else self.topic
+                what_above = self.what_event() if what and position == 0 else what_above
                 for proposal in read:
                     key = (proposal.iso, proposal.event_type.pk)
                     if key in seen:

@@ -7,9 +7,16 @@ import datetime as dt
 
 from events.models import Event, EventType
 
-from .release_dates import Mention
-from .release_periods import OPENING_OF, RUNNING, TOPICS, UNTIL, month_end
-from .release_words import GENERAL_TYPE, TOKEN, Proposal, Token, tokens_of
+from .release_dates import Mention, at
+from .release_names import QUOTES
+from .release_periods import CONTINUING, OPENING_OF, RUNNING, TOPICS, UNTIL, month_end
+from .release_tense import HAPPENING
+from .release_words import GENERAL_TYPE, OCCURRING, TOKEN, Proposal, Token, tokens_of
+
+# Words that may follow an exhibition's name in quotes, where a noun would make the name another thing's ("the
+# "Friendship" bridge"): "open "Salt and Iron" at the gallery", "откроет «Соль и железо» в галерее".
+NAME_FOLLOWERS = {"at", "in", "on", "to", "with", "together", "and", "for", "by", "from", "of", "which", "that", "в",
+                  "во", "на", "с", "со", "и", "для", "по", "из", "вместе"}  # fmt: skip
 
 
 class EndReader:
@@ -38,9 +45,14 @@ class EndReader:
         if last is None or last.reason or last.precision == Event.Precision.DAY or self.sentence_mentions[0] != mention:
             return False
         end = last.end if last.precision == Event.Precision.YEAR else month_end(last.end)
-        if mention.precision != Event.Precision.DAY or not last.start <= mention.start <= mention.last <= end:
+        # its days start within it ("It will run from 15 May to 30 June" after "will open in May")
+        if mention.precision != Event.Precision.DAY or not last.start <= mention.start <= end:
             return False
-        if not self.pronoun_led(tokens, mention):
+        # told by a verb of its holding or running: not "It coincides with the national holiday on 4 October", "It
+        # was agreed on 3 September"
+        if not self.sentence_words(tokens) & (HAPPENING | OCCURRING | CONTINUING) or not self.pronoun_led(
+            tokens, mention
+        ):
             return False
         last.start, last.end, last.precision, last.vague = mention.start, mention.last, mention.precision, False
         return True
@@ -97,8 +109,20 @@ class EndReader:
         if earlier.event_type.slug != GENERAL_TYPE or not 0 < (end - earlier.start).days <= 366:
             return False
         tokens = tokens_of(earlier.sentence)
-        opening = any(self.lemma(token) in OPENING_OF for token in tokens)
+        opening = any(
+            self.lemma(token) in OPENING_OF and self.name_opened(tokens, k + 1) for k, token in enumerate(tokens)
+        )
         return opening and self.event_type(tokens, nearest_last=False)[0] is None
+
+    @staticmethod
+    def name_opened(tokens: list[Token], k: int) -> bool:
+        """Whether a name in quotes stands at token k (past an article) and names the thing itself: "open "Salt and
+        Iron" at the gallery", not "open the new "Friendship" bridge"."""
+        k += at(tokens, k).lower in ("the", "its", "a")
+        closing = QUOTES.get(at(tokens, k).text)
+        end = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == closing), None) if closing else None
+        after = at(tokens, end + 1) if end is not None else None
+        return after is not None and (not after.text[:1].isalpha() or after.lower in NAME_FOLLOWERS)
 
     def opened_in(self, earlier: Proposal, kind: EventType, end: dt.date) -> bool:
         """Whether an earlier day's sentence of another event tells of the opening of an event of this kind ("…

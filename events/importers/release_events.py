@@ -153,7 +153,7 @@ class EventReader:
                 if k >= skip
                 and is_clause_mark(segment, k)
                 and not merge.names_places(segment, k)
-                and not (segment[k].text == "," and at(segment, k + 1).lower in THEN_TOLD)
+                and not self.tells_then(segment, k)
             )  # not the comma of "в Улан-Баторе, Дархане и Эрдэнэте прошли Дни", nor of "in March, when …"
             segment = segment[: next(marks, len(segment))]
         kind, keyword_at = self.event_type(segment, nearest_last=False)
@@ -181,6 +181,16 @@ class EventReader:
         if kind is not None and following < len(tokens) and nearer_next(tokens, end, end + keyword_at, following):
             return None, 0, end, segment
         return kind, keyword_at, end, segment
+
+    def tells_then(self, segment: list[Token], k: int) -> bool:
+        """Whether the comma at k opens a clause that tells what was held at the date before it: "in mid-March, when
+        Bratislava will host a meeting", "в марте, когда пройдёт встреча" (not "in June, when the results of the
+        summit are published": what is told of then, no event)."""
+        if segment[k].text != "," or at(segment, k + 1).lower not in THEN_TOLD:
+            return False
+        end = next((j for j in range(k + 2, len(segment)) if is_clause_mark(segment, j)), len(segment))
+        words = {self.lemma(token) for token in segment[k + 2 : end]} | {token.lower for token in segment[k + 2 : end]}
+        return not words & (PUBLISHING | PUBLISHED | STATEMENT)
 
     def holds_next(self, tokens: list[Token], first: int) -> bool:
         """Whether a noun of holding stands just before the date at first, so that the event held is named after it

@@ -8,8 +8,9 @@ from dataclasses import replace
 from events.models import Event
 
 from .release_dates import RANGE_STARTS, Mention, at
+from .release_merge import RELATIONAL
 from .release_names import PLACE_LINE_WORDS, PLACE_LINKS, PLACE_WORDS, date_label
-from .release_periods import DUE
+from .release_periods import DUE, TICKETS
 from .release_programmes import PROGRAMMED
 from .release_words import CITY_WORDS, DASHES, TOKEN, Proposal, Token, without_time_and_number
 
@@ -27,6 +28,18 @@ def what_label(line: str) -> bool:
 class HeadingReader:
     """A programme's heading line: the day of the lines below it, or the days of the event titled above it; the
     ReleaseReader (release.py) sets up the state used here."""
+
+    def what_event(self) -> tuple | None:
+        """The event a media advisory's "WHAT:" line names, read as its first sentence's topic: none when the line
+        only tells the time of one ("Press conference ahead of the Jazz Festival") or opens its accreditation or its
+        ticket sales ("Accreditation opens for the Eastern Economic Forum")."""
+        if self.topic is None:
+            return None
+        _kind, keyword_at, tokens = self.topic
+        if any(token.lower in RELATIONAL for token in tokens[:keyword_at]):
+            return None
+        lemmas = {self.lemma(token) for token in tokens} | {token.lower for token in tokens}
+        return None if lemmas & (DUE | TICKETS) else self.topic
 
     def read_heading(self, tokens: list[Token], sentence: str, heading: Mention, *, first_date: bool) -> list[Proposal]:
         """The proposals of a line that is a date heading ("Monday, 30 October", "WHEN: Monday, 4 March"): the event

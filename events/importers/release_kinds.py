@@ -59,12 +59,11 @@ KINDS = {
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
                                      "spartakiad", "reenactment", "reenactments", "re-enactment",
                                      "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths", "hackathon",
-                                     "hackathons", "marathon", "marathons", "half-marathon", "rally", "rallies",
-                                     "rally-raid", "regatta", "regattas", "race", "races"},
+                                     "hackathons", "marathon", "marathons", "regatta", "regattas"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "кубок", "награждение", "лекция", "мастер-класс", "кинопоказ", "премьера",
                     "презентация", "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок",
-                    "хакатон", "марафон", "полумарафон", "ралли", "ралли-рейд", "регата", "гонка", "велогонка",
+                    "хакатон", "марафон", "полумарафон", "ралли", "регата", "велогонка",
                     "автогонка", "забег", "велопробег", "автопробег"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
@@ -117,6 +116,14 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
       "university", "олимпийский", "паралимпийский", "сурдлимпийский", "азиатский", "студенческий"), ("games", "игра"),
      GENERAL_TYPE),
     (("учебно-тренировочный", "тренировочный"), ("сбор",), GENERAL_TYPE),
+    # a race or a rally of a sport (not "the arms race", "a race against time", "предвыборная гонка", "to rally
+    # behind the initiative", a political rally)
+    (("cycling", "bicycle", "road", "stage", "car", "motor", "horse", "boat", "yacht", "sailing", "rowing", "relay",
+      "ski", "sled", "charity", "велосипедный", "шоссейный", "многодневный", "парусный", "лыжный", "гребной",
+      "эстафетный"), ("race", "races", "гонка"), GENERAL_TYPE),
+    (("classic", "car", "motor", "vintage", "historic", "auto", "desert", "cross-country"), ("rally", "rallies"),
+     GENERAL_TYPE),
+    (("rally", "ралли"), ("raid", "raids", "рейд"), GENERAL_TYPE),  # "rally-raid", "ралли-рейд"
     (("friendly", "charity", "football", "hockey", "chess", "draughts", "tennis", "basketball", "volleyball", "rugby",
       "cricket", "return", "товарищеский", "благотворительный", "футбольный", "хоккейный", "шахматный", "шашечный",
       "теннисный", "баскетбольный", "волейбольный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),

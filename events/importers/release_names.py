@@ -63,6 +63,7 @@ BODIES_NAMED = BODIES | {"steering"}
 EVENTS_PEOPLE = {"quartet", "orchestra", "ensemble", "choir", "band", "musicians", "soloists", "participants",
                  "delegates", "visitors", "guests", "jury", "director", "directors", "organisers",
                  "organizers"}  # fmt: skip
+EVENTS_PEOPLE_RU = {"директор", "организатор", "жюри", "победитель", "лауреат"}
 # Numbers before an event word that count events as figures ("900 telemedicine consultations"), not a programme's
 # ("12 concerts from 18 to 30 April", "over 20 exhibitions will open on 16 May"); a year is no count.
 COUNTED = (25, 1800)
@@ -335,6 +336,10 @@ class NameReader:
         closed = quote >= 0 and any(t.text == QUOTES[segment[quote].text] for t in segment[quote + 1 : position])
         if quote > 0 and not closed and self.lemma(segment[quote - 1]) in PLACES_NAMED:
             return True  # a venue's name: "в выставочном центре «Казань Экспо»", "at the Centre "Expo Forum""
+        if self.language == "ru" and self.lemma(at(segment, position - 1)) in EVENTS_PEOPLE_RU:
+            # "Директор фестиваля", "Организаторы фестиваля": people, not the festival (not "во главе с директором
+            # посетит": the visit)
+            return self.morphology.analysis(segment[position].lower)[1] == "NOUN"
         if self.language == "en" and (noun.lower in BODIES_NAMED or noun.lower in EVENTS_PEOPLE):
             return True  # "the Conference Secretariat", "the Forum Steering Committee": a body; "festival quartet"
         word = segment[position].lower

@@ -167,7 +167,10 @@ class PlaceReader(TripReader):
         k = at + 1
         while k < min(len(segment), at + 1 + STATE_TITLE_WORDS) and self.lemma(segment[k]) in STATE_TITLES:
             k += 1
-        return k > at + 1 and k < len(segment) and segment[k].text[:1].isupper() and bool(self.place([segment[k].text]))
+        # (an English title ends in "of": not "in the State Duma")
+        titled = k > at + 1 and (self.language != "en" or segment[k - 1].lower == "of")
+        names = [token.text for token in segment[k : k + 2] if token.text[:1].isupper()]  # "Viet Nam"
+        return titled and bool(names) and bool(self.place(names[:1]) or (len(names) == 2 and self.place(names)))
 
     def place(self, words: list[str]) -> dict | None:
         self.work["place lookups"] += 1

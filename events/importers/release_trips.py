@@ -6,7 +6,7 @@ ReleaseReader's places (release_places.py)."""
 from events.models import EventType
 
 from .release_dates import at
-from .release_kinds import ROUND_TABLE
+from .release_kinds import DELEGATIONS, ROUND_TABLE
 from .release_words import GUESTS, IN_WORDS, Token, is_clause_mark, is_number_comma
 
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "The delegation is in
@@ -112,6 +112,8 @@ class TripReader:
             # "we expect the Minister's report".
             named = any(self.kind_of(token)[0] is not None for token in clause)
             owner = guest is not None and (at(clause, guest - 1).lower in ("от", "from") or "'" in clause[guest].text)
+            # a delegation awaited is a visit to us, wherever it comes from: "мы ждём делегацию центра Вьетнама"
+            placed = placed or (guest is not None and word in EXPECTING and self.lemma(clause[guest]) in DELEGATIONS)
             return self.type_for("visit") if guest is not None and placed and not named and not owner else None
         before = segment[max(0, set_off(segment, position) - GUEST_BEFORE) : position]
         # in Russian, the traveller may follow the verb: "В октябре в Бишкек отправится группа специалистов"

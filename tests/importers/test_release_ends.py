@@ -20,6 +20,12 @@ pytestmark = pytest.mark.django_db
             "the gallery. The exhibition, curated by Rodrigo Vera, stays open until 29 October.",
             [("2023-09-15..2023-10-29", "exhibition", False)],
         ),
+        # a thing with a name of its own is no exhibition
+        (
+            'On 15 September the Minister will open the new "Friendship" bridge. The exhibition of bridge designs '
+            "runs until 29 October.",
+            [("2023-09-15", "other", False), ("2023-10-29", "exhibition", False)],
+        ),
         # a reception named by its word stays the reception
         (
             "On 15 September the Ambassador will host a reception at the gallery. The exhibition stays open until 29 "

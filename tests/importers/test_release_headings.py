@@ -40,8 +40,12 @@ WHEN: {when}
             "понедельник, 30 июня, 11:00.",
             [("2025-06-30", "other", False)],
         ),
-        # an event that only tells the time names none of its own
+        # an event that only tells the time names none of its own, nor does one whose accreditation or tickets open
         ("Press conference ahead of the festival, with the festival director.", "Wednesday, 25 June, 11:00.", []),
+        ("Press conference ahead of the Jazz Festival.", "Wednesday, 25 June, 11:00.", []),
+        ("Press conference ahead of the Jazz Festival", "Wednesday, 25 June, 11:00", []),
+        ("Accreditation opens for the Eastern Economic Forum.", "Monday, 23 June", []),
+        ("Старт продажи билетов на фестиваль «Белые ночи».", "23 июня", []),
     ],
 )
 def test_a_media_advisorys_what_line_names_the_event_of_its_when_line(seed, what, when, expected):
