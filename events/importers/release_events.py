@@ -61,7 +61,7 @@ PREPARING = {"preparation", "preparations", "prepare", "preparing", "подго�
 # Pronouns for an event named before: "This year it will take place on 19 September", "он пройдёт".
 SUBJECTS = {"it", "они", "он", "она", "оно"}
 # Words before an event that only tells another's time: "open throughout the forum", "на протяжении форума".
-SPANNING = {"throughout", "протяжении"}
+SPANNING = {"throughout", "протяжении", "работы", "время"}  # "в дни работы ярмарки, 20–23 апреля, пройдут Дни"
 # A place's relative clause: its dates of more than HISTORY_DAYS ago are the place's story, not the event named before
 # it ("…, where the surrender was negotiated on 5 May 1945").
 WHERE = {"where", "где"}

@@ -102,7 +102,9 @@ def held_after(tokens: list[Token], position: int, reader, *, past: bool = False
         if tokens[k].text == "(" and at(tokens, k + 2).text == ")":
             k += 3  # a short name in brackets: "the Emerging Markets (GEM) Committee held on"
             continue
-        if is_clause_mark(tokens, k) and not (tokens[k].text == "," and at(tokens, k + 1).lower in HELD_WORDS):
+        # (a dash inside the name is none: "Форума … государств – участников СНГ, который пройдёт")
+        held = tokens[k].text == "," and at(tokens, k + 1).lower in HELD_WORDS
+        if is_clause_mark(tokens, k) and not held and tokens[k].text not in "–—":
             return False
         k += 1
     return False

@@ -287,3 +287,33 @@ def test_a_conferences_sessions_on_its_programmes_days_are_its_own(seed):
 )
 def test_the_day_tickets_are_sold_from_is_no_event(seed, text):
     assert proposals(text, "2019-04-06") == []
+
+
+def test_a_frames_own_days_past_a_dash_inside_its_name_are_its_own(seed):
+    text = (
+        "Имена лауреатов будут объявлены на торжественной церемонии награждения 24 ноября в Бишкеке в рамках Форума "
+        "творческой и научной интеллигенции государств – участников СНГ, который пройдёт 23–24 ноября."
+    )
+    assert proposals(text, "2023-11-01") == [
+        ("2023-11-24", "other", False),
+        ("2023-11-23..2023-11-24", "forum", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В дни работы ярмарки, 20–23 апреля, в «Сокольниках» пройдут Дни культуры Узбекистана.",
+            [("2023-04-20..2023-04-23", "culture-days", False)],
+        ),
+        (
+            "Во время ярмарки, 20–23 апреля, в «Сокольниках» пройдут Дни культуры Узбекистана.",
+            [("2023-04-20..2023-04-23", "culture-days", False)],
+        ),
+        # the fair's own days, with no event after them, stay the fair's
+        ("Ярмарка пройдёт 20–23 апреля в «Сокольниках».", [("2023-04-20..2023-04-23", "exhibition", False)]),
+    ],
+)
+def test_the_days_of_an_event_told_as_its_time_are_the_days_of_the_event_after(seed, text, expected):
+    assert proposals(text, "2023-04-01") == expected
