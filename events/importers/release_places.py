@@ -36,6 +36,8 @@ STATE_TITLES = {"republic", "kingdom", "sultanate", "state", "emirate", "princip
                 "народный", "арабский", "хашимитский", "многонациональный", "боливарианский", "великий",
                 "герцогство"}  # fmt: skip
 STATE_TITLE_WORDS = 5
+STATE_NOUNS = {"republic", "federation", "kingdom", "sultanate", "principality", "республика", "федерация",
+               "королевство", "султанат", "княжество"}  # fmt: skip
 
 # States by the acronyms of their names that releases write and neither django-countries nor CLDR lists ("КНР",
 # "the UAE"), looked up only in capitals (a place is a capitalised word).
@@ -162,6 +164,11 @@ class PlaceReader(TripReader):
         if segment[at + 1].lower in STATE_WORDS:  # "в Республике Узбекистан", "в Королевстве Таиланд"
             words = [token.text for token in segment[at + 2 : at + 4] if token.text[:1].isupper()]
         if self.place(words[:1]) or (len(words) == 2 and self.place(words)):
+            return True
+        # a state named by its adjective and title: "в Китайской Народной Республике", "in the French Republic"
+        titles = [token for token in segment[at + 2 : at + 4] if token.text[:1].isupper()]
+        title_words = [self.lemma(token) in STATE_TITLES for token in titles]
+        if titles and title_words[0] and any(self.lemma(token) in STATE_NOUNS for token in titles[: sum(title_words)]):
             return True
         # a state's full title: "в Исламской Республике Иран", "in the Republic of Kazakhstan", "the Kingdom of Spain"
         k = at + 1

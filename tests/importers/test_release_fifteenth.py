@@ -317,3 +317,26 @@ def test_a_frames_own_days_past_a_dash_inside_its_name_are_its_own(seed):
 )
 def test_the_days_of_an_event_told_as_its_time_are_the_days_of_the_event_after(seed, text, expected):
     assert proposals(text, "2023-04-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "С 25 по 29 октября делегация особой экономической зоны побывала в Китайской Народной Республике.",
+            [("2016-10-25..2016-10-29", "visit", False)],
+        ),
+        (
+            "С 25 по 29 октября делегация находилась в Российской Федерации.",
+            [("2016-10-25..2016-10-29", "visit", False)],
+        ),
+        (
+            "From 25 to 29 October a delegation of the zone was in the French Republic.",
+            [("2016-10-25..2016-10-29", "visit", False)],
+        ),
+        # a title no state's: no visit
+        ("On 25 October the Ambassador was in the Central Clinical Hospital.", []),
+    ],
+)
+def test_a_state_named_by_its_adjective_and_title_is_a_place(seed, text, expected):
+    assert proposals(text, "2016-11-01") == expected
