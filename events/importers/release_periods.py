@@ -35,7 +35,7 @@ HORIZON = {"by", "until", "till", "до"}
 TIME_PARTS = {"on", "at", "noon", "midnight", "am", "pm", "a", "p", "m", "hrs", "h", "ч", "час", "часов"}
 # What is due by a day: its day is a deadline, whatever the verb ("Accreditation is open until 10 April").
 DUE = {"accreditation", "registration", "application", "applications", "submission", "submissions", "entries",
-       "аккредитация", "регистрация", "заявка"}  # fmt: skip
+       "call", "calls", "аккредитация", "регистрация", "заявка"}  # fmt: skip
 # A deadline's day, whatever the verb: "The deadline set by the Agreement was 10 February".
 DEADLINES = {"deadline", "deadlines"}
 TICKETS = {"ticket", "tickets", "билет"}  # tickets on sale or sold from a day: no event's day

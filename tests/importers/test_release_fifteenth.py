@@ -340,3 +340,16 @@ def test_the_days_of_an_event_told_as_its_time_are_the_days_of_the_event_after(s
 )
 def test_a_state_named_by_its_adjective_and_title_is_a_place(seed, text, expected):
     assert proposals(text, "2016-11-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The call for hosts of our 2024 conference is open until 31 January.", []),
+        ("Приём заявок на конкурс продлится до 31 января.", []),
+        # a conference's own days are still its own
+        ("Our 2024 conference will be held on 31 January.", [("2024-01-31", "forum", False)]),
+    ],
+)
+def test_a_call_open_until_a_day_is_a_deadline(seed, text, expected):
+    assert proposals(text, "2023-12-20") == expected
