@@ -36,6 +36,7 @@ STATE_TITLES = {"republic", "kingdom", "sultanate", "state", "emirate", "princip
                 "народный", "арабский", "хашимитский", "многонациональный", "боливарианский", "великий",
                 "герцогство"}  # fmt: skip
 STATE_TITLE_WORDS = 5
+CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
 STATE_NOUNS = {"republic", "federation", "kingdom", "sultanate", "principality", "республика", "федерация",
                "королевство", "султанат", "княжество"}  # fmt: skip
 
@@ -133,6 +134,14 @@ def find_place(words: list[str], language: str, morphology: Morphology | None = 
     if city is not None:
         forms = (lemmas, text_form.lower())
         russian = [name for name in city["alternatenames"] if name.lower().replace("ё", "е") in forms]
+        # a feminine name the analyser's guess at an unknown city's dictionary form lacks its ending of ("Любляну":
+        # "люблян", not Любляна; GeoNames has "Люблян" too, in another language)
+        feminine = [
+            name
+            for name in city["alternatenames"]
+            if name.lower() in (lemmas + "а", lemmas + "я") and CYRILLIC.match(name)
+        ]
+        russian = feminine if language == "ru" and text_form.lower()[-1:] in "уеи" and feminine else russian
         # The release's own spelling in its language ("Mogilev", not GeoNames' "Mahilyow").
         names = {"city_en": text_form if language == "en" else city["name"], "city_ru": russian[0] if russian else ""}
         if language == "ru" and not russian:

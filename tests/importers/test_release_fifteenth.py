@@ -353,3 +353,15 @@ def test_a_state_named_by_its_adjective_and_title_is_a_place(seed, text, expecte
 )
 def test_a_call_open_until_a_day_is_a_deadline(seed, text, expected):
     assert proposals(text, "2023-12-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Делегация посетит Любляну 16 мая.", "Визит: Любляна"),
+        ("Делегация посетит Варшаву 16 мая.", "Визит: Варшава"),
+        ("Делегация будет в Белграде 16 мая.", "Визит: Белград"),
+    ],
+)
+def test_a_russian_visits_title_names_the_city_in_its_dictionary_form(seed, text, title):
+    assert [p.title for p in propose(text, published=dt.date(2024, 3, 1))] == [title]
