@@ -50,9 +50,9 @@ class EndReader:
             return False
         # told by a verb of its holding or running: not "It coincides with the national holiday on 4 October", "It
         # was agreed on 3 September"
-        if not self.sentence_words(tokens) & (HAPPENING | OCCURRING | CONTINUING) or not self.pronoun_led(
-            tokens, mention
-        ):
+        if not self.sentence_words(tokens) & (HAPPENING | OCCURRING | CONTINUING):
+            return False
+        if not self.pronoun_led(tokens, mention):
             return False
         last.start, last.end, last.precision, last.vague = mention.start, mention.last, mention.precision, False
         return True

@@ -61,7 +61,9 @@ PREPARING = {"preparation", "preparations", "prepare", "preparing", "подго�
 # Pronouns for an event named before: "This year it will take place on 19 September", "он пройдёт".
 SUBJECTS = {"it", "они", "он", "она", "оно"}
 # Words before an event that only tells another's time: "open throughout the forum", "на протяжении форума".
-SPANNING = {"throughout", "протяжении", "работы", "время"}  # "в дни работы ярмарки, 20–23 апреля, пройдут Дни"
+SPANNING = {"throughout", "протяжении", "работы"}  # "в дни работы ярмарки, 20–23 апреля, пройдут Дни"
+# What an event's days hold as its parts, not as events running beside it: talks, signings, a visit's.
+PARTS = {"meeting", "signing", "visit"}
 # A place's relative clause: its dates of more than HISTORY_DAYS ago are the place's story, not the event named before
 # it ("…, where the surrender was negotiated on 5 May 1945").
 WHERE = {"where", "где"}
@@ -119,6 +121,8 @@ class EventReader:
             subject = (self.lemma(token) in GUESTS for token in segment[keyword_at + 1 :])  # asked only if needed
             told = (merge.tells_time(segment, keyword_at) and (comma or any(subject))) or (bool(spans) and comma)
             later = self.event_type(after, nearest_last=False) if told or held else (None, 0)
+            if spans and not merge.tells_time(segment, keyword_at) and later[0] is not None and later[0].slug in PARTS:
+                later = (None, 0)  # "В дни работы форума, 12–14 июня, министр проведёт ряд встреч": the forum's days
             # not the next date's: "Following the meeting, on 15 May, the ministers said the festival will be held on"
             word = mention.end + later[1]
             ahead = following < len(tokens) and not any(is_clause_mark(tokens, k) for k in range(word, following))

@@ -3,6 +3,7 @@ and level from them ("Official visit by X to Minsk"), and a dateline ("MINSK, 20
 release_trips.py's."""
 
 import functools
+import itertools
 import re
 
 from babel import Locale
@@ -37,6 +38,7 @@ STATE_TITLES = {"republic", "kingdom", "sultanate", "state", "emirate", "princip
                 "герцогство"}  # fmt: skip
 STATE_TITLE_WORDS = 5
 CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
+DEMONYM_EN = re.compile(r"(?:an|ish|ese|ic|ch|i|ak|ek)$")  # "Italian", "Turkish", "Chinese", "Dominican", "Czech"
 STATE_NOUNS = {"republic", "federation", "kingdom", "sultanate", "principality", "республика", "федерация",
                "королевство", "султанат", "княжество"}  # fmt: skip
 
@@ -175,9 +177,9 @@ class PlaceReader(TripReader):
         if self.place(words[:1]) or (len(words) == 2 and self.place(words)):
             return True
         # a state named by its adjective and title: "в Китайской Народной Республике", "in the French Republic"
-        titles = [token for token in segment[at + 2 : at + 4] if token.text[:1].isupper()]
-        title_words = [self.lemma(token) in STATE_TITLES for token in titles]
-        if titles and title_words[0] and any(self.lemma(token) in STATE_NOUNS for token in titles[: sum(title_words)]):
+        # (not "в Посольстве Республики Корея", "в Совете Федерации": a noun before the title)
+        titles = list(itertools.takewhile(lambda t: self.lemma(t) in STATE_TITLES, segment[at + 2 : at + 4]))
+        if self.demonym(segment[at + 1]) and any(self.lemma(token) in STATE_NOUNS for token in titles):
             return True
         # a state's full title: "в Исламской Республике Иран", "in the Republic of Kazakhstan", "the Kingdom of Spain"
         k = at + 1
@@ -187,6 +189,14 @@ class PlaceReader(TripReader):
         titled = k > at + 1 and (self.language != "en" or segment[k - 1].lower == "of")
         names = [token.text for token in segment[k : k + 2] if token.text[:1].isupper()]  # "Viet Nam"
         return titled and bool(names) and bool(self.place(names[:1]) or (len(names) == 2 and self.place(names)))
+
+    def demonym(self, token: Token) -> bool:
+        """Whether a capitalised word is a country's adjective: "Китайской", "French", "Czech"."""
+        if not token.text[:1].isupper():
+            return False
+        if self.language == "ru":
+            return self.morphology.analysis(token.lower)[1] == "ADJF"
+        return bool(DEMONYM_EN.search(token.text))
 
     def place(self, words: list[str]) -> dict | None:
         self.work["place lookups"] += 1

@@ -307,9 +307,14 @@ def test_a_frames_own_days_past_a_dash_inside_its_name_are_its_own(seed):
             "В дни работы ярмарки, 20–23 апреля, в «Сокольниках» пройдут Дни культуры Узбекистана.",
             [("2023-04-20..2023-04-23", "culture-days", False)],
         ),
+        # talks, signings and meetings on an event's days are its parts: the days stay the event's
         (
-            "Во время ярмарки, 20–23 апреля, в «Сокольниках» пройдут Дни культуры Узбекистана.",
-            [("2023-04-20..2023-04-23", "culture-days", False)],
+            "В дни работы форума, 12–14 апреля, министр проведёт ряд двусторонних встреч.",
+            [("2023-04-12..2023-04-14", "forum", False)],
+        ),
+        (
+            "Во время визита, 15–16 апреля, министр проведёт переговоры с коллегой.",
+            [("2023-04-15..2023-04-16", "visit", False)],
         ),
         # the fair's own days, with no event after them, stay the fair's
         ("Ярмарка пройдёт 20–23 апреля в «Сокольниках».", [("2023-04-20..2023-04-23", "exhibition", False)]),
@@ -334,8 +339,10 @@ def test_the_days_of_an_event_told_as_its_time_are_the_days_of_the_event_after(s
             "From 25 to 29 October a delegation of the zone was in the French Republic.",
             [("2016-10-25..2016-10-29", "visit", False)],
         ),
-        # a title no state's: no visit
+        # a title no state's, or a noun before a state's title: no visit
         ("On 25 October the Ambassador was in the Central Clinical Hospital.", []),
+        ("25 октября школьники из Казани побывали в Посольстве Республики Корея в Москве.", []),
+        ("25 октября студенты побывали в Совете Федерации на экскурсии.", []),
     ],
 )
 def test_a_state_named_by_its_adjective_and_title_is_a_place(seed, text, expected):
