@@ -396,7 +396,8 @@ class PeriodReader:
         if len(between) == 1 and last == "to" and self.month(at(tokens, first.end - 1)) and first.start < second.start:
             return not self.moved_before(tokens, first)  # "7 April to 30 April - exhibition", not "moved 7 June to …"
         if last in UNTIL_WORDS or (last == "to" and at(tokens, second.first - 2).lower == "up"):
-            return True
+            # (not a run's: "to be held on 14–15 October in Tromsø, is open until 30 June" is a call's deadline)
+            return first.start == first.last or first.precision != Event.Precision.DAY
         return self.opened_and_closed(tokens, first, second) or self.opened_then_closes(tokens, first, second)
 
     def span(self, first: Mention, second: Mention) -> Mention:

@@ -356,6 +356,17 @@ def test_a_state_named_by_its_adjective_and_title_is_a_place(seed, text, expecte
         ("Приём заявок на конкурс продлится до 31 января.", []),
         # a conference's own days are still its own
         ("Our 2024 conference will be held on 31 January.", [("2024-01-31", "forum", False)]),
+        # and a run of days named before the call's deadline keeps its own end
+        (
+            "The call for papers for the International Conference on Arctic Research, to be held on 14–15 February "
+            "in Tromsø, is open until 31 January.",
+            [("2024-02-14..2024-02-15", "forum", False)],
+        ),
+        # a single day with "until" after it is an opening and its run
+        (
+            "The exhibition opens on 5 January and runs until 20 February.",
+            [("2024-01-05..2024-02-20", "exhibition", False)],
+        ),
     ],
 )
 def test_a_call_open_until_a_day_is_a_deadline(seed, text, expected):
