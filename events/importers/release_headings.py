@@ -38,8 +38,7 @@ class HeadingReader:
         _kind, keyword_at, tokens = self.topic
         if any(token.lower in RELATIONAL for token in tokens[:keyword_at]):
             return None
-        lemmas = {self.lemma(token) for token in tokens} | {token.lower for token in tokens}
-        return None if lemmas & (DUE | TICKETS) else self.topic
+        return None if self.sentence_words(tokens) & (DUE | TICKETS) else self.topic
 
     def read_heading(self, tokens: list[Token], sentence: str, heading: Mention, *, first_date: bool) -> list[Proposal]:
         """The proposals of a line that is a date heading ("Monday, 30 October", "WHEN: Monday, 4 March"): the event

@@ -15,7 +15,7 @@ import datetime as dt
 from events.models import Event, EventType
 
 from .release_dates import Mention, at
-from .release_frames import BODIES, BODY_MEETINGS
+from .release_frames import BODIES, BODY_MEETINGS, EVENTS_PEOPLE_RU
 from .release_kinds import COMPOUNDS, ROUND_TABLE
 from .release_periods import UNTIL
 from .release_words import (
@@ -63,7 +63,10 @@ BODIES_NAMED = BODIES | {"steering"}
 EVENTS_PEOPLE = {"quartet", "orchestra", "ensemble", "choir", "band", "musicians", "soloists", "participants",
                  "delegates", "visitors", "guests", "jury", "director", "directors", "organisers",
                  "organizers"}  # fmt: skip
-EVENTS_PEOPLE_RU = {"директор", "организатор", "жюри", "победитель", "лауреат"}
+# Of the people a Russian event's word is owned by (release_frames), those who tell no day of it: "Директор
+# фестиваля … представила программу" (not its guests and participants, who attend it: "Половина участников форума
+# прибыла вчера").
+PEOPLE_NOT_ATTENDING = EVENTS_PEOPLE_RU - {"гость", "участник"}
 # Numbers before an event word that count events as figures ("900 telemedicine consultations"), not a programme's
 # ("12 concerts from 18 to 30 April", "over 20 exhibitions will open on 16 May"); a year is no count.
 COUNTED = (25, 1800)
@@ -336,7 +339,7 @@ class NameReader:
         closed = quote >= 0 and any(t.text == QUOTES[segment[quote].text] for t in segment[quote + 1 : position])
         if quote > 0 and not closed and self.lemma(segment[quote - 1]) in PLACES_NAMED:
             return True  # a venue's name: "в выставочном центре «Казань Экспо»", "at the Centre "Expo Forum""
-        if self.language == "ru" and self.lemma(at(segment, position - 1)) in EVENTS_PEOPLE_RU:
+        if self.language == "ru" and self.lemma(at(segment, position - 1)) in PEOPLE_NOT_ATTENDING:
             # "Директор фестиваля", "Организаторы фестиваля": people, not the festival (not "во главе с директором
             # посетит": the visit)
             return self.morphology.analysis(segment[position].lower)[1] == "NOUN"

@@ -174,7 +174,7 @@ class PlaceReader(TripReader):
         words = [token.text for token in segment[at + 1 : at + 3] if token.text[:1].isupper()]
         if segment[at + 1].lower in STATE_WORDS:  # "в Республике Узбекистан", "в Королевстве Таиланд"
             words = [token.text for token in segment[at + 2 : at + 4] if token.text[:1].isupper()]
-        if self.place(words[:1]) or (len(words) == 2 and self.place(words)):
+        if self.names_place(words):
             return True
         # a state named by its adjective and title: "в Китайской Народной Республике", "in the French Republic"
         # (not "в Посольстве Республики Корея", "в Совете Федерации": a noun before the title)
@@ -188,7 +188,11 @@ class PlaceReader(TripReader):
         # (an English title ends in "of": not "in the State Duma")
         titled = k > at + 1 and (self.language != "en" or segment[k - 1].lower == "of")
         names = [token.text for token in segment[k : k + 2] if token.text[:1].isupper()]  # "Viet Nam"
-        return titled and bool(names) and bool(self.place(names[:1]) or (len(names) == 2 and self.place(names)))
+        return titled and self.names_place(names)
+
+    def names_place(self, words: list[str]) -> bool:
+        """Whether the first of these capitalised words, or the first two, name a place ("Minsk", "Viet Nam")."""
+        return bool(words) and bool(self.place(words[:1]) or (len(words) == 2 and self.place(words)))
 
     def demonym(self, token: Token) -> bool:
         """Whether a capitalised word is a country's adjective: "Китайской", "French", "Czech"."""
