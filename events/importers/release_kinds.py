@@ -1,14 +1,13 @@
 """What kind of event a release's words name: the kinds half of the ReleaseReader.
 
 A word names a type of the calendar when it is a word of the type's name in the release's language ("Forum",
-"Дни культуры"), or an event noun or verb of the grammar below ("consultations", "talks", "summit", "the Council
-met", "переговоры", "заседание", "встретятся"). Each such word leads to the nearest type the calendar has: its own
-type if an officer added one (a "summit" type), else the type of the same sort, else the general type, else the
-first type that is not a visit: a named event is never dropped. Which dates are not events is
+"Дни культуры"), or an event noun or verb of release_kind_words.py ("consultations", "talks", "summit", "the
+Council met", "переговоры", "заседание", "встретятся"). Each such word leads to the nearest type the calendar has:
+its own type if an officer added one (a "summit" type), else the type of the same sort, else the general type, else
+the first type that is not a visit: a named event is never dropped. Which dates are not events is
 release_references.py's.
 """
 
-import functools
 import re
 
 from events.models import Event, EventType
@@ -17,56 +16,9 @@ from . import release_programmes as programmes
 from .release_arts import ArtsReader
 from .release_dates import Mention, at
 from .release_frames import BODIES, FRAME_STOPS, counted_from, framed, meets_for, owned, round_of_talks, timed_to
+from .release_kind_words import COMPOUNDS, GENERAL_KINDS, KINDS, ROUND_TABLE, WEEKS, WORD_PREFIXES, kind_words
 from .release_words import ARTICLES, GENERAL_TYPE, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, is_clause_mark
 
-# Each sort of event: the types it leads to, nearest first; its English word forms; its Russian dictionary forms.
-KINDS = {
-    "visit": (("visit",), {"visit", "visits", "visited", "visiting", "trip", "trips"},
-              {"визит", "поездка", "посетить", "посещать", "посещение", "пребывание"}),
-    "meeting": (("meeting", GENERAL_TYPE, "forum"),
-                {"meeting", "meetings", "met", "meet", "meets", "talks", "consultations", "consultation",
-                 "negotiations", "negotiation", "session", "sessions", "conversation", "conversations", "round",
-                 "rounds", "videoconference", "videoconferences", "assembly"},
-                {"встреча", "встретиться", "встречаться", "переговоры", "консультация", "заседание", "сессия",
-                 "совещание", "заседать", "беседа", "собраться", "раунд", "видеоконференция", "видеосовещание",
-                 "видеовстреча"}),
-    "summit": (("summit", "meeting", GENERAL_TYPE, "forum"), {"summit", "summits"}, {"саммит"}),
-    "conference": (("conference", "forum", GENERAL_TYPE, "meeting"),
-                   {"conference", "conferences", "congress", "symposium", "seminar", "seminars", "webinar", "webinars",
-                    "workshop", "workshops"},
-                   {"конференция", "конгресс", "симпозиум", "семинар", "вебинар", "воркшоп", "тренинг"}),
-    "exhibition": (("exhibition", GENERAL_TYPE, "festival"),
-                   {"exhibition", "exhibitions", "exhibit", "display", "expo", "fair", "fairs", "exposition",
-                    "expositions", "showcase", "biennale", "biennales", "triennale", "triennales"},
-                   {"выставка", "экспозиция", "фотовыставка", "ярмарка", "экспо", "биеннале", "триеннале"}),
-    "concert": (("concert", GENERAL_TYPE, "festival"), {"concert", "concerts", "recital", "gala"},
-                {"концерт", "спектакль", "гастроль"}),
-    "festival": (("festival", GENERAL_TYPE), {"festival", "festivals"}, {"фестиваль", "кинофестиваль"}),
-    "anniversary": (("anniversary", GENERAL_TYPE, "festival"),
-                    {"anniversary", "anniversaries", "commemoration", "celebration", "celebrations", "jubilee"},
-                    {"годовщина", "юбилей", "летие", "празднование", "торжество"}),
-    "signing": (("signing", GENERAL_TYPE), {"sign", "signs", "signed", "signing", "signature"},
-                {"подписать", "подписание", "подписывать", "подписываться", "подписаться"}),
-    # A week or days of a country's or an art's culture ("Russian Film Week", "Неделя российского кино"): only
-    # in a name (release_names.py), as "week" is also a stretch of time.
-    "days": (("culture-days", GENERAL_TYPE), set(), set()),
-    # ("ифтара": the analyser's guess at the dictionary form of "ифтар")
-    GENERAL_TYPE: ((GENERAL_TYPE,), {"event", "events", "ceremony", "ceremonies", "reception", "bazaar", "bazaars",
-                                     "olympiad", "olympiads", "competition", "contest", "tournament",
-                                     "tournaments", "championship", "championships", "cup", "reading", "readings",
-                                     "lecture", "lectures", "masterclass", "masterclasses", "screening", "screenings",
-                                     "premiere", "presentation", "presentations", "festivities", "camp", "camps",
-                                     "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
-                                     "spartakiad", "reenactment", "reenactments", "re-enactment",
-                                     "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths", "hackathon",
-                                     "hackathons", "marathon", "marathons", "regatta", "regattas"},
-                   {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
-                    "турнир", "чемпионат", "кубок", "награждение", "лекция", "мастер-класс", "кинопоказ", "премьера",
-                    "презентация", "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок",
-                    "хакатон", "марафон", "полумарафон", "ралли", "регата", "велогонка",
-                    "автогонка", "забег", "велопробег", "автопробег"}),
-}  # fmt: skip
-GENERAL_KINDS = {GENERAL_TYPE}
 OWNER_RANK = 2  # an event's word that only owns another, a day or people (release_frames.owned) ranks after any other
 # The words "today's", "yesterday's" may own before their event's word, and the words that end the phrase first.
 POSSESSED_WORDS = 6
@@ -75,59 +27,6 @@ PHRASE_ENDS = {"at", "in", "on", "for", "with", "by", "to", "from", "was", "were
 # COMPANIES follows it ("SoftExpo LLC").
 CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 COMPANIES = {"ltd", "llc", "inc", "corp", "group", "gmbh", "jsc", "plc", "co", "company", "limited", "holding"}
-# Russian words made of a prefix and an event's word: "медиафорум", "агровыставка"; not "фото" and "видео" (a
-# "фотосессия" is a photo shoot, a "видеопрезентация" a video).
-WORD_PREFIXES = ("медиа", "бизнес", "арт", "агро", "эко", "экспо", "техно", "энерго", "кино")
-# Two words that name a sort of event neither names alone: a trade mission is a visit, a summer school another event.
-COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
-    (("trade", "business", "investment", "economic", "export", "exporters", "торговый", "деловой",
-      "бизнес", "инвестиционный", "экономический", "экспортный"), ("mission", "missions", "миссия"), "visit"),
-    # an expert team's mission to a country: "review mission", "follow-up mission", "full-scope mission"
-    (("review", "expert", "experts", "up", "scope", "finding", "assessment", "advisory", "peer", "technical",
-      "evaluation", "verification", "appraisal", "observation", "экспертный", "оценочный", "консультативный",
-      "технический", "повторный"),
-     ("mission", "missions", "миссия"), "visit"),
-    (("summer", "winter", "летний", "зимний"), ("school", "schools", "школа"), GENERAL_TYPE),
-    (("training", "refresher", "учебный", "обучающий"), ("course", "courses", "курс"), "conference"),
-    # "took part in a panel discussion on 15 March", "панельная дискуссия"
-    (("panel", "панельный"), ("discussion", "discussions", "дискуссия"), "conference"),
-    # "an open day", "a public information day", "день открытых дверей" (read at "открытых": the name starts before)
-    (("open", "information", "info"), ("day", "days"), GENERAL_TYPE),
-    (("день",), ("открытый",), GENERAL_TYPE),
-    # "Chinese Culture Week from 3 to 7 December: five days of film screenings", its week a word of its own
-    (("culture", "cultural"), ("week", "weeks"), "days"),
-    (("film", "cinema", "fashion", "design"), ("week", "weeks"), "festival"),
-    # "the International Air Show", "a trade show" (not "show" alone: "the figures show")
-    (("air", "trade", "motor", "boat"), ("show", "shows"), "exhibition"),
-    # "торжественный вечер", "вечер памяти" (not "вечером", "в тот вечер"); "работала рабочая группа"
-    (("торжественный", "творческий", "литературный", "музыкальный", "праздничный"), ("вечер",), GENERAL_TYPE),
-    (("вечер",), ("память",), GENERAL_TYPE),
-    (("торжественный",), ("собрание",), GENERAL_TYPE),  # "торжественное собрание": a ceremony
-    (("исторический", "военно-исторический"), ("реконструкция",), GENERAL_TYPE),  # not a port's "реконструкция"
-    (("возложение",), ("венок", "цветок", "цвет", "гирлянда"), GENERAL_TYPE),  # "возложение венков": a ceremony
-    (("wreath", "wreaths"), ("laying",), GENERAL_TYPE),
-    (("рабочий",), ("группа",), "meeting"),
-    (("ministerial",), ("council", "councils"), "meeting"),  # "the OSCE Ministerial Council held on 3–4 December"
-    # a body's general or annual meeting (not "собрание картин", a collection)
-    (("генеральный", "общий", "годовой", "отчётный", "отчетный", "ежегодный"), ("собрание",), "meeting"),
-    # sports games and training camps: "the Paralympic Games", "на летних Паралимпийских играх", "учебно-тренировочный
-    # сбор" (not "games" or "сбор" alone: "video games", "сбор средств")
-    (("olympic", "paralympic", "deaflympic", "asian", "commonwealth", "invictus", "sports", "student", "students",
-      "university", "олимпийский", "паралимпийский", "сурдлимпийский", "азиатский", "студенческий"), ("games", "игра"),
-     GENERAL_TYPE),
-    (("учебно-тренировочный", "тренировочный"), ("сбор",), GENERAL_TYPE),
-    # a race or a rally of a sport (not "the arms race", "a race against time", "предвыборная гонка", "to rally
-    # behind the initiative", a political rally)
-    (("cycling", "bicycle", "road", "stage", "car", "motor", "horse", "boat", "yacht", "sailing", "rowing", "relay",
-      "ski", "sled", "charity", "велосипедный", "шоссейный", "многодневный", "парусный", "лыжный", "гребной",
-      "эстафетный"), ("race", "races", "гонка"), GENERAL_TYPE),
-    (("classic", "car", "motor", "vintage", "historic", "auto", "desert", "cross-country"), ("rally", "rallies"),
-     GENERAL_TYPE),
-    (("rally", "ралли"), ("raid", "raids", "рейд"), GENERAL_TYPE),  # "rally-raid", "ралли-рейд"
-    (("friendly", "charity", "football", "hockey", "chess", "draughts", "tennis", "basketball", "volleyball", "rugby",
-      "cricket", "return", "товарищеский", "благотворительный", "футбольный", "хоккейный", "шахматный", "шашечный",
-      "теннисный", "баскетбольный", "волейбольный", "ответный"), ("match", "matches", "матч"), GENERAL_TYPE),
-) for first in firsts for second in seconds}  # fmt: skip
 # Prepositions that put an event after them as a meeting's topic, not its host: "совещание с экспортерами по
 # подготовке к выставке".
 TOPIC_PREPOSITIONS = {"к", "о", "об", "для", "про"}  # not "по": "заседание по цифровой трансформации форума"
@@ -178,17 +77,6 @@ LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later
 TOPIC_WORDS = {"about", "о", "об", "обо"}
 # Verbs of an event's happening, read in a relative clause: "которая работала с 1 по 10 апреля".
 HAPPENING = OCCURRING | {"работать"}
-# A week of a country's culture or of an art, in Russian: "Неделя китайской культуры", "Неделя французского кино".
-WEEKS = {"культура": "days", "кино": "festival", "кинематограф": "festival", "мода": "festival", "дизайн": "festival"}
-# "round table", "круглый стол": a conference, named by two words.
-ROUND_TABLE = {("round", "table"), ("round", "tables"), ("круглый", "стол")}
-
-
-@functools.cache
-def kind_words(language: str) -> dict[str, str]:
-    """Each event word of the language (an English form, a Russian dictionary form) and the sort it names."""
-    column = 1 if language == "en" else 2
-    return {word: kind for kind, row in KINDS.items() for word in row[column]}
 
 
 class KindReader(ArtsReader):

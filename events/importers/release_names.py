@@ -16,7 +16,7 @@ from events.models import Event, EventType
 
 from .release_dates import Mention, at
 from .release_frames import BODIES, BODY_MEETINGS, EVENTS_PEOPLE_RU
-from .release_kinds import COMPOUNDS, ROUND_TABLE
+from .release_kind_words import COMPOUNDS, ROUND_TABLE
 from .release_periods import UNTIL
 from .release_words import (
     ARTICLES,

@@ -6,7 +6,8 @@ ReleaseReader's places (release_places.py)."""
 from events.models import EventType
 
 from .release_dates import at
-from .release_kinds import DELEGATIONS, ROUND_TABLE
+from .release_kind_words import ROUND_TABLE
+from .release_kinds import DELEGATIONS
 from .release_words import GUESTS, IN_WORDS, Token, is_clause_mark, is_number_comma
 
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "The delegation is in
