@@ -46,12 +46,13 @@ KINDS = {
                                      "expedition", "expeditions", "exercise", "exercises", "drill", "drills",
                                      "spartakiad", "reenactment", "reenactments", "re-enactment",
                                      "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths", "hackathon",
-                                     "hackathons", "marathon", "marathons", "regatta", "regattas"},
+                                     "hackathons", "marathon", "marathons", "regatta", "regattas", "parade",
+                                     "parades"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "кубок", "награждение", "лекция", "мастер-класс", "кинопоказ", "премьера",
                     "презентация", "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок",
                     "хакатон", "марафон", "полумарафон", "ралли", "регата", "велогонка",
-                    "автогонка", "забег", "велопробег", "автопробег"}),
+                    "автогонка", "забег", "велопробег", "автопробег", "финал", "полуфинал", "четвертьфинал", "парад"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 # Russian words made of a prefix and an event's word: "медиафорум", "агровыставка"; not "фото" and "видео" (a
