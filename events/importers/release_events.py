@@ -14,7 +14,7 @@ from .release_periods import DUE
 from .release_places import is_dateline
 from .release_references import CANCELLED, CHANGED, MOVED, REASONS
 from .release_tense import HAPPENING
-from .release_words import CAPTION_WORDS, GUESTS, YEAR, Proposal, Token, is_clause_mark, nearer_next
+from .release_words import CAPTION_WORDS, GUESTS, STATEMENT, YEAR, Proposal, Token, is_clause_mark, nearer_next
 
 # Words before a date that start the sentence and leave the event to the main clause after a comma ("In December
 # last year, the ministers held talks", "В прошлом году, …").
@@ -39,11 +39,6 @@ THEN_TOLD = {"when", "когда"}
 FOLLOWED = {"followed", "preceded"}
 # Words after a date before the event it took place at: "on Tuesday at a meeting", "во вторник на встрече".
 AT_EVENT = {"at", "на", "during"}
-# Verbs of saying: the day a statement was made ("confirmed on Friday that the visit is planned for the autumn",
-# "В пятницу МИД сообщил, что визит состоится осенью") is not the event's when the sentence names a later date.
-STATEMENT = {"said", "says", "confirmed", "announced", "stated", "told", "reported", "declared", "wrote",
-             "tweeted", "posted", "informed", "сообщить", "заявить", "объявить", "подтвердить", "сказать",
-             "рассказать", "написать", "информировать"}  # fmt: skip
 # Participles of an announcing, whose date is the announcement's: "the course, announced in January, …".
 ANNOUNCED_ON = {"announced", "published", "unveiled", "анонсировать", "анонсированный", "объявить", "объявленный"}
 # Verbs of publishing just after a date, and what they publish of an event: "ITU has today published the programme of
@@ -105,6 +100,11 @@ class EventReader:
             and at(tokens, mention.end).lower in AT_EVENT
             and self.event_type(tokens[mention.end + 1 : mention.end + 4], nearest_last=False)[0] is not None
         )
+        if kind is not None and self.press_conference(segment, keyword_at):
+            # "held a joint press conference yesterday at the close of the Summit": the talks' day
+            later, later_at = self.event_type(tokens[mention.end : following], nearest_last=False)
+            if later is not None and later.slug in PARTS:
+                return later, later_at, mention.end, tokens[mention.end : following]
         if kind is not None and not followed and not topic:  # not "The forum will be followed in October by the…"
             after = tokens[mention.end : following]
             held = self.holds_next(tokens, mention.first)  # "договорённость о проведении в 2025 году Дней книги"

@@ -86,6 +86,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("исторический", "военно-исторический"), ("реконструкция",), GENERAL_TYPE),  # not a port's "реконструкция"
     (("возложение",), ("венок", "цветок", "цвет", "гирлянда"), GENERAL_TYPE),  # "возложение венков": a ceremony
     (("wreath", "wreaths"), ("laying",), GENERAL_TYPE),
+    (("press",), ("conference", "conferences", "briefing", "briefings"), GENERAL_TYPE),  # its own event, no forum
     (("рабочий",), ("группа",), "meeting"),
     (("ministerial",), ("council", "councils"), "meeting"),  # "the OSCE Ministerial Council held on 3–4 December"
     # a body's general or annual meeting (not "собрание картин", a collection)

@@ -17,7 +17,17 @@ from .release_arts import ArtsReader
 from .release_dates import Mention, at
 from .release_frames import BODIES, FRAME_STOPS, counted_from, framed, meets_for, owned, round_of_talks, timed_to
 from .release_kind_words import COMPOUNDS, GENERAL_KINDS, KINDS, ROUND_TABLE, WEEKS, WORD_PREFIXES, kind_words
-from .release_words import ARTICLES, GENERAL_TYPE, GUESTS, OCCURRING, OFFSETS, TOKEN, Token, is_clause_mark
+from .release_words import (
+    ARTICLES,
+    GENERAL_TYPE,
+    GUESTS,
+    OCCURRING,
+    OFFSETS,
+    STATEMENT,
+    TOKEN,
+    Token,
+    is_clause_mark,
+)
 
 OWNER_RANK = 2  # an event's word that only owns another, a day or people (release_frames.owned) ranks after any other
 # The words "today's", "yesterday's" may own before their event's word, and the words that end the phrase first.
@@ -73,6 +83,11 @@ WHICH_DAYS = {"остальной", "другой", "этот", "тот", "пр�
               "последний", "первый", "these", "those", "both", "public", "working", "such", "opening", "closing",
               "first", "last", "final", "few", "several", "coming", "recent", "preview"}  # fmt: skip
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
+# Words near a press conference that make it the close of another event ("по итогам переговоров", "following the
+# talks", "at the close of the Summit", a joint one of two sides' talks), and how far they may be.
+CLOSING_OTHER = {"итог", "following", "after", "close", "conclusion", "завершение", "окончание"}
+JOINT = {"joint", "совместный"}  # just before it: "a joint press conference", "совместная пресс-конференция"
+PRESS_WORDS = 8
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
 # Verbs of an event's happening, read in a relative clause: "которая работала с 1 по 10 апреля".
@@ -199,13 +214,13 @@ class KindReader(ArtsReader):
             if general and self.lemma(token) in ("event", "events", "мероприятие") and self.many(segment, position):
                 continue  # "Анонс мероприятий на неделю", "a week of events": many events, not one
             before = position - 1 - (position > 1 and segment[position - 1].text == "-")  # "бизнес-миссия"
-            if (
-                kind is not None
-                and position
-                and segment[before].lower in ("press", "пресс")
-                and kind == self.type_for("conference")
-            ):
-                continue  # "a joint press conference", "пресс-конференция": the press told, not a forum
+            # "a press conference will be held on 12 August": an event of the general type, not a forum; one told
+            # with another event is that one's ("held a joint press conference at the close of the Summit")
+            press = kind is not None and self.press_conference(segment, position)
+            if press and self.closes_other(segment, position):
+                continue  # "По итогам переговоров — пресс-конференция", "a press conference after the talks": theirs
+            if press and kind == self.type_for("conference"):
+                kind, general = self.type_for(GENERAL_TYPE), True
             two_words = at(segment, before).lower in ("video", "видео")  # "via video conference"
             video = token.lower.startswith(("video", "видео")) or two_words
             means = at(segment, before - two_words)
@@ -286,6 +301,32 @@ class KindReader(ArtsReader):
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
+
+    def press_conference(self, segment: list[Token], position: int) -> bool:
+        """Whether the event word at position is a press conference's ("a joint press conference",
+        "пресс-конференция")."""
+        before = position - 1 - (position > 1 and segment[position - 1].text == "-")
+        return position > 0 and segment[before].lower in ("press", "пресс")
+
+    def closes_other(self, segment: list[Token], position: int) -> bool:
+        """Whether words near a press conference make it the close of another event ("по итогам переговоров",
+        "following the talks", "at the close of the Summit") or a statement's setting ("said at a press conference",
+        "заявил на пресс-конференции")."""
+        before = segment[max(0, position - 5) : position]
+        said = [token for token in before if token.lower in STATEMENT or self.lemma(token) in STATEMENT]
+        # (English ones are past forms; not "расскажут на пресс-конференции во вторник")
+        if said and (self.language == "en" or self.words_tense(said) == "past"):
+            return True
+        press_at = position - 1 - (position > 1 and segment[position - 1].text == "-")
+        if self.lemma(at(segment, press_at - 1)) in JOINT:
+            return True
+        start = max(0, position - PRESS_WORDS)
+        near = segment[start : position + PRESS_WORDS]
+        # "по итогам переговоров" (not "посвящённая итогам раскопок": a press conference on the results)
+        return any(
+            self.lemma(token) in CLOSING_OTHER and (token.lower != "итогам" or at(segment, start + k - 1).lower == "по")
+            for k, token in enumerate(near)
+        )
 
     def assembly_meets(self, segment: list[Token], position: int) -> bool:
         """Whether "assembly" names a meeting of members: "the Association's General Assembly", "the spring assembly

@@ -278,7 +278,11 @@ class PeriodReader:
         # What is due, in the date's own clause: "БелТПП формирует экспозицию; приём заявок завершается 27 июня".
         # (not a full stop in a quoted name: "на выставке «Иннопром. Центральная Азия» продлится до 31.03")
         depth = list(itertools.accumulate((t.text == "«") - (t.text == "»") for t in words))
-        stop = max((k + 1 for k, token in enumerate(words) if token.text in ".;" and depth[k] <= 0), default=0)
+        # (nor the full stops of "6 p.m.", "a.m.")
+        stops = (
+            k + 1 for k, token in enumerate(words) if token.text in ".;" and depth[k] <= 0 and not letter(words, k)
+        )
+        stop = max(stops, default=0)
         lemmas = {self.lemma(token) for token in words[stop:]}
         if ((word or closing) and lemmas & DUE) or opens:
             return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
@@ -437,3 +441,8 @@ def next_month(day: dt.date) -> tuple[int, int]:
 
 def month_end(day: dt.date) -> dt.date:
     return dt.date(*next_month(day), 1) - dt.timedelta(days=1)
+
+
+def letter(words: list[Token], k: int) -> bool:
+    """Whether the full stop at k ends a single letter ("p.m.", "a.m."): an abbreviation's, not a sentence's."""
+    return words[k].text == "." and k > 0 and len(words[k - 1].text) == 1 and words[k - 1].text.isalpha()

@@ -57,6 +57,11 @@ YEAR_WORDS = {"год", "года", "году", "г"}
 HOST_WORDS = {"hosted", "host", "hosts", "принимала", "принимал", "принял", "приняла", "принимает"}
 NAME_LINKS = {"of", "and", "the", "for", "de", "и"}
 ARTICLES = {"the", "a", "an"}
+# Verbs of saying: the day a statement was made ("confirmed on Friday that the visit is planned for the autumn",
+# "В пятницу МИД сообщил, что визит состоится осенью") is not the event's when the sentence names a later date.
+STATEMENT = {"said", "says", "confirmed", "announced", "stated", "told", "reported", "declared", "wrote",
+             "tweeted", "posted", "informed", "сообщить", "заявить", "объявить", "подтвердить", "сказать",
+             "рассказать", "написать", "информировать"}  # fmt: skip
 ABBREVIATIONS = {
     "st",
     "mr",

@@ -111,7 +111,7 @@ def test_an_exhibition_running_until_a_year_is_still_an_event(seed):
         "At a joint press conference on 23 April, the leaders answered questions.",
     ],
 )
-def test_a_visits_events_said_together_or_a_press_conference_are_no_event(seed, text):
+def test_a_visits_events_said_together_or_a_joint_press_conference_are_no_event(seed, text):
     assert proposals(text, dt.date(2026, 4, 20)) == []
 
 

@@ -21,3 +21,42 @@ pytestmark = pytest.mark.django_db
 )
 def test_finals_and_parades_are_events_of_the_general_type(seed, text, expected):
     assert proposals(text, "2018-03-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A press conference will be held on 9 June at 11:00 at the theatre.", [("2021-06-09", "other", False)]),
+        ("Подробно о маршруте расскажут на пресс-конференции в следующий вторник.", [("2021-06-08", "other", False)]),
+        # the close of talks told with it: the talks' day
+        (
+            "The two Prime Ministers held a joint press conference yesterday at the close of the 36th Summit, which "
+            "brought together fourteen ministers.",
+            [("2021-06-03", "meeting", False)],
+        ),
+        (
+            "16 февраля. Переговоры с Министром иностранных дел Венгрии. По итогам переговоров — совместная "
+            "пресс-конференция.",
+            [("2021-02-16", "meeting", False)],
+        ),
+        # a statement's setting: no event
+        ("The Minister said at a press conference at the Ministry on Monday that exports grew.", []),
+        # accreditation for it: a deadline
+        ("Accreditation for the press conference is open until 6 p.m. on Wednesday.", []),
+    ],
+)
+def test_a_press_conference_is_an_event_unless_it_closes_another_or_a_statement_was_made_at_it(seed, text, expected):
+    assert proposals(text, "2021-06-04") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Registration for the forum is open until 6 p.m. on 19 June.", []),
+        ("Registration for the forum is open until 18:00 on 19 June.", []),
+        # the forum's own day, after a time with full stops
+        ("The forum opens at 9 a.m. on 19 June in Riga.", [("2021-06-19", "forum", False)]),
+    ],
+)
+def test_a_deadlines_time_with_full_stops_keeps_what_is_due(seed, text, expected):
+    assert proposals(text, "2021-06-04") == expected
