@@ -47,12 +47,14 @@ KINDS = {
                                      "spartakiad", "reenactment", "reenactments", "re-enactment",
                                      "re-enactments", "iftar", "wreath-laying", "wreath", "wreaths", "hackathon",
                                      "hackathons", "marathon", "marathons", "regatta", "regattas", "parade",
-                                     "parades"},
+                                     "parades", "inauguration", "inaugurations", "inaugurate", "inaugurated",
+                                     "inaugurates", "unveiling", "unveil", "unveiled", "unveils", "groundbreaking"},
                    {"мероприятие", "церемония", "приём", "прием", "акция", "базар", "олимпиада", "конкурс",
                     "турнир", "чемпионат", "кубок", "награждение", "лекция", "мастер-класс", "кинопоказ", "премьера",
                     "презентация", "лагерь", "экспедиция", "учение", "спартакиада", "ифтар", "ифтара", "венок",
                     "хакатон", "марафон", "полумарафон", "ралли", "регата", "велогонка",
-                    "автогонка", "забег", "велопробег", "автопробег", "финал", "полуфинал", "четвертьфинал", "парад"}),
+                    "автогонка", "забег", "велопробег", "автопробег", "финал", "полуфинал", "четвертьфинал", "парад",
+                    "закладка", "освящение", "инаугурация"}),
 }  # fmt: skip
 GENERAL_KINDS = {GENERAL_TYPE}
 # Russian words made of a prefix and an event's word: "медиафорум", "агровыставка"; not "фото" and "видео" (a

@@ -101,6 +101,16 @@ def date_label(tokens: list[Token]) -> bool:
     return at(tokens, 1).text == ":" and at(tokens, 0).lower in DATE_LABELS
 
 
+# An English verb that names an event alone is titled by its noun: "signed" a "Signing", "met" a "Meeting".
+VERB_TITLES = {
+    **dict.fromkeys(("sign", "signs", "signed"), "Signing"),
+    **dict.fromkeys(("meet", "meets", "met"), "Meeting"),
+    **dict.fromkeys(("visited", "visiting"), "Visit"),
+    **dict.fromkeys(("unveil", "unveils", "unveiled"), "Unveiling"),
+    **dict.fromkeys(("inaugurate", "inaugurates", "inaugurated"), "Inauguration"),
+}
+
+
 class NameReader:
     """Named events and headings; the ReleaseReader (release.py) sets up the state used here."""
 
@@ -412,6 +422,8 @@ class NameReader:
             (len(words[-1].text) == 1 and words[-1].text.isupper()) or words[-1].lower in NAME_LINKS
         ):
             words.pop()  # an initial, cut from its surname by its full stop ("балет П.И. Чайковского"), and its "of"
+        if len(words) == 1 and words[0].lower in VERB_TITLES:
+            return VERB_TITLES[words[0].lower], end  # "will be unveiled": "Unveiling", not "Unveiled"
         return text_of(words)[:1].upper() + text_of(words)[1:], end
 
     def name_word(self, segment: list[Token], position: int) -> bool:

@@ -28,7 +28,8 @@ SIGNED = {"signed", "concluded", "adopted", "ratified", "подписать", "�
 ANNIVERSARY = {"anniversary", "anniversaries", "ago", "founded", "established", "jubilee", "годовщина",
                "летие", "юбилей", "основать", "учредить", "образовать", "назад", "proclaimed", "proclamation",
                "провозгласить", "провозглашение", "установить", "установление", "исполниться", "исполняться",
-               "основание", "установленный", "основанный", "учреждённый", "учрежденный"}  # fmt: skip
+               "основание", "установленный", "основанный", "учреждённый", "учрежденный", "inaugurated",
+               "unveiled", "commissioned"}  # fmt: skip
 BIRTH = {"born", "birthday", "birth", "родиться", "рождение"}
 # How far before a date "scheduled", "планировалось" may be ("which was scheduled to take place in Budapest on").
 PLANNED_WORDS = 14

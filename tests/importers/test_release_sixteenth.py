@@ -1,7 +1,10 @@
 """Drafting readings of the sixteenth session, each on texts of the project's own, with texts that must not fire it."""
 
+import datetime as dt
+
 import pytest
 
+from events.importers.release import propose
 from tests.importers.drafting import proposals
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +63,42 @@ def test_a_press_conference_is_an_event_unless_it_closes_another_or_a_statement_
 )
 def test_a_deadlines_time_with_full_stops_keeps_what_is_due(seed, text, expected):
     assert proposals(text, "2021-06-04") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A life-size bronze statue of the engineer will be unveiled next Thursday, May 26, at 11 a.m.",
+            [("2016-05-26", "other", False)],
+        ),
+        (
+            "The new road bridge will be officially inaugurated on Friday, 1 September.",
+            [("2017-09-01", "other", False)],
+        ),
+        ("The inauguration of the new chancery is planned for 14 June.", [("2016-06-14", "other", False)]),
+        ("Закладка первого камня нового здания посольства состоится 12 мая.", [("2017-05-12", "other", False)]),
+        # an exhibition inaugurated is the exhibition
+        ("The Minister inaugurated the exhibition on 3 May.", [("2016-05-03", "exhibition", False)]),
+        # a thing's inauguration years ago is its story: unticked
+        (
+            "The pipeline, inaugurated in Eskişehir on 12 June 2013, currently operates at full capacity.",
+            [("2013-06-12", "other", True)],
+        ),
+    ],
+)
+def test_inaugurations_unveilings_and_foundation_stones_are_ceremonies(seed, text, expected):
+    assert proposals(text, "2016-05-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("A bronze statue will be unveiled on 26 May.", "Unveiling"),
+        ("The bridge will be inaugurated on 1 September.", "Inauguration"),
+        ("The ministers met on 3 May in Riga.", "Meeting"),
+        ("The agreement will be signed on 3 June.", "Signing"),
+    ],
+)
+def test_an_event_named_by_a_verb_alone_is_titled_by_its_noun(seed, text, title):
+    assert [p.title for p in propose(text, published=dt.date(2016, 5, 20))] == [title]
