@@ -40,6 +40,9 @@ TRAVELLERS = (
 EXPECTED_WINDOW = 12
 # Words of reported speech: "The Ambassador recalled that he was in Minsk in 1995" tells of a past, not a visit.
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
+# Verbs of a guest's being in a place named after "in", known or not ("will be in Rock Island").
+BEING = {"be", "is", "are", "was", "were", "arrive", "arrives", "arrived", "быть", "побывать", "прибыть", "находиться"}
+IN_NAMED = {"in", "в", "во"}
 GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
 # How long a phrase set off by commas between the guest and the verb may be: "a delegation of the association, with
 # three descendants of French pilots of the regiment, travelled to Moscow".
@@ -147,6 +150,11 @@ class TripReader:
         name = at(segment, position + 2)
         named = name.text[:1].isupper() and self.weekday(name) is None and self.month(name) is None
         if travels and at(segment, position + 1).lower in towards and named:
+            return self.type_for("visit")
+        # or a guest's being in one: "a delegation from Bochnia will be in Rock Island from May 24 to 27" (not "the
+        # statue arrived in Rock Island", "a one-month stay in Valparaíso", "our team is at #ParisAirShow")
+        guest = any(self.lemma(token) in TRAVELLERS for token in (*before, *after))
+        if word in BEING and at(segment, position + 1).lower in IN_NAMED and named and guest:
             return self.type_for("visit")
         if travels and self.place_in(segment, position + 1, FROM_WORDS):
             # "the mission travelled from Hanoi to Ho Chi Minh City", "выехала из Минска в Брест"

@@ -102,3 +102,19 @@ def test_inaugurations_unveilings_and_foundation_stones_are_ceremonies(seed, tex
 )
 def test_an_event_named_by_a_verb_alone_is_titled_by_its_noun(seed, text, title):
     assert [p.title for p in propose(text, published=dt.date(2016, 5, 20))] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A delegation from Bochnia led by the Mayor will be in Rock Island from May 24 to 27.",
+            [("2016-05-24..2016-05-27", "visit", False)],
+        ),
+        # no guest: a thing, a grant's stay
+        ("The statue arrived in Rock Island by container on 9 May.", []),
+        ("The Institute's grant for a one-month stay in Valparaíso is open until 31 October.", []),
+    ],
+)
+def test_guests_being_in_a_place_by_its_name_make_a_visit(seed, text, expected):
+    assert proposals(text, "2016-05-20") == expected
