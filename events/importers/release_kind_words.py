@@ -88,6 +88,10 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("исторический", "военно-исторический"), ("реконструкция",), GENERAL_TYPE),  # not a port's "реконструкция"
     (("возложение",), ("венок", "цветок", "цвет", "гирлянда"), GENERAL_TYPE),  # "возложение венков": a ceremony
     (("wreath", "wreaths"), ("laying",), GENERAL_TYPE),
+    # "the official opening of the bridge" (not "opening" alone: an exhibition's; not "торжественное открытие", in
+    # Russian most often a programme's line of its event's first day)
+    (("official", "grand", "ceremonial", "formal"), ("opening",), GENERAL_TYPE),
+    (("port",), ("call", "calls"), "visit"),  # a ship's port call
     (("press",), ("conference", "conferences", "briefing", "briefings"), GENERAL_TYPE),  # its own event, no forum
     (("рабочий",), ("группа",), "meeting"),
     (("ministerial",), ("council", "councils"), "meeting"),  # "the OSCE Ministerial Council held on 3–4 December"

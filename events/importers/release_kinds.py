@@ -271,8 +271,9 @@ class KindReader(ArtsReader):
                 continue  # "SoftExpo LLC": a company's name
             if token.lower == "visiting" and at(segment, position - 1).lower in ARTICLES:
                 continue  # "a reception for the visiting companies": who the guests are, not their visit
-            if self.lemma(token) == "пребывание" and self.lemma(at(segment, position + 1)) not in GUESTS:
-                continue  # "пребывание делегации" is a visit; "режим пребывания", "сроки пребывания" are not
+            guests_after = {self.lemma(at(segment, position + k)) for k in (1, 2)}
+            if self.lemma(token) == "пребывание" and not guests_after & GUESTS:
+                continue  # "пребывание (малайзийской) делегации" is a visit; "режим пребывания", "сроки пребывания"
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
                 continue  # "Спасибо, до встречи на следующей неделе": a farewell
             # "приём посетителей", "приём осуществляется"; "запись на приём", "время приёма"
@@ -371,6 +372,8 @@ class KindReader(ArtsReader):
         pair = (self.lemma(at(segment, position - 1)), self.lemma(segment[position]))
         if pair not in COMPOUNDS:
             return False
+        if pair[1] == "opening":
+            return self.names_event(segment, position + 1)  # "the official opening of the Forum": the Forum's
         if pair[1] in ("day", "days"):
             return at(segment, position + 1).lower == "and" or at(segment, position - 2).lower in ("be", "is", "are")
         words = {self.lemma(token) for token in segment}

@@ -118,3 +118,24 @@ def test_an_event_named_by_a_verb_alone_is_titled_by_its_noun(seed, text, title)
 )
 def test_guests_being_in_a_place_by_its_name_make_a_visit(seed, text, expected):
     assert proposals(text, "2016-05-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Пребывание малайзийской делегации во главе с командующим ВВС в России запланировано на 27–29 августа.",
+            [("2019-08-27..2019-08-29", "visit", False)],
+        ),
+        (
+            "The official opening of the National Pavilion will take place on 19 April.",
+            [("2020-04-19", "other", False)],
+        ),
+        # the opening of an event is the event's
+        ("The official opening of the exhibition will take place on 19 April.", [("2020-04-19", "exhibition", False)]),
+        ("A port call of a Japanese destroyer to Manila is planned for June.", [("2020-06", "visit", False)]),
+        ("Режим пребывания иностранцев изменится с 1 июля.", []),
+    ],
+)
+def test_a_stay_of_guests_an_official_opening_and_a_port_call(seed, text, expected):
+    assert proposals(text, "2019-06-20") == expected
