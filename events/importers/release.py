@@ -42,7 +42,7 @@ from .release_headings import HeadingReader, what_label
 from .release_kinds import GENERAL_TYPE, KindReader
 from .release_merge import another_leg, contains, narrows, opens, sharpens, visits_talks, with_legs, within
 from .release_names import NameReader, date_label
-from .release_periods import DUE, PeriodReader
+from .release_periods import DUE, PeriodReader, slashes_month_first
 from .release_places import PlaceReader, dateline_dash, is_dateline
 from .release_references import FIRST_HELD, REASONS, ReferenceReader
 from .release_seasons import SeasonReader
@@ -122,6 +122,7 @@ class ReleaseReader(
         self.people = list(Person.objects.all())
         self.places: dict[tuple, dict | None] = {}
         self.venues = None
+        self.slashes_month_first = False
         self.context_year = None
         self.chronicle_year: int | None = None  # the year of a chronicle's month headings (release_seasons.py)
         self.years_told: Counter = Counter()  # the years the text named as a whole, in digits
@@ -179,6 +180,7 @@ class ReleaseReader(
         what_above, what = None, False  # the event a "WHAT:" line names, for the "WHEN:" line below it
         paragraphs = list(split_paragraphs(text[:MAX_TEXT]))
         self.feed_lines = self.find_feed_lines(paragraphs)
+        self.slashes_month_first = slashes_month_first(text)  # "4/26", and so "5/2" is 2 May
         for number, paragraph in enumerate(paragraphs):
             self.programme_below = self.programme_below or bool(PROGRAMME_LINE.match(paragraph[0]))
             if (posted := self.post_date(paragraph, number)) is not None:
@@ -465,6 +467,8 @@ class ReleaseReader(
             proposal.event_type = self.type_for("festival") or kind
         elif kind.slug == "culture-days" and self.names_sector(proposal.title):
             proposal.event_type = self.type_for("conference") or kind  # "Kazakhstan Transport Week"
+        elif kind.slug == "culture-days" and self.names_no_culture(proposal.title, segment[:keyword_at]):
+            proposal.event_type = self.type_for(GENERAL_TYPE) or kind  # "Fleet Week", "International Week"
         return proposal, title_end
 
 

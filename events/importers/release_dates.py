@@ -355,7 +355,9 @@ class DateReader:
             if following and (self.range_word(tokens, k, i) or (bare_to and following > day)):
                 last_day, k = following, k + 2
             elif (
-                at(tokens, k).text in DASHES and self.month(at(tokens, k + 1)) and self.number(at(tokens, k + 2), 1, 31)
+                (at(tokens, k).text in DASHES or at(tokens, k).lower in ("to", "through"))  # "April 26 to May 2"
+                and self.month(at(tokens, k + 1))
+                and self.number(at(tokens, k + 2), 1, 31)
             ):
                 last_month, last_day, k = self.month(at(tokens, k + 1)), self.number(at(tokens, k + 2), 1, 31), k + 3
             if at(tokens, k).text == "," and self.year(tokens, k + 1):

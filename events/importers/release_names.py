@@ -18,6 +18,7 @@ from .release_dates import Mention, at
 from .release_frames import BODIES, BODY_MEETINGS, EVENTS_PEOPLE_RU
 from .release_kind_words import COMPOUNDS, ROUND_TABLE
 from .release_periods import UNTIL
+from .release_places import DEMONYM_EN
 from .release_words import (
     ARTICLES,
     DASHES,
@@ -81,6 +82,7 @@ WEEK = {"week", "неделя"}
 # What a week of events named "Week of …" is of: a culture or an art.
 ARTS = {"culture", "cultures", "cinema", "film", "films", "art", "arts", "music", "literature", "cuisine", "language",
         "theatre", "books", "dance"}  # fmt: skip
+NAME_BEFORE = 4  # words before a week's title that may still be its name's ("Culture and Tourism Week")
 # An all-capitals word this long is a name ("INNOPROM"); shorter ones are mostly organisations ("OSCE", "ЕАЭС").
 NAME_CAPITALS = 5
 DATELINE_WORDS = 9  # how far a dateline's dash may follow its place
@@ -371,6 +373,16 @@ class NameReader:
         """Whether a title names a week or days of an industry ("Kazakhstan Transport Week", "Неделя энергетики")."""
         words = self.title_words(title)
         return bool(words & SECTOR_WORDS) and bool(words & WEEK_WORDS)
+
+    def names_no_culture(self, title: str, before: list[Token]) -> bool:
+        """Whether an English week's name names no culture, art or people ("Fleet Week", "International Week"; not
+        "Uzbek Culture Week", "Czech Music Week", "Living Heritage Week"; a city's or a region's days are its culture's:
+        "Mogilev Days"). The words just before the title count too: "its Culture and Tourism Week"."""
+        words = self.title_words(title) | {self.lemma(token) for token in before[-NAME_BEFORE:]}
+        if self.language != "en" or not words & {"week", "weeks"} or words & (ARTS | {"cultural", "heritage"}):
+            return False
+        named = [word for word in TOKEN.findall(title) if word[:1].isupper() and word.lower() not in WEEK_WORDS]
+        return not any(DEMONYM_EN.search(word) for word in named)
 
     def title_words(self, title: str) -> set[str]:
         return {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}

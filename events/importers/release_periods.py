@@ -17,6 +17,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import itertools
+import re
 
 from events.models import Event
 
@@ -40,6 +41,8 @@ DUE = {"accreditation", "registration", "application", "applications", "submissi
 DEADLINES = {"deadline", "deadlines"}
 TICKETS = {"ticket", "tickets", "билет"}  # tickets on sale or sold from a day: no event's day
 SALES = {"sale", "sales", "sold", "продажа", "продаваться", "продавать"}
+# Words before a day and month with a slash and no year that date it: "on 10/10", "from 14/05".
+SLASH_DATING = {"on", "from", "until", "till", "through", "by", "to"}
 DUE_WINDOW = 20  # tokens: "приём заявок на участие … на выставке «…» продлится до"
 # Types whose events run for days, which an end said without the event's word may end ("It … will run until").
 RUNNING = {"exhibition", "festival", "culture-days"}
@@ -333,16 +336,31 @@ class PeriodReader:
         if month is None or len(parts[n + 2].text) > 2:
             return None
         has_year = parts[n + 3].text == separator and n + 4 in touching and self.year(tokens, k + 4)
-        if separator == "/" and not has_year:
-            return None  # "24/7", "1/2": no date without its year
-        if month > 12 and separator == "/" and first_day <= 12 and first_day == last_day:
-            first_day, month = month, first_day  # 03/20/2026: the month first, as American texts write it
+        if separator == "/" and not has_year and not self.slash_dated(tokens, i, k + 3, weekday):
+            return None  # "24/7", "1/2": no date without its year, unless told as one
+        american = month > 12 or (self.slashes_month_first and month <= 12)  # 03/20/2026; 5/2 beside 4/26
+        if american and separator == "/" and first_day <= 12 and first_day == last_day:
+            first_day, month = month, first_day  # the month first, as American texts write it
             last_day = first_day
         if month > 12 or (separator == "." and len(parts[n + 2].text) != 2):
             return None
         if has_year:
             return self.with_year(tokens, i, k + 4, Partial(first_day, month, last_day, month, weekday=weekday))
         return self.with_year(tokens, i, k + 3, Partial(first_day, month, last_day, month, weekday=weekday))
+
+    def slash_dated(self, tokens: list[Token], i: int, end: int, weekday: int | None) -> bool:
+        """Whether a day and a month with a slash and no year are told as a date: after a weekday or a word of
+        dating ("Sunday 15/09", "on 10/10"), before a weekday ("15/03 (Sat)"), a dash and another ("14/05–16/05"), or
+        a line's first, before a dash ("4/26 – Parade of Ships"); not "open 24/7", "1/2 of the budget"."""
+        after, before = at(tokens, end), at(tokens, i - 1)
+        if weekday is not None or before.lower in SLASH_DATING or self.weekday(before) is not None:
+            return True
+        if before.text in DASHES and at(tokens, i - 3).text == "/":
+            return True  # the second of "14/05–16/05"
+        if after.text == "(" and self.weekday(at(tokens, end + 1)) is not None:
+            return True
+        slashed = at(tokens, end + 2).text == "/" and at(tokens, end + 1).text.isdigit()
+        return after.text in DASHES and (slashed or i == 0)
 
     def join_ranges(self, tokens: list[Token], found: list[Mention]) -> list[Mention]:
         """One mention for two dates a range joins: "from 5 May to 20 June", "opens on 5 May and runs until 20 June"."""
@@ -446,3 +464,13 @@ def month_end(day: dt.date) -> dt.date:
 def letter(words: list[Token], k: int) -> bool:
     """Whether the full stop at k ends a single letter ("p.m.", "a.m."): an abbreviation's, not a sentence's."""
     return words[k].text == "." and k > 0 and len(words[k - 1].text) == 1 and words[k - 1].text.isalpha()
+
+
+# A day and a month with a slash, the month first (4/26) or the day first (26/4), as a release writes them.
+MONTH_FIRST = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d])")
+DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d])")
+
+
+def slashes_month_first(text: str) -> bool:
+    """Whether a release writes its slashed dates month first ("4/26", "06/14/2027") and never day first."""
+    return bool(MONTH_FIRST.search(text)) and not DAY_FIRST.search(text)

@@ -139,3 +139,47 @@ def test_guests_being_in_a_place_by_its_name_make_a_visit(seed, text, expected):
 )
 def test_a_stay_of_guests_an_official_opening_and_a_port_call(seed, text, expected):
     assert proposals(text, "2019-06-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Days of Culture return to Broward County April 26 to May 2.",
+            [("2027-04-26..2027-05-02", "culture-days", False)],
+        ),
+        ("The festival will run 14/05–16/05.", [("2027-05-14..2027-05-16", "festival", False)]),
+        ("The reception will be held on 10/10 in Seoul.", [("2027-10-10", "other", False)]),
+        ("15/05 (Sat), 12:00–18:00: Open Day at the Centre.", [("2027-05-15", "other", False)]),
+        # a release that writes the month first: "5/2" is 2 May
+        (
+            "4/26 – Parade of Ships.\n\n5/2 – Air Show.",
+            [("2027-04-26", "other", False), ("2027-05-02", "exhibition", False)],
+        ),
+        # no date told
+        ("The consular hotline is open 24/7 until 30 April.", []),
+        ("Only 1/2 of the festival's budget was spent.", []),
+    ],
+)
+def test_a_later_month_after_to_and_days_with_a_slash_and_no_year(seed, text, expected):
+    assert proposals(text, "2027-04-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fleet Week will run from April 26 to May 2.", [("2027-04-26..2027-05-02", "other", False)]),
+        ("International Week takes place from 10 to 14 May.", [("2027-05-10..2027-05-14", "other", False)]),
+        ("Uzbek Culture Week will follow on 1–6 December.", [("2027-12-01..2027-12-06", "culture-days", False)]),
+        (
+            "Next month the province will take its Culture and Tourism Week to Munich.",
+            [("2027-05", "culture-days", False)],
+        ),
+        (
+            "Mogilev Days will be held in Tula from 5 to 7 September.",
+            [("2027-09-05..2027-09-07", "culture-days", False)],
+        ),
+    ],
+)
+def test_an_english_weeks_name_of_no_culture_is_an_event_of_the_general_type(seed, text, expected):
+    assert proposals(text, "2027-04-05") == expected
