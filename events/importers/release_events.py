@@ -9,7 +9,7 @@ from events.models import Event
 
 from . import release_merge as merge
 from .release_dates import Mention, at
-from .release_frames import owned
+from .release_frames import owned, relative
 from .release_periods import DUE
 from .release_places import is_dateline
 from .release_references import CANCELLED, CHANGED, MOVED, REASONS
@@ -68,6 +68,10 @@ HISTORY_DAYS = 366
 TOPIC_YEARS = 10
 
 
+# How far before a date a relative clause of an event's holding may open ("…, which will take place on"), and how far
+# before its comma the event's word may be ("в учении «Орруда-2025», которое").
+RELATIVE_TAIL = 6
+ANTECEDENT_WORDS = 8
 # Words a day something starts from follows ("since 1 January").
 STARTS_FROM = {"since", "from", "с", "со"}
 
@@ -87,6 +91,8 @@ class EventReader:
         previous_end = max([previous_end, *semicolons])
         segment = tokens[previous_end : mention.first]
         kind, keyword_at = self.event_type(segment, nearest_last=True)
+        if kind is not None and (told := self.antecedent(segment)) is not None:
+            kind, keyword_at = told  # "After the visit the ships will join the exercise, which will run from…"
         history = (self.published - mention.last).days > HISTORY_DAYS
         if history and any(token.lower in WHERE for token in segment[keyword_at + 1 :]):
             # "Wreath laying at the Hotel De Wereld, where the surrender was negotiated on May 5, 1945"; not "the
@@ -294,6 +300,31 @@ class EventReader:
     def prepared(self, segment: list[Token], k: int) -> bool:
         """Whether the event word at k is what is prepared ("Preparations for the forum", "подготовка к форуму")."""
         return any(self.lemma(token) in PREPARING for token in segment[max(0, k - 3) : k])
+
+    def antecedent(self, segment: list[Token]) -> tuple | None:
+        """The event a relative clause just before the date tells the holding of ("the exercise «Орруда-2025»,
+        которое пройдёт с 8 по 11 ноября", "the fair, which runs from"): the event word before its comma."""
+        for j in range(len(segment) - 1, max(-1, len(segment) - 1 - RELATIVE_TAIL), -1):
+            if not (relative(segment[j]) and at(segment, j - 1).text == ","):
+                continue
+            if not any(self.happens(token) for token in segment[j + 1 :]):
+                return None
+            quoted = False  # a quoted name's words are no event's ("фестиваль «Славянский базар», который")
+            for k in range(j - 2, max(-1, j - 2 - ANTECEDENT_WORDS), -1):
+                if segment[k].text in '«»"“”':
+                    quoted = segment[k].text in "»”" or (segment[k].text == '"' and not quoted)
+                    continue
+                if quoted:
+                    continue
+                if is_clause_mark(segment, k):
+                    return None
+                # the word with the one before it ("trade mission"), or past a hyphen ("семинар-презентация")
+                start = max(0, k - 1 - 2 * (at(segment, k - 1).text == "-"))
+                kind, word_at = self.event_type(segment[start : k + 1], nearest_last=True)
+                if kind is not None and start + word_at >= k - 2:
+                    return kind, start + word_at
+            return None
+        return None
 
     def own_clause_event(self, tokens: list[Token], mention: Mention, before: tuple, following: int) -> tuple | None:
         """The event a word after the date names in its own clause, when the word before it is in another: "Talks

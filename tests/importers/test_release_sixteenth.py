@@ -183,3 +183,31 @@ def test_a_later_month_after_to_and_days_with_a_slash_and_no_year(seed, text, ex
 )
 def test_an_english_weeks_name_of_no_culture_is_an_event_of_the_general_type(seed, text, expected):
     assert proposals(text, "2027-04-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "По окончании визита отряд примет участие в военно-морском учении «Орруда-2025», которое пройдёт с 8 по "
+            "11 ноября.",
+            [("2025-11-08..2025-11-11", "other", False)],
+        ),
+        (
+            "After the visit the ships will take part in the exercise, which will run from 8 to 11 November.",
+            [("2025-11-08..2025-11-11", "other", False)],
+        ),
+        # a quoted name's word is not the event: the festival's
+        (
+            "Посол пригласил губернатора на фестиваль «Славянский базар», который пройдёт с 10 по 14 июля.",
+            [("2026-07-10..2026-07-14", "festival", False)],
+        ),
+        # no clause of holding: the visit's days
+        (
+            "The exercise was planned during the visit, from 8 to 11 November.",
+            [("2025-11-08..2025-11-11", "visit", False)],
+        ),
+    ],
+)
+def test_a_relative_clause_of_holding_before_a_date_gives_the_date_to_its_event(seed, text, expected):
+    assert proposals(text, "2025-11-01") == expected
