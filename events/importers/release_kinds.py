@@ -88,6 +88,12 @@ LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later
 CLOSING_OTHER = {"итог", "following", "after", "close", "conclusion", "завершение", "окончание"}
 JOINT = {"joint", "совместный"}  # just before it: "a joint press conference", "совместная пресс-конференция"
 PRESS_WORDS = 8
+# Members a body is a conference of: "the Conference of Heads of Government", "the Conference of the Parties".
+MEMBERS = {"heads", "parties", "ministers", "states", "governments", "members", "presidents", "leaders"}
+# What is met that is no meeting: "meets all the design parameters", "met the deadline".
+MET = {"requirements", "requirement", "standards", "standard", "criteria", "parameters", "needs", "demand", "demands",
+       "expectations", "conditions", "targets", "target", "deadline", "deadlines", "goals", "obligations",
+       "costs"}  # fmt: skip
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
 # Verbs of an event's happening, read in a relative clause: "которая работала с 1 по 10 апреля".
@@ -269,6 +275,14 @@ class KindReader(ArtsReader):
                 # body, not its meeting; "the assembly of the satellite": a plant's work
             if CAMEL_TAIL.search(token.text) and at(segment, position + 1).lower in COMPANIES:
                 continue  # "SoftExpo LLC": a company's name
+            met = {t.lower for t in segment[position + 1 : position + 5]} & MET
+            if token.lower in ("meet", "meets", "met") and met:
+                continue  # "the structure meets all the design parameters": requirements met, no meeting
+            held_of = any(
+                self.kind_of(t)[0] == self.type_for("meeting") for t in segment[max(0, position - 3) : position]
+            )
+            if token.lower == "conference" and held_of and self.of_members(segment, position):
+                continue  # "the Regular Meeting of the Conference of Heads of Government": a body, its meeting held
             if token.lower == "visiting" and at(segment, position - 1).lower in ARTICLES:
                 continue  # "a reception for the visiting companies": who the guests are, not their visit
             guests_after = {self.lemma(at(segment, position + k)) for k in (1, 2)}
@@ -328,6 +342,11 @@ class KindReader(ArtsReader):
             self.lemma(token) in CLOSING_OTHER and (token.lower != "итогам" or at(segment, start + k - 1).lower == "по")
             for k, token in enumerate(near)
         )
+
+    def of_members(self, segment: list[Token], k: int) -> bool:
+        """Whether a conference at k is a body of members: "the Conference of Heads of Government", "of the
+        Parties"."""
+        return at(segment, k + 1).lower == "of" and bool({at(segment, k + n).lower for n in (2, 3)} & MEMBERS)
 
     def assembly_meets(self, segment: list[Token], position: int) -> bool:
         """Whether "assembly" names a meeting of members: "the Association's General Assembly", "the spring assembly
@@ -404,8 +423,10 @@ class KindReader(ArtsReader):
                 break  # "заседание оргкомитета конференции": the committee's meeting
             linked = linked or segment[k].lower == "of"
             host, _general = self.kind_of(segment[k])
-            # "Conference Steering Committee", "MegaFair Ltd": a body, a company
+            # "Conference Steering Committee", "MegaFair Ltd": a body, a company; "the Conference of Heads of
+            # Government", "the Conference of the Parties": a body of members
             body = {at(segment, k + 1).lower, at(segment, k + 2).lower} & (BODIES | COMPANIES)
+            body = body or self.of_members(segment, k)
             if linked and host in hosts and not body and not owned(segment, k, self):  # "с гостями фестиваля"
                 return host, k
         return kind, word_at

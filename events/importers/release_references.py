@@ -445,11 +445,14 @@ class ReferenceReader:
         """Whether token k is a verb of cancelling ("cancelled", "отменён", "отменяется"), not negated ("has not been
         cancelled", "отменён не был") and not a noun ("debt cancellation", "отмена санкций": a topic)."""
         token = tokens[k]
-        if not token.lower.startswith(CANCELLED) or {t.lower for t in tokens[max(0, k - 3) : k + 2]} & NEGATIONS:
+        called_off = token.lower in ("call", "calls", "called", "calling") and at(tokens, k + 1).lower == "off"
+        if not (token.lower.startswith(CANCELLED) or called_off):
+            return False
+        if {t.lower for t in tokens[max(0, k - 3) : k + 2]} & NEGATIONS:
             return False
         if self.language == "ru":
             return self.morphology.analysis(token.lower)[1] in ("VERB", "PRTS", "PRTF", "INFN")
-        return token.lower in ("cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling")
+        return called_off or token.lower in ("cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling")
 
     def signed_before_document(self, tokens: list[Token], mentions: list, index: int) -> tuple | None:
         """The signing of a day said before the document's own date, when the verb stands between them and is too far

@@ -211,3 +211,32 @@ def test_an_english_weeks_name_of_no_culture_is_an_event_of_the_general_type(see
 )
 def test_a_relative_clause_of_holding_before_a_date_gives_the_date_to_its_event(seed, text, expected):
     assert proposals(text, "2025-11-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A tourism seminar that had been planned for November in Tokyo was called off.",
+            [("2019-11", "forum", True)],
+        ),
+        ("Load tests, completed on 18 August, confirmed that the structure meets all the design parameters.", []),
+        ("The ministers met on 18 April in Riga.", [("2019-04-18", "meeting", False)]),
+        (
+            "The 29th Inter-Sessional Meeting of the Conference of Heads of Government of CARICOM took place on 26–27 "
+            "February.",
+            [("2019-02-26..2019-02-27", "meeting", False)],
+        ),
+        # a conference of heads held as one, and a round table of heads
+        (
+            "On 21–22 April, Tbilisi will host the regional Conference of Heads of Border Police.",
+            [("2020-04-21..2020-04-22", "forum", False)],
+        ),
+        (
+            "Last autumn we hosted a round table of the heads of five patent offices.",
+            [("2018-09..2018-11", "forum", False)],
+        ),
+    ],
+)
+def test_called_off_requirements_met_and_a_conference_of_heads_as_a_body(seed, text, expected):
+    assert proposals(text, "2019-05-21") == expected
