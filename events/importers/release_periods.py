@@ -406,6 +406,8 @@ class PeriodReader:
             return False
         if self.moved_from(tokens, first):
             return False  # "postponed from 5 May to 12 May": two dates, the old one and the new
+        if self.until_word(tokens, first) in UNTIL_WORDS:
+            return False  # "принимаются до 16 июня, на II этап – до 1 августа": two ends, no run begins with one
         if any(token.text in {";", ":", "(", ")"} for token in between):
             return False
         last = between[-1].lower

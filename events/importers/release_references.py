@@ -450,8 +450,9 @@ class ReferenceReader:
             return False
         if {t.lower for t in tokens[max(0, k - 3) : k + 2]} & NEGATIONS:
             return False
-        if self.language == "ru":
-            return self.morphology.analysis(token.lower)[1] in ("VERB", "PRTS", "PRTF", "INFN")
+        if self.language == "ru":  # ("отменен" written without its "ё" is read as the adjective "отменный")
+            verb = self.morphology.analysis(token.lower)[1] in ("VERB", "PRTS", "PRTF", "INFN")
+            return verb or token.lower == "отменен"
         return called_off or token.lower in ("cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling")
 
     def signed_before_document(self, tokens: list[Token], mentions: list, index: int) -> tuple | None:

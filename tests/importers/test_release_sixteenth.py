@@ -240,3 +240,21 @@ def test_a_relative_clause_of_holding_before_a_date_gives_the_date_to_its_event(
 )
 def test_called_off_requirements_met_and_a_conference_of_heads_as_a_body(seed, text, expected):
     assert proposals(text, "2019-05-21") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заявки на участие в I этапе Кубка принимаются до 16 июня, на II этап – через федерацию до 1 августа.",
+            [],
+        ),
+        ("Кубок пройдёт с 16 июня до 1 августа.", [("2021-06-16..2021-08-01", "other", False)]),
+        (
+            "Круглый стол по вопросам морского права, планировавшийся на 25 июня, отменен организаторами.",
+            [("2021-06-25", "forum", True)],
+        ),
+    ],
+)
+def test_two_ends_make_no_run_and_a_cancelling_without_its_yo(seed, text, expected):
+    assert proposals(text, "2021-06-01") == expected
