@@ -92,6 +92,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     # Russian most often a programme's line of its event's first day)
     (("official", "grand", "ceremonial", "formal"), ("opening",), GENERAL_TYPE),
     (("port",), ("call", "calls"), "visit"),  # a ship's port call
+    (("courtesy", "farewell", "protocol", "introductory"), ("call", "calls"), "meeting"),  # "a courtesy call on"
     (("press",), ("conference", "conferences", "briefing", "briefings"), GENERAL_TYPE),  # its own event, no forum
     (("рабочий",), ("группа",), "meeting"),
     (("ministerial",), ("council", "councils"), "meeting"),  # "the OSCE Ministerial Council held on 3–4 December"

@@ -88,6 +88,10 @@ LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later
 CLOSING_OTHER = {"итог", "following", "after", "close", "conclusion", "завершение", "окончание"}
 JOINT = {"joint", "совместный"}  # just before it: "a joint press conference", "совместная пресс-конференция"
 PRESS_WORDS = 8
+# Whom a call is paid on ("called on the Prime Minister", "calls on the Commander"), and how far its clause is read.
+CALLED = GUESTS | {"commander", "chief", "king", "queen", "majesty", "highness", "excellency", "sultan", "emir",
+                   "prince", "commissioner", "premier", "president"}  # fmt: skip
+CALLED_WORDS = 10
 # Members a body is a conference of: "the Conference of Heads of Government", "the Conference of the Parties".
 MEMBERS = {"heads", "parties", "ministers", "states", "governments", "members", "presidents", "leaders"}
 # What is met that is no meeting: "meets all the design parameters", "met the deadline".
@@ -253,6 +257,8 @@ class KindReader(ArtsReader):
                 kind, general = self.type_for("concert"), True
             if kind is None and self.lemma(token) in RECEIVING and at(segment, position + 1).lower not in PART_TAKEN:
                 kind = self.type_for("meeting") if self.guests(segment, position, GUESTS) else None
+            if kind is None and token.lower in ("call", "calls", "called") and self.calls_on(segment, position):
+                kind = self.type_for("meeting")  # "called on the Deputy Commander of the Baltic Fleet on 23 July"
             if kind is None and (self.lemma(token) in HOSTING or token.text in WELCOMING):
                 # "will host a delegation from Henan": its visit (not "hosted the Ambassador at a reception")
                 kind = self.type_for("visit") if self.guests(segment, position, DELEGATIONS) else None
@@ -342,6 +348,16 @@ class KindReader(ArtsReader):
             self.lemma(token) in CLOSING_OTHER and (token.lower != "итогам" or at(segment, start + k - 1).lower == "по")
             for k, token in enumerate(near)
         )
+
+    def calls_on(self, segment: list[Token], position: int) -> bool:
+        """Whether "called on" at position is a call paid on a person ("called on His Majesty the King", "calls on
+        the Commander of the Base"), not an appeal ("called on the governments to adopt", "call on schools")."""
+        if at(segment, position + 1).lower != "on":
+            return False
+        after = segment[position + 2 : position + 2 + CALLED_WORDS]
+        if any(token.lower == "to" and at(after, k + 1).text.islower() for k, token in enumerate(after)):
+            return False  # "to adopt", "to pause": what is asked of them
+        return any(self.lemma(token) in CALLED or token.lower in CALLED for token in after[:GUEST_DISTANCE])
 
     def of_members(self, segment: list[Token], k: int) -> bool:
         """Whether a conference at k is a body of members: "the Conference of Heads of Government", "of the

@@ -258,3 +258,20 @@ def test_called_off_requirements_met_and_a_conference_of_heads_as_a_body(seed, t
 )
 def test_two_ends_make_no_run_and_a_cancelling_without_its_yo(seed, text, expected):
     assert proposals(text, "2021-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Commanding Officer called on the Deputy Commander of the Baltic Fleet at Kronshtadt on 23 July.",
+            [("2021-07-23", "meeting", False)],
+        ),
+        ("The Ambassador paid a courtesy call on the Prime Minister on 14 June.", [("2021-06-14", "meeting", False)]),
+        # an appeal, no call paid
+        ("On 3 May the Ministers called on the governments of the region to adopt national action plans.", []),
+        ("The Institute will call on schools and libraries on 3 September.", []),
+    ],
+)
+def test_a_call_paid_on_a_person_is_a_meeting(seed, text, expected):
+    assert proposals(text, "2021-07-30") == expected
