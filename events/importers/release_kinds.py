@@ -17,13 +17,13 @@ from .release_arts import ArtsReader
 from .release_dates import Mention, at
 from .release_frames import BODIES, FRAME_STOPS, counted_from, framed, meets_for, owned, round_of_talks, timed_to
 from .release_kind_words import COMPOUNDS, GENERAL_KINDS, KINDS, ROUND_TABLE, WEEKS, WORD_PREFIXES, kind_words
+from .release_press import PressReader
 from .release_words import (
     ARTICLES,
     GENERAL_TYPE,
     GUESTS,
     OCCURRING,
     OFFSETS,
-    STATEMENT,
     TOKEN,
     Token,
     is_clause_mark,
@@ -83,28 +83,24 @@ WHICH_DAYS = {"остальной", "другой", "этот", "тот", "пр�
               "последний", "первый", "these", "those", "both", "public", "working", "such", "opening", "closing",
               "first", "last", "final", "few", "several", "coming", "recent", "preview"}  # fmt: skip
 LATER = (OFFSETS - {"до", "после"}) | {"подряд"}  # "two days later", "три дня подряд"
-# Words near a press conference that make it the close of another event ("по итогам переговоров", "following the
-# talks", "at the close of the Summit", a joint one of two sides' talks), and how far they may be.
-CLOSING_OTHER = {"итог", "following", "after", "close", "conclusion", "завершение", "окончание"}
-JOINT = {"joint", "совместный"}  # just before it: "a joint press conference", "совместная пресс-конференция"
-PRESS_WORDS = 8
 # Whom a call is paid on ("called on the Prime Minister", "calls on the Commander"), and how far its clause is read.
 CALLED = GUESTS | {"commander", "chief", "king", "queen", "majesty", "highness", "excellency", "sultan", "emir",
                    "prince", "commissioner", "premier", "president"}  # fmt: skip
 CALLED_WORDS = 10
 # Members a body is a conference of: "the Conference of Heads of Government", "the Conference of the Parties".
 MEMBERS = {"heads", "parties", "ministers", "states", "governments", "members", "presidents", "leaders"}
+MEMBERS_RU = {"глава", "сторона", "министр", "государство", "правительство", "член", "президент", "лидер"}
 # What is met that is no meeting: "meets all the design parameters", "met the deadline".
 MET = {"requirements", "requirement", "standards", "standard", "criteria", "parameters", "needs", "demand", "demands",
        "expectations", "conditions", "targets", "target", "deadline", "deadlines", "goals", "obligations",
-       "costs"}  # fmt: skip
+       "costs", "date", "dates", "schedule"}  # fmt: skip
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
 # Verbs of an event's happening, read in a relative clause: "которая работала с 1 по 10 апреля".
 HAPPENING = OCCURRING | {"работать"}
 
 
-class KindReader(ArtsReader):
+class KindReader(ArtsReader, PressReader):
     """Event words and non-events of a sentence; the ReleaseReader (release.py) sets up the state used here."""
 
     def type_for(self, kind: str) -> EventType | None:
@@ -226,7 +222,9 @@ class KindReader(ArtsReader):
             before = position - 1 - (position > 1 and segment[position - 1].text == "-")  # "бизнес-миссия"
             # "a press conference will be held on 12 August": an event of the general type, not a forum; one told
             # with another event is that one's ("held a joint press conference at the close of the Summit")
-            press = kind is not None and self.press_conference(segment, position)
+            press = (kind is not None or token.lower in ("briefing", "briefings")) and self.press_conference(
+                segment, position
+            )
             if press and self.closes_other(segment, position):
                 continue  # "По итогам переговоров — пресс-конференция", "a press conference after the talks": theirs
             if press and kind == self.type_for("conference"):
@@ -281,13 +279,15 @@ class KindReader(ArtsReader):
                 # body, not its meeting; "the assembly of the satellite": a plant's work
             if CAMEL_TAIL.search(token.text) and at(segment, position + 1).lower in COMPANIES:
                 continue  # "SoftExpo LLC": a company's name
+            if self.lemma(token) in ("финал", "парад") and self.not_held(segment, position):
+                continue  # "в финале переговоров" (the talks), "хит-параде", "парад планет"
             met = {t.lower for t in segment[position + 1 : position + 5]} & MET
             if token.lower in ("meet", "meets", "met") and met:
                 continue  # "the structure meets all the design parameters": requirements met, no meeting
             held_of = any(
                 self.kind_of(t)[0] == self.type_for("meeting") for t in segment[max(0, position - 3) : position]
             )
-            if token.lower == "conference" and held_of and self.of_members(segment, position):
+            if self.lemma(token) in ("conference", "конференция") and held_of and self.of_members(segment, position):
                 continue  # "the Regular Meeting of the Conference of Heads of Government": a body, its meeting held
             if token.lower == "visiting" and at(segment, position - 1).lower in ARTICLES:
                 continue  # "a reception for the visiting companies": who the guests are, not their visit
@@ -323,32 +323,6 @@ class KindReader(ArtsReader):
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
 
-    def press_conference(self, segment: list[Token], position: int) -> bool:
-        """Whether the event word at position is a press conference's ("a joint press conference",
-        "пресс-конференция")."""
-        before = position - 1 - (position > 1 and segment[position - 1].text == "-")
-        return position > 0 and segment[before].lower in ("press", "пресс")
-
-    def closes_other(self, segment: list[Token], position: int) -> bool:
-        """Whether words near a press conference make it the close of another event ("по итогам переговоров",
-        "following the talks", "at the close of the Summit") or a statement's setting ("said at a press conference",
-        "заявил на пресс-конференции")."""
-        before = segment[max(0, position - 5) : position]
-        said = [token for token in before if token.lower in STATEMENT or self.lemma(token) in STATEMENT]
-        # (English ones are past forms; not "расскажут на пресс-конференции во вторник")
-        if said and (self.language == "en" or self.words_tense(said) == "past"):
-            return True
-        press_at = position - 1 - (position > 1 and segment[position - 1].text == "-")
-        if self.lemma(at(segment, press_at - 1)) in JOINT:
-            return True
-        start = max(0, position - PRESS_WORDS)
-        near = segment[start : position + PRESS_WORDS]
-        # "по итогам переговоров" (not "посвящённая итогам раскопок": a press conference on the results)
-        return any(
-            self.lemma(token) in CLOSING_OTHER and (token.lower != "итогам" or at(segment, start + k - 1).lower == "по")
-            for k, token in enumerate(near)
-        )
-
     def calls_on(self, segment: list[Token], position: int) -> bool:
         """Whether "called on" at position is a call paid on a person ("called on His Majesty the King", "calls on
         the Commander of the Base"), not an appeal ("called on the governments to adopt", "call on schools")."""
@@ -359,9 +333,19 @@ class KindReader(ArtsReader):
             return False  # "to adopt", "to pause": what is asked of them
         return any(self.lemma(token) in CALLED or token.lower in CALLED for token in after[:GUEST_DISTANCE])
 
+    def not_held(self, segment: list[Token], position: int) -> bool:
+        """Whether a final or a parade names none held: the end of another event ("в финале переговоров", "in the
+        final of the talks"), part of a word ("хит-параде"), the planets' parade."""
+        parade = self.lemma(segment[position]) == "парад"
+        if parade and (at(segment, position - 1).text == "-" or self.lemma(at(segment, position + 1)) == "планета"):
+            return True
+        return self.kind_of(at(segment, position + 1))[0] is not None or self.names_event(segment, position + 1)
+
     def of_members(self, segment: list[Token], k: int) -> bool:
         """Whether a conference at k is a body of members: "the Conference of Heads of Government", "of the
         Parties"."""
+        if self.language == "ru":  # "Конференции глав правительств", "Конференции сторон"
+            return self.lemma(at(segment, k + 1)) in MEMBERS_RU
         return at(segment, k + 1).lower == "of" and bool({at(segment, k + n).lower for n in (2, 3)} & MEMBERS)
 
     def assembly_meets(self, segment: list[Token], position: int) -> bool:
@@ -407,8 +391,8 @@ class KindReader(ArtsReader):
         pair = (self.lemma(at(segment, position - 1)), self.lemma(segment[position]))
         if pair not in COMPOUNDS:
             return False
-        if pair[1] == "opening":
-            return self.names_event(segment, position + 1)  # "the official opening of the Forum": the Forum's
+        if pair[1] == "opening":  # "the official opening of the Forum": the Forum's; "grand opening hours"
+            return self.names_event(segment, position + 1) or at(segment, position + 1).lower in ("hours", "times")
         if pair[1] in ("day", "days"):
             return at(segment, position + 1).lower == "and" or at(segment, position - 2).lower in ("be", "is", "are")
         words = {self.lemma(token) for token in segment}

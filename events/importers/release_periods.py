@@ -150,12 +150,15 @@ class PeriodReader:
         tried += {"past": [this, previous], "future": [this, next_month(published)]}.get(tense, [this])
         return tried
 
+    @staticmethod
+    def time_part(token: Token) -> bool:
+        """Whether a word is part of a time of day before a date: "at 5 p.m. on", "до 18.00", "12:00 on"."""
+        return token.lower in TIME_PARTS or token.text.isdigit() or token.text in ".:"
+
     def until_word(self, tokens: list[Token], mention: Mention) -> str:
         """The word before a date that ends something ("until", "до", "by"), past "the end of", else ""."""
         k = mention.first - 1
-        while k >= 0 and (
-            tokens[k].lower in END_PARTS | TIME_PARTS or tokens[k].text.isdigit() or tokens[k].text in ".:"
-        ):
+        while k >= 0 and (tokens[k].lower in END_PARTS or self.time_part(tokens[k])):
             k -= 1  # "until the end of September", "до 18.00 24 апреля", "until 12:00 on 23 February"
         word = at(tokens, k).lower
         if word == "позднее" and at(tokens, k - 1).lower == "не":
@@ -274,7 +277,9 @@ class PeriodReader:
             return False
         word = self.until_word(tokens, mention)
         words = tokens[max(0, mention.first - DUE_WINDOW) : mention.first]
-        closing = {self.lemma(token) for token in words[-3:]} & CLOSING
+        # (past a time: "Accreditation closes at 5 p.m. on 8 June")
+        timed = len(words) - next((n for n, t in enumerate(reversed(words)) if not self.time_part(t)), len(words))
+        closing = {self.lemma(token) for token in words[max(0, timed - 3) : timed]} & CLOSING
         # "Registration opens on 1 March", in the date's own clause (not "opens at 9:00, and the forum will open on")
         clause = words[max((k + 1 for k, token in enumerate(words) if token.text == ","), default=0) :]
         opens = {self.lemma(token) for token in words[-3:]} & OPENING and {self.lemma(t) for t in clause} & DUE

@@ -275,3 +275,37 @@ def test_two_ends_make_no_run_and_a_cancelling_without_its_yo(seed, text, expect
 )
 def test_a_call_paid_on_a_person_is_a_meeting(seed, text, expected):
     assert proposals(text, "2021-07-30") == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"),
+    [
+        # a review's cases: where a statement was made, a deadline's time, a final of talks, no parade held
+        ("2025-06-11", "Speaking at a press conference on Monday, the Minister said that exports had grown.", []),
+        ("2025-06-10", "At a press conference on 9 June, the Ambassador announced the opening of a visa centre.", []),
+        ("2025-06-11", "The Minister, speaking at a press briefing on 9 June, said exports had grown.", []),
+        ("2025-06-04", "Министр заявил об этом на пресс-конференции в понедельник.", []),
+        ("2025-06-04", "Выступая на пресс-конференции 2 июня, министр отметил рост экспорта.", []),
+        ("2025-06-01", "Accreditation for the press conference closes at 5 p.m. on 8 June.", []),
+        ("2025-06-01", "Registration for the forum closes at 5 p.m. on 8 June.", []),
+        (
+            "2025-05-16",
+            "В финале переговоров, состоявшихся 15 мая в Ташкенте, стороны договорились продолжить диалог.",
+            [("2025-05-15", "meeting", False)],
+        ),
+        ("2025-03-10", "Песня заняла первое место в хит-параде 3 марта.", []),
+        ("2025-02-20", "Парад планет можно будет наблюдать 28 февраля.", []),
+        ("2025-05-01", "The grand opening hours of the museum are 10 a.m. to 6 p.m. from 1 May.", []),
+        ("2025-05-01", "The supplier met the delivery date of 30 April.", []),
+        (
+            "2025-03-01",
+            "Заседание Конференции глав правительств КАРИКОМ прошло 26–27 февраля.",
+            [("2025-02-26..2025-02-27", "meeting", False)],
+        ),
+        # still events
+        ("2025-03-01", "Онлайн-финал конкурса состоится 6 сентября.", [("2025-09-06", "other", False)]),
+        ("2025-04-25", "Парад Победы пройдёт на Красной площади 9 мая.", [("2025-05-09", "other", False)]),
+    ],
+)
+def test_the_reviews_look_alikes_of_press_conferences_finals_parades_and_openings(seed, published, text, expected):
+    assert proposals(text, published) == expected
