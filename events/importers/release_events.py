@@ -66,12 +66,12 @@ HISTORY_DAYS = 366
 # How many years before the publication a day may be that of the event the sentence before named, with no verb of its
 # happening ("The festival was first held on 5 May 1995" may be older).
 TOPIC_YEARS = 10
-
-
 # How far before a date a relative clause of an event's holding may open ("…, which will take place on"), and how far
 # before its comma the event's word may be ("в учении «Орруда-2025», которое").
 RELATIVE_TAIL = 6
 ANTECEDENT_WORDS = 8
+
+
 # Words a day something starts from follows ("since 1 January").
 STARTS_FROM = {"since", "from", "с", "со"}
 

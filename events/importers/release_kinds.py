@@ -281,18 +281,13 @@ class KindReader(ArtsReader, PressReader):
                 continue  # "SoftExpo LLC": a company's name
             if self.lemma(token) in ("финал", "парад") and self.not_held(segment, position):
                 continue  # "в финале переговоров" (the talks), "хит-параде", "парад планет"
-            met = {t.lower for t in segment[position + 1 : position + 5]} & MET
-            if token.lower in ("meet", "meets", "met") and met:
+            if token.lower in ("meet", "meets", "met") and self.met_no_meeting(segment, position):
                 continue  # "the structure meets all the design parameters": requirements met, no meeting
-            held_of = any(
-                self.kind_of(t)[0] == self.type_for("meeting") for t in segment[max(0, position - 3) : position]
-            )
-            if self.lemma(token) in ("conference", "конференция") and held_of and self.of_members(segment, position):
+            if self.lemma(token) in ("conference", "конференция") and self.body_of_members(segment, position):
                 continue  # "the Regular Meeting of the Conference of Heads of Government": a body, its meeting held
             if token.lower == "visiting" and at(segment, position - 1).lower in ARTICLES:
                 continue  # "a reception for the visiting companies": who the guests are, not their visit
-            guests_after = {self.lemma(at(segment, position + k)) for k in (1, 2)}
-            if self.lemma(token) == "пребывание" and not guests_after & GUESTS:
+            if self.lemma(token) == "пребывание" and not self.guests_stay(segment, position):
                 continue  # "пребывание (малайзийской) делегации" is a visit; "режим пребывания", "сроки пребывания"
             if self.lemma(token) == "встреча" and position and segment[position - 1].lower == "до" and position <= 3:
                 continue  # "Спасибо, до встречи на следующей неделе": a farewell
@@ -340,6 +335,21 @@ class KindReader(ArtsReader, PressReader):
         if parade and (at(segment, position - 1).text == "-" or self.lemma(at(segment, position + 1)) == "планета"):
             return True
         return self.kind_of(at(segment, position + 1))[0] is not None or self.names_event(segment, position + 1)
+
+    @staticmethod
+    def met_no_meeting(segment: list[Token], position: int) -> bool:
+        """Whether "met" has for its object what is met and no one met: "meets all the design parameters"."""
+        return bool({token.lower for token in segment[position + 1 : position + 5]} & MET)
+
+    def guests_stay(self, segment: list[Token], position: int) -> bool:
+        """Whether a stay is guests', one word between: "пребывание (малайзийской) делегации"."""
+        return bool({self.lemma(at(segment, position + k)) for k in (1, 2)} & GUESTS)
+
+    def body_of_members(self, segment: list[Token], k: int) -> bool:
+        """Whether a conference at k is a body whose meeting is told just before it ("the Regular Meeting of the
+        Conference of Heads of Government", "Заседание Конференции сторон")."""
+        held = any(self.kind_of(t)[0] == self.type_for("meeting") for t in segment[max(0, k - 3) : k])
+        return held and self.of_members(segment, k)
 
     def of_members(self, segment: list[Token], k: int) -> bool:
         """Whether a conference at k is a body of members: "the Conference of Heads of Government", "of the

@@ -43,6 +43,9 @@ TICKETS = {"ticket", "tickets", "билет"}  # tickets on sale or sold from a 
 SALES = {"sale", "sales", "sold", "продажа", "продаваться", "продавать"}
 # Words before a day and month with a slash and no year that date it: "on 10/10", "from 14/05".
 SLASH_DATING = {"on", "from", "until", "till", "through", "by", "to"}
+# A day and a month with a slash, the month first (4/26) or the day first (26/4), as a release writes them.
+MONTH_FIRST = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d])")
+DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d])")
 DUE_WINDOW = 20  # tokens: "приём заявок на участие … на выставке «…» продлится до"
 # Types whose events run for days, which an end said without the event's word may end ("It … will run until").
 RUNNING = {"exhibition", "festival", "culture-days"}
@@ -471,11 +474,6 @@ def month_end(day: dt.date) -> dt.date:
 def letter(words: list[Token], k: int) -> bool:
     """Whether the full stop at k ends a single letter ("p.m.", "a.m."): an abbreviation's, not a sentence's."""
     return words[k].text == "." and k > 0 and len(words[k - 1].text) == 1 and words[k - 1].text.isalpha()
-
-
-# A day and a month with a slash, the month first (4/26) or the day first (26/4), as a release writes them.
-MONTH_FIRST = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d])")
-DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d])")
 
 
 def slashes_month_first(text: str) -> bool:
