@@ -116,7 +116,7 @@ class HeadingReader:
         )
         titled = [word.title() for word in words]
         # "Tashkent, Uzbekistan, 24-26 September 2024": a city and its country, either one a place the calendar knows
-        if placed and mention.start != self.published and (self.place(titled) or self.place(titled[:1])):
+        if placed and mention.start != self.published and self.names_place(titled):
             return mention
         # after the day and its weekday, a capitalised name is a place even one the calendar does not know
         # ("17.05 (пятница), Марибор")

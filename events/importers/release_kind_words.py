@@ -93,7 +93,9 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("official", "grand", "ceremonial", "formal"), ("opening",), GENERAL_TYPE),
     (("port",), ("call", "calls"), "visit"),  # a ship's port call
     (("courtesy", "farewell", "protocol", "introductory"), ("call", "calls"), "meeting"),  # "a courtesy call on"
-    (("press",), ("conference", "conferences", "briefing", "briefings"), GENERAL_TYPE),  # its own event, no forum
+    # its own event, no forum: "a press conference", "пресс-конференция" (read past its hyphen)
+    (("press",), ("conference", "conferences", "briefing", "briefings"), GENERAL_TYPE),
+    (("пресс",), ("конференция",), GENERAL_TYPE),
     (("рабочий",), ("группа",), "meeting"),
     (("ministerial",), ("council", "councils"), "meeting"),  # "the OSCE Ministerial Council held on 3–4 December"
     # a body's general or annual meeting (not "собрание картин", a collection)

@@ -27,6 +27,7 @@ from .release_words import (
     TOKEN,
     Token,
     is_clause_mark,
+    word_before,
 )
 
 OWNER_RANK = 2  # an event's word that only owns another, a day or people (release_frames.owned) ranks after any other
@@ -219,16 +220,14 @@ class KindReader(ArtsReader, PressReader):
             kind, general = self.kind_of(token)
             if general and self.lemma(token) in ("event", "events", "мероприятие") and self.many(segment, position):
                 continue  # "Анонс мероприятий на неделю", "a week of events": many events, not one
-            before = position - 1 - (position > 1 and segment[position - 1].text == "-")  # "бизнес-миссия"
-            # "a press conference will be held on 12 August": an event of the general type, not a forum; one told
-            # with another event is that one's ("held a joint press conference at the close of the Summit")
+            before = word_before(segment, position)  # "бизнес-миссия"
+            # "a press conference will be held on 12 August": an event of the general type (COMPOUNDS), not a forum;
+            # one told with another event is that one's ("held a joint press conference at the close of the Summit")
             press = (kind is not None or token.lower in ("briefing", "briefings")) and self.press_conference(
                 segment, position
             )
             if press and self.closes_other(segment, position):
                 continue  # "По итогам переговоров — пресс-конференция", "a press conference after the talks": theirs
-            if press and kind == self.type_for("conference"):
-                kind, general = self.type_for(GENERAL_TYPE), True
             two_words = at(segment, before).lower in ("video", "видео")  # "via video conference"
             video = token.lower.startswith(("video", "видео")) or two_words
             means = at(segment, before - two_words)
@@ -334,7 +333,7 @@ class KindReader(ArtsReader, PressReader):
         parade = self.lemma(segment[position]) == "парад"
         if parade and (at(segment, position - 1).text == "-" or self.lemma(at(segment, position + 1)) == "планета"):
             return True
-        return self.kind_of(at(segment, position + 1))[0] is not None or self.names_event(segment, position + 1)
+        return self.names_event(segment, position + 1)
 
     @staticmethod
     def met_no_meeting(segment: list[Token], position: int) -> bool:

@@ -18,7 +18,6 @@ from .release_dates import Mention, at
 from .release_frames import BODIES, BODY_MEETINGS, EVENTS_PEOPLE_RU
 from .release_kind_words import COMPOUNDS, ROUND_TABLE
 from .release_periods import UNTIL
-from .release_places import DEMONYM_EN
 from .release_words import (
     ARTICLES,
     DASHES,
@@ -381,8 +380,7 @@ class NameReader:
         words = self.title_words(title) | {self.lemma(token) for token in before[-NAME_BEFORE:]}
         if self.language != "en" or not words & {"week", "weeks"} or words & (ARTS | {"cultural", "heritage"}):
             return False
-        named = [word for word in TOKEN.findall(title) if word[:1].isupper() and word.lower() not in WEEK_WORDS]
-        return not any(DEMONYM_EN.search(word) for word in named)
+        return not any(self.demonym(token) for token in tokens_of(title) if token.lower not in WEEK_WORDS)
 
     def title_words(self, title: str) -> set[str]:
         return {self.morphology.lemma(word, self.language) for word in TOKEN.findall(title.lower())}

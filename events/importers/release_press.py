@@ -4,7 +4,7 @@ where a statement was made ("said at a press conference on Monday"): the press h
 (release_kinds.py)."""
 
 from .release_dates import at
-from .release_words import STATEMENT, Token
+from .release_words import STATEMENT, Token, word_before
 
 # Words near a press conference that make it the close of another event ("по итогам переговоров", "following the
 # talks", "at the close of the Summit", a joint one of two sides' talks), and how far they may be.
@@ -12,6 +12,7 @@ CLOSING_OTHER = {"итог", "following", "after", "close", "conclusion", "за�
 # Verbs of speaking besides STATEMENT's, and the words between "at" and "press" ("at a joint press conference").
 SPEAKING = {"speaking", "noted", "stressed", "answered", "announced", "выступая", "отметить", "подчеркнуть",
             "ответить", "объявить"}  # fmt: skip
+SAID = STATEMENT | SPEAKING
 SETTING_SKIPPED = {"a", "an", "the", "joint", "his", "her", "its", "their", "совместный", "совместной"}
 JOINT = {"joint", "совместный"}  # just before it: "a joint press conference", "совместная пресс-конференция"
 PRESS_WORDS = 8
@@ -23,8 +24,7 @@ class PressReader:
     def press_conference(self, segment: list[Token], position: int) -> bool:
         """Whether the event word at position is a press conference's ("a joint press conference",
         "пресс-конференция")."""
-        before = position - 1 - (position > 1 and segment[position - 1].text == "-")
-        return position > 0 and segment[before].lower in ("press", "пресс")
+        return position > 0 and segment[word_before(segment, position)].lower in ("press", "пресс")
 
     def closes_other(self, segment: list[Token], position: int) -> bool:
         """Whether words near a press conference make it the close of another event ("по итогам переговоров",
@@ -32,8 +32,7 @@ class PressReader:
         "заявил на пресс-конференции")."""
         if self.statement_setting(segment, position):
             return True
-        press_at = position - 1 - (position > 1 and segment[position - 1].text == "-")
-        if self.lemma(at(segment, press_at - 1)) in JOINT:
+        if self.lemma(at(segment, word_before(segment, position) - 1)) in JOINT:
             return True
         start = max(0, position - PRESS_WORDS)
         near = segment[start : position + PRESS_WORDS]
@@ -49,12 +48,12 @@ class PressReader:
         пресс-конференции" (not "расскажут на пресс-конференции во вторник", said of the future)."""
         found = self.sentence_index(segment[position])  # the words before the segment's too
         tokens, k = (self.clause_tokens, found) if found is not None else (segment, position)
-        j = k - 2 - (k > 1 and tokens[k - 1].text == "-")  # the word before "press", "пресс"
+        j = word_before(tokens, k) - 1  # the word before "press", "пресс"
         while j > 0 and tokens[j].lower in SETTING_SKIPPED:
             j -= 1
         if at(tokens, j).lower not in ("at", "на"):
             return False
-        said = [t for t in tokens if t.lower in STATEMENT | SPEAKING or self.lemma(t) in STATEMENT | SPEAKING]
+        said = [t for t in tokens if t.lower in SAID or self.lemma(t) in SAID]
         if not said:
             return False
         # (English ones are past forms or a participle; a Russian one in the past or "выступая")

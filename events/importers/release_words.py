@@ -107,6 +107,11 @@ def tokens_of(text: str) -> list["Token"]:
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+def word_before(tokens: list["Token"], position: int) -> int:
+    """Where the word before position is, past a hyphen that joins the two ("бизнес-миссия", "пресс-конференция")."""
+    return position - 1 - (position > 1 and tokens[position - 1].text == "-")
+
+
 def is_clause_mark(tokens: list["Token"], k: int) -> bool:
     """Whether token k ends a clause: a comma, a bracket, a dash between spaces; not the dash of "China–Central
     Asia" or "Нови-Сад", which touches the words on both sides, nor a decimal comma."""
