@@ -80,7 +80,8 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     (("culture", "cultural"), ("week", "weeks"), "days"),
     (("film", "cinema", "fashion", "design"), ("week", "weeks"), "festival"),
     # "the International Air Show", "a trade show" (not "show" alone: "the figures show")
-    (("air", "trade", "motor", "boat"), ("show", "shows"), "exhibition"),
+    (("air", "trade", "motor", "boat", "flower", "garden", "horse", "agricultural", "dog"), ("show", "shows"),
+     "exhibition"),
     # "торжественный вечер", "вечер памяти" (not "вечером", "в тот вечер"); "работала рабочая группа"
     (("торжественный", "творческий", "литературный", "музыкальный", "праздничный"), ("вечер",), GENERAL_TYPE),
     (("вечер",), ("память",), GENERAL_TYPE),

@@ -97,6 +97,10 @@ MET = {"requirements", "requirement", "standards", "standard", "criteria", "para
        "costs", "date", "dates", "schedule"}  # fmt: skip
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
+# Words that make what follows an event's topic ("a press conference dedicated to the festival's results"), and how
+# far back from an event word they are read.
+DEDICATED = {"dedicated", "devoted", "посвятить", "посвящённый", "посвященный"}
+DEDICATED_WORDS = 6
 # Verbs of an event's happening, read in a relative clause: "которая работала с 1 по 10 апреля".
 HAPPENING = OCCURRING | {"работать"}
 
@@ -269,6 +273,8 @@ class KindReader(ArtsReader, PressReader):
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
                 continue
+            if self.dedicated_to(segment, position):
+                continue  # "Пресс-конференция, посвящённая итогам фестиваля": the festival is its topic
             if timed_to(segment, position, self):
                 continue  # "подготовленная к конференции": the exhibition is the event, not the conference
             if token.lower in ("consultation", "consultations") and at(segment, position - 1).lower == "public":
@@ -316,6 +322,16 @@ class KindReader(ArtsReader, PressReader):
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
+
+    def dedicated_to(self, segment: list[Token], position: int) -> bool:
+        """Whether the event word at position is the topic of an event named before it ("a briefing devoted to the
+        forum's preparations", "Пресс-конференция, посвящённая итогам фестиваля")."""
+        for k in range(position - 1, max(-1, position - 1 - DEDICATED_WORDS), -1):
+            if is_clause_mark(segment, k):
+                return False
+            if self.lemma(segment[k]) in DEDICATED:
+                return any(self.kind_of(token)[0] is not None for token in segment[:k])
+        return False
 
     def calls_on(self, segment: list[Token], position: int) -> bool:
         """Whether "called on" at position is a call paid on a person ("called on His Majesty the King", "calls on

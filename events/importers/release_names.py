@@ -30,6 +30,7 @@ from .release_words import (
     is_clause_mark,
     text_of,
     tokens_of,
+    word_before,
 )
 
 # A week or days of films is a film festival: "Russian Film Week", "Дни казахского кино".
@@ -57,6 +58,10 @@ PLACES_NAMED = VENUE_NOUNS | {"museum", "theatre", "theater", "hotel", "gallery"
                               "кинотеатр", "дворец", "площадка", "усадьба"}  # fmt: skip
 # Prefixes that make an event word a time around it: "(pre-conference day)", "post-summit".
 AROUND = {"pre", "post", "пред", "после"}
+# What heads an organisation's name that holds an event word: "the Association of European Garden Shows", "the Union
+# of Fair Organisers".
+ORGANISATIONS = {"association", "associations", "union", "federation", "society", "alliance", "league", "guild",
+                 "chamber", "institute", "foundation", "network", "confederation"}  # fmt: skip
 # A body named after its event's word: "the Conference Secretariat", "the Forum Steering Committee".
 BODIES_NAMED = BODIES | {"steering"}
 # People an English event word may name before it: "our resident festival quartet", "the forum participants".
@@ -356,6 +361,8 @@ class NameReader:
             return self.morphology.analysis(segment[position].lower)[1] == "NOUN"
         if self.language == "en" and (noun.lower in BODIES_NAMED or noun.lower in EVENTS_PEOPLE):
             return True  # "the Conference Secretariat", "the Forum Steering Committee": a body; "festival quartet"
+        if self.in_organisation(segment, position):
+            return True  # "the Association of European Garden Shows": a body's name
         word = segment[position].lower
         if word == "exercise" and (at(segment, position + 1).lower == "of" or at(segment, position - 1).lower == "to"):
             return True  # "the exercise of its functions", "to exercise caution"
@@ -367,6 +374,16 @@ class NameReader:
             if token.text.isdigit() and COUNTED[0] <= int(token.text) < COUNTED[1] and alone:
                 return True
         return False
+
+    def in_organisation(self, segment: list[Token], position: int) -> bool:
+        """Whether an English capitalised event word is part of an organisation's name headed before it ("the
+        Association of European Garden Shows", "the Union of Fair Organisers")."""
+        if self.language != "en" or not segment[position].text[:1].isupper():
+            return False
+        k = position - 1
+        while k > 0 and (segment[k].text[:1].isupper() or segment[k].lower in ("and", "&")):
+            k -= 1
+        return segment[k].lower in ("of", "for") and at(segment, k - 1).lower in ORGANISATIONS
 
     def names_sector(self, title: str) -> bool:
         """Whether a title names a week or days of an industry ("Kazakhstan Transport Week", "Неделя энергетики")."""
@@ -423,8 +440,9 @@ class NameReader:
                 end = min(end + 3, len(segment))
                 while end > keyword_at + 2 and not segment[end - 1].text[:1].isalpha():
                     end -= 1
-        if start == keyword_at and (self.lemma(at(segment, start - 1)), self.lemma(segment[start])) in COMPOUNDS:
-            start -= 1  # "an information day", "a trade mission": both words
+        before = word_before(segment, start)
+        if start == keyword_at and (self.lemma(at(segment, before)), self.lemma(segment[start])) in COMPOUNDS:
+            start = before  # "an information day", "a trade mission", "Пресс-конференция": both words
         words = segment[start:end]
         while words and words[0].lower in ARTICLES:
             words.pop(0)
