@@ -93,6 +93,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     # Russian most often a programme's line of its event's first day)
     (("official", "grand", "ceremonial", "formal"), ("opening",), GENERAL_TYPE),
     (("port",), ("call", "calls"), "visit"),  # a ship's port call
+    (("study", "technical", "fact-finding", "familiarisation", "familiarization"), ("tour", "tours"), "visit"),
     (("courtesy", "farewell", "protocol", "introductory"), ("call", "calls"), "meeting"),  # "a courtesy call on"
     # its own event, no forum: "a press conference", "пресс-конференция" (read past its hyphen)
     (("press",), ("conference", "conferences", "briefing", "briefings"), GENERAL_TYPE),

@@ -269,6 +269,8 @@ class KindReader(ArtsReader, PressReader):
                 kind = self.type_for(week)
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in ROUND_TABLE:
                 kind, word_at = self.type_for("conference"), before  # "round table", "Round-table"
+            if kind is None and token.text in ("Tour", "Tours") and self.named_tour(segment, before):
+                kind, general = self.type_for(GENERAL_TYPE), True  # "the Silk Road Cycling Tour will be held"
             if kind is None:
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
@@ -322,6 +324,11 @@ class KindReader(ArtsReader, PressReader):
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
+
+    def named_tour(self, segment: list[Token], before: int) -> bool:
+        """Whether a capitalised "Tour" ends a name ("the Danube Cycle Tour 2026", "the Silk Road Cycling Tour")."""
+        word = at(segment, before)
+        return before >= 0 and word.text[:1].isupper() and word.lower not in ARTICLES
 
     def dedicated_to(self, segment: list[Token], position: int) -> bool:
         """Whether the event word at position is the topic of an event named before it ("a briefing devoted to the

@@ -51,7 +51,8 @@ SECTOR_WORDS = {"transport", "energy", "industry", "industrial", "business", "in
                 "атомный"}  # fmt: skip
 # Nouns after an event word that make it a venue's name: "ExpoForum Convention and Exhibition Centre", "Конгресс-холл".
 VENUE_NOUNS = {"centre", "center", "centres", "centers", "hall", "halls", "grounds", "complex", "pavilion", "arena",
-               "campus", "palace", "центр", "холл", "зал", "комплекс", "павильон"}  # fmt: skip
+               "campus", "palace", "theatre", "theater", "park", "square", "street", "road", "avenue", "stadium",
+               "showground", "центр", "холл", "зал", "комплекс", "павильон"}  # fmt: skip
 # Nouns before a quoted name that make it a place's ("в выставочном зале «Палаты»", "at the Hotel "Europa"").
 PLACES_NAMED = VENUE_NOUNS | {"museum", "theatre", "theater", "hotel", "gallery", "library", "park", "cinema",
                               "venue", "музей", "театр", "гостиница", "отель", "галерея", "библиотека", "парк",
@@ -353,7 +354,9 @@ class NameReader:
             return True
         quote = next((k for k in range(position - 1, max(-1, position - 5), -1) if segment[k].text in QUOTES), -1)
         closed = quote >= 0 and any(t.text == QUOTES[segment[quote].text] for t in segment[quote + 1 : position])
-        if quote > 0 and not closed and self.lemma(segment[quote - 1]) in PLACES_NAMED:
+        # (a straight quote touching the word before it closes a name: '"Coins of the Silk Road", an exhibition')
+        opening = quote > 0 and segment[quote - 1].end < segment[quote].start
+        if opening and not closed and self.lemma(segment[quote - 1]) in PLACES_NAMED:
             return True  # a venue's name: "в выставочном центре «Казань Экспо»", "at the Centre "Expo Forum""
         if self.language == "ru" and self.lemma(at(segment, position - 1)) in PEOPLE_NOT_ATTENDING:
             # "Директор фестиваля", "Организаторы фестиваля": people, not the festival (not "во главе с директором

@@ -39,6 +39,7 @@ DUE = {"accreditation", "registration", "application", "applications", "submissi
        "call", "calls", "аккредитация", "регистрация", "заявка"}  # fmt: skip
 # A deadline's day, whatever the verb: "The deadline set by the Agreement was 10 February".
 DEADLINES = {"deadline", "deadlines"}
+DEADLINE_AFTER = 4  # tokens after a day its deadline may be told in: "20 April 2026 — deadline for"
 TICKETS = {"ticket", "tickets", "билет"}  # tickets on sale or sold from a day: no event's day
 SALES = {"sale", "sales", "sold", "продажа", "продаваться", "продавать"}
 # Words before a day and month with a slash and no year that date it: "on 10/10", "from 14/05".
@@ -297,11 +298,17 @@ class PeriodReader:
         lemmas = {self.lemma(token) for token in words[stop:]}
         if ((word or closing) and lemmas & DUE) or opens:
             return True  # "Accreditation is open until 10 April", "Registration closes on 20 March"
-        if lemmas & DEADLINES:
-            return True  # "the application deadline for the next round is 30 September"
+        if lemmas & DEADLINES or self.deadline_after(tokens, mention):
+            return True  # "the application deadline for the next round is 30 September", "1 May — deadline for"
         if lemmas & TICKETS and lemmas & SALES:
             return True  # "Tickets for the festival's concerts go on sale on 1 May", "Билеты поступят в продажу"
         return bool(word) and not (word in UNTIL and self.continued_to(tokens, mention))
+
+    def deadline_after(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a deadline is told just after its day, as a list's line does: "20 April 2026 — deadline for
+        bookings", "15 May: registration deadline"."""
+        after = [token for token in tokens[mention.end : mention.end + DEADLINE_AFTER] if token.text[:1].isalpha()]
+        return bool({self.lemma(token) for token in after[:2]} & DEADLINES)
 
     def is_horizon(self, tokens: list[Token], mention: Mention) -> bool:
         """A year or a month something is aimed at or runs to, not an event's: "a target of USD 2 billion by 2030",

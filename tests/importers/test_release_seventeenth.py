@@ -76,3 +76,58 @@ def test_a_flower_or_garden_show_is_an_exhibition(seed, text, expected):
 )
 def test_an_event_word_in_an_organisations_name_names_no_event(seed, text, expected):
     assert proposals(text, "2016-04-11") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a theatre, a square named after an event are places
+        ("The production will be at the Festival Theatre, Edinburgh, from 28 December 2016 to 3 January 2017.", []),
+        (
+            "It will be rebuilt for the festival on Congress Square in Ljubljana from 10 to 13 June.",
+            [("2017-06-10..2017-06-13", "festival", False)],
+        ),
+        # a straight quote that closes a name opens no place's name: the Silk Road is the exhibition's
+        (
+            '"Coins of the Silk Road", an exhibition prepared by the museum, was on show in Tashkent from 10 June to '
+            "29 August.",
+            [("2016-06-10..2016-08-29", "exhibition", False)],
+        ),
+    ],
+)
+def test_an_event_word_naming_a_theatre_or_a_square_names_no_event(seed, text, expected):
+    assert proposals(text, "2016-11-08") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The second international Silk Road Cycling Tour will be held from 28 September to 6 October.",
+            [("2023-09-28..2023-10-06", "other", False)],
+        ),
+        ("A study tour to Shymkent will take place on 17 and 18 May.", [("2024-05-17..2024-05-18", "visit", False)]),
+        # a tour not named is as often a tour of a place as an event: the visit is the event
+        ("The tour will include a visit to the museum on 28 September.", [("2023-09-28", "visit", False)]),
+        ("A guided tour of the plant will start at 10:00 on 28 September.", []),
+    ],
+)
+def test_a_named_tour_is_an_event_and_a_study_tour_a_visit(seed, text, expected):
+    assert proposals(text, "2023-09-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Key dates:\n- 20 April 2026 — deadline for study tour bookings\n- 17 May 2026 — study tour",
+            [("2026-05-17", "visit", False)],
+        ),
+        ("- 1 May 2026 — deadline for forum registration", []),
+        ("- 15 May 2026: registration deadline for the conference", []),
+        # a day with the event's word after it is the event's
+        ("- 15 May 2026: the conference", [("2026-05-15", "forum", False)]),
+    ],
+)
+def test_a_deadline_told_just_after_its_day_is_no_event(seed, text, expected):
+    assert proposals(text, "2026-03-01") == expected
