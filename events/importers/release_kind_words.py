@@ -27,7 +27,7 @@ KINDS = {
                     "expositions", "showcase", "biennale", "biennales", "triennale", "triennales"},
                    {"выставка", "экспозиция", "фотовыставка", "ярмарка", "экспо", "биеннале", "триеннале"}),
     "concert": (("concert", GENERAL_TYPE, "festival"), {"concert", "concerts", "recital", "gala"},
-                {"концерт", "спектакль", "гастроль"}),
+                {"концерт", "спектакль", "гастроль", "турне"}),
     "festival": (("festival", GENERAL_TYPE), {"festival", "festivals"}, {"фестиваль", "кинофестиваль"}),
     "anniversary": (("anniversary", GENERAL_TYPE, "festival"),
                     {"anniversary", "anniversaries", "commemoration", "celebration", "celebrations", "jubilee"},

@@ -370,11 +370,15 @@ class NameReader:
         if word == "exercise" and (at(segment, position + 1).lower == "of" or at(segment, position - 1).lower == "to"):
             return True  # "the exercise of its functions", "to exercise caution"
         plural = word.endswith("s") if self.language == "en" else self.morphology.analysis(word)[3] == "plur"
-        for k in (position - 1, position - 2) if plural else ():  # a noun's count: not "40 companies visited"
+        # a noun's count: not "40 companies visited"; in Russian a singular after a number ending in 1 ("121 концерт")
+        for k in (position - 1, position - 2) if plural or self.language == "ru" else ():
             token = at(segment, k)
             # A word of its own: not "10:00 Talks", "20-летие", "G20 summit", "3x3 camp".
             alone = at(segment, k - 1).end < token.start and token.end < at(segment, k + 1).start
-            if token.text.isdigit() and COUNTED[0] <= int(token.text) < COUNTED[1] and alone:
+            number = int(token.text) if token.text.isdigit() else 0
+            if not plural and (number % 10 != 1 or number % 100 == 11):
+                continue
+            if COUNTED[0] <= number < COUNTED[1] and alone:
                 return True
         return False
 

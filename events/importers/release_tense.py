@@ -28,6 +28,9 @@ PLAN_WORDS = 16
 # Participles of planning, whose date is the plan's, of no tense: "назначенное на 2 апреля", "намеченный на май".
 PLAN_PARTICIPLES = {"назначить", "запланировать", "наметить", "намечать", "намечаться", "планировать",
                     "планироваться", "анонсировать", "перенести"}  # fmt: skip
+# Participles of what was made for an event, which tell nothing of its own time: "выставка «Беларусь помнит»,
+# подготовленная Национальным архивом", "концерт, посвящённый Дню Республики", "приуроченные к празднику".
+MADE_PARTICIPLES = {"подготовить", "посвятить", "приурочить", "составить", "создать", "собрать"}
 # How long before the publication a date told in the present may be: "The forum opens on 22 October" is to come.
 PRESENT_PAST_DAYS = 60
 # At most this many words between a word of moving and the date it moves to ("перенесен по просьбе стороны на").
@@ -286,7 +289,7 @@ class TenseReader:
                     tenses.add("futr")  # "В мае ждём делегацию": who is expected is to come
                 elif form in RUSSIAN_PAST:
                     tenses.add("past")
-                elif part_of_speech == "PRTF" and form in PLAN_PARTICIPLES:
+                elif part_of_speech == "PRTF" and form in PLAN_PARTICIPLES | MADE_PARTICIPLES:
                     continue  # "заседание, назначенное на 2 апреля, состоится": the plan's date, no past
                 elif part_of_speech in ("VERB", "PRTF", "PRTS"):
                     tenses.add(tense)

@@ -131,3 +131,34 @@ def test_a_named_tour_is_an_event_and_a_study_tour_a_visit(seed, text, expected)
 )
 def test_a_deadline_told_just_after_its_day_is_no_event(seed, text, expected):
     assert proposals(text, "2026-03-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "25.06–10.07 – выставка «Беларусь помнит», подготовленная Национальным архивом.",
+            [("2025-06-25..2025-07-10", "exhibition", False)],
+        ),
+        ("3 июля – концерт, посвящённый Дню Республики.", [("2025-07-03", "other", False)]),
+        # a participle of its own happening, or a verb in the past, still dates it
+        ("25.06–10.07 – выставка, прошедшая в Минске.", [("2024-06-25..2024-07-10", "exhibition", False)]),
+        ("Выставка, подготовленная архивом, прошла 25 июня.", [("2024-06-25", "exhibition", False)]),
+    ],
+)
+def test_a_russian_participle_of_what_was_made_for_an_event_does_not_put_it_in_the_past(seed, text, expected):
+    assert proposals(text, "2025-06-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("С 28 июля по 7 августа — турне по Италии.", [("2016-07-28..2016-08-07", "other", False)]),
+        # a count of events in a year, the noun singular after a number ending in 1
+        ("В 2015 году ансамбль дал 121 концерт.", []),
+        ("В 2015 году прошла 31 встреча.", []),
+        ("В 2015 году ансамбль дал 11 концертов, а 21 мая — концерт в Риме.", [("2015-05-21", "other", False)]),
+    ],
+)
+def test_a_russian_tour_is_an_event_and_a_count_of_events_in_the_singular_is_none(seed, text, expected):
+    assert proposals(text, "2016-12-29") == expected
