@@ -21,7 +21,7 @@ KINDS = {
     "conference": (("conference", "forum", GENERAL_TYPE, "meeting"),
                    {"conference", "conferences", "congress", "symposium", "seminar", "seminars", "webinar", "webinars",
                     "workshop", "workshops"},
-                   {"конференция", "конгресс", "симпозиум", "семинар", "вебинар", "воркшоп", "тренинг"}),
+                   {"конференция", "конгресс", "съезд", "симпозиум", "семинар", "вебинар", "воркшоп", "тренинг"}),
     "exhibition": (("exhibition", GENERAL_TYPE, "festival"),
                    {"exhibition", "exhibitions", "exhibit", "display", "expo", "fair", "fairs", "exposition",
                     "expositions", "showcase", "biennale", "biennales", "triennale", "triennales"},

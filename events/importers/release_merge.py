@@ -26,8 +26,10 @@ CONTRAST = {"but", "instead", "rather", "а", "но", "вместо"}
 TAKES_PLACE = {"held", "place", "пройдёт", "пройдет", "состоится", "проведут", "проведён", "проведен", "открыт"}
 # Words that make an event named before a date set aside by commas the time of another: "On the eve of the visit, on
 # 27 October, Jakarta will host a business forum", "По окончании выставки, 23–24 апреля, делегация посетит Самарканд".
-RELATIONAL = {"eve", "following", "after", "before", "ahead", "prior", "end", "close", "day", "накануне", "кануне",
-              "окончании", "завершении", "после", "перед", "преддверии", "день"}  # fmt: skip
+# So do words of what runs beside it: "Alongside the festival, the museum hosts an exhibition. It runs from…".
+RELATIONAL = {"eve", "following", "after", "before", "ahead", "prior", "end", "close", "day", "alongside", "beside",
+              "besides", "накануне", "кануне", "окончании", "завершении", "после", "перед", "преддверии", "день",
+              "параллельно", "наряду"}  # fmt: skip
 # Plurals of one event's name: "meetings of the Commonwealth's bodies" over 18–20 June are several meetings.
 SERIES_WORDS = {"meetings", "sessions", "заседания", "встречи"}
 # How many days before its publication a news item's event may have been held.

@@ -66,6 +66,7 @@ HAPPENING_SINCE = {"проходить", "работать", "held", "running"}
 WORKERS = {"мы", "они", "we", "they"}  # who worked on it since the day: "работали мы с 20 июля"
 # The most tokens between a day an event closed and the day it opened, said after it, and the longest run.
 CLOSED_SINCE_WINDOW = 16
+OPENING_WORDS = 7  # tokens from an opening's verb to its day: "opens on the Danė riverside on Friday, 8 September"
 OPENED_THEN_CLOSES = 6  # tokens between an opening's day and its close's: ", closed in Riyadh on"
 MAX_CLOSED_SINCE = 92
 # Words of an event's opening, said in another event's sentence: "… and open the photo exhibition".
@@ -192,10 +193,13 @@ class PeriodReader:
         if len(commas) > 1 and commas[0] == 0:
             raw = raw[commas[-1] :]  # "open on January 26, Republic Day in India, and close on": past the aside
         between = [token for token in raw if token.text != ","]
-        before = {self.lemma(token) for token in tokens[max(0, first.first - 3) : first.first]}
+        # its opening's verb, past where it opens: "opens on the Danė riverside on Friday, 8 September"
+        before = tokens[max(0, first.first - OPENING_WORDS) : first.first]
+        stop = max((k + 1 for k, token in enumerate(before) if token.text in ".;:()"), default=0)
+        opened = {self.lemma(token) for token in before[stop:]} & OPENING
         words = {self.lemma(token) for token in between}
         one_clause = len(between) <= 4 and not any(token.text in ";:()" for token in between)
-        return bool(before & OPENING and words & CLOSING and words & {"and", "и"}) and one_clause
+        return bool(opened and words & CLOSING and words & {"and", "и"}) and one_clause
 
     def closed_since(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether a day an event closed on comes first and the day it opened on after it, in one sentence: "Вчера

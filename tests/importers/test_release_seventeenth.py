@@ -162,3 +162,26 @@ def test_a_russian_participle_of_what_was_made_for_an_event_does_not_put_it_in_t
 )
 def test_a_russian_tour_is_an_event_and_a_count_of_events_in_the_singular_is_none(seed, text, expected):
     assert proposals(text, "2016-12-29") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # its opening's verb before where it opens
+        (
+            "The 15th Green Shores Festival opens on the Danė riverside on Friday, 8 September, and closes on Sunday "
+            "the 17th.",
+            [("2023-09-08..2023-09-17", "festival", False)],
+        ),
+        # an event beside which another runs is not what "it" is
+        (
+            'Alongside the festival, the museum hosts the exhibition "Gardens of the Hanseatic Cities", with maps. It '
+            "runs from 1 September to 29 October.",
+            [("2023-09-01..2023-10-29", "exhibition", False)],
+        ),
+        # a congress is a forum
+        ("Съезд пройдёт с 30 мая по 2 июня в Москве.", [("2024-05-30..2024-06-02", "forum", False)]),
+    ],
+)
+def test_an_event_opening_after_its_place_beside_another_or_a_congress(seed, text, expected):
+    assert proposals(text, "2023-08-28") == expected
