@@ -447,6 +447,8 @@ class NameReader:
                 end = min(end + 3, len(segment))
                 while end > keyword_at + 2 and not segment[end - 1].text[:1].isalpha():
                     end -= 1
+        if start == keyword_at and start > 1 and hyphen_joins(segment, start - 1) and segment[start - 2].text.isdigit():
+            start -= 2  # "70-летие", "55-летие установления отношений": its number too
         before = word_before(segment, start)
         if start == keyword_at and (self.lemma(at(segment, before)), self.lemma(segment[start])) in COMPOUNDS:
             start = before  # "an information day", "a trade mission", "Пресс-конференция": both words

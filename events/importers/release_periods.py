@@ -81,6 +81,8 @@ CONTINUING_WINDOW = 8
 # 2025", "товарооборот в 2025 году вырос"), not an event's ("the Commission on Trade will meet in June" is).
 FIGURES = {"grew", "grow", "increased", "decreased", "rose", "fell", "amounted", "exceeded", "sold", "increase",
            "вырасти", "увеличиться", "сократиться", "составить", "превысить", "снизиться"}  # fmt: skip
+# Verbs of figures given as of a day: "Толщина льда на 1 февраля составляла 62 см", "as of 1 May the register counted".
+AS_OF_FIGURES = FIGURES | {"составлять", "насчитывать", "достигнуть", "достичь", "достигать", "counted", "stood"}
 # A plan approved for a period ("approved the plan of events for the second half of the year"): the period is the
 # plan's, not an event's.
 PLANS = {"plan", "plans", "programme", "program", "schedule", "план", "программа", "график"}
@@ -269,11 +271,14 @@ class PeriodReader:
         )
 
     def gives_figures(self, tokens: list[Token], mention: Mention) -> bool:
-        """Whether a month or a year is the period figures of its clause are given for, or a plan approved for."""
-        if mention.precision == Event.Precision.DAY:
-            return False
+        """Whether a month or a year is the period figures of its clause are given for, or a plan approved for; or a
+        day they are given as of ("Толщина льда на 1 февраля составляла 62 см", "as of 1 May the register counted")."""
         low, high = self.clause_bounds(mention.first)
         words = {token.lower for token in tokens[low:high]} | {self.lemma(token) for token in tokens[low:high]}
+        if mention.precision == Event.Precision.DAY:
+            before = [token.lower for token in tokens[max(0, mention.first - 2) : mention.first]]
+            as_of = before[-1:] == ["на"] or before == ["as", "of"]
+            return as_of and bool(words & AS_OF_FIGURES)
         # a plan before its period ("approved the plan for the second half of the year"), not after ("will meet in May
         # to approve the work plan")
         plans = {self.lemma(token) for token in tokens[low : mention.first]} & PLANS

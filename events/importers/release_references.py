@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 
 from .release_dates import Mention, at
-from .release_words import ARTICLES, CREATED, DASHES, OCCURRING, Token, is_clause_mark
+from .release_words import ARTICLES, CREATED, DASHES, JUBILEE_WORDS, OCCURRING, PERSONS, Token, is_clause_mark
 
 # Words that name a document, and verbs that make it: "the Treaty … was signed", "Соглашение … заключено".
 DOCUMENTS = {"treaty", "agreement", "convention", "memorandum", "declaration", "protocol", "charter", "decree",
@@ -102,6 +102,16 @@ PLANNED_PARTICIPLES = ("запланированн", "намеченн", "нам
 class ReferenceReader:
     """Which dates a release names are not events' own, or are of events that changed (see the module's text)."""
 
+    def persons_jubilee(self, tokens: list[Token], mention) -> bool:
+        """A person's round birthday told as a jubilee: "Основатель марафона, бегун, 2 марта отметит 65-летие" (not
+        "отметят 30-летие установления отношений", the jubilee of something)."""
+        after = range(mention.end, min(len(tokens), mention.end + JUBILEE_WORDS))
+        jubilee = next((k for k in after if tokens[k].lower in ("летие", "юбилей")), None)
+        if jubilee is None or at(tokens, jubilee + 1).text[:1].isalpha():
+            return False
+        celebrated = {self.lemma(token) for token in tokens[max(0, jubilee - 4) : jubilee]} & {"отметить", "отмечать"}
+        return bool(celebrated) and any(self.lemma(token) in PERSONS for token in tokens[:jubilee])
+
     def reference_reason(self, tokens: list[Token], mention) -> str:
         """Why a date is not an event ("document", "anniversary", "birthday", "moved"), or "" when it may be one."""
         before = [self.lemma(token) for token in tokens[max(0, mention.first - 6) : mention.first]]
@@ -128,7 +138,7 @@ class ReferenceReader:
         )
         if old and adopted_by and self.sentence_words(tokens) & DOCUMENTS:
             return "document"  # "the Convention …, adopted by the UNESCO General Conference on 16 November 1972"
-        if BIRTH & (set(before) | clause):
+        if BIRTH & (set(before) | clause) or self.persons_jubilee(tokens, mention):
             return "birthday"
         # "ранее анонсированный на 22 января", "который планировалось провести 22–23 октября, переносится"
         planned = self.planned_before(tokens, mention) and (

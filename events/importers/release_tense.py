@@ -291,6 +291,8 @@ class TenseReader:
                     tenses.add("past")
                 elif part_of_speech == "PRTF" and form in PLAN_PARTICIPLES | MADE_PARTICIPLES:
                     continue  # "заседание, назначенное на 2 апреля, состоится": the plan's date, no past
+                elif part_of_speech == "PRTS" and form in PLAN_PARTICIPLES:
+                    continue  # "Марафон назначен на 6 марта": a plan, to come unless "был назначен"
                 elif part_of_speech in ("VERB", "PRTF", "PRTS"):
                     tenses.add(tense)
         return "future" if "futr" in tenses else "past" if "past" in tenses else "present" if "pres" in tenses else ""

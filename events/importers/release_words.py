@@ -98,6 +98,10 @@ GUESTS = {"ambassador", "ambassadors", "delegation", "delegations", "consul", "e
           "глава", "председатель", "губернатор", "мэр", "секретарь", "представитель", "премьер", "премьер-министр",
           "заместитель", "спикер", "руководитель", "вице-губернатор", "director", "directors", "rector", "директор",
           "ректор"}  # fmt: skip
+# People whose jubilee is a birthday: "Основатель марафона … 2 марта отметит 65-летие".
+PERSONS = GUESTS | {"founder", "основатель", "артист", "художник", "писатель", "поэт", "композитор", "дирижёр",
+                    "дирижер", "ветеран", "тренер", "хореограф", "путешественник"}  # fmt: skip
+JUBILEE_WORDS = 16  # from a day to the jubilee celebrated on it: "3 сентября руководитель …, …, отметил 70-летие"
 # English subject pronouns: "on the 14th we will hold", "delighted that we".
 SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 

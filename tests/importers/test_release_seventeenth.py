@@ -185,3 +185,44 @@ def test_a_russian_tour_is_an_event_and_a_count_of_events_in_the_singular_is_non
 )
 def test_an_event_opening_after_its_place_beside_another_or_a_congress(seed, text, expected):
     assert proposals(text, "2023-08-28") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Толщина льда по трассе марафона на 1 февраля составляла от 62 до 78 см.", []),
+        ("As of 1 February the register counted 120 members.", []),
+        # an event held on a day, "на" its day
+        ("Марафон назначен на 6 марта.", [("2027-03-06", "other", False)]),
+    ],
+)
+def test_a_day_figures_are_given_as_of_is_no_event(seed, text, expected):
+    assert proposals(text, "2027-01-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "title"),
+    [
+        (
+            "Основатель марафона, швейцарский бегун, 2 марта отметит 65-летие.",
+            [("2027-03-02", "other", True)],
+            "65-летие",
+        ),
+        (
+            "3 сентября художественный руководитель ансамбля, народный артист Михаил Ветров отметил 70-летие — он "
+            "ровесник своего коллектива.",
+            [("2026-09-03", "other", True)],
+            "70-летие",
+        ),
+        # a jubilee of something, or of a body, is celebrated
+        (
+            "12 июня министр отметит 30-летие установления дипломатических отношений.",
+            [("2027-06-12", "other", False)],
+            "30-летие установления дипломатических отношений",
+        ),
+        ("3 сентября ансамбль отметил 70-летие.", [("2026-09-03", "other", False)], "70-летие"),
+    ],
+)
+def test_a_persons_jubilee_is_a_birthday_and_a_jubilee_is_titled_with_its_number(seed, text, expected, title):
+    assert proposals(text, "2027-01-20") == expected
+    assert [p.title for p in propose(text, published=dt.date(2027, 1, 20))] == [title]
