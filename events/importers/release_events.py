@@ -21,7 +21,8 @@ from .release_words import CAPTION_WORDS, GUESTS, STATEMENT, YEAR, Proposal, Tok
 FRONTED = 2
 # Words that open an aside after a fronted date ("In the autumn, at the invitation of …, we will…", "В мае, по
 # приглашению …, делегация…"): the main clause, and its event, follow the aside.
-ASIDE_STARTS = {"at", "upon", "on", "by", "following", "according", "по", "при", "согласно"}
+ASIDE_STARTS = {"at", "upon", "on", "by", "following", "according", "together", "jointly", "along", "по", "при",
+                "согласно", "совместно", "вместе"}  # fmt: skip
 # Words that may lead a fronted month past FRONTED: "In mid-March,", "At the end of June,", "В середине марта,", and
 # the sentence's linking adverb before it: "Then, in October,", "Затем, в октябре,"; a run's "from", and the year or
 # season it is in: "This summer, from late June to August,", "В этом году, с июня по август,".

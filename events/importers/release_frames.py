@@ -59,7 +59,8 @@ MEETS_REACH = 6  # how far after the verb "for" and the event's words may stand
 # момента открытия", "25 years since the signing of the Treaty".
 COUNTED_FROM = (["со", "дня"], ["с", "момента"], ["since", "the"])
 # Contests a round may be a stage of ("the final round of the competition"), and how far after "of" they are named.
-CONTESTS = {"competition", "contest", "olympiad", "championship", "tournament", "elections", "election", "cup"}
+CONTESTS = {"competition", "contest", "olympiad", "championship", "tournament", "elections", "election", "cup",
+            "applications", "application", "entries", "submissions", "grants", "funding"}  # fmt: skip
 CONTEST_REACH = 8
 # A round of applications or of a contest, not of talks: "the current round is open", "the written round".
 ROUND_STAGES = {"current", "written", "oral", "qualifying", "final", "funding", "application", "applications"}
@@ -236,7 +237,8 @@ def round_of_talks(segment: list[Token], position: int) -> bool:
     after = position + 1 + (at(segment, position + 1).text == "-")  # "Round-table"
     following = segment[after].lower if after < len(segment) else ""
     previous = segment[position - 1].lower if position else ""
-    # "the regional round of the "Chinese Bridge" Competition": a stage of a contest
+    # "the regional round of the "Chinese Bridge" Competition", "the next round of scholarship applications": a stage
+    # of a contest or of applications
     contest = following == "of" and any(t.lower in CONTESTS for t in segment[after + 1 : after + 1 + CONTEST_REACH])
     # "the current round is open until 1 July", "the written round, which closed", "the spring round of the youth
     # exchange": a stage of applications or of a contest

@@ -226,3 +226,21 @@ def test_a_day_figures_are_given_as_of_is_no_event(seed, text, expected):
 def test_a_persons_jubilee_is_a_birthday_and_a_jubilee_is_titled_with_its_number(seed, text, expected, title):
     assert proposals(text, "2027-01-20") == expected
     assert [p.title for p in propose(text, published=dt.date(2027, 1, 20))] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # past an aside of who holds it with whom
+        (
+            "This fall, together with the Wilson Center, the Embassy will host a seminar on Arctic cooperation.",
+            [("2018-09..2018-11", "forum", False)],
+        ),
+        ("В октябре, совместно с университетом, посольство проведёт семинар.", [("2018-10", "forum", False)]),
+        # a round of applications is no round of talks
+        ("The next round of scholarship applications for research students opens in early June.", []),
+        ("The next round of talks will be held in early June.", [("2018-06", "meeting", False)]),
+    ],
+)
+def test_an_aside_of_partners_after_a_fronted_date_and_a_round_of_applications(seed, text, expected):
+    assert proposals(text, "2018-05-13") == expected
