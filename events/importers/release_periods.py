@@ -39,6 +39,7 @@ DUE = {"accreditation", "registration", "application", "applications", "submissi
        "call", "calls", "аккредитация", "регистрация", "заявка"}  # fmt: skip
 # A deadline's day, whatever the verb: "The deadline set by the Agreement was 10 February".
 DEADLINES = {"deadline", "deadlines"}
+NAMED_DAY_WORDS = 8  # the words of a named day between "until" and its date: "until Hinamatsuri (Girls' Day), 3 March"
 DEADLINE_AFTER = 4  # tokens after a day its deadline may be told in: "20 April 2026 — deadline for"
 TICKETS = {"ticket", "tickets", "билет"}  # tickets on sale or sold from a day: no event's day
 SALES = {"sale", "sales", "sold", "продажа", "продаваться", "продавать"}
@@ -172,6 +173,11 @@ class PeriodReader:
             return word
         if word == "than" and at(tokens, k - 1).lower == "later":
             return "by"  # "no later than 13 March"
+        if word == ",":  # "until Hinamatsuri (Girls' Day), 3 March": the day of a named day
+            j = k - 1
+            while j > max(0, k - NAMED_DAY_WORDS) and (tokens[j].text[:1].isupper() or tokens[j].text in "()'’"):
+                j -= 1
+            return tokens[j].lower if j < k - 1 and tokens[j].lower in UNTIL else ""
         return word if word in DEADLINE else ""
 
     def continues(self, tokens: list[Token], low: int, high: int) -> bool:

@@ -244,3 +244,15 @@ def test_a_persons_jubilee_is_a_birthday_and_a_jubilee_is_titled_with_its_number
 )
 def test_an_aside_of_partners_after_a_fronted_date_and_a_round_of_applications(seed, text, expected):
     assert proposals(text, "2018-05-13") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day of a named day "until" ends is a deadline's
+        ("Applications for the festival are accepted until Independence Day, 4 July.", []),
+        ("The festival will be held on Independence Day, 4 July.", [("2027-07-04", "festival", False)]),
+    ],
+)
+def test_until_a_named_day_and_its_date_is_a_deadline(seed, text, expected):
+    assert proposals(text, "2027-02-25") == expected
