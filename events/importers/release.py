@@ -13,7 +13,7 @@ What it reads, in English and Russian (the language is told by the text's letter
   conferences, exhibitions, concerts and anniversaries, each led to the nearest type (release_kinds.py); events that
   frame or time another ("on the sidelines of the forum", "по итогам переговоров") (release_frames.py);
 - dates that are not events (of documents, anniversaries' first days, birthdays) and dates of events moved,
-  cancelled or recurring (release_references.py);
+  cancelled or recurring (release_references.py, release_cancels.py);
 - places from the calendar's venues, django-countries and GeoNames; the calendar's people by name or surname in
   any case ending (release_places.py); Russian word forms through pymorphy3 (release_words.py).
 
@@ -33,6 +33,7 @@ from events.models import Event, EventType, Person
 
 from . import release_merge as merge
 from . import release_programmes as programmes
+from .release_cancels import CancelReader
 from .release_dates import LINE_BULLETS as BULLETS
 from .release_dates import DateReader, Mention
 from .release_days import DayReader
@@ -42,7 +43,8 @@ from .release_headings import HeadingReader, what_label
 from .release_kinds import GENERAL_TYPE, KindReader
 from .release_merge import another_leg, contains, narrows, opens, sharpens, visits_talks, with_legs, within
 from .release_names import NameReader, date_label
-from .release_periods import DUE, PeriodReader, slashes_month_first
+from .release_numeric import NumericReader, slashes_month_first
+from .release_periods import DUE, PeriodReader
 from .release_places import PlaceReader, dateline_dash, is_dateline
 from .release_references import FIRST_HELD, REASONS, ReferenceReader
 from .release_seasons import SeasonReader
@@ -81,6 +83,7 @@ TITLE_WORDS = 24
 
 class ReleaseReader(
     DateReader,
+    NumericReader,
     PeriodReader,
     EndReader,
     SeasonReader,
@@ -89,6 +92,7 @@ class ReleaseReader(
     TenseReader,
     KindReader,
     ReferenceReader,
+    CancelReader,
     EventReader,
     NameReader,
     HeadingReader,

@@ -8,11 +8,12 @@ under its day's heading, the news of the day).
 from events.models import Event
 
 from . import release_merge as merge
+from .release_cancels import CANCELLED
 from .release_dates import Mention, at
 from .release_frames import owned, relative
 from .release_periods import DUE
 from .release_places import is_dateline
-from .release_references import CANCELLED, CHANGED, MOVED, REASONS
+from .release_references import CHANGED, MOVED, REASONS
 from .release_tense import HAPPENING
 from .release_words import CAPTION_WORDS, GUESTS, STATEMENT, YEAR, Proposal, Token, is_clause_mark, nearer_next
 

@@ -17,11 +17,10 @@ import calendar
 import dataclasses
 import datetime as dt
 import itertools
-import re
 
 from events.models import Event
 
-from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, Partial, at, days_running, in_year
+from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, at, days_running, in_year
 from .release_references import MOVED
 from .release_words import DASHES, SUBJECT_PRONOUNS, Token, russian_ordinal
 
@@ -43,11 +42,6 @@ NAMED_DAY_WORDS = 8  # the words of a named day between "until" and its date: "u
 DEADLINE_AFTER = 4  # tokens after a day its deadline may be told in: "20 April 2026 — deadline for"
 TICKETS = {"ticket", "tickets", "билет"}  # tickets on sale or sold from a day: no event's day
 SALES = {"sale", "sales", "sold", "продажа", "продаваться", "продавать"}
-# Words before a day and month with a slash and no year that date it: "on 10/10", "from 14/05".
-SLASH_DATING = {"on", "from", "until", "till", "through", "by", "to"}
-# A day and a month with a slash, the month first (4/26) or the day first (26/4), as a release writes them.
-MONTH_FIRST = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d])")
-DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d])")
 DUE_WINDOW = 20  # tokens: "приём заявок на участие … на выставке «…» продлится до"
 # Types whose events run for days, which an end said without the event's word may end ("It … will run until").
 RUNNING = {"exhibition", "festival", "culture-days"}
@@ -91,8 +85,6 @@ APPROVED = {"approved", "adopted", "approve", "adopt", "утвердить", "п
 # Words between "until"/"до" and a month: "until the end of September", "до конца сентября".
 END_PARTS = {"the", "end", "of", "конца", "начала", "середины"}
 STATISTICS_WORDS = {"за"}
-# What joins a numeric date's parts: 14.11.2017, 14/11/2017.
-NUMERIC_SEPARATORS = {".", "/"}
 
 
 class PeriodReader:
@@ -346,52 +338,6 @@ class PeriodReader:
         months = first.precision == second.precision == Event.Precision.MONTH
         return months and (first.start.month == 1 or at(tokens, first.first - 1).lower in STATISTICS_WORDS)
 
-    def numeric(self, tokens: list[Token], i: int, weekday: int | None = None) -> Mention | None:
-        """14.11.2017, and without the year 14.11 or 24–25.09 (a two-digit month: "3.5 per cent" is no date): day,
-        month [and year] joined by full stops, without spaces; 20/03/2026 the same with slashes (month first only
-        when the day cannot be: 03/20/2026), and 2026-03-20 (ISO 8601)."""
-        parts = [at(tokens, i + n) for n in range(7)]
-        touching = [n for n in range(1, 7) if parts[n].start == parts[n - 1].end]
-        if (iso := self.iso_date(tokens, i, parts, touching)) is not None:
-            return iso
-        first_day = last_day = self.number(parts[0], 1, 31)
-        k = i
-        if parts[1].text in DASHES and {1, 2} <= set(touching) and self.number(parts[2], 1, 31):
-            last_day, k = self.number(parts[2], 1, 31), i + 2  # 24–25.09
-        n = k - i
-        separator = parts[n + 1].text
-        if first_day is None or not {n + 1, n + 2} <= set(touching) or separator not in NUMERIC_SEPARATORS:
-            return None
-        month = self.number(parts[n + 2], 1, 31)
-        if month is None or len(parts[n + 2].text) > 2:
-            return None
-        has_year = parts[n + 3].text == separator and n + 4 in touching and self.year(tokens, k + 4)
-        if separator == "/" and not has_year and not self.slash_dated(tokens, i, k + 3, weekday):
-            return None  # "24/7", "1/2": no date without its year, unless told as one
-        american = month > 12 or (self.slashes_month_first and month <= 12)  # 03/20/2026; 5/2 beside 4/26
-        if american and separator == "/" and first_day <= 12 and first_day == last_day:
-            first_day, month = month, first_day  # the month first, as American texts write it
-            last_day = first_day
-        if month > 12 or (separator == "." and len(parts[n + 2].text) != 2):
-            return None
-        if has_year:
-            return self.with_year(tokens, i, k + 4, Partial(first_day, month, last_day, month, weekday=weekday))
-        return self.with_year(tokens, i, k + 3, Partial(first_day, month, last_day, month, weekday=weekday))
-
-    def slash_dated(self, tokens: list[Token], i: int, end: int, weekday: int | None) -> bool:
-        """Whether a day and a month with a slash and no year are told as a date: after a weekday or a word of
-        dating ("Sunday 15/09", "on 10/10"), before a weekday ("15/03 (Sat)"), a dash and another ("14/05–16/05"), or
-        a line's first, before a dash ("4/26 – Parade of Ships"); not "open 24/7", "1/2 of the budget"."""
-        after, before = at(tokens, end), at(tokens, i - 1)
-        if weekday is not None or before.lower in SLASH_DATING or self.weekday(before) is not None:
-            return True
-        if before.text in DASHES and at(tokens, i - 3).text == "/":
-            return True  # the second of "14/05–16/05"
-        if after.text == "(" and self.weekday(at(tokens, end + 1)) is not None:
-            return True
-        slashed = at(tokens, end + 2).text == "/" and at(tokens, end + 1).text.isdigit()
-        return after.text in DASHES and (slashed or i == 0)
-
     def join_ranges(self, tokens: list[Token], found: list[Mention]) -> list[Mention]:
         """One mention for two dates a range joins: "from 5 May to 20 June", "opens on 5 May and runs until 20 June"."""
         joined: list[Mention] = []
@@ -471,19 +417,6 @@ class PeriodReader:
             return first
         return Mention(first.first, second.end, first.start, last, Event.Precision.DAY, first.explicit_year)
 
-    def iso_date(self, tokens: list[Token], i: int, parts: list[Token], touching: list[int]) -> Mention | None:
-        """2026-03-20: a year, a month and a day joined by hyphens, without spaces."""
-        if not (self.year(tokens, i) and set(range(1, 5)) <= set(touching) and parts[1].text == parts[3].text == "-"):
-            return None
-        if len(parts[2].text) != 2 or len(parts[4].text) != 2:
-            return None
-        month, day = self.number(parts[2], 1, 12), self.number(parts[4], 1, 31)
-        try:
-            date = dt.date(int(parts[0].text), month or 0, day or 0)
-        except ValueError:
-            return None  # 2026-02-30, or no month
-        return Mention(i, i + 5, date, date, Event.Precision.DAY, True)
-
 
 def next_month(day: dt.date) -> tuple[int, int]:
     return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
@@ -496,8 +429,3 @@ def month_end(day: dt.date) -> dt.date:
 def letter(words: list[Token], k: int) -> bool:
     """Whether the full stop at k ends a single letter ("p.m.", "a.m."): an abbreviation's, not a sentence's."""
     return words[k].text == "." and k > 0 and len(words[k - 1].text) == 1 and words[k - 1].text.isalpha()
-
-
-def slashes_month_first(text: str) -> bool:
-    """Whether a release writes its slashed dates month first ("4/26", "06/14/2027") and never day first."""
-    return bool(MONTH_FIRST.search(text)) and not DAY_FIRST.search(text)

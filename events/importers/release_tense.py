@@ -17,8 +17,9 @@ from typing import TypeVar
 
 from events.models import Event
 
+from .release_cancels import CANCELLED
 from .release_dates import Mention, Partial, at
-from .release_references import ANNOUNCED, CANCELLED, MOVED
+from .release_references import ANNOUNCED, MOVED
 from .release_words import GUESTS, SUBJECT_PRONOUNS, Token, is_clause_mark, tokens_of
 
 # At most this many words before a weekday tell its tense (a bounded look: time linear in the text).
