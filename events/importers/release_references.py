@@ -121,7 +121,11 @@ class ReferenceReader:
         # "entered into force on 1 January 2015"
         signing = (set(before[-3:]) | after | self.signing_clause(tokens, mention)) & SIGNED
         signed = signing or self.in_force(tokens, mention)
-        if old and signed and self.sentence_words(tokens) & DOCUMENTS:
+        # not an event told to have taken place that day, which adopted it ("The previous General Assembly took place
+        # in Inuvik in July 2014, and adopted the Kitigaaryuit Declaration")
+        # (not "the hall in which the Act was adopted on 11 March 1990")
+        held = not set(before) & SIGNED and self.tells_happening(tokens[: mention.first])
+        if old and signed and self.sentence_words(tokens) & DOCUMENTS and not held:
             return "document"
         wide = {self.lemma(token) for token in tokens[max(0, mention.first - 8) : mention.first]}
         if old and wide & SIGNED and wide & DOCUMENTS:

@@ -256,3 +256,24 @@ def test_an_aside_of_partners_after_a_fronted_date_and_a_round_of_applications(s
 )
 def test_until_a_named_day_and_its_date_is_a_deadline(seed, text, expected):
     assert proposals(text, "2027-02-25") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event that took place that day and adopted a document: the event's day
+        (
+            "The previous General Assembly took place in Inuvik, in Canada's Northwest Territories, in July 2014, and "
+            "adopted the Kitigaaryuit Declaration.",
+            [("2014-07", "meeting", False)],
+        ),
+        # the document's own verb before its day: the document's
+        (
+            "The previous General Assembly took place in Inuvik and adopted the Declaration, signed on 11 March 2014.",
+            [("2014-03-11", "signing", True)],
+        ),
+        ("The delegation was shown the hall in which the Act was adopted on 11 March 1990.", []),
+    ],
+)
+def test_an_event_held_on_a_day_that_adopted_a_document_keeps_its_day(seed, text, expected):
+    assert proposals(text, "2018-07-20") == expected
