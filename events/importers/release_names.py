@@ -52,7 +52,7 @@ SECTOR_WORDS = {"transport", "energy", "industry", "industrial", "business", "in
 # Nouns after an event word that make it a venue's name: "ExpoForum Convention and Exhibition Centre", "Конгресс-холл".
 VENUE_NOUNS = {"centre", "center", "centres", "centers", "hall", "halls", "grounds", "complex", "pavilion", "arena",
                "campus", "palace", "theatre", "theater", "park", "square", "street", "road", "avenue", "stadium",
-               "showground", "центр", "холл", "зал", "комплекс", "павильон"}  # fmt: skip
+               "showground", "rooms", "центр", "холл", "зал", "комплекс", "павильон"}  # fmt: skip
 # Nouns before a quoted name that make it a place's ("в выставочном зале «Палаты»", "at the Hotel "Europa"").
 PLACES_NAMED = VENUE_NOUNS | {"museum", "theatre", "theater", "hotel", "gallery", "library", "park", "cinema",
                               "venue", "музей", "театр", "гостиница", "отель", "галерея", "библиотека", "парк",

@@ -87,6 +87,10 @@ def test_an_event_word_in_an_organisations_name_names_no_event(seed, text, expec
             "It will be rebuilt for the festival on Congress Square in Ljubljana from 10 to 13 June.",
             [("2017-06-10..2017-06-13", "festival", False)],
         ),
+        (
+            "Members will mark the occasion at an anniversary dinner at the Assembly Rooms on Saturday, 16 April.",
+            [("2016-04-16", "other", False)],
+        ),
         # a straight quote that closes a name opens no place's name: the Silk Road is the exhibition's
         (
             '"Coins of the Silk Road", an exhibition prepared by the museum, was on show in Tashkent from 10 June to '
