@@ -93,6 +93,8 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     # Russian most often a programme's line of its event's first day)
     (("official", "grand", "ceremonial", "formal"), ("opening",), GENERAL_TYPE),
     (("port",), ("call", "calls"), "visit"),  # a ship's port call
+    # an airline's or a ship's first journey on a route: "The inaugural flight to Tbilisi", "первый рейс"
+    (("inaugural", "maiden", "первый"), ("flight", "flights", "voyage", "рейс"), GENERAL_TYPE),
     (("study", "technical", "fact-finding", "familiarisation", "familiarization"), ("tour", "tours"), "visit"),
     (("courtesy", "farewell", "protocol", "introductory"), ("call", "calls"), "meeting"),  # "a courtesy call on"
     # its own event, no forum: "a press conference", "пресс-конференция" (read past its hyphen)

@@ -281,3 +281,23 @@ def test_until_a_named_day_and_its_date_is_a_deadline(seed, text, expected):
 )
 def test_an_event_held_on_a_day_that_adopted_a_document_keeps_its_day(seed, text, expected):
     assert proposals(text, "2018-07-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The inaugural flight to Tbilisi is scheduled for 28 October.", [("2026-10-28", "other", False)]),
+        ("Первый рейс из Новосибирска в Ханой мы выполнили 2 апреля.", [("2025-04-02", "other", False)]),
+        (
+            "Спортивная часть лета завершится III Играми стран СНГ, которые стартуют в Бишкеке 28 августа и продлятся "
+            "до 6 сентября.",
+            [("2026-08-28..2026-09-06", "other", False)],
+        ),
+        ("The III CIS Games will open in Bishkek on 28 August.", [("2026-08-28", "other", False)]),
+        # a flight of no route's opening, games of no name
+        ("The flight to Tbilisi is scheduled for 28 October.", []),
+        ("Children will play board games on 28 August.", []),
+    ],
+)
+def test_an_inaugural_flight_and_games_by_their_name_are_events(seed, text, expected):
+    assert proposals(text, "2026-03-01") == expected
