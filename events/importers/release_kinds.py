@@ -272,7 +272,7 @@ class KindReader(ArtsReader, PressReader):
             if kind is None and token.text in ("Tour", "Tours") and self.named_tour(segment, before):
                 kind, general = self.type_for(GENERAL_TYPE), True  # "the Silk Road Cycling Tour will be held"
             if kind is None and self.named_games(segment, position):
-                kind, general = self.type_for(GENERAL_TYPE), True  # "the III CIS Games", "III Играми стран СНГ"
+                kind, general = self.type_for(GENERAL_TYPE), True  # "the III CIS Games", "the Night of Museums"
             if kind is None:
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
@@ -333,11 +333,11 @@ class KindReader(ArtsReader, PressReader):
         return before >= 0 and word.text[:1].isupper() and word.lower not in ARTICLES
 
     def named_games(self, segment: list[Token], position: int) -> bool:
-        """Whether "Games", "Игры" are capitalised inside a sentence: a name's ("the III CIS Games", "III Играми стран
-        СНГ"), not "video games" nor "игры" of children."""
+        """Whether "Games", "Игры", "Night", "Ночь" are capitalised inside a sentence: a name's ("the III CIS Games",
+        "III Играми стран СНГ", "the Night of Museums", "в Ночь музеев"), not "video games" nor "игры" of children."""
         token = segment[position]
         inside = position > 0 and segment[position - 1].text not in '.!?:«"“'
-        return inside and token.text[:1].isupper() and self.lemma(token) in ("games", "game", "игра")
+        return inside and token.text[:1].isupper() and self.lemma(token) in ("games", "game", "игра", "night", "ночь")
 
     def dedicated_to(self, segment: list[Token], position: int) -> bool:
         """Whether the event word at position is the topic of an event named before it ("a briefing devoted to the

@@ -301,3 +301,24 @@ def test_an_event_held_on_a_day_that_adopted_a_document_keeps_its_day(seed, text
 )
 def test_an_inaugural_flight_and_games_by_their_name_are_events(seed, text, expected):
     assert proposals(text, "2026-03-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Thursday 14 March the producers host a walk-around tasting at the Assembly Rooms in Edinburgh.",
+            [("2019-03-14", "other", False)],
+        ),
+        ("6 ноября в Шанхае пройдёт дегустация кубанских вин.", [("2019-11-06", "other", False)]),
+        (
+            "On 15 May, all eleven branches of the Museum will take part in the Night of Museums.",
+            [("2019-05-15", "other", False)],
+        ),
+        ("The Planetarium will hold a joint Astronomy Night on 30 September.", [("2019-09-30", "other", False)]),
+        # a night of no name
+        ("The observatory will be open at night on 30 September.", []),
+    ],
+)
+def test_a_tasting_and_a_night_by_its_name_are_events(seed, text, expected):
+    assert proposals(text, "2019-03-01") == expected
