@@ -8,7 +8,7 @@ from events.models import EventType
 from .release_dates import at
 from .release_kind_words import ROUND_TABLE
 from .release_kinds import DELEGATIONS
-from .release_words import GUESTS, IN_WORDS, Token, is_clause_mark, is_number_comma
+from .release_words import GENERAL_TYPE, GUESTS, IN_WORDS, Token, is_clause_mark, is_number_comma
 
 # Being or arriving somewhere, before "in"/"to" and a place: a visit ("will be in Minsk", "The delegation is in
 # Ulaanbaatar from 30 May", "прибудет в Минск").
@@ -138,7 +138,9 @@ class TripReader:
         clause_end = next((k for k in range(position + 1, len(segment)) if segment[k].text in ",;:("), len(segment))
         # (not a meeting the trip is for: "will travel to Tunis to meet women farmers' associations" is the visit)
         kinds = [self.kind_of(token)[0] for token in segment[position + 1 : clause_end] if token.lower not in MEET]
-        if any(kind is not None and not kind.is_visit and kind.slug != "culture-days" for kind in kinds):
+        if any(
+            kind is not None and not kind.is_visit and kind.slug not in ("culture-days", GENERAL_TYPE) for kind in kinds
+        ):
             return None
         pairs = zip(segment[position + 1 : clause_end], segment[position + 2 : clause_end], strict=False)
         if any((self.lemma(first), self.lemma(second)) in ROUND_TABLE for first, second in pairs):

@@ -322,3 +322,24 @@ def test_an_inaugural_flight_and_games_by_their_name_are_events(seed, text, expe
 )
 def test_a_tasting_and_a_night_by_its_name_are_events(seed, text, expected):
     assert proposals(text, "2019-03-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trip for a celebration, an anniversary or a concert is the visit
+        (
+            "Last autumn, a Dominion Command delegation travelled to Italy for the 80th anniversary of the Gothic Line "
+            "battles.",
+            [("2024-09..2024-11", "visit", False)],
+        ),
+        (
+            "A delegation will travel to Altenbrück from 13 to 16 June for the jubilee celebrations.",
+            [("2025-06-13..2025-06-16", "visit", False)],
+        ),
+        # a trip for a forum is the forum
+        ("The Minister will travel to Tokyo on 25 June to address the Forum.", [("2025-06-25", "forum", False)]),
+    ],
+)
+def test_a_trip_for_an_event_of_the_general_type_is_a_visit(seed, text, expected):
+    assert proposals(text, "2025-03-01") == expected
