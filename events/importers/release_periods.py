@@ -52,6 +52,10 @@ LINKS = {"and", "but", "while", "и", "а", "но"}
 # Verbs that start an event's run: "opened on 5 September and closed on 22 November".
 OPENING = {"open", "opens", "opened", "start", "starts", "started", "begin", "begins", "began", "открыться",
            "открываться", "начаться", "начинаться", "стартовать"}  # fmt: skip
+# Verbs of a stay's first and last days: "arrived on 17 April and left on 20 April".
+ARRIVING = {"arrive", "arrives", "arrived", "прибыть", "прибывать", "приехать"}
+LEAVING = {"leave", "leaves", "left", "depart", "departs", "departed", "return", "returns", "returned", "sail",
+           "sails", "sailed", "уехать", "отбыть", "покинуть", "вернуться", "убыть"}  # fmt: skip
 # Verbs that end what is due: "Registration closes on 20 March".
 CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "due", "закрываться", "закрыться", "завершаться",
            "завершиться", "заканчиваться", "закончиться"}  # fmt: skip
@@ -196,10 +200,12 @@ class PeriodReader:
         # its opening's verb, past where it opens: "opens on the Danė riverside on Friday, 8 September"
         before = tokens[max(0, first.first - OPENING_WORDS) : first.first]
         stop = max((k + 1 for k, token in enumerate(before) if token.text in ".;:()"), default=0)
-        opened = {self.lemma(token) for token in before[stop:]} & OPENING
+        opened = {self.lemma(token) for token in before[stop:]}
         words = {self.lemma(token) for token in between}
         one_clause = len(between) <= 4 and not any(token.text in ";:()" for token in between)
-        return bool(opened and words & CLOSING and words & {"and", "и"}) and one_clause
+        # or a stay's: "arrived on Wednesday 17 April and left on Saturday", "прибыла 3 мая и отбыла 6 мая"
+        ends = (opened & OPENING and words & CLOSING) or (opened & ARRIVING and words & LEAVING)
+        return bool(ends and words & {"and", "и"}) and one_clause
 
     def closed_since(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether a day an event closed on comes first and the day it opened on after it, in one sentence: "Вчера

@@ -343,3 +343,25 @@ def test_a_tasting_and_a_night_by_its_name_are_events(seed, text, expected):
 )
 def test_a_trip_for_an_event_of_the_general_type_is_a_visit(seed, text, expected):
     assert proposals(text, "2025-03-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The delegation arrived in Gdynia on Thursday, 21 June, and left on Wednesday, 27 June.",
+            [("2018-06-21..2018-06-27", "visit", False)],
+        ),
+        (
+            "The ship arrived at St Petersburg on 22 June and sailed out yesterday after a six-day stay.",
+            [("2018-06-22..2018-06-27", "visit", False)],
+        ),
+        # two days of one stay only when the second is its leaving
+        (
+            "The delegation arrived in Gdynia on 21 June, and the forum opened on 27 June.",
+            [("2018-06-21", "visit", False), ("2018-06-27", "forum", False)],
+        ),
+    ],
+)
+def test_a_stays_arrival_and_leaving_are_its_first_and_last_days(seed, text, expected):
+    assert proposals(text, "2018-06-28") == expected
