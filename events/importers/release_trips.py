@@ -42,7 +42,10 @@ EXPECTED_WINDOW = 12
 REPORTED = {"that", "said", "says", "recalled", "recalls", "noted", "added", "told", "remembered"}
 # Verbs of a guest's being in a place named after "in", known or not ("will be in Rock Island").
 BEING = {"be", "is", "are", "was", "were", "arrive", "arrives", "arrived", "быть", "побывать", "прибыть", "находиться"}
-IN_NAMED = {"in", "в", "во"}
+IN_NAMED = {"in", "at", "в", "во"}
+# Leading a delegation to a place is a visit: "the Rector will lead a delegation to Cairo and Alexandria".
+LEADING = {"lead", "leads", "led", "leading"}
+LED_WORDS = 5  # from the verb to "delegation": "will lead a government and business delegation to"
 GUEST_BEFORE = 8  # how far before a verb of being or travelling its guest is looked for
 # How long a phrase set off by commas between the guest and the verb may be: "a delegation of the association, with
 # three descendants of French pilots of the regiment, travelled to Moscow".
@@ -90,6 +93,8 @@ class TripReader:
         Minsk", "flies to Ulaanbaatar"), or is expected in one ("we expect the Minister of Culture in Moscow", "ждём в
         Минске делегацию")."""
         word = self.lemma(segment[position])
+        if segment[position].lower in LEADING and self.leads_delegation(segment, position):
+            return self.type_for("visit")
         travels = segment[position].lower in TRAVELLING or word in TRAVELLING
         if not (word in PRESENCE or word in EXPECTING or word in SENDING or travels) or len(segment[position].text) < 2:
             return None  # most words, asked of one by one, before the sentence is searched; nor an initial ("Г.Е.")
@@ -156,6 +161,9 @@ class TripReader:
         # or a guest's being in one: "a delegation from Bochnia will be in Rock Island from May 24 to 27" (not "the
         # statue arrived in Rock Island", "a one-month stay in Valparaíso", "our team is at #ParisAirShow")
         guest = any(self.lemma(token) in TRAVELLERS for token in (*before, *after))
+        # ("at" a place only of guests: "a government delegation will be at Vostochny", not "our team is at Le Bourget")
+        if at(segment, position + 1).lower == "at":
+            guest = any(self.lemma(token) in GUESTS for token in (*before, *after))
         if word in BEING and at(segment, position + 1).lower in IN_NAMED and named and guest:
             return self.type_for("visit")
         if travels and self.place_in(segment, position + 1, FROM_WORDS):
@@ -172,6 +180,15 @@ class TripReader:
         if before < 0 or any(is_clause_mark(segment, k) for k in range(before, position)):
             return None
         return self.type_for("visit") if self.place_in(segment, before) else None
+
+    def leads_delegation(self, segment: list[Token], position: int) -> bool:
+        """Whether "lead" at position leads a delegation to a place ("will lead a delegation to Cairo", "led a business
+        delegation to Germany, France and Italy"), not "led the delegation at the talks"."""
+        after = segment[position + 1 : position + 1 + LED_WORDS]
+        k = next((k for k, token in enumerate(after) if token.lower in DELEGATIONS), None)
+        if k is None or at(after, k + 1).lower != "to":
+            return False
+        return self.place_in(segment, position + k + 2, {"to"})
 
     def speaker(self, token: Token) -> bool:
         """Whether a word is the speaker travelling lately: "I", "я", with every date of the sentence within a year

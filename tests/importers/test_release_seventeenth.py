@@ -365,3 +365,24 @@ def test_a_trip_for_an_event_of_the_general_type_is_a_visit(seed, text, expected
 )
 def test_a_stays_arrival_and_leaving_are_its_first_and_last_days(seed, text, expected):
     assert proposals(text, "2018-06-28") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Next month, from 15 to 19 April, the Rector will lead a delegation to Cairo and Alexandria.",
+            [("2025-04-15..2025-04-19", "visit", False)],
+        ),
+        (
+            "A government delegation led by the Minister of Science will be at Vostochny from 23 to 25 April.",
+            [("2025-04-23..2025-04-25", "visit", False)],
+        ),
+        # not a delegation led at talks, a head of a delegation, nor a team at a show
+        ("The Minister led the delegation at the talks on 5 May.", [("2025-05-05", "meeting", False)]),
+        ("Welcome address by the Head of the EU Delegation to Moldova on 8 May.", []),
+        ("Our team is at Le Bourget this week (16–22 June), stand H4.", []),
+    ],
+)
+def test_leading_a_delegation_to_a_place_or_guests_at_one_is_a_visit(seed, text, expected):
+    assert proposals(text, "2025-03-01") == expected
