@@ -101,6 +101,10 @@ TOPIC_WORDS = {"about", "о", "об", "обо"}
 # far back from an event word they are read.
 DEDICATED = {"dedicated", "devoted", "посвятить", "посвящённый", "посвященный"}
 DEDICATED_WORDS = 6
+# Capitalised words that end an event's name, and the sort of event each names: "the Silk Road Cycling Tour", "the
+# ASK Show", "the Baikal Travel Mart" (not "show", "tour" alone: "the figures show", "a tour of the plant").
+NAMED_HEADS = {"Tour": GENERAL_TYPE, "Tours": GENERAL_TYPE, "Show": "exhibition", "Shows": "exhibition",
+               "Mart": "exhibition"}  # fmt: skip
 # Verbs of an event's happening, read in a relative clause: "которая работала с 1 по 10 апреля".
 HAPPENING = OCCURRING | {"работать"}
 
@@ -269,8 +273,10 @@ class KindReader(ArtsReader, PressReader):
                 kind = self.type_for(week)
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in ROUND_TABLE:
                 kind, word_at = self.type_for("conference"), before  # "round table", "Round-table"
-            if kind is None and token.text in ("Tour", "Tours") and self.named_tour(segment, before):
-                kind, general = self.type_for(GENERAL_TYPE), True  # "the Silk Road Cycling Tour will be held"
+            if kind is None and token.text in NAMED_HEADS and self.named_tour(segment, before):
+                # "the Silk Road Cycling Tour will be held", "the ASK Show runs", "the Baikal Travel Mart"
+                kind = self.type_for(NAMED_HEADS[token.text])
+                general = kind is not None and kind.slug == GENERAL_TYPE
             if kind is None and self.named_games(segment, position):
                 kind, general = self.type_for(GENERAL_TYPE), True  # "the III CIS Games", "the Night of Museums"
             if kind is None:
@@ -328,9 +334,10 @@ class KindReader(ArtsReader, PressReader):
         return self.hosting_event(segment, *best)
 
     def named_tour(self, segment: list[Token], before: int) -> bool:
-        """Whether a capitalised "Tour" ends a name ("the Danube Cycle Tour 2026", "the Silk Road Cycling Tour")."""
+        """Whether a capitalised "Tour", "Show" ends a name ("the Danube Cycle Tour 2026", "the Silk Road Cycling
+        Tour", "the Mombasa … (ASK) Show")."""
         word = at(segment, before)
-        return before >= 0 and word.text[:1].isupper() and word.lower not in ARTICLES
+        return before >= 0 and (word.text[:1].isupper() or word.text == ")") and word.lower not in ARTICLES
 
     def named_games(self, segment: list[Token], position: int) -> bool:
         """Whether "Games", "Игры", "Night", "Ночь" are capitalised inside a sentence: a name's ("the III CIS Games",

@@ -65,6 +65,7 @@ HAPPENING_SINCE = {"проходить", "работать", "held", "running"}
 WORKERS = {"мы", "они", "we", "they"}  # who worked on it since the day: "работали мы с 20 июля"
 # The most tokens between a day an event closed and the day it opened, said after it, and the longest run.
 CLOSED_SINCE_WINDOW = 16
+OPENED_AND_CLOSED = 8  # tokens between an opening's day and its close's: "in the Royal Paragon Hall and closed on"
 OPENING_WORDS = 7  # tokens from an opening's verb to its day: "opens on the Danė riverside on Friday, 8 September"
 OPENED_THEN_CLOSES = 6  # tokens between an opening's day and its close's: ", closed in Riyadh on"
 MAX_CLOSED_SINCE = 92
@@ -202,7 +203,7 @@ class PeriodReader:
         stop = max((k + 1 for k, token in enumerate(before) if token.text in ".;:()"), default=0)
         opened = {self.lemma(token) for token in before[stop:]}
         words = {self.lemma(token) for token in between}
-        one_clause = len(between) <= 4 and not any(token.text in ";:()" for token in between)
+        one_clause = len(between) <= OPENED_AND_CLOSED and not any(token.text in ";:()" for token in between)
         # or a stay's: "arrived on Wednesday 17 April and left on Saturday", "прибыла 3 мая и отбыла 6 мая"
         ends = (opened & OPENING and words & CLOSING) or (opened & ARRIVING and words & LEAVING)
         return bool(ends and words & {"and", "и"}) and one_clause
@@ -384,7 +385,11 @@ class PeriodReader:
 
     def joins(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         between = [token for token in tokens[first.end : second.first] if token.text != ","]
-        if not between or len(between) > 7 or Event.Precision.YEAR in (first.precision, second.precision):
+        if (
+            not between
+            or len(between) > OPENED_AND_CLOSED
+            or Event.Precision.YEAR in (first.precision, second.precision)
+        ):
             return False
         if self.moved_from(tokens, first):
             return False  # "postponed from 5 May to 12 May": two dates, the old one and the new

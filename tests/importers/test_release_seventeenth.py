@@ -386,3 +386,26 @@ def test_a_stays_arrival_and_leaving_are_its_first_and_last_days(seed, text, exp
 )
 def test_leading_a_delegation_to_a_place_or_guests_at_one_is_a_visit(seed, text, expected):
     assert proposals(text, "2025-03-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Mombasa International Agricultural Society of Kenya (ASK) Show runs from 5 to 9 November.",
+            [("2025-11-05..2025-11-09", "exhibition", False)],
+        ),
+        (
+            "The Baikal Travel Mart in Irkutsk will run from 13 to 15 May.",
+            [("2026-05-13..2026-05-15", "exhibition", False)],
+        ),
+        # its opening and closing days with its place between
+        (
+            "The World Stamp Exhibition opened on Wednesday 28 November in the Royal Paragon Hall and closed on "
+            "Monday 3 December.",
+            [("2024-11-28..2024-12-03", "exhibition", False)],
+        ),
+    ],
+)
+def test_a_show_or_a_mart_by_its_name_and_an_exhibition_opened_and_closed_in_a_hall(seed, text, expected):
+    assert proposals(text, "2025-11-01") == expected
