@@ -273,7 +273,7 @@ class KindReader(ArtsReader, PressReader):
                 kind = self.type_for(week)
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in ROUND_TABLE:
                 kind, word_at = self.type_for("conference"), before  # "round table", "Round-table"
-            if kind is None and token.text in NAMED_HEADS and self.named_tour(segment, before):
+            if kind is None and token.text in NAMED_HEADS and self.ends_name(segment, before):
                 # "the Silk Road Cycling Tour will be held", "the ASK Show runs", "the Baikal Travel Mart"
                 kind = self.type_for(NAMED_HEADS[token.text])
                 general = kind is not None and kind.slug == GENERAL_TYPE
@@ -333,7 +333,7 @@ class KindReader(ArtsReader, PressReader):
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
 
-    def named_tour(self, segment: list[Token], before: int) -> bool:
+    def ends_name(self, segment: list[Token], before: int) -> bool:
         """Whether a capitalised "Tour", "Show" ends a name ("the Danube Cycle Tour 2026", "the Silk Road Cycling
         Tour", "the Mombasa … (ASK) Show")."""
         word = at(segment, before)
@@ -347,7 +347,7 @@ class KindReader(ArtsReader, PressReader):
         return inside and token.text[:1].isupper() and self.lemma(token) in ("games", "game", "игра", "night", "ночь")
 
     def dedicated_to(self, segment: list[Token], position: int) -> bool:
-        """Whether the event word at position is the topic of an event named before it ("a briefing devoted to the
+        """Whether the event word at position is the topic of an event named before it ("a press briefing devoted to the
         forum's preparations", "Пресс-конференция, посвящённая итогам фестиваля")."""
         for k in range(position - 1, max(-1, position - 1 - DEDICATED_WORDS), -1):
             if is_clause_mark(segment, k):

@@ -278,12 +278,14 @@ class PeriodReader:
     def gives_figures(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a month or a year is the period figures of its clause are given for, or a plan approved for; or a
         day they are given as of ("Толщина льда на 1 февраля составляла 62 см", "as of 1 May the register counted")."""
+        if mention.precision == Event.Precision.DAY:
+            before = [token.lower for token in tokens[max(0, mention.first - 2) : mention.first]]
+            if before[-1:] != ["на"] and before != ["as", "of"]:
+                return False
         low, high = self.clause_bounds(mention.first)
         words = {token.lower for token in tokens[low:high]} | {self.lemma(token) for token in tokens[low:high]}
         if mention.precision == Event.Precision.DAY:
-            before = [token.lower for token in tokens[max(0, mention.first - 2) : mention.first]]
-            as_of = before[-1:] == ["на"] or before == ["as", "of"]
-            return as_of and bool(words & AS_OF_FIGURES)
+            return bool(words & AS_OF_FIGURES)
         # a plan before its period ("approved the plan for the second half of the year"), not after ("will meet in May
         # to approve the work plan")
         plans = {self.lemma(token) for token in tokens[low : mention.first]} & PLANS

@@ -188,6 +188,11 @@ class TripReader:
         k = next((k for k, token in enumerate(after) if token.lower in DELEGATIONS), None)
         if k is None or at(after, k + 1).lower != "to":
             return False
+        # (not when the trip is for another event, as a trip's is: "lead our delegation to Hanoi for talks")
+        clause_end = next((n for n in range(position + 1, len(segment)) if segment[n].text in ",;:("), len(segment))
+        kinds = [self.kind_of(token)[0] for token in segment[position + k + 3 : clause_end]]
+        if any(kind is not None and not kind.is_visit and kind.slug != GENERAL_TYPE for kind in kinds):
+            return False
         return self.place_in(segment, position + k + 2, {"to"})
 
     def speaker(self, token: Token) -> bool:

@@ -380,6 +380,7 @@ def test_a_stays_arrival_and_leaving_are_its_first_and_last_days(seed, text, exp
         ),
         # not a delegation led at talks, a head of a delegation, nor a team at a show
         ("The Minister led the delegation at the talks on 5 May.", [("2025-05-05", "meeting", False)]),
+        ("On 5 May I will lead our delegation to Hanoi for talks.", [("2025-05-05", "meeting", False)]),
         ("Welcome address by the Head of the EU Delegation to Moldova on 8 May.", []),
         ("Our team is at Le Bourget this week (16–22 June), stand H4.", []),
     ],
