@@ -46,6 +46,7 @@ TESTED_WITH = {
     "events/importers/release_press.py": "tests/importers/test_release_sixteenth.py",  # press conferences
     "events/importers/release_cancels.py": "tests/importers/test_release_references.py",  # events cancelled
     "events/importers/release_numeric.py": "tests/importers/test_release_dates.py",  # numeric dates
+    "events/importers/release_named.py": "tests/importers/test_release_seventeenth.py",  # events by their names' ends
     "events/importers/release_places.py": "tests/importers/test_release.py",  # the parts of the drafter
     "events/importers/release_words.py": "tests/importers/test_release.py",
     "events/models/base.py": "tests/test_text.py",

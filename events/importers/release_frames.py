@@ -64,6 +64,10 @@ CONTESTS = {"competition", "contest", "olympiad", "championship", "tournament", 
 CONTEST_REACH = 8
 # A round of applications or of a contest, not of talks: "the current round is open", "the written round".
 ROUND_STAGES = {"current", "written", "oral", "qualifying", "final", "funding", "application", "applications"}
+# Words that make what follows an event's topic ("a press conference dedicated to the festival's results"), and how
+# far back from an event word they are read.
+DEDICATED = {"dedicated", "devoted", "посвятить", "посвящённый", "посвященный"}
+DEDICATED_WORDS = 6
 # General words that own no event after them: a placeholder ("Главное мероприятие фестиваля"), an opening ("Церемония
 # открытия выставки"), an anniversary ("к 80-летию первой сессии": the session's day).
 NOT_OWNERS = {"мероприятие", "церемония", "летие", "годовщина", "юбилей"}
@@ -249,3 +253,14 @@ def round_of_talks(segment: list[Token], position: int) -> bool:
         and not contest
         and not stage
     )
+
+
+def dedicated_to(segment: list[Token], position: int, reader) -> bool:
+    """Whether the event word at position is the topic of an event named before it ("a press briefing devoted to the
+    forum's preparations", "Пресс-конференция, посвящённая итогам фестиваля")."""
+    for k in range(position - 1, max(-1, position - 1 - DEDICATED_WORDS), -1):
+        if is_clause_mark(segment, k):
+            return False
+        if reader.lemma(segment[k]) in DEDICATED:
+            return any(reader.kind_of(token)[0] is not None for token in segment[:k])
+    return False

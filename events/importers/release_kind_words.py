@@ -83,6 +83,7 @@ COMPOUNDS = {(first, second): kind for firsts, seconds, kind in (
     # "the International Air Show", "a trade show" (not "show" alone: "the figures show")
     (("air", "trade", "motor", "boat", "flower", "garden", "horse", "agricultural", "dog"), ("show", "shows"),
      "exhibition"),
+    (("travel", "trade"), ("mart", "marts"), "exhibition"),  # "the Baikal Travel Mart"
     # "торжественный вечер", "вечер памяти" (not "вечером", "в тот вечер"); "работала рабочая группа"
     (("торжественный", "творческий", "литературный", "музыкальный", "праздничный"), ("вечер",), GENERAL_TYPE),
     (("вечер",), ("память",), GENERAL_TYPE),

@@ -15,8 +15,19 @@ from events.models import Event, EventType
 from . import release_programmes as programmes
 from .release_arts import ArtsReader
 from .release_dates import Mention, at
-from .release_frames import BODIES, FRAME_STOPS, counted_from, framed, meets_for, owned, round_of_talks, timed_to
+from .release_frames import (
+    BODIES,
+    FRAME_STOPS,
+    counted_from,
+    dedicated_to,
+    framed,
+    meets_for,
+    owned,
+    round_of_talks,
+    timed_to,
+)
 from .release_kind_words import COMPOUNDS, GENERAL_KINDS, KINDS, ROUND_TABLE, WEEKS, WORD_PREFIXES, kind_words
+from .release_named import NAMED_HEADS, NamedReader
 from .release_press import PressReader
 from .release_words import (
     ARTICLES,
@@ -97,19 +108,11 @@ MET = {"requirements", "requirement", "standards", "standard", "criteria", "para
        "costs", "date", "dates", "schedule"}  # fmt: skip
 # Words before a topic: an event word after them names what something is about.
 TOPIC_WORDS = {"about", "о", "об", "обо"}
-# Words that make what follows an event's topic ("a press conference dedicated to the festival's results"), and how
-# far back from an event word they are read.
-DEDICATED = {"dedicated", "devoted", "посвятить", "посвящённый", "посвященный"}
-DEDICATED_WORDS = 6
-# Capitalised words that end an event's name, and the sort of event each names: "the Silk Road Cycling Tour", "the
-# ASK Show", "the Baikal Travel Mart" (not "show", "tour" alone: "the figures show", "a tour of the plant").
-NAMED_HEADS = {"Tour": GENERAL_TYPE, "Tours": GENERAL_TYPE, "Show": "exhibition", "Shows": "exhibition",
-               "Mart": "exhibition"}  # fmt: skip
 # Verbs of an event's happening, read in a relative clause: "которая работала с 1 по 10 апреля".
 HAPPENING = OCCURRING | {"работать"}
 
 
-class KindReader(ArtsReader, PressReader):
+class KindReader(ArtsReader, PressReader, NamedReader):
     """Event words and non-events of a sentence; the ReleaseReader (release.py) sets up the state used here."""
 
     def type_for(self, kind: str) -> EventType | None:
@@ -273,8 +276,8 @@ class KindReader(ArtsReader, PressReader):
                 kind = self.type_for(week)
             if kind is None and position and (self.lemma(segment[before]), self.lemma(token)) in ROUND_TABLE:
                 kind, word_at = self.type_for("conference"), before  # "round table", "Round-table"
-            if kind is None and token.text in NAMED_HEADS and self.ends_name(segment, before):
-                # "the Silk Road Cycling Tour will be held", "the ASK Show runs", "the Baikal Travel Mart"
+            if kind is None and token.text in NAMED_HEADS and self.ends_name(segment, position, before):
+                # "the Silk Road Cycling Tour will be held", "the ASK Show runs"
                 kind = self.type_for(NAMED_HEADS[token.text])
                 general = kind is not None and kind.slug == GENERAL_TYPE
             if kind is None and self.named_games(segment, position):
@@ -283,7 +286,7 @@ class KindReader(ArtsReader, PressReader):
                 kind = self.presence_visit(segment, position)
             if kind is None or {at.lower for at in segment[max(0, position - 2) : position]} & TOPIC_WORDS:
                 continue
-            if self.dedicated_to(segment, position):
+            if dedicated_to(segment, position, self):
                 continue  # "Пресс-конференция, посвящённая итогам фестиваля": the festival is its topic
             if timed_to(segment, position, self):
                 continue  # "подготовленная к конференции": the exhibition is the event, not the conference
@@ -332,29 +335,6 @@ class KindReader(ArtsReader, PressReader):
             if best_rank is None or rank < best_rank:
                 best, best_rank = (kind, word_at), rank
         return self.hosting_event(segment, *best)
-
-    def ends_name(self, segment: list[Token], before: int) -> bool:
-        """Whether a capitalised "Tour", "Show" ends a name ("the Danube Cycle Tour 2026", "the Silk Road Cycling
-        Tour", "the Mombasa … (ASK) Show")."""
-        word = at(segment, before)
-        return before >= 0 and (word.text[:1].isupper() or word.text == ")") and word.lower not in ARTICLES
-
-    def named_games(self, segment: list[Token], position: int) -> bool:
-        """Whether "Games", "Игры", "Night", "Ночь" are capitalised inside a sentence: a name's ("the III CIS Games",
-        "III Играми стран СНГ", "the Night of Museums", "в Ночь музеев"), not "video games" nor "игры" of children."""
-        token = segment[position]
-        inside = position > 0 and segment[position - 1].text not in '.!?:«"“'
-        return inside and token.text[:1].isupper() and self.lemma(token) in ("games", "game", "игра", "night", "ночь")
-
-    def dedicated_to(self, segment: list[Token], position: int) -> bool:
-        """Whether the event word at position is the topic of an event named before it ("a press briefing devoted to the
-        forum's preparations", "Пресс-конференция, посвящённая итогам фестиваля")."""
-        for k in range(position - 1, max(-1, position - 1 - DEDICATED_WORDS), -1):
-            if is_clause_mark(segment, k):
-                return False
-            if self.lemma(segment[k]) in DEDICATED:
-                return any(self.kind_of(token)[0] is not None for token in segment[:k])
-        return False
 
     def calls_on(self, segment: list[Token], position: int) -> bool:
         """Whether "called on" at position is a call paid on a person ("called on His Majesty the King", "calls on

@@ -17,6 +17,7 @@ from events.models import Event, EventType
 from .release_dates import Mention, at
 from .release_frames import BODIES, BODY_MEETINGS, EVENTS_PEOPLE_RU
 from .release_kind_words import COMPOUNDS, ROUND_TABLE
+from .release_named import NOT_EVENT_BEFORE
 from .release_periods import UNTIL
 from .release_words import (
     ARTICLES,
@@ -59,10 +60,6 @@ PLACES_NAMED = VENUE_NOUNS | {"museum", "theatre", "theater", "hotel", "gallery"
                               "кинотеатр", "дворец", "площадка", "усадьба"}  # fmt: skip
 # Prefixes that make an event word a time around it: "(pre-conference day)", "post-summit".
 AROUND = {"pre", "post", "пред", "после"}
-# What heads an organisation's name that holds an event word: "the Association of European Garden Shows", "the Union
-# of Fair Organisers".
-ORGANISATIONS = {"association", "associations", "union", "federation", "society", "alliance", "league", "guild",
-                 "chamber", "institute", "foundation", "network", "confederation"}  # fmt: skip
 # A body named after its event's word: "the Conference Secretariat", "the Forum Steering Committee".
 BODIES_NAMED = BODIES | {"steering"}
 # People an English event word may name before it: "our resident festival quartet", "the forum participants".
@@ -367,6 +364,8 @@ class NameReader:
         if self.in_organisation(segment, position):
             return True  # "the Association of European Garden Shows": a body's name
         word = segment[position].lower
+        if self.lemma(at(segment, position + 1)) in NOT_EVENT_BEFORE.get(self.lemma(segment[position]), ()):
+            return True  # "Tasting notes", "первый рейс автобуса", "Съезд с трассы"
         if word == "exercise" and (at(segment, position + 1).lower == "of" or at(segment, position - 1).lower == "to"):
             return True  # "the exercise of its functions", "to exercise caution"
         plural = word.endswith("s") if self.language == "en" else self.morphology.analysis(word)[3] == "plur"
@@ -381,16 +380,6 @@ class NameReader:
             if COUNTED[0] <= number < COUNTED[1] and alone:
                 return True
         return False
-
-    def in_organisation(self, segment: list[Token], position: int) -> bool:
-        """Whether an English capitalised event word is part of an organisation's name headed before it ("the
-        Association of European Garden Shows", "the Union of Fair Organisers")."""
-        if self.language != "en" or not segment[position].text[:1].isupper():
-            return False
-        k = position - 1
-        while k > 0 and (segment[k].text[:1].isupper() or segment[k].lower in ("and", "&")):
-            k -= 1
-        return segment[k].lower in ("of", "for") and at(segment, k - 1).lower in ORGANISATIONS
 
     def names_sector(self, title: str) -> bool:
         """Whether a title names a week or days of an industry ("Kazakhstan Transport Week", "Неделя энергетики")."""

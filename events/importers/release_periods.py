@@ -22,7 +22,7 @@ from events.models import Event
 
 from .release_dates import RANGE_STARTS, UNTIL_WORDS, Mention, at, days_running, in_year
 from .release_references import MOVED
-from .release_words import DASHES, SUBJECT_PRONOUNS, Token, russian_ordinal
+from .release_words import ARTICLES, DASHES, SUBJECT_PRONOUNS, Token, russian_ordinal
 
 ORDINAL_FOLLOWERS = {"and", "or", "at", "in", "числа", "число", "и"}
 ORDINAL_PREPOSITIONS = {"on", "from", "to", "until", "till", "by", "and", "since"}
@@ -57,8 +57,8 @@ ARRIVING = {"arrive", "arrives", "arrived", "прибыть", "прибыват�
 LEAVING = {"leave", "leaves", "left", "depart", "departs", "departed", "return", "returns", "returned", "sail",
            "sails", "sailed", "уехать", "отбыть", "покинуть", "вернуться", "убыть"}  # fmt: skip
 # Verbs that end what is due: "Registration closes on 20 March".
-CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "due", "закрываться", "закрыться", "завершаться",
-           "завершиться", "заканчиваться", "закончиться"}  # fmt: skip
+CLOSING = {"close", "closes", "closed", "end", "ends", "ended", "finish", "finishes", "finished", "due", "закрываться",
+           "закрыться", "завершаться", "завершиться", "заканчиваться", "закончиться"}  # fmt: skip
 CLOSED = {"завершить"}  # past verbs that end an event, besides CLOSING's: "завершила работу"
 # Verbs that say an event was running since a day: "проходившая со 2 сентября", "held since 2 September".
 HAPPENING_SINCE = {"проходить", "работать", "held", "running"}
@@ -206,7 +206,10 @@ class PeriodReader:
         one_clause = len(between) <= OPENED_AND_CLOSED and not any(token.text in ";:()" for token in between)
         # or a stay's: "arrived on Wednesday 17 April and left on Saturday", "прибыла 3 мая и отбыла 6 мая"
         ends = (opened & OPENING and words & CLOSING) or (opened & ARRIVING and words & LEAVING)
-        return bool(ends and words & {"and", "и"}) and one_clause
+        # its own close, its verb just after "and" (not "and the box office closes on 30 May": another's)
+        joined = next((k for k, token in enumerate(between) if token.lower in ("and", "и")), None)
+        own = joined is not None and not {t.lower for t in between[joined + 1 : joined + 3]} & ARTICLES
+        return bool(ends and own) and one_clause and first.start <= second.last
 
     def closed_since(self, tokens: list[Token], first: Mention, second: Mention) -> bool:
         """Whether a day an event closed on comes first and the day it opened on after it, in one sentence: "Вчера

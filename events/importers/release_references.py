@@ -104,7 +104,10 @@ class ReferenceReader:
         if jubilee is None or at(tokens, jubilee + 1).text[:1].isalpha():
             return False
         celebrated = {self.lemma(token) for token in tokens[max(0, jubilee - 4) : jubilee]} & {"отметить", "отмечать"}
-        return bool(celebrated) and any(self.lemma(token) in PERSONS for token in tokens[:jubilee])
+        # its subject a person, the sentence's first noun (not "Ансамбль под руководством народного артиста")
+        nouns = (t for t in tokens[:jubilee] if t.text.isalpha() and self.morphology.analysis(t.lower)[1] == "NOUN")
+        subject = next((t for t in nouns if self.month(t) is None), None)
+        return bool(celebrated) and subject is not None and self.lemma(subject) in PERSONS
 
     def reference_reason(self, tokens: list[Token], mention) -> str:
         """Why a date is not an event ("document", "anniversary", "birthday", "moved"), or "" when it may be one."""
