@@ -364,7 +364,8 @@ class NameReader:
         if self.in_organisation(segment, position):
             return True  # "the Association of European Garden Shows": a body's name
         word = segment[position].lower
-        if self.lemma(at(segment, position + 1)) in NOT_EVENT_BEFORE.get(self.lemma(segment[position]), ()):
+        not_before = NOT_EVENT_BEFORE.get(self.lemma(segment[position]))
+        if not_before and self.lemma(at(segment, position + 1)) in not_before:
             return True  # "Tasting notes", "первый рейс автобуса", "Съезд с трассы"
         if word == "exercise" and (at(segment, position + 1).lower == "of" or at(segment, position - 1).lower == "to"):
             return True  # "the exercise of its functions", "to exercise caution"

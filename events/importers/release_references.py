@@ -109,6 +109,12 @@ class ReferenceReader:
         subject = next((t for t in nouns if self.month(t) is None), None)
         return bool(celebrated) and subject is not None and self.lemma(subject) in PERSONS
 
+    def held_then(self, tokens: list[Token], mention, before: list[str]) -> bool:
+        """Whether the date is an event's told to have taken place that day, which adopted a document ("The previous
+        General Assembly took place in Inuvik in July 2014, and adopted the Kitigaaryuit Declaration"; not "the hall in
+        which the Act was adopted on 11 March 1990", the document's verb before the day)."""
+        return not set(before) & SIGNED and self.tells_happening(tokens[: mention.first])
+
     def reference_reason(self, tokens: list[Token], mention) -> str:
         """Why a date is not an event ("document", "anniversary", "birthday", "moved"), or "" when it may be one."""
         before = [self.lemma(token) for token in tokens[max(0, mention.first - 6) : mention.first]]
@@ -124,11 +130,7 @@ class ReferenceReader:
         # "entered into force on 1 January 2015"
         signing = (set(before[-3:]) | after | self.signing_clause(tokens, mention)) & SIGNED
         signed = signing or self.in_force(tokens, mention)
-        # not an event told to have taken place that day, which adopted it ("The previous General Assembly took place
-        # in Inuvik in July 2014, and adopted the Kitigaaryuit Declaration")
-        # (not "the hall in which the Act was adopted on 11 March 1990")
-        held = not set(before) & SIGNED and self.tells_happening(tokens[: mention.first])
-        if old and signed and self.sentence_words(tokens) & DOCUMENTS and not held:
+        if old and signed and self.sentence_words(tokens) & DOCUMENTS and not self.held_then(tokens, mention, before):
             return "document"
         wide = {self.lemma(token) for token in tokens[max(0, mention.first - 8) : mention.first]}
         if old and wide & SIGNED and wide & DOCUMENTS:
